@@ -1,0 +1,52 @@
+/** Field limits shared by the API validators and the web forms, so both reject the same input. */
+export const LIMITS = {
+  nameMax: 100,
+  emailMax: 254,
+  passwordMin: 10,
+  passwordMax: 200,
+  headlineMax: 220,
+  aboutMax: 2600,
+  locationMax: 100,
+  industryMax: 100,
+  titleMax: 120,
+  descriptionMax: 2000,
+  organisationNameMax: 120,
+  degreeMax: 120,
+  skillMax: 60,
+  skillsMax: 50,
+  linksMax: 10,
+  urlMax: 500,
+  linkLabelMax: 60,
+  offerAskMax: 200,
+  offersAsksMax: 10,
+  experienceMax: 30,
+  educationMax: 15,
+  tokenNameMax: 60,
+  searchQueryMax: 200,
+  pageSizeDefault: 20,
+  pageSizeMax: 50,
+  photoBytesMax: 5 * 1024 * 1024,
+  photoPixels: 400,
+} as const;
+
+export const CAREER_STAGES = ['student', 'early', 'mid', 'senior', 'executive', 'retired'] as const;
+export type CareerStage = (typeof CAREER_STAGES)[number];
+
+export const PROFILE_VISIBILITIES = ['signed_in', 'network'] as const;
+export type ProfileVisibility = (typeof PROFILE_VISIBILITIES)[number];
+
+export const FUNCTIONS = [
+  'Accounting', 'Administrative', 'Arts and Design', 'Business Development', 'Consulting', 'Customer Success',
+  'Education', 'Engineering', 'Entrepreneurship', 'Finance', 'Healthcare Services', 'Human Resources',
+  'Information Technology', 'Legal', 'Marketing', 'Media and Communication', 'Operations', 'Product Management',
+  'Program and Project Management', 'Purchasing', 'Quality Assurance', 'Real Estate', 'Research', 'Sales',
+  'Support',
+] as const;
+
+export const INDUSTRIES = [
+  'Accounting', 'Agriculture', 'Architecture and Planning', 'Automotive', 'Banking', 'Biotechnology',
+  'Construction', 'Consumer Goods', 'Education', 'Energy', 'Entertainment', 'Financial Services',
+  'Government', 'Healthcare', 'Hospitality', 'Insurance', 'Internet', 'Legal Services', 'Logistics',
+  'Manufacturing', 'Media', 'Non-profit', 'Pharmaceuticals', 'Real Estate', 'Research', 'Retail',
+  'Software', 'Telecommunications', 'Transportation', 'Venture Capital',
+] as const;

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits.ts';
+import { email, password, requiredText } from './primitives.ts';
+
+export const signupBody = z.strictObject({
+  email,
+  password,
+  name: requiredText(LIMITS.nameMax),
+});
+export type SignupBody = z.infer<typeof signupBody>;
+
+export const loginBody = z.strictObject({
+  email,
+  password: z.string().min(1).max(LIMITS.passwordMax),
+});
+export type LoginBody = z.infer<typeof loginBody>;
+
+export const createTokenWithPasswordBody = z.strictObject({
+  email,
+  password: z.string().min(1).max(LIMITS.passwordMax),
+  name: requiredText(LIMITS.tokenNameMax),
+});
+
+export const createTokenBody = z.strictObject({ name: requiredText(LIMITS.tokenNameMax) });
+
+export const tokenCreated = z.object({
+  token: z.string(),
+  id: z.number(),
+  name: z.string(),
+  createdAt: z.string(),
+});
+
+export const accessTokenView = z.object({
+  id: z.number(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
+export type AccessTokenView = z.infer<typeof accessTokenView>;
+
+export const emailTokenBody = z.strictObject({ token: z.string().min(10).max(200) });
+export const requestResetBody = z.strictObject({ email });
+export const confirmResetBody = z.strictObject({ token: z.string().min(10).max(200), password });
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(LIMITS.passwordMax),
+  newPassword: password,
+});

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits.ts';
+
+/**
+ * Text fields strip control characters other than newlines/tabs: they are never useful in a profile
+ * and they make logs and terminal output unsafe.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export const text = (max: number) =>
+  z
+    .string()
+    .max(max, { message: `must be at most ${max} characters` })
+    .refine((s) => !CONTROL_CHARS.test(s), { message: 'must not contain control characters' })
+    .transform((s) => s.trim());
+
+export const requiredText = (max: number) =>
+  text(max).refine((s) => s.length > 0, { message: 'must not be empty' });
+
+export const email = z
+  .string()
+  .trim()
+  .max(LIMITS.emailMax)
+  .pipe(z.email({ message: 'must be a valid email address' }))
+  .transform((s) => s.toLowerCase());
+
+export const password = z
+  .string()
+  .min(LIMITS.passwordMin, { message: `must be at least ${LIMITS.passwordMin} characters` })
+  .max(LIMITS.passwordMax, { message: `must be at most ${LIMITS.passwordMax} characters` });
+
+export const handle = z
+  .string()
+  .min(2)
+  .max(60)
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, { message: 'must be lowercase letters, digits and hyphens' });
+
+export const httpUrl = z
+  .string()
+  .trim()
+  .max(LIMITS.urlMax)
+  .pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }));
+
+export const cursor = z.string().max(200).optional();
+
+export const pageLimit = z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault);
+
+/** A year between 1900 and next year; used for education years and the private birth year. */
+export const year = z.number().int().min(1900).max(new Date().getUTCFullYear() + 10);
+
+/** ISO month, "2021-04": a profile rarely knows the day a job started. */
+export const yearMonth = z.string().regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, { message: 'must be YYYY-MM' });
+
+export const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  code: z.string(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof problem>;

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { CAREER_STAGES, LIMITS, PROFILE_VISIBILITIES } from '../limits.ts';
+import { httpUrl, requiredText, text, year, yearMonth } from './primitives.ts';
+
+export const careerStage = z.enum(CAREER_STAGES);
+export const profileVisibility = z.enum(PROFILE_VISIBILITIES);
+
+export const link = z.strictObject({ label: requiredText(LIMITS.linkLabelMax), url: httpUrl });
+
+export const experienceInput = z
+  .strictObject({
+    organisation: requiredText(LIMITS.organisationNameMax),
+    title: requiredText(LIMITS.titleMax),
+    startDate: yearMonth,
+    endDate: yearMonth.nullable().default(null),
+    description: text(LIMITS.descriptionMax).default(''),
+  })
+  .refine((e) => e.endDate === null || e.endDate >= e.startDate, {
+    message: 'endDate must not be before startDate',
+    path: ['endDate'],
+  });
+export type ExperienceInput = z.infer<typeof experienceInput>;
+
+export const educationInput = z
+  .strictObject({
+    school: requiredText(LIMITS.organisationNameMax),
+    degree: text(LIMITS.degreeMax).default(''),
+    startYear: year.nullable().default(null),
+    endYear: year.nullable().default(null),
+  })
+  .refine((e) => e.startYear === null || e.endYear === null || e.endYear >= e.startYear, {
+    message: 'endYear must not be before startYear',
+    path: ['endYear'],
+  });
+export type EducationInput = z.infer<typeof educationInput>;
+
+/** PATCH semantics: every field optional; lists replace the whole list. */
+export const profilePatch = z.strictObject({
+  name: requiredText(LIMITS.nameMax).optional(),
+  headline: text(LIMITS.headlineMax).optional(),
+  about: text(LIMITS.aboutMax).optional(),
+  location: text(LIMITS.locationMax).optional(),
+  industry: text(LIMITS.industryMax).optional(),
+  function: text(LIMITS.industryMax).optional(),
+  careerStage: careerStage.nullable().optional(),
+  birthYear: z.number().int().min(1900).max(new Date().getUTCFullYear() - 13).nullable().optional(),
+  visibility: profileVisibility.optional(),
+  links: z.array(link).max(LIMITS.linksMax).optional(),
+  offers: z.array(requiredText(LIMITS.offerAskMax)).max(LIMITS.offersAsksMax).optional(),
+  asks: z.array(requiredText(LIMITS.offerAskMax)).max(LIMITS.offersAsksMax).optional(),
+  skills: z.array(requiredText(LIMITS.skillMax)).max(LIMITS.skillsMax).optional(),
+  experience: z.array(experienceInput).max(LIMITS.experienceMax).optional(),
+  education: z.array(educationInput).max(LIMITS.educationMax).optional(),
+});
+export type ProfilePatch = z.infer<typeof profilePatch>;
+
+export const organisationRef = z.object({ id: z.number(), name: z.string(), slug: z.string() });
+
+export const experienceView = z.object({
+  organisation: organisationRef,
+  title: z.string(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  description: z.string(),
+});
+export const educationView = z.object({
+  school: organisationRef,
+  degree: z.string(),
+  startYear: z.number().nullable(),
+  endYear: z.number().nullable(),
+});
+
+export const profileStrength = z.object({
+  score: z.number(),
+  level: z.enum(['Beginner', 'Intermediate', 'Advanced', 'All-Star']),
+  next: z.object({ field: z.string(), label: z.string() }).nullable(),
+});
+export type ProfileStrength = z.infer<typeof profileStrength>;
+
+/** What a viewer sees of a member. Fields beyond name and headline are absent when limited. */
+export const memberProfileView = z.object({
+  id: z.number(),
+  handle: z.string(),
+  name: z.string(),
+  headline: z.string(),
+  photoUrl: z.string().nullable(),
+  limited: z.boolean(),
+  degree: z.number().nullable(),
+  mutualCount: z.number().nullable(),
+  connection: z.enum(['self', 'none']),
+  about: z.string().optional(),
+  location: z.string().optional(),
+  industry: z.string().optional(),
+  function: z.string().optional(),
+  careerStage: careerStage.nullable().optional(),
+  links: z.array(z.object({ label: z.string(), url: z.string() })).optional(),
+  offers: z.array(z.string()).optional(),
+  asks: z.array(z.string()).optional(),
+  skills: z.array(z.string()).optional(),
+  experience: z.array(experienceView).optional(),
+  education: z.array(educationView).optional(),
+  memberSince: z.string(),
+});
+export type MemberProfileView = z.infer<typeof memberProfileView>;
+
+export const meView = z.object({
+  id: z.number(),
+  handle: z.string(),
+  email: z.string(),
+  emailVerified: z.boolean(),
+  role: z.enum(['member', 'admin']),
+  csrfToken: z.string().nullable(),
+  abilities: z.object({ admin: z.boolean(), editProfile: z.boolean() }),
+  profile: memberProfileView,
+  birthYear: z.number().nullable(),
+  visibility: profileVisibility,
+  strength: profileStrength,
+});
+export type MeView = z.infer<typeof meView>;

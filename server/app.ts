@@ -1,0 +1,120 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { LIMITS } from '../common/limits.ts';
+import { LoginThrottle } from './auth/login-throttle.ts';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { type Database, openDatabase } from './db/connection.ts';
+import { migrate } from './db/migrate.ts';
+import { registerAuthentication } from './http/authenticate.ts';
+import { registerProblemHandler } from './http/problem.ts';
+import './http/types.ts';
+import { registerWebApp } from './http/web-app.ts';
+import { EmailDelivery } from './jobs/email-delivery.ts';
+import { adminRoutes } from './routes/admin/admin.ts';
+import { authRoutes } from './routes/auth/auth.ts';
+import { healthRoutes } from './routes/health/health.ts';
+import { meRoutes } from './routes/me/me.ts';
+import { memberRoutes } from './routes/members/members.ts';
+import { organisationRoutes } from './routes/organisations/organisations.ts';
+import { searchRoutes } from './routes/search/search.ts';
+
+export interface BuildOptions {
+  /** Reuse an open database (tests, scripts); otherwise one is opened from config and closed with the app. */
+  database?: Database;
+  /** Start background timers (email delivery, vacuum). Off for app.inject tests, which kick work explicitly. */
+  background?: boolean;
+}
+
+/** Builds the whole application without listening, so tests drive it with app.inject. */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const database = options.database ?? (await openDatabase(config));
+  await migrate(database.db);
+
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    loginThrottle: new LoginThrottle(config.login.maxAttempts, config.login.windowMs),
+    email: new EmailDelivery(database.db, config.smtpUrl, config.mailFrom, app.log),
+  };
+  app.decorate('ctx', ctx);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: LIMITS.photoBytesMax, files: 1, fields: 0 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Rapport API', version: '1', description: 'The Rapport professional network API.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'A personal access token' },
+          session: { type: 'apiKey', in: 'cookie', name: 'rapport_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  registerProblemHandler(app);
+  registerAuthentication(app);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { prefix: '/api/v1' });
+  await app.register(meRoutes, { prefix: '/api/v1' });
+  await app.register(memberRoutes, { prefix: '/api/v1' });
+  await app.register(searchRoutes, { prefix: '/api/v1' });
+  await app.register(organisationRoutes, { prefix: '/api/v1' });
+  await app.register(adminRoutes, { prefix: '/api/v1' });
+  await registerWebApp(app, config.webDistDir);
+
+  let vacuumTimer: NodeJS.Timeout | null = null;
+  if (options.background !== false) {
+    ctx.email.start();
+    if (database.engine === 'pglite' && config.vacuumIntervalMs > 0) {
+      vacuumTimer = setInterval(() => {
+        database.vacuumAnalyze().catch((err: unknown) => app.log.warn({ err }, 'vacuum failed'));
+      }, config.vacuumIntervalMs);
+      vacuumTimer.unref();
+    }
+  }
+
+  app.addHook('onClose', async () => {
+    if (vacuumTimer) clearInterval(vacuumTimer);
+    await ctx.email.stop();
+    if (!options.database) await database.close();
+  });
+  return app;
+}

@@ -1,0 +1,74 @@
+import { eq, sql } from 'drizzle-orm';
+import { slugify } from '../../../common/text.ts';
+import type { Tx } from '../../db/connection.ts';
+import { credentials, members, profiles } from '../../db/schema.ts';
+import { conflict } from '../../errors.ts';
+import { recordAudit } from '../audit.ts';
+import { issueEmailToken } from '../auth/email-tokens.ts';
+import { queueEmail } from '../queue-email.ts';
+import { refreshSearchDocument } from '../search-document.ts';
+import { verifyEmailMessage } from '../../email/templates.ts';
+
+/** Serialises "is this the first account?" so two simultaneous first sign-ups cannot both become operator. */
+const FIRST_MEMBER_LOCK = 72_617_002;
+
+export interface NewMember {
+  email: string;
+  name: string;
+  passwordHash: string;
+  /** Imports and demo data arrive with addresses the operator vouches for. */
+  emailVerified?: boolean;
+  createdAt?: Date;
+  ip?: string | null;
+}
+
+/**
+ * Creates a member with credentials, an empty profile and a search row; the first member becomes the
+ * operator. Queues the verification email (sent after commit) unless the address is already verified.
+ */
+export async function createMember(
+  tx: Tx,
+  input: NewMember,
+  publicUrl: string,
+): Promise<{ id: number; handle: string; role: 'member' | 'admin' }> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${FIRST_MEMBER_LOCK})`);
+  const [any] = await tx.select({ id: members.id }).from(members).limit(1);
+  const role = any ? 'member' : 'admin';
+  const base = slugify(input.name);
+  let created: { id: number; handle: string } | undefined;
+  for (let n = 1; !created; n++) {
+    const handle = n === 1 ? base : `${base}-${n <= 20 ? n : Math.random().toString(36).slice(2, 8)}`;
+    [created] = await tx
+      .insert(members)
+      .values({
+        handle,
+        email: input.email,
+        role,
+        emailVerifiedAt: input.emailVerified ? new Date() : null,
+        ...(input.createdAt ? { createdAt: input.createdAt } : {}),
+      })
+      .onConflictDoNothing()
+      .returning({ id: members.id, handle: members.handle });
+    if (!created) {
+      const [taken] = await tx.select({ id: members.id }).from(members).where(eq(members.email, input.email));
+      if (taken) throw conflict('email_taken', 'An account with this email address already exists.');
+    }
+  }
+  await tx.insert(credentials).values({ memberId: created.id, passwordHash: input.passwordHash });
+  await tx.insert(profiles).values({ memberId: created.id, name: input.name });
+  await refreshSearchDocument(tx, created.id);
+  await recordAudit(tx, {
+    actorId: created.id,
+    action: 'member.signup',
+    subjectType: 'member',
+    subjectId: created.id,
+    data: { role },
+    ip: input.ip ?? null,
+  });
+  if (!input.emailVerified) {
+    const token = await issueEmailToken(tx, created.id, 'verify_email');
+    const message = verifyEmailMessage(input.name, `${publicUrl}/verify-email?token=${encodeURIComponent(token)}`);
+    await queueEmail(tx, { memberId: created.id, to: input.email, ...message });
+  }
+  return { ...created, role };
+}

@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import sharp from 'sharp';
+import { LIMITS } from '../../../common/limits.ts';
+import type { Tx } from '../../db/connection.ts';
+import { memberPhotos, profiles } from '../../db/schema.ts';
+import { badRequest, unsupportedMedia } from '../../errors.ts';
+
+const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'gif']);
+
+/**
+ * Stores a profile photo. The type is decided by decoding the content (never by the file name or the
+ * client's content type); the image is re-encoded square to WebP, which also drops metadata such as GPS.
+ */
+export async function savePhoto(tx: Tx, memberId: number, bytes: Buffer): Promise<void> {
+  let format: string | undefined;
+  try {
+    format = (await sharp(bytes).metadata()).format;
+  } catch {
+    format = undefined;
+  }
+  if (!format || !ACCEPTED.has(format)) {
+    throw unsupportedMedia('The photo must be a JPEG, PNG, WebP or GIF image.');
+  }
+  let resized: Buffer;
+  try {
+    resized = await sharp(bytes, { limitInputPixels: 40_000_000 })
+      .rotate()
+      .resize(LIMITS.photoPixels, LIMITS.photoPixels, { fit: 'cover' })
+      .webp({ quality: 82 })
+      .toBuffer();
+  } catch {
+    throw badRequest('invalid_image', 'The image could not be read. Try another file.');
+  }
+  const etag = createHash('sha256').update(resized).digest('base64url').slice(0, 16);
+  await tx
+    .insert(memberPhotos)
+    .values({ memberId, content: resized, mimeType: 'image/webp', etag })
+    .onConflictDoUpdate({ target: memberPhotos.memberId, set: { content: resized, etag, updatedAt: new Date() } });
+  await tx.update(profiles).set({ photoEtag: etag }).where(eq(profiles.memberId, memberId));
+}
+
+export async function removePhoto(tx: Tx, memberId: number): Promise<void> {
+  await tx.delete(memberPhotos).where(eq(memberPhotos.memberId, memberId));
+  await tx.update(profiles).set({ photoEtag: null }).where(eq(profiles.memberId, memberId));
+}

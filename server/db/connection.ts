@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { SQL } from 'drizzle-orm';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { acquireDataDirLock } from './data-dir-lock.ts';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** The query builder over either engine. Commands and queries accept this, or a transaction of it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  /** Reclaims dead rows and refreshes planner statistics; PGlite never autovacuums. */
+  vacuumAnalyze(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Runs raw SQL and returns its rows; both drivers return `{ rows }`. */
+export async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/** Opens the configured engine: embedded PGlite in the data directory, or a PostgreSQL server. */
+export async function openDatabase(config: Config): Promise<Database> {
+  const dbc = config.database;
+  if (dbc.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: dbc.url,
+      max: 10,
+      // Tests give each file its own schema; public stays on the path for pg_trgm's functions.
+      ...(dbc.schema ? { options: `-c search_path=${dbc.schema},public` } : {}),
+    });
+    pool.on('error', () => {
+      /* idle client errors are surfaced on the next query */
+    });
+    const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    return {
+      db,
+      engine: 'postgres',
+      async vacuumAnalyze() {
+        await pool.query('ANALYZE');
+      },
+      close: () => pool.end(),
+    };
+  }
+
+  let release: (() => void) | null = null;
+  let dataPath: string | undefined;
+  if (dbc.dataDir) {
+    mkdirSync(dbc.dataDir, { recursive: true });
+    release = acquireDataDirLock(dbc.dataDir);
+    dataPath = join(dbc.dataDir, 'pg');
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataPath, { extensions: { pg_trgm } });
+  } catch (err) {
+    release?.();
+    throw err;
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    engine: 'pglite',
+    async vacuumAnalyze() {
+      await client.exec('VACUUM ANALYZE');
+    },
+    async close() {
+      await client.close();
+      release?.();
+    },
+  };
+}

@@ -1,0 +1,5 @@
+import { initial } from './20261123-0001-initial.ts';
+import type { Migration } from './types.ts';
+
+/** The one registry of migrations, in order. Add new files here; never edit one that has shipped. */
+export const migrations: Migration[] = [initial];

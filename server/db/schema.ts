@@ -1,0 +1,7 @@
+/** Every table, for the query builder. The SQL that creates them lives in migrations/. */
+export * from './tables/members.ts';
+export * from './tables/auth.ts';
+export * from './tables/profiles.ts';
+export * from './tables/organisations.ts';
+export * from './tables/system.ts';
+export * from './tables/search.ts';

@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * Serves the built single-page app: files from dist/web, and index.html for any other non-API path so
+ * deep links like /in/ana-ruiz work. Without a build (API-only tests) nothing is registered.
+ */
+export async function registerWebApp(app: FastifyInstance, distDir: string): Promise<void> {
+  if (!existsSync(join(distDir, 'index.html'))) return;
+  await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });
+  const serveIndex = async (_req: unknown, reply: { header: (k: string, v: string) => unknown; sendFile: (f: string) => unknown }) => {
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html');
+  };
+  app.get('/', { schema: { hide: true }, config: { auth: 'public' } }, serveIndex);
+  app.get('/*', { schema: { hide: true }, config: { auth: 'public' } }, async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (path.startsWith('/api/')) {
+      return reply.callNotFound();
+    }
+    if (path.startsWith('/assets/')) return reply.callNotFound();
+    return serveIndex(request, reply);
+  });
+}

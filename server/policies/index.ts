@@ -1,0 +1,45 @@
+import type { Actor } from '../commands/auth/sessions.ts';
+import { forbidden } from '../errors.ts';
+
+/**
+ * Who may do what, in one place. Routes call authorize(); the UI receives abilities() so it only offers
+ * what is allowed. Degree-based privacy and blocks (graph issue) are decided here too.
+ */
+export type Subject =
+  | { kind: 'profile'; memberId: number; visibility: 'signed_in' | 'network'; degree: number | null }
+  | { kind: 'member'; memberId: number; role: 'member' | 'admin' }
+  | { kind: 'site' };
+
+export type Action = 'profile.viewFull' | 'profile.edit' | 'admin.access' | 'member.suspend';
+
+export function allow(actor: Actor | null, action: Action, subject: Subject): boolean {
+  if (!actor || actor.status !== 'active') return false;
+  switch (action) {
+    case 'profile.viewFull':
+      if (subject.kind !== 'profile') return false;
+      if (subject.memberId === actor.id || actor.role === 'admin') return true;
+      // "Only my network": anyone within three degrees. Until connections exist that is only the member.
+      return subject.visibility === 'signed_in' || subject.degree !== null;
+    case 'profile.edit':
+      return subject.kind === 'profile' && subject.memberId === actor.id;
+    case 'admin.access':
+      return actor.role === 'admin';
+    case 'member.suspend':
+      // Operators cannot suspend themselves or another operator: an instance must keep one working operator.
+      return actor.role === 'admin' && subject.kind === 'member' && subject.role !== 'admin' && subject.memberId !== actor.id;
+  }
+}
+
+export function authorize(actor: Actor | null, action: Action, subject: Subject): void {
+  if (!allow(actor, action, subject)) {
+    throw forbidden('forbidden', 'You are not allowed to do this.');
+  }
+}
+
+/** The abilities the web client uses to decide what to show. */
+export function abilities(actor: Actor) {
+  return {
+    admin: allow(actor, 'admin.access', { kind: 'site' }),
+    editProfile: actor.status === 'active',
+  };
+}

@@ -1,0 +1,125 @@
+import { and, asc, desc, eq, gt, ilike, or, sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { adminMember, adminMembersQuery, outboxEmail, suspendBody } from '../../../common/schemas/admin.ts';
+import { handle } from '../../../common/schemas/primitives.ts';
+import { page } from '../../../common/schemas/search.ts';
+import { setMemberStatus } from '../../commands/admin/suspend-member.ts';
+import { emailOutbox, members, profiles } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { notFound } from '../../errors.ts';
+import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import { authorize } from '../../policies/index.ts';
+
+const tags = ['admin'];
+
+export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+  app.addHook('preHandler', async (request) => authorize(request.actor, 'admin.access', { kind: 'site' }));
+
+  app.get(
+    '/admin/members',
+    {
+      schema: {
+        tags,
+        summary: 'All members, for the operator',
+        querystring: adminMembersQuery,
+        response: { 200: page(adminMember) },
+      },
+    },
+    async (request) => {
+      const { q, limit } = request.query;
+      const after = decodeCursor<{ i: number }>(request.query.cursor, { i: 'number' });
+      const pattern = q ? `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
+      const found = await ctx.db
+        .select({ m: members, name: profiles.name })
+        .from(members)
+        .innerJoin(profiles, eq(profiles.memberId, members.id))
+        .where(
+          and(
+            after ? gt(members.id, after.i) : undefined,
+            pattern ? or(ilike(profiles.name, pattern), ilike(members.email, pattern), ilike(members.handle, pattern)) : undefined,
+          ),
+        )
+        .orderBy(asc(members.id))
+        .limit(limit + 1);
+      const items = found.slice(0, limit).map(({ m, name }) => ({
+        id: m.id,
+        handle: m.handle,
+        name,
+        email: m.email,
+        role: m.role,
+        status: m.status,
+        emailVerified: m.emailVerifiedAt !== null,
+        createdAt: m.createdAt.toISOString(),
+      }));
+      const last = items[items.length - 1];
+      return { items, nextCursor: found.length > limit && last ? encodeCursor({ i: last.id }) : null };
+    },
+  );
+
+  for (const [action, status] of [
+    ['suspend', 'suspended'],
+    ['reinstate', 'active'],
+  ] as const) {
+    app.post(
+      `/admin/members/:handle/${action}`,
+      {
+        schema: {
+          tags,
+          summary: action === 'suspend' ? 'Suspend a member' : 'Reinstate a suspended member',
+          params: z.strictObject({ handle }),
+          body: suspendBody.optional(),
+          response: { 200: z.object({ handle: z.string(), status: z.enum(['active', 'suspended']) }) },
+        },
+      },
+      async (request) => {
+        const actor = request.actor!;
+        await inTransaction(ctx.db, async (tx) => {
+          const [m] = await tx
+            .select({ id: members.id, role: members.role })
+            .from(members)
+            .where(eq(members.handle, request.params.handle))
+            .for('update');
+          if (!m) throw notFound('Member');
+          authorize(actor, 'member.suspend', { kind: 'member', memberId: m.id, role: m.role });
+          await setMemberStatus(tx, actor.id, m.id, status, request.body?.reason ?? '', request.ip);
+        });
+        return { handle: request.params.handle, status };
+      },
+    );
+  }
+
+  app.get(
+    '/admin/outbox',
+    {
+      schema: {
+        tags,
+        summary: 'Recent outgoing email (the dev outbox when no SMTP server is configured)',
+        querystring: z.strictObject({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) }),
+        response: { 200: page(outboxEmail) },
+      },
+    },
+    async (request) => {
+      const after = decodeCursor<{ i: number }>(request.query.cursor, { i: 'number' });
+      const { limit } = request.query;
+      const found = await ctx.db
+        .select()
+        .from(emailOutbox)
+        .where(after ? sql`${emailOutbox.id} < ${after.i}` : undefined)
+        .orderBy(desc(emailOutbox.id))
+        .limit(limit + 1);
+      const items = found.slice(0, limit).map((e) => ({
+        id: e.id,
+        to: e.toAddress,
+        subject: e.subject,
+        text: e.textBody,
+        status: e.status,
+        createdAt: e.createdAt.toISOString(),
+        sentAt: e.sentAt?.toISOString() ?? null,
+      }));
+      const last = items[items.length - 1];
+      return { items, nextCursor: found.length > limit && last ? encodeCursor({ i: last.id }) : null };
+    },
+  );
+};

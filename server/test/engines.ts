@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { buildApp } from '../app.ts';
+import { type Config, testConfig } from '../config.ts';
+import { type Database, openDatabase } from '../db/connection.ts';
+
+export type Engine = 'pglite' | 'postgres';
+
+/** The test database server, when one is configured; the database suites then run on both engines. */
+export const serverUrl = process.env.TEST_DATABASE_URL || null;
+
+export function engines(): Engine[] {
+  return serverUrl ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+/**
+ * Opens an isolated database: a fresh in-memory PGlite, or a fresh schema on the server that is dropped
+ * on close. Each test file therefore starts from an empty, migrated database.
+ */
+export async function openTestDatabase(engine: Engine): Promise<{ database: Database; config: Config; drop: () => Promise<void> }> {
+  if (engine === 'pglite') {
+    const config = testConfig();
+    const database = await openDatabase(config);
+    return { database, config, drop: () => database.close() };
+  }
+  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const config = testConfig({ database: { kind: 'postgres', url: serverUrl, schema } });
+  const database = await openDatabase(config);
+  return {
+    database,
+    config,
+    drop: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  engine: Engine;
+}
+
+/** Runs a suite once per engine, each with its own app over its own isolated database. */
+export function describeEachEngine(
+  name: string,
+  suite: (get: () => TestApp) => void,
+  overrides: (config: Config) => Partial<Config> = () => ({}),
+): void {
+  for (const engine of engines()) {
+    describe(`${name} [${engine}]`, () => {
+      let current: TestApp | null = null;
+      let drop: (() => Promise<void>) | null = null;
+      beforeAll(async () => {
+        const opened = await openTestDatabase(engine);
+        drop = opened.drop;
+        const config = { ...opened.config, ...overrides(opened.config) };
+        const app = await buildApp(config, { database: opened.database, background: false });
+        current = { app, database: opened.database, config, engine };
+      }, 60_000);
+      afterAll(async () => {
+        await current?.app.close();
+        await drop?.();
+      });
+      suite(() => {
+        if (!current) throw new Error('test app not ready');
+        return current;
+      });
+    });
+  }
+}

@@ -1,0 +1,89 @@
+import type { MemberProfileView, ProfileStrength } from '../../common/schemas/profile.ts';
+import type { PersonCard } from '../../common/schemas/search.ts';
+import type { ProfileData } from '../queries/profiles.ts';
+
+export const photoUrl = (p: { handle: string; photoEtag: string | null }) =>
+  p.photoEtag ? `/api/v1/members/${p.handle}/photo?v=${p.photoEtag}` : null;
+
+export interface ViewerRelation {
+  limited: boolean;
+  degree: number | null;
+  mutualCount: number | null;
+  self: boolean;
+}
+
+/** A profile as a viewer may see it: limited views carry only name, headline and photo. */
+export function presentProfile(p: ProfileData, rel: ViewerRelation): MemberProfileView {
+  const base = {
+    id: p.id,
+    handle: p.handle,
+    name: p.name,
+    headline: p.headline,
+    photoUrl: photoUrl(p),
+    limited: rel.limited,
+    degree: rel.degree,
+    mutualCount: rel.mutualCount,
+    connection: rel.self ? ('self' as const) : ('none' as const),
+    memberSince: p.createdAt.toISOString(),
+  };
+  if (rel.limited) return base;
+  return {
+    ...base,
+    about: p.about,
+    location: p.location,
+    industry: p.industry,
+    function: p.function,
+    careerStage: p.careerStage,
+    links: p.links,
+    offers: p.offers,
+    asks: p.asks,
+    skills: p.skills,
+    experience: p.experience,
+    education: p.education,
+  };
+}
+
+export function presentPersonCard(
+  p: { id: number; handle: string; name: string; headline: string; location: string | null; photoEtag: string | null },
+  degree: number | null,
+  mutualCount: number | null,
+): PersonCard {
+  return {
+    id: p.id,
+    handle: p.handle,
+    name: p.name,
+    headline: p.headline,
+    location: p.location || null,
+    photoUrl: photoUrl(p),
+    degree,
+    mutualCount,
+  };
+}
+
+/**
+ * Profile strength, after LinkedIn's levels. Each item has a weight and a prompt; the next suggestion is
+ * the heaviest missing item, because that is the one that most improves how others find and judge you.
+ */
+const ITEMS: { field: string; label: string; weight: number; has: (p: ProfileData) => boolean }[] = [
+  { field: 'experience', label: 'Add your current position', weight: 20, has: (p) => p.experience.some((e) => !e.endDate) },
+  { field: 'headline', label: 'Write a headline that says what you do', weight: 15, has: (p) => p.headline.length > 0 },
+  { field: 'photo', label: 'Add a profile photo', weight: 15, has: (p) => p.photoEtag !== null },
+  { field: 'skills', label: 'List at least five skills', weight: 10, has: (p) => p.skills.length >= 5 },
+  { field: 'education', label: 'Add your education', weight: 10, has: (p) => p.education.length > 0 },
+  { field: 'about', label: 'Write a short summary in About', weight: 10, has: (p) => p.about.length >= 40 },
+  { field: 'location', label: 'Add your location', weight: 5, has: (p) => p.location.length > 0 },
+  { field: 'industry', label: 'Choose your industry', weight: 5, has: (p) => p.industry.length > 0 },
+  { field: 'offers', label: 'Say what you can help with', weight: 5, has: (p) => p.offers.length > 0 },
+  { field: 'asks', label: "Say what you're looking for", weight: 5, has: (p) => p.asks.length > 0 },
+];
+
+export function profileStrength(p: ProfileData): ProfileStrength {
+  let score = 0;
+  let next: ProfileStrength['next'] = null;
+  for (const item of ITEMS) {
+    if (item.has(p)) score += item.weight;
+    else if (!next) next = { field: item.field, label: item.label };
+  }
+  const level = score >= 90 ? 'All-Star' : score >= 65 ? 'Advanced' : score >= 35 ? 'Intermediate' : 'Beginner';
+  return { score, level, next };
+}
