@@ -13,6 +13,7 @@ import { type Database, openDatabase } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { registerProblemHandler } from './http/problem.ts';
+import { registerPublic } from './http/public-scope.ts';
 import './http/types.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { EmailDelivery } from './jobs/email-delivery.ts';
@@ -42,6 +43,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { coerceTypes: false } },
   });
+  // The API speaks JSON (and multipart for photos); a text/plain body is a client mistake, answered with 415.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -54,6 +57,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   };
   app.decorate('ctx', ctx);
 
+  registerProblemHandler(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -71,6 +75,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  // After the cookie parser, before any route: every request is identified before it is handled.
+  registerAuthentication(app);
   await app.register(multipart, { limits: { fileSize: LIMITS.photoBytesMax, files: 1, fields: 0 } });
   await app.register(swagger, {
     openapi: {
@@ -86,10 +92,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
-
-  registerProblemHandler(app);
-  registerAuthentication(app);
+  await registerPublic(app, (scope) => scope.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } }));
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/api/v1' });

@@ -18,11 +18,17 @@ export const text = (max: number) =>
 export const requiredText = (max: number) =>
   text(max).refine((s) => s.length > 0, { message: 'must not be empty' });
 
+/**
+ * zod's default email pattern with letters and digits from any script in the local part (RFC 6531), so
+ * "anıl@example.com" can sign up; the domain stays ASCII (internationalised domains arrive as punycode).
+ */
+const EMAIL = /^(?:[\p{L}\p{N}_'+\-]+\.)*[\p{L}\p{N}_'+\-]*[\p{L}\p{N}_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/u;
+
 export const email = z
   .string()
   .trim()
   .max(LIMITS.emailMax)
-  .pipe(z.email({ message: 'must be a valid email address' }))
+  .pipe(z.email({ pattern: EMAIL, message: 'must be a valid email address' }))
   .transform((s) => s.toLowerCase());
 
 export const password = z

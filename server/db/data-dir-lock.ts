@@ -3,6 +3,9 @@ import { join } from 'node:path';
 
 export class DataDirLockedError extends Error {}
 
+/** Locks this process holds: a pid check alone cannot tell our own live lock from a stale one with a reused pid. */
+const held = new Set<string>();
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -18,12 +21,22 @@ function isAlive(pid: number): boolean {
  */
 export function acquireDataDirLock(dataDir: string): () => void {
   const path = join(dataDir, 'rapport.lock');
+  if (held.has(path)) {
+    throw new DataDirLockedError(
+      `The data directory ${dataDir} is in use by another Rapport process (pid ${process.pid}, this one). ` +
+        'Close it first, or set RAPPORT_DATA_DIR to another directory.',
+    );
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return () => rmSync(path, { force: true });
+      held.add(path);
+      return () => {
+        held.delete(path);
+        rmSync(path, { force: true });
+      };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);

@@ -12,7 +12,6 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerAuthentication(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!request.url.startsWith('/api/')) return;
     const mode = request.routeOptions.config?.auth;
     const header = request.headers.authorization;
     if (header) {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { registerPublic } from './public-scope.ts';
 
 /**
  * Serves the built single-page app: files from dist/web, and index.html for any other non-API path so
@@ -9,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
  */
 export async function registerWebApp(app: FastifyInstance, distDir: string): Promise<void> {
   if (!existsSync(join(distDir, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });
+  await registerPublic(app, (scope) => scope.register(fastifyStatic, { root: distDir, wildcard: false, index: false }));
   const serveIndex = async (_req: unknown, reply: { header: (k: string, v: string) => unknown; sendFile: (f: string) => unknown }) => {
     reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html');

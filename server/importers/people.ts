@@ -1,0 +1,206 @@
+import { randomBytes } from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
+import { LIMITS } from '../../common/limits.ts';
+import { type ExperienceInput, type ProfilePatch, profilePatch } from '../../common/schemas/profile.ts';
+import { matchKey } from '../../common/text.ts';
+import { hashPassword } from '../auth/password.ts';
+import type { Database, Tx } from '../db/connection.ts';
+import { members, organisations } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { createMember } from '../commands/members/create-member.ts';
+import { resolveOrganisation, resolveSkills } from '../commands/organisations.ts';
+import { updateProfile } from '../commands/profile/update-profile.ts';
+import { loadProfiles } from '../queries/profiles.ts';
+import { type ImportIssue, ImportValidationError, zodMessages } from './issues.ts';
+
+/** An organisation an import knows more about than a typed name: its kind and its id in the source. */
+export interface OrganisationHint {
+  name: string;
+  kind: 'company' | 'school' | 'other';
+  externalRef: string | null;
+}
+
+/** One validated person, ready to be written through createMember + updateProfile. */
+export interface ImportPerson {
+  /** Where the person came from, `file:line`, for errors raised while writing. */
+  source: string;
+  email: string;
+  name: string;
+  createdAt?: Date;
+  /** Already parsed by the profilePatch schema, so the API's validation rules applied. */
+  patch: ProfilePatch;
+  /**
+   * When set, a re-import adds this position to the member's experience (unless they already list the
+   * organisation) instead of replacing the whole list: a CSV row knows one job, not a career.
+   */
+  mergeExperience?: boolean;
+}
+
+export interface ImportResult {
+  total: number;
+  created: number;
+  updated: number;
+  organisationsCreated: number;
+  /** True when the import created the very first members: none of them is made operator. */
+  noOperator: boolean;
+  ms: number;
+}
+
+export interface ImportOptions {
+  publicUrl: string;
+  /** scrypt cost for the unusable password; tests lower it like the rest of the config. */
+  scryptLogN: number;
+  /** Overrides the random unusable password (the demo uses one documented password). */
+  passwordHash?: string;
+  organisations?: OrganisationHint[];
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Validates a profile patch, turning zod's issues into import issues at the person's location. */
+export function parsePatch(
+  input: unknown,
+  at: { file: string; line: number },
+  rename?: (path: string) => string,
+): { patch: ProfilePatch | null; issues: ImportIssue[] } {
+  const parsed = profilePatch.safeParse(input);
+  if (parsed.success) return { patch: parsed.data, issues: [] };
+  return { patch: null, issues: zodMessages(parsed.error, rename).map((message) => ({ ...at, message })) };
+}
+
+/** Shortens text to max characters at a word boundary where one is near, so limits never reject source data. */
+export function clip(value: string, max: number): string {
+  const t = value.trim().replace(/\s+/g, ' ');
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '');
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Resolves every organisation up front (with kind and source id), so per-person writes only find them. */
+async function resolveOrganisations(tx: Tx, hints: OrganisationHint[]): Promise<number> {
+  const byKey = new Map<string, OrganisationHint>();
+  for (const h of hints) {
+    const key = matchKey(h.name);
+    if (key && !byKey.has(key)) byKey.set(key, h);
+  }
+  const existing = new Set<string>();
+  for (const keys of chunks([...byKey.keys()], 1000)) {
+    const found = await tx.select({ nameKey: organisations.nameKey }).from(organisations).where(inArray(organisations.nameKey, keys));
+    for (const f of found) existing.add(f.nameKey);
+  }
+  let created = 0;
+  for (const [key, h] of byKey) {
+    if (existing.has(key)) continue;
+    await resolveOrganisation(tx, h.name, h.kind, h.externalRef);
+    created++;
+  }
+  return created;
+}
+
+/** The current month as YYYY-MM: the start of a position whose real start the source does not know. */
+export function currentMonth(now = new Date()): string {
+  return `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+async function mergedExperience(tx: Tx, memberId: number, incoming: ExperienceInput[]): Promise<ExperienceInput[] | undefined> {
+  const [current] = await loadProfiles(tx, [memberId]);
+  const existing: ExperienceInput[] = (current?.experience ?? []).map((e) => ({
+    organisation: e.organisation.name,
+    title: e.title,
+    startDate: e.startDate,
+    endDate: e.endDate,
+    description: e.description,
+  }));
+  const known = new Set(existing.map((e) => matchKey(e.organisation)));
+  const added = incoming.filter((e) => !known.has(matchKey(e.organisation)));
+  if (added.length === 0) return undefined;
+  return [...added, ...existing].slice(0, LIMITS.experienceMax);
+}
+
+/**
+ * Writes validated people through the same commands as the API, in ONE transaction: either every person
+ * is created or updated, or (on any error) nothing is. Members are matched by email, so importing the same
+ * file twice creates nobody the second time and refreshes the profiles instead. Imported members get an
+ * unusable random password and a verified address; they claim the account by resetting the password.
+ * Afterwards the database is vacuumed and analysed (PGlite never autovacuums).
+ */
+export async function importPeople(database: Database, people: ImportPerson[], options: ImportOptions): Promise<ImportResult> {
+  const started = performance.now();
+  const seen = new Map<string, string>();
+  const duplicates: ImportIssue[] = [];
+  for (const p of people) {
+    const previous = seen.get(p.email);
+    if (previous) {
+      const [file, line] = splitSource(p.source);
+      duplicates.push({ file, line, message: `email: ${p.email} is already used at ${previous}` });
+    } else seen.set(p.email, p.source);
+  }
+  if (duplicates.length) throw new ImportValidationError(duplicates);
+
+  // One hash for the whole import: scrypt is deliberately slow, and nobody can know the secret anyway.
+  const passwordHash = options.passwordHash ?? (await hashPassword(randomBytes(32).toString('base64url'), options.scryptLogN));
+  const result = await inTransaction(database.db, async (tx) => {
+    const existing = new Map<string, number>();
+    for (const emails of chunks(people.map((p) => p.email), 1000)) {
+      const found = await tx.select({ id: members.id, email: members.email }).from(members).where(inArray(members.email, emails));
+      for (const f of found) existing.set(f.email, f.id);
+    }
+    const [anyMember] = await tx.select({ id: members.id }).from(members).limit(1);
+    const hints: OrganisationHint[] = [...(options.organisations ?? [])];
+    const skillNames = new Set<string>();
+    for (const p of people) {
+      for (const e of p.patch.experience ?? []) hints.push({ name: e.organisation, kind: 'company', externalRef: null });
+      for (const e of p.patch.education ?? []) hints.push({ name: e.school, kind: 'school', externalRef: null });
+      for (const s of p.patch.skills ?? []) skillNames.add(s);
+    }
+    const organisationsCreated = await resolveOrganisations(tx, hints);
+    for (const names of chunks([...skillNames], 1000)) await resolveSkills(tx, names);
+
+    let created = 0;
+    let updated = 0;
+    let done = 0;
+    for (const p of people) {
+      try {
+        let id = existing.get(p.email);
+        let patch = p.patch;
+        if (id === undefined) {
+          const member = await createMember(
+            tx,
+            { email: p.email, name: p.name, passwordHash, emailVerified: true, createdAt: p.createdAt },
+            options.publicUrl,
+          );
+          id = member.id;
+          // An imported person must never become operator just by being first in the file.
+          if (member.role === 'admin') await tx.update(members).set({ role: 'member' }).where(eq(members.id, id));
+          created++;
+        } else {
+          if (p.mergeExperience && patch.experience) {
+            const { experience, ...rest } = patch;
+            const merged = await mergedExperience(tx, id, experience);
+            patch = merged ? { ...rest, experience: merged } : rest;
+          }
+          updated++;
+        }
+        await updateProfile(tx, id, { name: p.name, ...patch });
+      } catch (err) {
+        throw new Error(`${p.source}: ${(err as Error).message}`, { cause: err });
+      }
+      done++;
+      if (done % 50 === 0 || done === people.length) options.onProgress?.(done, people.length);
+    }
+    return { created, updated, organisationsCreated, noOperator: !anyMember && created > 0 };
+  });
+  if (result.created + result.updated > 0) await database.vacuumAnalyze();
+  return { total: people.length, ...result, ms: Math.round(performance.now() - started) };
+}
+
+function splitSource(source: string): [string, number] {
+  const at = source.lastIndexOf(':');
+  return [source.slice(0, at), Number(source.slice(at + 1))];
+}

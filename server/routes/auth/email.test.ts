@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { STRONG_PASSWORD, signUp } from '../../test/client.ts';
+import { describeEachEngine } from '../../test/engines.ts';
+import { TestSmtpServer } from '../../test/smtp.ts';
+
+const smtp = new TestSmtpServer();
+let smtpUrl = '';
+beforeAll(async () => {
+  smtpUrl = await smtp.start();
+});
+afterAll(() => smtp.stop());
+
+const tokenFrom = (text: string | undefined, path: string) => {
+  const match = new RegExp(`${path}\\?token=([\\w-]+)`).exec(text ?? '');
+  if (!match?.[1]) throw new Error(`no ${path} link in: ${text}`);
+  return match[1];
+};
+
+describeEachEngine(
+  'email over SMTP',
+  (get) => {
+    it('sends a verification link on sign-up that confirms the address once', async () => {
+      const { app } = get();
+      const m = await signUp(app, 'Mail Tester', `mail-tester-${get().engine}@example.com`);
+      await app.ctx.email.kick();
+      const mail = await smtp.waitFor(m.email, /Confirm your email/);
+      expect(mail.from?.text).toContain('no-reply@rapport.local');
+      expect(mail.html).toContain('Confirm my email address');
+      const token = tokenFrom(mail.text, '/verify-email');
+      expect((await m.call('GET', '/api/v1/me')).json().emailVerified).toBe(false);
+      const ok = await app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
+      expect(ok.statusCode).toBe(200);
+      expect((await m.call('GET', '/api/v1/me')).json().emailVerified).toBe(true);
+      const again = await app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
+      expect(again.statusCode).toBe(400);
+      expect(again.json().code).toBe('invalid_token');
+    });
+
+    it('resets a password by emailed link, ending existing sessions', async () => {
+      const { app } = get();
+      const m = await signUp(app, 'Forgetful', `forgetful-${get().engine}@example.com`);
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: m.email } });
+      expect(res.statusCode).toBe(202);
+      await app.ctx.email.kick();
+      const mail = await smtp.waitFor(m.email, /Reset your Rapport password/);
+      const token = tokenFrom(mail.text, '/reset-password');
+      const confirm = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password-reset/confirm',
+        payload: { token, password: 'a brand new passphrase' },
+      });
+      expect(confirm.statusCode).toBe(200);
+      expect((await m.call('GET', '/api/v1/me')).statusCode).toBe(401);
+      const oldLogin = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: m.email, password: STRONG_PASSWORD } });
+      expect(oldLogin.statusCode).toBe(401);
+      const newLogin = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: m.email, password: 'a brand new passphrase' } });
+      expect(newLogin.statusCode).toBe(200);
+    });
+
+    it('answers a reset for an unknown address exactly like a known one, and sends nothing', async () => {
+      const { app } = get();
+      const before = smtp.messages.length;
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: 'nobody@example.com' } });
+      expect(res.statusCode).toBe(202);
+      expect(res.json()).toEqual({ ok: true });
+      await app.ctx.email.kick();
+      expect(smtp.messages.length).toBe(before);
+    });
+  },
+  () => ({ smtpUrl }),
+);

@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import { beforeAll, expect, it } from 'vitest';
+import { type Member, signUp } from './client.ts';
+import { describeEachEngine } from './engines.ts';
+
+/** Every malformed request gets a 4xx problem+json with a stable code; nothing half-written, never a 5xx. */
+describeEachEngine('malformed input', (get) => {
+  let m: Member;
+  beforeAll(async () => {
+    m = await signUp(get().app, 'Input Checker');
+  });
+
+  const expectProblem = async (
+    res: { statusCode: number; headers: Record<string, unknown>; json: () => { code: string; errors?: { path: string }[] } },
+    status: number,
+    code: string,
+  ) => {
+    expect(res.statusCode).toBe(status);
+    expect(String(res.headers['content-type'])).toContain('application/problem+json');
+    expect(res.json().code).toBe(code);
+    return res.json();
+  };
+
+  const cases: [string, () => Promise<void>][] = [
+    ['wrong types', async () => {
+      const body = await expectProblem(await m.call('PATCH', '/api/v1/me/profile', { headline: 42, skills: 'x' }), 400, 'validation_failed');
+      expect(body.errors?.map((e) => e.path).sort()).toEqual(['body.headline', 'body.skills']);
+    }],
+    ['oversize fields', async () => {
+      const body = await expectProblem(await m.call('PATCH', '/api/v1/me/profile', { headline: 'x'.repeat(221) }), 400, 'validation_failed');
+      expect(body.errors?.[0]?.path).toBe('body.headline');
+    }],
+    ['bad email', async () => {
+      const res = await get().app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { email: 'not-an-email', password: 'long enough pass', name: 'X' } });
+      const body = await expectProblem(res, 400, 'validation_failed');
+      expect(body.errors?.[0]?.path).toBe('body.email');
+    }],
+    ['unknown fields', async () => {
+      const body = await expectProblem(await m.call('PATCH', '/api/v1/me/profile', { headline: 'ok', role: 'admin' }), 400, 'validation_failed');
+      expect(body.errors?.[0]?.path).toBe('body.role');
+      // Nothing half-written: the valid headline in the rejected request was not saved.
+      expect((await m.call('GET', '/api/v1/me')).json().profile.headline).toBe('');
+    }],
+    ['invalid cursor', async () => {
+      await expectProblem(await m.call('GET', '/api/v1/search/members?cursor=not-a-cursor'), 400, 'invalid_cursor');
+      const wrongShape = Buffer.from(JSON.stringify({ s: 'x', i: 1 })).toString('base64url');
+      await expectProblem(await m.call('GET', `/api/v1/search/members?cursor=${wrongShape}`), 400, 'invalid_cursor');
+    }],
+    ['SQL metacharacters are data, not SQL', async () => {
+      const res = await m.call('GET', `/api/v1/search/members?q=${encodeURIComponent("'; DROP TABLE members; --")}`);
+      expect(res.statusCode).toBe(200);
+      const tsq = await m.call('GET', `/api/v1/search/members?q=${encodeURIComponent('a & | ! ( ) :* <-> \\')}`);
+      expect(tsq.statusCode).toBe(200);
+      expect((await m.call('GET', '/api/v1/me')).statusCode).toBe(200);
+    }],
+    ['HTML metacharacters are stored verbatim and returned as JSON text', async () => {
+      const xss = '<img src=x onerror=alert(1)> & "quotes"';
+      const res = await m.call('PATCH', '/api/v1/me/profile', { headline: xss });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('application/json');
+      expect(res.json().profile.headline).toBe(xss);
+    }],
+    ['control characters', async () => {
+      await expectProblem(await m.call('PATCH', '/api/v1/me/profile', { name: 'Bad\u0000Name' }), 400, 'validation_failed');
+    }],
+    ['invalid JSON', async () => {
+      const res = await get().app.inject({
+        method: 'PATCH',
+        url: '/api/v1/me/profile',
+        headers: { cookie: m.cookie, 'x-csrf-token': m.csrf, 'content-type': 'application/json' },
+        payload: '{"headline": ',
+      });
+      await expectProblem(res, 400, 'invalid_json');
+    }],
+    ['wrong content type', async () => {
+      const res = await get().app.inject({
+        method: 'PATCH',
+        url: '/api/v1/me/profile',
+        headers: { cookie: m.cookie, 'x-csrf-token': m.csrf, 'content-type': 'text/plain' },
+        payload: 'headline=x',
+      });
+      await expectProblem(res, 415, 'unsupported_media_type');
+    }],
+    ['impossible dates and values', async () => {
+      const body = await expectProblem(
+        await m.call('PATCH', '/api/v1/me/profile', {
+          experience: [{ organisation: 'A', title: 'B', startDate: '2020-13', endDate: null }],
+          education: [{ school: 'S', startYear: 2010, endYear: 2001 }],
+          careerStage: 'wizard',
+          birthYear: 3000,
+        }),
+        400,
+        'validation_failed',
+      );
+      expect(body.errors?.map((e) => e.path).sort()).toEqual(
+        ['body.birthYear', 'body.careerStage', 'body.education.0.endYear', 'body.experience.0.startDate'].sort(),
+      );
+    }],
+    ['bad query parameters', async () => {
+      await expectProblem(await m.call('GET', '/api/v1/search/members?limit=5000'), 400, 'validation_failed');
+      await expectProblem(await m.call('GET', '/api/v1/search/members?careerStage=wizard'), 400, 'validation_failed');
+      await expectProblem(await m.call('GET', '/api/v1/search/members?nope=1'), 400, 'validation_failed');
+      await expectProblem(await m.call('GET', '/api/v1/members/NOT_A_HANDLE!'), 400, 'validation_failed');
+      await expectProblem(await m.call('DELETE', '/api/v1/me/tokens/99999999999'), 400, 'validation_failed');
+    }],
+    ['unknown member and route', async () => {
+      await expectProblem(await m.call('GET', '/api/v1/members/no-such-member'), 404, 'not_found');
+      await expectProblem(await m.call('GET', '/api/v1/nothing-here'), 404, 'not_found');
+    }],
+    ['oversize body', async () => {
+      const res = await m.call('PATCH', '/api/v1/me/profile', { about: 'x'.repeat(2 * 1024 * 1024) });
+      await expectProblem(res, 413, 'payload_too_large');
+    }],
+  ];
+  for (const [name, run] of cases) it(name, run);
+
+  it('never answers 5xx to arbitrary profile patches and search queries', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(
+          fc.constantFrom('name', 'headline', 'about', 'skills', 'links', 'experience', 'careerStage', 'birthYear', 'visibility', 'zzz'),
+          fc.oneof(fc.string({ maxLength: 300 }), fc.integer(), fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 3 }), fc.constant(null)),
+        ),
+        fc.string({ maxLength: 120 }),
+        async (patch, q) => {
+          const res = await m.call('PATCH', '/api/v1/me/profile', patch);
+          expect(res.statusCode).toBeLessThan(500);
+          const search = await m.call('GET', `/api/v1/search/members?q=${encodeURIComponent(q)}`);
+          expect([200, 400]).toContain(search.statusCode);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
