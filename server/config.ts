@@ -20,6 +20,7 @@ const envSchema = z.object({
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   SESSION_DAYS: z.coerce.number().int().min(1).default(30),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(17),
 });
 
@@ -37,6 +38,8 @@ export interface Config {
   login: { maxAttempts: number; windowMs: number };
   sessionMaxAgeMs: number;
   scryptLogN: number;
+  /** Believe X-Forwarded-For: only behind a proxy that sets it, or clients could dodge the sign-in throttle. */
+  trustProxy: boolean;
   webDistDir: string;
 }
 
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     login: { maxAttempts: e.LOGIN_MAX_ATTEMPTS, windowMs: e.LOGIN_WINDOW_SECONDS * 1000 },
     sessionMaxAgeMs: e.SESSION_DAYS * 86_400_000,
     scryptLogN: e.SCRYPT_LOG_N,
+    trustProxy: e.TRUST_PROXY === 'true',
     webDistDir: resolve('dist/web'),
   };
 }

@@ -10,7 +10,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { createMember } from '../commands/members/create-member.ts';
 import { resolveOrganisation, resolveSkills } from '../commands/organisations.ts';
 import { updateProfile } from '../commands/profile/update-profile.ts';
-import { loadProfiles } from '../queries/profiles.ts';
+import { type ProfileData, loadProfiles } from '../queries/profiles.ts';
 import { type ImportIssue, ImportValidationError, zodMessages } from './issues.ts';
 
 /** An organisation an import knows more about than a typed name: its kind and its id in the source. */
@@ -40,6 +40,8 @@ export interface ImportResult {
   total: number;
   created: number;
   updated: number;
+  /** Already up to date: matched by email and nothing in the source differs. */
+  unchanged: number;
   organisationsCreated: number;
   /** True when the import created the very first members: none of them is made operator. */
   noOperator: boolean;
@@ -108,20 +110,41 @@ export function currentMonth(now = new Date()): string {
   return `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-async function mergedExperience(tx: Tx, memberId: number, incoming: ExperienceInput[]): Promise<ExperienceInput[] | undefined> {
-  const [current] = await loadProfiles(tx, [memberId]);
-  const existing: ExperienceInput[] = (current?.experience ?? []).map((e) => ({
-    organisation: e.organisation.name,
-    title: e.title,
-    startDate: e.startDate,
-    endDate: e.endDate,
-    description: e.description,
-  }));
+function toExperienceInput(e: ProfileData['experience'][number]): ExperienceInput {
+  return { organisation: e.organisation.name, title: e.title, startDate: e.startDate, endDate: e.endDate, description: e.description };
+}
+
+/** A CSV position joins the member's existing experience unless they already list that organisation. */
+function mergedExperience(current: ProfileData, incoming: ExperienceInput[]): ExperienceInput[] | undefined {
+  const existing = current.experience.map(toExperienceInput);
   const known = new Set(existing.map((e) => matchKey(e.organisation)));
   const added = incoming.filter((e) => !known.has(matchKey(e.organisation)));
   if (added.length === 0) return undefined;
   return [...added, ...existing].slice(0, LIMITS.experienceMax);
 }
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** True when applying the patch would change nothing, so a repeated import can skip the member entirely. */
+export function patchChangesNothing(current: ProfileData, name: string, patch: ProfilePatch): boolean {
+  if (current.name !== name) return false;
+  for (const field of SCALAR_FIELDS) {
+    if (patch[field] !== undefined && !same(patch[field], current[field])) return false;
+  }
+  if (patch.skills && !same(patch.skills.map(matchKey), current.skills.map(matchKey))) return false;
+  const orgKey = <T extends { organisation: string }>(e: T) => ({ ...e, organisation: matchKey(e.organisation) });
+  if (patch.experience && !same(patch.experience.map(orgKey), current.experience.map(toExperienceInput).map(orgKey))) return false;
+  if (patch.education) {
+    const mine = patch.education.map((e) => [matchKey(e.school), e.degree, e.startYear, e.endYear]);
+    const theirs = current.education.map((e) => [matchKey(e.school.name), e.degree, e.startYear, e.endYear]);
+    if (!same(mine, theirs)) return false;
+  }
+  return true;
+}
+
+const SCALAR_FIELDS = [
+  'headline', 'about', 'location', 'industry', 'function', 'careerStage', 'birthYear', 'visibility', 'links', 'offers', 'asks',
+] as const;
 
 /**
  * Writes validated people through the same commands as the API, in ONE transaction: either every person
@@ -162,8 +185,14 @@ export async function importPeople(database: Database, people: ImportPerson[], o
     const organisationsCreated = await resolveOrganisations(tx, hints);
     for (const names of chunks([...skillNames], 1000)) await resolveSkills(tx, names);
 
+    const current = new Map<number, ProfileData>();
+    for (const ids of chunks([...existing.values()], 500)) {
+      for (const profile of await loadProfiles(tx, ids)) current.set(profile.id, profile);
+    }
+
     let created = 0;
     let updated = 0;
+    let unchanged = 0;
     let done = 0;
     for (const p of people) {
       try {
@@ -179,22 +208,28 @@ export async function importPeople(database: Database, people: ImportPerson[], o
           // An imported person must never become operator just by being first in the file.
           if (member.role === 'admin') await tx.update(members).set({ role: 'member' }).where(eq(members.id, id));
           created++;
+          await updateProfile(tx, id, patch);
         } else {
-          if (p.mergeExperience && patch.experience) {
+          const profile = current.get(id);
+          if (profile && p.mergeExperience && patch.experience) {
             const { experience, ...rest } = patch;
-            const merged = await mergedExperience(tx, id, experience);
+            const merged = mergedExperience(profile, experience);
             patch = merged ? { ...rest, experience: merged } : rest;
           }
-          updated++;
+          if (profile && patchChangesNothing(profile, p.name, patch)) {
+            unchanged++;
+          } else {
+            await updateProfile(tx, id, { name: p.name, ...patch });
+            updated++;
+          }
         }
-        await updateProfile(tx, id, { name: p.name, ...patch });
       } catch (err) {
         throw new Error(`${p.source}: ${(err as Error).message}`, { cause: err });
       }
       done++;
       if (done % 50 === 0 || done === people.length) options.onProgress?.(done, people.length);
     }
-    return { created, updated, organisationsCreated, noOperator: !anyMember && created > 0 };
+    return { created, updated, unchanged, organisationsCreated, noOperator: !anyMember && created > 0 };
   });
   if (result.created + result.updated > 0) await database.vacuumAnalyze();
   return { total: people.length, ...result, ms: Math.round(performance.now() - started) };

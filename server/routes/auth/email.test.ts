@@ -36,6 +36,21 @@ describeEachEngine(
       expect(again.json().code).toBe('invalid_token');
     });
 
+    it('sends the confirmation again on request, and the new link works', async () => {
+      const { app } = get();
+      const m = await signUp(app, 'Resender', `resender-${get().engine}@example.com`);
+      await app.ctx.email.kick();
+      await smtp.waitFor(m.email, /Confirm your email/);
+      const res = await m.call('POST', '/api/v1/auth/verify-email/resend');
+      expect(res.statusCode).toBe(200);
+      await app.ctx.email.kick();
+      const mails = smtp.messages.filter((x) => JSON.stringify(x.to).includes(m.email));
+      expect(mails).toHaveLength(2);
+      const token = tokenFrom(mails[1]!.text, '/verify-email');
+      expect((await app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } })).statusCode).toBe(200);
+      expect((await m.call('GET', '/api/v1/me')).json().emailVerified).toBe(true);
+    });
+
     it('resets a password by emailed link, ending existing sessions', async () => {
       const { app } = get();
       const m = await signUp(app, 'Forgetful', `forgetful-${get().engine}@example.com`);
