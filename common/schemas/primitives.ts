@@ -22,7 +22,7 @@ export const requiredText = (max: number) =>
  * zod's default email pattern with letters and digits from any script in the local part (RFC 6531), so
  * "anıl@example.com" can sign up; the domain stays ASCII (internationalised domains arrive as punycode).
  */
-const EMAIL = /^(?:[\p{L}\p{N}_'+\-]+\.)*[\p{L}\p{N}_'+\-]*[\p{L}\p{N}_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/u;
+const EMAIL = /^(?:[\p{L}\p{N}_'+-]+\.)*[\p{L}\p{N}_'+-]*[\p{L}\p{N}_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/u;
 
 export const email = z
   .string()

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { registerPublic } from './public-scope.ts';
 
 /**
@@ -11,10 +12,11 @@ import { registerPublic } from './public-scope.ts';
 export async function registerWebApp(app: FastifyInstance, distDir: string): Promise<void> {
   if (!existsSync(join(distDir, 'index.html'))) return;
   await registerPublic(app, (scope) => scope.register(fastifyStatic, { root: distDir, wildcard: false, index: false }));
-  const serveIndex = async (_req: unknown, reply: { header: (k: string, v: string) => unknown; sendFile: (f: string) => unknown }) => {
-    reply.header('cache-control', 'no-cache');
-    return reply.sendFile('index.html');
-  };
+  // Read index.html directly: reply.sendFile is not reliably decorated here, because swagger-ui registers
+  // its own copy of @fastify/static first and the root registration does not re-decorate the reply.
+  const indexFile = join(distDir, 'index.html');
+  const serveIndex = async (_req: unknown, reply: FastifyReply) =>
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(await readFile(indexFile));
   app.get('/', { schema: { hide: true }, config: { auth: 'public' } }, serveIndex);
   app.get('/*', { schema: { hide: true }, config: { auth: 'public' } }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';

@@ -123,6 +123,10 @@ function mergedExperience(current: ProfileData, incoming: ExperienceInput[]): Ex
   return [...added, ...existing].slice(0, LIMITS.experienceMax);
 }
 
+const SCALAR_FIELDS = [
+  'headline', 'about', 'location', 'industry', 'function', 'careerStage', 'birthYear', 'visibility', 'links', 'offers', 'asks',
+] as const;
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** True when applying the patch would change nothing, so a repeated import can skip the member entirely. */
@@ -131,7 +135,9 @@ export function patchChangesNothing(current: ProfileData, name: string, patch: P
   for (const field of SCALAR_FIELDS) {
     if (patch[field] !== undefined && !same(patch[field], current[field])) return false;
   }
-  if (patch.skills && !same(patch.skills.map(matchKey), current.skills.map(matchKey))) return false;
+  // Skills are stored once per key (resolveSkills drops repeats), so compare the distinct keys.
+  const skillKeys = (names: string[]) => [...new Set(names.map(matchKey).filter(Boolean))];
+  if (patch.skills && !same(skillKeys(patch.skills), skillKeys(current.skills))) return false;
   const orgKey = <T extends { organisation: string }>(e: T) => ({ ...e, organisation: matchKey(e.organisation) });
   if (patch.experience && !same(patch.experience.map(orgKey), current.experience.map(toExperienceInput).map(orgKey))) return false;
   if (patch.education) {
@@ -141,10 +147,6 @@ export function patchChangesNothing(current: ProfileData, name: string, patch: P
   }
   return true;
 }
-
-const SCALAR_FIELDS = [
-  'headline', 'about', 'location', 'industry', 'function', 'careerStage', 'birthYear', 'visibility', 'links', 'offers', 'asks',
-] as const;
 
 /**
  * Writes validated people through the same commands as the API, in ONE transaction: either every person
@@ -238,4 +240,17 @@ export async function importPeople(database: Database, people: ImportPerson[], o
 function splitSource(source: string): [string, number] {
   const at = source.lastIndexOf(':');
   return [source.slice(0, at), Number(source.slice(at + 1))];
+}
+
+/** What a reader produces: people ready to import, or the problems that stop the import. */
+export interface ReadResult {
+  people: ImportPerson[];
+  issues: ImportIssue[];
+  organisations?: OrganisationHint[];
+}
+
+/** Imports what a reader produced, or throws ImportValidationError (writing nothing) when it found problems. */
+export async function importRead(database: Database, read: ReadResult, options: ImportOptions): Promise<ImportResult> {
+  if (read.issues.length) throw new ImportValidationError(read.issues);
+  return importPeople(database, read.people, { ...options, organisations: [...(options.organisations ?? []), ...(read.organisations ?? [])] });
 }

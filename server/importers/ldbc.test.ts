@@ -1,0 +1,81 @@
+import { count, eq, like } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateProfile } from '../commands/profile/update-profile.ts';
+import type { Database } from '../db/connection.ts';
+import { migrate } from '../db/migrate.ts';
+import { members, organisations } from '../db/schema.ts';
+import { loadProfiles } from '../queries/profiles.ts';
+import { engines, openTestDatabase } from '../test/engines.ts';
+import { parseLdbcDate, readLdbc } from './ldbc.ts';
+import { type ReadResult, importRead } from './people.ts';
+
+const DIR = '/work/shared/data/ldbc-snb-sf0.1';
+// The full data set through the real commands: tens of seconds per engine.
+const SLOW = 300_000;
+
+it('parses LDBC dates in their compact, ISO and epoch forms', () => {
+  expect(parseLdbcDate('19891203')?.toISOString()).toBe('1989-12-03T00:00:00.000Z');
+  expect(parseLdbcDate('20100214153210447')?.toISOString()).toBe('2010-02-14T15:32:10.447Z');
+  expect(parseLdbcDate('2010-02-14T15:32:10.447Z')?.toISOString()).toBe('2010-02-14T15:32:10.447Z');
+  expect(parseLdbcDate('1266161530447')?.toISOString()).toBe('2010-02-14T15:32:10.447Z');
+  expect(parseLdbcDate('19891341')).toBeNull();
+  expect(parseLdbcDate('yesterday')).toBeNull();
+});
+
+for (const engine of engines()) {
+  describe(`LDBC SNB import [${engine}]`, () => {
+    let database: Database;
+    let drop: () => Promise<void>;
+    let read: ReadResult;
+    const options = { publicUrl: 'http://localhost', scryptLogN: 10 };
+    const memberCount = async () => (await database.db.select({ n: count() }).from(members))[0]!.n;
+    const organisationCount = async () => (await database.db.select({ n: count() }).from(organisations))[0]!.n;
+    const mahinda = async () => {
+      const [m] = await database.db.select({ id: members.id }).from(members).where(eq(members.email, 'mahinda933@boarderzone.com'));
+      return (await loadProfiles(database.db, [m!.id]))[0]!;
+    };
+
+    beforeAll(async () => {
+      ({ database, drop } = await openTestDatabase(engine));
+      await migrate(database.db);
+      read = await readLdbc(DIR);
+    }, 60_000);
+    afterAll(() => drop?.());
+
+    it('imports every person with organisations, experience, education, place and interests', { timeout: SLOW }, async () => {
+      expect(read.issues).toEqual([]);
+      const result = await importRead(database, read, options);
+      expect(result).toMatchObject({ total: 1528, created: 1528, updated: 0, unchanged: 0, noOperator: true });
+      expect(await memberCount()).toBe(1528);
+      // Nobody imported becomes operator just by being first in the file.
+      expect(await database.db.select({ id: members.id }).from(members).where(eq(members.role, 'admin'))).toEqual([]);
+
+      const [airline] = await database.db.select().from(organisations).where(eq(organisations.externalRef, 'ldbc:org:1226'));
+      expect(airline).toMatchObject({ name: 'SriLankan Airlines', kind: 'company' });
+      const [school] = await database.db.select().from(organisations).where(eq(organisations.externalRef, 'ldbc:org:2643'));
+      expect(school).toMatchObject({ name: 'Tallinn University of Applied Sciences', kind: 'school' });
+      expect((await database.db.select({ n: count() }).from(organisations).where(like(organisations.externalRef, 'ldbc:org:%')))[0]!.n).toBeGreaterThan(1000);
+
+      const p = await mahinda();
+      expect(p).toMatchObject({ name: 'Mahinda Perera', location: 'Kelaniya, Sri Lanka', birthYear: 1989, emailVerified: true, role: 'member' });
+      expect(p.createdAt.toISOString()).toBe('2010-02-14T15:32:10.447Z');
+      expect(p.experience.map((e) => e.organisation.name).sort()).toEqual(['Aero Lanka', 'Deccan Lanka', 'SriLankan Airlines']);
+      expect(p.experience[0]).toMatchObject({ title: 'Employee', startDate: '2013-01', endDate: null });
+      expect(p.education).toEqual([expect.objectContaining({ school: expect.objectContaining({ name: 'Tallinn University of Applied Sciences' }), endYear: 2011 })]);
+      // 70 interests in the source, capped at the profile's 50 skills, underscores turned into spaces.
+      expect(p.skills).toHaveLength(50);
+      expect(p.skills.slice(0, 3)).toEqual(['Rupert Murdoch', 'Shania Twain', 'Napoleon']);
+    });
+
+    it('creates nobody on a second import, and restores a profile field that drifted', { timeout: SLOW }, async () => {
+      const before = { members: await memberCount(), organisations: await organisationCount() };
+      const drifted = await mahinda();
+      await database.db.transaction((tx) => updateProfile(tx, drifted.id, { location: 'Colombo' }));
+
+      const result = await importRead(database, read, options);
+      expect(result).toMatchObject({ total: 1528, created: 0, updated: 1, unchanged: 1527, organisationsCreated: 0 });
+      expect({ members: await memberCount(), organisations: await organisationCount() }).toEqual(before);
+      expect((await mahinda()).location).toBe('Kelaniya, Sri Lanka');
+    });
+  });
+}
