@@ -1,0 +1,15 @@
+import { api } from './client.ts';
+import type { SessionStarted } from './types.ts';
+
+export const authApi = {
+  signup: (body: { email: string; password: string; name: string }) => api<SessionStarted>('POST', '/auth/signup', { body }),
+  login: (body: { email: string; password: string }) => api<SessionStarted>('POST', '/auth/login', { body }),
+  logout: () => api<void>('POST', '/auth/logout'),
+  requestReset: (email: string) => api<{ ok: true }>('POST', '/auth/password-reset', { body: { email } }),
+  confirmReset: (token: string, password: string) =>
+    api<{ ok: true }>('POST', '/auth/password-reset/confirm', { body: { token, password } }),
+  verifyEmail: (token: string) => api<{ ok: true }>('POST', '/auth/verify-email', { body: { token } }),
+  resendVerification: () => api<{ ok: true }>('POST', '/auth/verify-email/resend'),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    api<SessionStarted>('PUT', '/me/password', { body: { currentPassword, newPassword } }),
+};

@@ -1,0 +1,54 @@
+import { Anchor, AppShell, Box, Button, Container, Group, Text } from '@mantine/core';
+import { IconAffiliate } from '@tabler/icons-react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useMe } from '../hooks/useMe.ts';
+import { HeaderSearch } from './HeaderSearch.tsx';
+import { UserMenu } from './UserMenu.tsx';
+import classes from './AppLayout.module.css';
+
+/** The frame around every page: header with logo, people search and account menu; then the page. */
+export function AppLayout() {
+  const { data: me } = useMe();
+  const location = useLocation();
+  return (
+    <AppShell header={{ height: 64 }} padding={0}>
+      <a href="#main" className={classes.skip}>
+        Skip to main content
+      </a>
+      <AppShell.Header>
+        <Container size="lg" h="100%">
+          <Group h="100%" gap="md" wrap="nowrap" justify="space-between">
+            <Anchor component={Link} to="/" underline="never" className={classes.logo} aria-label="Rapport home">
+              <Box component="span" className={classes.mark} aria-hidden>
+                <IconAffiliate size={20} stroke={2.2} />
+              </Box>
+              <Text component="span" fw={700} fz="lg" visibleFrom="xs">
+                Rapport
+              </Text>
+            </Anchor>
+            {me && <HeaderSearch key={location.pathname === '/search' ? location.search : 'header'} />}
+            <Group gap="xs" wrap="nowrap">
+              {me ? (
+                <UserMenu me={me} />
+              ) : (
+                <>
+                  <Button component={Link} to="/signin" variant="subtle">
+                    Sign in
+                  </Button>
+                  <Button component={Link} to="/signup">
+                    Join
+                  </Button>
+                </>
+              )}
+            </Group>
+          </Group>
+        </Container>
+      </AppShell.Header>
+      <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
+        <Container size="lg" py="lg">
+          <Outlet />
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,31 @@
+import { TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { type FormEvent, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+
+/** The header's people search: Enter goes to /search?q=… */
+export function HeaderSearch() {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [value, setValue] = useState(params.get('q') ?? '');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const q = value.trim();
+    void navigate(q ? `/search?q=${encodeURIComponent(q)}` : '/search');
+  };
+
+  return (
+    <form role="search" onSubmit={submit} style={{ flex: 1, maxWidth: 420 }}>
+      <TextInput
+        aria-label="Search people"
+        placeholder="Search people"
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={value}
+        onChange={(e) => setValue(e.currentTarget.value)}
+        radius="xl"
+        type="search"
+      />
+    </form>
+  );
+}

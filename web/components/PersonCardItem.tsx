@@ -1,0 +1,45 @@
+import { Anchor, Group, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { PersonCard } from '../api/types.ts';
+import { DegreeBadge } from './DegreeBadge.tsx';
+import { PersonAvatar } from './PersonAvatar.tsx';
+
+interface Props {
+  person: PersonCard;
+  /** Extra line under the headline, e.g. a role at an organisation. */
+  extra?: ReactNode;
+}
+
+/** One person in a list: avatar, linked name, degree, headline and location. */
+export function PersonCardItem({ person, extra }: Props) {
+  return (
+    <Group wrap="nowrap" align="flex-start" gap="md" py="sm">
+      <PersonAvatar name={person.name} photoUrl={person.photoUrl} size={52} />
+      <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+        <Group gap="xs" wrap="nowrap">
+          <Anchor component={Link} to={`/in/${person.handle}`} underline="hover" fw={600} c="inherit" truncate>
+            {person.name}
+          </Anchor>
+          <DegreeBadge degree={person.degree} />
+        </Group>
+        {person.headline && (
+          <Text size="sm" lineClamp={2}>
+            {person.headline}
+          </Text>
+        )}
+        {person.location && (
+          <Text size="xs" c="dimmed">
+            {person.location}
+          </Text>
+        )}
+        {extra}
+        {person.mutualCount ? (
+          <Text size="xs" c="dimmed">
+            {person.mutualCount} mutual connection{person.mutualCount === 1 ? '' : 's'}
+          </Text>
+        ) : null}
+      </Stack>
+    </Group>
+  );
+}

@@ -1,0 +1,46 @@
+import { Menu, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { IconLogout, IconPencil, IconSettings, IconShieldLock, IconUser } from '@tabler/icons-react';
+import { Link, useNavigate } from 'react-router';
+import type { MeView } from '../api/types.ts';
+import { useSession } from '../hooks/useSession.ts';
+import { PersonAvatar } from './PersonAvatar.tsx';
+
+/** The signed-in member's menu: profile, settings, admin (when allowed) and sign out. */
+export function UserMenu({ me }: { me: MeView }) {
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  return (
+    <Menu position="bottom-end" width={220} withArrow>
+      <Menu.Target>
+        <UnstyledButton style={{ borderRadius: '50%' }}>
+          <PersonAvatar name={me.profile.name} photoUrl={me.profile.photoUrl} size={36} />
+          <VisuallyHidden>Account menu for {me.profile.name}</VisuallyHidden>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{me.profile.name}</Menu.Label>
+        <Menu.Item component={Link} to={`/in/${me.handle}`} leftSection={<IconUser size={16} aria-hidden />}>
+          View profile
+        </Menu.Item>
+        <Menu.Item component={Link} to="/profile/edit" leftSection={<IconPencil size={16} aria-hidden />}>
+          Edit profile
+        </Menu.Item>
+        <Menu.Item component={Link} to="/settings" leftSection={<IconSettings size={16} aria-hidden />}>
+          Settings
+        </Menu.Item>
+        {me.abilities.admin && (
+          <Menu.Item component={Link} to="/admin" leftSection={<IconShieldLock size={16} aria-hidden />}>
+            Admin
+          </Menu.Item>
+        )}
+        <Menu.Divider />
+        <Menu.Item
+          leftSection={<IconLogout size={16} aria-hidden />}
+          onClick={() => void signOut().then(() => navigate('/signin'))}
+        >
+          Sign out
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

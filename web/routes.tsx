@@ -1,0 +1,42 @@
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './components/AppLayout.tsx';
+import { RequireAuth } from './components/RequireAuth.tsx';
+import { AdminPage } from './scenes/Admin/AdminPage.tsx';
+import { EditProfilePage } from './scenes/EditProfile/EditProfilePage.tsx';
+import { ForgotPasswordPage } from './scenes/ForgotPassword/ForgotPasswordPage.tsx';
+import { HomePage } from './scenes/Home/HomePage.tsx';
+import { NotFoundPage } from './scenes/NotFound/NotFoundPage.tsx';
+import { OrganisationPage } from './scenes/Organisation/OrganisationPage.tsx';
+import { ProfilePage } from './scenes/Profile/ProfilePage.tsx';
+import { ResetPasswordPage } from './scenes/ResetPassword/ResetPasswordPage.tsx';
+import { SearchPage } from './scenes/Search/SearchPage.tsx';
+import { SettingsPage } from './scenes/Settings/SettingsPage.tsx';
+import { SignInPage } from './scenes/SignIn/SignInPage.tsx';
+import { SignUpPage } from './scenes/SignUp/SignUpPage.tsx';
+import { VerifyEmailPage } from './scenes/VerifyEmail/VerifyEmailPage.tsx';
+
+export const router = createBrowserRouter([
+  {
+    element: <AppLayout />,
+    children: [
+      { path: '/signup', element: <SignUpPage /> },
+      { path: '/signin', element: <SignInPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password', element: <ResetPasswordPage /> },
+      { path: '/verify-email', element: <VerifyEmailPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: '/', element: <HomePage /> },
+          { path: '/profile/edit', element: <EditProfilePage /> },
+          { path: '/in/:handle', element: <ProfilePage /> },
+          { path: '/org/:slug', element: <OrganisationPage /> },
+          { path: '/search', element: <SearchPage /> },
+          { path: '/settings', element: <SettingsPage /> },
+          { path: '/admin', element: <AdminPage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

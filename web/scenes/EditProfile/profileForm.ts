@@ -1,0 +1,150 @@
+import type { UseFormReturnType } from '@mantine/form';
+import { randomId } from '@mantine/hooks';
+import type { CareerStage, ProfileVisibility } from '../../../common/limits.ts';
+import type { MeView, ProfilePatchInput } from '../../api/types.ts';
+
+export interface ExperienceValues {
+  key: string;
+  organisation: string;
+  title: string;
+  startDate: string;
+  endDate: string;
+  current: boolean;
+  description: string;
+}
+
+export interface EducationValues {
+  key: string;
+  school: string;
+  degree: string;
+  startYear: number | string;
+  endYear: number | string;
+}
+
+export interface ProfileFormValues {
+  name: string;
+  headline: string;
+  about: string;
+  location: string;
+  industry: string;
+  function: string;
+  careerStage: string;
+  birthYear: number | string;
+  visibility: ProfileVisibility;
+  links: { key: string; label: string; url: string }[];
+  offers: string[];
+  asks: string[];
+  skills: string[];
+  experience: ExperienceValues[];
+  education: EducationValues[];
+}
+
+export type ProfileForm = UseFormReturnType<ProfileFormValues>;
+
+export const emptyExperience = (): ExperienceValues => ({
+  key: randomId(),
+  organisation: '',
+  title: '',
+  startDate: '',
+  endDate: '',
+  current: true,
+  description: '',
+});
+
+export const emptyEducation = (): EducationValues => ({ key: randomId(), school: '', degree: '', startYear: '', endYear: '' });
+
+/** The form starts from what the server has, so saving an untouched form changes nothing. */
+export function toFormValues(me: MeView): ProfileFormValues {
+  const p = me.profile;
+  return {
+    name: p.name,
+    headline: p.headline,
+    about: p.about ?? '',
+    location: p.location ?? '',
+    industry: p.industry ?? '',
+    function: p.function ?? '',
+    careerStage: p.careerStage ?? '',
+    birthYear: me.birthYear ?? '',
+    visibility: me.visibility,
+    links: (p.links ?? []).map((l) => ({ key: randomId(), ...l })),
+    offers: p.offers ?? [],
+    asks: p.asks ?? [],
+    skills: p.skills ?? [],
+    experience: (p.experience ?? []).map((e) => ({
+      key: randomId(),
+      organisation: e.organisation.name,
+      title: e.title,
+      startDate: e.startDate,
+      endDate: e.endDate ?? '',
+      current: e.endDate === null,
+      description: e.description,
+    })),
+    education: (p.education ?? []).map((e) => ({
+      key: randomId(),
+      school: e.school.name,
+      degree: e.degree,
+      startYear: e.startYear ?? '',
+      endYear: e.endYear ?? '',
+    })),
+  };
+}
+
+const yearOrNull = (v: number | string): number | null => (v === '' || v === null ? null : Number(v));
+
+/** The PATCH body: every field, with the form-only helpers (keys, "current") removed. */
+export function toPatch(v: ProfileFormValues): ProfilePatchInput {
+  return {
+    name: v.name,
+    headline: v.headline,
+    about: v.about,
+    location: v.location,
+    industry: v.industry,
+    function: v.function,
+    careerStage: v.careerStage ? (v.careerStage as CareerStage) : null,
+    birthYear: yearOrNull(v.birthYear),
+    visibility: v.visibility,
+    links: v.links.map(({ label, url }) => ({ label, url })),
+    offers: v.offers.filter((s) => s.trim()),
+    asks: v.asks.filter((s) => s.trim()),
+    skills: v.skills,
+    experience: v.experience.map((e) => ({
+      organisation: e.organisation,
+      title: e.title,
+      startDate: e.startDate,
+      endDate: e.current ? null : e.endDate || null,
+      description: e.description,
+    })),
+    education: v.education.map((e) => ({
+      school: e.school,
+      degree: e.degree,
+      startYear: yearOrNull(e.startYear),
+      endYear: yearOrNull(e.endYear),
+    })),
+  };
+}
+
+const MONTH = /^(19|20)\d\d-(0[1-9]|1[0-2])$/;
+
+/** Client checks mirror the server's, so most mistakes are caught before a round trip. */
+export const validateProfile = {
+  name: (v: string) => (v.trim() ? null : 'Enter your name'),
+  experience: {
+    organisation: (v: string) => (v.trim() ? null : 'Enter the organisation'),
+    title: (v: string) => (v.trim() ? null : 'Enter your title'),
+    startDate: (v: string) => (MONTH.test(v) ? null : 'Enter a start month (YYYY-MM)'),
+    endDate: (v: string, values: ProfileFormValues, path: string) => {
+      const index = Number(path.split('.')[1]);
+      const item = values.experience[index];
+      if (!item || item.current) return null;
+      if (!MONTH.test(v)) return 'Enter an end month (YYYY-MM), or tick "I work here now"';
+      return v < item.startDate ? 'The end must not be before the start' : null;
+    },
+  },
+  education: {
+    school: (v: string) => (v.trim() ? null : 'Enter the school'),
+  },
+  links: {
+    label: (v: string) => (v.trim() ? null : 'Enter a label'),
+    url: (v: string) => (/^https?:\/\/\S+$/.test(v.trim()) ? null : 'Enter a full http(s) address'),
+  },
+};

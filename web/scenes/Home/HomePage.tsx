@@ -1,0 +1,62 @@
+import { Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { PersonAvatar } from '../../components/PersonAvatar.tsx';
+import { useMe } from '../../hooks/useMe.ts';
+import { QuickSearch } from './QuickSearch.tsx';
+import { StrengthCard } from './StrengthCard.tsx';
+import { VerifyBanner } from './VerifyBanner.tsx';
+
+export function HomePage() {
+  const { data: me } = useMe();
+  if (!me) return null;
+  const firstName = me.profile.name.split(' ')[0] ?? me.profile.name;
+  return (
+    <>
+      <PageHeader title={`Welcome, ${firstName}`} description="Your community, one relationship at a time." />
+      <Grid gutter="lg">
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Paper p="lg" radius="md">
+            <Stack align="center" gap="xs" ta="center">
+              <PersonAvatar name={me.profile.name} photoUrl={me.profile.photoUrl} size={88} />
+              <Title order={2} fz="h4">
+                {me.profile.name}
+              </Title>
+              {me.profile.headline ? (
+                <Text size="sm">{me.profile.headline}</Text>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  Add a headline so people know what you do.
+                </Text>
+              )}
+              <Group gap="xs" mt="xs">
+                <Button component={Link} to={`/in/${me.handle}`} variant="default" size="xs">
+                  View profile
+                </Button>
+                <Button component={Link} to="/profile/edit" size="xs">
+                  Edit profile
+                </Button>
+              </Group>
+            </Stack>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="lg">
+            {!me.emailVerified && <VerifyBanner email={me.email} />}
+            <StrengthCard strength={me.strength} />
+            <QuickSearch />
+            {me.abilities.admin && (
+              <Text size="sm">
+                You operate this community.{' '}
+                <Anchor component={Link} to="/admin">
+                  Open the admin page
+                </Anchor>
+                .
+              </Text>
+            )}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}

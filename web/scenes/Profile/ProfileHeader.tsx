@@ -1,0 +1,62 @@
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconMapPin, IconPencil } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import type { MemberProfileView } from '../../api/types.ts';
+import { DegreeBadge } from '../../components/DegreeBadge.tsx';
+import { PersonAvatar } from '../../components/PersonAvatar.tsx';
+import { CAREER_STAGE_LABELS } from '../EditProfile/BasicsSection.tsx';
+
+/** Photo, name, headline and the facts that fit on one line. */
+export function ProfileHeader({ profile }: { profile: MemberProfileView }) {
+  const isSelf = profile.connection === 'self';
+  const facts = [profile.industry, profile.function, profile.careerStage ? CAREER_STAGE_LABELS[profile.careerStage] : null].filter(
+    (f): f is string => Boolean(f),
+  );
+  return (
+    <Paper p={{ base: 'md', sm: 'xl' }} radius="md">
+      <Group align="flex-start" gap="xl" wrap="wrap">
+        <PersonAvatar name={profile.name} photoUrl={profile.photoUrl} size={120} decorative={false} />
+        <Stack gap={6} style={{ flex: 1, minWidth: 220 }}>
+          <Group gap="sm">
+            <Title order={1} fz="h2">
+              {profile.name}
+            </Title>
+            {isSelf ? (
+              <Badge variant="light" color="gray" size="sm">
+                You
+              </Badge>
+            ) : (
+              <DegreeBadge degree={profile.degree} showOutOfNetwork />
+            )}
+          </Group>
+          {profile.headline && <Text size="lg">{profile.headline}</Text>}
+          {profile.location && (
+            <Group gap={4} c="dimmed">
+              <IconMapPin size={16} aria-hidden />
+              <Text size="sm">{profile.location}</Text>
+            </Group>
+          )}
+          {facts.length > 0 && (
+            <Group gap="xs" mt={4}>
+              {facts.map((f) => (
+                <Badge key={f} variant="outline" color="gray" radius="sm" tt="none">
+                  {f}
+                </Badge>
+              ))}
+            </Group>
+          )}
+          {profile.mutualCount ? (
+            <Text size="sm" c="dimmed">
+              {profile.mutualCount} mutual connection{profile.mutualCount === 1 ? '' : 's'}
+            </Text>
+          ) : null}
+        </Stack>
+        {isSelf && (
+          <Button component={Link} to="/profile/edit" variant="light" leftSection={<IconPencil size={16} aria-hidden />}>
+            Edit profile
+          </Button>
+        )}
+      </Group>
+    </Paper>
+  );
+}

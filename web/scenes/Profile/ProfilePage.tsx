@@ -1,0 +1,65 @@
+import { Alert, Grid, Stack } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconLock } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { ApiError } from '../../api/client.ts';
+import { directoryApi } from '../../api/directory.ts';
+import { keys } from '../../api/keys.ts';
+import { EmptyState, ErrorState, PageLoader } from '../../components/PageState.tsx';
+import { ProfileHeader } from './ProfileHeader.tsx';
+import { AboutSection, EducationList, ExperienceList, LinksList, SkillsList, TextList } from './ProfileSections.tsx';
+
+export function ProfilePage() {
+  const { handle = '' } = useParams();
+  const query = useQuery({ queryKey: keys.member(handle), queryFn: () => directoryApi.member(handle) });
+  useDocumentTitle(query.data ? `${query.data.name} · Rapport` : 'Profile · Rapport');
+
+  if (query.isPending) return <PageLoader label="Loading profile…" />;
+  if (query.error instanceof ApiError && query.error.status === 404) {
+    return (
+      <EmptyState title="This profile is not available">
+        The member may have changed their handle or left the community.
+      </EmptyState>
+    );
+  }
+  if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+
+  const p = query.data;
+  const hasSide = Boolean(p.skills?.length || p.offers?.length || p.asks?.length || p.links?.length);
+  return (
+    <Stack gap="lg">
+      <ProfileHeader profile={p} />
+      {p.limited ? (
+        <Alert color="gray" variant="light" icon={<IconLock aria-hidden />} title="Limited profile">
+          {p.name} shares their full profile only with their network. You can see their name, headline and photo.
+        </Alert>
+      ) : (
+        <Grid gutter="lg">
+          <Grid.Col span={{ base: 12, md: hasSide ? 8 : 12 }}>
+            <Stack gap="lg">
+              {p.about && <AboutSection about={p.about} />}
+              {p.experience && p.experience.length > 0 && <ExperienceList items={p.experience} />}
+              {p.education && p.education.length > 0 && <EducationList items={p.education} />}
+              {!p.about && !p.experience?.length && !p.education?.length && (
+                <EmptyState title={`${p.name} has not added details yet`}>
+                  Their experience and education will show here once added.
+                </EmptyState>
+              )}
+            </Stack>
+          </Grid.Col>
+          {hasSide && (
+            <Grid.Col span={{ base: 12, md: 4 }}>
+              <Stack gap="lg">
+                {p.offers && p.offers.length > 0 && <TextList title="I can help with" items={p.offers} />}
+                {p.asks && p.asks.length > 0 && <TextList title="I'm looking for" items={p.asks} />}
+                {p.skills && p.skills.length > 0 && <SkillsList skills={p.skills} />}
+                {p.links && p.links.length > 0 && <LinksList links={p.links} />}
+              </Stack>
+            </Grid.Col>
+          )}
+        </Grid>
+      )}
+    </Stack>
+  );
+}

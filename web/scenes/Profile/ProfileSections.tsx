@@ -1,0 +1,124 @@
+import { Anchor, Badge, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconBriefcase, IconExternalLink, IconSchool } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { MemberProfileView } from '../../api/types.ts';
+import { formatRange, formatYears } from './format.ts';
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = `profile-${title.replace(/\W+/g, '-').toLowerCase()}`;
+  return (
+    <Paper component="section" aria-labelledby={id} p={{ base: 'md', sm: 'lg' }} radius="md">
+      <Title order={2} fz="h4" id={id} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+export function AboutSection({ about }: { about: string }) {
+  return (
+    <Section title="About">
+      <Text style={{ whiteSpace: 'pre-line' }}>{about}</Text>
+    </Section>
+  );
+}
+
+export function ExperienceList({ items }: { items: NonNullable<MemberProfileView['experience']> }) {
+  return (
+    <Section title="Experience">
+      <Stack gap="md">
+        {items.map((e, i) => (
+          <Group key={i} align="flex-start" wrap="nowrap" gap="md">
+            <ThemeIcon variant="light" size={40} radius="md" aria-hidden>
+              <IconBriefcase size={20} />
+            </ThemeIcon>
+            <Stack gap={2}>
+              <Text fw={600}>{e.title}</Text>
+              <Anchor component={Link} to={`/org/${e.organisation.slug}`} underline="hover" size="sm">
+                {e.organisation.name}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {formatRange(e.startDate, e.endDate)}
+              </Text>
+              {e.description && (
+                <Text size="sm" mt={4} style={{ whiteSpace: 'pre-line' }}>
+                  {e.description}
+                </Text>
+              )}
+            </Stack>
+          </Group>
+        ))}
+      </Stack>
+    </Section>
+  );
+}
+
+export function EducationList({ items }: { items: NonNullable<MemberProfileView['education']> }) {
+  return (
+    <Section title="Education">
+      <Stack gap="md">
+        {items.map((e, i) => (
+          <Group key={i} align="flex-start" wrap="nowrap" gap="md">
+            <ThemeIcon variant="light" color="teal" size={40} radius="md" aria-hidden>
+              <IconSchool size={20} />
+            </ThemeIcon>
+            <Stack gap={2}>
+              <Anchor component={Link} to={`/org/${e.school.slug}`} underline="hover" fw={600}>
+                {e.school.name}
+              </Anchor>
+              {e.degree && <Text size="sm">{e.degree}</Text>}
+              <Text size="xs" c="dimmed">
+                {formatYears(e.startYear, e.endYear)}
+              </Text>
+            </Stack>
+          </Group>
+        ))}
+      </Stack>
+    </Section>
+  );
+}
+
+export function SkillsList({ skills }: { skills: string[] }) {
+  return (
+    <Section title="Skills">
+      <Group gap="xs">
+        {skills.map((s) => (
+          <Badge key={s} variant="light" radius="sm" size="lg" tt="none" fw={500}>
+            {s}
+          </Badge>
+        ))}
+      </Group>
+    </Section>
+  );
+}
+
+export function TextList({ title, items }: { title: string; items: string[] }) {
+  return (
+    <Section title={title}>
+      <List spacing={4} size="sm">
+        {items.map((s, i) => (
+          <List.Item key={i}>{s}</List.Item>
+        ))}
+      </List>
+    </Section>
+  );
+}
+
+export function LinksList({ links }: { links: { label: string; url: string }[] }) {
+  return (
+    <Section title="Links">
+      <Stack gap={6}>
+        {links.map((l, i) => (
+          <Anchor key={i} href={l.url} underline="hover" target="_blank" rel="noopener noreferrer nofollow" size="sm">
+            <Group gap={4} component="span" wrap="nowrap">
+              {l.label}
+              <IconExternalLink size={14} aria-label="(opens in a new tab)" />
+            </Group>
+          </Anchor>
+        ))}
+      </Stack>
+    </Section>
+  );
+}

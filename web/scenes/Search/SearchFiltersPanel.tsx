@@ -1,0 +1,93 @@
+import { Autocomplete, Button, Paper, Select, Stack, Title } from '@mantine/core';
+import { useState } from 'react';
+import { CAREER_STAGES, FUNCTIONS, INDUSTRIES } from '../../../common/limits.ts';
+import { useOrganisationSuggest } from '../../hooks/useOrganisationSuggest.ts';
+import { CAREER_STAGE_LABELS } from '../EditProfile/BasicsSection.tsx';
+
+export interface FilterValues {
+  industry: string;
+  function: string;
+  careerStage: string;
+  organisation: string;
+  orgName: string;
+}
+
+interface Props {
+  values: FilterValues;
+  onChange: (patch: Partial<FilterValues>) => void;
+  onClear: () => void;
+}
+
+/** Industry, function, career stage and organisation filters; each applies as soon as it changes. */
+export function SearchFiltersPanel({ values, onChange, onClear }: Props) {
+  const [orgInput, setOrgInput] = useState(values.orgName);
+  const { items } = useOrganisationSuggest(orgInput);
+  const active = Boolean(values.industry || values.function || values.careerStage || values.organisation);
+
+  return (
+    <Paper p="md" radius="md" component="section" aria-labelledby="filters-heading">
+      <Stack gap="sm">
+        <Title order={2} fz="h5" id="filters-heading">
+          Filters
+        </Title>
+        <Select
+          label="Industry"
+          placeholder="Any industry"
+          data={[...INDUSTRIES]}
+          searchable
+          clearable
+          value={values.industry || null}
+          onChange={(v) => onChange({ industry: v ?? '' })}
+        />
+        <Select
+          label="Function"
+          placeholder="Any function"
+          data={[...FUNCTIONS]}
+          searchable
+          clearable
+          value={values.function || null}
+          onChange={(v) => onChange({ function: v ?? '' })}
+        />
+        <Select
+          label="Career stage"
+          placeholder="Any stage"
+          data={CAREER_STAGES.map((s) => ({ value: s, label: CAREER_STAGE_LABELS[s] ?? s }))}
+          clearable
+          value={values.careerStage || null}
+          onChange={(v) => onChange({ careerStage: v ?? '' })}
+        />
+        <Autocomplete
+          label="Organisation"
+          placeholder="Any organisation"
+          description={values.organisation ? undefined : 'Pick one from the suggestions'}
+          value={orgInput}
+          onChange={(v) => {
+            setOrgInput(v);
+            if (!v && values.organisation) onChange({ organisation: '', orgName: '' });
+          }}
+          data={items.map((o) => ({ value: String(o.id), label: o.name }))}
+          filter={({ options }) => options}
+          onOptionSubmit={(id) => {
+            const org = items.find((o) => String(o.id) === id);
+            if (!org) return;
+            setOrgInput(org.name);
+            onChange({ organisation: String(org.id), orgName: org.name });
+          }}
+          clearable
+        />
+        {active && (
+          <Button
+            variant="subtle"
+            size="xs"
+            onClick={() => {
+              setOrgInput('');
+              onClear();
+            }}
+          >
+            Clear filters
+          </Button>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,124 @@
+import { Button, Divider, Grid, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { type FormEvent, Fragment, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { type SearchFilters, directoryApi } from '../../api/directory.ts';
+import { keys } from '../../api/keys.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { EmptyState, ErrorState, PageLoader } from '../../components/PageState.tsx';
+import { PersonCardItem } from '../../components/PersonCardItem.tsx';
+import { type FilterValues, SearchFiltersPanel } from './SearchFiltersPanel.tsx';
+
+const FILTER_KEYS = ['industry', 'function', 'careerStage', 'organisation', 'orgName'] as const;
+
+/** People search; the URL holds the query and filters so results can be shared and revisited. */
+export function SearchPage() {
+  const [params] = useSearchParams();
+  // A new query from the header remounts the view so its search box shows that query.
+  return <SearchView key={params.get('q') ?? ''} />;
+}
+
+function SearchView() {
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const filterValues = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])) as unknown as FilterValues;
+  const filters: SearchFilters = {
+    q,
+    industry: filterValues.industry || undefined,
+    function: filterValues.function || undefined,
+    careerStage: filterValues.careerStage || undefined,
+    organisation: filterValues.organisation || undefined,
+  };
+  const [input, setInput] = useState(q);
+
+  const results = useInfiniteQuery({
+    queryKey: keys.search(filters),
+    queryFn: ({ pageParam }) => directoryApi.search(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+  const update = (patch: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setParams(next);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update({ q: input.trim() });
+  };
+
+  const people = results.data?.pages.flatMap((p) => p.items) ?? [];
+  const hasFilters = FILTER_KEYS.some((k) => filterValues[k]);
+
+  return (
+    <>
+      <PageHeader title="Search people" />
+      <Grid gutter="lg">
+        <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 2, md: 1 }}>
+          <SearchFiltersPanel
+            values={filterValues}
+            onChange={(patch) => update(patch as Record<string, string>)}
+            onClear={() => update(Object.fromEntries(FILTER_KEYS.map((k) => [k, ''])))}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 1, md: 2 }}>
+          <Stack gap="md">
+            <form role="search" aria-label="People" onSubmit={submit}>
+              <Group gap="xs" wrap="nowrap" align="flex-end">
+                <TextInput
+                  label="Name, headline or skill"
+                  value={input}
+                  onChange={(e) => setInput(e.currentTarget.value)}
+                  leftSection={<IconSearch size={16} aria-hidden />}
+                  style={{ flex: 1 }}
+                />
+                <Button type="submit">Search</Button>
+              </Group>
+            </form>
+            <Paper p="md" radius="md" component="section" aria-label="Search results">
+              {results.isPending ? (
+                <PageLoader label="Searching…" />
+              ) : results.error ? (
+                <ErrorState error={results.error} onRetry={() => void results.refetch()} />
+              ) : people.length === 0 ? (
+                <EmptyState title="No matches">
+                  {q ? `No one matches '${q}'. ` : 'No one matches these filters. '}
+                  {q && hasFilters ? 'Try a shorter name or remove a filter.' : q ? 'Try a shorter name or another spelling.' : 'Try removing a filter.'}
+                </EmptyState>
+              ) : (
+                <>
+                  <Text size="sm" c="dimmed" role="status">
+                    {q ? `Results for “${q}”` : 'Members'}
+                  </Text>
+                  <ul aria-label="People" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                    {people.map((person, i) => (
+                      <Fragment key={person.id}>
+                        {i > 0 && <Divider component="li" aria-hidden />}
+                        <li>
+                          <PersonCardItem person={person} />
+                        </li>
+                      </Fragment>
+                    ))}
+                  </ul>
+                  {results.hasNextPage && (
+                    <Group justify="center" mt="sm">
+                      <Button variant="default" loading={results.isFetchingNextPage} onClick={() => void results.fetchNextPage()}>
+                        Load more
+                      </Button>
+                    </Group>
+                  )}
+                </>
+              )}
+            </Paper>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}

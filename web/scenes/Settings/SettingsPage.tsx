@@ -1,0 +1,21 @@
+import { Stack } from '@mantine/core';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useMe } from '../../hooks/useMe.ts';
+import { PasswordCard } from './PasswordCard.tsx';
+import { TokensCard } from './TokensCard.tsx';
+import { VisibilityCard } from './VisibilityCard.tsx';
+
+export function SettingsPage() {
+  const { data: me } = useMe();
+  if (!me) return null;
+  return (
+    <>
+      <PageHeader title="Settings" description={`Signed in as ${me.email}`} />
+      <Stack gap="lg" maw={860}>
+        <VisibilityCard me={me} />
+        <PasswordCard />
+        <TokensCard />
+      </Stack>
+    </>
+  );
+}

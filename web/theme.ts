@@ -1,0 +1,44 @@
+import { type CSSVariablesResolver, type MantineColorsTuple, createTheme } from '@mantine/core';
+
+// A calm blue; shade 8 carries white text at WCAG AA contrast, so it is the primary shade.
+const brand: MantineColorsTuple = [
+  '#e7f1ff', '#d0e1fb', '#a1c0f2', '#6e9dea', '#4480e3', '#2a6ddf', '#1c63de', '#0e53c6', '#0049b0', '#003f9c',
+];
+
+export const theme = createTheme({
+  primaryColor: 'brand',
+  primaryShade: 8,
+  colors: { brand },
+  fontFamily:
+    'Inter, ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  defaultRadius: 'md',
+  focusRing: 'auto',
+  cursorType: 'pointer',
+  headings: { fontWeight: '700' },
+  components: {
+    Paper: { defaultProps: { withBorder: true } },
+    // Links inside sentences must not rely on colour alone; standalone links opt back into hover.
+    Anchor: { defaultProps: { underline: 'always' } },
+    Notification: {
+      defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
+      styles: { description: { color: 'var(--mantine-color-gray-7)' } },
+    },
+  },
+});
+
+/** Mantine's default dimmed grey is below 4.5:1 on white; use a darker one. */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+    // Light and subtle variants print text in the colour's shade 6, too pale on white; use shade 8/9.
+    '--mantine-color-red-light-color': 'var(--mantine-color-red-9)',
+    '--mantine-color-red-text': 'var(--mantine-color-red-9)',
+    '--mantine-color-teal-light-color': 'var(--mantine-color-teal-9)',
+    '--mantine-color-teal-text': 'var(--mantine-color-teal-9)',
+    '--mantine-color-gray-light-color': 'var(--mantine-color-gray-8)',
+  },
+  dark: {},
+});
