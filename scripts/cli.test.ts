@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+
+// The real launcher, as `npx rapport` runs it: scripts/rapport.mjs → tsx → scripts/cli.ts.
+const dir = mkdtempSync(join(tmpdir(), 'rapport-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function rapport(...args: string[]) {
+  const { DATABASE_URL: _ignored, ...env } = process.env;
+  return spawnSync(process.execPath, ['scripts/rapport.mjs', ...args], {
+    encoding: 'utf8',
+    env: { ...env, RAPPORT_DATA_DIR: join(dir, 'data'), SCRYPT_LOG_N: '10' },
+  });
+}
+
+it('lists its commands', () => {
+  const res = rapport('help');
+  expect(res.status).toBe(0);
+  expect(res.stdout).toContain('import');
+});
+
+it('refuses a malformed CSV with file:line messages, exit code 1 and no database written', () => {
+  const file = join(dir, 'people.csv');
+  writeFileSync(file, 'email,name,headline,organisation,title,location,skills\nok@example.com,Ok,,,,,\nnope,Bad,,,,,\n');
+  const res = rapport('import', 'csv', file);
+  expect(res.status).toBe(1);
+  expect(res.stderr).toContain('people.csv:3: email: must be a valid email address');
+  expect(res.stderr).toContain('nothing was imported');
+  // Validation happens before the database is even opened.
+  expect(existsSync(join(dir, 'data'))).toBe(false);
+});
+
+it('imports a valid CSV into the configured data directory, and creates nobody the second time', () => {
+  const file = join(dir, 'good.csv');
+  writeFileSync(file, 'email,name,headline,organisation,title,location,skills\nann@example.com,Ann Lee,Chemist,Acme,Chemist,Oslo,Chemistry\n');
+  const first = rapport('import', 'csv', file);
+  expect(first.stderr).not.toContain('Error');
+  expect(first.status).toBe(0);
+  expect(first.stdout).toContain('1 new, 0 updated');
+  const second = rapport('import', 'csv', file);
+  expect(second.status).toBe(0);
+  expect(second.stdout).toContain('0 new, 0 updated, 1 unchanged');
+}, 60_000);
