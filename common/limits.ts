@@ -23,6 +23,7 @@ export const LIMITS = {
   educationMax: 15,
   tokenNameMax: 60,
   searchQueryMax: 200,
+  invitationNoteMax: 300,
   pageSizeDefault: 20,
   pageSizeMax: 50,
   photoBytesMax: 5 * 1024 * 1024,

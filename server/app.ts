@@ -17,11 +17,16 @@ import { registerPublic } from './http/public-scope.ts';
 import './http/types.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { EmailDelivery } from './jobs/email-delivery.ts';
+import { GraphService } from './graph/service.ts';
 import { adminRoutes } from './routes/admin/admin.ts';
 import { authRoutes } from './routes/auth/auth.ts';
 import { healthRoutes } from './routes/health/health.ts';
 import { meRoutes } from './routes/me/me.ts';
 import { memberRoutes } from './routes/members/members.ts';
+import { connectionRoutes } from './routes/network/connections.ts';
+import { followBlockRoutes } from './routes/network/follows-blocks.ts';
+import { graphRoutes } from './routes/network/graph.ts';
+import { invitationRoutes } from './routes/network/invitations.ts';
 import { organisationRoutes } from './routes/organisations/organisations.ts';
 import { searchRoutes } from './routes/search/search.ts';
 
@@ -36,6 +41,7 @@ export interface BuildOptions {
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const database = options.database ?? (await openDatabase(config));
   await migrate(database.db);
+  const graph = await GraphService.load(database.db);
 
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -54,6 +60,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     db: database.db,
     loginThrottle: new LoginThrottle(config.login.maxAttempts, config.login.windowMs),
     email: new EmailDelivery(database.db, config.smtpUrl, config.mailFrom, app.log),
+    graph,
   };
   app.decorate('ctx', ctx);
 
@@ -101,6 +108,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(searchRoutes, { prefix: '/api/v1' });
   await app.register(organisationRoutes, { prefix: '/api/v1' });
   await app.register(adminRoutes, { prefix: '/api/v1' });
+  await app.register(invitationRoutes, { prefix: '/api/v1' });
+  await app.register(connectionRoutes, { prefix: '/api/v1' });
+  await app.register(followBlockRoutes, { prefix: '/api/v1' });
+  await app.register(graphRoutes, { prefix: '/api/v1' });
   await registerWebApp(app, config.webDistDir);
 
   let vacuumTimer: NodeJS.Timeout | null = null;

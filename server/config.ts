@@ -22,6 +22,10 @@ const envSchema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).default(30),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(17),
+  MAX_CONNECTIONS: z.coerce.number().int().min(1).default(30_000),
+  MAX_PENDING_INVITATIONS: z.coerce.number().int().min(1).default(1_000),
+  REINVITE_WAIT_DAYS: z.coerce.number().min(0).default(21),
+  INVITATION_EXPIRY_DAYS: z.coerce.number().min(1).default(182),
 });
 
 export interface Config {
@@ -41,6 +45,16 @@ export interface Config {
   /** Believe X-Forwarded-For: only behind a proxy that sets it, or clients could dodge the sign-in throttle. */
   trustProxy: boolean;
   webDistDir: string;
+  network: NetworkLimits;
+}
+
+export interface NetworkLimits {
+  maxConnections: number;
+  maxPendingSent: number;
+  /** After withdrawing an invitation, how long before the sender may invite the same member again. */
+  reinviteWaitMs: number;
+  /** Pending invitations expire after this long. */
+  invitationExpiryMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +86,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scryptLogN: e.SCRYPT_LOG_N,
     trustProxy: e.TRUST_PROXY === 'true',
     webDistDir: resolve('dist/web'),
+    network: {
+      maxConnections: e.MAX_CONNECTIONS,
+      maxPendingSent: e.MAX_PENDING_INVITATIONS,
+      reinviteWaitMs: e.REINVITE_WAIT_DAYS * 86_400_000,
+      invitationExpiryMs: e.INVITATION_EXPIRY_DAYS * 86_400_000,
+    },
   };
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CAREER_STAGES, LIMITS, PROFILE_VISIBILITIES } from '../limits.ts';
 import { httpUrl, requiredText, text, year, yearMonth } from './primitives.ts';
+import { relationshipState } from './network.ts';
+import { personCard } from './search.ts';
 
 export const careerStage = z.enum(CAREER_STAGES);
 export const profileVisibility = z.enum(PROFILE_VISIBILITIES);
@@ -45,6 +47,8 @@ export const profilePatch = z.strictObject({
   careerStage: careerStage.nullable().optional(),
   birthYear: z.number().int().min(1900).max(new Date().getUTCFullYear() - 13).nullable().optional(),
   visibility: profileVisibility.optional(),
+  whoCanFollow: z.enum(['everyone', 'connections']).optional(),
+  connectionsVisibility: z.enum(['connections', 'only_me']).optional(),
   links: z.array(link).max(LIMITS.linksMax).optional(),
   offers: z.array(requiredText(LIMITS.offerAskMax)).max(LIMITS.offersAsksMax).optional(),
   asks: z.array(requiredText(LIMITS.offerAskMax)).max(LIMITS.offersAsksMax).optional(),
@@ -87,7 +91,13 @@ export const memberProfileView = z.object({
   limited: z.boolean(),
   degree: z.number().nullable(),
   mutualCount: z.number().nullable(),
-  connection: z.enum(['self', 'none']),
+  connection: z.enum(['self', 'connected', 'pending_sent', 'pending_received', 'none']),
+  /** The viewer's relationship in full (follow, pending invitation, block); absent on the viewer's own profile. */
+  relationship: relationshipState.optional(),
+  /** The first few mutual connections, for "Ana, Li and 10 others". */
+  mutuals: z.array(personCard).optional(),
+  /** Whether the viewer may list this member's connections. */
+  connectionsVisible: z.boolean().optional(),
   about: z.string().optional(),
   location: z.string().optional(),
   industry: z.string().optional(),
@@ -114,6 +124,8 @@ export const meView = z.object({
   profile: memberProfileView,
   birthYear: z.number().nullable(),
   visibility: profileVisibility,
+  whoCanFollow: z.enum(['everyone', 'connections']),
+  connectionsVisibility: z.enum(['connections', 'only_me']),
   strength: profileStrength,
 });
 export type MeView = z.infer<typeof meView>;

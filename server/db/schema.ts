@@ -5,3 +5,4 @@ export * from './tables/profiles.ts';
 export * from './tables/organisations.ts';
 export * from './tables/system.ts';
 export * from './tables/search.ts';
+export * from './tables/network.ts';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { LIMITS } from '../../common/limits.ts';
 import { type ExperienceInput, type ProfilePatch, profilePatch } from '../../common/schemas/profile.ts';
 import { matchKey } from '../../common/text.ts';
@@ -203,12 +203,10 @@ export async function importPeople(database: Database, people: ImportPerson[], o
         if (id === undefined) {
           const member = await createMember(
             tx,
-            { email: p.email, name: p.name, passwordHash, emailVerified: true, createdAt: p.createdAt },
+            { email: p.email, name: p.name, passwordHash, emailVerified: true, createdAt: p.createdAt, mayBecomeOperator: false },
             options.publicUrl,
           );
           id = member.id;
-          // An imported person must never become operator just by being first in the file.
-          if (member.role === 'admin') await tx.update(members).set({ role: 'member' }).where(eq(members.id, id));
           created++;
           await updateProfile(tx, id, patch);
         } else {

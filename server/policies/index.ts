@@ -8,9 +8,10 @@ import { forbidden } from '../errors.ts';
 export type Subject =
   | { kind: 'profile'; memberId: number; visibility: 'signed_in' | 'network'; degree: number | null }
   | { kind: 'member'; memberId: number; role: 'member' | 'admin' }
+  | { kind: 'connections'; memberId: number; visibility: 'connections' | 'only_me'; degree: number | null }
   | { kind: 'site' };
 
-export type Action = 'profile.viewFull' | 'profile.edit' | 'admin.access' | 'member.suspend';
+export type Action = 'profile.viewFull' | 'profile.edit' | 'connections.list' | 'admin.access' | 'member.suspend';
 
 export function allow(actor: Actor | null, action: Action, subject: Subject): boolean {
   if (!actor || actor.status !== 'active') return false;
@@ -18,8 +19,13 @@ export function allow(actor: Actor | null, action: Action, subject: Subject): bo
     case 'profile.viewFull':
       if (subject.kind !== 'profile') return false;
       if (subject.memberId === actor.id || actor.role === 'admin') return true;
-      // "Only my network": anyone within three degrees. Until connections exist that is only the member.
-      return subject.visibility === 'signed_in' || subject.degree !== null;
+      // "Only my network": anyone within three degrees (degree is null beyond that, and across a block).
+      return subject.visibility === 'signed_in' || (subject.degree !== null && subject.degree <= 3);
+    case 'connections.list':
+      // A member's connection list: their own always; otherwise their connections, unless they chose "only me".
+      if (subject.kind !== 'connections') return false;
+      if (subject.memberId === actor.id) return true;
+      return subject.visibility === 'connections' && subject.degree === 1;
     case 'profile.edit':
       return subject.kind === 'profile' && subject.memberId === actor.id;
     case 'admin.access':

@@ -21,6 +21,8 @@ export async function loadMe(db: DbOrTx, actor: Actor): Promise<MeView> {
     profile: presentProfile(p, { limited: false, degree: null, mutualCount: null, self: true }),
     birthYear: p.birthYear,
     visibility: p.visibility,
+    whoCanFollow: p.whoCanFollow,
+    connectionsVisibility: p.connectionsVisibility,
     strength: profileStrength(p),
   };
 }

@@ -26,6 +26,8 @@ export interface ProfileData {
   careerStage: 'student' | 'early' | 'mid' | 'senior' | 'executive' | 'retired' | null;
   birthYear: number | null;
   visibility: 'signed_in' | 'network';
+  whoCanFollow: 'everyone' | 'connections';
+  connectionsVisibility: 'connections' | 'only_me';
   links: { label: string; url: string }[];
   offers: string[];
   asks: string[];
@@ -87,6 +89,8 @@ export async function loadProfiles(db: DbOrTx, ids: number[]): Promise<ProfileDa
       careerStage: p.careerStage,
       birthYear: p.birthYear,
       visibility: p.visibility,
+      whoCanFollow: p.whoCanFollow,
+      connectionsVisibility: p.connectionsVisibility,
       links: p.links,
       offers: p.offers,
       asks: p.asks,

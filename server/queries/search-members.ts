@@ -3,6 +3,7 @@ import type { MemberSearchQuery } from '../../common/schemas/search.ts';
 import { matchKey } from '../../common/text.ts';
 import { type Db, rows } from '../db/connection.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { intArray } from '../graph/sql.ts';
 
 export interface SearchHit {
   id: number;
@@ -26,6 +27,7 @@ export async function searchMembers(
   db: Db,
   viewer: { id: number; isAdmin: boolean },
   query: MemberSearchQuery,
+  scope: { exclude?: ReadonlySet<number>; only?: ReadonlySet<number> } = {},
 ): Promise<{ hits: SearchHit[]; nextCursor: string | null }> {
   const after = decodeCursor<{ s: number; i: number }>(query.cursor, { s: 'number', i: 'number' });
   const key = matchKey(query.q);
@@ -34,6 +36,9 @@ export async function searchMembers(
   const visible = sql`(d.visibility = 'signed_in' OR d.member_id = ${viewer.id} OR ${viewer.isAdmin})`;
 
   const filters = [sql`d.active`];
+  // Blocks both ways hide members from search; a degree filter may narrow it to a known set of ids.
+  if (scope.exclude?.size) filters.push(sql`NOT (d.member_id = ANY(${intArray(scope.exclude)}::int[]))`);
+  if (scope.only) filters.push(sql`d.member_id = ANY(${intArray(scope.only)}::int[])`);
   if (terms.length) {
     filters.push(sql`(${key} <% d.name_key
       OR (CASE WHEN ${visible} THEN d.full_doc ELSE d.public_doc END) @@ to_tsquery('simple', ${tsquery}))`);

@@ -20,11 +20,16 @@ export interface NewMember {
   emailVerified?: boolean;
   createdAt?: Date;
   ip?: string | null;
+  /**
+   * Sign-up passes true: the first person to sign up while the instance has no operator becomes it.
+   * Imports and demo data pass false, so loading a community never hands out the operator role.
+   */
+  mayBecomeOperator: boolean;
 }
 
 /**
- * Creates a member with credentials, an empty profile and a search row; the first member becomes the
- * operator. Queues the verification email (sent after commit) unless the address is already verified.
+ * Creates a member with credentials, an empty profile and a search row; the first member to sign up
+ * while there is no operator becomes the operator. Queues the verification email (sent after commit) unless the address is already verified.
  */
 export async function createMember(
   tx: Tx,
@@ -32,8 +37,10 @@ export async function createMember(
   publicUrl: string,
 ): Promise<{ id: number; handle: string; role: 'member' | 'admin' }> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${FIRST_MEMBER_LOCK})`);
-  const [any] = await tx.select({ id: members.id }).from(members).limit(1);
-  const role = any ? 'member' : 'admin';
+  const [operator] = input.mayBecomeOperator
+    ? await tx.select({ id: members.id }).from(members).where(eq(members.role, 'admin')).limit(1)
+    : [];
+  const role = input.mayBecomeOperator && !operator ? 'admin' : 'member';
   const base = slugify(input.name);
   let created: { id: number; handle: string } | undefined;
   for (let n = 1; !created; n++) {

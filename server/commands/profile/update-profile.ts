@@ -7,7 +7,7 @@ import { refreshSearchDocument } from '../search-document.ts';
 
 const SCALAR_FIELDS = [
   'name', 'headline', 'about', 'location', 'industry', 'function', 'careerStage', 'birthYear', 'visibility', 'links',
-  'offers', 'asks',
+  'offers', 'asks', 'whoCanFollow', 'connectionsVisibility',
 ] as const;
 
 /**

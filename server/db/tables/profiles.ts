@@ -20,6 +20,8 @@ export const profiles = pgTable('profiles', {
   /** Private: only ever used for an age band in the member's own analytics. */
   birthYear: smallint('birth_year'),
   visibility: text('visibility', { enum: ['signed_in', 'network'] }).notNull().default('signed_in'),
+  whoCanFollow: text('who_can_follow', { enum: ['everyone', 'connections'] }).notNull().default('everyone'),
+  connectionsVisibility: text('connections_visibility', { enum: ['connections', 'only_me'] }).notNull().default('connections'),
   links: jsonb('links').$type<{ label: string; url: string }[]>().notNull().default([]),
   offers: text('offers').array().notNull().default(sql`'{}'`),
   asks: text('asks').array().notNull().default(sql`'{}'`),

@@ -74,7 +74,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       if (weakness) throw badRequest('weak_password', weakness, [{ path: 'body.password', message: weakness }]);
       const passwordHash = await hashPassword(password, ctx.config.scryptLogN);
       const result = await inTransaction(ctx.db, async (tx, onCommit) => {
-        const member = await createMember(tx, { email, name, passwordHash, ip: request.ip }, ctx.config.publicUrl);
+        const member = await createMember(tx, { email, name, passwordHash, ip: request.ip, mayBecomeOperator: true }, ctx.config.publicUrl);
         const session = await createSession(tx, member.id, ctx.config.sessionMaxAgeMs, {
           ip: request.ip,
           userAgent: request.headers['user-agent'] ?? null,

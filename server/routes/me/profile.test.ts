@@ -61,7 +61,7 @@ describeEachEngine('profile', (get) => {
     const viewer = await signUp(app, 'Viewer');
     const view = await viewer.call('GET', `/api/v1/members/${jon.handle}`);
     expect(view.statusCode).toBe(200);
-    expect(view.json()).toMatchObject({ limited: false, degree: null, mutualCount: null, connection: 'none', headline: fullProfile.headline });
+    expect(view.json()).toMatchObject({ limited: false, degree: null, mutualCount: 0, connection: 'none', headline: fullProfile.headline });
     // The year of birth is private: it never appears on anyone else's view.
     expect(view.body).not.toContain('1984');
   });

@@ -8,6 +8,9 @@ import { notFound } from '../../errors.ts';
 import { allow } from '../../policies/index.ts';
 import { findMemberIdByHandle, loadProfiles } from '../../queries/profiles.ts';
 import { presentProfile } from '../../views/profile.ts';
+import { loadRelationship } from '../../queries/network/relationship.ts';
+import { degreesAndMutuals, loadPersonCards } from '../../queries/network/people.ts';
+import { lensFor } from '../network/lens.ts';
 
 const tags = ['members'];
 const handleParams = z.strictObject({ handle });
@@ -32,10 +35,28 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       // A suspended member's profile is gone for everyone but operators.
       if (!p || (p.status === 'suspended' && actor.role !== 'admin')) throw notFound('Member');
       const self = p.id === actor.id;
-      // The graph issue supplies degree and mutual count here; until then nobody is in anyone's network.
-      const degree = null;
-      const full = allow(actor, 'profile.viewFull', { kind: 'profile', memberId: p.id, visibility: p.visibility, degree });
-      return presentProfile(p, { limited: !full, degree, mutualCount: null, self });
+      if (self) return presentProfile(p, { limited: false, degree: null, mutualCount: null, self });
+      const lens = await lensFor(ctx, actor);
+      const relationship = await loadRelationship(ctx.db, actor.id, p.id);
+      // A member who blocked the viewer does not exist for them. The blocker still sees a name card, to unblock.
+      if (lens.avoid.has(p.id) && !relationship.blocked) throw notFound('Member');
+      const [rel] = await degreesAndMutuals(lens, [p.id]);
+      const degree = rel?.degree ?? null;
+      const full =
+        !relationship.blocked && allow(actor, 'profile.viewFull', { kind: 'profile', memberId: p.id, visibility: p.visibility, degree });
+      const mutuals = await ctx.graph.index.mutuals(actor.id, p.id, 3, { avoid: lens.avoid });
+      return {
+        ...presentProfile(p, { limited: !full, degree, mutualCount: rel?.mutualCount ?? null, self }),
+        connection: relationship.connection,
+        relationship,
+        mutuals: await loadPersonCards(lens, mutuals.first),
+        connectionsVisible: allow(actor, 'connections.list', {
+          kind: 'connections',
+          memberId: p.id,
+          visibility: p.connectionsVisibility,
+          degree,
+        }),
+      };
     },
   );
 

@@ -1,0 +1,99 @@
+/**
+ * The network API contract: invitations, connections, follows, blocks, mutuals, paths and suggestions.
+ * Shared by the server (validation and OpenAPI) and the web client.
+ */
+import { z } from 'zod';
+import { LIMITS } from '../limits.ts';
+import { cursor, handle, pageLimit, text } from './primitives.ts';
+import { page, personCard } from './search.ts';
+
+export const INVITATION_CONTEXTS = ['profile', 'search', 'suggestion', 'import', 'comment', 'introduction', 'network'] as const;
+export const invitationContext = z.enum(INVITATION_CONTEXTS);
+
+export const invitationCreate = z.strictObject({
+  to: handle,
+  note: text(LIMITS.invitationNoteMax).default(''),
+  context: invitationContext.default('profile'),
+});
+export type InvitationCreate = z.infer<typeof invitationCreate>;
+
+/** What the viewer sees of an invitation. An ignored invitation shows as pending to its sender: ignoring is silent. */
+export const invitationView = z.object({
+  id: z.number(),
+  from: personCard,
+  to: personCard,
+  note: z.string(),
+  context: invitationContext,
+  status: z.enum(['pending', 'accepted', 'ignored', 'withdrawn', 'dont_know', 'expired', 'blocked']),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type InvitationView = z.infer<typeof invitationView>;
+
+/** POST /invitations: either a new pending invitation, or, when the other member had already invited the sender, a connection. */
+export const invitationSendResult = z.object({
+  outcome: z.enum(['invited', 'connected']),
+  invitation: invitationView,
+});
+export type InvitationSendResult = z.infer<typeof invitationSendResult>;
+
+export const invitationListQuery = z.strictObject({
+  box: z.enum(['received', 'sent']).default('received'),
+  cursor,
+  limit: pageLimit,
+});
+export const invitationPage = page(invitationView);
+
+export const invitationParams = z.strictObject({ id: z.coerce.number().int().positive().max(2 ** 53) });
+
+/** A connection as listed: the person, when it was made and where it began ("how we met"). */
+export const connectionCard = personCard.extend({
+  connectedAt: z.string(),
+  origin: z.object({ context: z.string(), note: z.string().nullable() }).nullable(),
+});
+export type ConnectionCard = z.infer<typeof connectionCard>;
+
+export const connectionListQuery = z.strictObject({
+  q: z.string().trim().max(LIMITS.searchQueryMax).default(''),
+  sort: z.enum(['recent', 'name']).default('recent'),
+  cursor,
+  limit: pageLimit,
+});
+export const connectionPage = page(connectionCard);
+
+export const followCard = personCard.extend({ followedAt: z.string() });
+export const followListQuery = z.strictObject({ cursor, limit: pageLimit });
+export const followPage = page(followCard);
+
+export const followState = z.object({ following: z.boolean() });
+export const blockState = z.object({ blocked: z.boolean() });
+
+export const blockedCard = personCard.extend({ blockedAt: z.string() });
+export const blockedList = z.object({ items: z.array(blockedCard) });
+
+export const mutualsView = z.object({ count: z.number(), items: z.array(personCard) });
+export const mutualsQuery = z.strictObject({ limit: pageLimit });
+
+/** Each path runs from the viewer to the target: [viewer, …, target]. */
+export const pathsView = z.object({ paths: z.array(z.array(personCard)) });
+export const pathsQuery = z.strictObject({ k: z.coerce.number().int().min(1).max(10).default(3) });
+
+export const suggestionView = z.object({
+  person: personCard,
+  /** Human-readable reasons, most telling first: "14 mutual connections, including Ana Ruiz and Li Wei", "Both at Acme, 2019–2021". */
+  reasons: z.array(z.string()),
+});
+export const suggestionList = z.object({ items: z.array(suggestionView) });
+export const suggestionQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20) });
+
+/** The viewer's relationship to a member, as a profile shows it. */
+export const relationshipState = z.object({
+  connection: z.enum(['self', 'connected', 'pending_sent', 'pending_received', 'none']),
+  /** The pending invitation (either way), so a profile can accept or withdraw it in place. */
+  invitationId: z.number().nullable(),
+  following: z.boolean(),
+  canFollow: z.boolean(),
+  canInvite: z.boolean(),
+  blocked: z.boolean(),
+});
+export type RelationshipState = z.infer<typeof relationshipState>;

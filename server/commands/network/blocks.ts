@@ -1,0 +1,50 @@
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/connection.ts';
+import { blocks, invitations, members } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { badRequest, notFound } from '../../errors.ts';
+import { recordAudit } from '../audit.ts';
+import { disconnectMembers } from './connect.ts';
+import type { NetworkDeps } from './deps.ts';
+import { lockMembers } from './locks.ts';
+import { pairOf } from './send-invitation.ts';
+
+/** Whether a block stands between two members, seen from the first. */
+export async function blockBetween(db: DbOrTx, me: number, other: number): Promise<'i_blocked' | 'they_blocked' | null> {
+  const found = await db
+    .select({ blockerId: blocks.blockerId })
+    .from(blocks)
+    .where(or(and(eq(blocks.blockerId, me), eq(blocks.blockedId, other)), and(eq(blocks.blockerId, other), eq(blocks.blockedId, me))));
+  if (found.some((b) => b.blockerId === me)) return 'i_blocked';
+  return found.length ? 'they_blocked' : null;
+}
+
+/**
+ * Blocks a member: removes the connection, the follows both ways and any open invitation between them,
+ * in one transaction. Idempotent. Unblocking later restores none of it.
+ */
+export async function blockMember(deps: NetworkDeps, actorId: number, otherId: number): Promise<void> {
+  if (otherId === actorId) throw badRequest('block_self', 'You cannot block yourself.');
+  await inTransaction(deps.db, async (tx, onCommit) => {
+    await lockMembers(tx, actorId, otherId);
+    const [inserted] = await tx.insert(blocks).values({ blockerId: actorId, blockedId: otherId }).onConflictDoNothing().returning({ id: blocks.blockedId });
+    if (!inserted) return;
+    await disconnectMembers(tx, onCommit, deps.graph, actorId, otherId);
+    await tx
+      .update(invitations)
+      .set({ status: 'blocked', respondedAt: sql`now()` })
+      .where(and(pairOf(actorId, otherId), inArray(invitations.status, ['pending', 'ignored'])));
+    await recordAudit(tx, { actorId, action: 'member.block', subjectType: 'member', subjectId: otherId });
+  });
+}
+
+export async function unblockMember(deps: NetworkDeps, actorId: number, otherId: number): Promise<void> {
+  await deps.db.delete(blocks).where(and(eq(blocks.blockerId, actorId), eq(blocks.blockedId, otherId)));
+}
+
+/** The active member behind a handle, or 404. */
+export async function memberByHandle(db: DbOrTx, handle: string): Promise<{ id: number; status: 'active' | 'suspended' }> {
+  const [m] = await db.select({ id: members.id, status: members.status }).from(members).where(eq(members.handle, handle));
+  if (!m || m.status !== 'active') throw notFound('Member');
+  return m;
+}

@@ -1,0 +1,35 @@
+import { and, eq } from 'drizzle-orm';
+import { follows, profiles } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../errors.ts';
+import { blockBetween } from './blocks.ts';
+import { areConnected } from './connect.ts';
+import type { NetworkDeps } from './deps.ts';
+import { lockMembers } from './locks.ts';
+
+/** Follows a member, if their "who can follow me" setting allows it. Idempotent. */
+export async function followMember(deps: NetworkDeps, actorId: number, otherId: number): Promise<void> {
+  if (otherId === actorId) throw badRequest('follow_self', 'You cannot follow yourself.');
+  await inTransaction(deps.db, async (tx, onCommit) => {
+    await lockMembers(tx, actorId, otherId);
+    const block = await blockBetween(tx, actorId, otherId);
+    if (block === 'they_blocked') throw notFound('Member');
+    if (block === 'i_blocked') throw conflict('blocked', 'You have blocked this member. Unblock them first.');
+    const [setting] = await tx.select({ who: profiles.whoCanFollow }).from(profiles).where(eq(profiles.memberId, otherId));
+    if (setting?.who === 'connections' && !(await areConnected(tx, actorId, otherId))) {
+      throw forbidden('follow_not_allowed', 'This member can only be followed by their connections.');
+    }
+    const [row] = await tx.insert(follows).values({ followerId: actorId, followeeId: otherId }).onConflictDoNothing().returning({ f: follows.followerId });
+    if (row) await deps.graph.record(tx, onCommit, { kind: 'follow', a: actorId, b: otherId, atMs: Date.now() });
+  });
+}
+
+export async function unfollowMember(deps: NetworkDeps, actorId: number, otherId: number): Promise<void> {
+  await inTransaction(deps.db, async (tx, onCommit) => {
+    const gone = await tx
+      .delete(follows)
+      .where(and(eq(follows.followerId, actorId), eq(follows.followeeId, otherId)))
+      .returning({ f: follows.followerId });
+    if (gone.length) await deps.graph.record(tx, onCommit, { kind: 'unfollow', a: actorId, b: otherId, atMs: Date.now() });
+  });
+}

@@ -1,0 +1,126 @@
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { InvitationCreate } from '../../../common/schemas/network.ts';
+import type { Tx } from '../../db/connection.ts';
+import { interactions, invitations, members } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
+import { blockBetween } from './blocks.ts';
+import { areConnected, connectMembers, connectionCount } from './connect.ts';
+import type { NetworkDeps } from './deps.ts';
+import { lockMembers } from './locks.ts';
+
+export interface SendResult {
+  outcome: 'invited' | 'connected';
+  invitationId: number;
+}
+
+const OPEN = ['pending', 'ignored'] as const;
+
+/**
+ * Invites a member to connect. When the recipient had already invited the sender, the two are simply
+ * connected (their invitation is accepted). Every rule is checked under both members' locks, so racing
+ * invitations between one pair end as exactly one connection.
+ */
+export async function sendInvitation(deps: NetworkDeps, senderId: number, input: InvitationCreate): Promise<SendResult> {
+  const [recipient] = await deps.db
+    .select({ id: members.id, status: members.status })
+    .from(members)
+    .where(eq(members.handle, input.to));
+  if (!recipient || recipient.status !== 'active') throw notFound('Member');
+  if (recipient.id === senderId) throw badRequest('invitation_self', 'You cannot invite yourself.');
+
+  return inTransaction(deps.db, async (tx, onCommit) => {
+    await lockMembers(tx, senderId, recipient.id);
+    const block = await blockBetween(tx, senderId, recipient.id);
+    // A member who blocked the sender is invisible to them: answer as if they did not exist.
+    if (block === 'they_blocked') throw notFound('Member');
+    if (block === 'i_blocked') throw conflict('blocked', 'You have blocked this member. Unblock them first.');
+    if (await areConnected(tx, senderId, recipient.id)) throw conflict('already_connected', 'You are already connected.');
+    await expireStale(tx, senderId, recipient.id);
+
+    const [open] = await tx
+      .select({ id: invitations.id, senderId: invitations.senderId })
+      .from(invitations)
+      .where(and(pairOf(senderId, recipient.id), inArray(invitations.status, OPEN)));
+    if (open && open.senderId === senderId) throw conflict('invitation_pending', 'You have already invited this member.');
+    if (open) {
+      // They invited us first: inviting back is accepting.
+      await checkConnectionLimits(tx, deps, senderId, recipient.id);
+      const [inv] = await tx.select({ context: invitations.context }).from(invitations).where(eq(invitations.id, open.id));
+      await connectMembers(tx, onCommit, deps.graph, senderId, recipient.id, { context: inv!.context, invitationId: open.id });
+      await tx.update(invitations).set({ status: 'accepted', respondedAt: sql`now()` }).where(eq(invitations.id, open.id));
+      return { outcome: 'connected' as const, invitationId: open.id };
+    }
+
+    await checkHistory(tx, deps, senderId, recipient.id);
+    const [pending] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(invitations)
+      .where(and(eq(invitations.senderId, senderId), inArray(invitations.status, OPEN), sql`${invitations.expiresAt} > now()`));
+    if ((pending?.n ?? 0) >= deps.limits.maxPendingSent) {
+      throw conflict('invitation_limit', `You have ${deps.limits.maxPendingSent} invitations waiting for an answer. Withdraw some before sending more.`);
+    }
+    await checkConnectionLimits(tx, deps, senderId, recipient.id);
+
+    const [created] = await tx
+      .insert(invitations)
+      .values({
+        senderId,
+        recipientId: recipient.id,
+        note: input.note,
+        context: input.context,
+        expiresAt: sql`now() + ${`${deps.limits.invitationExpiryMs} milliseconds`}::interval`,
+      })
+      .returning({ id: invitations.id });
+    await tx.insert(interactions).values([
+      { memberId: senderId, otherId: recipient.id, kind: 'invitation_sent', refId: created!.id },
+      { memberId: recipient.id, otherId: senderId, kind: 'invitation_received', refId: created!.id },
+    ]);
+    return { outcome: 'invited' as const, invitationId: created!.id };
+  });
+}
+
+export const pairOf = (a: number, b: number) =>
+  or(and(eq(invitations.senderId, a), eq(invitations.recipientId, b)), and(eq(invitations.senderId, b), eq(invitations.recipientId, a)));
+
+/** Open invitations past their date become expired, so the pair is free again. */
+async function expireStale(tx: Tx, a: number, b: number): Promise<void> {
+  await tx
+    .update(invitations)
+    .set({ status: 'expired', respondedAt: sql`now()` })
+    .where(and(pairOf(a, b), inArray(invitations.status, OPEN), sql`${invitations.expiresAt} <= now()`));
+}
+
+/** "I don't know this person" is final for that sender; a withdrawal makes them wait before trying again. */
+async function checkHistory(tx: Tx, deps: NetworkDeps, senderId: number, recipientId: number): Promise<void> {
+  const [refused] = await tx
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(and(eq(invitations.senderId, senderId), eq(invitations.recipientId, recipientId), eq(invitations.status, 'dont_know')))
+    .limit(1);
+  if (refused) throw new AppError(403, 'invitation_refused', 'You cannot invite this member.');
+  const [withdrawn] = await tx
+    .select({ at: invitations.respondedAt })
+    .from(invitations)
+    .where(and(eq(invitations.senderId, senderId), eq(invitations.recipientId, recipientId), eq(invitations.status, 'withdrawn')))
+    .orderBy(desc(invitations.respondedAt))
+    .limit(1);
+  const waitUntil = withdrawn?.at ? withdrawn.at.getTime() + deps.limits.reinviteWaitMs : 0;
+  if (waitUntil > Date.now()) {
+    const seconds = Math.ceil((waitUntil - Date.now()) / 1000);
+    const days = Math.ceil(seconds / 86_400);
+    throw new AppError(409, 'invitation_cooldown', `You withdrew an invitation to this member recently. You can invite them again in ${days} day${days === 1 ? '' : 's'}.`, {
+      headers: { 'retry-after': String(seconds) },
+    });
+  }
+}
+
+export async function checkConnectionLimits(tx: Tx, deps: NetworkDeps, senderId: number, recipientId: number): Promise<void> {
+  const max = deps.limits.maxConnections;
+  if ((await connectionCount(tx, senderId)) >= max) {
+    throw conflict('connection_limit', `You have reached the limit of ${max.toLocaleString('en')} connections.`);
+  }
+  if ((await connectionCount(tx, recipientId)) >= max) {
+    throw conflict('connection_limit', `This member has reached the limit of ${max.toLocaleString('en')} connections.`);
+  }
+}

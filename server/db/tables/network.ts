@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import { bigint, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { members } from './members.ts';
+
+/** Where an invitation was sent from; it becomes the connection's origin ("how we met"). */
+export const INVITATION_CONTEXTS = ['profile', 'search', 'suggestion', 'import', 'comment', 'introduction', 'network'] as const;
+export type InvitationContext = (typeof INVITATION_CONTEXTS)[number];
+
+export const INVITATION_STATUSES = ['pending', 'accepted', 'ignored', 'withdrawn', 'dont_know', 'expired', 'blocked'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+export const invitations = pgTable('invitations', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  senderId: integer('sender_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+  recipientId: integer('recipient_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+  note: text('note').notNull().default(''),
+  context: text('context', { enum: INVITATION_CONTEXTS }).notNull(),
+  status: text('status', { enum: INVITATION_STATUSES }).notNull().default('pending'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  respondedAt: timestamp('responded_at', { withTimezone: true }),
+});
+
+/** Each connection is stored twice, once per member, so a member's connections are one index range. */
+export const connections = pgTable(
+  'connections',
+  {
+    memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    otherId: integer('other_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+    originContext: text('origin_context').notNull(),
+    invitationId: bigint('invitation_id', { mode: 'number' }).references(() => invitations.id),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.otherId] })],
+);
+
+export const follows = pgTable(
+  'follows',
+  {
+    followerId: integer('follower_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    followeeId: integer('followee_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.followerId, t.followeeId] })],
+);
+
+export const blocks = pgTable(
+  'blocks',
+  {
+    blockerId: integer('blocker_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    blockedId: integer('blocked_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.blockerId, t.blockedId] })],
+);
+
+export const suggestionDismissals = pgTable(
+  'suggestion_dismissals',
+  {
+    memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    otherId: integer('other_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    dismissedAt: timestamp('dismissed_at', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.otherId] })],
+);
+
+export const interactions = pgTable('interactions', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+  otherId: integer('other_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  refId: bigint('ref_id', { mode: 'number' }),
+  at: timestamp('at', { withTimezone: true }).notNull().default(sql`now()`),
+});
+
+export const GRAPH_CHANGE_KINDS = ['connect', 'disconnect', 'follow', 'unfollow'] as const;
+export type GraphChangeKind = (typeof GRAPH_CHANGE_KINDS)[number];
+
+/** The graph's ordered change stream; the index catches up from it after loading a snapshot. */
+export const graphChanges = pgTable('graph_changes', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  kind: text('kind', { enum: GRAPH_CHANGE_KINDS }).notNull(),
+  a: integer('a').notNull(),
+  b: integer('b').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().default(sql`now()`),
+});

@@ -1,0 +1,43 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { RelationshipState } from '../../../common/schemas/network.ts';
+import { blockBetween } from '../../commands/network/blocks.ts';
+import { pairOf } from '../../commands/network/send-invitation.ts';
+import type { DbOrTx } from '../../db/connection.ts';
+import { connections, follows, invitations, profiles } from '../../db/schema.ts';
+
+/**
+ * The viewer's relationship to another member, for the profile's buttons. An invitation the other member
+ * ignored still shows as pending to the viewer, because ignoring is silent.
+ */
+export async function loadRelationship(db: DbOrTx, viewerId: number, otherId: number): Promise<RelationshipState> {
+  const block = await blockBetween(db, viewerId, otherId);
+  const [connected] = await db
+    .select({ one: sql`1` })
+    .from(connections)
+    .where(and(eq(connections.memberId, viewerId), eq(connections.otherId, otherId)));
+  const [open] = await db
+    .select({ id: invitations.id, senderId: invitations.senderId, status: invitations.status })
+    .from(invitations)
+    .where(and(pairOf(viewerId, otherId), inArray(invitations.status, ['pending', 'ignored']), sql`${invitations.expiresAt} > now()`));
+  const [following] = await db
+    .select({ one: sql`1` })
+    .from(follows)
+    .where(and(eq(follows.followerId, viewerId), eq(follows.followeeId, otherId)));
+  const [setting] = await db.select({ who: profiles.whoCanFollow }).from(profiles).where(eq(profiles.memberId, otherId));
+
+  const connection = connected
+    ? 'connected'
+    : open?.senderId === viewerId
+      ? 'pending_sent'
+      : open
+        ? 'pending_received'
+        : 'none';
+  return {
+    connection,
+    invitationId: open ? Number(open.id) : null,
+    following: following !== undefined,
+    canFollow: block === null && following === undefined && (setting?.who !== 'connections' || connected !== undefined),
+    canInvite: block === null && connection === 'none',
+    blocked: block === 'i_blocked',
+  };
+}

@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { connectionListQuery, connectionPage, followListQuery, followPage } from '../../../common/schemas/network.ts';
+import { handle } from '../../../common/schemas/primitives.ts';
+import { memberByHandle } from '../../commands/network/blocks.ts';
+import { removeConnection } from '../../commands/network/remove-connection.ts';
+import { eq } from 'drizzle-orm';
+import { profiles } from '../../db/schema.ts';
+import { forbidden, notFound } from '../../errors.ts';
+import { allow } from '../../policies/index.ts';
+import { listConnections, listFollows } from '../../queries/network/lists.ts';
+import { lensFor, networkDeps } from './lens.ts';
+
+const tags = ['network'];
+const handleParams = z.strictObject({ handle });
+
+export const connectionRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+
+  app.delete(
+    '/connections/:handle',
+    {
+      schema: { tags, summary: 'Remove a connection (the other member is not told)', params: handleParams, response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      const other = await memberByHandle(ctx.db, request.params.handle);
+      await removeConnection(networkDeps(ctx), request.actor!.id, other.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me/connections',
+    {
+      schema: {
+        tags,
+        summary: 'Your connections, newest first or by name, with how each began',
+        querystring: connectionListQuery,
+        response: { 200: connectionPage },
+      },
+    },
+    async (request) => listConnections(await lensFor(ctx, request.actor!), request.actor!.id, request.query),
+  );
+
+  app.get(
+    '/members/:handle/connections',
+    {
+      schema: {
+        tags,
+        summary: "A member's connections, if their setting lets you see them (their connections, or only them)",
+        params: handleParams,
+        querystring: connectionListQuery,
+        response: { 200: connectionPage },
+      },
+    },
+    async (request) => {
+      const actor = request.actor!;
+      const lens = await lensFor(ctx, actor);
+      const owner = await memberByHandle(ctx.db, request.params.handle);
+      if (lens.avoid.has(owner.id)) throw notFound('Member');
+      const [setting] = await ctx.db.select({ v: profiles.connectionsVisibility }).from(profiles).where(eq(profiles.memberId, owner.id));
+      const [degree] = await ctx.graph.index.degrees(actor.id, [owner.id], { avoid: lens.avoid });
+      const subject = { kind: 'connections' as const, memberId: owner.id, visibility: setting?.v ?? 'connections', degree: degree ?? null };
+      if (!allow(actor, 'connections.list', subject)) throw forbidden('connections_private', "This member's connections are private.");
+      return listConnections(lens, owner.id, request.query);
+    },
+  );
+
+  for (const direction of ['followers', 'following'] as const) {
+    app.get(
+      `/me/${direction}`,
+      {
+        schema: {
+          tags,
+          summary: direction === 'followers' ? 'Members who follow you, newest first' : 'Members you follow, newest first',
+          querystring: followListQuery,
+          response: { 200: followPage },
+        },
+      },
+      async (request) => listFollows(await lensFor(ctx, request.actor!), request.actor!.id, direction, request.query),
+    );
+  }
+};

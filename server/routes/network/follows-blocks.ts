@@ -1,0 +1,75 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { blockedList, blockState, followState } from '../../../common/schemas/network.ts';
+import { handle } from '../../../common/schemas/primitives.ts';
+import { blockMember, memberByHandle, unblockMember } from '../../commands/network/blocks.ts';
+import { followMember, unfollowMember } from '../../commands/network/follow.ts';
+import { listBlocks } from '../../queries/network/lists.ts';
+import { lensFor, networkDeps } from './lens.ts';
+
+const tags = ['network'];
+const handleParams = z.strictObject({ handle });
+
+export const followBlockRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+
+  app.put(
+    '/members/:handle/follow',
+    {
+      schema: {
+        tags,
+        summary: "Follow a member (one way; separate from connecting). Refused when their setting allows only connections.",
+        params: handleParams,
+        response: { 200: followState },
+      },
+    },
+    async (request) => {
+      const other = await memberByHandle(ctx.db, request.params.handle);
+      await followMember(networkDeps(ctx), request.actor!.id, other.id);
+      return { following: true };
+    },
+  );
+
+  app.delete(
+    '/members/:handle/follow',
+    { schema: { tags, summary: 'Stop following a member', params: handleParams, response: { 200: followState } } },
+    async (request) => {
+      const other = await memberByHandle(ctx.db, request.params.handle);
+      await unfollowMember(networkDeps(ctx), request.actor!.id, other.id);
+      return { following: false };
+    },
+  );
+
+  app.put(
+    '/members/:handle/block',
+    {
+      schema: {
+        tags,
+        summary: 'Block a member: removes the connection, follows and open invitations; neither of you can see, find, invite or follow the other',
+        params: handleParams,
+        response: { 200: blockState },
+      },
+    },
+    async (request) => {
+      const other = await memberByHandle(ctx.db, request.params.handle);
+      await blockMember(networkDeps(ctx), request.actor!.id, other.id);
+      return { blocked: true };
+    },
+  );
+
+  app.delete(
+    '/members/:handle/block',
+    { schema: { tags, summary: 'Unblock a member (nothing is restored automatically)', params: handleParams, response: { 200: blockState } } },
+    async (request) => {
+      const other = await memberByHandle(ctx.db, request.params.handle);
+      await unblockMember(networkDeps(ctx), request.actor!.id, other.id);
+      return { blocked: false };
+    },
+  );
+
+  app.get(
+    '/me/blocks',
+    { schema: { tags, summary: 'Members you have blocked', response: { 200: blockedList } } },
+    async (request) => ({ items: await listBlocks(await lensFor(ctx, request.actor!)) }),
+  );
+};

@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  invitationCreate,
+  invitationListQuery,
+  invitationPage,
+  invitationParams,
+  invitationSendResult,
+  invitationView,
+} from '../../../common/schemas/network.ts';
+import { z } from 'zod';
+import { answerInvitation, type InvitationAnswer } from '../../commands/network/respond-invitation.ts';
+import { sendInvitation } from '../../commands/network/send-invitation.ts';
+import { notFound } from '../../errors.ts';
+import { loadInvitation } from '../../queries/network/invitation.ts';
+import { listInvitations } from '../../queries/network/lists.ts';
+import { lensFor, networkDeps } from './lens.ts';
+
+const tags = ['network'];
+
+const ANSWER_SUMMARIES: Record<InvitationAnswer, string> = {
+  accept: 'Accept an invitation: you are connected and follow each other. Accepting twice is harmless.',
+  ignore: 'Ignore an invitation. The sender is not told; it leaves your inbox.',
+  'dont-know': '"I don\'t know this person": declines, and this sender can never invite you again.',
+  withdraw: 'Withdraw an invitation you sent. You can invite the same member again after a waiting period.',
+};
+
+export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+
+  app.post(
+    '/invitations',
+    {
+      schema: {
+        tags,
+        summary: 'Invite a member to connect, with an optional personal note. If they had invited you, you are connected at once.',
+        body: invitationCreate,
+        response: { 201: invitationSendResult, 200: invitationSendResult },
+      },
+    },
+    async (request, reply) => {
+      const actor = request.actor!;
+      const result = await sendInvitation(networkDeps(ctx), actor.id, request.body);
+      const invitation = await loadInvitation(await lensFor(ctx, actor), result.invitationId);
+      if (!invitation) throw notFound('Invitation');
+      return reply.status(result.outcome === 'invited' ? 201 : 200).send({ outcome: result.outcome, invitation });
+    },
+  );
+
+  app.get(
+    '/invitations',
+    {
+      schema: {
+        tags,
+        summary: 'Your pending invitations: received (your inbox) or sent',
+        querystring: invitationListQuery,
+        response: { 200: invitationPage },
+      },
+    },
+    async (request) => listInvitations(await lensFor(ctx, request.actor!), request.query.box, request.query),
+  );
+
+  for (const answer of Object.keys(ANSWER_SUMMARIES) as InvitationAnswer[]) {
+    app.post(
+      `/invitations/:id/${answer}`,
+      {
+        schema: {
+          tags,
+          summary: ANSWER_SUMMARIES[answer],
+          params: invitationParams,
+          body: z.strictObject({}).nullish(),
+          response: { 200: z.object({ invitation: invitationView }) },
+        },
+      },
+      async (request) => {
+        const actor = request.actor!;
+        await answerInvitation(networkDeps(ctx), actor.id, request.params.id, answer);
+        const invitation = await loadInvitation(await lensFor(ctx, actor), request.params.id);
+        if (!invitation) throw notFound('Invitation');
+        return { invitation };
+      },
+    );
+  }
+};
