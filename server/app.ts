@@ -17,6 +17,7 @@ import { registerPublic } from './http/public-scope.ts';
 import './http/types.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { EmailDelivery } from './jobs/email-delivery.ts';
+import { expireInvitations } from './jobs/expire-invitations.ts';
 import { GraphService } from './graph/service.ts';
 import { adminRoutes } from './routes/admin/admin.ts';
 import { authRoutes } from './routes/auth/auth.ts';
@@ -115,8 +116,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerWebApp(app, config.webDistDir);
 
   let vacuumTimer: NodeJS.Timeout | null = null;
+  let expiryTimer: NodeJS.Timeout | null = null;
   if (options.background !== false) {
     ctx.email.start();
+    expiryTimer = setInterval(() => {
+      expireInvitations(database.db).catch((err: unknown) => app.log.warn({ err }, 'invitation expiry failed'));
+    }, 3_600_000);
+    expiryTimer.unref();
     if (database.engine === 'pglite' && config.vacuumIntervalMs > 0) {
       vacuumTimer = setInterval(() => {
         database.vacuumAnalyze().catch((err: unknown) => app.log.warn({ err }, 'vacuum failed'));
@@ -127,6 +133,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   app.addHook('onClose', async () => {
     if (vacuumTimer) clearInterval(vacuumTimer);
+    if (expiryTimer) clearInterval(expiryTimer);
     await ctx.email.stop();
     if (!options.database) await database.close();
   });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { rows } from '../../db/connection.ts';
+import { expireInvitations } from '../../jobs/expire-invitations.ts';
 import { describeEachEngine } from '../../test/engines.ts';
 import { connect, degreeOf, invite, members } from './network-test-helpers.ts';
 
@@ -211,3 +212,20 @@ describeEachEngine(
   },
   (config) => ({ network: { ...config.network, maxConnections: 1, maxPendingSent: 2 } }),
 );
+
+describeEachEngine('network: expiry', (get) => {
+  it('expires invitations after their time: they leave both boxes, cannot be accepted, and free the pair', async () => {
+    const { app, database } = get();
+    const [s, r] = await members(app, ['Slow Sender', 'Slow Recipient']);
+    const id = await invite(s!, r!);
+    await database.db.execute(sql`UPDATE invitations SET expires_at = now() - interval '1 second' WHERE id = ${id}`);
+    expect((await r!.call('GET', '/api/v1/invitations?box=received')).json().items).toEqual([]);
+    expect((await s!.call('GET', '/api/v1/invitations?box=sent')).json().items).toEqual([]);
+    const late = await r!.call('POST', `/api/v1/invitations/${id}/accept`);
+    expect(late.json()).toMatchObject({ status: 409, code: 'invitation_expired' });
+    expect(await expireInvitations(database.db)).toBe(1);
+    expect((await r!.call('POST', `/api/v1/invitations/${id}/accept`)).json().code).toBe('invitation_expired');
+    // A fresh invitation between the same pair is allowed again.
+    expect((await s!.call('POST', '/api/v1/invitations', { to: r!.handle })).statusCode).toBe(201);
+  });
+});
