@@ -28,6 +28,7 @@ import { connectionRoutes } from './routes/network/connections.ts';
 import { followBlockRoutes } from './routes/network/follows-blocks.ts';
 import { graphRoutes } from './routes/network/graph.ts';
 import { invitationRoutes } from './routes/network/invitations.ts';
+import { suggestionRoutes } from './routes/network/suggestions.ts';
 import { organisationRoutes } from './routes/organisations/organisations.ts';
 import { searchRoutes } from './routes/search/search.ts';
 
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(connectionRoutes, { prefix: '/api/v1' });
   await app.register(followBlockRoutes, { prefix: '/api/v1' });
   await app.register(graphRoutes, { prefix: '/api/v1' });
+  await app.register(suggestionRoutes, { prefix: '/api/v1' });
   await registerWebApp(app, config.webDistDir);
 
   let vacuumTimer: NodeJS.Timeout | null = null;

@@ -13,8 +13,16 @@
  *   `scheduleCompaction()` after writes, which compacts on the next macrotask so a burst of writes is
  *   folded once. Compaction is a pure function of the arrays and swaps them in one step.
  *
- * Every big array lives on a SharedArrayBuffer when the runtime has one, and query code reads only typed
- * arrays and numbers, so worker threads can later answer queries over the same memory.
+ * Sharing with worker threads (worker-pool.ts). Every array lives on a SharedArrayBuffer, and query code
+ * reads only typed arrays and numbers, so a read-only replica (`CsrGraph.replica`) in a worker answers
+ * queries over the same memory. The owning thread is the only writer, and it brackets every change in a
+ * seqlock: `ctl[SEQ]` is odd while a change is under way and bumped again when it is done. A replica
+ * reads SEQ before a query and again after it; an answer counts only when both reads are equal and even,
+ * so it is exactly the answer for the graph between two changes (otherwise the query is retried). A change
+ * that replaces arrays (pool growth, new members past capacity, compaction) hands the new set to the
+ * `onPublish` listeners before it ends and bumps `ctl[GEN]`, so a replica that sees a new GEN adopts the
+ * new set first. Old arrays stay valid memory until every thread drops them, so a stale read is only
+ * ever wrong, never unsafe, and the seqlock discards it.
  */
 import { FollowGraph } from './follows.ts';
 import { toDay } from './scoring.ts';
@@ -24,13 +32,46 @@ const hasSab = typeof SharedArrayBuffer === 'function';
 export function allocInt32(length: number): Int32Array {
   return hasSab ? new Int32Array(new SharedArrayBuffer(Math.max(1, length) * 4)).subarray(0, length) : new Int32Array(length);
 }
+export function allocUint32(length: number): Uint32Array {
+  return hasSab ? new Uint32Array(new SharedArrayBuffer(Math.max(1, length) * 4)).subarray(0, length) : new Uint32Array(length);
+}
+export function allocUint8(length: number): Uint8Array {
+  return hasSab ? new Uint8Array(new SharedArrayBuffer(Math.max(4, length))).subarray(0, length) : new Uint8Array(length);
+}
 export function allocUint16(length: number): Uint16Array {
   return hasSab ? new Uint16Array(new SharedArrayBuffer(Math.max(1, length) * 2 + 2)).subarray(0, length) : new Uint16Array(length);
+}
+
+/** Slots of the shared control array. */
+export const CTL = { SEQ: 0, GEN: 1, N: 2, EDGES: 3, VERSION: 4 } as const;
+const CTL_SLOTS = 8;
+/** Change-log ring size (a power of two): caches older than this many changes are dropped, not checked. */
+export const CHANGE_LOG = 4096;
+
+/** Everything a read-only replica needs, all on SharedArrayBuffers (postMessage shares, never copies them). */
+export interface CsrArrays {
+  ctl: Int32Array;
+  off: Int32Array;
+  nbr: Int32Array;
+  day: Uint16Array;
+  ovOff: Int32Array;
+  ovLen: Int32Array;
+  ovBits: Uint32Array;
+  logDeg: Uint8Array;
+  pool: Int32Array;
+  poolDay: Uint16Array;
+  changeA: Int32Array;
+  changeB: Int32Array;
 }
 
 export interface CsrOptions {
   /** Overlay pool size (entries) at which `needsCompaction()` turns true; default max(2^20, base edges / 16). */
   compactAt?: number;
+}
+
+/** ⌊log2 d⌋ for d ≥ 1, and 0 for d ≤ 1. */
+export function log2Floor(d: number): number {
+  return d > 1 ? 31 - Math.clz32(d) : 0;
 }
 
 const SNAPSHOT_MAGIC = 0x52504752; // "RPGR"
@@ -48,6 +89,16 @@ export class CsrGraph {
   ovOff: Int32Array;
   ovLen: Int32Array;
   ovCap: Int32Array;
+  /**
+   * One bit per member, set when its row is in the overlay. Row access tests it before reading `ovOff`:
+   * the bits stay in cache (125 KiB at 1 M members), where `ovOff[u]` at a random u is a cache miss.
+   */
+  ovBits: Uint32Array;
+  /**
+   * ⌊log2 degree⌋ per member (0 for degrees 0 and 1): a lower bound on the degree that stays in cache
+   * (1 byte per member), so rankings can bound a candidate before paying a cache miss for its degree.
+   */
+  logDeg: Uint8Array;
   pool: Int32Array;
   poolDay: Uint16Array;
   poolUsed = 0;
@@ -55,25 +106,118 @@ export class CsrGraph {
   directedEdges = 0;
   /** Bumped on every change; the change log lets caches tell whether a change touched them. */
   version = 0;
-  readonly changeA = new Int32Array(4096);
-  readonly changeB = new Int32Array(4096);
+  changeA: Int32Array;
+  changeB: Int32Array;
+  /** Seqlock, array generation and the scalar fields, shared with replicas (see the file comment). */
+  ctl: Int32Array;
   readonly follows = new FollowGraph();
+  /** Called inside the change that replaced any array, before the change ends. */
+  readonly onPublish = new Set<(arrays: CsrArrays) => void>();
+  /** A replica never writes; it re-reads the scalars from `ctl` (refresh) before each query. */
+  readonly readOnly: boolean;
   private compactAt: number | undefined;
   private compactionScheduled = false;
+  private writeDepth = 0;
+  private arraysChanged = false;
 
-  private constructor(n: number, off: Int32Array, nbr: Int32Array, day: Uint16Array, opts: CsrOptions) {
+  private constructor(n: number, off: Int32Array, nbr: Int32Array, day: Uint16Array, opts: CsrOptions, shared?: CsrArrays) {
     this.n = n;
     this.off = off;
     this.nbr = nbr;
     this.day = day;
     this.directedEdges = off[n] ?? 0;
+    this.compactAt = opts.compactAt;
+    if (shared) {
+      this.readOnly = true;
+      this.ctl = shared.ctl;
+      this.ovOff = shared.ovOff;
+      this.ovLen = shared.ovLen;
+      this.ovBits = shared.ovBits;
+      this.logDeg = shared.logDeg;
+      this.ovCap = new Int32Array(0);
+      this.pool = shared.pool;
+      this.poolDay = shared.poolDay;
+      this.changeA = shared.changeA;
+      this.changeB = shared.changeB;
+      this.refresh();
+      return;
+    }
+    this.readOnly = false;
     const cap = off.length - 1;
+    this.ctl = allocInt32(CTL_SLOTS);
     this.ovOff = allocInt32(cap).fill(-1);
     this.ovLen = allocInt32(cap);
     this.ovCap = allocInt32(cap);
+    this.ovBits = allocUint32((cap + 31) >>> 5);
+    this.logDeg = allocUint8(cap);
+    for (let u = 0; u < n; u++) this.logDeg[u] = log2Floor(off[u + 1]! - off[u]!);
     this.pool = allocInt32(1024);
     this.poolDay = allocUint16(1024);
-    this.compactAt = opts.compactAt;
+    this.changeA = allocInt32(CHANGE_LOG);
+    this.changeB = allocInt32(CHANGE_LOG);
+    this.publishScalars();
+  }
+
+  /** A read-only view over another thread's arrays (see the file comment). */
+  static replica(arrays: CsrArrays): CsrGraph {
+    return new CsrGraph(0, arrays.off, arrays.nbr, arrays.day, {}, arrays);
+  }
+
+  /** The shared arrays, for a replica. */
+  arrays(): CsrArrays {
+    const { ctl, off, nbr, day, ovOff, ovLen, ovBits, logDeg, pool, poolDay, changeA, changeB } = this;
+    return { ctl, off, nbr, day, ovOff, ovLen, ovBits, logDeg, pool, poolDay, changeA, changeB };
+  }
+
+  /** Replica: switches to a newer array set. */
+  adopt(arrays: CsrArrays): void {
+    if (!this.readOnly) throw new Error('CsrGraph: only a replica adopts arrays');
+    this.off = arrays.off;
+    this.nbr = arrays.nbr;
+    this.day = arrays.day;
+    this.ovOff = arrays.ovOff;
+    this.ovLen = arrays.ovLen;
+    this.ovBits = arrays.ovBits;
+    this.logDeg = arrays.logDeg;
+    this.pool = arrays.pool;
+    this.poolDay = arrays.poolDay;
+    this.changeA = arrays.changeA;
+    this.changeB = arrays.changeB;
+    this.refresh();
+  }
+
+  /** Replica: re-reads the scalar fields the writer published. */
+  refresh(): void {
+    const ctl = this.ctl;
+    // Clamp, so that a torn read during a change can make a query wrong (and retried) but never out of bounds.
+    this.n = Math.min(Atomics.load(ctl, CTL.N), this.off.length - 1, this.ovOff.length, this.logDeg.length);
+    this.directedEdges = Atomics.load(ctl, CTL.EDGES);
+    this.version = Atomics.load(ctl, CTL.VERSION);
+  }
+
+  /** Starts a change: the seqlock turns odd (nests). */
+  private beginWrite(): void {
+    if (this.readOnly) throw new Error('CsrGraph: a replica is read-only');
+    if (this.writeDepth++ === 0) Atomics.add(this.ctl, CTL.SEQ, 1);
+  }
+
+  /** Ends a change: publishes scalars and any new arrays, then the seqlock turns even. */
+  private endWrite(): void {
+    if (--this.writeDepth > 0) return;
+    this.publishScalars();
+    if (this.arraysChanged) {
+      this.arraysChanged = false;
+      const arrays = this.arrays();
+      for (const listener of this.onPublish) listener(arrays);
+      Atomics.add(this.ctl, CTL.GEN, 1);
+    }
+    Atomics.add(this.ctl, CTL.SEQ, 1);
+  }
+
+  private publishScalars(): void {
+    Atomics.store(this.ctl, CTL.N, this.n);
+    Atomics.store(this.ctl, CTL.EDGES, this.directedEdges);
+    Atomics.store(this.ctl, CTL.VERSION, this.version);
   }
 
   static empty(opts: CsrOptions = {}): CsrGraph {
@@ -160,24 +304,25 @@ export class CsrGraph {
   // ---- row access: every query goes through these three, so base and overlay look alike ----
 
   /** The array holding u's row (base `nbr` or overlay `pool`). */
+  /** Whether u's row is in the overlay. */
+  inOverlay(u: number): boolean {
+    return ((this.ovBits[u >>> 5]! >>> (u & 31)) & 1) === 1;
+  }
   rowArr(u: number): Int32Array {
-    return this.ovOff[u]! >= 0 ? this.pool : this.nbr;
+    return this.inOverlay(u) ? this.pool : this.nbr;
   }
   rowDays(u: number): Uint16Array {
-    return this.ovOff[u]! >= 0 ? this.poolDay : this.day;
+    return this.inOverlay(u) ? this.poolDay : this.day;
   }
   rowLo(u: number): number {
-    const o = this.ovOff[u]!;
-    return o >= 0 ? o : this.off[u]!;
+    return this.inOverlay(u) ? this.ovOff[u]! : this.off[u]!;
   }
   rowHi(u: number): number {
-    const o = this.ovOff[u]!;
-    return o >= 0 ? o + this.ovLen[u]! : this.off[u + 1]!;
+    return this.inOverlay(u) ? this.ovOff[u]! + this.ovLen[u]! : this.off[u + 1]!;
   }
   degree(u: number): number {
-    if (u < 0 || u >= this.n) return 0;
-    const o = this.ovOff[u]!;
-    return o >= 0 ? this.ovLen[u]! : this.off[u + 1]! - this.off[u]!;
+    if (!(u >= 0 && u < this.n)) return 0;
+    return this.inOverlay(u) ? this.ovLen[u]! : this.off[u + 1]! - this.off[u]!;
   }
   /** Position of w in u's row, or -1. */
   find(u: number, w: number): number {
@@ -215,24 +360,34 @@ export class CsrGraph {
     this.ensureNodes(Math.max(a, b) + 1);
     if (this.hasEdge(a, b)) return false;
     const d = toDay(createdAtMs);
-    this.insert(a, b, d);
-    this.insert(b, a, d);
-    this.directedEdges += 2;
-    this.logChange(a, b);
+    this.beginWrite();
+    try {
+      this.insert(a, b, d);
+      this.insert(b, a, d);
+      this.directedEdges += 2;
+      this.logChange(a, b);
+    } finally {
+      this.endWrite();
+    }
     return true;
   }
 
   removeConnection(a: number, b: number): boolean {
     if (a === b || !this.hasEdge(a, b)) return false;
-    this.remove(a, b);
-    this.remove(b, a);
-    this.directedEdges -= 2;
-    this.logChange(a, b);
+    this.beginWrite();
+    try {
+      this.remove(a, b);
+      this.remove(b, a);
+      this.directedEdges -= 2;
+      this.logChange(a, b);
+    } finally {
+      this.endWrite();
+    }
     return true;
   }
 
   private logChange(a: number, b: number): void {
-    const i = this.version & 4095;
+    const i = this.version & (CHANGE_LOG - 1);
     this.changeA[i] = a;
     this.changeB[i] = b;
     this.version++;
@@ -241,6 +396,15 @@ export class CsrGraph {
   /** Grows member capacity so ids < n are valid (new members have empty rows). */
   ensureNodes(n: number): void {
     if (n <= this.n) return;
+    this.beginWrite();
+    try {
+      this.grow(n);
+    } finally {
+      this.endWrite();
+    }
+  }
+
+  private grow(n: number): void {
     const cap = this.off.length - 1;
     if (n > cap) {
       const next = Math.max(n, Math.ceil(cap * 1.5) + 16);
@@ -257,6 +421,13 @@ export class CsrGraph {
       const ovCap = allocInt32(next);
       ovCap.set(this.ovCap);
       this.ovCap = ovCap;
+      const ovBits = allocUint32((next + 31) >>> 5);
+      ovBits.set(this.ovBits);
+      this.ovBits = ovBits;
+      const logDeg = allocUint8(next);
+      logDeg.set(this.logDeg);
+      this.logDeg = logDeg;
+      this.arraysChanged = true;
     }
     this.n = n;
   }
@@ -277,6 +448,7 @@ export class CsrGraph {
     this.ovOff[u] = start;
     this.ovLen[u] = len;
     this.ovCap[u] = cap;
+    this.ovBits[u >>> 5]! |= 1 << (u & 31);
     return start;
   }
 
@@ -289,6 +461,7 @@ export class CsrGraph {
     poolDay.set(this.poolDay.subarray(0, this.poolUsed));
     this.pool = pool;
     this.poolDay = poolDay;
+    this.arraysChanged = true;
   }
 
   private insert(u: number, w: number, d: number): void {
@@ -304,6 +477,7 @@ export class CsrGraph {
     pool[p] = w;
     days[p] = d;
     this.ovLen[u] = len + 1;
+    this.logDeg[u] = log2Floor(len + 1);
   }
 
   private remove(u: number, w: number): void {
@@ -318,6 +492,7 @@ export class CsrGraph {
       days[p] = days[p + 1]!;
     }
     this.ovLen[u] = len - 1;
+    this.logDeg[u] = log2Floor(len - 1);
   }
 
   // ---- compaction ----
@@ -344,6 +519,15 @@ export class CsrGraph {
 
   /** Folds the overlay into a fresh base; queries before and after see the same graph. */
   compact(): void {
+    this.beginWrite();
+    try {
+      this.fold();
+    } finally {
+      this.endWrite();
+    }
+  }
+
+  private fold(): void {
     const n = this.n;
     const off = allocInt32(this.off.length);
     let total = 0;
@@ -363,11 +547,13 @@ export class CsrGraph {
     this.nbr = nbr;
     this.day = day;
     this.ovOff.fill(-1);
+    this.ovBits.fill(0);
     this.ovLen.fill(0);
     this.ovCap.fill(0);
     this.pool = allocInt32(1024);
     this.poolDay = allocUint16(1024);
     this.poolUsed = 0;
+    this.arraysChanged = true;
   }
 
   // ---- snapshot ----
@@ -439,6 +625,8 @@ export class CsrGraph {
       this.ovOff.byteLength +
       this.ovLen.byteLength +
       this.ovCap.byteLength +
+      this.ovBits.byteLength +
+      this.logDeg.byteLength +
       this.pool.byteLength +
       this.poolDay.byteLength +
       this.follows.bytes()

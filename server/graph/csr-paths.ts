@@ -1,0 +1,306 @@
+/**
+ * Introduction paths over a CsrGraph: up to k distinct shortest paths of at most 3 hops, ranked by
+ * scoring.ts `pathScore`, exactly as the SQL reference ranks them.
+ *
+ * The method, for a viewer v and target t that are not connected:
+ * - Mark N(v) and N(t) in two bitsets (all members, avoided ones too: a hop's mutual count is a property
+ *   of the tie).
+ * - Two hops: probe the smaller row against the other's bits.
+ * - Three hops, when there are none: every (x, y) with x ∈ N(v), y ∈ N(t), x ~ y, found from the side whose
+ *   2-hop expansion (Σ deg over its row) is cheaper: that side's rows are scanned against the other
+ *   side's bits, except that a neighbour with a row over 16× the far row looks the far row's members up
+ *   by binary search instead. The expansions of both sides are compared without finishing the larger
+ *   one. This is the bidirectional search meeting in the middle: a 3-hop path exists iff the two
+ *   1-hop frontiers are joined by an edge, so no search goes beyond one hop from either end.
+ * - Ranking is branch and bound with lazy refinement. Most 3-hop paths run between two well-connected
+ *   intermediaries (x and y with thousands of connections each), so the exact middle hop, |N(x) ∩ N(y)|,
+ *   is the expensive part: a merge of two long rows. Each candidate starts with a bound from degrees
+ *   (a hop's mutual count is below the smaller degree of its ends). When a candidate first reaches the
+ *   top of the max-heap, its outer hops are made exact (|N(v) ∩ N(x)| and |N(y) ∩ N(t)|: v's and t's
+ *   rows are short, so these gallop through the long row cheaply, once per intermediary) and it goes
+ *   back with the tighter bound; only when it reaches the top again is the middle hop counted. It stops
+ *   when the k-th best exact score beats the top bound, so the result is the same as scoring every
+ *   candidate.
+ */
+import type { CsrQueries } from './csr-queries.ts';
+import { activityFactor, comparePaths, hopStrength, pathScore } from './scoring.ts';
+
+interface PathCandidate {
+  nodes: number[];
+  ub: number;
+  score: number;
+}
+
+/** Per-intermediary facts for bounds and exact scores: the outer hop's day, its bound part, its mutual count. */
+interface EndFacts {
+  day: number;
+  ub: number;
+  mutuals: number;
+}
+
+/** 3-hop candidates (x, y, day of x–y), grown on demand; one set per thread. */
+let cx = new Int32Array(256);
+let cy = new Int32Array(256);
+let cday = new Int32Array(256);
+let candCount = 0;
+
+function push(x: number, y: number, day: number): void {
+  if (candCount === cx.length) {
+    const grow = <T extends Int32Array>(a: T): T => {
+      const b = new Int32Array(a.length * 2) as T;
+      b.set(a);
+      return b;
+    };
+    cx = grow(cx);
+    cy = grow(cy);
+    cday = grow(cday);
+  }
+  cx[candCount] = x;
+  cy[candCount] = y;
+  cday[candCount] = day;
+  candCount++;
+}
+
+/** Expects the avoid set loaded and the scratch sized; leaves bitsA and bitsB clear. */
+export function findPaths(q: CsrQueries, v: number, t: number, k: number, nowDay: number): number[][] {
+  const g = q.g;
+  if (q.avoided(v) || q.avoided(t)) return [];
+  if (g.hasEdge(v, t)) return [[v, t]];
+  const A = q.bitsA, B = q.bitsB;
+  q.markRow(v, A, false);
+  q.markRow(t, B, false);
+  const result = twoHops(q, v, t, k, nowDay) ?? threeHops(q, v, t, k, nowDay);
+  q.unmarkRow(v, A);
+  q.unmarkRow(t, B);
+  return result;
+}
+
+function twoHops(q: CsrQueries, v: number, t: number, k: number, nowDay: number): number[][] | null {
+  const g = q.g, A = q.bitsA, B = q.bitsB, act = q.activity;
+  const dv = g.degree(v), dt = g.degree(t);
+  const s = dv <= dt ? v : t, other = dv <= dt ? B : A;
+  const cands: PathCandidate[] = [];
+  const arr = g.rowArr(s);
+  for (let p = g.rowLo(s), e = g.rowHi(s); p < e; p++) {
+    const x = arr[p]!;
+    if (!((other[x >>> 5]! >>> (x & 31)) & 1) || q.avoided(x)) continue;
+    const dx = g.degree(x);
+    const d1 = g.edgeDay(v, x), d2 = g.edgeDay(x, t);
+    const ub = hopStrength(Math.min(dv, dx) - 1, d1, nowDay) * hopStrength(Math.min(dx, dt) - 1, d2, nowDay) * activityFactor(act, x);
+    cands.push({ nodes: [v, x, t], ub, score: 0 });
+  }
+  if (cands.length === 0) return null;
+  cands.sort((a, b) => b.ub - a.ub);
+  const best: PathCandidate[] = [];
+  for (const c of cands) {
+    // Rounding in a different product order must not prune a tie: pad the bound by a relative 1e-9.
+    if (best.length === k && best[k - 1]!.score > c.ub * (1 + 1e-9)) break;
+    const x = c.nodes[1]!;
+    c.score = pathScore(c.nodes, [commonCount(q, v, x), commonCount(q, x, t)], [g.edgeDay(v, x), g.edgeDay(x, t)], nowDay, act);
+    keep(best, c, k);
+  }
+  return best.map((c) => c.nodes);
+}
+
+function keep(best: PathCandidate[], c: PathCandidate, k: number): void {
+  if (best.length < k || comparePaths(c, best[k - 1]!) < 0) {
+    best.push(c);
+    best.sort(comparePaths);
+    if (best.length > k) best.pop();
+  }
+}
+
+/** Finds every 3-hop candidate (x, y) into cx/cy/cday; returns the count. */
+function enumerate(q: CsrQueries, v: number, t: number): number {
+  const g = q.g, X = q.bitsX, skip = q.hasAvoid;
+  const dv = g.degree(v), dt = g.degree(t);
+  let fromV: boolean;
+  if (dv <= dt) {
+    const wv = q.work(v, Infinity);
+    fromV = wv <= q.work(t, wv);
+  } else {
+    const wt = q.work(t, Infinity);
+    fromV = q.work(v, wt) < wt;
+  }
+  // (near, far): scan the rows of near's neighbours against far's bits.
+  const near = fromV ? v : t, far = fromV ? t : v, farBits = fromV ? q.bitsB : q.bitsA;
+  const farArr = g.rowArr(far), farLo = g.rowLo(far), farHi = g.rowHi(far), hubRow = 16 * (farHi - farLo);
+  const ovBits = g.ovBits, off = g.off, nbr = g.nbr, day = g.day, ovOff = g.ovOff, ovLen = g.ovLen, pool = g.pool, poolDay = g.poolDay;
+  candCount = 0;
+  const narr = g.rowArr(near);
+  for (let p = g.rowLo(near), pe = g.rowHi(near); p < pe; p++) {
+    const a = narr[p]!;
+    if (skip && (X[a >>> 5]! >>> (a & 31)) & 1) continue;
+    let arr = nbr, days = day, lo: number, hi: number;
+    if ((ovBits[a >>> 5]! >>> (a & 31)) & 1) {
+      arr = pool;
+      days = poolDay;
+      lo = ovOff[a]!;
+      hi = lo + ovLen[a]!;
+    } else {
+      lo = off[a]!;
+      hi = off[a + 1]!;
+    }
+    if (hi - lo > hubRow) {
+      // A row far longer than far's: gallop through it for far's members instead of scanning it.
+      let at = lo;
+      for (let p2 = farLo; p2 < farHi && at < hi; p2++) {
+        const b = farArr[p2]!;
+        at = gallop(arr, at, hi, b);
+        if (at >= hi || arr[at] !== b || (skip && (X[b >>> 5]! >>> (b & 31)) & 1)) continue;
+        if (fromV) push(a, b, days[at]!);
+        else push(b, a, days[at]!);
+      }
+      continue;
+    }
+    for (let r = lo; r < hi; r++) {
+      const b = arr[r]!;
+      if (((farBits[b >>> 5]! >>> (b & 31)) & 1) === 0) continue;
+      if (skip && (X[b >>> 5]! >>> (b & 31)) & 1) continue;
+      if (fromV) push(a, b, days[r]!);
+      else push(b, a, days[r]!);
+    }
+  }
+  return candCount;
+}
+
+/**
+ * The first position in arr[from, hi) (sorted) holding a value ≥ w, or hi: exponential then binary
+ * search from `from`, so a run of increasing lookups costs about log(gap) each and stays in cache.
+ */
+export function gallop(arr: Int32Array, from: number, hi: number, w: number): number {
+  if (from >= hi || arr[from]! >= w) return from;
+  let step = 1;
+  while (from + step < hi && arr[from + step]! < w) step <<= 1;
+  let lo = from + (step >> 1) + 1, top = Math.min(from + step, hi);
+  while (lo < top) {
+    const mid = (lo + top) >>> 1;
+    if (arr[mid]! < w) lo = mid + 1;
+    else top = mid;
+  }
+  return lo;
+}
+
+function threeHops(q: CsrQueries, v: number, t: number, k: number, nowDay: number): number[][] {
+  const size = enumerate(q, v, t);
+  if (size === 0) return [];
+  const g = q.g, act = q.activity;
+  const dv = g.degree(v), dt = g.degree(t);
+  // Outer-hop facts per intermediary: the bound part first (from degrees), the exact count on demand.
+  const xs = new Map<number, EndFacts>(), ys = new Map<number, EndFacts>();
+  const factsX = (x: number): EndFacts => {
+    let f = xs.get(x);
+    if (!f) {
+      const day = g.edgeDay(v, x);
+      f = { day, ub: hopStrength(Math.min(dv, g.degree(x)) - 1, day, nowDay) * activityFactor(act, x), mutuals: -1 };
+      xs.set(x, f);
+    }
+    return f;
+  };
+  const factsY = (y: number): EndFacts => {
+    let f = ys.get(y);
+    if (!f) {
+      const day = g.edgeDay(y, t);
+      f = { day, ub: hopStrength(Math.min(dt, g.degree(y)) - 1, day, nowDay) * activityFactor(act, y), mutuals: -1 };
+      ys.set(y, f);
+    }
+    return f;
+  };
+  const exactX = (f: EndFacts, x: number): void => {
+    if (f.mutuals >= 0) return;
+    f.mutuals = commonCount(q, v, x);
+    f.ub = hopStrength(f.mutuals, f.day, nowDay) * activityFactor(act, x);
+  };
+  const exactY = (f: EndFacts, y: number): void => {
+    if (f.mutuals >= 0) return;
+    f.mutuals = commonCount(q, y, t);
+    f.ub = hopStrength(f.mutuals, f.day, nowDay) * activityFactor(act, y);
+  };
+  const cub = new Float64Array(size);
+  const refined = new Uint8Array(size);
+  for (let i = 0; i < size; i++) {
+    const x = cx[i]!, y = cy[i]!;
+    cub[i] = factsX(x).ub * hopStrength(Math.min(g.degree(x), g.degree(y)) - 1, cday[i]!, nowDay) * factsY(y).ub;
+  }
+
+  // A max-heap of candidates by bound. The top is refined once (exact outer hops, bound lowered in
+  // place), then scored exactly and popped; stop when the k-th best beats the top bound.
+  const heap = new Int32Array(size);
+  for (let i = 0; i < size; i++) heap[i] = i;
+  const down = (i: number, len: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= len) return;
+      const r = l + 1;
+      const c = r < len && cub[heap[r]!]! > cub[heap[l]!]! ? r : l;
+      if (cub[heap[c]!]! <= cub[heap[i]!]!) return;
+      const tmp = heap[i]!;
+      heap[i] = heap[c]!;
+      heap[c] = tmp;
+      i = c;
+    }
+  };
+  for (let i = (size >> 1) - 1; i >= 0; i--) down(i, size);
+  const best: PathCandidate[] = [];
+  let len = size;
+  while (len > 0) {
+    const top = heap[0]!;
+    // Rounding in a different product order must not prune a tie: pad the bound by a relative 1e-9.
+    if (best.length === k && best[k - 1]!.score > cub[top]! * (1 + 1e-9)) break;
+    const x = cx[top]!, y = cy[top]!;
+    const fx = factsX(x), fy = factsY(y);
+    if (!refined[top]) {
+      refined[top] = 1;
+      exactX(fx, x);
+      exactY(fy, y);
+      cub[top] = fx.ub * hopStrength(Math.min(g.degree(x), g.degree(y)) - 1, cday[top]!, nowDay) * fy.ub;
+      down(0, len);
+      continue;
+    }
+    heap[0] = heap[--len]!;
+    down(0, len);
+    const nodes = [v, x, y, t];
+    const score = pathScore(nodes, [fx.mutuals, commonCount(q, x, y), fy.mutuals], [fx.day, cday[top]!, fy.day], nowDay, act);
+    keep(best, { nodes, ub: cub[top]!, score }, k);
+  }
+  return best.map((c) => c.nodes);
+}
+
+/**
+ * |N(u) ∩ N(w)| (no avoid filter: tie strength is a property of the tie). A sorted merge for rows of
+ * similar length (see CsrQueries.intersect on why it branches); when one is over 8× the other, each member of the short row is found in the long one
+ * by galloping (exponential, then binary search from the last position).
+ */
+export function commonCount(q: CsrQueries, u: number, w: number): number {
+  const g = q.g;
+  let a = u, b = w;
+  if (g.degree(a) > g.degree(b)) {
+    a = w;
+    b = u;
+  }
+  const aArr = g.rowArr(a), bArr = g.rowArr(b);
+  let i = g.rowLo(a), j = g.rowLo(b);
+  const ie = g.rowHi(a), je = g.rowHi(b);
+  let c = 0;
+  if (je - j > 8 * (ie - i)) {
+    for (; i < ie && j < je; i++) {
+      j = gallop(bArr, j, je, aArr[i]!);
+      if (j < je && bArr[j] === aArr[i]) {
+        c++;
+        j++;
+      }
+    }
+    return c;
+  }
+  while (i < ie && j < je) {
+    const x = aArr[i]!, y = bArr[j]!;
+    if (x < y) i++;
+    else if (x > y) j++;
+    else {
+      c++;
+      i++;
+      j++;
+    }
+  }
+  return c;
+}

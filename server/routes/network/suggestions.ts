@@ -1,0 +1,47 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { suggestionList, suggestionQuery } from '../../../common/schemas/network.ts';
+import { handle } from '../../../common/schemas/primitives.ts';
+import { memberByHandle } from '../../commands/network/blocks.ts';
+import { dismissSuggestion } from '../../commands/network/dismiss-suggestion.ts';
+import { loadPersonCards } from '../../queries/network/people.ts';
+import { suggestPeople } from '../../queries/suggestions.ts';
+import { lensFor } from './lens.ts';
+
+const tags = ['network'];
+const handleParams = z.strictObject({ handle });
+
+export const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+
+  app.get(
+    '/suggestions/people',
+    {
+      schema: {
+        tags,
+        summary: 'People you may know, each with the reasons it was suggested',
+        querystring: suggestionQuery,
+        response: { 200: suggestionList },
+      },
+    },
+    async (request) => {
+      const lens = await lensFor(ctx, request.actor!);
+      const found = await suggestPeople({ db: ctx.db, graph: ctx.graph.index }, lens.actor.id, request.query.limit, {
+        reinviteWaitMs: ctx.config.network.reinviteWaitMs,
+      });
+      const cards = await loadPersonCards(lens, found.map((s) => s.memberId));
+      const byId = new Map(cards.map((c) => [c.id, c]));
+      return { items: found.filter((s) => byId.has(s.memberId)).map((s) => ({ person: byId.get(s.memberId)!, reasons: s.reasons })) };
+    },
+  );
+
+  app.delete(
+    '/suggestions/people/:handle',
+    { schema: { tags, summary: 'Dismiss a suggestion ("not now"); it is shown less from then on', params: handleParams, response: { 204: z.null() } } },
+    async (request, reply) => {
+      const other = await memberByHandle(ctx.db, request.params.handle);
+      await dismissSuggestion(ctx.db, request.actor!.id, other.id);
+      return reply.status(204).send(null);
+    },
+  );
+};
