@@ -5,8 +5,10 @@ import { AdminPage } from './scenes/Admin/AdminPage.tsx';
 import { EditProfilePage } from './scenes/EditProfile/EditProfilePage.tsx';
 import { ForgotPasswordPage } from './scenes/ForgotPassword/ForgotPasswordPage.tsx';
 import { HomePage } from './scenes/Home/HomePage.tsx';
+import { NetworkPage } from './scenes/Network/NetworkPage.tsx';
 import { NotFoundPage } from './scenes/NotFound/NotFoundPage.tsx';
 import { OrganisationPage } from './scenes/Organisation/OrganisationPage.tsx';
+import { MemberConnectionsPage } from './scenes/Profile/MemberConnectionsPage.tsx';
 import { ProfilePage } from './scenes/Profile/ProfilePage.tsx';
 import { ResetPasswordPage } from './scenes/ResetPassword/ResetPasswordPage.tsx';
 import { SearchPage } from './scenes/Search/SearchPage.tsx';
@@ -30,8 +32,10 @@ export const router = createBrowserRouter([
           { path: '/', element: <HomePage /> },
           { path: '/profile/edit', element: <EditProfilePage /> },
           { path: '/in/:handle', element: <ProfilePage /> },
+          { path: '/in/:handle/connections', element: <MemberConnectionsPage /> },
           { path: '/org/:slug', element: <OrganisationPage /> },
           { path: '/search', element: <SearchPage /> },
+          { path: '/network', element: <NetworkPage /> },
           { path: '/settings', element: <SettingsPage /> },
           { path: '/admin', element: <AdminPage /> },
         ],

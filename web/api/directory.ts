@@ -14,6 +14,8 @@ export interface SearchFilters {
   function?: string;
   careerStage?: string;
   organisation?: string;
+  /** '1', '2' or '3': only people at that distance from the viewer. */
+  degree?: string;
 }
 
 export const directoryApi = {

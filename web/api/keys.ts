@@ -1,4 +1,5 @@
 import type { SearchFilters } from './directory.ts';
+import type { ConnectionSort, FollowDirection, InvitationBox } from './network.ts';
 
 /** Query keys in one place so invalidation matches what pages read. */
 export const keys = {
@@ -9,6 +10,16 @@ export const keys = {
   organisation: (slug: string) => ['organisation', slug] as const,
   organisationMembers: (slug: string, when: string) => ['organisation', slug, 'members', when] as const,
   organisationSuggest: (q: string) => ['organisation-suggest', q] as const,
+  /** Everything under 'network' is the viewer's own lists; a relationship change invalidates them all. */
+  network: ['network'] as const,
+  invitations: (box: InvitationBox) => ['network', 'invitations', box] as const,
+  connections: (q: string, sort: ConnectionSort) => ['network', 'connections', q, sort] as const,
+  follows: (direction: FollowDirection) => ['network', 'follows', direction] as const,
+  blocks: ['network', 'blocks'] as const,
+  suggestions: ['network', 'suggestions'] as const,
+  mutuals: (handle: string, limit: number) => ['member', handle, 'mutuals', limit] as const,
+  paths: (handle: string) => ['member', handle, 'paths'] as const,
+  memberConnections: (handle: string) => ['member', handle, 'connections'] as const,
   adminMembers: (q: string) => ['admin', 'members', q] as const,
   outbox: ['admin', 'outbox'] as const,
 };

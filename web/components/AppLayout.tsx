@@ -3,6 +3,7 @@ import { IconAffiliate } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../hooks/useMe.ts';
 import { HeaderSearch } from './HeaderSearch.tsx';
+import { NetworkNavLink } from './NetworkNavLink.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import classes from './AppLayout.module.css';
 
@@ -29,7 +30,10 @@ export function AppLayout() {
             {me && <HeaderSearch key={location.pathname === '/search' ? location.search : 'header'} />}
             <Group gap="xs" wrap="nowrap">
               {me ? (
-                <UserMenu me={me} />
+                <>
+                  <NetworkNavLink />
+                  <UserMenu me={me} />
+                </>
               ) : (
                 <>
                   <Button component={Link} to="/signin" variant="subtle">

@@ -9,10 +9,12 @@ interface Props {
   person: PersonCard;
   /** Extra line under the headline, e.g. a role at an organisation. */
   extra?: ReactNode;
+  /** Buttons on the right (Connect, Accept, Remove…), wrapping onto more lines on narrow screens. */
+  actions?: ReactNode;
 }
 
 /** One person in a list: avatar, linked name, degree, headline and location. */
-export function PersonCardItem({ person, extra }: Props) {
+export function PersonCardItem({ person, extra, actions }: Props) {
   return (
     <Group wrap="nowrap" align="flex-start" gap="md" py="sm">
       <PersonAvatar name={person.name} photoUrl={person.photoUrl} size={52} />
@@ -40,6 +42,11 @@ export function PersonCardItem({ person, extra }: Props) {
           </Text>
         ) : null}
       </Stack>
+      {actions && (
+        <Group gap="xs" justify="flex-end" style={{ flexShrink: 0, maxWidth: '50%' }}>
+          {actions}
+        </Group>
+      )}
     </Group>
   );
 }

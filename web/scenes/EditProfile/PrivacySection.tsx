@@ -4,7 +4,7 @@ import type { ProfileForm } from './profileForm.ts';
 
 const thisYear = new Date().getFullYear();
 
-/** Private birth year (used only for age-band diversity) and who sees the full profile. */
+/** Private birth year (used only for age-band diversity), who sees the full profile, who may follow, who sees connections. */
 export function PrivacySection({ form }: { form: ProfileForm }) {
   return (
     <FormSection id="privacy" title="Privacy" description="Control what other members can see.">
@@ -12,6 +12,18 @@ export function PrivacySection({ form }: { form: ProfileForm }) {
         <Stack gap="xs" mt="xs">
           <Radio value="signed_in" label="Every signed-in member of this community" />
           <Radio value="network" label="Only my network (others see name, headline and photo)" />
+        </Stack>
+      </Radio.Group>
+      <Radio.Group label="Who can follow you" {...form.getInputProps('whoCanFollow')}>
+        <Stack gap="xs" mt="xs">
+          <Radio value="everyone" label="Everyone" />
+          <Radio value="connections" label="Only my connections" />
+        </Stack>
+      </Radio.Group>
+      <Radio.Group label="Who can see your connections" {...form.getInputProps('connectionsVisibility')}>
+        <Stack gap="xs" mt="xs">
+          <Radio value="connections" label="My connections" />
+          <Radio value="only_me" label="Only me" />
         </Stack>
       </Radio.Group>
       <NumberInput

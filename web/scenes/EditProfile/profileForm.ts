@@ -31,6 +31,8 @@ export interface ProfileFormValues {
   careerStage: string;
   birthYear: number | string;
   visibility: ProfileVisibility;
+  whoCanFollow: MeView['whoCanFollow'];
+  connectionsVisibility: MeView['connectionsVisibility'];
   links: { key: string; label: string; url: string }[];
   offers: string[];
   asks: string[];
@@ -66,6 +68,8 @@ export function toFormValues(me: MeView): ProfileFormValues {
     careerStage: p.careerStage ?? '',
     birthYear: me.birthYear ?? '',
     visibility: me.visibility,
+    whoCanFollow: me.whoCanFollow,
+    connectionsVisibility: me.connectionsVisibility,
     links: (p.links ?? []).map((l) => ({ key: randomId(), ...l })),
     offers: p.offers ?? [],
     asks: p.asks ?? [],
@@ -103,6 +107,8 @@ export function toPatch(v: ProfileFormValues): ProfilePatchInput {
     careerStage: v.careerStage ? (v.careerStage as CareerStage) : null,
     birthYear: yearOrNull(v.birthYear),
     visibility: v.visibility,
+    whoCanFollow: v.whoCanFollow,
+    connectionsVisibility: v.connectionsVisibility,
     links: v.links.map(({ label, url }) => ({ label, url })),
     offers: v.offers.filter((s) => s.trim()),
     asks: v.asks.filter((s) => s.trim()),

@@ -1,12 +1,14 @@
-import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconMapPin, IconPencil } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { MemberProfileView } from '../../api/types.ts';
 import { DegreeBadge } from '../../components/DegreeBadge.tsx';
 import { PersonAvatar } from '../../components/PersonAvatar.tsx';
 import { CAREER_STAGE_LABELS } from '../EditProfile/BasicsSection.tsx';
+import { MutualConnections } from './MutualConnections.tsx';
+import { ProfileActions } from './ProfileActions.tsx';
 
-/** Photo, name, headline and the facts that fit on one line. */
+/** Photo, name, degree, headline, the facts that fit on one line, mutual connections and what the viewer can do. */
 export function ProfileHeader({ profile }: { profile: MemberProfileView }) {
   const isSelf = profile.connection === 'self';
   const facts = [profile.industry, profile.function, profile.careerStage ? CAREER_STAGE_LABELS[profile.careerStage] : null].filter(
@@ -45,16 +47,19 @@ export function ProfileHeader({ profile }: { profile: MemberProfileView }) {
               ))}
             </Group>
           )}
-          {profile.mutualCount ? (
-            <Text size="sm" c="dimmed">
-              {profile.mutualCount} mutual connection{profile.mutualCount === 1 ? '' : 's'}
-            </Text>
-          ) : null}
+          {!isSelf && <MutualConnections profile={profile} />}
+          {(isSelf || profile.connectionsVisible) && (
+            <Anchor component={Link} to={isSelf ? '/network?tab=connections' : `/in/${profile.handle}/connections`} size="sm">
+              {isSelf ? 'Your connections' : `See ${profile.name}’s connections`}
+            </Anchor>
+          )}
         </Stack>
-        {isSelf && (
+        {isSelf ? (
           <Button component={Link} to="/profile/edit" variant="light" leftSection={<IconPencil size={16} aria-hidden />}>
             Edit profile
           </Button>
+        ) : (
+          <ProfileActions profile={profile} />
         )}
       </Group>
     </Paper>

@@ -1,12 +1,13 @@
 import { Alert, Grid, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconLock } from '@tabler/icons-react';
+import { IconBan, IconLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { directoryApi } from '../../api/directory.ts';
 import { keys } from '../../api/keys.ts';
 import { EmptyState, ErrorState, PageLoader } from '../../components/PageState.tsx';
+import { HowConnected } from './HowConnected.tsx';
 import { ProfileHeader } from './ProfileHeader.tsx';
 import { AboutSection, EducationList, ExperienceList, LinksList, SkillsList, TextList } from './ProfileSections.tsx';
 
@@ -27,10 +28,18 @@ export function ProfilePage() {
 
   const p = query.data;
   const hasSide = Boolean(p.skills?.length || p.offers?.length || p.asks?.length || p.links?.length);
+  const blocked = p.relationship?.blocked ?? false;
+  // 1st-degree needs no introduction and out-of-network has no path, so the chain shows only for 2nd and 3rd.
+  const showPaths = !blocked && (p.degree === 2 || p.degree === 3);
   return (
     <Stack gap="lg">
       <ProfileHeader profile={p} />
-      {p.limited ? (
+      {showPaths && <HowConnected key={p.handle} handle={p.handle} name={p.name} />}
+      {blocked ? (
+        <Alert color="gray" variant="light" icon={<IconBan aria-hidden />} title={`You have blocked ${p.name}`}>
+          Neither of you can see, find, invite or follow the other. To undo this, choose Unblock under More actions.
+        </Alert>
+      ) : p.limited ? (
         <Alert color="gray" variant="light" icon={<IconLock aria-hidden />} title="Limited profile">
           {p.name} shares their full profile only with their network. You can see their name, headline and photo.
         </Alert>

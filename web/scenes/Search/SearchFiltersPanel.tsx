@@ -1,10 +1,11 @@
-import { Autocomplete, Button, Paper, Select, Stack, Title } from '@mantine/core';
+import { Autocomplete, Button, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { CAREER_STAGES, FUNCTIONS, INDUSTRIES } from '../../../common/limits.ts';
 import { useOrganisationSuggest } from '../../hooks/useOrganisationSuggest.ts';
 import { CAREER_STAGE_LABELS } from '../EditProfile/BasicsSection.tsx';
 
 export interface FilterValues {
+  degree: string;
   industry: string;
   function: string;
   careerStage: string;
@@ -18,11 +19,11 @@ interface Props {
   onClear: () => void;
 }
 
-/** Industry, function, career stage and organisation filters; each applies as soon as it changes. */
+/** Connection degree, industry, function, career stage and organisation filters; each applies as soon as it changes. */
 export function SearchFiltersPanel({ values, onChange, onClear }: Props) {
   const [orgInput, setOrgInput] = useState(values.orgName);
   const { items } = useOrganisationSuggest(orgInput);
-  const active = Boolean(values.industry || values.function || values.careerStage || values.organisation);
+  const active = Boolean(values.degree || values.industry || values.function || values.careerStage || values.organisation);
 
   return (
     <Paper p="md" radius="md" component="section" aria-labelledby="filters-heading">
@@ -30,6 +31,23 @@ export function SearchFiltersPanel({ values, onChange, onClear }: Props) {
         <Title order={2} fz="h5" id="filters-heading">
           Filters
         </Title>
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="degree-filter-label">
+            Connection
+          </Text>
+          <SegmentedControl
+            aria-labelledby="degree-filter-label"
+            fullWidth
+            value={values.degree || 'any'}
+            onChange={(v) => onChange({ degree: v === 'any' ? '' : v })}
+            data={[
+              { value: 'any', label: 'Anyone' },
+              { value: '1', label: '1st' },
+              { value: '2', label: '2nd' },
+              { value: '3', label: '3rd' },
+            ]}
+          />
+        </Stack>
         <Select
           label="Industry"
           placeholder="Any industry"

@@ -5,12 +5,14 @@ import { type FormEvent, Fragment, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type SearchFilters, directoryApi } from '../../api/directory.ts';
 import { keys } from '../../api/keys.ts';
+import { ConnectButton } from '../../components/ConnectButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/PageState.tsx';
 import { PersonCardItem } from '../../components/PersonCardItem.tsx';
+import { useMe } from '../../hooks/useMe.ts';
 import { type FilterValues, SearchFiltersPanel } from './SearchFiltersPanel.tsx';
 
-const FILTER_KEYS = ['industry', 'function', 'careerStage', 'organisation', 'orgName'] as const;
+const FILTER_KEYS = ['degree', 'industry', 'function', 'careerStage', 'organisation', 'orgName'] as const;
 
 /** People search; the URL holds the query and filters so results can be shared and revisited. */
 export function SearchPage() {
@@ -29,7 +31,9 @@ function SearchView() {
     function: filterValues.function || undefined,
     careerStage: filterValues.careerStage || undefined,
     organisation: filterValues.organisation || undefined,
+    degree: filterValues.degree || undefined,
   };
+  const { data: me } = useMe();
   const [input, setInput] = useState(q);
 
   const results = useInfiniteQuery({
@@ -101,7 +105,13 @@ function SearchView() {
                       <Fragment key={person.id}>
                         {i > 0 && <Divider component="li" aria-hidden />}
                         <li>
-                          <PersonCardItem person={person} />
+                          <PersonCardItem
+                            person={person}
+                            actions={
+                              // 1st-degree people are already connected; the server refuses other invalid invitations with a reason.
+                              person.degree !== 1 && person.id !== me?.id ? <ConnectButton person={person} context="search" /> : undefined
+                            }
+                          />
                         </li>
                       </Fragment>
                     ))}

@@ -1,6 +1,7 @@
 import { Stack } from '@mantine/core';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useMe } from '../../hooks/useMe.ts';
+import { BlockedMembersCard } from './BlockedMembersCard.tsx';
 import { PasswordCard } from './PasswordCard.tsx';
 import { TokensCard } from './TokensCard.tsx';
 import { VisibilityCard } from './VisibilityCard.tsx';
@@ -13,6 +14,7 @@ export function SettingsPage() {
       <PageHeader title="Settings" description={`Signed in as ${me.email}`} />
       <Stack gap="lg" maw={860}>
         <VisibilityCard me={me} />
+        <BlockedMembersCard />
         <PasswordCard />
         <TokensCard />
       </Stack>

@@ -1,0 +1,48 @@
+import { api } from './client.ts';
+import type {
+  BlockedCard,
+  ConnectionCard,
+  FollowCard,
+  InvitationContext,
+  InvitationSendResult,
+  InvitationView,
+  MutualsView,
+  Page,
+  PathsView,
+  SuggestionView,
+} from './types.ts';
+
+/** The ways a member can answer (or, as its sender, withdraw) a pending invitation; each is its own route. */
+export type InvitationAnswer = 'accept' | 'ignore' | 'dont-know' | 'withdraw';
+export type InvitationBox = 'received' | 'sent';
+export type ConnectionSort = 'recent' | 'name';
+export type FollowDirection = 'followers' | 'following';
+
+const member = (handle: string) => `/members/${encodeURIComponent(handle)}`;
+
+export const networkApi = {
+  invite: (to: string, note: string, context: InvitationContext) =>
+    api<InvitationSendResult>('POST', '/invitations', { body: { to, note, context } }),
+  invitations: (box: InvitationBox, cursor?: string) => api<Page<InvitationView>>('GET', '/invitations', { query: { box, cursor } }),
+  answer: (id: number, answer: InvitationAnswer) =>
+    api<{ invitation: InvitationView }>('POST', `/invitations/${id}/${answer}`, { body: {} }),
+
+  connections: (q: string, sort: ConnectionSort, cursor?: string) =>
+    api<Page<ConnectionCard>>('GET', '/me/connections', { query: { q, sort, cursor } }),
+  memberConnections: (handle: string, cursor?: string) => api<Page<ConnectionCard>>('GET', `${member(handle)}/connections`, { query: { cursor } }),
+  removeConnection: (handle: string) => api<void>('DELETE', `/connections/${encodeURIComponent(handle)}`),
+
+  follows: (direction: FollowDirection, cursor?: string) => api<Page<FollowCard>>('GET', `/me/${direction}`, { query: { cursor } }),
+  follow: (handle: string) => api<{ following: boolean }>('PUT', `${member(handle)}/follow`),
+  unfollow: (handle: string) => api<{ following: boolean }>('DELETE', `${member(handle)}/follow`),
+
+  blocks: () => api<{ items: BlockedCard[] }>('GET', '/me/blocks'),
+  block: (handle: string) => api<{ blocked: boolean }>('PUT', `${member(handle)}/block`),
+  unblock: (handle: string) => api<{ blocked: boolean }>('DELETE', `${member(handle)}/block`),
+
+  mutuals: (handle: string, limit: number) => api<MutualsView>('GET', `${member(handle)}/mutuals`, { query: { limit } }),
+  paths: (handle: string, k = 3) => api<PathsView>('GET', `${member(handle)}/paths`, { query: { k } }),
+
+  suggestions: (limit = 20) => api<{ items: SuggestionView[] }>('GET', '/suggestions/people', { query: { limit } }),
+  dismissSuggestion: (handle: string) => api<void>('DELETE', `/suggestions/people/${encodeURIComponent(handle)}`),
+};

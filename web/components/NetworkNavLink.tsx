@@ -1,0 +1,31 @@
+import { Badge, Button, VisuallyHidden } from '@mantine/core';
+import { IconUsers } from '@tabler/icons-react';
+import { Link, useLocation } from 'react-router';
+import { useInvitations } from '../hooks/useInvitations.ts';
+import { countLabel } from '../hooks/usePagedQuery.ts';
+
+/** The header's way to My Network, with the number of invitations waiting for an answer. */
+export function NetworkNavLink() {
+  const { pathname } = useLocation();
+  const waiting = countLabel(useInvitations('received').data);
+  const current = pathname === '/network';
+  return (
+    <Button
+      component={Link}
+      to="/network"
+      variant={current ? 'light' : 'subtle'}
+      aria-current={current ? 'page' : undefined}
+      leftSection={<IconUsers size={18} aria-hidden />}
+      rightSection={
+        waiting ? (
+          <Badge size="sm" circle={waiting.length === 1} color="red">
+            {waiting}
+            <VisuallyHidden> pending invitations</VisuallyHidden>
+          </Badge>
+        ) : undefined
+      }
+    >
+      <span>My Network</span>
+    </Button>
+  );
+}

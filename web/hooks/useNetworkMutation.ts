@@ -1,0 +1,34 @@
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { errorMessage } from '../api/client.ts';
+import { keys } from '../api/keys.ts';
+
+interface Options<TVars, TResult> {
+  /**
+   * A short confirmation to announce once the change is saved. It lives here rather than in a per-call
+   * callback because the change often unmounts the button that made it (Connect becomes Pending).
+   */
+  success?: (vars: TVars, result: TResult) => string;
+}
+
+/**
+ * A change to a relationship (invite, answer, follow, block…). Any of them can change degrees, mutual
+ * counts and buttons on every page that shows people, so all of those refetch once it succeeds; failures
+ * show the server's own explanation ("You have already invited this member.").
+ */
+export function useNetworkMutation<TVars, TResult = unknown>(fn: (vars: TVars) => Promise<TResult>, options: Options<TVars, TResult> = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async (result, vars) => {
+      const message = options.success?.(vars, result);
+      if (message) notifications.show({ color: 'teal', message });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['member'] }),
+        queryClient.invalidateQueries({ queryKey: keys.network }),
+        queryClient.invalidateQueries({ queryKey: ['search'] }),
+      ]);
+    },
+    onError: (error) => notifications.show({ color: 'red', title: 'That did not work', message: errorMessage(error) }),
+  });
+}

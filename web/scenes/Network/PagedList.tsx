@@ -1,0 +1,42 @@
+import { Button, Divider, Group } from '@mantine/core';
+import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
+import { Fragment, type ReactNode } from 'react';
+import type { Page } from '../../api/types.ts';
+import { ErrorState, PageLoader } from '../../components/PageState.tsx';
+
+interface Props<T extends { id: number }> {
+  query: UseInfiniteQueryResult<InfiniteData<Page<T>>>;
+  /** The list's accessible name, e.g. "Connections". */
+  label: string;
+  loadingLabel: string;
+  /** Shown when the list is empty: what it is for and how to fill it. */
+  empty: ReactNode;
+  renderItem: (item: T) => ReactNode;
+}
+
+/** Every My Network list looks and behaves the same: loading, error with retry, empty state, items, "Load more". */
+export function PagedList<T extends { id: number }>({ query, label, loadingLabel, empty, renderItem }: Props<T>) {
+  if (query.isPending) return <PageLoader label={loadingLabel} />;
+  if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const items = query.data.pages.flatMap((p) => p.items);
+  if (items.length === 0) return <>{empty}</>;
+  return (
+    <>
+      <ul aria-label={label} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {items.map((item, i) => (
+          <Fragment key={item.id}>
+            {i > 0 && <Divider component="li" aria-hidden />}
+            <li>{renderItem(item)}</li>
+          </Fragment>
+        ))}
+      </ul>
+      {query.hasNextPage && (
+        <Group justify="center" mt="sm">
+          <Button variant="default" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+            Load more
+          </Button>
+        </Group>
+      )}
+    </>
+  );
+}

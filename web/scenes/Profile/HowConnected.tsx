@@ -1,0 +1,68 @@
+import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconArrowRight } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { keys } from '../../api/keys.ts';
+import { networkApi } from '../../api/network.ts';
+import type { PersonCard } from '../../api/types.ts';
+import { PersonAvatar } from '../../components/PersonAvatar.tsx';
+
+const HEADING_ID = 'profile-how-connected';
+
+/**
+ * "How you're connected": the shortest introduction paths from the viewer to a 2nd- or 3rd-degree
+ * member, each drawn as a chain of people. Social proof is best-effort, so a failed load says so
+ * quietly instead of taking over the profile.
+ */
+export function HowConnected({ handle, name }: { handle: string; name: string }) {
+  const query = useQuery({ queryKey: keys.paths(handle), queryFn: () => networkApi.paths(handle, 3), retry: false });
+  const paths = query.data?.paths ?? [];
+  return (
+    <Paper component="section" aria-labelledby={HEADING_ID} p={{ base: 'md', sm: 'lg' }} radius="md">
+      <Title order={2} fz="h4" id={HEADING_ID} mb="sm">
+        How you&rsquo;re connected
+      </Title>
+      {query.isPending ? (
+        <Text size="sm" c="dimmed" role="status">
+          Finding introduction paths…
+        </Text>
+      ) : query.error || paths.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No introduction path to {name} can be shown right now.
+        </Text>
+      ) : (
+        <Stack gap="md">
+          <Text size="sm" c="dimmed">
+            Ask someone along a path to introduce you.
+          </Text>
+          {paths.map((path, i) => (
+            <PathChain key={path.map((p) => p.id).join('-')} path={path} label={`Path ${i + 1}`} />
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+/** One path as an ordered list; the first person is always the viewer, shown as "You". */
+function PathChain({ path, label }: { path: PersonCard[]; label: string }) {
+  return (
+    <Group component="ol" aria-label={label} gap="xs" wrap="wrap" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {path.map((person, i) => (
+        <Group component="li" key={person.id} gap="xs" wrap="nowrap">
+          {i > 0 && <IconArrowRight size={16} aria-hidden color="var(--mantine-color-dimmed)" />}
+          <PersonAvatar name={person.name} photoUrl={person.photoUrl} size={32} />
+          {i === 0 ? (
+            <Text size="sm" fw={600}>
+              You
+            </Text>
+          ) : (
+            <Anchor component={Link} to={`/in/${person.handle}`} size="sm" fw={600} underline="hover">
+              {person.name}
+            </Anchor>
+          )}
+        </Group>
+      ))}
+    </Group>
+  );
+}

@@ -1,0 +1,125 @@
+import { Button, Group, Menu, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconCheck, IconChevronDown, IconClock, IconUserMinus, IconUserPlus } from '@tabler/icons-react';
+import { networkApi } from '../../api/network.ts';
+import type { MemberProfileView, RelationshipState } from '../../api/types.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { ConnectDialog } from '../../components/ConnectDialog.tsx';
+import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
+import { FollowButton } from './FollowButton.tsx';
+import { ProfileMoreMenu } from './ProfileMoreMenu.tsx';
+
+type Person = Pick<MemberProfileView, 'handle' | 'name'>;
+
+/**
+ * What the viewer can do about this member, driven by the relationship the server sends, so only the
+ * actions that would succeed are offered.
+ */
+export function ProfileActions({ profile }: { profile: MemberProfileView }) {
+  const rel = profile.relationship;
+  if (!rel) return null;
+  const person = { handle: profile.handle, name: profile.name };
+  return (
+    <Group gap="xs" align="center" wrap="wrap" aria-label={`Actions for ${profile.name}`} role="group">
+      {!rel.blocked && <ConnectionAction person={person} rel={rel} />}
+      {!rel.blocked && <FollowButton person={person} rel={rel} />}
+      <ProfileMoreMenu person={person} blocked={rel.blocked} />
+    </Group>
+  );
+}
+
+function ConnectionAction({ person, rel }: { person: Person; rel: RelationshipState }) {
+  switch (rel.connection) {
+    case 'connected':
+      return <ConnectedMenu person={person} />;
+    case 'pending_sent':
+      return rel.invitationId ? <PendingSent person={person} invitationId={rel.invitationId} /> : null;
+    case 'pending_received':
+      return rel.invitationId ? <PendingReceived person={person} invitationId={rel.invitationId} /> : null;
+    case 'none':
+      return rel.canInvite ? <ConnectAction person={person} /> : null;
+    default:
+      return null;
+  }
+}
+
+function ConnectAction({ person }: { person: Person }) {
+  const [opened, { open, close }] = useDisclosure(false);
+  return (
+    <>
+      <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={open}>
+        Connect
+      </Button>
+      <ConnectDialog person={person} context="profile" opened={opened} onClose={close} />
+    </>
+  );
+}
+
+function PendingSent({ person, invitationId }: { person: Person; invitationId: number }) {
+  const withdraw = useNetworkMutation(() => networkApi.answer(invitationId, 'withdraw'), {
+    success: () => `Invitation to ${person.name} withdrawn.`,
+  });
+  return (
+    <Group gap={6}>
+      <Text size="sm" c="dimmed" component="span" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+        <IconClock size={16} aria-hidden /> Pending
+      </Text>
+      <Button variant="default" loading={withdraw.isPending} onClick={() => withdraw.mutate(undefined)}>
+        Withdraw
+      </Button>
+    </Group>
+  );
+}
+
+function PendingReceived({ person, invitationId }: { person: Person; invitationId: number }) {
+  const answer = useNetworkMutation((a: 'accept' | 'ignore') => networkApi.answer(invitationId, a), {
+    success: (a) => (a === 'accept' ? `You are now connected with ${person.name}.` : 'Invitation ignored.'),
+  });
+  return (
+    <Group gap={6}>
+      <Text size="sm" c="dimmed" component="span">
+        {person.name} invited you to connect
+      </Text>
+      <Button loading={answer.isPending && answer.variables === 'accept'} disabled={answer.isPending} onClick={() => answer.mutate('accept')}>
+        Accept
+      </Button>
+      <Button variant="default" loading={answer.isPending && answer.variables === 'ignore'} disabled={answer.isPending} onClick={() => answer.mutate('ignore')}>
+        Ignore
+      </Button>
+    </Group>
+  );
+}
+
+function ConnectedMenu({ person }: { person: Person }) {
+  const [confirming, { open, close }] = useDisclosure(false);
+  const remove = useNetworkMutation(() => networkApi.removeConnection(person.handle), {
+    success: () => `${person.name} is no longer a connection.`,
+  });
+  return (
+    <>
+      <Menu position="bottom-start" withArrow>
+        <Menu.Target>
+          <Button variant="light" leftSection={<IconCheck size={16} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden />}>
+            Connected
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item color="red" leftSection={<IconUserMinus size={16} aria-hidden />} onClick={open}>
+            Remove connection
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <ConfirmDialog
+        opened={confirming}
+        title={`Remove ${person.name}?`}
+        confirmLabel="Remove connection"
+        danger
+        loading={remove.isPending}
+        onClose={close}
+        onConfirm={() => remove.mutate(undefined, { onSuccess: close })}
+      >
+        {person.name} will no longer be a 1st-degree connection and will not be told. You can invite them again later.
+      </ConfirmDialog>
+    </>
+  );
+}
