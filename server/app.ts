@@ -18,7 +18,8 @@ import './http/types.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { EmailDelivery } from './jobs/email-delivery.ts';
 import { expireInvitations } from './jobs/expire-invitations.ts';
-import { GraphService } from './graph/service.ts';
+import { openGraph } from './graph/persist.ts';
+import { SnapshotSchedule } from './graph/snapshot-schedule.ts';
 import { adminRoutes } from './routes/admin/admin.ts';
 import { authRoutes } from './routes/auth/auth.ts';
 import { healthRoutes } from './routes/health/health.ts';
@@ -43,7 +44,6 @@ export interface BuildOptions {
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const database = options.database ?? (await openDatabase(config));
   await migrate(database.db);
-  const graph = await GraphService.load(database.db);
 
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -55,6 +55,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+
+  // From the snapshot in the data directory plus the change log when it is sound, else from the tables.
+  const { service: graph, snapshot } = await openGraph(database.db, config.graphSnapshot.path, app.log);
+  const snapshots = config.graphSnapshot.path
+    ? new SnapshotSchedule(graph, database.db, app.log, { ...config.graphSnapshot, path: config.graphSnapshot.path, loaded: snapshot })
+    : null;
+  graph.startWorkers({ size: config.graphWorkers, onError: (err) => app.log.error({ err }, 'graph worker failed') });
 
   const ctx: AppContext = {
     config,
@@ -121,6 +128,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   let expiryTimer: NodeJS.Timeout | null = null;
   if (options.background !== false) {
     ctx.email.start();
+    snapshots?.start();
     expiryTimer = setInterval(() => {
       expireInvitations(database.db).catch((err: unknown) => app.log.warn({ err }, 'invitation expiry failed'));
     }, 3_600_000);
@@ -137,6 +145,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     if (vacuumTimer) clearInterval(vacuumTimer);
     if (expiryTimer) clearInterval(expiryTimer);
     await ctx.email.stop();
+    // Requests have drained by now, so the snapshot's mark is exact; a failure only costs a slower start.
+    await snapshots?.stop().catch((err: unknown) => app.log.warn({ err }, 'graph snapshot at shutdown failed'));
+    await graph.close();
     if (!options.database) await database.close();
   });
   return app;

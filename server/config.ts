@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -26,6 +27,8 @@ const envSchema = z.object({
   MAX_PENDING_INVITATIONS: z.coerce.number().int().min(1).default(1_000),
   REINVITE_WAIT_DAYS: z.coerce.number().min(0).default(21),
   INVITATION_EXPIRY_DAYS: z.coerce.number().min(1).default(182),
+  GRAPH_SNAPSHOT_MINUTES: z.coerce.number().min(0).default(60),
+  GRAPH_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
 });
 
 export interface Config {
@@ -46,6 +49,18 @@ export interface Config {
   trustProxy: boolean;
   webDistDir: string;
   network: NetworkLimits;
+  graphSnapshot: GraphSnapshotConfig;
+  /** Worker threads answering heavy graph queries over the shared index; 0 answers every query on the event loop. */
+  graphWorkers: number;
+}
+
+export interface GraphSnapshotConfig {
+  /** RAPPORT_DATA_DIR/graph.snapshot (on either engine); null: never read or write one. */
+  path: string | null;
+  /** Snapshot while running once this long has passed with changes; 0: only at shutdown. */
+  intervalMs: number;
+  /** …or after this many changes. */
+  everyChanges: number;
 }
 
 export interface NetworkLimits {
@@ -92,6 +107,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reinviteWaitMs: e.REINVITE_WAIT_DAYS * 86_400_000,
       invitationExpiryMs: e.INVITATION_EXPIRY_DAYS * 86_400_000,
     },
+    graphSnapshot: {
+      path: join(resolve(e.RAPPORT_DATA_DIR), 'graph.snapshot'),
+      intervalMs: e.GRAPH_SNAPSHOT_MINUTES * 60_000,
+      everyChanges: 100_000,
+    },
+    // One core stays with the event loop (HTTP, SQL); the rest answer graph queries.
+    graphWorkers: e.GRAPH_WORKERS ?? Math.max(1, availableParallelism() - 1),
   };
 }
 
@@ -100,6 +122,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', VACUUM_INTERVAL_MINUTES: '0', SCRYPT_LOG_N: '12' }),
     database: { kind: 'pglite', dataDir: null },
+    graphSnapshot: { path: null, intervalMs: 0, everyChanges: 100_000 },
+    graphWorkers: 0,
     ...overrides,
   };
 }

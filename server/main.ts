@@ -27,7 +27,10 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const where = config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL server';
   const ms = Math.round(performance.now() - started);
-  console.log(`\nRapport is running at ${config.publicUrl} (${where}; ready in ${ms} ms)\n`);
+  // PORT=0 (tests, benchmarks) lets the OS pick a port: print the one it picked.
+  const address = app.server.address();
+  const url = config.port === 0 && address && typeof address === 'object' ? `http://localhost:${address.port}` : config.publicUrl;
+  console.log(`\nRapport is running at ${url} (${where}; ready in ${ms} ms)\n`);
 }
 
 main().catch((err: unknown) => {

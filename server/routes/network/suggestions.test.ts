@@ -49,4 +49,5 @@ describeEachEngine('network: people you may know over the API', (get) => {
     const bad = await ana!.call('GET', '/api/v1/suggestions/people?limit=0');
     expect(bad.statusCode).toBe(400);
   });
-});
+  // One graph worker thread, as in production: the app starts it with the index and stops it on close.
+}, () => ({ graphWorkers: 1 }));
