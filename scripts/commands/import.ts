@@ -12,7 +12,7 @@ const MAX_SHOWN = 50;
 const usage = `Usage:
   rapport import csv <file>     people from a CSV with the header
                                 email,name,headline,organisation,title,location,skills  (skills separated by ";")
-  rapport import ldbc <dir>     people from an LDBC SNB data set (Neo4j CSV, pipe-separated)
+  rapport import ldbc <dir>     people and who knows whom from an LDBC SNB data set (Neo4j CSV, pipe-separated)
 
 Every row is validated first; if any is bad, the problems are listed (file:line) and nothing is imported.
 Then everything is imported in one transaction. Members are matched by email, so importing again updates
@@ -64,7 +64,7 @@ export const importCommand: Command = {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       console.log(
         `Imported ${result.total.toLocaleString('en')} people in ${seconds} s: ${result.created} new, ${result.updated} updated, ` +
-          `${result.unchanged} unchanged; ${result.organisationsCreated} new organisations.`,
+          `${result.unchanged} unchanged; ${result.organisationsCreated} new organisations; ${result.connectionsCreated.toLocaleString('en')} new connections.`,
       );
       if (result.noOperator) {
         console.log(

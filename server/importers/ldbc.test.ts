@@ -1,9 +1,10 @@
-import { count, eq, like } from 'drizzle-orm';
+import { readFile } from 'node:fs/promises';
+import { and, count, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateProfile } from '../commands/profile/update-profile.ts';
 import type { Database } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
-import { members, organisations } from '../db/schema.ts';
+import { connections, members, organisations } from '../db/schema.ts';
 import { loadProfiles } from '../queries/profiles.ts';
 import { engines, openTestDatabase } from '../test/engines.ts';
 import { parseLdbcDate, readLdbc } from './ldbc.ts';
@@ -12,6 +13,17 @@ import { type ReadResult, importRead } from './people.ts';
 const DIR = '/work/shared/data/ldbc-snb-sf0.1';
 // The full data set through the real commands: tens of seconds per engine.
 const SLOW = 300_000;
+
+/** The undirected knows pairs between persons of the file, counted independently of the reader. */
+async function knowsPairs(): Promise<number> {
+  const persons = new Set((await readFile(`${DIR}/person_0_0.csv`, 'utf8')).split('\n').slice(1).map((l) => l.split('|')[0]).filter(Boolean));
+  const pairs = new Set<string>();
+  for (const line of (await readFile(`${DIR}/person_knows_person_0_0.csv`, 'utf8')).split('\n').slice(1)) {
+    const [a = '', b = ''] = line.split('|');
+    if (a && b && a !== b && persons.has(a) && persons.has(b)) pairs.add(a < b ? `${a}|${b}` : `${b}|${a}`);
+  }
+  return pairs.size;
+}
 
 it('parses LDBC dates in their compact, ISO and epoch forms', () => {
   expect(parseLdbcDate('19891203')?.toISOString()).toBe('1989-12-03T00:00:00.000Z');
@@ -30,6 +42,8 @@ for (const engine of engines()) {
     const options = { publicUrl: 'http://localhost', scryptLogN: 10 };
     const memberCount = async () => (await database.db.select({ n: count() }).from(members))[0]!.n;
     const organisationCount = async () => (await database.db.select({ n: count() }).from(organisations))[0]!.n;
+    const connectionCount = async () => (await database.db.select({ n: count() }).from(connections))[0]!.n;
+    const idOf = async (email: string) => (await database.db.select({ id: members.id }).from(members).where(eq(members.email, email)))[0]!.id;
     const mahinda = async () => {
       const [m] = await database.db.select({ id: members.id }).from(members).where(eq(members.email, 'mahinda933@boarderzone.com'));
       return (await loadProfiles(database.db, [m!.id]))[0]!;
@@ -45,8 +59,12 @@ for (const engine of engines()) {
     it('imports every person with organisations, experience, education, place and interests', { timeout: SLOW }, async () => {
       expect(read.issues).toEqual([]);
       const result = await importRead(database, read, options);
-      expect(result).toMatchObject({ total: 1528, created: 1528, updated: 0, unchanged: 0, noOperator: true });
+      const pairs = await knowsPairs();
+      expect(pairs).toBe(14073);
+      expect(result).toMatchObject({ total: 1528, created: 1528, updated: 0, unchanged: 0, connectionsCreated: pairs, noOperator: true });
       expect(await memberCount()).toBe(1528);
+      // Stored both ways, one row per member.
+      expect(await connectionCount()).toBe(2 * pairs);
       // Nobody imported becomes operator just by being first in the file.
       expect(await database.db.select({ id: members.id }).from(members).where(eq(members.role, 'admin'))).toEqual([]);
 
@@ -67,14 +85,24 @@ for (const engine of engines()) {
       expect(p.skills.slice(0, 3)).toEqual(['Rupert Murdoch', 'Shania Twain', 'Napoleon']);
     });
 
-    it('creates nobody on a second import, and restores a profile field that drifted', { timeout: SLOW }, async () => {
-      const before = { members: await memberCount(), organisations: await organisationCount() };
+    it('connects the people who know each other, dated when they met, with origin "import"', async () => {
+      // person_knows_person: 933|2199023256077|20100422123057947
+      const [ibrahim, mahindaId] = [await idOf('ibrahim.bare2199023256077@gmx.com'), await idOf('mahinda933@boarderzone.com')];
+      for (const [a, b] of [[mahindaId, ibrahim], [ibrahim, mahindaId]] as const) {
+        const [row] = await database.db.select().from(connections).where(and(eq(connections.memberId, a), eq(connections.otherId, b)));
+        expect(row).toMatchObject({ originContext: 'import', invitationId: null });
+        expect(row!.createdAt.toISOString()).toBe('2010-04-22T12:30:57.947Z');
+      }
+    });
+
+    it('creates nobody and connects nobody on a second import, and restores a profile field that drifted', { timeout: SLOW }, async () => {
+      const before = { members: await memberCount(), organisations: await organisationCount(), connections: await connectionCount() };
       const drifted = await mahinda();
       await database.db.transaction((tx) => updateProfile(tx, drifted.id, { location: 'Colombo' }));
 
       const result = await importRead(database, read, options);
-      expect(result).toMatchObject({ total: 1528, created: 0, updated: 1, unchanged: 1527, organisationsCreated: 0 });
-      expect({ members: await memberCount(), organisations: await organisationCount() }).toEqual(before);
+      expect(result).toMatchObject({ total: 1528, created: 0, updated: 1, unchanged: 1527, organisationsCreated: 0, connectionsCreated: 0 });
+      expect({ members: await memberCount(), organisations: await organisationCount(), connections: await connectionCount() }).toEqual(before);
       expect((await mahinda()).location).toBe('Kelaniya, Sri Lanka');
     });
   });

@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { LIMITS } from '../../common/limits.ts';
 import { email as emailSchema } from '../../common/schemas/primitives.ts';
 import { matchKey } from '../../common/text.ts';
+import type { ImportConnection } from './connections.ts';
 import type { ImportIssue } from './issues.ts';
 import { type ImportPerson, type OrganisationHint, clip, parsePatch } from './people.ts';
 
 /**
  * Reader for the LDBC Social Network Benchmark's Neo4j-style CSV (pipe-separated, typed headers such as
  * `id:ID(Person)` or `:START_ID(Person)`), as produced by LDBC DATAGEN. Only the person-centred files are
- * read: people, emails, places, organisations (work and study) and interests; the rest is ignored.
+ * read: people, emails, places, organisations (work and study), interests and who knows whom
+ * (as connections); the rest is ignored.
  */
 
 interface Table {
@@ -87,6 +89,8 @@ const readable = (name: string) => name.replace(/_/g, ' ').replace(/\s+/g, ' ').
 export interface LdbcData {
   people: ImportPerson[];
   organisations: OrganisationHint[];
+  /** person_knows_person: who knows whom since when, as connections with origin "import". */
+  connections: ImportConnection[];
   issues: ImportIssue[];
 }
 
@@ -99,7 +103,7 @@ export async function readLdbc(dir: string): Promise<LdbcData> {
   const issues: ImportIssue[] = [];
   const persons = await readTable(dir, names, 'person', issues, ['id', 'firstName', 'lastName', 'birthday', 'creationDate']);
   if (!persons) {
-    return { people: [], organisations: [], issues: [{ file: dir, line: 0, message: 'no person_*_*.csv file: is this an LDBC SNB directory?' }] };
+    return { people: [], organisations: [], connections: [], issues: [{ file: dir, line: 0, message: 'no person_*_*.csv file: is this an LDBC SNB directory?' }] };
   }
   const emails = await readTable(dir, names, 'person_email_emailaddress', issues, ['Person.id', 'email']);
   const located = await readTable(dir, names, 'person_isLocatedIn_place', issues, ['START_ID', 'END_ID']);
@@ -110,6 +114,7 @@ export async function readLdbc(dir: string): Promise<LdbcData> {
   const studyAt = await readTable(dir, names, 'person_studyAt_organisation', issues, ['START_ID', 'END_ID', 'classYear']);
   const interests = await readTable(dir, names, 'person_hasInterest_tag', issues, ['START_ID', 'END_ID']);
   const tags = await readTable(dir, names, 'tag', issues, ['id', 'name']);
+  const knows = await readTable(dir, names, 'person_knows_person', issues, ['START_ID', 'END_ID', 'creationDate']);
 
   interface Person {
     line: number;
@@ -254,5 +259,24 @@ export async function readLdbc(dir: string): Promise<LdbcData> {
     people.push({ source: `${p.file}:${p.line}`, email: p.email, name: patch.name ?? p.name, createdAt: p.createdAt, patch });
   }
   const organisations = [...used].map((id) => organisationById.get(id)!);
-  return { people, organisations, issues };
+  return { people, organisations, connections: readKnows(knows, byId, issues), issues };
+}
+
+/**
+ * Each knows row is one undirected edge with the date it was made (yyyyMMddHHmmssSSS), which becomes the
+ * connection's date. An edge to a person the data set does not define is a problem like any other.
+ */
+function readKnows(knows: Table[] | null, byId: ReadonlyMap<string, { email?: string }>, issues: ImportIssue[]): ImportConnection[] {
+  const connections: ImportConnection[] = [];
+  for (const r of each(knows)) {
+    const at = { file: r.file, line: r.line };
+    const a = byId.get(r.get('START_ID'));
+    const b = byId.get(r.get('END_ID'));
+    const date = parseLdbcDate(r.get('creationDate'));
+    if (!a || !b) issues.push({ ...at, message: `unknown person ${a ? r.get('END_ID') : r.get('START_ID')}` });
+    else if (!date) issues.push({ ...at, message: `creationDate: "${r.get('creationDate')}" is not a date` });
+    // A person without an address is already an issue of their own; the import stops on it.
+    else if (a.email && b.email) connections.push({ a: a.email, b: b.email, atMs: date.getTime(), context: 'import', source: `${r.file}:${r.line}` });
+  }
+  return connections;
 }

@@ -11,6 +11,7 @@ import { createMember } from '../commands/members/create-member.ts';
 import { resolveOrganisation, resolveSkills } from '../commands/organisations.ts';
 import { updateProfile } from '../commands/profile/update-profile.ts';
 import { type ProfileData, loadProfiles } from '../queries/profiles.ts';
+import { type ImportConnection, connectImported } from './connections.ts';
 import { type ImportIssue, ImportValidationError, zodMessages } from './issues.ts';
 
 /** An organisation an import knows more about than a typed name: its kind and its id in the source. */
@@ -43,6 +44,8 @@ export interface ImportResult {
   /** Already up to date: matched by email and nothing in the source differs. */
   unchanged: number;
   organisationsCreated: number;
+  /** New connections between imported people (pairs already connected or blocked are skipped). */
+  connectionsCreated: number;
   /** True when the import created the very first members: none of them is made operator. */
   noOperator: boolean;
   ms: number;
@@ -55,7 +58,10 @@ export interface ImportOptions {
   /** Overrides the random unusable password (the demo uses one documented password). */
   passwordHash?: string;
   organisations?: OrganisationHint[];
+  /** Connections between people of this import, made in the same transaction once they all exist. */
+  connections?: ImportConnection[];
   onProgress?: (done: number, total: number) => void;
+  onConnectProgress?: (done: number, total: number) => void;
 }
 
 /** Validates a profile patch, turning zod's issues into import issues at the person's location. */
@@ -153,6 +159,7 @@ export function patchChangesNothing(current: ProfileData, name: string, patch: P
  * is created or updated, or (on any error) nothing is. Members are matched by email, so importing the same
  * file twice creates nobody the second time and refreshes the profiles instead. Imported members get an
  * unusable random password and a verified address; they claim the account by resetting the password.
+ * Connections given in the options are made in the same transaction, once every person exists.
  * Afterwards the database is vacuumed and analysed (PGlite never autovacuums).
  */
 export async function importPeople(database: Database, people: ImportPerson[], options: ImportOptions): Promise<ImportResult> {
@@ -196,6 +203,7 @@ export async function importPeople(database: Database, people: ImportPerson[], o
     let updated = 0;
     let unchanged = 0;
     let done = 0;
+    const idByEmail = new Map(existing);
     for (const p of people) {
       try {
         let id = existing.get(p.email);
@@ -207,8 +215,10 @@ export async function importPeople(database: Database, people: ImportPerson[], o
             options.publicUrl,
           );
           id = member.id;
+          idByEmail.set(p.email, id);
           created++;
-          await updateProfile(tx, id, patch);
+          // createMember already wrote the name and the search row: an empty patch (graph nodes) adds nothing.
+          if (Object.keys(patch).length) await updateProfile(tx, id, patch);
         } else {
           const profile = current.get(id);
           if (profile && p.mergeExperience && patch.experience) {
@@ -229,9 +239,12 @@ export async function importPeople(database: Database, people: ImportPerson[], o
       done++;
       if (done % 50 === 0 || done === people.length) options.onProgress?.(done, people.length);
     }
-    return { created, updated, unchanged, organisationsCreated, noOperator: !anyMember && created > 0 };
+    const connected = options.connections?.length
+      ? await connectImported(tx, idByEmail, options.connections, options.onConnectProgress)
+      : { connected: 0 };
+    return { created, updated, unchanged, organisationsCreated, connectionsCreated: connected.connected, noOperator: !anyMember && created > 0 };
   });
-  if (result.created + result.updated > 0) await database.vacuumAnalyze();
+  if (result.created + result.updated + result.connectionsCreated > 0) await database.vacuumAnalyze();
   return { total: people.length, ...result, ms: Math.round(performance.now() - started) };
 }
 
@@ -245,10 +258,16 @@ export interface ReadResult {
   people: ImportPerson[];
   issues: ImportIssue[];
   organisations?: OrganisationHint[];
+  /** Connections between the people read (LDBC knows), by address. */
+  connections?: ImportConnection[];
 }
 
 /** Imports what a reader produced, or throws ImportValidationError (writing nothing) when it found problems. */
 export async function importRead(database: Database, read: ReadResult, options: ImportOptions): Promise<ImportResult> {
   if (read.issues.length) throw new ImportValidationError(read.issues);
-  return importPeople(database, read.people, { ...options, organisations: [...(options.organisations ?? []), ...(read.organisations ?? [])] });
+  return importPeople(database, read.people, {
+    ...options,
+    organisations: [...(options.organisations ?? []), ...(read.organisations ?? [])],
+    connections: [...(options.connections ?? []), ...(read.connections ?? [])],
+  });
 }
