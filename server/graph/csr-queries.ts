@@ -15,6 +15,7 @@
 import { CHANGE_LOG, type CsrGraph } from './csr.ts';
 import type { Degree, Mutuals, Suggestion } from './graph-index.ts';
 import { findPaths, gallop } from './csr-paths.ts';
+import { degreeCutoff, SUGGEST_WORK } from './fof-budget.ts';
 import { adamicAdarWeight, mutualRelevance, recency, suggestionScore } from './scoring.ts';
 
 /** A viewer whose 2-hop expansion visits more edges than this is a hub: its ball is worth caching. */
@@ -34,6 +35,8 @@ interface Ball {
 export interface CsrQueryOptions {
   /** Hub balls kept (each n/8 bytes); default 32. */
   hubCacheSize?: number;
+  /** Edge visits a people-you-may-know walk may spend (fof-budget.ts); default SUGGEST_WORK. */
+  suggestWork?: number;
 }
 
 /** Best-first top-k by (score desc, id asc) without sorting everything. */
@@ -90,6 +93,7 @@ export class CsrQueries {
   private readonly balls = new Map<string, Ball>();
   private readonly coldHubHits = new Map<number, number>();
   private readonly hubCacheSize: number;
+  private readonly suggestWork: number;
   activity: ArrayLike<number> | null = null;
 
   constructor(
@@ -97,6 +101,7 @@ export class CsrQueries {
     opts: CsrQueryOptions = {},
   ) {
     this.hubCacheSize = opts.hubCacheSize ?? 32;
+    this.suggestWork = opts.suggestWork ?? SUGGEST_WORK;
   }
 
   /** Forgets every cached hub ball (the benchmark's "cold"). */
@@ -595,7 +600,7 @@ export class CsrQueries {
    * member that needs no clearing), so each visited edge costs one random access; v's neighbours are
    * visited in ascending id, so each candidate's sum adds in the same order as the SQL reference.
    * A score is at most its Adamic–Adar sum, so candidates whose sum cannot beat the current k-th best
-   * are skipped before their degree is read.
+   * are skipped before their degree is read. An open networker's walk is bounded (fof-budget.ts).
    */
   suggest(v: number, limit: number, avoid: ReadonlySet<number> | undefined, exclude: ReadonlySet<number> | undefined, nowDay: number): Suggestion[] {
     const g = this.g;
@@ -611,9 +616,11 @@ export class CsrQueries {
     const slot = this.slot, candId = this.candId, acc = this.candAcc, cnt = this.candCnt;
     let count = 0;
     const varr = g.rowArr(v);
+    const maxDegree = degreeCutoff(g, v, this.suggestWork);
     for (let p = g.rowLo(v), pe = g.rowHi(v); p < pe; p++) {
       const x = varr[p]!;
       if (skip && (X[x >>> 5]! >>> (x & 31)) & 1) continue;
+      if (g.degree(x) > maxDegree) continue;
       const w = adamicAdarWeight(g.degree(x));
       const arr = g.rowArr(x);
       for (let q = g.rowLo(x), e = g.rowHi(x); q < e; q++) {
