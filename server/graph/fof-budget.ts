@@ -10,8 +10,8 @@
  */
 import type { CsrGraph } from './csr.ts';
 
-/** Edge visits one suggestion walk may spend: about 10–30 ms at 1 M members. */
-export const SUGGEST_WORK = 400_000;
+/** Edge visits one suggestion walk may spend: about 10–25 ms at 1 M members (bench:graph). */
+export const SUGGEST_WORK = 150_000;
 
 /**
  * The largest neighbour degree the walk from `v` should expand, or Infinity when the whole walk fits in
