@@ -6,6 +6,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { CsrGraph } from '../../server/graph/csr.ts';
+import { decodeCsr, encodeCsr } from '../../server/graph/csr-snapshot.ts';
 import { CsrQueries } from '../../server/graph/csr-queries.ts';
 import type { EdgeList } from '../../server/graph/edge-list.ts';
 import { csrEngine, heaviestHub, measureSync } from './engines.ts';
@@ -30,12 +31,12 @@ export function benchCsr(name: string, list: EdgeList, viewers: number, warmup: 
 
   const file = join(os.tmpdir(), `rapport-graph-${process.pid}.snap`);
   t = performance.now();
-  const snap = g.toSnapshot();
+  const snap = encodeCsr(g);
   writeFileSync(file, snap);
   const snapshotWriteMs = ms(t);
   const snapshotBytes = snap.byteLength;
   t = performance.now();
-  const loaded = CsrGraph.fromSnapshot(readFileSync(file));
+  const loaded = decodeCsr(readFileSync(file));
   const snapshotLoadMs = ms(t);
   rmSync(file);
   if (loaded.directedEdges !== directed) throw new Error('snapshot round trip lost edges');

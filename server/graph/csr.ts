@@ -25,22 +25,8 @@
  * ever wrong, never unsafe, and the seqlock discards it.
  */
 import { FollowGraph } from './follows.ts';
+import { allocInt32, allocUint16, allocUint32, allocUint8 } from './shared-arrays.ts';
 import { toDay } from './scoring.ts';
-
-const hasSab = typeof SharedArrayBuffer === 'function';
-
-export function allocInt32(length: number): Int32Array {
-  return hasSab ? new Int32Array(new SharedArrayBuffer(Math.max(1, length) * 4)).subarray(0, length) : new Int32Array(length);
-}
-export function allocUint32(length: number): Uint32Array {
-  return hasSab ? new Uint32Array(new SharedArrayBuffer(Math.max(1, length) * 4)).subarray(0, length) : new Uint32Array(length);
-}
-export function allocUint8(length: number): Uint8Array {
-  return hasSab ? new Uint8Array(new SharedArrayBuffer(Math.max(4, length))).subarray(0, length) : new Uint8Array(length);
-}
-export function allocUint16(length: number): Uint16Array {
-  return hasSab ? new Uint16Array(new SharedArrayBuffer(Math.max(1, length) * 2 + 2)).subarray(0, length) : new Uint16Array(length);
-}
 
 /** Slots of the shared control array. */
 export const CTL = { SEQ: 0, GEN: 1, N: 2, EDGES: 3, VERSION: 4 } as const;
@@ -74,9 +60,6 @@ export function log2Floor(d: number): number {
   return d > 1 ? 31 - Math.clz32(d) : 0;
 }
 
-const SNAPSHOT_MAGIC = 0x52504752; // "RPGR"
-const SNAPSHOT_VERSION = 1;
-const HEADER_BYTES = 32;
 
 export class CsrGraph {
   /** Member slots in use: max id + 1. */
@@ -556,64 +539,9 @@ export class CsrGraph {
     this.arraysChanged = true;
   }
 
-  // ---- snapshot ----
-
-  /**
-   * A binary snapshot: a 32-byte header (magic, version, members, directed edges, follow edges), then
-   * `off` (Int32 × (n+1)), `nbr` (Int32 × m), `day` (Uint16 × m, padded to 4 bytes) and the follow pairs
-   * (Int32 × 2f). Compacts first, so the snapshot is exactly the base arrays.
-   */
-  toSnapshot(): Uint8Array {
-    if (this.poolUsed > 0) this.compact();
-    const n = this.n, m = this.off[n]!;
-    const follows = this.follows.toPairs();
-    const dayBytes = (m * 2 + 3) & ~3;
-    const size = HEADER_BYTES + (n + 1) * 4 + m * 4 + dayBytes + follows.byteLength;
-    const out = new Uint8Array(size);
-    const header = new DataView(out.buffer);
-    header.setUint32(0, SNAPSHOT_MAGIC, true);
-    header.setUint32(4, SNAPSHOT_VERSION, true);
-    header.setUint32(8, n, true);
-    header.setUint32(12, m, true);
-    header.setUint32(16, follows.length / 2, true);
-    let at = HEADER_BYTES;
-    out.set(new Uint8Array(this.off.buffer, this.off.byteOffset, (n + 1) * 4), at);
-    at += (n + 1) * 4;
-    out.set(new Uint8Array(this.nbr.buffer, this.nbr.byteOffset, m * 4), at);
-    at += m * 4;
-    out.set(new Uint8Array(this.day.buffer, this.day.byteOffset, m * 2), at);
-    at += dayBytes;
-    out.set(new Uint8Array(follows.buffer, follows.byteOffset, follows.byteLength), at);
-    return out;
-  }
-
-  static fromSnapshot(buffer: Uint8Array, opts: CsrOptions = {}): CsrGraph {
-    if (buffer.byteLength < HEADER_BYTES) throw new Error('graph snapshot: truncated header');
-    const header = new DataView(buffer.buffer, buffer.byteOffset, HEADER_BYTES);
-    if (header.getUint32(0, true) !== SNAPSHOT_MAGIC) throw new Error('graph snapshot: bad magic');
-    if (header.getUint32(4, true) !== SNAPSHOT_VERSION) throw new Error('graph snapshot: unsupported version');
-    const n = header.getUint32(8, true), m = header.getUint32(12, true), f = header.getUint32(16, true);
-    const dayBytes = (m * 2 + 3) & ~3;
-    const size = HEADER_BYTES + (n + 1) * 4 + m * 4 + dayBytes + f * 8;
-    if (buffer.byteLength < size) throw new Error('graph snapshot: truncated body');
-    // Copy into shared, aligned arrays (the input buffer may be unaligned, e.g. a file slice).
-    const copy = (at: number, bytes: number): Uint8Array => buffer.subarray(at, at + bytes);
-    let at = HEADER_BYTES;
-    const off = allocInt32(n + 1);
-    new Uint8Array(off.buffer, off.byteOffset, (n + 1) * 4).set(copy(at, (n + 1) * 4));
-    at += (n + 1) * 4;
-    const nbr = allocInt32(m);
-    new Uint8Array(nbr.buffer, nbr.byteOffset, m * 4).set(copy(at, m * 4));
-    at += m * 4;
-    const day = allocUint16(m);
-    new Uint8Array(day.buffer, day.byteOffset, m * 2).set(copy(at, m * 2));
-    at += dayBytes;
-    if (off[0] !== 0 || off[n] !== m) throw new Error('graph snapshot: inconsistent offsets');
-    const g = new CsrGraph(n, off, nbr, day, opts);
-    const pairs = new Int32Array(f * 2);
-    new Uint8Array(pairs.buffer).set(copy(at, f * 8));
-    g.follows.addPairs(pairs);
-    return g;
+  /** A graph over base arrays (a decoded snapshot: csr-snapshot.ts); `off` has n + 1 entries. */
+  static fromBase(n: number, off: Int32Array, nbr: Int32Array, day: Uint16Array, opts: CsrOptions = {}): CsrGraph {
+    return new CsrGraph(n, off, nbr, day, opts);
   }
 
   /** Bytes held by the index's arrays (base, overlay and per-member bookkeeping; not query scratch). */

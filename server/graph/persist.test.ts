@@ -8,6 +8,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { connect, members } from '../routes/network/network-test-helpers.ts';
 import { describeEachEngine } from '../test/engines.ts';
 import { CsrGraph } from './csr.ts';
+import { encodeCsr } from './csr-snapshot.ts';
 import { databaseFingerprint, loadSnapshot, openGraph, pruneChanges, saveSnapshot } from './persist.ts';
 import { writeSnapshotFile } from './snapshot.ts';
 import { verifyGraph } from './verify.ts';
@@ -84,7 +85,7 @@ describeEachEngine('graph snapshot and catch-up', (get) => {
     expect((await verifyGraph(database.db, opened.service.csrIndex.graph)).differenceCount).toBe(0);
 
     const foreign = join(dir, 'foreign.snapshot');
-    await writeSnapshotFile(foreign, CsrGraph.empty().toSnapshot(), { mark: 0, maxApplied: 0, database: 'elsewhere', takenAt: '' });
+    await writeSnapshotFile(foreign, encodeCsr(CsrGraph.empty()), { mark: 0, maxApplied: 0, database: 'elsewhere', takenAt: '' });
     log = recordingLog();
     opened = await openGraph(database.db, foreign, log);
     expect(opened.snapshot).toBeNull();
@@ -92,7 +93,7 @@ describeEachEngine('graph snapshot and catch-up', (get) => {
 
     // A snapshot from before the log was pruned past its mark cannot be caught up.
     const old = join(dir, 'old.snapshot');
-    await writeSnapshotFile(old, CsrGraph.empty().toSnapshot(), { mark: 0, maxApplied: 0, database: await databaseFingerprint(database.db), takenAt: '' });
+    await writeSnapshotFile(old, encodeCsr(CsrGraph.empty()), { mark: 0, maxApplied: 0, database: await databaseFingerprint(database.db), takenAt: '' });
     const [{ max } = { max: 0 }] = await rows<{ max: number }>(database.db, sql`SELECT max(id)::int AS max FROM graph_changes`);
     expect(await pruneChanges(database.db, max, 1)).toBeGreaterThan(0);
     log = recordingLog();

@@ -12,6 +12,7 @@
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../db/connection.ts';
 import { GraphService } from './service.ts';
+import { encodeCsr } from './csr-snapshot.ts';
 import { readSnapshotFile, SnapshotError, type SnapshotMeta, writeSnapshotFile } from './snapshot.ts';
 
 export interface GraphLog {
@@ -117,7 +118,7 @@ export async function saveSnapshot(service: GraphService, db: DbOrTx, path: stri
   const database = await databaseFingerprint(db);
   const mark = service.marks.safe();
   const maxApplied = service.marks.applied;
-  const payload = service.csrIndex.graph.toSnapshot();
+  const payload = encodeCsr(service.csrIndex.graph);
   return writeSnapshotFile(path, payload, { mark, maxApplied, database, takenAt: new Date().toISOString() });
 }
 

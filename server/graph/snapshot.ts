@@ -1,5 +1,5 @@
 /**
- * The graph snapshot file (RAPPORT_DATA_DIR/graph.snapshot): the CSR (CsrGraph.toSnapshot, which holds
+ * The graph snapshot file (RAPPORT_DATA_DIR/graph.snapshot): the CSR (csr-snapshot.ts, which holds
  * the follows too) behind a small header that says how new it is and lets a reader reject a torn,
  * truncated or foreign file before trusting a byte of it.
  *
@@ -12,7 +12,8 @@
 import { webcrypto } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { CsrGraph } from './csr.ts';
+import type { CsrGraph } from './csr.ts';
+import { decodeCsr } from './csr-snapshot.ts';
 
 const MAGIC = Buffer.from('RPGRAPH\n', 'latin1');
 const FORMAT = 1;
@@ -122,7 +123,7 @@ export async function readSnapshotFile(path: string): Promise<{ meta: SnapshotMe
   if (payload.length !== meta.payloadBytes) throw new SnapshotError(`payload is ${payload.length} bytes, header says ${meta.payloadBytes}`);
   if ((await sha256(payload)) !== meta.sha256) throw new SnapshotError('checksum mismatch');
   try {
-    return { meta, graph: CsrGraph.fromSnapshot(payload) };
+    return { meta, graph: decodeCsr(payload) };
   } catch (err) {
     throw new SnapshotError((err as Error).message);
   }
