@@ -1,6 +1,7 @@
 import { Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
 import { meApi } from '../../api/me.ts';
@@ -28,7 +29,14 @@ export function VisibilityCard({ me }: { me: MeView }) {
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
   // Show the choice being saved straight away, so the radio does not jump back while the request runs.
-  const shown: PrivacySetting = { ...me, ...(save.isPending ? save.variables : {}) };
+  // Held in component state, set in the same event as the click: the mutation's own state reaches React a
+  // tick later, and a controlled radio rendered in between would flip back to the old value.
+  const [saving, setSaving] = useState<Patch>({});
+  const change = (patch: Patch): void => {
+    setSaving(patch);
+    save.mutate(patch, { onSettled: () => setSaving({}) });
+  };
+  const shown: PrivacySetting = { ...me, ...saving };
 
   return (
     <Paper p="lg" radius="md" component="section" aria-labelledby="visibility-heading">
@@ -42,7 +50,7 @@ export function VisibilityCard({ me }: { me: MeView }) {
         <Radio.Group
           label="Who can see your full profile"
           value={shown.visibility}
-          onChange={(v) => save.mutate({ visibility: v as PrivacySetting['visibility'] })}
+          onChange={(v) => change({ visibility: v as PrivacySetting['visibility'] })}
         >
           <Stack gap="xs" mt="xs">
             <Radio value="signed_in" label="Every signed-in member of this community" disabled={save.isPending} />
@@ -53,7 +61,7 @@ export function VisibilityCard({ me }: { me: MeView }) {
           label="Who can follow you"
           description="Followers see what you post without being connected. Connections always follow each other."
           value={shown.whoCanFollow}
-          onChange={(v) => save.mutate({ whoCanFollow: v as PrivacySetting['whoCanFollow'] })}
+          onChange={(v) => change({ whoCanFollow: v as PrivacySetting['whoCanFollow'] })}
         >
           <Stack gap="xs" mt="xs">
             <Radio value="everyone" label="Everyone" disabled={save.isPending} />
@@ -63,7 +71,7 @@ export function VisibilityCard({ me }: { me: MeView }) {
         <Radio.Group
           label="Who can see your connections"
           value={shown.connectionsVisibility}
-          onChange={(v) => save.mutate({ connectionsVisibility: v as PrivacySetting['connectionsVisibility'] })}
+          onChange={(v) => change({ connectionsVisibility: v as PrivacySetting['connectionsVisibility'] })}
         >
           <Stack gap="xs" mt="xs">
             <Radio value="connections" label="My connections" disabled={save.isPending} />
