@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousA11yViolations } from './fixtures/axe.ts';
+import { expectAccessible } from './fixtures/axe.ts';
 import { launchBrowser, newMemberContext } from './fixtures/browser.ts';
 import { type SeededMember, connectViaApi, seedMember } from './fixtures/network-api.ts';
 import { MemberProfile, MyNetworkPage, SignInPage } from './fixtures/network-pages.ts';
@@ -19,11 +19,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const violations = await seriousA11yViolations(page);
-  expect(violations, `serious/critical axe violations on ${where}`).toEqual([]);
-}
 
 async function signedIn(member: SeededMember): Promise<Page> {
   const context = await newMemberContext(browser, server.baseUrl);

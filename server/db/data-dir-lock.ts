@@ -6,7 +6,8 @@ export class DataDirLockedError extends Error {}
 /** Locks this process holds: a pid check alone cannot tell our own live lock from a stale one with a reused pid. */
 const held = new Set<string>();
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid exists (EPERM: it exists but belongs to another user). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -12,6 +12,7 @@
 import { webcrypto } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { isAlive } from '../db/data-dir-lock.ts';
 import type { CsrGraph } from './csr.ts';
 import { decodeCsr } from './csr-snapshot.ts';
 
@@ -37,15 +38,6 @@ export class SnapshotError extends Error {}
 /** Hashed on libuv's thread pool (WebCrypto), so hundreds of megabytes do not stall the event loop. */
 async function sha256(bytes: Uint8Array): Promise<string> {
   return Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Removes temporary files left by a writer that died mid-write (each writer puts its pid in the name). */
