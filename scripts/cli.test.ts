@@ -43,4 +43,4 @@ it('imports a valid CSV into the configured data directory, and creates nobody t
   const second = rapport('import', 'csv', file);
   expect(second.status).toBe(0);
   expect(second.stdout).toContain('0 new, 0 updated, 1 unchanged');
-}, 60_000);
+}, 180_000);

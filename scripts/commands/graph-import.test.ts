@@ -21,7 +21,7 @@ it('answers a missing file argument with the usage and exit code 2', () => {
   expect(res.status).toBe(2);
   expect(res.stderr).toContain('Usage: rapport graph import <edge-list>');
   expect(rapport(join(dir, 'missing.txt')).status).toBe(2);
-}, 30_000);
+}, 180_000);
 
 it('refuses a malformed edge list with file:line messages, exit code 1 and no database written', () => {
   const file = join(dir, 'bad.txt');
@@ -32,7 +32,7 @@ it('refuses a malformed edge list with file:line messages, exit code 1 and no da
   expect(res.stderr).toContain('bad.txt:3: expected two node ids');
   expect(res.stderr).toContain('nothing was imported');
   expect(existsSync(join(dir, 'data'))).toBe(false);
-}, 30_000);
+}, 180_000);
 
 it('imports an edge list with the names beside it, writes the id map, and adds nothing the second time', () => {
   const edges = join(dir, 'club_edges.csv');

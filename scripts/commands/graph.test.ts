@@ -42,7 +42,7 @@ it('verifies a clean database (rebuild and snapshot) with exit code 0', () => {
   expect(res.stdout).toContain('rebuilt from the tables: 4 directed edges, 4 follows: matches the tables');
   expect(res.stdout).toMatch(/snapshot \(mark \d+, .*\) \+ 0 changes replayed: 4 directed edges, 4 follows: matches the tables/);
   expect(res.status).toBe(0);
-}, 60_000);
+}, 180_000);
 
 it('exits 1 and prints the difference after one direction of a connection row is deleted', async () => {
   const [a, b] = ids;
@@ -54,7 +54,7 @@ it('exits 1 and prints the difference after one direction of a connection row is
   expect(res.stdout).toContain(`extra-edge     index edge ${b} → ${a} has no connection row`);
   expect(res.stdout).toContain('DIFFERENCES FOUND');
   expect(res.status).toBe(1);
-}, 60_000);
+}, 180_000);
 
 it('answers queries over a SNAP edge list as JSON, and names a bad argument with exit code 2', () => {
   const file = join(dir, 'edges.txt');

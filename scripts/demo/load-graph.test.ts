@@ -28,7 +28,7 @@ for (const engine of engines()) {
     }, 120_000);
     afterAll(() => drop?.());
 
-    it('writes every generated connection, pending invitation and follow', { timeout: 60_000 }, async () => {
+    it('writes every generated connection, pending invitation and follow', { timeout: 180_000 }, async () => {
       const result = await loadDemoGraph(database, community, graph, options);
       expect(result).toEqual({ connections: graph.connections.length, invitations: graph.invitations.length, follows: graph.follows.length });
       expect(await total(connections)).toBe(2 * graph.connections.length);
@@ -50,7 +50,7 @@ for (const engine of engines()) {
       expect(stats).toMatchObject({ edges: graph.connections.length, follows: 2 * graph.connections.length + graph.follows.length });
     });
 
-    it('adds nothing when loaded again', { timeout: 60_000 }, async () => {
+    it('adds nothing when loaded again', { timeout: 180_000 }, async () => {
       const before = [await total(connections), await total(follows), await total(invitations), await total(graphChanges)];
       expect(await loadDemoGraph(database, community, graph, options)).toEqual({ connections: 0, invitations: 0, follows: 0 });
       expect([await total(connections), await total(follows), await total(invitations), await total(graphChanges)]).toEqual(before);

@@ -90,7 +90,7 @@ export const harnesses: Harness[] = [csrBase, csrOverlay, ...engines().map(sqlHa
 const sorted = (a: Int32Array): number[] => [...a].sort((x, y) => x - y);
 
 describe.each(harnesses)('GraphIndex conformance: $name', (h) => {
-  beforeAll(async () => h.setup?.(), 60_000);
+  beforeAll(async () => h.setup?.(), 180_000);
   afterAll(async () => h.teardown?.());
 
   // A–B–C–D chain (0–1–2–3), plus an isolated member 4 and a 5th hop 3–5.

@@ -141,7 +141,7 @@ describe.each(engines())('CSR against the SQL reference on real graphs [%s]', (e
   beforeAll(async () => {
     opened = await openTestDatabase(engine);
     await createGraphTestTables(opened.database.db);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => opened?.drop());
 
   it.each([

@@ -236,7 +236,7 @@ describe('WorkerGraphIndex routing and shutdown', () => {
       const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
         cwd: fileURLToPath(new URL('../..', import.meta.url)),
         encoding: 'utf8',
-        timeout: 30_000,
+        timeout: 60_000,
       });
       expect(run.stderr).toBe('');
       expect({ status: run.status, signal: run.signal, out: run.stdout.trim() }).toEqual({ status: 0, signal: null, out: '[2]' });

@@ -43,7 +43,7 @@ for (const engine of engines()) {
     beforeAll(async () => {
       ({ database, drop } = await openTestDatabase(engine));
       await migrate(database.db);
-    }, 60_000);
+    }, 180_000);
     afterAll(() => drop?.());
 
     it('refuses a file with bad rows, listing each with its line, and imports nobody', async () => {

@@ -22,7 +22,7 @@ for (const engine of engines()) {
     beforeAll(async () => {
       ({ database, drop } = await openTestDatabase(engine));
       await migrate(database.db);
-    }, 60_000);
+    }, 180_000);
     afterAll(() => drop?.());
 
     it('makes one member per node and one connection per distinct edge, named from the names file', async () => {
@@ -62,7 +62,7 @@ describe.runIf(serverUrl)('ego-Facebook import [postgres]', () => {
   beforeAll(async () => {
     ({ database, drop } = await openTestDatabase('postgres'));
     await migrate(database.db);
-  }, 60_000);
+  }, 180_000);
   afterAll(() => drop?.());
 
   it('imports 4,039 people and 88,234 connections, with the file’s degrees', { timeout: 600_000 }, async () => {

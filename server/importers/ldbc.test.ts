@@ -53,7 +53,7 @@ for (const engine of engines()) {
       ({ database, drop } = await openTestDatabase(engine));
       await migrate(database.db);
       read = await readLdbc(DIR);
-    }, 60_000);
+    }, 180_000);
     afterAll(() => drop?.());
 
     it('imports every person with organisations, experience, education, place and interests', { timeout: SLOW }, async () => {

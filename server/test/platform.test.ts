@@ -73,4 +73,4 @@ it('keeps data in the PGlite data directory across restarts and refuses a second
   expect(res.statusCode).toBe(200);
   expect(res.json().items[0].handle).toBe(m.handle);
   await again.close();
-}, 60_000);
+}, 180_000);

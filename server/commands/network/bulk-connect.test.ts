@@ -40,7 +40,7 @@ for (const engine of engines()) {
           ids.push(m.id);
         }
       });
-    }, 60_000);
+    }, 180_000);
     afterAll(() => drop?.());
 
     it('connects pairs both ways with their date and origin, follows both ways, and logs the changes', async () => {
