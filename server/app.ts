@@ -13,24 +13,31 @@ import { type Database, openDatabase } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { registerProblemHandler } from './http/problem.ts';
+import { registerRateLimits } from './http/rate-limit.ts';
 import { registerPublic } from './http/public-scope.ts';
 import './http/types.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { EmailDelivery } from './jobs/email-delivery.ts';
 import { expireInvitations } from './jobs/expire-invitations.ts';
+import { scanRecentClusters } from './screening/clusters.ts';
 import { openGraph } from './graph/persist.ts';
 import { SnapshotSchedule } from './graph/snapshot-schedule.ts';
 import { adminRoutes } from './routes/admin/admin.ts';
+import { auditRoutes } from './routes/admin/audit.ts';
+import { moderationRoutes } from './routes/admin/moderation.ts';
 import { authRoutes } from './routes/auth/auth.ts';
 import { healthRoutes } from './routes/health/health.ts';
 import { meRoutes } from './routes/me/me.ts';
+import { noticeRoutes } from './routes/me/notices.ts';
 import { memberRoutes } from './routes/members/members.ts';
 import { connectionRoutes } from './routes/network/connections.ts';
 import { followBlockRoutes } from './routes/network/follows-blocks.ts';
 import { graphRoutes } from './routes/network/graph.ts';
 import { invitationRoutes } from './routes/network/invitations.ts';
+import { screeningRoutes } from './routes/network/screening.ts';
 import { suggestionRoutes } from './routes/network/suggestions.ts';
 import { organisationRoutes } from './routes/organisations/organisations.ts';
+import { reportRoutes } from './routes/reports/reports.ts';
 import { searchRoutes } from './routes/search/search.ts';
 
 export interface BuildOptions {
@@ -93,6 +100,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(cookie);
   // After the cookie parser, before any route: every request is identified before it is handled.
   registerAuthentication(app);
+  await registerRateLimits(app, config);
   await app.register(multipart, { limits: { fileSize: LIMITS.photoBytesMax, files: 1, fields: 0 } });
   await app.register(swagger, {
     openapi: {
@@ -117,11 +125,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(searchRoutes, { prefix: '/api/v1' });
   await app.register(organisationRoutes, { prefix: '/api/v1' });
   await app.register(adminRoutes, { prefix: '/api/v1' });
+  await app.register(moderationRoutes, { prefix: '/api/v1' });
+  await app.register(auditRoutes, { prefix: '/api/v1' });
+  await app.register(noticeRoutes, { prefix: '/api/v1' });
+  await app.register(reportRoutes, { prefix: '/api/v1' });
   await app.register(invitationRoutes, { prefix: '/api/v1' });
   await app.register(connectionRoutes, { prefix: '/api/v1' });
   await app.register(followBlockRoutes, { prefix: '/api/v1' });
   await app.register(graphRoutes, { prefix: '/api/v1' });
   await app.register(suggestionRoutes, { prefix: '/api/v1' });
+  await app.register(screeningRoutes, { prefix: '/api/v1' });
   await registerWebApp(app, config.webDistDir);
 
   let vacuumTimer: NodeJS.Timeout | null = null;
@@ -131,6 +144,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     snapshots?.start();
     expiryTimer = setInterval(() => {
       expireInvitations(database.db).catch((err: unknown) => app.log.warn({ err }, 'invitation expiry failed'));
+      // Profiles fill in after sign-up, so look-alike clusters can appear later than the sign-ups themselves.
+      scanRecentClusters(database.db, config.screening).catch((err: unknown) => app.log.warn({ err }, 'cluster scan failed'));
     }, 3_600_000);
     expiryTimer.unref();
     if (database.engine === 'pglite' && config.vacuumIntervalMs > 0) {

@@ -25,10 +25,17 @@ const envSchema = z.object({
   SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(17),
   MAX_CONNECTIONS: z.coerce.number().int().min(1).default(30_000),
   MAX_PENDING_INVITATIONS: z.coerce.number().int().min(1).default(1_000),
+  WEEKLY_INVITATIONS_NEW: z.coerce.number().int().min(0).default(20),
+  WEEKLY_INVITATIONS_ESTABLISHED: z.coerce.number().int().min(0).default(100),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   REINVITE_WAIT_DAYS: z.coerce.number().min(0).default(21),
   INVITATION_EXPIRY_DAYS: z.coerce.number().min(1).default(182),
   GRAPH_SNAPSHOT_MINUTES: z.coerce.number().min(0).default(60),
   GRAPH_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
+  SIGNUP_IP_BURST: z.coerce.number().int().min(2).default(3),
+  SIGNUP_SUBNET_BURST: z.coerce.number().int().min(2).default(5),
+  SIGNUP_CLUSTER_MIN: z.coerce.number().int().min(2).default(5),
 });
 
 export interface Config {
@@ -52,6 +59,30 @@ export interface Config {
   graphSnapshot: GraphSnapshotConfig;
   /** Worker threads answering heavy graph queries over the shared index; 0 answers every query on the event loop. */
   graphWorkers: number;
+  screening: ScreeningConfig;
+  /** Requests per member (or per address when signed out) per minute: all API routes, and each write route that a script could flood. */
+  rateLimit: { perMinute: number; writesPerMinute: number };
+}
+
+/**
+ * Registration-risk thresholds (server/screening/registration.ts, clusters.ts). Bursts count sign-ups by
+ * the client address Fastify sees, so behind a reverse proxy set TRUST_PROXY; loopback is never counted.
+ */
+export interface ScreeningConfig {
+  /** This many sign-ups from one IP address within ipWindowMs is a burst. */
+  ipBurst: number;
+  ipWindowMs: number;
+  /** This many from one /24 (IPv4) or /48 (IPv6) within subnetWindowMs is a burst. */
+  subnetBurst: number;
+  subnetWindowMs: number;
+  /** This many thin, similar accounts from one subnet within clusterWindowMs form a cluster. */
+  clusterMin: number;
+  clusterWindowMs: number;
+  /** Risk at or above highRisk holds a sign-up for review; at or above mediumRisk limits it. */
+  highRisk: number;
+  mediumRisk: number;
+  /** Open reports against a member that put them in the moderation queue. */
+  reportsToFlag: number;
 }
 
 export interface GraphSnapshotConfig {
@@ -70,6 +101,9 @@ export interface NetworkLimits {
   reinviteWaitMs: number;
   /** Pending invitations expire after this long. */
   invitationExpiryMs: number;
+  /** The weekly invitation allowance before reputation, for new or thin accounts and for established ones. */
+  weeklyInvitationsNew: number;
+  weeklyInvitationsEstablished: number;
 }
 
 export class ConfigError extends Error {}
@@ -106,6 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxPendingSent: e.MAX_PENDING_INVITATIONS,
       reinviteWaitMs: e.REINVITE_WAIT_DAYS * 86_400_000,
       invitationExpiryMs: e.INVITATION_EXPIRY_DAYS * 86_400_000,
+      weeklyInvitationsNew: e.WEEKLY_INVITATIONS_NEW,
+      weeklyInvitationsEstablished: e.WEEKLY_INVITATIONS_ESTABLISHED,
     },
     graphSnapshot: {
       path: join(resolve(e.RAPPORT_DATA_DIR), 'graph.snapshot'),
@@ -114,6 +150,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     // One core stays with the event loop (HTTP, SQL); the rest answer graph queries.
     graphWorkers: e.GRAPH_WORKERS ?? Math.max(1, availableParallelism() - 1),
+    rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE },
+    screening: {
+      ipBurst: e.SIGNUP_IP_BURST,
+      ipWindowMs: 10 * 60_000,
+      subnetBurst: e.SIGNUP_SUBNET_BURST,
+      subnetWindowMs: 60 * 60_000,
+      clusterMin: e.SIGNUP_CLUSTER_MIN,
+      clusterWindowMs: 30 * 60_000,
+      highRisk: 60,
+      mediumRisk: 30,
+      reportsToFlag: 3,
+    },
   };
 }
 
@@ -124,6 +172,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     database: { kind: 'pglite', dataDir: null },
     graphSnapshot: { path: null, intervalMs: 0, everyChanges: 100_000 },
     graphWorkers: 0,
+    // Tests drive hundreds of requests a second as one member; the rate-limit test sets its own.
+    rateLimit: { perMinute: 1_000_000, writesPerMinute: 1_000_000 },
     ...overrides,
   };
 }

@@ -19,6 +19,8 @@ export const theme = createTheme({
     Paper: { defaultProps: { withBorder: true } },
     // Links inside sentences must not rely on colour alone; standalone links opt back into hover.
     Anchor: { defaultProps: { underline: 'always' } },
+    // Mantine's close button is an icon with no name of its own.
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } },
     Notification: {
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
       styles: { description: { color: 'var(--mantine-color-gray-7)' } },

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { cursor, handle, pageLimit, text } from './primitives.ts';
+import { cursor, email, handle, pageLimit, text } from './primitives.ts';
+import { invitationEvidence, threadMessage } from './screening.ts';
 import { page, personCard } from './search.ts';
 
 export const INVITATION_CONTEXTS = ['profile', 'search', 'suggestion', 'import', 'comment', 'introduction', 'network'] as const;
@@ -14,6 +15,8 @@ export const invitationCreate = z.strictObject({
   to: handle,
   note: text(LIMITS.invitationNoteMax).default(''),
   context: invitationContext.default('profile'),
+  /** The recipient's email address, for members who accept invitations only from people who know it. */
+  email: email.optional(),
 });
 export type InvitationCreate = z.infer<typeof invitationCreate>;
 
@@ -27,6 +30,17 @@ export const invitationView = z.object({
   status: z.enum(['pending', 'accepted', 'ignored', 'withdrawn', 'dont_know', 'expired', 'blocked']),
   createdAt: z.string(),
   expiresAt: z.string(),
+  /** For the recipient only: where screening placed it and the evidence behind it. Null for the sender. */
+  screening: z
+    .object({
+      folder: z.enum(['inbox', 'other', 'held', 'auto']),
+      /** The rule or judgement that placed it, in words. */
+      placement: z.string(),
+      evidence: invitationEvidence,
+    })
+    .nullable(),
+  /** "Ask for context": the short thread between the two, oldest first. */
+  thread: z.array(threadMessage),
 });
 export type InvitationView = z.infer<typeof invitationView>;
 
@@ -39,6 +53,8 @@ export type InvitationSendResult = z.infer<typeof invitationSendResult>;
 
 export const invitationListQuery = z.strictObject({
   box: z.enum(['received', 'sent']).default('received'),
+  /** Received invitations only: the inbox, or "Other" where screening put the ones to look at later. */
+  folder: z.enum(['inbox', 'other']).default('inbox'),
   cursor,
   limit: pageLimit,
 });
@@ -49,7 +65,8 @@ export const invitationParams = z.strictObject({ id: z.coerce.number().int().pos
 /** A connection as listed: the person, when it was made and where it began ("how we met"). */
 export const connectionCard = personCard.extend({
   connectedAt: z.string(),
-  origin: z.object({ context: z.string(), note: z.string().nullable() }).nullable(),
+  /** How the connection began; the invitation (with its "ask for context" thread) is at GET /invitations/:id. */
+  origin: z.object({ context: z.string(), note: z.string().nullable(), invitationId: z.number().nullable() }).nullable(),
 });
 export type ConnectionCard = z.infer<typeof connectionCard>;
 

@@ -6,3 +6,4 @@ export * from './tables/organisations.ts';
 export * from './tables/system.ts';
 export * from './tables/search.ts';
 export * from './tables/network.ts';
+export * from './tables/screening.ts';

@@ -188,5 +188,5 @@ describe.each(engines())('CSR against the SQL reference on real graphs [%s]', (e
         expect(await csr.suggest(v, 10, { ...o, exclude })).toEqual(await sqlIndex.suggest(v, 10, { ...o, exclude }));
       }
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -11,7 +11,7 @@ export type Subject =
   | { kind: 'connections'; memberId: number; visibility: 'connections' | 'only_me'; degree: number | null }
   | { kind: 'site' };
 
-export type Action = 'profile.viewFull' | 'profile.edit' | 'connections.list' | 'admin.access' | 'member.suspend';
+export type Action = 'profile.viewFull' | 'profile.edit' | 'connections.list' | 'admin.access' | 'member.suspend' | 'moderation.act';
 
 export function allow(actor: Actor | null, action: Action, subject: Subject): boolean {
   if (!actor || actor.status !== 'active') return false;
@@ -30,6 +30,9 @@ export function allow(actor: Actor | null, action: Action, subject: Subject): bo
       return subject.kind === 'profile' && subject.memberId === actor.id;
     case 'admin.access':
       return actor.role === 'admin';
+    case 'moderation.act':
+      // Warn, restrict or dismiss: operators only, and never about themselves (suspension has its own rule).
+      return actor.role === 'admin' && (subject.kind === 'site' || (subject.kind === 'member' && subject.memberId !== actor.id));
     case 'member.suspend':
       // Operators cannot suspend themselves or another operator: an instance must keep one working operator.
       return actor.role === 'admin' && subject.kind === 'member' && subject.role !== 'admin' && subject.memberId !== actor.id;

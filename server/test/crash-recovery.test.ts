@@ -38,7 +38,8 @@ async function connectionsOf(url: string, m: HttpMember): Promise<Set<string>> {
 
 it('keeps every acknowledged accept through kill -9, and the recovered graph index matches the tables', async () => {
   // Snapshot every ~300 ms while running, so the crash lands after a snapshot taken mid-stream.
-  const env = { GRAPH_SNAPSHOT_MINUTES: '0.005' };
+  // One hub invites many members within seconds: lift the new-account allowance and the write rate limit, which are not under test here.
+  const env = { GRAPH_SNAPSHOT_MINUTES: '0.005', WEEKLY_INVITATIONS_NEW: '10000', RATE_LIMIT_WRITES_PER_MINUTE: '100000', RATE_LIMIT_PER_MINUTE: '100000' };
   const first = await spawnServer(dataDir, env);
   running.push(first);
 

@@ -69,7 +69,7 @@ export function describeEachEngine(
         const config = { ...opened.config, ...overrides(opened.config) };
         const app = await buildApp(config, { database: opened.database, background: false });
         current = { app, database: opened.database, config, engine };
-      }, 60_000);
+      }, 180_000);
       afterAll(async () => {
         await current?.app.close();
         await drop?.();

@@ -1,5 +1,6 @@
 import type { SearchFilters } from './directory.ts';
 import type { ConnectionSort, FollowDirection, InvitationBox } from './network.ts';
+import type { InvitationFolder } from './screening.ts';
 
 /** Query keys in one place so invalidation matches what pages read. */
 export const keys = {
@@ -12,7 +13,12 @@ export const keys = {
   organisationSuggest: (q: string) => ['organisation-suggest', q] as const,
   /** Everything under 'network' is the viewer's own lists; a relationship change invalidates them all. */
   network: ['network'] as const,
-  invitations: (box: InvitationBox) => ['network', 'invitations', box] as const,
+  invitations: (box: InvitationBox, folder: InvitationFolder = 'inbox') => ['network', 'invitations', box, box === 'received' ? folder : 'all'] as const,
+  invitationFolders: ['network', 'invitations', 'folders'] as const,
+  /** One invitation with its thread, e.g. opened from a connection's "How you met". */
+  invitation: (id: number) => ['network', 'invitation', id] as const,
+  allowance: ['network', 'allowance'] as const,
+  screeningPolicy: ['me', 'screening'] as const,
   connections: (q: string, sort: ConnectionSort) => ['network', 'connections', q, sort] as const,
   follows: (direction: FollowDirection) => ['network', 'follows', direction] as const,
   blocks: ['network', 'blocks'] as const,

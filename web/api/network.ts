@@ -1,4 +1,5 @@
 import { api } from './client.ts';
+import type { InvitationFolder } from './screening.ts';
 import type {
   BlockedCard,
   ConnectionCard,
@@ -21,9 +22,12 @@ export type FollowDirection = 'followers' | 'following';
 const member = (handle: string) => `/members/${encodeURIComponent(handle)}`;
 
 export const networkApi = {
-  invite: (to: string, note: string, context: InvitationContext) =>
-    api<InvitationSendResult>('POST', '/invitations', { body: { to, note, context } }),
-  invitations: (box: InvitationBox, cursor?: string) => api<Page<InvitationView>>('GET', '/invitations', { query: { box, cursor } }),
+  /** `email` is for members who accept invitations only from people who know their address. */
+  invite: (to: string, note: string, context: InvitationContext, email?: string) =>
+    api<InvitationSendResult>('POST', '/invitations', { body: { to, note, context, ...(email ? { email } : {}) } }),
+  /** Received invitations come from one screening folder (inbox or "Other"); sent ones ignore it. */
+  invitations: (box: InvitationBox, cursor?: string, folder: InvitationFolder = 'inbox') =>
+    api<Page<InvitationView>>('GET', '/invitations', { query: { box, cursor, folder: box === 'received' ? folder : undefined } }),
   answer: (id: number, answer: InvitationAnswer) =>
     api<{ invitation: InvitationView }>('POST', `/invitations/${id}/${answer}`, { body: {} }),
 

@@ -4,6 +4,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../hooks/useMe.ts';
 import { HeaderSearch } from './HeaderSearch.tsx';
 import { NetworkNavLink } from './NetworkNavLink.tsx';
+import { NoticesBanner } from './NoticesBanner.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import classes from './AppLayout.module.css';
 
@@ -50,6 +51,7 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
         <Container size="lg" py="lg">
+          <NoticesBanner />
           <Outlet />
         </Container>
       </AppShell.Main>

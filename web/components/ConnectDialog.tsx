@@ -1,9 +1,11 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { LIMITS } from '../../common/limits.ts';
+import { ApiError } from '../api/client.ts';
 import { networkApi } from '../api/network.ts';
 import type { InvitationContext } from '../api/types.ts';
 import { useNetworkMutation } from '../hooks/useNetworkMutation.ts';
+import { InviteError } from './InviteError.tsx';
 
 interface Props {
   person: { handle: string; name: string };
@@ -13,31 +15,59 @@ interface Props {
   onClose: () => void;
 }
 
-/** The invitation composer: a personal note is optional but encouraged, because members screen on it. */
+interface Vars {
+  note: string;
+  email: string;
+}
+
+/** Errors shown beside a field rather than above the buttons. */
+const NOTE_ERRORS = new Set(['note_links_not_allowed']);
+
+/**
+ * The invitation composer: a personal note is optional but encouraged, because members screen on it.
+ * A refusal stays in the dialog in the server's words; a member who accepts invitations only from people
+ * who know their email address gets an email field.
+ */
 export function ConnectDialog({ person, context, opened, onClose }: Props) {
   const [note, setNote] = useState('');
-  const send = useNetworkMutation((vars: { note: string }) => networkApi.invite(person.handle, vars.note, context), {
+  const [email, setEmail] = useState('');
+  const [needsEmail, setNeedsEmail] = useState(false);
+  const send = useNetworkMutation((vars: Vars) => networkApi.invite(person.handle, vars.note, context, vars.email || undefined), {
     success: (_vars, result) =>
       result.outcome === 'connected' ? `You are now connected with ${person.name}.` : `Invitation sent to ${person.name}.`,
+    quietErrors: true,
   });
   const firstName = person.name.split(/\s+/)[0] ?? person.name;
+  const error = send.error instanceof ApiError ? send.error : null;
+  const noteError = error && NOTE_ERRORS.has(error.code) ? error.message : null;
+  const emailError = error?.fieldErrors.find((e) => e.path.endsWith('email'))?.message ?? null;
+
+  const close = () => {
+    send.reset();
+    onClose();
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     send.mutate(
-      { note: note.trim() },
+      { note: note.trim(), email: needsEmail ? email.trim() : '' },
       {
         onSuccess: () => {
           setNote('');
-          onClose();
+          setEmail('');
+          setNeedsEmail(false);
+          close();
+        },
+        onError: (err) => {
+          if (err instanceof ApiError && err.code === 'invitation_needs_email') setNeedsEmail(true);
         },
       },
     );
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={`Connect with ${person.name}`}>
-      <form onSubmit={submit}>
+    <Modal opened={opened} onClose={close} title={`Connect with ${person.name}`}>
+      <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
             Say how you know {firstName} or why you would like to connect. A personal note makes a yes far more likely.
@@ -48,13 +78,27 @@ export function ConnectDialog({ person, context, opened, onClose }: Props) {
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
             maxLength={LIMITS.invitationNoteMax}
+            error={noteError}
             autosize
             minRows={3}
             maxRows={8}
             data-autofocus
           />
+          {needsEmail && (
+            <TextInput
+              label={`${firstName}’s email address`}
+              description={`${firstName} accepts invitations only from people who know their email address.`}
+              type="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={emailError}
+              autoComplete="off"
+            />
+          )}
+          {!noteError && !emailError && <InviteError error={send.error} onNavigate={close} />}
           <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               Cancel
             </Button>
             <Button type="submit" loading={send.isPending}>

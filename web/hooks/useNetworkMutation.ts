@@ -9,6 +9,8 @@ interface Options<TVars, TResult> {
    * callback because the change often unmounts the button that made it (Connect becomes Pending).
    */
   success?: (vars: TVars, result: TResult) => string;
+  /** Set when the caller shows the error itself (in a dialog, beside the field), so it is not announced twice. */
+  quietErrors?: boolean;
 }
 
 /**
@@ -29,6 +31,8 @@ export function useNetworkMutation<TVars, TResult = unknown>(fn: (vars: TVars) =
         queryClient.invalidateQueries({ queryKey: ['search'] }),
       ]);
     },
-    onError: (error) => notifications.show({ color: 'red', title: 'That did not work', message: errorMessage(error) }),
+    onError: (error) => {
+      if (!options.quietErrors) notifications.show({ color: 'red', title: 'That did not work', message: errorMessage(error) });
+    },
   });
 }

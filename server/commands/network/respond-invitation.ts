@@ -6,6 +6,8 @@ import { recordAudit } from '../audit.ts';
 import { connectMembers } from './connect.ts';
 import type { NetworkDeps } from './deps.ts';
 import { lockMembers } from './locks.ts';
+import { flagPoorReputation } from '../../screening/auto-flags.ts';
+import { loadSenderFacts } from '../../screening/sender-facts.ts';
 import { checkConnectionLimits } from './send-invitation.ts';
 
 export type InvitationAnswer = 'accept' | 'ignore' | 'dont-know' | 'withdraw';
@@ -34,10 +36,12 @@ const WHY_NOT: Partial<Record<InvitationStatus, [string, string]>> = {
 export async function answerInvitation(deps: NetworkDeps, actorId: number, invitationId: number, answer: InvitationAnswer): Promise<void> {
   const rule = ANSWERS[answer];
   const [found] = await deps.db
-    .select({ senderId: invitations.senderId, recipientId: invitations.recipientId })
+    .select({ senderId: invitations.senderId, recipientId: invitations.recipientId, folder: invitations.folder })
     .from(invitations)
     .where(eq(invitations.id, invitationId));
   if (!found || (rule.by === 'recipient' ? found.recipientId : found.senderId) !== actorId) throw notFound('Invitation');
+  // An invitation the platform holds does not exist for its recipient until an operator releases it.
+  if (rule.by === 'recipient' && found.folder === 'held') throw notFound('Invitation');
 
   await inTransaction(deps.db, async (tx, onCommit) => {
     await lockMembers(tx, found.senderId, found.recipientId);
@@ -61,5 +65,6 @@ export async function answerInvitation(deps: NetworkDeps, actorId: number, invit
       await recordAudit(tx, { actorId, action: 'invitation.dont_know', subjectType: 'member', subjectId: inv.senderId, data: { invitationId: inv.id } });
     }
     await tx.update(invitations).set({ status: rule.status, respondedAt: sql`now()` }).where(eq(invitations.id, inv.id));
+    if (answer === 'dont-know') await flagPoorReputation(tx, inv.senderId, (await loadSenderFacts(tx, inv.senderId)).history);
   });
 }

@@ -1,13 +1,14 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { InvitationCreate } from '../../../common/schemas/network.ts';
 import type { Tx } from '../../db/connection.ts';
-import { interactions, invitations, members } from '../../db/schema.ts';
+import { interactions, invitations, members, profiles } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import { blockBetween } from './blocks.ts';
 import { areConnected, connectMembers, connectionCount } from './connect.ts';
 import type { NetworkDeps } from './deps.ts';
 import { lockMembers } from './locks.ts';
+import { screenInvitation } from './screen-invitation.ts';
 
 export interface SendResult {
   outcome: 'invited' | 'connected';
@@ -23,8 +24,9 @@ const OPEN = ['pending', 'ignored'] as const;
  */
 export async function sendInvitation(deps: NetworkDeps, senderId: number, input: InvitationCreate): Promise<SendResult> {
   const [recipient] = await deps.db
-    .select({ id: members.id, status: members.status })
+    .select({ id: members.id, status: members.status, handle: members.handle, role: members.role, email: members.email, name: profiles.name })
     .from(members)
+    .innerJoin(profiles, eq(profiles.memberId, members.id))
     .where(eq(members.handle, input.to));
   if (!recipient || recipient.status !== 'active') throw notFound('Member');
   if (recipient.id === senderId) throw badRequest('invitation_self', 'You cannot invite yourself.');
@@ -53,14 +55,9 @@ export async function sendInvitation(deps: NetworkDeps, senderId: number, input:
     }
 
     await checkHistory(tx, deps, senderId, recipient.id);
-    const [pending] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(invitations)
-      .where(and(eq(invitations.senderId, senderId), inArray(invitations.status, OPEN), sql`${invitations.expiresAt} > now()`));
-    if ((pending?.n ?? 0) >= deps.limits.maxPendingSent) {
-      throw conflict('invitation_limit', `You have ${deps.limits.maxPendingSent} invitations waiting for an answer. Withdraw some before sending more.`);
-    }
     await checkConnectionLimits(tx, deps, senderId, recipient.id);
+    const screened = await screenInvitation(tx, deps, senderId, recipient, input);
+    const auto = screened.folder === 'auto';
 
     const [created] = await tx
       .insert(invitations)
@@ -70,12 +67,24 @@ export async function sendInvitation(deps: NetworkDeps, senderId: number, input:
         note: input.note,
         context: input.context,
         expiresAt: sql`now() + ${`${deps.limits.invitationExpiryMs} milliseconds`}::interval`,
+        folder: screened.folder,
+        placement: screened.placement,
+        riskScore: screened.judgement.risk.score,
+        riskReasons: screened.judgement.risk.reasons,
+        template: screened.judgement.evidence.note.kind === 'template',
+        noteMinhash: screened.signature,
+        ...(auto ? { status: 'accepted' as const, respondedAt: sql`now()` } : {}),
       })
       .returning({ id: invitations.id });
     await tx.insert(interactions).values([
       { memberId: senderId, otherId: recipient.id, kind: 'invitation_sent', refId: created!.id },
       { memberId: recipient.id, otherId: senderId, kind: 'invitation_received', refId: created!.id },
     ]);
+    if (auto) {
+      // The recipient's open policy (or one of their rules) accepted it on arrival.
+      await connectMembers(tx, onCommit, deps.graph, senderId, recipient.id, { context: input.context, invitationId: created!.id });
+      return { outcome: 'connected' as const, invitationId: created!.id };
+    }
     return { outcome: 'invited' as const, invitationId: created!.id };
   });
 }

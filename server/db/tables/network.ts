@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { members } from './members.ts';
 
 /** Where an invitation was sent from; it becomes the connection's origin ("how we met"). */
@@ -8,6 +8,9 @@ export type InvitationContext = (typeof INVITATION_CONTEXTS)[number];
 
 export const INVITATION_STATUSES = ['pending', 'accepted', 'ignored', 'withdrawn', 'dont_know', 'expired', 'blocked'] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+export const INVITATION_FOLDERS = ['inbox', 'other', 'held', 'auto'] as const;
+export type InvitationFolder = (typeof INVITATION_FOLDERS)[number];
 
 export const invitations = pgTable('invitations', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
@@ -19,6 +22,15 @@ export const invitations = pgTable('invitations', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   respondedAt: timestamp('responded_at', { withTimezone: true }),
+  /** Where screening placed it on arrival: the inbox, "Other", held by the platform, or accepted automatically. */
+  folder: text('folder', { enum: INVITATION_FOLDERS }).notNull().default('inbox'),
+  /** The rule that placed it, in words, as the recipient's invitation list shows it. */
+  placement: text('placement').notNull().default(''),
+  riskScore: smallint('risk_score').notNull().default(0),
+  riskReasons: jsonb('risk_reasons').$type<string[]>().notNull().default([]),
+  template: boolean('template').notNull().default(false),
+  /** MinHash signature of the note's shingles, compared with the sender's later notes to spot templates. */
+  noteMinhash: integer('note_minhash').array(),
 });
 
 /** Each connection is stored twice, once per member, so a member's connections are one index range. */

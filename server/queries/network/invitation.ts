@@ -1,26 +1,124 @@
-import { eq } from 'drizzle-orm';
+/**
+ * Invitations as their sender or recipient sees them. The recipient gets the screening evidence and the
+ * folder with the rule that placed it; both get the "ask for context" thread. Nobody else sees anything.
+ */
+import { sql } from 'drizzle-orm';
 import type { InvitationView } from '../../../common/schemas/network.ts';
-import { invitations } from '../../db/schema.ts';
+import type { PersonCard } from '../../../common/schemas/search.ts';
+import { rows } from '../../db/connection.ts';
+import type { InvitationFolder } from '../../db/tables/network.ts';
+import { badRequest } from '../../errors.ts';
+import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import { judgeInvitation } from '../../screening/evidence.ts';
+import type { Page } from './lists.ts';
 import { type Lens, loadPersonCards } from './people.ts';
+import { loadThreads } from './thread.ts';
 
-/** One invitation as its sender or recipient sees it; null for anyone else. */
-export async function loadInvitation(lens: Lens, id: number): Promise<InvitationView | null> {
-  const [inv] = await lens.db.select().from(invitations).where(eq(invitations.id, id));
+interface InvitationRow {
+  id: string | number;
+  senderId: number;
+  recipientId: number;
+  note: string;
+  context: InvitationView['context'];
+  status: InvitationView['status'];
+  createdAt: Date | string;
+  expiresAt: Date | string;
+  folder: InvitationFolder;
+  placement: string;
+  noteMinhash: number[] | null;
+  ms: string;
+}
+
+const COLUMNS = sql`i.id, i.sender_id AS "senderId", i.recipient_id AS "recipientId", i.note, i.context, i.status,
+  i.created_at AS "createdAt", i.expires_at AS "expiresAt", i.folder, i.placement, i.note_minhash AS "noteMinhash",
+  to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS ms`;
+
+const EXACT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+async function present(lens: Lens, found: InvitationRow[]): Promise<InvitationView[]> {
   const me = lens.actor.id;
-  if (!inv || (inv.senderId !== me && inv.recipientId !== me)) return null;
-  const cards = await loadPersonCards({ ...lens, avoid: new Set() }, [inv.senderId, inv.recipientId]);
-  const from = cards.find((c) => c.id === inv.senderId);
-  const to = cards.find((c) => c.id === inv.recipientId);
-  if (!from || !to) return null;
-  return {
-    id: inv.id,
-    from,
-    to,
-    note: inv.note,
-    context: inv.context,
-    // Ignoring is silent: the sender sees "pending".
-    status: inv.senderId === me && inv.status === 'ignored' ? 'pending' : inv.status,
-    createdAt: inv.createdAt.toISOString(),
-    expiresAt: inv.expiresAt.toISOString(),
-  };
+  const others = [...new Set(found.map((r) => (r.senderId === me ? r.recipientId : r.senderId)))];
+  const [cards, [self], threads] = await Promise.all([
+    loadPersonCards(lens, others),
+    loadPersonCards({ ...lens, avoid: new Set() }, [me]),
+    loadThreads(lens, found.map((r) => Number(r.id))),
+  ]);
+  const cardOf = new Map<number, PersonCard>(cards.map((c) => [c.id, c]));
+  if (self) cardOf.set(me, self);
+  const shown = found.filter((r) => cardOf.has(r.senderId) && cardOf.has(r.recipientId));
+  return Promise.all(
+    shown.map(async (r) => {
+      const received = r.recipientId === me;
+      const judgement = received
+        ? await judgeInvitation({ db: lens.db, graph: lens.graph, recipient: lens.actor, avoid: lens.avoid, senderId: r.senderId, note: r.note, noteSignature: r.noteMinhash, invitationId: Number(r.id) })
+        : null;
+      return {
+        id: Number(r.id),
+        from: cardOf.get(r.senderId)!,
+        to: cardOf.get(r.recipientId)!,
+        note: r.note,
+        context: r.context,
+        // Ignoring is silent, and so is screening: the sender sees "pending".
+        status: !received && r.status === 'ignored' ? ('pending' as const) : r.status,
+        createdAt: new Date(r.createdAt).toISOString(),
+        expiresAt: new Date(r.expiresAt).toISOString(),
+        screening: judgement ? { folder: r.folder, placement: r.placement, evidence: judgement.evidence } : null,
+        thread: threads.get(Number(r.id)) ?? [],
+      };
+    }),
+  );
+}
+
+/** One invitation as its sender or recipient sees it; null for anyone else, and for a recipient while the platform holds it. */
+export async function loadInvitation(lens: Lens, id: number): Promise<InvitationView | null> {
+  const me = lens.actor.id;
+  const found = await rows<InvitationRow>(
+    lens.db,
+    sql`SELECT ${COLUMNS} FROM invitations i
+         WHERE i.id = ${id} AND (i.sender_id = ${me} OR (i.recipient_id = ${me} AND i.folder <> 'held'))`,
+  );
+  const [view] = await present(lens, found);
+  return view ?? null;
+}
+
+/**
+ * The viewer's open invitations. Received: pending ones in one folder (ignored ones leave the inbox; held
+ * ones are never shown). Sent: pending and ignored alike, since the sender is never told of an ignore.
+ */
+export async function listInvitations(
+  lens: Lens,
+  box: 'received' | 'sent',
+  query: { folder: 'inbox' | 'other'; cursor?: string; limit: number },
+): Promise<Page<InvitationView>> {
+  const after = decodeCursor<{ t: string; i: number }>(query.cursor, { t: 'string', i: 'number' });
+  if (after && !EXACT_TIME.test(after.t)) throw badRequest('invalid_cursor', 'The cursor is not valid for this list. Start again without it.');
+  const me = lens.actor.id;
+  const filters =
+    box === 'received'
+      ? [sql`i.recipient_id = ${me}`, sql`i.status = 'pending'`, sql`i.folder = ${query.folder}`]
+      : [sql`i.sender_id = ${me}`, sql`i.status IN ('pending', 'ignored')`];
+  filters.push(sql`i.expires_at > now()`);
+  if (after) filters.push(sql`(i.created_at, i.id) < (${after.t}::timestamptz, ${after.i})`);
+  const found = await rows<InvitationRow>(
+    lens.db,
+    sql`SELECT ${COLUMNS}
+          FROM invitations i JOIN members m ON m.id = (CASE WHEN i.sender_id = ${me} THEN i.recipient_id ELSE i.sender_id END)
+         WHERE ${sql.join(filters, sql` AND `)} AND m.status = 'active'
+         ORDER BY i.created_at DESC, i.id DESC
+         LIMIT ${query.limit + 1}`,
+  );
+  const pageRows = found.slice(0, query.limit);
+  const items = await present(lens, pageRows);
+  const last = pageRows[pageRows.length - 1];
+  return { items, nextCursor: found.length > query.limit && last ? encodeCursor({ t: last.ms, i: Number(last.id) }) : null };
+}
+
+/** How many received invitations wait in each folder, for the tabs. */
+export async function countReceived(lens: Lens): Promise<{ inbox: number; other: number }> {
+  const [r] = await rows<{ inbox: number; other: number }>(
+    lens.db,
+    sql`SELECT count(*) FILTER (WHERE folder = 'inbox')::int AS inbox, count(*) FILTER (WHERE folder = 'other')::int AS other
+          FROM invitations WHERE recipient_id = ${lens.actor.id} AND status = 'pending' AND expires_at > now()`,
+  );
+  return r ?? { inbox: 0, other: 0 };
 }

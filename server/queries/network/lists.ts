@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { ConnectionCard, InvitationView } from '../../../common/schemas/network.ts';
+import type { ConnectionCard } from '../../../common/schemas/network.ts';
 import type { PersonCard } from '../../../common/schemas/search.ts';
 import { rows } from '../../db/connection.ts';
 import { intArray } from '../../graph/sql.ts';
 import { badRequest } from '../../errors.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
-import { type CardRow, type Lens, loadPersonCards, presentCards } from './people.ts';
+import { type CardRow, type Lens, presentCards } from './people.ts';
 
 export interface Page<T> {
   items: T[];
@@ -48,10 +48,10 @@ export async function listConnections(
   if (after && byName) filters.push(sql`(lower(p.name), m.id) > (${(after as { n: string }).n}, ${after.i})`);
   if (after && !byName) filters.push(sql`(c.created_at, m.id) < (${(after as { t: string }).t}::timestamptz, ${after.i})`);
   const order = byName ? sql`lower(p.name), m.id` : sql`c.created_at DESC, m.id DESC`;
-  const found = await rows<CardRow & { connectedAt: Date | string; ms: string; sortName: string; originContext: string; note: string | null }>(
+  const found = await rows<CardRow & { connectedAt: Date | string; ms: string; sortName: string; originContext: string; note: string | null; invitationId: string | number | null }>(
     lens.db,
     sql`SELECT ${CARD_COLUMNS}, c.created_at AS "connectedAt", ${exactTime(sql`c.created_at`)} AS ms,
-               lower(p.name) AS "sortName", c.origin_context AS "originContext", i.note
+               lower(p.name) AS "sortName", c.origin_context AS "originContext", i.note, c.invitation_id AS "invitationId"
           FROM connections c
           JOIN members m ON m.id = c.other_id
           JOIN profiles p ON p.member_id = c.other_id
@@ -66,7 +66,7 @@ export async function listConnections(
   const items = pageRows.map((r, i) => ({
     ...cards[i]!,
     connectedAt: new Date(r.connectedAt).toISOString(),
-    origin: own ? { context: r.originContext, note: r.note || null } : null,
+    origin: own ? { context: r.originContext, note: r.note || null, invitationId: r.invitationId === null ? null : Number(r.invitationId) } : null,
   }));
   const last = pageRows[pageRows.length - 1];
   const nextCursor =
@@ -99,53 +99,6 @@ export async function listFollows(
   const items = pageRows.map((r, i) => ({ ...cards[i]!, followedAt: new Date(r.followedAt).toISOString() }));
   const last = pageRows[pageRows.length - 1];
   return { items, nextCursor: found.length > query.limit && last ? encodeCursor({ t: last.ms, i: last.id }) : null };
-}
-
-/**
- * The viewer's open invitations. Received: pending ones (ignored ones leave the inbox). Sent: pending and
- * ignored alike, since the sender is never told of an ignore.
- */
-export async function listInvitations(lens: Lens, box: 'received' | 'sent', query: { cursor?: string; limit: number }): Promise<Page<InvitationView>> {
-  const after = decodeTimeCursor(query.cursor);
-  const me = lens.actor.id;
-  const filters =
-    box === 'received'
-      ? [sql`i.recipient_id = ${me}`, sql`i.status = 'pending'`]
-      : [sql`i.sender_id = ${me}`, sql`i.status IN ('pending', 'ignored')`];
-  filters.push(sql`i.expires_at > now()`);
-  if (after) filters.push(sql`(i.created_at, i.id) < (${after.t}::timestamptz, ${after.i})`);
-  const found = await rows<{
-    id: string | number; senderId: number; recipientId: number; note: string; context: InvitationView['context'];
-    status: InvitationView['status']; createdAt: Date | string; expiresAt: Date | string; ms: string;
-  }>(
-    lens.db,
-    sql`SELECT i.id, i.sender_id AS "senderId", i.recipient_id AS "recipientId", i.note, i.context, i.status,
-               i.created_at AS "createdAt", i.expires_at AS "expiresAt", ${exactTime(sql`i.created_at`)} AS ms
-          FROM invitations i JOIN members m ON m.id = (CASE WHEN i.sender_id = ${me} THEN i.recipient_id ELSE i.sender_id END)
-         WHERE ${sql.join(filters, sql` AND `)} AND m.status = 'active'
-         ORDER BY i.created_at DESC, i.id DESC
-         LIMIT ${query.limit + 1}`,
-  );
-  const pageRows = found.slice(0, query.limit);
-  const cards = await loadPersonCards(lens, [...new Set(pageRows.flatMap((r) => [r.senderId, r.recipientId]))]);
-  const selfCard = (await loadPersonCards({ ...lens, avoid: new Set() }, [me]))[0];
-  const cardOf = new Map(cards.map((c) => [c.id, c]));
-  if (selfCard) cardOf.set(me, selfCard);
-  const items = pageRows
-    .filter((r) => cardOf.has(r.senderId) && cardOf.has(r.recipientId))
-    .map((r) => ({
-      id: Number(r.id),
-      from: cardOf.get(r.senderId)!,
-      to: cardOf.get(r.recipientId)!,
-      note: r.note,
-      context: r.context,
-      // Ignoring is silent: the sender sees "pending".
-      status: box === 'sent' && r.status === 'ignored' ? ('pending' as const) : r.status,
-      createdAt: new Date(r.createdAt).toISOString(),
-      expiresAt: new Date(r.expiresAt).toISOString(),
-    }));
-  const last = pageRows[pageRows.length - 1];
-  return { items, nextCursor: found.length > query.limit && last ? encodeCursor({ t: last.ms, i: Number(last.id) }) : null };
 }
 
 /** The members the viewer has blocked, newest first (a short list; not paginated). */

@@ -28,6 +28,7 @@ import { resetPasswordMessage, verifyEmailMessage } from '../../email/templates.
 import { AppError, badRequest, forbidden, tooManyRequests } from '../../errors.ts';
 import { SESSION_COOKIE } from '../../http/authenticate.ts';
 import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.ts';
+import { screenSignup } from '../../screening/signup.ts';
 
 const sessionStarted = z.object({ id: z.number(), handle: z.string(), csrfToken: z.string() });
 const accepted = z.object({ ok: z.literal(true) });
@@ -75,6 +76,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const passwordHash = await hashPassword(password, ctx.config.scryptLogN);
       const result = await inTransaction(ctx.db, async (tx, onCommit) => {
         const member = await createMember(tx, { email, name, passwordHash, ip: request.ip, mayBecomeOperator: true }, ctx.config.publicUrl);
+        // Registration risk (screening issue): may hold or limit the new account and flag it for operators.
+        await screenSignup(tx, { memberId: member.id, email, ip: request.ip, config: ctx.config.screening });
         const session = await createSession(tx, member.id, ctx.config.sessionMaxAgeMs, {
           ip: request.ip,
           userAgent: request.headers['user-agent'] ?? null,

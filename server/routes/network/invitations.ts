@@ -11,8 +11,10 @@ import { z } from 'zod';
 import { answerInvitation, type InvitationAnswer } from '../../commands/network/respond-invitation.ts';
 import { sendInvitation } from '../../commands/network/send-invitation.ts';
 import { notFound } from '../../errors.ts';
-import { loadInvitation } from '../../queries/network/invitation.ts';
-import { listInvitations } from '../../queries/network/lists.ts';
+import { countReceived, listInvitations, loadInvitation } from '../../queries/network/invitation.ts';
+import { threadMessageCreate } from '../../../common/schemas/screening.ts';
+import { postThreadMessage } from '../../commands/network/invitation-thread.ts';
+import { writeRateLimit } from '../../http/rate-limit.ts';
 import { lensFor, networkDeps } from './lens.ts';
 
 const tags = ['network'];
@@ -30,6 +32,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/invitations',
     {
+      config: writeRateLimit(ctx.config),
       schema: {
         tags,
         summary: 'Invite a member to connect, with an optional personal note. If they had invited you, you are connected at once.',
@@ -57,6 +60,56 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => listInvitations(await lensFor(ctx, request.actor!), request.query.box, request.query),
+  );
+
+  app.get(
+    '/invitations/folders',
+    {
+      schema: {
+        tags,
+        summary: 'How many received invitations wait in your inbox and in "Other"',
+        response: { 200: z.object({ inbox: z.number(), other: z.number() }) },
+      },
+    },
+    async (request) => countReceived(await lensFor(ctx, request.actor!)),
+  );
+
+  app.get(
+    '/invitations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One invitation you sent or received, with its thread (and, if you received it, its evidence)',
+        params: invitationParams,
+        response: { 200: z.object({ invitation: invitationView }) },
+      },
+    },
+    async (request) => {
+      const invitation = await loadInvitation(await lensFor(ctx, request.actor!), request.params.id);
+      if (!invitation) throw notFound('Invitation');
+      return { invitation };
+    },
+  );
+
+  app.post(
+    '/invitations/:id/messages',
+    {
+      config: writeRateLimit(ctx.config),
+      schema: {
+        tags,
+        summary: 'Ask for context before answering (recipient), or reply (sender). The thread stays with the invitation and the connection.',
+        params: invitationParams,
+        body: threadMessageCreate,
+        response: { 201: z.object({ invitation: invitationView }) },
+      },
+    },
+    async (request, reply) => {
+      const actor = request.actor!;
+      await postThreadMessage(networkDeps(ctx), actor.id, request.params.id, request.body.body);
+      const invitation = await loadInvitation(await lensFor(ctx, actor), request.params.id);
+      if (!invitation) throw notFound('Invitation');
+      return reply.status(201).send({ invitation });
+    },
   );
 
   for (const answer of Object.keys(ANSWER_SUMMARIES) as InvitationAnswer[]) {

@@ -1,9 +1,11 @@
 import { Paper, Tabs } from '@mantine/core';
-import { IconMail, IconUsers } from '@tabler/icons-react';
+import { IconFlag, IconHistory, IconMail, IconUsers } from '@tabler/icons-react';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState } from '../../components/PageState.tsx';
 import { useMe } from '../../hooks/useMe.ts';
+import { AuditPanel } from './AuditPanel.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
+import { ModerationPanel } from './ModerationPanel.tsx';
 import { OutboxPanel } from './OutboxPanel.tsx';
 
 export function AdminPage() {
@@ -19,22 +21,34 @@ export function AdminPage() {
   }
   return (
     <>
-      <PageHeader title="Admin" description="Moderate members and inspect outgoing email." />
+      <PageHeader title="Admin" description="Review flagged accounts and reports, moderate members, and inspect the audit log and outgoing email." />
       <Paper p="md" radius="md">
-        <Tabs defaultValue="members" keepMounted={false}>
+        <Tabs defaultValue="moderation" keepMounted={false}>
           <Tabs.List mb="md">
+            <Tabs.Tab value="moderation" leftSection={<IconFlag size={16} aria-hidden />}>
+              Moderation
+            </Tabs.Tab>
             <Tabs.Tab value="members" leftSection={<IconUsers size={16} aria-hidden />}>
               Members
             </Tabs.Tab>
             <Tabs.Tab value="outbox" leftSection={<IconMail size={16} aria-hidden />}>
               Outbox
             </Tabs.Tab>
+            <Tabs.Tab value="audit" leftSection={<IconHistory size={16} aria-hidden />}>
+              Audit log
+            </Tabs.Tab>
           </Tabs.List>
+          <Tabs.Panel value="moderation">
+            <ModerationPanel />
+          </Tabs.Panel>
           <Tabs.Panel value="members">
             <MembersPanel selfId={me.id} />
           </Tabs.Panel>
           <Tabs.Panel value="outbox">
             <OutboxPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="audit">
+            <AuditPanel />
           </Tabs.Panel>
         </Tabs>
       </Paper>

@@ -12,6 +12,7 @@ import { PersonCardItem } from '../../components/PersonCardItem.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
 import { usePagedQuery } from '../../hooks/usePagedQuery.ts';
+import { HowYouMet } from './HowYouMet.tsx';
 import { PagedList } from './PagedList.tsx';
 
 /** The viewer's 1st-degree connections: filter by name, newest first or A–Z, and remove (after asking). */
@@ -76,9 +77,12 @@ export function ConnectionsTab() {
           <PersonCardItem
             person={c}
             extra={
-              <Text size="xs" c="dimmed">
-                <TimeAgo iso={c.connectedAt} prefix="Connected " />
-              </Text>
+              <>
+                <Text size="xs" c="dimmed">
+                  <TimeAgo iso={c.connectedAt} prefix="Connected " />
+                </Text>
+                <HowYouMet connection={c} />
+              </>
             }
             actions={
               <Button size="xs" variant="subtle" color="red" onClick={() => setRemoving(c)} aria-label={`Remove connection with ${c.name}`}>

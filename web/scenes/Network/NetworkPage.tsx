@@ -2,7 +2,7 @@ import { Paper, Tabs } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { useInvitations } from '../../hooks/useInvitations.ts';
+import { useInvitationFolders, useInvitations } from '../../hooks/useInvitations.ts';
 import { countLabel } from '../../hooks/usePagedQuery.ts';
 import { ConnectionsTab } from './ConnectionsTab.tsx';
 import { FollowsTab } from './FollowsTab.tsx';
@@ -32,11 +32,12 @@ export function NetworkPage() {
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab');
   const tab: Tab = isTab(requested) ? requested : 'invitations';
-  // Both invitation boxes are small, bounded lists; their first pages give the tab counts at no extra cost.
-  const received = countLabel(useInvitations('received').data);
+  // The inbox is what waits for an answer; "Other" has its own count inside the tab. Sent is a small,
+  // bounded list whose first page gives its count at no extra cost.
+  const inbox = useInvitationFolders().data?.inbox ?? 0;
   const sent = countLabel(useInvitations('sent').data);
   const labels: Record<Tab, string> = {
-    invitations: received ? `Invitations (${received})` : 'Invitations',
+    invitations: inbox ? `Invitations (${inbox})` : 'Invitations',
     sent: sent ? `Sent (${sent})` : 'Sent',
     connections: 'Connections',
     followers: 'Followers',

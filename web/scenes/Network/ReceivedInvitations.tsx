@@ -1,88 +1,78 @@
-import { Blockquote, Button, Text } from '@mantine/core';
-import { networkApi, type InvitationAnswer } from '../../api/network.ts';
-import type { InvitationView } from '../../api/types.ts';
+import { Button, Tabs } from '@mantine/core';
+import { Link, useSearchParams } from 'react-router';
+import type { InvitationFolder } from '../../api/screening.ts';
 import { EmptyState } from '../../components/PageState.tsx';
-import { PersonCardItem } from '../../components/PersonCardItem.tsx';
-import { TimeAgo } from '../../components/TimeAgo.tsx';
-import { useInvitations } from '../../hooks/useInvitations.ts';
-import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
+import { useInvitationFolders, useInvitations } from '../../hooks/useInvitations.ts';
 import { PagedList } from './PagedList.tsx';
+import { ReceivedInvitationCard } from './ReceivedInvitationCard.tsx';
 
-const DONE: Record<Exclude<InvitationAnswer, 'withdraw'>, (name: string) => string> = {
-  accept: (name) => `You are now connected with ${name}.`,
-  ignore: () => 'Invitation ignored. The sender is not told.',
-  'dont-know': (name) => `Declined. ${name} cannot invite you again.`,
-};
+const FOLDERS: InvitationFolder[] = ['inbox', 'other'];
+const FOLDER_NAMES: Record<InvitationFolder, string> = { inbox: 'Inbox', other: 'Other' };
 
-/** The inbox: who wants to connect, their note and when, with the three answers. */
+/**
+ * Received invitations in two folders: the inbox, and "Other", where the member's screening rules (or the
+ * platform) set aside the ones to look at later. The folder lives in the URL (?folder=other).
+ */
 export function ReceivedInvitations() {
-  const query = useInvitations('received');
+  const [params, setParams] = useSearchParams();
+  const folder: InvitationFolder = params.get('folder') === 'other' ? 'other' : 'inbox';
+  const counts = useInvitationFolders().data;
+  const choose = (v: string | null) => {
+    if (v !== 'inbox' && v !== 'other') return;
+    const next = new URLSearchParams(params);
+    if (v === 'inbox') next.delete('folder');
+    else next.set('folder', v);
+    setParams(next, { replace: true });
+  };
   return (
-    <PagedList
-      query={query}
-      label="Invitations received"
-      loadingLabel="Loading invitations…"
-      empty={<EmptyState title="No pending invitations">When someone invites you to connect, their invitation and note appear here.</EmptyState>}
-      renderItem={(inv) => <ReceivedInvitation invitation={inv} />}
-    />
+    <Tabs value={folder} onChange={choose} variant="pills" keepMounted={false}>
+      <Tabs.List aria-label="Invitation folders" mb="sm">
+        {FOLDERS.map((f) => (
+          <Tabs.Tab key={f} value={f}>
+            {counts ? `${FOLDER_NAMES[f]} (${counts[f]})` : FOLDER_NAMES[f]}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+      {FOLDERS.map((f) => (
+        <Tabs.Panel key={f} value={f}>
+          <FolderList folder={f} />
+        </Tabs.Panel>
+      ))}
+    </Tabs>
   );
 }
 
-function ReceivedInvitation({ invitation }: { invitation: InvitationView }) {
-  const { from } = invitation;
-  const answer = useNetworkMutation((a: Exclude<InvitationAnswer, 'withdraw'>) => networkApi.answer(invitation.id, a), {
-    success: (a) => DONE[a](from.name),
-  });
-  const busy = (a: InvitationAnswer) => answer.isPending && answer.variables === a;
+const EMPTY: Record<InvitationFolder, { title: string; text: string }> = {
+  inbox: {
+    title: 'No pending invitations',
+    text: 'When someone invites you to connect, their invitation, their note and the evidence behind it appear here.',
+  },
+  other: {
+    title: 'Nothing in Other',
+    text: 'Invitations your screening rules or the platform set aside appear here. You can still accept them.',
+  },
+};
+
+function FolderList({ folder }: { folder: InvitationFolder }) {
+  const query = useInvitations('received', folder);
   return (
-    <PersonCardItem
-      person={from}
-      extra={
-        <>
-          {invitation.note ? (
-            <Blockquote p="xs" mt={6} radius="sm" cite={`— note from ${from.name}`}>
-              <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-                {invitation.note}
-              </Text>
-            </Blockquote>
-          ) : (
-            <Text size="xs" c="dimmed" mt={4}>
-              No note added.
-            </Text>
-          )}
-          <Text size="xs" c="dimmed">
-            <TimeAgo iso={invitation.createdAt} prefix="Invited you " />
-          </Text>
-        </>
+    <PagedList
+      query={query}
+      label={folder === 'inbox' ? 'Invitations received' : 'Invitations in Other'}
+      loadingLabel="Loading invitations…"
+      empty={
+        <EmptyState
+          title={EMPTY[folder].title}
+          action={
+            <Button component={Link} to="/settings#screening" variant="light" size="xs">
+              Review your screening settings
+            </Button>
+          }
+        >
+          {EMPTY[folder].text}
+        </EmptyState>
       }
-      actions={
-        <>
-          <Button size="xs" loading={busy('accept')} disabled={answer.isPending} onClick={() => answer.mutate('accept')} aria-label={`Accept invitation from ${from.name}`}>
-            Accept
-          </Button>
-          <Button
-            size="xs"
-            variant="default"
-            loading={busy('ignore')}
-            disabled={answer.isPending}
-            onClick={() => answer.mutate('ignore')}
-            aria-label={`Ignore invitation from ${from.name}`}
-          >
-            Ignore
-          </Button>
-          <Button
-            size="xs"
-            variant="subtle"
-            color="gray"
-            loading={busy('dont-know')}
-            disabled={answer.isPending}
-            onClick={() => answer.mutate('dont-know')}
-            title="Declines, and this member can never invite you again"
-          >
-            I don&rsquo;t know {from.name.split(/\s+/)[0]}
-          </Button>
-        </>
-      }
+      renderItem={(inv) => <ReceivedInvitationCard invitation={inv} />}
     />
   );
 }

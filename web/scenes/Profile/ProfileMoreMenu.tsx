@@ -1,16 +1,16 @@
 import { ActionIcon, Menu } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBan, IconDots, IconLockOpen } from '@tabler/icons-react';
+import { IconBan, IconDots, IconFlag, IconLockOpen } from '@tabler/icons-react';
 import { networkApi } from '../../api/network.ts';
-import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { BlockDialog } from '../../components/BlockDialog.tsx';
+import { ReportDialog } from '../../components/ReportDialog.tsx';
 import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
 
 /** Rare, weighty actions live behind "More" so they are not clicked by accident; blocking asks first. */
 export function ProfileMoreMenu({ person, blocked }: { person: { handle: string; name: string }; blocked: boolean }) {
   const [confirming, { open, close }] = useDisclosure(false);
-  const change = useNetworkMutation((block: boolean) => (block ? networkApi.block(person.handle) : networkApi.unblock(person.handle)), {
-    success: (block) => (block ? `${person.name} is blocked.` : `${person.name} is unblocked.`),
-  });
+  const [reporting, report] = useDisclosure(false);
+  const unblock = useNetworkMutation(() => networkApi.unblock(person.handle), { success: () => `${person.name} is unblocked.` });
   return (
     <>
       <Menu position="bottom-end" withArrow>
@@ -20,8 +20,11 @@ export function ProfileMoreMenu({ person, blocked }: { person: { handle: string;
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
+          <Menu.Item leftSection={<IconFlag size={16} aria-hidden />} onClick={report.open}>
+            Report {person.name}
+          </Menu.Item>
           {blocked ? (
-            <Menu.Item leftSection={<IconLockOpen size={16} aria-hidden />} onClick={() => change.mutate(false)}>
+            <Menu.Item leftSection={<IconLockOpen size={16} aria-hidden />} onClick={() => unblock.mutate(undefined)}>
               Unblock {person.name}
             </Menu.Item>
           ) : (
@@ -31,18 +34,8 @@ export function ProfileMoreMenu({ person, blocked }: { person: { handle: string;
           )}
         </Menu.Dropdown>
       </Menu>
-      <ConfirmDialog
-        opened={confirming}
-        title={`Block ${person.name}?`}
-        confirmLabel="Block"
-        danger
-        loading={change.isPending}
-        onClose={close}
-        onConfirm={() => change.mutate(true, { onSuccess: close })}
-      >
-        You will no longer be connected or follow each other, open invitations are cancelled, and neither of you can find, invite or
-        follow the other. {person.name} is not told. Unblocking later does not restore the connection.
-      </ConfirmDialog>
+      <BlockDialog person={person} opened={confirming} onClose={close} />
+      <ReportDialog person={person} opened={reporting} onClose={report.close} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useMe } from '../../hooks/useMe.ts';
 import { BlockedMembersCard } from './BlockedMembersCard.tsx';
 import { PasswordCard } from './PasswordCard.tsx';
+import { ScreeningCard } from './screening/ScreeningCard.tsx';
 import { TokensCard } from './TokensCard.tsx';
 import { VisibilityCard } from './VisibilityCard.tsx';
 
@@ -14,6 +15,7 @@ export function SettingsPage() {
       <PageHeader title="Settings" description={`Signed in as ${me.email}`} />
       <Stack gap="lg" maw={860}>
         <VisibilityCard me={me} />
+        <ScreeningCard />
         <BlockedMembersCard />
         <PasswordCard />
         <TokensCard />

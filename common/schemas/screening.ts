@@ -1,0 +1,205 @@
+/**
+ * The screening and anti-abuse API contract: policies and rules, the evidence on a received invitation,
+ * the "ask for context" thread, the invitation allowance, reports, and the operators' moderation queue.
+ * Shared by the server (validation and OpenAPI) and the web client.
+ */
+import { z } from 'zod';
+import { LIMITS } from '../limits.ts';
+import { handle, requiredText, text } from './primitives.ts';
+import { personCard } from './search.ts';
+
+export const SCREENING_LIMITS = { rulesMax: 20, ruleLabelMax: 80, messageMax: 500, threadMax: 10, reportDetailsMax: 1000, mutualsMax: 1000 } as const;
+
+/** Every condition present must hold (AND). Absent means "don't care"; at least one must be present. */
+export const ruleCondition = z
+  .strictObject({
+    /** The invitation carries a note. */
+    hasNote: z.literal(true).optional(),
+    minMutuals: z.number().int().min(1).max(SCREENING_LIMITS.mutualsMax).optional(),
+    /** An organisation or school in common, with overlapping years. */
+    sharedOrgOrSchool: z.literal(true).optional(),
+    minProfileStrength: z.number().int().min(1).max(100).optional(),
+    /** The sender at this degree or closer before connecting: 2 means "2nd degree or closer". */
+    maxDegree: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+    /** The risk score at most this (0–99; 100 would let everything through). */
+    maxRisk: z.number().int().min(0).max(99).optional(),
+  })
+  .refine((c) => Object.values(c).some((v) => v !== undefined), { message: 'a rule needs at least one condition' });
+export type RuleCondition = z.infer<typeof ruleCondition>;
+
+export const RULE_ACTIONS = ['accept', 'inbox', 'other'] as const;
+export const screeningRule = z.strictObject({
+  when: ruleCondition,
+  then: z.enum(RULE_ACTIONS),
+});
+export type ScreeningRule = z.infer<typeof screeningRule>;
+
+export const screeningPolicy = z.strictObject({
+  /** open: accept all that the platform does not flag; selective: the rules decide; manual: everything waits in the inbox. */
+  mode: z.enum(['open', 'selective', 'manual']),
+  whoCanInvite: z.enum(['everyone', 'email', 'second_degree']),
+  /** Tried in order; the first whose conditions all hold places the invitation. Used in selective mode. */
+  rules: z.array(screeningRule).max(SCREENING_LIMITS.rulesMax, { message: `at most ${SCREENING_LIMITS.rulesMax} rules` }),
+  /** Where an invitation goes when no rule matches (selective mode). */
+  otherwise: z.enum(['inbox', 'other']),
+});
+export type ScreeningPolicy = z.infer<typeof screeningPolicy>;
+
+export const sharedStint = z.object({ name: z.string(), fromYear: z.number(), toYear: z.number().nullable() });
+
+/** The facts behind a received invitation. Every one is computed from what the recipient may see. */
+export const invitationEvidence = z.object({
+  degree: z.number().nullable(),
+  mutuals: z.object({ count: z.number(), first: z.array(personCard) }),
+  shared: z.object({
+    organisations: z.array(sharedStint),
+    schools: z.array(sharedStint),
+    place: z.string().nullable(),
+    industry: z.string().nullable(),
+  }),
+  note: z.object({
+    kind: z.enum(['none', 'personal', 'template']),
+    /** How many of the sender's recent notes are nearly identical to this one. */
+    similarNotes: z.number(),
+  }),
+  offers: z.array(z.string()),
+  asks: z.array(z.string()),
+  profileStrength: z.number(),
+  accountAgeDays: z.number(),
+  /** The sender's invitations sent in the last 90 days, how many were accepted or answered "I don't know"; rates are over answered ones and null below five answers. */
+  history: z.object({
+    sent: z.number(),
+    accepted: z.number(),
+    dontKnow: z.number(),
+    acceptanceRate: z.number().nullable(),
+    dontKnowRate: z.number().nullable(),
+  }),
+  /** Open and upheld reports against the sender, by anyone (never who made them). */
+  reports: z.number(),
+  risk: z.object({ score: z.number(), reasons: z.array(z.string()) }),
+});
+export type InvitationEvidence = z.infer<typeof invitationEvidence>;
+
+export const threadMessage = z.object({ id: z.number(), author: personCard, body: z.string(), createdAt: z.string() });
+export type ThreadMessage = z.infer<typeof threadMessage>;
+export const threadMessageCreate = z.strictObject({ body: requiredText(SCREENING_LIMITS.messageMax) });
+
+export const allowanceView = z.object({
+  trustLevel: z.number(),
+  trustLabel: z.string(),
+  /** The weekly allowance before reputation: 20 for new or thin accounts, 100 for established ones. */
+  base: z.number(),
+  weekly: z.number(),
+  usedThisWeek: z.number(),
+  remaining: z.number(),
+  outstanding: z.number(),
+  outstandingCap: z.number(),
+  /** When the oldest invitation in the window leaves it, if the allowance is used up. */
+  nextFreeAt: z.string().nullable(),
+  linksAllowed: z.boolean(),
+  /** Every adjustment to the base, in words, with its effect: "+50: most of your invitations are accepted". */
+  reasons: z.array(z.object({ text: z.string(), delta: z.number() })),
+  restrictions: z.array(z.object({ kind: z.string(), reason: z.string(), since: z.string() })),
+});
+export type AllowanceView = z.infer<typeof allowanceView>;
+
+export const REPORT_REASONS = ['spam', 'fake', 'scam', 'harassment', 'other'] as const;
+export const reportCreate = z.strictObject({
+  member: handle,
+  invitationId: z.number().int().positive().max(2 ** 53).optional(),
+  reason: z.enum(REPORT_REASONS),
+  details: text(SCREENING_LIMITS.reportDetailsMax).default(''),
+});
+export type ReportCreate = z.infer<typeof reportCreate>;
+
+export const noticeView = z.object({ id: z.number(), kind: z.enum(['warning', 'restriction', 'lifted']), message: z.string(), createdAt: z.string(), read: z.boolean() });
+
+export const MODERATION_ACTIONS = ['dismiss', 'warn', 'restrict', 'suspend'] as const;
+export const moderationActionBody = z.strictObject({ reason: requiredText(LIMITS.descriptionMax) });
+
+// ───────────────────────────── Reports, notices and the moderation queue (views) ─────────────────────────────
+
+export const reportCreated = z.object({ id: z.number(), status: z.literal('open') });
+
+export const noticesQuery = z.strictObject({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) });
+export const noticesPage = z.object({ items: z.array(noticeView), nextCursor: z.string().nullable(), unread: z.number() });
+export type NoticeView = z.infer<typeof noticeView>;
+
+export const moderationQuery = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+/** One member as the moderation queue shows them: the evidence an operator judges by. */
+export const moderationMember = z.object({
+  id: z.number(),
+  handle: z.string(),
+  name: z.string(),
+  headline: z.string(),
+  role: z.enum(['member', 'admin']),
+  status: z.enum(['active', 'suspended']),
+  emailDomain: z.string(),
+  /** The sign-up's /24 or /48; null for loopback or accounts that did not sign up through the web. */
+  signupSubnet: z.string().nullable(),
+  accountAgeDays: z.number(),
+  profileStrength: z.number(),
+  signupRisk: z.number(),
+  riskReasons: z.array(z.string()),
+  restrictions: z.array(z.object({ kind: z.enum(['held', 'limited', 'invitations']), reason: z.string(), since: z.string() })),
+  /** Invitations they sent in the last 90 days, by outcome. */
+  invitations: z.object({ sent: z.number(), accepted: z.number(), ignored: z.number(), dontKnow: z.number(), pending: z.number() }),
+  openReports: z.array(z.object({ id: z.number(), reason: z.enum(REPORT_REASONS), details: z.string(), createdAt: z.string() })),
+  /** Other accounts in a sign-up cluster with them (handles and names, at most 20). */
+  relatedAccounts: z.array(z.object({ id: z.number(), handle: z.string(), name: z.string(), status: z.enum(['active', 'suspended']) })),
+});
+export type ModerationMember = z.infer<typeof moderationMember>;
+
+export const moderationFlagItem = z.object({
+  type: z.literal('flag'),
+  id: z.number(),
+  kind: z.enum(['registration', 'cluster', 'template', 'reputation', 'reports']),
+  score: z.number(),
+  reasons: z.array(z.string()),
+  createdAt: z.string(),
+  members: z.array(moderationMember),
+});
+export const moderationReportItem = z.object({
+  type: z.literal('report'),
+  id: z.number(),
+  reason: z.enum(REPORT_REASONS),
+  details: z.string(),
+  invitationId: z.number().nullable(),
+  reporter: z.object({ handle: z.string(), name: z.string() }).nullable(),
+  createdAt: z.string(),
+  members: z.array(moderationMember),
+});
+export const moderationItem = z.discriminatedUnion('type', [moderationFlagItem, moderationReportItem]);
+export type ModerationItem = z.infer<typeof moderationItem>;
+export const moderationPage = z.object({ items: z.array(moderationItem), nextCursor: z.string().nullable() });
+
+export const moderationActionResult = z.object({
+  type: z.enum(['flag', 'report']),
+  id: z.number(),
+  action: z.enum(MODERATION_ACTIONS),
+  status: z.enum(['dismissed', 'actioned']),
+  members: z.array(z.string()),
+});
+
+export const auditQuery = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  /** Only actions starting with this, e.g. "moderation." */
+  action: z.string().trim().max(60).regex(/^[a-z_.]*$/, { message: 'must be lowercase letters, dots and underscores' }).optional(),
+});
+export const auditEntry = z.object({
+  id: z.number(),
+  at: z.string(),
+  actor: z.object({ handle: z.string(), name: z.string() }).nullable(),
+  action: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  ip: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+export const auditPage = z.object({ items: z.array(auditEntry), nextCursor: z.string().nullable() });

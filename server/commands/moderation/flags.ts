@@ -1,0 +1,39 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '../../db/connection.ts';
+import { type FlagKind, moderationFlags } from '../../db/schema.ts';
+import { lockModeration } from './locks.ts';
+
+/** The open flag of this kind that covers a member, if any. */
+export async function openFlagFor(db: DbOrTx, kind: FlagKind, memberId: number): Promise<{ id: number } | undefined> {
+  const [found] = await db
+    .select({ id: moderationFlags.id })
+    .from(moderationFlags)
+    .where(and(eq(moderationFlags.kind, kind), eq(moderationFlags.status, 'open'), sql`${moderationFlags.memberIds} @> ARRAY[${memberId}]::integer[]`))
+    .limit(1);
+  return found;
+}
+
+/**
+ * Puts one member in the moderation queue for one reason, keeping one open flag per member and kind:
+ * a second finding refreshes the open flag's score and reasons instead of adding a row.
+ */
+export async function raiseMemberFlag(
+  tx: Tx,
+  kind: Exclude<FlagKind, 'cluster'>,
+  memberId: number,
+  score: number,
+  reasons: string[],
+): Promise<number> {
+  await lockModeration(tx, memberId);
+  const open = await openFlagFor(tx, kind, memberId);
+  const clamped = Math.max(0, Math.min(100, Math.round(score)));
+  if (open) {
+    await tx.update(moderationFlags).set({ score: clamped, reasons }).where(eq(moderationFlags.id, open.id));
+    return open.id;
+  }
+  const [created] = await tx
+    .insert(moderationFlags)
+    .values({ kind, memberIds: [memberId], score: clamped, reasons })
+    .returning({ id: moderationFlags.id });
+  return created!.id;
+}

@@ -1,0 +1,76 @@
+/**
+ * Screening at the moment an invitation is sent: the recipient's "who can invite me", the sender's
+ * allowance, trust level and outstanding cap, then the evidence, risk and the folder the recipient's
+ * policy (or the platform) puts it in. Runs inside sendInvitation's transaction, under both members' locks,
+ * so two sends at once cannot both take the last invitation of an allowance.
+ */
+import type { Actor } from '../auth/sessions.ts';
+import type { Tx } from '../../db/connection.ts';
+import { AppError, forbidden } from '../../errors.ts';
+import { loadAvoidSet } from '../../queries/network/avoid.ts';
+import { computeAllowance } from '../../screening/allowance.ts';
+import { type Judgement, judgeInvitation } from '../../screening/evidence.ts';
+import { noteSignature } from '../../screening/minhash.ts';
+import { type Placement, placeInvitation } from '../../screening/policy.ts';
+import { loadPolicy } from '../../screening/policy-store.ts';
+import { hasLink } from '../../screening/risk.ts';
+import { flagMassTemplate } from '../../screening/auto-flags.ts';
+import type { NetworkDeps } from './deps.ts';
+
+export interface Recipient {
+  id: number;
+  handle: string;
+  role: 'member' | 'admin';
+  email: string;
+  name: string;
+}
+
+export interface Screened extends Placement {
+  judgement: Judgement;
+  signature: number[] | null;
+}
+
+export async function screenInvitation(
+  tx: Tx,
+  deps: NetworkDeps,
+  senderId: number,
+  recipient: Recipient,
+  input: { note: string; email?: string | undefined },
+): Promise<Screened> {
+  const allowance = await computeAllowance(tx, senderId, deps.limits);
+  const restricted = allowance.restrictions.find((r) => r.kind === 'held' || r.kind === 'invitations');
+  if (restricted?.kind === 'held') {
+    throw forbidden('account_held', 'Your account is waiting for review by the operators of this community. You can send invitations once they have looked at it.');
+  }
+  if (restricted) throw forbidden('invitations_restricted', `An operator restricted your invitations: ${restricted.reason}`);
+  if (allowance.remaining === 0) {
+    const seconds = allowance.nextFreeAt ? Math.max(1, Math.ceil((Date.parse(allowance.nextFreeAt) - Date.now()) / 1000)) : 3600;
+    throw new AppError(
+      429,
+      'invitation_allowance',
+      `You have used your ${allowance.weekly} invitations for this week. See "Your invitation allowance" on My Network for why it is ${allowance.weekly}.`,
+      { headers: { 'retry-after': String(seconds) } },
+    );
+  }
+  if (allowance.outstanding >= allowance.outstandingCap) {
+    throw new AppError(409, 'invitation_limit', `You have ${allowance.outstanding} invitations waiting for an answer. Withdraw some before sending more.`);
+  }
+  if (!allowance.linksAllowed && hasLink(input.note)) {
+    throw forbidden('note_links_not_allowed', 'New accounts cannot put links in invitation notes until they have some history here.');
+  }
+
+  const policy = await loadPolicy(tx, recipient.id);
+  const recipientActor: Actor = { id: recipient.id, handle: recipient.handle, role: recipient.role, status: 'active', via: 'session', sessionHash: null, csrfToken: null };
+  const avoid = await loadAvoidSet(tx, recipient.id);
+  const signature = noteSignature(input.note, [recipient.name]);
+  const judgement = await judgeInvitation({ db: tx, graph: deps.graph.index, recipient: recipientActor, avoid, senderId, note: input.note, noteSignature: signature, invitationId: null });
+
+  if (policy.whoCanInvite === 'email' && input.email?.toLowerCase() !== recipient.email.toLowerCase()) {
+    throw forbidden('invitation_needs_email', 'This member accepts invitations only from people who know their email address. Add it to the invitation.');
+  }
+  if (policy.whoCanInvite === 'second_degree' && (judgement.facts.degree === null || judgement.facts.degree > 2)) {
+    throw forbidden('invitation_not_allowed', 'This member accepts invitations only from people within two degrees of them.');
+  }
+  await flagMassTemplate(tx, senderId, judgement.evidence.note.similarNotes);
+  return { ...placeInvitation(policy, judgement.facts), judgement, signature };
+}

@@ -1,0 +1,93 @@
+import { sql } from 'drizzle-orm';
+import { bigint, integer, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import type { ScreeningRule } from '../../../common/schemas/screening.ts';
+import { members } from './members.ts';
+import { invitations } from './network.ts';
+
+export const SCREENING_MODES = ['open', 'selective', 'manual'] as const;
+export const WHO_CAN_INVITE = ['everyone', 'email', 'second_degree'] as const;
+
+/** A member's own screening policy; a member without a row screens manually and accepts invitations from everyone. */
+export const screeningPolicies = pgTable('screening_policies', {
+  memberId: integer('member_id').primaryKey().references(() => members.id, { onDelete: 'cascade' }),
+  mode: text('mode', { enum: SCREENING_MODES }).notNull().default('manual'),
+  whoCanInvite: text('who_can_invite', { enum: WHO_CAN_INVITE }).notNull().default('everyone'),
+  rules: jsonb('rules').$type<ScreeningRule[]>().notNull().default([]),
+  otherwise: text('otherwise', { enum: ['inbox', 'other'] }).notNull().default('inbox'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
+});
+
+/** "Ask for context": the short thread between recipient and sender that stays with the invitation. */
+export const invitationMessages = pgTable('invitation_messages', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  invitationId: bigint('invitation_id', { mode: 'number' }).notNull().references(() => invitations.id, { onDelete: 'cascade' }),
+  authorId: integer('author_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+  body: text('body').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+});
+
+export const REPORT_REASONS = ['spam', 'fake', 'scam', 'harassment', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+export const reports = pgTable('reports', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  reporterId: integer('reporter_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+  memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+  invitationId: bigint('invitation_id', { mode: 'number' }).references(() => invitations.id, { onDelete: 'set null' }),
+  reason: text('reason', { enum: REPORT_REASONS }).notNull(),
+  details: text('details').notNull().default(''),
+  status: text('status', { enum: ['open', 'dismissed', 'actioned'] }).notNull().default('open'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  resolvedBy: integer('resolved_by').references(() => members.id, { onDelete: 'set null' }),
+});
+
+/** What a sign-up looked like, kept for burst and cluster detection and for the moderation queue. */
+export const signupEvents = pgTable('signup_events', {
+  memberId: integer('member_id').primaryKey().references(() => members.id, { onDelete: 'cascade' }),
+  ip: text('ip'),
+  subnet: text('subnet'),
+  emailDomain: text('email_domain').notNull(),
+  risk: smallint('risk').notNull().default(0),
+  reasons: jsonb('reasons').$type<string[]>().notNull().default([]),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+});
+
+export const RESTRICTION_KINDS = ['held', 'limited', 'invitations'] as const;
+export type RestrictionKind = (typeof RESTRICTION_KINDS)[number];
+
+export const memberRestrictions = pgTable('member_restrictions', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+  kind: text('kind', { enum: RESTRICTION_KINDS }).notNull(),
+  reason: text('reason').notNull(),
+  createdBy: integer('created_by').references(() => members.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+  liftedAt: timestamp('lifted_at', { withTimezone: true }),
+  liftedBy: integer('lifted_by').references(() => members.id, { onDelete: 'set null' }),
+});
+
+export const FLAG_KINDS = ['registration', 'cluster', 'template', 'reputation', 'reports'] as const;
+export type FlagKind = (typeof FLAG_KINDS)[number];
+
+export const moderationFlags = pgTable('moderation_flags', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  kind: text('kind', { enum: FLAG_KINDS }).notNull(),
+  memberIds: integer('member_ids').array().notNull(),
+  score: smallint('score').notNull().default(0),
+  reasons: jsonb('reasons').$type<string[]>().notNull().default([]),
+  status: text('status', { enum: ['open', 'dismissed', 'actioned'] }).notNull().default('open'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  resolvedBy: integer('resolved_by').references(() => members.id, { onDelete: 'set null' }),
+  resolution: text('resolution'),
+});
+
+export const memberNotices = pgTable('member_notices', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+  kind: text('kind', { enum: ['warning', 'restriction', 'lifted'] }).notNull(),
+  message: text('message').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+  readAt: timestamp('read_at', { withTimezone: true }),
+});

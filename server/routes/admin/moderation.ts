@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { MODERATION_ACTIONS, moderationActionBody, moderationActionResult, moderationPage, moderationQuery } from '../../../common/schemas/screening.ts';
+import { actOnFlag, actOnReport } from '../../commands/moderation/act.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { authorize } from '../../policies/index.ts';
+import { loadModerationQueue } from '../../queries/moderation.ts';
+
+const tags = ['admin'];
+const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2 ** 53) });
+
+const SUMMARIES: Record<(typeof MODERATION_ACTIONS)[number], string> = {
+  dismiss: 'nothing wrong: close it and lift the automatic restrictions on new accounts',
+  warn: 'send each member a warning notice',
+  restrict: 'stop each member sending invitations, and tell them why',
+  suspend: 'suspend each member and block their pending invitations',
+};
+
+/** The operators' moderation queue and its four actions; every action is audited per member. */
+export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+  app.addHook('preHandler', async (request) => authorize(request.actor, 'admin.access', { kind: 'site' }));
+
+  app.get(
+    '/admin/moderation',
+    {
+      schema: {
+        tags,
+        summary: 'Open flags and reports, newest first, each with the evidence about the members involved',
+        querystring: moderationQuery,
+        response: { 200: moderationPage },
+      },
+    },
+    async (request) => loadModerationQueue(ctx.db, request.query),
+  );
+
+  for (const action of MODERATION_ACTIONS) {
+    for (const type of ['flag', 'report'] as const) {
+      app.post(
+        `/admin/moderation/${type}s/:id/${action}`,
+        {
+          schema: {
+            tags,
+            summary: `${action[0]!.toUpperCase()}${action.slice(1)} a ${type}: ${SUMMARIES[action]}`,
+            params: idParams,
+            body: moderationActionBody,
+            response: { 200: moderationActionResult },
+          },
+        },
+        async (request) => {
+          const context = { operator: request.actor!, reason: request.body.reason, ip: request.ip };
+          return inTransaction(ctx.db, (tx) =>
+            type === 'flag' ? actOnFlag(tx, request.params.id, action, context) : actOnReport(tx, request.params.id, action, context),
+          );
+        },
+      );
+    }
+  }
+};

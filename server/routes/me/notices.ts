@@ -1,0 +1,69 @@
+import { and, count, desc, eq, isNull, lt } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { noticesPage, noticesQuery, noticeView } from '../../../common/schemas/screening.ts';
+import { memberNotices } from '../../db/schema.ts';
+import { notFound } from '../../errors.ts';
+import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
+
+const tags = ['me'];
+
+/** What operators (or the platform) decided about the signed-in member: warnings, restrictions, lifts. */
+export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+
+  app.get(
+    '/me/notices',
+    { schema: { tags, summary: 'Your notices from the operators, newest first, with the unread count', querystring: noticesQuery, response: { 200: noticesPage } } },
+    async (request) => {
+      const actor = request.actor!;
+      const after = decodeCursor<{ i: number }>(request.query.cursor, { i: 'number' });
+      const { limit } = request.query;
+      const found = await ctx.db
+        .select()
+        .from(memberNotices)
+        .where(and(eq(memberNotices.memberId, actor.id), after ? lt(memberNotices.id, after.i) : undefined))
+        .orderBy(desc(memberNotices.id))
+        .limit(limit + 1);
+      const [unread] = await ctx.db
+        .select({ n: count() })
+        .from(memberNotices)
+        .where(and(eq(memberNotices.memberId, actor.id), isNull(memberNotices.readAt)));
+      const items = found.slice(0, limit).map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        message: n.message,
+        createdAt: n.createdAt.toISOString(),
+        read: n.readAt !== null,
+      }));
+      const last = items[items.length - 1];
+      return { items, nextCursor: found.length > limit && last ? encodeCursor({ i: last.id }) : null, unread: unread?.n ?? 0 };
+    },
+  );
+
+  app.post(
+    '/me/notices/:id/read',
+    {
+      schema: {
+        tags,
+        summary: 'Mark one of your notices as read (idempotent)',
+        params: z.strictObject({ id: z.coerce.number().int().positive().max(2 ** 53) }),
+        response: { 200: noticeView },
+      },
+    },
+    async (request) => {
+      const actor = request.actor!;
+      const [notice] = await ctx.db
+        .select()
+        .from(memberNotices)
+        .where(and(eq(memberNotices.id, request.params.id), eq(memberNotices.memberId, actor.id)));
+      // Someone else's notice is as absent as one that never existed.
+      if (!notice) throw notFound('Notice');
+      const readAt = notice.readAt ?? new Date();
+      if (!notice.readAt) {
+        await ctx.db.update(memberNotices).set({ readAt }).where(and(eq(memberNotices.id, notice.id), isNull(memberNotices.readAt)));
+      }
+      return { id: notice.id, kind: notice.kind, message: notice.message, createdAt: notice.createdAt.toISOString(), read: true };
+    },
+  );
+};

@@ -1,0 +1,50 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { allowanceView, screeningPolicy } from '../../../common/schemas/screening.ts';
+import { computeAllowance } from '../../screening/allowance.ts';
+import { describeRule } from '../../screening/policy.ts';
+import { loadPolicy, savePolicy } from '../../screening/policy-store.ts';
+
+const tags = ['screening'];
+
+/** The policy with each rule described in words, as the settings page and the invitation list show it. */
+const policyView = screeningPolicy.extend({ described: z.array(z.string()) });
+
+export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+  const view = (p: z.infer<typeof screeningPolicy>) => ({ ...p, described: p.rules.map(describeRule) });
+
+  app.get(
+    '/me/screening',
+    { schema: { tags, summary: 'Your screening policy: open, selective (rules) or manual, and who can invite you', response: { 200: policyView } } },
+    async (request) => view(await loadPolicy(ctx.db, request.actor!.id)),
+  );
+
+  app.put(
+    '/me/screening',
+    {
+      schema: {
+        tags,
+        summary: 'Replace your screening policy. It applies to invitations that arrive from now on.',
+        body: screeningPolicy,
+        response: { 200: policyView },
+      },
+    },
+    async (request) => {
+      await savePolicy(ctx.db, request.actor!.id, request.body);
+      return view(request.body);
+    },
+  );
+
+  app.get(
+    '/me/allowance',
+    {
+      schema: {
+        tags,
+        summary: 'Your weekly invitation allowance, what is left of it, and every reason it differs from the base',
+        response: { 200: allowanceView },
+      },
+    },
+    async (request) => computeAllowance(ctx.db, request.actor!.id, ctx.config.network),
+  );
+};

@@ -1,0 +1,27 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { reportCreate, reportCreated } from '../../../common/schemas/screening.ts';
+import { fileReport } from '../../commands/reports.ts';
+import { inTransaction } from '../../db/transaction.ts';
+
+const tags = ['screening'];
+
+export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+
+  app.post(
+    '/reports',
+    {
+      schema: {
+        tags,
+        summary: 'Report a member, or an invitation they sent you, to the operators',
+        body: reportCreate,
+        response: { 201: reportCreated },
+      },
+    },
+    async (request, reply) => {
+      const actor = request.actor!;
+      const created = await inTransaction(ctx.db, (tx) => fileReport(tx, actor.id, request.body, ctx.config.screening, request.ip));
+      return reply.status(201).send({ id: created.id, status: 'open' as const });
+    },
+  );
+};

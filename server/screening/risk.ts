@@ -1,0 +1,107 @@
+/**
+ * The risk score of an invitation (0–100) with its reasons in words: a pure function of the evidence,
+ * so docs/screening.md can state the formula and tests can pin it. Every weight is listed in RISK_WEIGHTS.
+ */
+
+export interface RiskSignals {
+  accountAgeDays: number;
+  profileStrength: number;
+  /** The sender's degree from the recipient before connecting; null beyond 3rd or across a block. */
+  degree: number | null;
+  mutualCount: number;
+  sharedOrgOrSchool: boolean;
+  /** How many of the sender's recent notes are nearly identical to this one. */
+  similarNotes: number;
+  noteHasLink: boolean;
+  /** The note asks a favour (a referral, a job, an introduction) rather than offering or reconnecting. */
+  noteAsks: boolean;
+  offersCount: number;
+  asksCount: number;
+  history: { answered: number; acceptanceRate: number | null; dontKnow: number; dontKnowRate: number | null };
+  reports: number;
+  sentLastDay: number;
+  /** Active restrictions and open moderation flags on the sender. */
+  held: boolean;
+  limited: boolean;
+  flagged: boolean;
+}
+
+export const RISK_WEIGHTS = {
+  held: 60,
+  flagged: 40,
+  limited: 25,
+  brandNew: 15, // account less than a day old
+  young: 10, // less than a week old
+  thinProfile: 15, // strength below 35
+  stranger: 15, // out of network, nothing in common
+  farNoMutuals: 5, // 3rd degree without mutual connections
+  template: 30, // the note nearly matches 2+ of the sender's recent notes
+  massTemplate: 20, // on top: 10+ matches
+  linkFromNewAccount: 10,
+  askOfStranger: 10, // a favour asked of someone they have nothing in common with
+  asksOnly: 10, // a profile that lists asks and no offers, asking a favour
+  lowAcceptance: 15, // under 30% accepted, 5+ answered
+  dontKnow: 20, // "I don't know this person" from 10%+ of answers, or 3+
+  reportEach: 15,
+  reportMax: 30,
+  burst: 15, // 50+ invitations in the last day
+  sharedHistory: -15, // an organisation or school in common, overlapping years
+  mutuals: -10, // 3+ mutual connections
+} as const;
+
+export interface Risk {
+  score: number;
+  reasons: string[];
+}
+
+const pct = (r: number) => `${Math.round(r * 100)}%`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+export function riskScore(s: RiskSignals): Risk {
+  const W = RISK_WEIGHTS;
+  const parts: [number, string][] = [];
+  if (s.held) parts.push([W.held, 'The account is waiting for review by the operators']);
+  if (s.flagged) parts.push([W.flagged, 'The account is flagged for moderation']);
+  if (s.limited) parts.push([W.limited, 'The sign-up looked risky, so the account is limited']);
+  if (s.accountAgeDays < 1) parts.push([W.brandNew, 'The account was created today']);
+  else if (s.accountAgeDays < 7) parts.push([W.young, `The account is ${plural(Math.floor(s.accountAgeDays), 'day')} old`]);
+  if (s.profileStrength < 35) parts.push([W.thinProfile, `Thin profile (strength ${s.profileStrength} of 100)`]);
+  const nothingShared = s.mutualCount === 0 && !s.sharedOrgOrSchool;
+  if (nothingShared && s.degree === null) parts.push([W.stranger, 'Outside your network, with nothing in common']);
+  else if (nothingShared && s.degree === 3) parts.push([W.farNoMutuals, '3rd degree, with no mutual connections']);
+  if (s.similarNotes >= 2) parts.push([W.template, `The note is nearly identical to ${plural(s.similarNotes, 'other note')} this sender wrote recently`]);
+  if (s.similarNotes >= 10) parts.push([W.massTemplate, 'The same pitch is going to many people']);
+  if (s.noteHasLink && s.accountAgeDays < 7) parts.push([W.linkFromNewAccount, 'A link in a note from a new account']);
+  if (s.noteAsks && nothingShared) parts.push([W.askOfStranger, 'Asks a favour of someone they have nothing in common with']);
+  if (s.noteAsks && s.asksCount > 0 && s.offersCount === 0) parts.push([W.asksOnly, 'Their profile lists asks and no offers']);
+  if (s.history.acceptanceRate !== null && s.history.acceptanceRate < 0.3) {
+    parts.push([W.lowAcceptance, `Only ${pct(s.history.acceptanceRate)} of their invitations were accepted in the last 90 days`]);
+  }
+  if ((s.history.dontKnowRate !== null && s.history.dontKnowRate >= 0.1) || s.history.dontKnow >= 3) {
+    parts.push([W.dontKnow, `${plural(s.history.dontKnow, 'person', 'people')} answered "I don't know this person" in the last 90 days`]);
+  }
+  if (s.reports > 0) parts.push([Math.min(W.reportMax, W.reportEach * s.reports), `${plural(s.reports, 'report')} against this sender`]);
+  if (s.sentLastDay >= 50) parts.push([W.burst, `Sent ${plural(s.sentLastDay, 'invitation')} in the last day`]);
+  if (s.sharedOrgOrSchool) parts.push([W.sharedHistory, 'You share an organisation or school']);
+  if (s.mutualCount >= 3) parts.push([W.mutuals, `${plural(s.mutualCount, 'mutual connection')}`]);
+
+  const raw = parts.reduce((sum, [w]) => sum + w, 0);
+  const score = Math.max(0, Math.min(100, raw));
+  // Reasons are the risks, heaviest first; the reassuring facts lower the score but are shown as evidence elsewhere.
+  const reasons = parts.filter(([w]) => w > 0).sort((a, b) => b[0] - a[0]).map(([, r]) => r);
+  return { score, reasons };
+}
+
+/** Phrases that ask for something: the moocher's opening move. Lower-cased, matched on word boundaries. */
+const ASK_PATTERNS = [
+  /\brefer(ral)?\b/, /\brefer me\b/, /\bintroduce me\b/, /\bintro to\b/, /\blooking for (a )?(job|role|position|work|funding|investors?)\b/,
+  /\bhire me\b/, /\bany (openings|vacancies|roles)\b/, /\bhelp me (get|find|land)\b/, /\bcan you (help|introduce|refer|recommend|share)\b/,
+  /\bcould you (help|introduce|refer|recommend|share|put in a word)\b/, /\bput in a (good )?word\b/, /\bendorse me\b/, /\bfavou?r\b/,
+];
+
+export function noteAsks(note: string): boolean {
+  const t = note.toLowerCase();
+  return ASK_PATTERNS.some((p) => p.test(t));
+}
+
+export const hasLink = (note: string) => /\bhttps?:\/\/|\bwww\.|\b[a-z0-9-]+\.(com|io|net|org|co|biz|info|xyz|ly)\b/i.test(note);

@@ -1,0 +1,42 @@
+import { Alert, Button, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { moderationKeys, noticesApi } from '../api/moderation.ts';
+import { useMe } from '../hooks/useMe.ts';
+
+const TITLES = { warning: 'A warning from the operators', restriction: 'Your account is restricted', lifted: 'Restriction lifted' } as const;
+
+/**
+ * Unread notices from the operators, above every page for a signed-in member: what was decided about
+ * them and why. Each stays until the member marks it read.
+ */
+export function NoticesBanner() {
+  const { data: me } = useMe();
+  const queryClient = useQueryClient();
+  const notices = useQuery({ queryKey: moderationKeys.notices, queryFn: noticesApi.list, enabled: Boolean(me), staleTime: 60_000 });
+  const markRead = useMutation({
+    mutationFn: noticesApi.markRead,
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: moderationKeys.notices }),
+  });
+  const unread = notices.data?.items.filter((n) => !n.read) ?? [];
+  if (!me || unread.length === 0) return null;
+  return (
+    <Stack gap="xs" mb="md" role="region" aria-label="Notices from the operators">
+      {unread.map((n) => (
+        <Alert
+          key={n.id}
+          color={n.kind === 'lifted' ? 'teal' : n.kind === 'warning' ? 'yellow' : 'orange'}
+          icon={n.kind === 'lifted' ? <IconInfoCircle aria-hidden /> : <IconAlertTriangle aria-hidden />}
+          title={TITLES[n.kind]}
+        >
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{n.message}</Text>
+            <Button size="xs" variant="white" color="dark" loading={markRead.isPending && markRead.variables === n.id} onClick={() => markRead.mutate(n.id)}>
+              Got it
+            </Button>
+          </Stack>
+        </Alert>
+      ))}
+    </Stack>
+  );
+}

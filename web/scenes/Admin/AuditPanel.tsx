@@ -1,0 +1,65 @@
+import { Button, Code, Group, Stack, Table, Text } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { moderationApi, moderationKeys } from '../../api/moderation.ts';
+import { EmptyState, ErrorState, PageLoader } from '../../components/PageState.tsx';
+import { TimeAgo } from '../../components/TimeAgo.tsx';
+
+/** The audit log, newest first: who did what to whom, with the recorded details. */
+export function AuditPanel() {
+  const query = useInfiniteQuery({
+    queryKey: moderationKeys.audit,
+    queryFn: ({ pageParam }) => moderationApi.audit(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  if (query.isPending) return <PageLoader label="Loading the audit log…" />;
+  if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const entries = query.data.pages.flatMap((p) => p.items);
+  if (entries.length === 0) return <EmptyState title="No audit events yet" />;
+  return (
+    <Stack gap="md">
+      <Table.ScrollContainer minWidth={720}>
+        <Table verticalSpacing="xs" striped aria-label="Audit log">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>When</Table.Th>
+              <Table.Th>Who</Table.Th>
+              <Table.Th>Action</Table.Th>
+              <Table.Th>Subject</Table.Th>
+              <Table.Th>Details</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {entries.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td>
+                  <TimeAgo iso={e.at} />
+                </Table.Td>
+                <Table.Td>{e.actor ? e.actor.name : <Text span c="dimmed">system</Text>}</Table.Td>
+                <Table.Td>
+                  <Code>{e.action}</Code>
+                </Table.Td>
+                <Table.Td>
+                  {e.subjectType}
+                  {e.subjectId ? ` #${e.subjectId}` : ''}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs" style={{ wordBreak: 'break-word' }}>
+                    {Object.keys(e.data).length ? JSON.stringify(e.data) : ''}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {query.hasNextPage && (
+        <Group justify="center">
+          <Button variant="default" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+            Load more
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}

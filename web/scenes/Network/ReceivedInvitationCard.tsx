@@ -1,0 +1,118 @@
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconBan, IconFlag, IconMessageQuestion } from '@tabler/icons-react';
+import { networkApi, type InvitationAnswer } from '../../api/network.ts';
+import type { InvitationView } from '../../api/types.ts';
+import { BlockDialog } from '../../components/BlockDialog.tsx';
+import { ThreadComposer, ThreadMessages } from '../../components/InvitationThread.tsx';
+import { PersonCardItem } from '../../components/PersonCardItem.tsx';
+import { ReportDialog } from '../../components/ReportDialog.tsx';
+import { TimeAgo } from '../../components/TimeAgo.tsx';
+import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
+import { firstName } from './evidenceText.ts';
+import { InvitationEvidence } from './InvitationEvidence.tsx';
+
+type Answer = Exclude<InvitationAnswer, 'withdraw'>;
+
+/** Lines the evidence, answers and thread up under the name, past the avatar, on wider screens. */
+const INDENT = { base: 0, sm: 68 };
+
+const DONE: Record<Answer, (name: string) => string> = {
+  accept: (name) => `You are now connected with ${name}.`,
+  ignore: () => 'Invitation ignored. The sender is not told.',
+  'dont-know': (name) => `Declined. ${name} cannot invite you again.`,
+};
+
+/**
+ * One received invitation: who, the evidence behind it and the rule that placed it, the answers
+ * (accept, ignore, "I don't know this person"), and the ways to push back: ask for context, report, block.
+ */
+export function ReceivedInvitationCard({ invitation }: { invitation: InvitationView }) {
+  const { from } = invitation;
+  const [asking, ask] = useDisclosure(false);
+  const [reporting, report] = useDisclosure(false);
+  const [blocking, block] = useDisclosure(false);
+  const answer = useNetworkMutation((a: Answer) => networkApi.answer(invitation.id, a), { success: (a) => DONE[a](from.name) });
+  const busy = (a: Answer) => answer.isPending && answer.variables === a;
+  const first = firstName(from.name);
+
+  return (
+    <Stack gap="xs" pb="sm">
+      <PersonCardItem
+        person={from}
+        extra={
+          <Text size="xs" c="dimmed">
+            <TimeAgo iso={invitation.createdAt} prefix="Invited you " />
+          </Text>
+        }
+        actions={
+          <>
+            <Button size="xs" loading={busy('accept')} disabled={answer.isPending} onClick={() => answer.mutate('accept')} aria-label={`Accept invitation from ${from.name}`}>
+              Accept
+            </Button>
+            <Button size="xs" variant="default" loading={busy('ignore')} disabled={answer.isPending} onClick={() => answer.mutate('ignore')} aria-label={`Ignore invitation from ${from.name}`}>
+              Ignore
+            </Button>
+          </>
+        }
+      />
+      <Stack gap="xs" pl={INDENT}>
+        {invitation.screening ? (
+          <InvitationEvidence invitation={invitation} />
+        ) : (
+          invitation.note && (
+            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+              {invitation.note}
+            </Text>
+          )
+        )}
+      </Stack>
+      <Group gap="xs" wrap="wrap" pl={INDENT} role="group" aria-label={`More answers to ${from.name}`}>
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconMessageQuestion size={14} aria-hidden />}
+          onClick={ask.toggle}
+          aria-expanded={asking}
+          aria-label={`Ask for context from ${from.name}`}
+        >
+          Ask for context
+        </Button>
+        <Button
+          size="xs"
+          variant="subtle"
+          color="gray"
+          loading={busy('dont-know')}
+          disabled={answer.isPending}
+          onClick={() => answer.mutate('dont-know')}
+          title="Declines, and this member can never invite you again"
+          aria-label={`I don’t know this person: ${from.name}`}
+        >
+          I don&rsquo;t know this person
+        </Button>
+        <Button size="xs" variant="subtle" color="red" leftSection={<IconFlag size={14} aria-hidden />} onClick={report.open} aria-label={`Report ${from.name}`}>
+          Report
+        </Button>
+        <Button size="xs" variant="subtle" color="red" leftSection={<IconBan size={14} aria-hidden />} onClick={block.open} aria-label={`Block ${from.name}`}>
+          Block
+        </Button>
+      </Group>
+      <Stack gap="xs" pl={INDENT}>
+        <ThreadMessages messages={invitation.thread} label={`Conversation with ${from.name}`} />
+        {asking && (
+          <ThreadComposer
+            invitationId={invitation.id}
+            label={`Your question to ${first}`}
+            description={`${first} sees it with the invitation and can reply before you answer.`}
+            submitLabel="Send question"
+            sentMessage={`Question sent to ${from.name}.`}
+            onSent={ask.close}
+            onCancel={ask.close}
+          />
+        )}
+      </Stack>
+      <ReportDialog person={from} invitationId={invitation.id} opened={reporting} onClose={report.close} />
+      <BlockDialog person={from} opened={blocking} onClose={block.close} />
+    </Stack>
+  );
+}
