@@ -41,6 +41,10 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-teal-light-color': 'var(--mantine-color-teal-9)',
     '--mantine-color-teal-text': 'var(--mantine-color-teal-9)',
     '--mantine-color-gray-light-color': 'var(--mantine-color-gray-8)',
+    '--mantine-color-orange-light-color': 'var(--mantine-color-orange-9)',
+    '--mantine-color-orange-text': 'var(--mantine-color-orange-9)',
+    '--mantine-color-yellow-light-color': 'var(--mantine-color-yellow-9)',
+    '--mantine-color-yellow-text': 'var(--mantine-color-yellow-9)',
   },
   dark: {},
 });

@@ -13,7 +13,7 @@ import { type ProfileData, loadProfiles } from '../queries/profiles.ts';
 import { type RawStint, overlapsFrom } from '../queries/suggestions/overlap.ts';
 import { profileStrength } from '../views/profile.ts';
 import type { RuleFacts } from './policy.ts';
-import { hasLink, noteAsks, type Risk, riskScore } from './risk.ts';
+import { hasLink, noteAsks, notePitches, type Risk, riskScore } from './risk.ts';
 import { loadSenderFacts, type SenderFacts } from './sender-facts.ts';
 import { countSimilarNotes } from './template.ts';
 
@@ -98,6 +98,7 @@ export async function judgeInvitation(input: EvidenceInput): Promise<Judgement> 
     similarNotes,
     noteHasLink: hasLink(note),
     noteAsks: noteAsks(note),
+    notePitches: notePitches(note),
     offersCount: senderProfile.offers.length,
     asksCount: senderProfile.asks.length,
     history: sender.history,

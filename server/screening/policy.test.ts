@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, placeInvitation, type RuleFacts } from './policy.ts';
-import { riskScore, type RiskSignals, noteAsks } from './risk.ts';
+import { hasLink, noteAsks, notePitches, riskScore, type RiskSignals } from './risk.ts';
 
 const facts = (f: Partial<RuleFacts> = {}): RuleFacts => ({ hasNote: true, mutualCount: 0, sharedOrgOrSchool: false, profileStrength: 60, degree: 2, risk: 10, flagged: false, ...f });
 
@@ -38,7 +38,7 @@ describe('placing an invitation', () => {
 describe('the risk score', () => {
   const calm: RiskSignals = {
     accountAgeDays: 400, profileStrength: 80, degree: 2, mutualCount: 4, sharedOrgOrSchool: true, similarNotes: 0, noteHasLink: false, noteAsks: false,
-    offersCount: 2, asksCount: 1, history: { answered: 20, acceptanceRate: 0.8, dontKnow: 0, dontKnowRate: 0 }, reports: 0, sentLastDay: 2, held: false, limited: false, flagged: false,
+    notePitches: false, offersCount: 2, asksCount: 1, history: { answered: 20, acceptanceRate: 0.8, dontKnow: 0, dontKnowRate: 0 }, reports: 0, sentLastDay: 2, held: false, limited: false, flagged: false,
   };
 
   it('is zero with no reasons for an established sender with shared history', () => {
@@ -56,6 +56,27 @@ describe('the risk score', () => {
     expect(bot.reasons).toContain('4 people answered "I don\'t know this person" in the last 90 days');
     const moocher = riskScore({ ...calm, mutualCount: 0, sharedOrgOrSchool: false, degree: 3, noteAsks: true, offersCount: 0, asksCount: 3 });
     expect(moocher).toEqual({ score: 25, reasons: ['Asks a favour of someone they have nothing in common with', 'Their profile lists asks and no offers', '3rd degree, with no mutual connections'] });
+  });
+
+  it('weighs a template less when sent to people the sender shares history with, and a pitch to a stranger more', () => {
+    const reunion = riskScore({ ...calm, similarNotes: 5 });
+    expect(reunion.reasons).toEqual(['The note is nearly identical to 5 other notes this sender wrote recently']);
+    expect(reunion.score).toBe(0); // +10, offset by the shared school (−15) and mutuals (−10)
+    const cold = riskScore({ ...calm, similarNotes: 5, sharedOrgOrSchool: false, mutualCount: 1 });
+    expect(cold.score).toBe(30);
+    const pitch = riskScore({ ...calm, sharedOrgOrSchool: false, mutualCount: 1, notePitches: true });
+    expect(pitch).toEqual({ score: 25, reasons: ['A sales pitch to someone they do not know'] });
+    expect(riskScore({ ...calm, notePitches: true }).score).toBe(0);
+  });
+
+  it('tells a pitch and a link from an ordinary note', () => {
+    expect(notePitches('Hi! We help SaaS teams double their pipeline. Can we book a 15-minute call this week?')).toBe(true);
+    expect(notePitches('Our agency can cut your cloud costs by 30%.')).toBe(true);
+    expect(notePitches('Would love to grab a coffee and hear about your move to Lisbon.')).toBe(false);
+    expect(hasLink('My deck: https://example.com/deck')).toBe(true);
+    expect(hasLink('see www.example.com')).toBe(true);
+    expect(hasLink('see example.com/pricing')).toBe(true);
+    expect(hasLink('We overlapped at Verity.io in 2019.')).toBe(false);
   });
 
   it('recognises a note that asks a favour', () => {

@@ -15,6 +15,8 @@ export interface RiskSignals {
   noteHasLink: boolean;
   /** The note asks a favour (a referral, a job, an introduction) rather than offering or reconnecting. */
   noteAsks: boolean;
+  /** The note sells something: a call to book, a service, leads, a discount. */
+  notePitches: boolean;
   offersCount: number;
   asksCount: number;
   history: { answered: number; acceptanceRate: number | null; dontKnow: number; dontKnowRate: number | null };
@@ -35,10 +37,12 @@ export const RISK_WEIGHTS = {
   thinProfile: 15, // strength below 35
   stranger: 15, // out of network, nothing in common
   farNoMutuals: 5, // 3rd degree without mutual connections
-  template: 30, // the note nearly matches 2+ of the sender's recent notes
+  template: 30, // the note nearly matches 2+ of the sender's recent notes…
+  templateToAcquaintance: 10, // …sent to someone they share an organisation or school with (a reunion message, not spam)
   massTemplate: 20, // on top: 10+ matches
   linkFromNewAccount: 10,
   askOfStranger: 10, // a favour asked of someone they have nothing in common with
+  pitchToStranger: 25, // a sales pitch to someone they share no history and fewer than 3 mutuals with
   asksOnly: 10, // a profile that lists asks and no offers, asking a favour
   lowAcceptance: 15, // under 30% accepted, 5+ answered
   dontKnow: 20, // "I don't know this person" from 10%+ of answers, or 3+
@@ -69,10 +73,14 @@ export function riskScore(s: RiskSignals): Risk {
   const nothingShared = s.mutualCount === 0 && !s.sharedOrgOrSchool;
   if (nothingShared && s.degree === null) parts.push([W.stranger, 'Outside your network, with nothing in common']);
   else if (nothingShared && s.degree === 3) parts.push([W.farNoMutuals, '3rd degree, with no mutual connections']);
-  if (s.similarNotes >= 2) parts.push([W.template, `The note is nearly identical to ${plural(s.similarNotes, 'other note')} this sender wrote recently`]);
+  if (s.similarNotes >= 2) {
+    const text = `The note is nearly identical to ${plural(s.similarNotes, 'other note')} this sender wrote recently`;
+    parts.push([s.sharedOrgOrSchool ? W.templateToAcquaintance : W.template, text]);
+  }
   if (s.similarNotes >= 10) parts.push([W.massTemplate, 'The same pitch is going to many people']);
   if (s.noteHasLink && s.accountAgeDays < 7) parts.push([W.linkFromNewAccount, 'A link in a note from a new account']);
   if (s.noteAsks && nothingShared) parts.push([W.askOfStranger, 'Asks a favour of someone they have nothing in common with']);
+  if (s.notePitches && !s.sharedOrgOrSchool && s.mutualCount < 3) parts.push([W.pitchToStranger, 'A sales pitch to someone they do not know']);
   if (s.noteAsks && s.asksCount > 0 && s.offersCount === 0) parts.push([W.asksOnly, 'Their profile lists asks and no offers']);
   if (s.history.acceptanceRate !== null && s.history.acceptanceRate < 0.3) {
     parts.push([W.lowAcceptance, `Only ${pct(s.history.acceptanceRate)} of their invitations were accepted in the last 90 days`]);
@@ -104,4 +112,24 @@ export function noteAsks(note: string): boolean {
   return ASK_PATTERNS.some((p) => p.test(t));
 }
 
-export const hasLink = (note: string) => /\bhttps?:\/\/|\bwww\.|\b[a-z0-9-]+\.(com|io|net|org|co|biz|info|xyz|ly)\b/i.test(note);
+/**
+ * Phrases that sell: the peddler's opening move. A meeting request alone is not a pitch; a meeting about
+ * what the sender sells is.
+ */
+const PITCH_PATTERNS = [
+  /\b(book|schedule|grab|hop on|jump on) a (quick |short |brief )?(\d+[- ]min(ute)?s? )?(call|demo|meeting)\b/, /\b\d+[- ]min(ute)?s? (call|chat|demo)\b/,
+  /\bquick (call|demo)\b/, /\bfree (trial|audit|consultation|demo)\b/, /\b(our|my) (services?|solution|platform|product|agency|offering)\b/,
+  /\b(more|qualified) (leads|clients|customers|sales)\b/, /\b(grow|scale|boost|double|triple) your (business|revenue|sales|pipeline|leads)\b/,
+  /\b(cut|reduce|lower|slash) your [a-z ]{0,20}(costs?|bills?|spend)\b/, /\bpipeline\b/, /\b\d+% (off|discount)\b/, /\bdiscount\b/, /\bcalendly\b/, /\bROI\b/i,
+];
+
+export function notePitches(note: string): boolean {
+  const t = note.toLowerCase();
+  return PITCH_PATTERNS.some((p) => p.test(t));
+}
+
+/**
+ * A link in a note: a URL, or a bare domain followed by a path. A bare name like "Verity.io" is how many
+ * companies are called, and an employer named in a note is not a link.
+ */
+export const hasLink = (note: string) => /\bhttps?:\/\/|\bwww\.[a-z0-9-]|\b[a-z0-9-]+\.[a-z]{2,}\/\S/i.test(note);

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { type ModerationActionName, type ModerationItem, moderationApi, moderationKeys } from '../../api/moderation.ts';
 import { EmptyState, ErrorState, PageLoader } from '../../components/PageState.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
-import { MemberEvidence } from './MemberEvidence.tsx';
+import { CAUTION_TEXT, MemberEvidence } from './MemberEvidence.tsx';
 import { ACTION_LABELS, ModerationActionDialog, type PendingAction } from './ModerationActionDialog.tsx';
 
 const FLAG_TITLES = {
@@ -35,7 +35,7 @@ function ItemCard({ item, onAct }: { item: ModerationItem; onAct: (p: PendingAct
               {title}
             </Title>
             {item.type === 'flag' && (
-              <Badge color={item.score >= 60 ? 'red' : 'orange'} variant="light">
+              <Badge color={item.score >= 60 ? 'red' : 'orange'} c={item.score >= 60 ? undefined : CAUTION_TEXT} variant="light">
                 Risk {item.score}
               </Badge>
             )}
@@ -70,6 +70,7 @@ function ItemCard({ item, onAct }: { item: ModerationItem; onAct: (p: PendingAct
               size="xs"
               variant={action === 'dismiss' ? 'default' : 'light'}
               color={action === 'suspend' ? 'red' : action === 'dismiss' ? undefined : 'orange'}
+              c={action === 'warn' || action === 'restrict' ? CAUTION_TEXT : undefined}
               onClick={() => onAct({ type: item.type, id: item.id, action, who: who(item) })}
             >
               {ACTION_LABELS[action]}

@@ -31,7 +31,7 @@ export function AllowanceCard() {
   // Arriving from a refused invitation (…#invitation-allowance): bring the explanation into view.
   useScrollToHash(ALLOWANCE_ANCHOR, ref, query.isSuccess);
   return (
-    <Paper ref={ref} id={ALLOWANCE_ANCHOR} tabIndex={-1} component="section" aria-labelledby={HEADING_ID} p="md" radius="md" bg="gray.0">
+    <Paper ref={ref} id={ALLOWANCE_ANCHOR} tabIndex={-1} component="section" aria-labelledby={HEADING_ID} p="md" radius="md" withBorder>
       <Title order={2} fz="h5" id={HEADING_ID} mb="xs">
         Your invitation allowance
       </Title>
