@@ -1,0 +1,248 @@
+import { sql } from 'drizzle-orm';
+import { type Database, rows } from '../../server/db/connection.ts';
+import { ADVERSARY_KINDS, type AdversaryKind, type SimMember } from './actors.ts';
+import type { SimClock } from './clock.ts';
+import type { Attempt, Driver } from './drive.ts';
+
+/**
+ * The simulation's results, computed after the run from the driver's log of attempts (HTTP outcomes and
+ * each invitation's folder on arrival) and from the database (restrictions, moderation flags, final
+ * invitation status). Nothing here knows what the defences are meant to do.
+ */
+
+export type Outcome =
+  | 'not_registered'
+  | 'allowance'
+  | 'outstanding_cap'
+  | 'refused_by_platform'
+  | 'refused_by_recipient_rule'
+  | 'rate_limited'
+  | 'held'
+  | 'other_by_platform'
+  | 'other_by_rule'
+  | 'inbox'
+  | 'auto_accepted'
+  | 'failed';
+
+const PLATFORM_CODES = new Set(['account_held', 'invitations_restricted', 'note_links_not_allowed', 'account_suspended', 'account_limited']);
+const REACHED: Outcome[] = ['inbox', 'auto_accepted'];
+/** Outcomes that mean the platform stopped the invitation (not the recipient's own rules). */
+const PLATFORM_STOPS: Outcome[] = ['not_registered', 'allowance', 'outstanding_cap', 'refused_by_platform', 'rate_limited', 'held', 'other_by_platform'];
+
+export function outcomeOf(a: Attempt): Outcome {
+  if (a.status === 0) return 'not_registered';
+  if (a.status === 429) return a.code === 'invitation_allowance' ? 'allowance' : 'rate_limited';
+  if (a.status === 409 && a.code === 'invitation_limit') return 'outstanding_cap';
+  if (a.status === 403 && a.code && PLATFORM_CODES.has(a.code)) return 'refused_by_platform';
+  if (a.status === 403 && (a.code === 'invitation_not_allowed' || a.code === 'invitation_needs_email')) return 'refused_by_recipient_rule';
+  if (a.status !== 200 && a.status !== 201) return 'failed';
+  switch (a.folder) {
+    case 'held':
+      return 'held';
+    case 'other':
+      return a.placement?.includes('by the platform') ? 'other_by_platform' : 'other_by_rule';
+    case 'auto':
+      return 'auto_accepted';
+    default:
+      return 'inbox';
+  }
+}
+
+const share = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
+
+function tally(attempts: Attempt[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const a of attempts) {
+    const o = outcomeOf(a);
+    // Refusals name their code: which rule refused is the interesting part.
+    const key = (o === 'refused_by_platform' || o === 'refused_by_recipient_rule' || o === 'failed') && a.code ? `${o}: ${a.code}` : o;
+    out[key] = (out[key] ?? 0) + 1;
+  }
+  return out;
+}
+
+export interface DetectionEvent {
+  how: string;
+  /** Invitations the adversary had attempted before this moment. */
+  attemptsBefore: number;
+  /** Simulated hours since the adversary's first action (its sign-up); exact to the day (see SimClock). */
+  simHours: number;
+  /** The day of the adversary's activity it happened on: 1 is the day it signed up. */
+  simDay: number;
+  /** Wall-clock seconds since its first action. */
+  wallSeconds: number;
+}
+
+export interface AdversaryResult {
+  kind: AdversaryKind;
+  accounts: number;
+  attempts: number;
+  reached: number;
+  reachedShare: number | null;
+  stoppedShare: number | null;
+  outcomes: Record<string, number>;
+  /** Of the invitations the API accepted (created), the share that reached an inbox. */
+  created: number;
+  createdReachedShare: number | null;
+  /** Invitations to honest members that ended accepted (the adversary's new connections). */
+  accepted: number;
+  internalInvitations: number;
+  accountsRestricted: number;
+  accountsFlagged: number;
+  firstStop: DetectionEvent | null;
+  firstFlag: DetectionEvent | null;
+  firstTemplateMark: DetectionEvent | null;
+}
+
+export interface HonestResult {
+  members: number;
+  restricted: number;
+  restrictedShare: number | null;
+  /** Members by reason (a member may have several). */
+  reasons: Record<string, number>;
+  /** Also counting invitations the platform (not the recipient's rules) put in "Other". */
+  restrictedOrDemoted: number;
+  restrictedOrDemotedShare: number | null;
+  invitations: { attempts: number; outcomes: Record<string, number>; accepted: number; acceptedShare: number | null; dontKnow: number };
+  edgeCases: Record<string, { memberId: number; attempts: number; outcomes: Record<string, number>; accepted: number; restricted: string[] }>;
+}
+
+interface DbEvent {
+  member_id: number;
+  at: Date | string;
+  what: string;
+}
+
+export async function computeMetrics(
+  database: Database,
+  driver: Driver,
+  clock: SimClock,
+  adversaries: { kind: AdversaryKind; members: SimMember[] }[],
+): Promise<{ adversaries: AdversaryResult[]; honest: HonestResult; answers: Record<string, number> }> {
+  const db = database.db;
+  const restrictions = await rows<DbEvent>(db, sql`SELECT member_id, created_at AS at, 'restriction: ' || kind AS what FROM member_restrictions`);
+  const flags = await rows<DbEvent>(db, sql`SELECT unnest(member_ids) AS member_id, created_at AS at, 'flag: ' || kind AS what FROM moderation_flags`);
+  const firstId = Math.min(...driver.attempts.map((a) => a.invitationId ?? Number.MAX_SAFE_INTEGER));
+  const finals = await rows<{ id: number; status: string }>(db, sql`SELECT id, status FROM invitations WHERE id >= ${firstId}`);
+  const finalStatus = new Map(finals.map((f) => [Number(f.id), f.status]));
+  const accepted = (list: Attempt[]) => list.filter((a) => a.invitationId !== null && finalStatus.get(a.invitationId) === 'accepted').length;
+
+  const simOf = (e: DbEvent) => clock.simTimeOfStored(new Date(e.at).getTime());
+
+  const advResults: AdversaryResult[] = [];
+  for (const kind of ADVERSARY_KINDS) {
+    const group = adversaries.filter((a) => a.kind === kind).flatMap((a) => a.members);
+    const ids = new Set(group.map((m) => m.id).filter((id) => id > 0));
+    const mine = driver.attempts.filter((a) => a.senderKind === kind);
+    const external = mine.filter((a) => !a.internal && a.recipientHonest);
+    const reached = external.filter((a) => REACHED.includes(outcomeOf(a))).length;
+    const created = external.filter((a) => a.invitationId !== null);
+    const start = driver.firstAction.get(kind);
+    const event = (simMs: number, how: string): DetectionEvent | null =>
+      start
+        ? {
+            how,
+            attemptsBefore: external.filter((a) => a.simMs < simMs).length,
+            simHours: Math.round(((simMs - start.simMs) / 3_600_000) * 10) / 10,
+            simDay: 1 + Math.floor((simMs - start.simMs) / 86_400_000),
+            wallSeconds: Math.round((clock.wallOfSim(simMs) - start.wallMs) / 100) / 10,
+          }
+        : null;
+    const stop = external.find((a) => PLATFORM_STOPS.includes(outcomeOf(a)));
+    const dbEvents = [...restrictions, ...flags]
+      .filter((e) => ids.has(e.member_id))
+      .map((e) => ({ e, simMs: simOf(e) }))
+      .sort((a, b) => a.simMs - b.simMs);
+    const flag = dbEvents[0];
+    const template = external.find((a) => a.template);
+    advResults.push({
+      kind,
+      accounts: group.length,
+      attempts: external.length,
+      reached,
+      reachedShare: share(reached, external.length),
+      stoppedShare: share(external.length - reached, external.length),
+      outcomes: tally(external),
+      created: created.length,
+      createdReachedShare: share(created.filter((a) => REACHED.includes(outcomeOf(a))).length, created.length),
+      accepted: accepted(external),
+      internalInvitations: mine.length - external.length,
+      accountsRestricted: new Set(restrictions.filter((r) => ids.has(r.member_id)).map((r) => r.member_id)).size,
+      accountsFlagged: new Set(flags.filter((r) => ids.has(r.member_id)).map((r) => r.member_id)).size,
+      firstStop: stop ? event(stop.simMs, outcomeOf(stop) + (stop.code ? ` (${stop.code})` : '')) : null,
+      firstFlag: flag ? event(flag.simMs, flag.e.what) : null,
+      firstTemplateMark: template ? event(template.simMs, 'note marked as a template') : null,
+    });
+  }
+
+  // Honest members: everyone loaded or signed up honestly during the run.
+  const honestMembers = [...driver.community.people, ...[...driver.joined.values()].filter((m) => m.honest)].filter((m) => m.id > 0);
+  const honestIds = new Set(honestMembers.map((m) => m.id));
+  const reasonsOf = new Map<number, Set<string>>();
+  const note = (id: number, reason: string) => {
+    if (!honestIds.has(id)) return;
+    let set = reasonsOf.get(id);
+    if (!set) reasonsOf.set(id, (set = new Set()));
+    set.add(reason);
+  };
+  for (const r of restrictions) note(r.member_id, r.what);
+  for (const f of flags) note(f.member_id, f.what);
+  const honestAttempts = driver.attempts.filter((a) => honestIds.has(a.senderId));
+  for (const a of honestAttempts) {
+    const o = outcomeOf(a);
+    if (o === 'allowance' || o === 'outstanding_cap' || o === 'refused_by_platform' || o === 'rate_limited' || o === 'held') note(a.senderId, `invitation ${o}`);
+  }
+  const restricted = reasonsOf.size;
+  const demoted = new Set([...reasonsOf.keys(), ...honestAttempts.filter((a) => outcomeOf(a) === 'other_by_platform').map((a) => a.senderId)]);
+  const reasonCounts: Record<string, number> = {};
+  for (const set of reasonsOf.values()) for (const r of set) reasonCounts[r] = (reasonCounts[r] ?? 0) + 1;
+  const honestCreated = honestAttempts.filter((a) => a.invitationId !== null);
+  const honestAccepted = accepted(honestAttempts);
+
+  type Edge = HonestResult['edgeCases'][string];
+  const edge = (label: string, m: SimMember | undefined): [string, Edge] => {
+    if (!m || m.id === 0) return [label, { memberId: 0, attempts: 0, outcomes: {}, accepted: 0, restricted: ['never signed up'] }];
+    const list = honestAttempts.filter((a) => a.senderId === m.id);
+    return [label, { memberId: m.id, attempts: list.length, outcomes: tally(list), accepted: accepted(list), restricted: [...(reasonsOf.get(m.id) ?? [])] }];
+  };
+  const joinedHonest = [...driver.joined.values()].filter((m) => m.honest);
+  const officeIps = new Map<string, number>();
+  for (const m of joinedHonest) officeIps.set(m.ip, (officeIps.get(m.ip) ?? 0) + 1);
+  const office = joinedHonest.filter((m) => (officeIps.get(m.ip) ?? 0) > 1);
+  const edgeCases = Object.fromEntries([
+    edge('open_networker', driver.community.openNetworker),
+    edge('newcomer', joinedHonest.find((m) => m.kind === 'newcomer')),
+    edge('returning', driver.community.returning),
+    ...office.map((m, i) => edge(`office_signup_${i + 1}`, m)),
+  ]);
+
+  const answers: Record<string, number> = {};
+  for (const a of driver.answers) {
+    const sender = driver.member(a.senderId);
+    const key = `${sender?.honest === false ? 'adversary' : 'honest'} → ${a.answer}`;
+    answers[key] = (answers[key] ?? 0) + 1;
+    if (a.reported) answers[`${sender?.honest === false ? 'adversary' : 'honest'} → reported`] = (answers[`${sender?.honest === false ? 'adversary' : 'honest'} → reported`] ?? 0) + 1;
+  }
+  answers['answered with the evidence card'] = driver.answers.filter((a) => a.usedEvidence).length;
+
+  return {
+    adversaries: advResults,
+    honest: {
+      members: honestMembers.length,
+      restricted,
+      restrictedShare: share(restricted, honestMembers.length),
+      reasons: reasonCounts,
+      restrictedOrDemoted: demoted.size,
+      restrictedOrDemotedShare: share(demoted.size, honestMembers.length),
+      invitations: {
+        attempts: honestAttempts.length,
+        outcomes: tally(honestAttempts),
+        accepted: honestAccepted,
+        acceptedShare: share(honestAccepted, honestCreated.length),
+        dontKnow: driver.answers.filter((a) => honestIds.has(a.senderId) && a.answer === 'dont-know').length,
+      },
+      edgeCases,
+    },
+    answers,
+  };
+}
