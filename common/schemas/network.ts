@@ -108,6 +108,8 @@ export const relationshipState = z.object({
   connection: z.enum(['self', 'connected', 'pending_sent', 'pending_received', 'none']),
   /** The pending invitation (either way), so a profile can accept or withdraw it in place. */
   invitationId: z.number().nullable(),
+  /** Once connected: the invitation that connected them, with its "ask for context" thread (GET /invitations/:id). */
+  originInvitationId: z.number().nullable(),
   following: z.boolean(),
   canFollow: z.boolean(),
   canInvite: z.boolean(),

@@ -12,13 +12,15 @@ import { connections, follows, invitations, profiles } from '../../db/schema.ts'
 export async function loadRelationship(db: DbOrTx, viewerId: number, otherId: number): Promise<RelationshipState> {
   const block = await blockBetween(db, viewerId, otherId);
   const [connected] = await db
-    .select({ one: sql`1` })
+    .select({ invitationId: connections.invitationId })
     .from(connections)
     .where(and(eq(connections.memberId, viewerId), eq(connections.otherId, otherId)));
-  const [open] = await db
-    .select({ id: invitations.id, senderId: invitations.senderId, status: invitations.status })
+  const [found] = await db
+    .select({ id: invitations.id, senderId: invitations.senderId, status: invitations.status, folder: invitations.folder })
     .from(invitations)
     .where(and(pairOf(viewerId, otherId), inArray(invitations.status, ['pending', 'ignored']), sql`${invitations.expiresAt} > now()`));
+  // An invitation the platform holds does not exist for its recipient (inviting back still connects them).
+  const open = found && !(found.folder === 'held' && found.senderId !== viewerId) ? found : undefined;
   const [following] = await db
     .select({ one: sql`1` })
     .from(follows)
@@ -35,6 +37,7 @@ export async function loadRelationship(db: DbOrTx, viewerId: number, otherId: nu
   return {
     connection,
     invitationId: open ? Number(open.id) : null,
+    originInvitationId: connected?.invitationId ? Number(connected.invitationId) : null,
     following: following !== undefined,
     canFollow: block === null && following === undefined && (setting?.who !== 'connections' || connected !== undefined),
     canInvite: block === null && connection === 'none',

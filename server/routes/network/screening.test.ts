@@ -71,6 +71,7 @@ describeEachEngine('screening: policies, evidence and the context thread', (get)
     expect(stored!.riskReasons).toContain('The account is flagged for moderation');
     expect((await open!.call('GET', `/api/v1/members/${flagged!.handle}`)).json().degree).toBe(null);
     expect((await open!.call('GET', '/api/v1/invitations/folders')).json()).toEqual({ inbox: 0, other: 0 });
+    expect((await open!.call('GET', `/api/v1/members/${flagged!.handle}`)).json().relationship).toMatchObject({ connection: 'none', invitationId: null });
     expect((await open!.call('POST', `/api/v1/invitations/${held.json().invitation.id}/accept`)).statusCode).toBe(404);
   });
 
@@ -112,6 +113,7 @@ describeEachEngine('screening: policies, evidence and the context thread', (get)
     expect(conn.origin).toMatchObject({ note: 'Loved your talk', invitationId: id });
     const kept = (await sender!.call('GET', `/api/v1/invitations/${conn.origin.invitationId}`)).json().invitation;
     expect(kept.thread).toHaveLength(2);
+    expect((await asker!.call('GET', `/api/v1/members/${sender!.handle}`)).json().relationship).toMatchObject({ connection: 'connected', originInvitationId: id });
     expect((await asker!.call('POST', `/api/v1/invitations/${id}/messages`, { body: 'One more' })).json().code).toBe('invitation_not_open');
   });
 
