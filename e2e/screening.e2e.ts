@@ -106,6 +106,13 @@ describe('ask for context', () => {
     await story.getByText(reply).waitFor();
     expect(await invitationsA.messages(story)).toEqual([`Ada Lindqvist: ${question}`, `Bram Osei: ${reply}`]);
     await expectAccessible(pageA, 'How you met: the invitation and its thread');
+    await dialog.getByRole('button', { name: 'Close dialog' }).click();
+
+    // …and so does Bram's profile.
+    await pageA.goto(`/in/${bram.handle}`);
+    await pageA.getByRole('button', { name: /^How you met Bram Osei/ }).click();
+    const fromProfile = pageA.getByRole('dialog', { name: 'How you met Bram Osei' });
+    await fromProfile.getByRole('list', { name: 'Conversation between Bram Osei and Ada Lindqvist' }).getByText(reply).waitFor();
 
     await pageA.context().close();
     await pageB.context().close();

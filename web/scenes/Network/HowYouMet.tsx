@@ -20,7 +20,6 @@ const CONTEXTS: Record<string, string> = {
 
 /** "How you met": where a connection began, and a way to reopen its invitation with the note and the "ask for context" thread. */
 export function HowYouMet({ connection }: { connection: ConnectionCard }) {
-  const [opened, { open, close }] = useDisclosure(false);
   const origin = connection.origin;
   if (!origin) return null;
   return (
@@ -28,16 +27,22 @@ export function HowYouMet({ connection }: { connection: ConnectionCard }) {
       <Text size="xs" c="dimmed">
         How you met: {CONTEXTS[origin.context] ?? origin.context}
       </Text>
-      {origin.invitationId !== null && (
-        <>
-          <Button size="compact-xs" variant="subtle" onClick={open} style={{ alignSelf: 'flex-start' }} aria-label={`How you met ${connection.name}: view the invitation and its conversation`}>
-            View the invitation
-          </Button>
-          <Modal opened={opened} onClose={close} title={`How you met ${connection.name}`}>
-            {opened && <InvitationStory invitationId={origin.invitationId} />}
-          </Modal>
-        </>
-      )}
+      {origin.invitationId !== null && <HowYouMetButton name={connection.name} invitationId={origin.invitationId} />}
+    </>
+  );
+}
+
+/** Opens the invitation that connected the viewer and `name`, with its note and "ask for context" thread. */
+export function HowYouMetButton({ name, invitationId, size = 'compact-xs' }: { name: string; invitationId: number; size?: 'compact-xs' | 'sm' }) {
+  const [opened, { open, close }] = useDisclosure(false);
+  return (
+    <>
+      <Button size={size} variant="subtle" onClick={open} style={{ alignSelf: 'flex-start' }} aria-label={`How you met ${name}: view the invitation and its conversation`}>
+        {size === 'sm' ? 'How you met' : 'View the invitation'}
+      </Button>
+      <Modal opened={opened} onClose={close} title={`How you met ${name}`}>
+        {opened && <InvitationStory invitationId={invitationId} />}
+      </Modal>
     </>
   );
 }

@@ -6,6 +6,7 @@ import type { MemberProfileView, RelationshipState } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ConnectDialog } from '../../components/ConnectDialog.tsx';
 import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
+import { HowYouMetButton } from '../Network/HowYouMet.tsx';
 import { FollowButton } from './FollowButton.tsx';
 import { ProfileMoreMenu } from './ProfileMoreMenu.tsx';
 
@@ -23,6 +24,7 @@ export function ProfileActions({ profile }: { profile: MemberProfileView }) {
     <Group gap="xs" align="center" wrap="wrap" aria-label={`Actions for ${profile.name}`} role="group">
       {!rel.blocked && <ConnectionAction person={person} rel={rel} />}
       {!rel.blocked && <FollowButton person={person} rel={rel} />}
+      {rel.connection === 'connected' && rel.originInvitationId !== null && <HowYouMetButton name={profile.name} invitationId={rel.originInvitationId} size="sm" />}
       <ProfileMoreMenu person={person} blocked={rel.blocked} />
     </Group>
   );
