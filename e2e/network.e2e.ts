@@ -1,37 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './fixtures/axe.ts';
-import { launchBrowser, newMemberContext } from './fixtures/browser.ts';
 import { type SeededMember, connectViaApi, seedMember } from './fixtures/network-api.ts';
-import { MemberProfile, MyNetworkPage, SignInPage } from './fixtures/network-pages.ts';
+import { MemberProfile, MyNetworkPage } from './fixtures/network-pages.ts';
 import { SearchPage } from './fixtures/pages.ts';
-import { type RunningServer, startServer } from './fixtures/server.ts';
+import { browserSuite } from './fixtures/suite.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signedIn(member: SeededMember): Promise<Page> {
-  const context = await newMemberContext(browser, server.baseUrl);
-  const page = await context.newPage();
-  await new SignInPage(page).signIn(member);
-  return page;
-}
+const e2e = browserSuite();
+const { signedIn } = e2e;
 
 describe('growing a network in the browser', () => {
   it('search a 2nd-degree member → invite with a note → they accept on My Network → both 1st → a 3rd-degree path appears', async () => {
     // The chain A – B – C – D – E, made through the API: E is four hops from A, so out of A's network.
     const chain: SeededMember[] = [];
-    for (const name of ['Alice Archer', 'Ben Brooks', 'Chloe Chen', 'Dev Desai', 'Ema Eriksen']) chain.push(await seedMember(server.app, name));
+    for (const name of ['Alice Archer', 'Ben Brooks', 'Chloe Chen', 'Dev Desai', 'Ema Eriksen']) chain.push(await seedMember(e2e.server.app, name));
     for (let i = 1; i < chain.length; i++) await connectViaApi(chain[i - 1]!, chain[i]!);
     const [alice, , chloe, dev, ema] = chain as [SeededMember, SeededMember, SeededMember, SeededMember, SeededMember];
 
@@ -118,7 +99,7 @@ describe('managing relationships', () => {
   it('suggestions with reasons, withdraw, remove with confirmation, follow, privacy settings, block and unblock', async () => {
     // Quinn knows everyone here; Pat knows only Quinn, so Rae and Sam are suggested to Pat through Quinn.
     const [pat, quinn, rae, sam] = await Promise.all(
-      ['Pat Park', 'Quinn Quay', 'Rae Ross', 'Sam Stone'].map((name) => seedMember(server.app, name)),
+      ['Pat Park', 'Quinn Quay', 'Rae Ross', 'Sam Stone'].map((name) => seedMember(e2e.server.app, name)),
     ).then((m) => m as [SeededMember, SeededMember, SeededMember, SeededMember]);
     await connectViaApi(pat, quinn);
     await connectViaApi(quinn, rae);

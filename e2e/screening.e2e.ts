@@ -1,36 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './fixtures/axe.ts';
-import { launchBrowser, newMemberContext } from './fixtures/browser.ts';
 import { type SeededMember, connectViaApi, seedMember } from './fixtures/network-api.ts';
-import { MemberProfile, SignInPage } from './fixtures/network-pages.ts';
+import { MemberProfile } from './fixtures/network-pages.ts';
 import { InvitationsPage, ScreeningSettings } from './fixtures/screening-pages.ts';
-import { type RunningServer, startServer } from './fixtures/server.ts';
+import { browserSuite } from './fixtures/suite.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signedIn(member: SeededMember): Promise<Page> {
-  const context = await newMemberContext(browser, server.baseUrl);
-  const page = await context.newPage();
-  await new SignInPage(page).signIn(member);
-  return page;
-}
+const e2e = browserSuite();
+const { signedIn } = e2e;
 
 describe('ask for context', () => {
   it('B invites A with a note → A reads the evidence and asks → B replies from Sent → A reads the reply and accepts → the thread stays with the connection', async () => {
     // Ada and Bram share one connection (Cleo), so Bram is 2nd degree to Ada before connecting.
-    const [ada, bram, cleo] = await Promise.all(['Ada Lindqvist', 'Bram Osei', 'Cleo Varga'].map((n) => seedMember(server.app, n))).then(
+    const [ada, bram, cleo] = await Promise.all(['Ada Lindqvist', 'Bram Osei', 'Cleo Varga'].map((n) => seedMember(e2e.server.app, n))).then(
       (m) => m as [SeededMember, SeededMember, SeededMember],
     );
     await connectViaApi(ada, cleo);
@@ -122,7 +103,7 @@ describe('ask for context', () => {
 describe('a selective member’s rules', () => {
   it('“a note and ≥ 2 mutual connections → Inbox, otherwise Other”, set in Settings: a note-less invitation lands in Other, a qualifying one in the inbox; report and block from the card', async () => {
     const [sela, mo, nia, m1, m2] = await Promise.all(
-      ['Sela Quist', 'Mo Farrah-Lind', 'Nia Okafor', 'Uma Reyes', 'Vik Halvorsen'].map((n) => seedMember(server.app, n)),
+      ['Sela Quist', 'Mo Farrah-Lind', 'Nia Okafor', 'Uma Reyes', 'Vik Halvorsen'].map((n) => seedMember(e2e.server.app, n)),
     ).then((m) => m as [SeededMember, SeededMember, SeededMember, SeededMember, SeededMember]);
     // Mo shares two connections with Sela; Nia shares none.
     for (const [a, b] of [[sela, m1], [sela, m2], [mo, m1], [mo, m2]] as const) await connectViaApi(a, b);
@@ -208,7 +189,7 @@ describe('a selective member’s rules', () => {
 
 describe('refused invitations explain themselves', () => {
   it('a member who wants their email asked for gets an email field; a used-up allowance shows the server’s reason and links to the widget', async () => {
-    const [zed, eve, last] = await Promise.all(['Zed Amari', 'Eve Lantz', 'Lou Marsh'].map((n) => seedMember(server.app, n))).then(
+    const [zed, eve, last] = await Promise.all(['Zed Amari', 'Eve Lantz', 'Lou Marsh'].map((n) => seedMember(e2e.server.app, n))).then(
       (m) => m as [SeededMember, SeededMember, SeededMember],
     );
     const policy = await eve.call('PUT', '/api/v1/me/screening', { mode: 'manual', whoCanInvite: 'email', rules: [], otherwise: 'inbox' });
@@ -228,7 +209,7 @@ describe('refused invitations explain themselves', () => {
     await page.getByText('Invitation sent to Eve Lantz.').waitFor();
 
     // A new account has 20 invitations a week; use the rest through the API.
-    const others = await Promise.all(Array.from({ length: 19 }, (_, i) => seedMember(server.app, `Filler Person ${i + 1}`)));
+    const others = await Promise.all(Array.from({ length: 19 }, (_, i) => seedMember(e2e.server.app, `Filler Person ${i + 1}`)));
     for (const o of others) {
       const sent = await zed.call('POST', '/api/v1/invitations', { to: o.handle, note: '', context: 'search' });
       expect(sent.statusCode, sent.body).toBe(201);
