@@ -230,3 +230,38 @@ describe('refused invitations explain themselves', () => {
     await page.context().close();
   });
 });
+
+describe('an open networker', () => {
+  it('chooses Open in Settings → an invitation is accepted on arrival → but not one from a sender three members reported', async () => {
+    const [olu, pia, rex, ...reporters] = await Promise.all(
+      ['Olu Open', 'Pia Polite', 'Rex Reported', 'Ria One', 'Ria Two', 'Ria Three'].map((n) => seedMember(e2e.server.app, n)),
+    ).then((m) => m as SeededMember[]);
+    const page = await signedIn(olu!);
+    const settings = new ScreeningSettings(page);
+    await settings.open();
+    await settings.section().getByRole('radio', { name: /^Open/ }).check();
+    await settings.save();
+    await page.getByText('Screening settings saved. They apply to invitations that arrive from now on.').waitFor();
+    expect((await olu!.call('GET', '/api/v1/me/screening')).json()).toMatchObject({ mode: 'open' });
+
+    const welcome = await pia!.call('POST', '/api/v1/invitations', { to: olu!.handle, note: 'Good to meet you at the open house!', context: 'search' });
+    expect([welcome.statusCode, welcome.json().outcome]).toEqual([200, 'connected']);
+    await page.goto('/network?tab=connections');
+    await page.getByRole('list', { name: 'Connections' }).getByText('Pia Polite').waitFor();
+
+    // Three reports put Rex in the moderation queue: his invitation is held by the platform, not accepted,
+    // and Olu never sees it (the sender is told nothing either way).
+    for (const r of reporters) expect((await r.call('POST', '/api/v1/reports', { member: rex!.handle, reason: 'spam', details: 'Mass pitches' })).statusCode).toBe(201);
+    const screened = await rex!.call('POST', '/api/v1/invitations', { to: olu!.handle, note: 'Buy my course', context: 'search' });
+    expect([screened.statusCode, screened.json().outcome, screened.json().invitation.status]).toEqual([201, 'invited', 'pending']);
+    await page.goto('/network?tab=connections');
+    const connections = page.getByRole('list', { name: 'Connections' });
+    await connections.getByText('Pia Polite').waitFor();
+    expect(await connections.getByText('Rex Reported').count()).toBe(0);
+    await new InvitationsPage(page).open();
+    await page.getByText('No pending invitations').first().waitFor();
+    expect((await olu!.call('GET', '/api/v1/invitations/folders')).json()).toEqual({ inbox: 0, other: 0 });
+    expect((await olu!.call('GET', `/api/v1/members/${rex!.handle}`)).json().degree).toBe(null);
+    await page.context().close();
+  });
+});
