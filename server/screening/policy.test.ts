@@ -55,7 +55,9 @@ describe('the risk score', () => {
     expect(bot.reasons).toContain('Sent 80 invitations in the last day');
     expect(bot.reasons).toContain('4 people answered "I don\'t know this person" in the last 90 days');
     const moocher = riskScore({ ...calm, mutualCount: 0, sharedOrgOrSchool: false, degree: 3, noteAsks: true, offersCount: 0, asksCount: 3 });
-    expect(moocher).toEqual({ score: 25, reasons: ['Asks a favour of someone they have nothing in common with', 'Their profile lists asks and no offers', '3rd degree, with no mutual connections'] });
+    expect(moocher).toEqual({ score: 55, reasons: ['Asks a favour of someone they do not know', 'Their profile lists asks and no offers', '3rd degree, with no mutual connections'] });
+    // A job seeker who lists what they offer, asking the same, stays in the inbox.
+    expect(riskScore({ ...calm, mutualCount: 1, sharedOrgOrSchool: false, noteAsks: true }).score).toBe(25);
   });
 
   it('weighs a template less when sent to people the sender shares history with, and a pitch to a stranger more', () => {
@@ -65,7 +67,7 @@ describe('the risk score', () => {
     const cold = riskScore({ ...calm, similarNotes: 5, sharedOrgOrSchool: false, mutualCount: 1 });
     expect(cold.score).toBe(30);
     const pitch = riskScore({ ...calm, sharedOrgOrSchool: false, mutualCount: 1, notePitches: true });
-    expect(pitch).toEqual({ score: 25, reasons: ['A sales pitch to someone they do not know'] });
+    expect(pitch).toEqual({ score: 50, reasons: ['A sales pitch to someone they do not know'] });
     expect(riskScore({ ...calm, notePitches: true }).score).toBe(0);
   });
 

@@ -41,9 +41,10 @@ export const RISK_WEIGHTS = {
   templateToAcquaintance: 10, // …sent to someone they share an organisation or school with (a reunion message, not spam)
   massTemplate: 20, // on top: 10+ matches
   linkFromNewAccount: 10,
-  askOfStranger: 10, // a favour asked of someone they have nothing in common with
-  pitchToStranger: 25, // a sales pitch to someone they share no history and fewer than 3 mutuals with
-  asksOnly: 10, // a profile that lists asks and no offers, asking a favour
+  // Someone the sender does not know: no organisation or school in common and fewer than 3 mutuals.
+  askOfStranger: 25, // a favour asked of someone they do not know
+  pitchToStranger: 50, // a sales pitch to someone they do not know: at least "Other" on its own
+  asksOnly: 25, // a profile that lists asks and no offers, asking a favour: with the above, "Other"
   lowAcceptance: 15, // under 30% accepted, 5+ answered
   dontKnow: 20, // "I don't know this person" from 10%+ of answers, or 3+
   reportEach: 15,
@@ -79,8 +80,9 @@ export function riskScore(s: RiskSignals): Risk {
   }
   if (s.similarNotes >= 10) parts.push([W.massTemplate, 'The same pitch is going to many people']);
   if (s.noteHasLink && s.accountAgeDays < 7) parts.push([W.linkFromNewAccount, 'A link in a note from a new account']);
-  if (s.noteAsks && nothingShared) parts.push([W.askOfStranger, 'Asks a favour of someone they have nothing in common with']);
-  if (s.notePitches && !s.sharedOrgOrSchool && s.mutualCount < 3) parts.push([W.pitchToStranger, 'A sales pitch to someone they do not know']);
+  const unknown = !s.sharedOrgOrSchool && s.mutualCount < 3;
+  if (s.noteAsks && unknown) parts.push([W.askOfStranger, 'Asks a favour of someone they do not know']);
+  if (s.notePitches && unknown) parts.push([W.pitchToStranger, 'A sales pitch to someone they do not know']);
   if (s.noteAsks && s.asksCount > 0 && s.offersCount === 0) parts.push([W.asksOnly, 'Their profile lists asks and no offers']);
   if (s.history.acceptanceRate !== null && s.history.acceptanceRate < 0.3) {
     parts.push([W.lowAcceptance, `Only ${pct(s.history.acceptanceRate)} of their invitations were accepted in the last 90 days`]);

@@ -78,7 +78,8 @@ describeEachEngine('screening: policies, evidence and the context thread', (get)
   it('spots a template note pasted into many invitations, whatever the name in it', async () => {
     const { app, database } = get();
     const [pitcher, ...targets] = await members(app, ['Pete Pitch', 'Ann Target', 'Bea Target', 'Cal Target', 'Dan Target']);
-    const pitch = (name: string) => `Hi ${name}, I help teams like yours cut their cloud bill by 40% in 90 days. Open to a quick call this week?`;
+    // The same message, not a sales pitch (a pitch to strangers is held on its own): only the copying shows.
+    const pitch = (name: string) => `Hi ${name}, I am growing my network of people who care about urban cycling in this city. Glad to connect!`;
     const ids: number[] = [];
     for (const t of targets) ids.push(await invite(pitcher!, t, pitch(t.handle.split('-')[0]!)));
     const stored = await rows<{ template: boolean; folder: string; riskReasons: string[] }>(
