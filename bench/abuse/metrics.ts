@@ -92,6 +92,8 @@ export interface AdversaryResult {
   firstStop: DetectionEvent | null;
   firstFlag: DetectionEvent | null;
   firstTemplateMark: DetectionEvent | null;
+  /** Each invitation that reached an inbox, as screening judged it on arrival: why it was not stopped. */
+  reachedJudgements: { risk: number; reasons: string[]; placement: string }[];
 }
 
 export interface HonestResult {
@@ -155,6 +157,15 @@ export async function computeMetrics(
       .sort((a, b) => a.simMs - b.simMs);
     const flag = dbEvents[0];
     const template = external.find((a) => a.template);
+    const reachedIds = external.filter((a) => REACHED.includes(outcomeOf(a)) && a.invitationId !== null).map((a) => a.invitationId!);
+    const reachedJudgements = reachedIds.length
+      ? (
+          await rows<{ risk: number; reasons: string[]; placement: string }>(
+            db,
+            sql`SELECT risk_score AS risk, risk_reasons AS reasons, placement FROM invitations WHERE id IN (${sql.join(reachedIds.map((id) => sql`${id}`), sql`, `)}) ORDER BY id`,
+          )
+        ).map((r) => ({ risk: r.risk, reasons: r.reasons, placement: r.placement }))
+      : [];
     advResults.push({
       kind,
       accounts: group.length,
@@ -172,6 +183,7 @@ export async function computeMetrics(
       firstStop: stop ? event(stop.simMs, outcomeOf(stop) + (stop.code ? ` (${stop.code})` : '')) : null,
       firstFlag: flag ? event(flag.simMs, flag.e.what) : null,
       firstTemplateMark: template ? event(template.simMs, 'note marked as a template') : null,
+      reachedJudgements,
     });
   }
 

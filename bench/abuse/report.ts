@@ -60,6 +60,12 @@ export function markdownReport(adversaries: AdversaryResult[], honest: HonestRes
   lines.push('');
   for (const a of adversaries) lines.push(`- ${LABELS[a.kind]}: ${breakdown(a.outcomes)}; accounts restricted ${a.accountsRestricted}/${a.accounts}, flagged ${a.accountsFlagged}/${a.accounts}`);
   lines.push('');
+  lines.push('Why the invitations that reached an inbox were not stopped (risk on arrival and its reasons):');
+  lines.push('');
+  for (const a of adversaries) {
+    for (const j of a.reachedJudgements) lines.push(`- ${LABELS[a.kind]}: risk ${j.risk} — ${j.reasons.join('; ') || 'no risk reasons'} — ${j.placement}`);
+  }
+  lines.push('');
   lines.push('| honest members | restricted in any way | incl. invitations put in "Other" by the platform | invitations sent | accepted (of created) |');
   lines.push('|---:|---:|---:|---:|---:|');
   lines.push(
