@@ -1,17 +1,13 @@
-import { Button, Code, Group, Stack, Table, Text } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Code, Stack, Table, Text } from '@mantine/core';
 import { moderationApi, moderationKeys } from '../../api/moderation.ts';
+import { usePagedQuery } from '../../hooks/usePagedQuery.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/PageState.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 
 /** The audit log, newest first: who did what to whom, with the recorded details. */
 export function AuditPanel() {
-  const query = useInfiniteQuery({
-    queryKey: moderationKeys.audit,
-    queryFn: ({ pageParam }) => moderationApi.audit(pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const query = usePagedQuery(moderationKeys.audit, (cursor) => moderationApi.audit(cursor));
   if (query.isPending) return <PageLoader label="Loading the audit log…" />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const entries = query.data.pages.flatMap((p) => p.items);
@@ -53,13 +49,7 @@ export function AuditPanel() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {query.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-            Load more
-          </Button>
-        </Group>
-      )}
+      <LoadMore query={query} />
     </Stack>
   );
 }

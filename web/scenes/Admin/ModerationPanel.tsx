@@ -1,7 +1,8 @@
 import { Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type ModerationActionName, type ModerationItem, moderationApi, moderationKeys } from '../../api/moderation.ts';
+import { usePagedQuery } from '../../hooks/usePagedQuery.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/PageState.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { CAUTION_TEXT, MemberEvidence } from './MemberEvidence.tsx';
@@ -85,12 +86,7 @@ function ItemCard({ item, onAct }: { item: ModerationItem; onAct: (p: PendingAct
 /** The operators' queue: flagged accounts and reports with their evidence, newest first, and the four actions. */
 export function ModerationPanel() {
   const [pending, setPending] = useState<PendingAction | null>(null);
-  const query = useInfiniteQuery({
-    queryKey: moderationKeys.queue,
-    queryFn: ({ pageParam }) => moderationApi.queue(pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const query = usePagedQuery(moderationKeys.queue, (cursor) => moderationApi.queue(cursor));
   if (query.isPending) return <PageLoader label="Loading the moderation queue…" />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const items = query.data.pages.flatMap((p) => p.items);
@@ -109,13 +105,7 @@ export function ModerationPanel() {
       ) : (
         items.map((item) => <ItemCard key={`${item.type}-${item.id}`} item={item} onAct={setPending} />)
       )}
-      {query.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-            Load more
-          </Button>
-        </Group>
-      )}
+      <LoadMore query={query} />
       <ModerationActionDialog pending={pending} onClose={() => setPending(null)} />
     </Stack>
   );

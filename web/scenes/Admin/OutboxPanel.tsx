@@ -1,17 +1,13 @@
 import { Accordion, Badge, Button, Group, Stack, Text } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { adminApi } from '../../api/admin.ts';
 import { keys } from '../../api/keys.ts';
+import { usePagedQuery } from '../../hooks/usePagedQuery.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/PageState.tsx';
 
 /** Emails the instance queued or sent; in development this is where verification and reset links land. */
 export function OutboxPanel() {
-  const query = useInfiniteQuery({
-    queryKey: keys.outbox,
-    queryFn: ({ pageParam }) => adminApi.outbox(pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const query = usePagedQuery(keys.outbox, (cursor) => adminApi.outbox(cursor));
   if (query.isPending) return <PageLoader label="Loading outbox…" />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const emails = query.data.pages.flatMap((p) => p.items);
@@ -49,13 +45,7 @@ export function OutboxPanel() {
           </Accordion.Item>
         ))}
       </Accordion>
-      {query.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-            Load more
-          </Button>
-        </Group>
-      )}
+      <LoadMore query={query} />
     </Stack>
   );
 }

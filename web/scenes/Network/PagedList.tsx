@@ -1,7 +1,8 @@
-import { Button, Divider, Group } from '@mantine/core';
+import { Divider } from '@mantine/core';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { Fragment, type ReactNode } from 'react';
 import type { Page } from '../../api/types.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { ErrorState, PageLoader } from '../../components/PageState.tsx';
 
 interface Props<T extends { id: number }> {
@@ -30,13 +31,7 @@ export function PagedList<T extends { id: number }>({ query, label, loadingLabel
           </Fragment>
         ))}
       </ul>
-      {query.hasNextPage && (
-        <Group justify="center" mt="sm">
-          <Button variant="default" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-            Load more
-          </Button>
-        </Group>
-      )}
+      <LoadMore query={query} mt="sm" />
     </>
   );
 }
