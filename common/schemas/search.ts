@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CAREER_STAGES, LIMITS } from '../limits.ts';
-import { cursor, pageLimit } from './primitives.ts';
+import { cursor, idParam, pageLimit } from './primitives.ts';
 
 export const memberSearchQuery = z.strictObject({
   q: z.string().trim().max(LIMITS.searchQueryMax).default(''),
@@ -8,7 +8,7 @@ export const memberSearchQuery = z.strictObject({
   industry: z.string().trim().max(LIMITS.industryMax).optional(),
   function: z.string().trim().max(LIMITS.industryMax).optional(),
   careerStage: z.enum(CAREER_STAGES).optional(),
-  organisation: z.coerce.number().int().positive().optional(),
+  organisation: idParam.optional(),
   cursor,
   limit: pageLimit,
 });
