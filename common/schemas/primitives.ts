@@ -57,9 +57,10 @@ export const INT4_MAX = 2_147_483_647;
 export const id = z.number().int().min(1).max(INT4_MAX);
 /**
  * A row id in a `bigint` column (invitations, reports, flags, notices, audit events), in a JSON body: up to
- * the largest integer a JavaScript number holds exactly, so 2^53 + 1 cannot quietly become 2^53.
+ * the largest integer a JavaScript number holds exactly (zod's int() stops there), so 2^53 + 1 cannot
+ * quietly become 2^53.
  */
-export const bigId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+export const bigId = z.number().int().min(1);
 /**
  * The same two, from a path or query parameter: decimal digits only, so " 1 ", "0x10", "1e3" and "" are
  * refused rather than read as some other id.
