@@ -63,7 +63,8 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
   reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
   const known = FASTIFY_CODES[error.code];
   if (known) void sendProblem(reply, known.status, known.code, known.title ?? error.message);
-  else void sendProblem(reply, 400, 'bad_request', 'The request could not be understood.');
+  else if ((error.statusCode ?? 500) >= 500) void sendProblem(reply, 500, 'internal_error', 'Something went wrong on our side.');
+  else void sendProblem(reply, error.statusCode ?? 400, fallbackCode(error.statusCode ?? 400), 'The request could not be understood.');
 }
 
 /**
