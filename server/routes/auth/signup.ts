@@ -69,7 +69,11 @@ export const signupRoutes: FastifyPluginAsyncZod = async (app) => {
         if (err instanceof AppError && err.code === 'email_taken') {
           ctx.throttles.signupProbes.record(probes.address);
           ctx.throttles.signupProbes.record(probes.subnet);
-          afterReply('sign-up attempt notice', () => tellOwner(email));
+          const notice = `signup-notice:${email}`;
+          if (ctx.throttles.emails.retryAfter(notice, EMAIL_LIMITS.signupNotice) === 0) {
+            ctx.throttles.emails.record(notice);
+            afterReply('sign-up attempt notice', () => tellOwner(email));
+          }
         }
         throw err;
       }
@@ -80,11 +84,8 @@ export const signupRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  /** Emails the owner of a taken address that someone tried to sign up with it, at most once an hour. */
+  /** Emails the owner of a taken address that someone tried to sign up with it (the caller keeps it to once an hour). */
   async function tellOwner(email: string): Promise<void> {
-    const key = `signup-notice:${email}`;
-    if (ctx.throttles.emails.retryAfter(key, EMAIL_LIMITS.signupNotice) > 0) return;
-    ctx.throttles.emails.record(key);
     await inTransaction(ctx.db, async (tx, onCommit) => {
       const [owner] = await tx
         .select({ id: members.id, name: profiles.name })
