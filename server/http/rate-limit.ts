@@ -57,7 +57,7 @@ export async function registerRateLimits(app: FastifyInstance, config: Config): 
     const check = async (request: FastifyRequest) => {
       const result = await general(request);
       if (!result.isAllowed && result.isExceeded) {
-        throw tooManyRequests(result.ttlInSeconds, `Too many requests: at most ${result.max} a minute. Try again in ${retryIn(result.ttl)} seconds.`);
+        throw tooManyRequests(retryIn(result.ttl), `Too many requests: at most ${result.max} a minute. Try again in ${retryIn(result.ttl)} seconds.`);
       }
     };
     route.preHandler = [...(Array.isArray(route.preHandler) ? route.preHandler : route.preHandler ? [route.preHandler] : []), check];
@@ -76,7 +76,7 @@ export async function registerRateLimits(app: FastifyInstance, config: Config): 
     async admitAddress(request) {
       const result = await perAddress(request);
       if (!result.isAllowed && result.isExceeded) {
-        throw tooManyRequests(result.ttlInSeconds, `Too many requests from your network. Try again in ${retryIn(result.ttl)} seconds.`);
+        throw tooManyRequests(retryIn(result.ttl), `Too many requests from your network. Try again in ${retryIn(result.ttl)} seconds.`);
       }
     },
     async checkFailures(request) {
