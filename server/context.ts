@@ -1,7 +1,7 @@
-import type { Config } from './config.ts';
-import type { Database, Db } from './db/connection.ts';
 import type { Registry } from 'prom-client';
 import type { AuthThrottles } from './auth/throttles.ts';
+import type { Config } from './config.ts';
+import type { Database, Db } from './db/connection.ts';
 import type { EmailDelivery } from './jobs/email-delivery.ts';
 import type { GraphService } from './graph/service.ts';
 
