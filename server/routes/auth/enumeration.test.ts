@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
+import { EMAIL_LIMITS } from '../../auth/throttles.ts';
 import { rows } from '../../db/connection.ts';
 import { type Member, STRONG_PASSWORD } from '../../test/client.ts';
 import { describeEachEngine } from '../../test/engines.ts';
@@ -44,6 +45,21 @@ describeEachEngine(
       // The work happened after the answers: the owner gets the link, the unknown address nothing.
       await waitForEmails(database.db, owner.email, 'Reset your Rapport password');
       expect(await emailsTo(database.db, 'no-account@example.com')).toEqual([]);
+    });
+
+    it('caps the emails a request can trigger: reset links per address, known or not, and confirmations per member', async () => {
+      const { app } = get();
+      const known = await signUpFrom(app, 'Inbox Owner', '10.5.0.3');
+      for (const email of [known.email, 'nobody-at-all@example.com']) {
+        const codes: number[] = [];
+        for (let i = 0; i < EMAIL_LIMITS.reset + 1; i++) {
+          codes.push((await app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', remoteAddress: `10.6.0.${i}`, payload: { email } })).statusCode);
+        }
+        expect(codes).toEqual([...Array(EMAIL_LIMITS.reset).fill(202), 429]);
+      }
+      const resends: number[] = [];
+      for (let i = 0; i < EMAIL_LIMITS.confirmation + 1; i++) resends.push((await known.call('POST', '/api/v1/auth/verify-email/resend')).statusCode);
+      expect(resends).toEqual([...Array(EMAIL_LIMITS.confirmation).fill(200), 429]);
     });
 
     it('keeps sign-up’s contract: a new address gets 201 and a session', async () => {
