@@ -4,8 +4,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { Registry } from 'prom-client';
 import { LIMITS } from '../common/limits.ts';
-import { LoginThrottle } from './auth/login-throttle.ts';
+import { createAuthThrottles } from './auth/throttles.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { type Database, openDatabase } from './db/connection.ts';
@@ -80,7 +81,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     config,
     database,
     db: database.db,
-    loginThrottle: new LoginThrottle(config.login.maxAttempts, config.login.windowMs),
+    throttles: createAuthThrottles(config),
+    metrics: new Registry(),
     email: new EmailDelivery(database.db, config.smtpUrl, config.mailFrom, app.log),
     graph,
   };
@@ -91,9 +93,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerSecurityHeaders(app, config);
   registerApiConventions(app);
   await app.register(cookie);
-  // After the cookie parser, before any route: every request is identified before it is handled.
-  registerAuthentication(app);
-  await registerRateLimits(app, config);
+  // After the cookie parser, before any route: every request is identified before it is handled, but
+  // only once the cheap per-address budgets (which need the limiter registered first) let it through.
+  const credentialGuard = await registerRateLimits(app, config);
+  registerAuthentication(app, credentialGuard);
   await app.register(multipart, { limits: { fileSize: LIMITS.photoBytesMax, files: 1, fields: 0 } });
   await app.register(swagger, {
     openapi: {

@@ -4,6 +4,7 @@ import { suggestionList, suggestionQuery } from '../../../common/schemas/network
 import { handle } from '../../../common/schemas/primitives.ts';
 import { memberByHandle } from '../../commands/network/blocks.ts';
 import { dismissSuggestion } from '../../commands/network/dismiss-suggestion.ts';
+import { writeRateLimit } from '../../http/rate-limit.ts';
 import { loadPersonCards } from '../../queries/network/people.ts';
 import { suggestPeople } from '../../queries/suggestions.ts';
 import { lensFor } from './lens.ts';
@@ -37,7 +38,10 @@ export const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/suggestions/people/:handle',
-    { schema: { tags, summary: 'Dismiss a suggestion ("not now"); it is shown less from then on', params: handleParams, response: { 204: z.null() } } },
+    {
+      config: writeRateLimit(ctx.config),
+      schema: { tags, summary: 'Dismiss a suggestion ("not now"); it is shown less from then on', params: handleParams, response: { 204: z.null() } },
+    },
     async (request, reply) => {
       const other = await memberByHandle(ctx.db, request.params.handle);
       await dismissSuggestion(ctx.db, request.actor!.id, other.id);
