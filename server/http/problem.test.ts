@@ -1,7 +1,9 @@
 import { connect } from 'node:net';
+import Fastify from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Member, signUp } from '../test/client.ts';
 import { describeEachEngine } from '../test/engines.ts';
+import { frameworkErrors, registerProblemHandler } from './problem.ts';
 
 /** Sends raw bytes to a listening server and returns everything it writes back before closing. */
 function rawRequest(port: number, bytes: string): Promise<string> {
@@ -43,7 +45,12 @@ describeEachEngine('every error the server answers is problem+json', (get) => {
     });
 
     it('a path parameter past the router’s length limit', async () => {
-      expectProblem(await m.call('GET', `/api/v1/members/${'a'.repeat(150)}`), 414, 'uri_too_long');
+      // With the web app built, the router hands such a path to the app's catch-all route instead (a 404
+      // not_found); without it, to frameworkErrors (414). Either way: problem+json with a code.
+      const res = await m.call('GET', `/api/v1/members/${'a'.repeat(150)}`);
+      expect([404, 414]).toContain(res.statusCode);
+      expect(String(res.headers['content-type'])).toContain('application/problem+json');
+      expect(['not_found', 'uri_too_long']).toContain(res.json().code);
     });
   });
 
@@ -100,5 +107,18 @@ describeEachEngine('every error the server answers is problem+json', (get) => {
       expect(answer.headers['content-type']).toContain('application/problem+json');
       expect(answer.body.code).toBe('validation_failed');
     });
+  });
+});
+
+describe('frameworkErrors on its own', () => {
+  it('answers a path parameter past maxParamLength with 414 uri_too_long', async () => {
+    const app = Fastify({ frameworkErrors });
+    registerProblemHandler(app);
+    app.get('/api/v1/members/:handle', async () => ({ ok: true }));
+    const res = await app.inject({ url: `/api/v1/members/${'a'.repeat(150)}` });
+    expect(res.statusCode).toBe(414);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ status: 414, code: 'uri_too_long' });
+    await app.close();
   });
 });
