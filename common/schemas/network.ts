@@ -8,7 +8,7 @@ import { cursor, email, handle, pageLimit, text } from './primitives.ts';
 import { invitationEvidence, threadMessage } from './screening.ts';
 import { page, personCard, personCardWithConnection } from './search.ts';
 
-export const INVITATION_CONTEXTS = ['profile', 'search', 'suggestion', 'import', 'comment', 'introduction', 'network'] as const;
+export const INVITATION_CONTEXTS = ['profile', 'search', 'suggestion', 'import', 'comment', 'introduction', 'network', 'directory'] as const;
 export const invitationContext = z.enum(INVITATION_CONTEXTS);
 
 export const invitationCreate = z.strictObject({

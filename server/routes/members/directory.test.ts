@@ -133,6 +133,15 @@ describeEachEngine('member directory', (get) => {
     expect((await list(viewer)).items.find((i) => i.name === 'Fay Inviter')).toMatchObject({ connection: 'connected', degree: 1 });
   });
 
+  it('records an invitation sent from the directory as where the relationship began', async () => {
+    const ana = people['Ana Alves']!;
+    const sent = await viewer.call('POST', '/api/v1/invitations', { to: ana.handle, note: 'Fellow Acme alumna?', context: 'directory' });
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect((await ana.call('POST', `/api/v1/invitations/${sent.json().invitation.id}/accept`)).statusCode).toBe(200);
+    const mine = (await viewer.call('GET', '/api/v1/me/connections?q=Ana')).json();
+    expect(mine.items).toEqual([expect.objectContaining({ handle: ana.handle, origin: expect.objectContaining({ context: 'directory' }) })]);
+  });
+
   it('is documented in the OpenAPI description with its parameters', async () => {
     const doc = (await get().app.inject({ method: 'GET', url: '/api/docs/json' })).json();
     const parameters = (doc.paths['/api/v1/members'].get.parameters as { name: string }[]).map((p) => p.name).sort();
