@@ -1,4 +1,5 @@
 import { Badge, Group, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { InvitationEvidence } from '../../api/screening.ts';
 import { riskBand } from './RiskScore.tsx';
 
@@ -22,9 +23,10 @@ export function summaryFacts(e: InvitationEvidence): string[] {
 
 /**
  * One line that says what a received invitation is, before its full evidence is opened: degree, mutual
- * connections, the kind of note and the risk band (written out, never colour alone).
+ * connections, the kind of note and the risk band (written out, never colour alone). `children` follow
+ * on the same line (the button that opens the evidence).
  */
-export function InvitationSummary({ evidence }: { evidence: InvitationEvidence }) {
+export function InvitationSummary({ evidence, children }: { evidence: InvitationEvidence; children?: ReactNode }) {
   const band = riskBand(evidence.risk.score);
   return (
     <Group gap={8} wrap="wrap" align="center">
@@ -32,6 +34,7 @@ export function InvitationSummary({ evidence }: { evidence: InvitationEvidence }
       <Badge color={band.color} c={band.text} radius="sm" size="sm">
         {band.label}
       </Badge>
+      {children}
     </Group>
   );
 }

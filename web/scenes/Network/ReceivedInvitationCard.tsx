@@ -133,8 +133,7 @@ function EvidenceDisclosure({ invitation }: { invitation: InvitationView }) {
   const regionId = `invitation-evidence-${invitation.id}`;
   return (
     <Stack gap={6}>
-      <Group gap="xs" wrap="wrap" justify="space-between" align="center">
-        <InvitationSummary evidence={screening.evidence} />
+      <InvitationSummary evidence={screening.evidence}>
         <Button
           size="compact-sm"
           variant="subtle"
@@ -146,7 +145,7 @@ function EvidenceDisclosure({ invitation }: { invitation: InvitationView }) {
         >
           Evidence
         </Button>
-      </Group>
+      </InvitationSummary>
       <Collapse in={open} id={regionId}>
         <InvitationEvidence invitation={invitation} />
       </Collapse>
