@@ -49,7 +49,15 @@ describe('the main screens on a 390 px phone', () => {
     ];
     for (const name of names) senders.push(await seedMember(e2e.server.app, name));
     const [bartholomew, lin, ana] = senders as [SeededMember, SeededMember, SeededMember];
-    await setProfile(lin, { headline: LONG_URL, about: `See ${LONG_URL}`, location: 'Rotterdam' });
+    await setProfile(lin, {
+      headline: LONG_URL,
+      about: `See ${LONG_URL}`,
+      location: 'Rotterdam',
+      // The longest skill and industry the API takes, without a space: badges must wrap too.
+      skills: [LONG_WORD.slice(0, 60)],
+      industry: LONG_WORD.slice(0, 100),
+      offers: [`Reviews of ${LONG_URL}`],
+    });
     for (const s of senders) {
       const note = s === ana ? `Loved your talk ${LONG_WORD}` : `Hello Vera, ${s.name} here: we met at the harbour meetup last spring.`;
       const res = await s.call('POST', '/api/v1/invitations', { to: viewer.handle, note, context: 'profile' });
@@ -98,6 +106,10 @@ describe('the main screens on a 390 px phone', () => {
     await page.goto(`/in/${lin.handle}`);
     await page.getByRole('heading', { level: 1, name: 'Lin Longurl' }).waitFor();
     await page.getByRole('region', { name: 'About' }).getByText(LONG_URL, { exact: false }).waitFor();
+    for (const badge of [page.getByRole('region', { name: 'Skills' }).getByText(LONG_WORD.slice(0, 60)), page.getByText(LONG_WORD.slice(0, 100), { exact: true })]) {
+      const shown = await textFullyVisible(badge);
+      expect(shown.visible, `a long skill or industry: ${shown.why}`).toBe(true);
+    }
     await expectNoSidewaysScroll(page, 'a profile with a long URL');
     await expectAccessible(page, 'a profile at 390 px');
     await page.goto(`/in/${viewer.handle}`);
