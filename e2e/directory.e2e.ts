@@ -118,6 +118,18 @@ describe('a new member in a young community', () => {
     const piaHit = search.results().getByRole('listitem').filter({ hasText: 'Pia Park' });
     await piaHit.getByText('Invitation pending').waitFor();
     expect(await piaHit.getByRole('button').count()).toBe(0);
+
+    // If an invitation arrives after the list loaded, inviting back connects the two: the note was not
+    // sent, and the member is told so rather than left to think it was.
+    const ravi = await seedMember(e2e.server.app, 'Ravi Rao');
+    await search.searchFromHeader('Ravi Rao');
+    const raviHit = search.results().getByRole('listitem').filter({ hasText: 'Ravi Rao' });
+    await raviHit.getByRole('button', { name: 'Connect with Ravi Rao' }).click();
+    expect((await ravi.call('POST', '/api/v1/invitations', { to: nadia.handle, note: '', context: 'search' })).statusCode).toBe(201);
+    const dialog = page.getByRole('dialog', { name: 'Connect with Ravi Rao' });
+    await dialog.getByRole('textbox', { name: /Personal note/ }).fill('Hello from the harbour meetup.');
+    await dialog.getByRole('button', { name: 'Send invitation' }).click();
+    await page.getByText('Ravi Rao had already invited you, so you are now connected. Your note was not sent.').waitFor();
     await page.context().close();
   });
 });
