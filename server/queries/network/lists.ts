@@ -12,15 +12,15 @@ export interface Page<T> {
 }
 
 /** A timestamp exactly, to the microsecond, for keyset cursors (milliseconds would skip rows in the same ms). */
-const exactTime = (column: ReturnType<typeof sql>) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+export const exactTime = (column: ReturnType<typeof sql>) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** A (time, member id) keyset cursor; a forged time or id is a 400, never a cast error in SQL. */
-const decodeTimeCursor = (raw: string | undefined) => decodeCursor(raw, { t: 'time', i: 'id' });
+export const decodeTimeCursor = (raw: string | undefined) => decodeCursor(raw, { t: 'time', i: 'id' });
 
 const CARD_COLUMNS = sql`m.id, m.handle, p.name, p.headline, p.location, p.visibility, p.photo_etag AS "photoEtag"`;
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * A member's connections, newest first or by name, optionally filtered by name. The origin ("how we met")

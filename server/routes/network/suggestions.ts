@@ -5,7 +5,7 @@ import { handle } from '../../../common/schemas/primitives.ts';
 import { memberByHandle } from '../../commands/network/blocks.ts';
 import { dismissSuggestion } from '../../commands/network/dismiss-suggestion.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
-import { loadPersonCards } from '../../queries/network/people.ts';
+import { loadPersonCards, withConnectionStates } from '../../queries/network/people.ts';
 import { suggestPeople } from '../../queries/suggestions.ts';
 import { lensFor } from './lens.ts';
 
@@ -30,7 +30,7 @@ export const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
       const found = await suggestPeople({ db: ctx.db, graph: ctx.graph.index }, lens.actor.id, request.query.limit, {
         reinviteWaitMs: ctx.config.network.reinviteWaitMs,
       });
-      const cards = await loadPersonCards(lens, found.map((s) => s.memberId));
+      const cards = await withConnectionStates(lens, await loadPersonCards(lens, found.map((s) => s.memberId)));
       const byId = new Map(cards.map((c) => [c.id, c]));
       return { items: found.filter((s) => byId.has(s.memberId)).map((s) => ({ person: byId.get(s.memberId)!, reasons: s.reasons })) };
     },
