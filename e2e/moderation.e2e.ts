@@ -8,7 +8,7 @@ import { SignInPage } from './fixtures/network-pages.ts';
 import { type RunningServer, startServer } from './fixtures/server.ts';
 
 /**
- * The operator's moderation queue, end to end. The server trusts X-Forwarded-For here (TRUST_PROXY=true),
+ * The operator's moderation queue, end to end. The server trusts one proxy hop of X-Forwarded-For here (TRUST_PROXY=1),
  * as it would behind a reverse proxy: without it every client is 127.0.0.1, and loopback is never
  * counted by sign-up screening, so no burst or cluster could ever form.
  */
@@ -17,7 +17,7 @@ let browser: Browser;
 let operator: HttpMember;
 
 beforeAll(async () => {
-  server = await startServer({ trustProxy: true });
+  server = await startServer({ trustProxy: 1 });
   browser = await launchBrowser();
   // The first account on a fresh instance becomes its operator.
   operator = await signUpOverHttp(server.baseUrl, 'Opal Operator');

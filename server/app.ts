@@ -1,10 +1,9 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { Registry } from 'prom-client';
 import { LIMITS } from '../common/limits.ts';
 import { createAuthThrottles } from './auth/throttles.ts';
@@ -13,7 +12,11 @@ import type { AppContext } from './context.ts';
 import { type Database, openDatabase } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import { registerAuthentication } from './http/authenticate.ts';
-import { registerProblemHandler } from './http/problem.ts';
+import { registerApiConventions } from './http/api-conventions.ts';
+import { openApiTransform, SIGNED_IN } from './http/openapi.ts';
+import { clientErrorHandler, frameworkErrors, registerProblemHandler } from './http/problem.ts';
+import { trustProxyOption, warnAboutProxySetup } from './http/proxy.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerRateLimits } from './http/rate-limit.ts';
 import { registerPublic } from './http/public-scope.ts';
 import './http/types.ts';
@@ -56,7 +59,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const app = Fastify({
     logger: { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    // Errors the router or Node's HTTP parser meet before any route runs are problem+json too.
+    frameworkErrors,
+    clientErrorHandler,
+    trustProxy: trustProxyOption(config),
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { coerceTypes: false } },
   });
@@ -83,23 +89,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   };
   app.decorate('ctx', ctx);
 
+  warnAboutProxySetup(app.log, config);
   registerProblemHandler(app);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  await registerSecurityHeaders(app, config);
+  registerApiConventions(app);
   await app.register(cookie);
   // After the cookie parser, before any route: every request is identified before it is handled, but
   // only once the cheap per-address budgets (which need the limiter registered first) let it through.
@@ -116,9 +109,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           session: { type: 'apiKey', in: 'cookie', name: 'rapport_session' },
         },
       },
-      security: [{ bearer: [] }, { session: [] }],
+      security: SIGNED_IN,
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
   });
   await registerPublic(app, (scope) => scope.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } }));
 

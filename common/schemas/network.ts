@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { cursor, email, handle, pageLimit, text } from './primitives.ts';
+import { bigIdParam, cursor, email, handle, pageLimit, text } from './primitives.ts';
 import { invitationEvidence, threadMessage } from './screening.ts';
 import { page, personCard, personCardWithConnection } from './search.ts';
 
@@ -60,7 +60,7 @@ export const invitationListQuery = z.strictObject({
 });
 export const invitationPage = page(invitationView);
 
-export const invitationParams = z.strictObject({ id: z.coerce.number().int().positive().max(2 ** 53) });
+export const invitationParams = z.strictObject({ id: bigIdParam });
 
 /** A connection as listed: the person, when it was made and where it began ("how we met"). */
 export const connectionCard = personCard.extend({

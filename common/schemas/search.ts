@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { CAREER_STAGES, LIMITS } from '../limits.ts';
-import { cursor, pageLimit, text } from './primitives.ts';
+import { cursor, idParam, pageLimit, text } from './primitives.ts';
 
 /**
  * An organisation to filter people by. Ids are PostgreSQL integers, so a larger number is a 400 here
  * rather than an overflow in SQL.
  */
-export const organisationFilter = z.coerce.number().int().positive().max(2_147_483_647);
+export const organisationFilter = idParam;
 
 export const memberSearchQuery = z.strictObject({
   q: z.string().trim().max(LIMITS.searchQueryMax).default(''),

@@ -25,7 +25,7 @@ export async function listDirectory(
   exclude: ReadonlySet<number>,
 ): Promise<DirectoryPage> {
   const byName = query.sort === 'name';
-  const afterName = byName ? decodeCursor<{ n: string; i: number }>(query.cursor, { n: 'string', i: 'number' }) : null;
+  const afterName = byName ? decodeCursor(query.cursor, { n: 'text', i: 'id' }) : null;
   const afterTime = byName ? null : decodeTimeCursor(query.cursor);
   const visible = sql`(d.visibility = 'signed_in' OR ${viewer.isAdmin})`;
 

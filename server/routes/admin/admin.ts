@@ -30,7 +30,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { q, limit } = request.query;
-      const after = decodeCursor<{ i: number }>(request.query.cursor, { i: 'number' });
+      const after = decodeCursor(request.query.cursor, { i: 'id' });
       const pattern = q ? `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
       const found = await ctx.db
         .select({ m: members, name: profiles.name })
@@ -103,7 +103,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const after = decodeCursor<{ i: number }>(request.query.cursor, { i: 'number' });
+      const after = decodeCursor(request.query.cursor, { i: 'id' });
       const { limit } = request.query;
       const found = await ctx.db
         .select()

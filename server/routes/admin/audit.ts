@@ -22,7 +22,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { limit, action } = request.query;
-      const after = decodeCursor<{ i: number }>(request.query.cursor, { i: 'number' });
+      const after = decodeCursor(request.query.cursor, { i: 'bigId' });
       const found = await ctx.db
         .select({ e: auditEvents, handle: members.handle, name: profiles.name })
         .from(auditEvents)

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { bigIdParam } from '../../../common/schemas/primitives.ts';
 import { MODERATION_ACTIONS, moderationActionBody, moderationActionResult, moderationPage, moderationQuery } from '../../../common/schemas/screening.ts';
 import { actOnFlag, actOnReport } from '../../commands/moderation/act.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -8,7 +9,7 @@ import { authorize } from '../../policies/index.ts';
 import { loadModerationQueue } from '../../queries/moderation.ts';
 
 const tags = ['admin'];
-const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2 ** 53) });
+const idParams = z.strictObject({ id: bigIdParam });
 
 const SUMMARIES: Record<(typeof MODERATION_ACTIONS)[number], string> = {
   dismiss: 'nothing wrong: close it and lift the automatic restrictions on new accounts',

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from '../../../common/schemas/primitives.ts';
 import { accessTokenView, createTokenBody, tokenCreated } from '../../../common/schemas/auth.ts';
 import { meView, profilePatch } from '../../../common/schemas/profile.ts';
 import { recordAudit } from '../../commands/audit.ts';
@@ -11,6 +12,7 @@ import { accessTokens } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { badRequest, notFound } from '../../errors.ts';
+import { readSingleUpload } from '../../http/upload.ts';
 import { loadMe } from '../../queries/me.ts';
 
 const tags = ['me'];
@@ -63,10 +65,8 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      if (!request.isMultipart()) throw badRequest('multipart_required', 'Send the photo as multipart/form-data.');
-      const file = await request.file();
-      if (!file) throw badRequest('photo_missing', 'Attach an image in the "photo" field.');
-      const bytes = await file.toBuffer();
+      const bytes = await readSingleUpload(request);
+      if (!bytes) throw badRequest('photo_missing', 'Attach an image in the "photo" field.');
       await inTransaction(ctx.db, (tx) => savePhoto(tx, request.actor!.id, bytes));
       return loadMe(ctx.db, request.actor!);
     },
@@ -130,7 +130,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Revoke a personal access token',
-        params: z.strictObject({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) }),
+        params: z.strictObject({ id: idParam }),
         response: { 204: z.null() },
       },
     },
