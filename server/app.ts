@@ -12,6 +12,7 @@ import type { AppContext } from './context.ts';
 import { type Database, openDatabase } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import { registerAuthentication } from './http/authenticate.ts';
+import { registerDbPriority } from './http/db-priority.ts';
 import { registerProblemHandler } from './http/problem.ts';
 import { registerRateLimits } from './http/rate-limit.ts';
 import { registerPublic } from './http/public-scope.ts';
@@ -98,6 +99,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  registerDbPriority(app);
   // After the cookie parser, before any route: every request is identified before it is handled.
   registerAuthentication(app);
   await registerRateLimits(app, config);

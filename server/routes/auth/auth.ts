@@ -66,7 +66,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/signup',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', dbPriority: 'high' },
       schema: { tags, summary: 'Create an account and start a session', body: signupBody, response: { 201: sessionStarted } },
     },
     async (request, reply) => {
@@ -95,7 +95,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/login',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', dbPriority: 'high' },
       schema: { tags, summary: 'Sign in with email and password', body: loginBody, response: { 200: sessionStarted } },
     },
     async (request, reply) => {
@@ -126,7 +126,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/tokens',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', dbPriority: 'high' },
       schema: {
         tags,
         summary: 'Create a personal access token with email and password (for scripts)',
