@@ -13,6 +13,7 @@ import { type Database, openDatabase } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { registerApiConventions } from './http/api-conventions.ts';
+import { registerDbPriority } from './http/db-priority.ts';
 import { openApiTransform, SIGNED_IN } from './http/openapi.ts';
 import { clientErrorHandler, frameworkErrors, registerProblemHandler } from './http/problem.ts';
 import { trustProxyOption, warnAboutProxySetup } from './http/proxy.ts';
@@ -94,6 +95,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerSecurityHeaders(app, config);
   registerApiConventions(app);
   await app.register(cookie);
+  // Before authentication, so the caller's session or token lookup runs in the high-priority lane.
+  registerDbPriority(app);
   // After the cookie parser, before any route: every request is identified before it is handled, but
   // only once the cheap per-address budgets (which need the limiter registered first) let it through.
   const credentialGuard = await registerRateLimits(app, config);

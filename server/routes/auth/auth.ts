@@ -28,7 +28,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/login',
     {
-      config: { auth: 'public', ...writeRateLimit(ctx.config) },
+      config: { auth: 'public', dbPriority: 'high', ...writeRateLimit(ctx.config) },
       schema: { tags, summary: 'Sign in with email and password', body: loginBody, response: { 200: sessionStarted } },
     },
     async (request, reply) => {
@@ -60,7 +60,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/tokens',
     {
-      config: { auth: 'public', ...writeRateLimit(ctx.config) },
+      config: { auth: 'public', dbPriority: 'high', ...writeRateLimit(ctx.config) },
       schema: {
         tags,
         summary: 'Create a personal access token with email and password (for scripts)',

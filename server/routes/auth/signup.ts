@@ -36,7 +36,7 @@ export const signupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/signup',
     {
-      config: { auth: 'public', ...writeRateLimit(ctx.config) },
+      config: { auth: 'public', dbPriority: 'high', ...writeRateLimit(ctx.config) },
       schema: { tags, summary: 'Create an account and start a session', body: signupBody, response: { 201: sessionStarted } },
     },
     async (request, reply) => {
