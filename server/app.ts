@@ -15,6 +15,7 @@ import { registerAuthentication } from './http/authenticate.ts';
 import { registerProblemHandler } from './http/problem.ts';
 import { registerRateLimits } from './http/rate-limit.ts';
 import { registerPublic } from './http/public-scope.ts';
+import { parseQueryString } from './http/querystring.ts';
 import './http/types.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { EmailDelivery } from './jobs/email-delivery.ts';
@@ -57,6 +58,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { coerceTypes: false } },
+    routerOptions: { querystringParser: parseQueryString },
   });
   // The API speaks JSON (and multipart for photos); a text/plain body is a client mistake, answered with 415.
   app.removeContentTypeParser('text/plain');

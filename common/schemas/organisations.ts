@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { cursor, pageLimit } from './primitives.ts';
+import { cursor, pageLimit, queryText } from './primitives.ts';
 import { personCard } from './search.ts';
 
 export const organisationSuggestQuery = z.strictObject({
-  q: z.string().trim().min(1).max(LIMITS.organisationNameMax),
+  q: queryText(LIMITS.organisationNameMax).refine((s) => s.length > 0, { message: 'must not be empty' }),
   limit: z.coerce.number().int().min(1).max(20).default(8),
 });
 

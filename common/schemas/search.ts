@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { CAREER_STAGES, LIMITS } from '../limits.ts';
-import { cursor, pageLimit } from './primitives.ts';
+import { cursor, pageLimit, queryText } from './primitives.ts';
 
 export const memberSearchQuery = z.strictObject({
-  q: z.string().trim().max(LIMITS.searchQueryMax).default(''),
+  q: queryText(LIMITS.searchQueryMax).default(''),
   degree: z.enum(['1', '2', '3']).optional(),
-  industry: z.string().trim().max(LIMITS.industryMax).optional(),
-  function: z.string().trim().max(LIMITS.industryMax).optional(),
+  industry: queryText(LIMITS.industryMax).optional(),
+  function: queryText(LIMITS.industryMax).optional(),
   careerStage: z.enum(CAREER_STAGES).optional(),
   organisation: z.coerce.number().int().positive().optional(),
   cursor,
