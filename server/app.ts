@@ -26,6 +26,7 @@ import { SnapshotSchedule } from './graph/snapshot-schedule.ts';
 import { adminRoutes } from './routes/admin/admin.ts';
 import { auditRoutes } from './routes/admin/audit.ts';
 import { moderationRoutes } from './routes/admin/moderation.ts';
+import { adminOrganisationRoutes } from './routes/admin/organisations.ts';
 import { authRoutes } from './routes/auth/auth.ts';
 import { healthRoutes } from './routes/health/health.ts';
 import { meRoutes } from './routes/me/me.ts';
@@ -129,6 +130,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(adminRoutes, { prefix: '/api/v1' });
   await app.register(moderationRoutes, { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1' });
+  await app.register(adminOrganisationRoutes, { prefix: '/api/v1' });
   await app.register(noticeRoutes, { prefix: '/api/v1' });
   await app.register(reportRoutes, { prefix: '/api/v1' });
   await app.register(invitationRoutes, { prefix: '/api/v1' });

@@ -61,7 +61,10 @@ export type ProfilePatch = z.infer<typeof profilePatch>;
 export const organisationRef = z.object({ id: z.number(), name: z.string(), slug: z.string() });
 
 export const experienceView = z.object({
+  /** The organisation entity (its page is /organisations/:slug); it groups every spelling with the same key. */
   organisation: organisationRef,
+  /** The organisation as the member wrote it, which is what their profile shows. */
+  organisationName: z.string(),
   title: z.string(),
   startDate: z.string(),
   endDate: z.string().nullable(),
@@ -69,6 +72,8 @@ export const experienceView = z.object({
 });
 export const educationView = z.object({
   school: organisationRef,
+  /** The school as the member wrote it. */
+  schoolName: z.string(),
   degree: z.string(),
   startYear: z.number().nullable(),
   endYear: z.number().nullable(),

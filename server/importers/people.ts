@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import { LIMITS } from '../../common/limits.ts';
 import { type ExperienceInput, type ProfilePatch, profilePatch } from '../../common/schemas/profile.ts';
-import { matchKey } from '../../common/text.ts';
+import { matchKey, organisationKey } from '../../common/text.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Database, Tx } from '../db/connection.ts';
 import { members, organisations } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { createMember } from '../commands/members/create-member.ts';
-import { resolveOrganisation, resolveSkills } from '../commands/organisations.ts';
+import { organisationDisplayName, resolveOrganisation, resolveSkills } from '../commands/organisations.ts';
 import { updateProfile } from '../commands/profile/update-profile.ts';
 import { type ProfileData, loadProfiles } from '../queries/profiles.ts';
 import { type ImportConnection, connectImported } from './connections.ts';
@@ -94,7 +94,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 async function resolveOrganisations(tx: Tx, hints: OrganisationHint[]): Promise<number> {
   const byKey = new Map<string, OrganisationHint>();
   for (const h of hints) {
-    const key = matchKey(h.name);
+    const key = organisationKey(organisationDisplayName(h.name));
     if (key && !byKey.has(key)) byKey.set(key, h);
   }
   const existing = new Set<string>();
@@ -117,14 +117,14 @@ export function currentMonth(now = new Date()): string {
 }
 
 function toExperienceInput(e: ProfileData['experience'][number]): ExperienceInput {
-  return { organisation: e.organisation.name, title: e.title, startDate: e.startDate, endDate: e.endDate, description: e.description };
+  return { organisation: e.organisationName, title: e.title, startDate: e.startDate, endDate: e.endDate, description: e.description };
 }
 
 /** A CSV position joins the member's existing experience unless they already list that organisation. */
 function mergedExperience(current: ProfileData, incoming: ExperienceInput[]): ExperienceInput[] | undefined {
   const existing = current.experience.map(toExperienceInput);
-  const known = new Set(existing.map((e) => matchKey(e.organisation)));
-  const added = incoming.filter((e) => !known.has(matchKey(e.organisation)));
+  const known = new Set(existing.map((e) => organisationKey(e.organisation)));
+  const added = incoming.filter((e) => !known.has(organisationKey(e.organisation)));
   if (added.length === 0) return undefined;
   return [...added, ...existing].slice(0, LIMITS.experienceMax);
 }
@@ -144,11 +144,11 @@ export function patchChangesNothing(current: ProfileData, name: string, patch: P
   // Skills are stored once per key (resolveSkills drops repeats), so compare the distinct keys.
   const skillKeys = (names: string[]) => [...new Set(names.map(matchKey).filter(Boolean))];
   if (patch.skills && !same(skillKeys(patch.skills), skillKeys(current.skills))) return false;
-  const orgKey = <T extends { organisation: string }>(e: T) => ({ ...e, organisation: matchKey(e.organisation) });
-  if (patch.experience && !same(patch.experience.map(orgKey), current.experience.map(toExperienceInput).map(orgKey))) return false;
+  // Organisations compare as spelt: a source that fixes a spelling updates the member's own spelling.
+  if (patch.experience && !same(patch.experience, current.experience.map(toExperienceInput))) return false;
   if (patch.education) {
-    const mine = patch.education.map((e) => [matchKey(e.school), e.degree, e.startYear, e.endYear]);
-    const theirs = current.education.map((e) => [matchKey(e.school.name), e.degree, e.startYear, e.endYear]);
+    const mine = patch.education.map((e) => [e.school, e.degree, e.startYear, e.endYear]);
+    const theirs = current.education.map((e) => [e.schoolName, e.degree, e.startYear, e.endYear]);
     if (!same(mine, theirs)) return false;
   }
   return true;

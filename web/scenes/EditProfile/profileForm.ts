@@ -76,7 +76,7 @@ export function toFormValues(me: MeView): ProfileFormValues {
     skills: p.skills ?? [],
     experience: (p.experience ?? []).map((e) => ({
       key: randomId(),
-      organisation: e.organisation.name,
+      organisation: e.organisationName,
       title: e.title,
       startDate: e.startDate,
       endDate: e.endDate ?? '',
@@ -85,7 +85,7 @@ export function toFormValues(me: MeView): ProfileFormValues {
     })),
     education: (p.education ?? []).map((e) => ({
       key: randomId(),
-      school: e.school.name,
+      school: e.schoolName,
       degree: e.degree,
       startYear: e.startYear ?? '',
       endYear: e.endYear ?? '',

@@ -35,15 +35,18 @@ export function ExperienceList({ items }: { items: NonNullable<MemberProfileView
               <IconBriefcase size={20} />
             </ThemeIcon>
             <Stack gap={2}>
-              <Text fw={600}>{e.title}</Text>
-              <Anchor component={Link} to={`/org/${e.organisation.slug}`} underline="hover" size="sm">
-                {e.organisation.name}
+              <Text fw={600} dir="auto">
+                {e.title}
+              </Text>
+              {/* The member's own spelling; the link leads to the organisation it belongs to. */}
+              <Anchor component={Link} to={`/org/${e.organisation.slug}`} underline="hover" size="sm" dir="auto">
+                {e.organisationName}
               </Anchor>
               <Text size="xs" c="dimmed">
                 {formatRange(e.startDate, e.endDate)}
               </Text>
               {e.description && (
-                <Text size="sm" mt={4} style={{ whiteSpace: 'pre-line' }}>
+                <Text size="sm" mt={4} style={{ whiteSpace: 'pre-line' }} dir="auto">
                   {e.description}
                 </Text>
               )}
@@ -65,10 +68,14 @@ export function EducationList({ items }: { items: NonNullable<MemberProfileView[
               <IconSchool size={20} />
             </ThemeIcon>
             <Stack gap={2}>
-              <Anchor component={Link} to={`/org/${e.school.slug}`} underline="hover" fw={600}>
-                {e.school.name}
+              <Anchor component={Link} to={`/org/${e.school.slug}`} underline="hover" fw={600} dir="auto">
+                {e.schoolName}
               </Anchor>
-              {e.degree && <Text size="sm">{e.degree}</Text>}
+              {e.degree && (
+                <Text size="sm" dir="auto">
+                  {e.degree}
+                </Text>
+              )}
               <Text size="xs" c="dimmed">
                 {formatYears(e.startYear, e.endYear)}
               </Text>
