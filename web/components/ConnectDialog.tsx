@@ -34,7 +34,15 @@ export function ConnectDialog({ person, context, opened, onClose }: Props) {
   const [needsEmail, setNeedsEmail] = useState(false);
   const send = useNetworkMutation((vars: Vars) => networkApi.invite(person.handle, vars.note, context, vars.email || undefined), {
     success: (_vars, result) =>
-      result.outcome === 'connected' ? `You are now connected with ${person.name}.` : `Invitation sent to ${person.name}.`,
+      result.outcome === 'connected' ? (
+        <>
+          You are now connected with <bdi>{person.name}</bdi>.
+        </>
+      ) : (
+        <>
+          Invitation sent to <bdi>{person.name}</bdi>.
+        </>
+      ),
     quietErrors: true,
   });
   const firstName = person.name.split(/\s+/)[0] ?? person.name;
@@ -66,11 +74,15 @@ export function ConnectDialog({ person, context, opened, onClose }: Props) {
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={`Connect with ${person.name}`}>
+    <Modal opened={opened} onClose={close} title={
+        <>
+          Connect with <bdi>{person.name}</bdi>
+        </>
+      }>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            Say how you know {firstName} or why you would like to connect. A personal note makes a yes far more likely.
+            Say how you know <bdi>{firstName}</bdi> or why you would like to connect. A personal note makes a yes far more likely.
           </Text>
           <Textarea
             label="Personal note (optional)"

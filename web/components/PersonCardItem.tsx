@@ -20,18 +20,18 @@ export function PersonCardItem({ person, extra, actions }: Props) {
       <PersonAvatar name={person.name} photoUrl={person.photoUrl} size={52} />
       <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
         <Group gap="xs" wrap="nowrap">
-          <Anchor component={Link} to={`/in/${person.handle}`} underline="hover" fw={600} c="inherit" truncate>
+          <Anchor component={Link} to={`/in/${person.handle}`} underline="hover" fw={600} c="inherit" truncate dir="auto">
             {person.name}
           </Anchor>
           <DegreeBadge degree={person.degree} />
         </Group>
         {person.headline && (
-          <Text size="sm" lineClamp={2}>
+          <Text size="sm" lineClamp={2} dir="auto">
             {person.headline}
           </Text>
         )}
         {person.location && (
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" dir="auto">
             {person.location}
           </Text>
         )}

@@ -20,7 +20,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 export function AboutSection({ about }: { about: string }) {
   return (
     <Section title="About">
-      <Text style={{ whiteSpace: 'pre-line' }}>{about}</Text>
+      <Text style={{ whiteSpace: 'pre-line' }} dir="auto">
+        {about}
+      </Text>
     </Section>
   );
 }
@@ -92,7 +94,7 @@ export function SkillsList({ skills }: { skills: string[] }) {
     <Section title="Skills">
       <Group gap="xs">
         {skills.map((s) => (
-          <Badge key={s} variant="light" radius="sm" size="lg" tt="none" fw={500}>
+          <Badge key={s} variant="light" radius="sm" size="lg" tt="none" fw={500} dir="auto">
             {s}
           </Badge>
         ))}
@@ -106,7 +108,9 @@ export function TextList({ title, items }: { title: string; items: string[] }) {
     <Section title={title}>
       <List spacing={4} size="sm">
         {items.map((s, i) => (
-          <List.Item key={i}>{s}</List.Item>
+          <List.Item key={i} dir="auto">
+            {s}
+          </List.Item>
         ))}
       </List>
     </Section>
@@ -120,7 +124,7 @@ export function LinksList({ links }: { links: { label: string; url: string }[] }
         {links.map((l, i) => (
           <Anchor key={i} href={l.url} underline="hover" target="_blank" rel="noopener noreferrer nofollow" size="sm">
             <Group gap={4} component="span" wrap="nowrap">
-              {l.label}
+              <bdi>{l.label}</bdi>
               <IconExternalLink size={14} aria-label="(opens in a new tab)" />
             </Group>
           </Anchor>

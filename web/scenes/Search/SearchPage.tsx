@@ -92,7 +92,15 @@ function SearchView() {
                 <ErrorState error={results.error} onRetry={() => void results.refetch()} />
               ) : people.length === 0 ? (
                 <EmptyState title="No matches">
-                  {q ? `No one matches '${q}'. ` : 'No one matches these filters. '}
+                  {q ? (
+                    <>
+                      No one matches {"'"}
+                      <bdi>{q}</bdi>
+                      {"'. "}
+                    </>
+                  ) : (
+                    'No one matches these filters. '
+                  )}
                   {q && hasFilters ? 'Try a shorter name or remove a filter.' : q ? 'Try a shorter name or another spelling.' : 'Try removing a filter.'}
                 </EmptyState>
               ) : (
