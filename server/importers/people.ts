@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import { LIMITS } from '../../common/limits.ts';
+import { requiredLine } from '../../common/schemas/primitives.ts';
 import { type ExperienceInput, type ProfilePatch, profilePatch } from '../../common/schemas/profile.ts';
 import { matchKey, organisationKey } from '../../common/text.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -63,6 +64,8 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
   onConnectProgress?: (done: number, total: number) => void;
 }
+
+const NAME = requiredLine(LIMITS.nameMax);
 
 /** Validates a profile patch, turning zod's issues into import issues at the person's location. */
 export function parsePatch(
@@ -162,18 +165,28 @@ export function patchChangesNothing(current: ProfileData, name: string, patch: P
  * Connections given in the options are made in the same transaction, once every person exists.
  * Afterwards the database is vacuumed and analysed (PGlite never autovacuums).
  */
-export async function importPeople(database: Database, people: ImportPerson[], options: ImportOptions): Promise<ImportResult> {
+export async function importPeople(database: Database, given: ImportPerson[], options: ImportOptions): Promise<ImportResult> {
   const started = performance.now();
   const seen = new Map<string, string>();
-  const duplicates: ImportIssue[] = [];
+  const problems: ImportIssue[] = [];
+  // Every reader already checks names; checking here too means no source (the demo included) writes a
+  // name the sign-up form would refuse, and each is stored in the same normalised form.
+  const people = given.map((p) => {
+    const name = NAME.safeParse(p.name);
+    if (!name.success) {
+      const [file, line] = splitSource(p.source);
+      problems.push(...zodMessages(name.error, () => 'name').map((message) => ({ file, line, message })));
+    }
+    return name.success ? { ...p, name: name.data } : p;
+  });
   for (const p of people) {
     const previous = seen.get(p.email);
     if (previous) {
       const [file, line] = splitSource(p.source);
-      duplicates.push({ file, line, message: `email: ${p.email} is already used at ${previous}` });
+      problems.push({ file, line, message: `email: ${p.email} is already used at ${previous}` });
     } else seen.set(p.email, p.source);
   }
-  if (duplicates.length) throw new ImportValidationError(duplicates);
+  if (problems.length) throw new ImportValidationError(problems);
 
   // One hash for the whole import: scrypt is deliberately slow, and nobody can know the secret anyway.
   const passwordHash = options.passwordHash ?? (await hashPassword(randomBytes(32).toString('base64url'), options.scryptLogN));
