@@ -82,7 +82,8 @@ export function parsePatch(
 export function clip(value: string, max: number): string {
   const t = value.trim().replace(/\s+/g, ' ');
   if (t.length <= max) return t;
-  const cut = t.slice(0, max);
+  // Never between the two halves of a surrogate pair: half an emoji is not text, and the rules refuse it.
+  const cut = t.slice(0, /[\uD800-\uDBFF]/.test(t.charAt(max - 1)) ? max - 1 : max);
   const space = cut.lastIndexOf(' ');
   return (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '');
 }

@@ -10,7 +10,7 @@ import { engines, openTestDatabase } from '../test/engines.ts';
 import { parsePeopleCsv } from './csv.ts';
 import { formatIssue, ImportValidationError } from './issues.ts';
 import { readLdbc } from './ldbc.ts';
-import { importPeople } from './people.ts';
+import { clip, importPeople } from './people.ts';
 
 const RLO = '\u202E';
 const HEADER = 'email,name,headline,organisation,title,location,skills';
@@ -36,6 +36,12 @@ describe('imports follow the text rules of the API', () => {
     // A cell's line break is spacing, and names are stored in NFC.
     expect(read.people).toHaveLength(1);
     expect(read.people[0]).toMatchObject({ name: 'Zoë', patch: { experience: [{ organisation: 'Acme Corp' }] } });
+  });
+
+  it('clips long source text without cutting an emoji in half', () => {
+    const clipped = clip(`${'a'.repeat(59)}😀b`, 60);
+    expect(clipped).toBe('a'.repeat(59));
+    expect(clip('😀😀😀', 3)).toBe('😀');
   });
 
   it('refuses an LDBC organisation whose name would reorder the text around it', async () => {

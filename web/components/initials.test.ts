@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shorten } from './graphemes.ts';
 import { initials } from './initials.ts';
 
 /** True when the string holds a high or low surrogate without its partner. */
@@ -27,5 +28,15 @@ describe('initials', () => {
     expect(initials('李伟')).toBe('李伟');
     expect(initials('Madonna')).toBe('MA');
     expect(initials('محمد علي')).toBe('مع');
+  });
+});
+
+describe('shorten', () => {
+  it('cuts by grapheme, so an emoji at the cut stays whole', () => {
+    const note = `${'a'.repeat(79)}😀 and more`;
+    expect(note.slice(0, 80)).toMatch(/\uD83D$/);
+    expect(shorten(note, 80)).toBe(`${'a'.repeat(79)}😀…`);
+    expect(brokenSurrogate(shorten(note, 80))).toBe(false);
+    expect(shorten('short', 80)).toBe('short');
   });
 });

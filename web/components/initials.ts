@@ -1,13 +1,6 @@
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+import { graphemes } from './graphemes.ts';
 
-/** Splits text into user-perceived characters, so an emoji, a flag or a letter with its accents stays whole. */
-function graphemes(text: string): string[] {
-  if (typeof Intl.Segmenter === 'function') {
-    return Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text), (s) => s.segment);
-  }
-  // Older browsers: at least never split a surrogate pair.
-  return Array.from(text);
-}
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
  * The initials on an avatar without a photo: the first letter of the first and last words ("Ana María

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { networkApi } from '../../api/network.ts';
 import type { InvitationView } from '../../api/types.ts';
 import { ThreadComposer, ThreadMessages } from '../../components/InvitationThread.tsx';
+import { shorten } from '../../components/graphemes.ts';
 import { EmptyState } from '../../components/PageState.tsx';
 import { PersonCardItem } from '../../components/PersonCardItem.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
@@ -64,7 +65,7 @@ function SentInvitation({ invitation }: { invitation: InvitationView }) {
               {invitation.note ? (
                 <>
                   {' · “'}
-                  <bdi>{invitation.note.length > 80 ? `${invitation.note.slice(0, 80)}…` : invitation.note}</bdi>”
+                  <bdi>{shorten(invitation.note, 80)}</bdi>”
                 </>
               ) : null}
             </Text>
