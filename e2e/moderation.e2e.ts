@@ -131,13 +131,13 @@ describe('a sign-up cluster in the moderation queue', () => {
     expect(subjects.sort()).toEqual(ring.map((m) => `member #${m.id}`).sort());
     await expectAccessible(page, 'Admin → Audit log');
 
-    // The suspended accounts are out: the old session is gone, the token refused, sign-in refused.
+    // The suspended accounts are out: the old session is gone, the token revoked, sign-in refused.
     const [first] = ring;
     const viaSession = await first!.call('GET', search);
     expect(viaSession.status).toBe(401);
     const viaToken = await callWithToken(server.baseUrl, token, 'GET', search);
-    expect(viaToken.status).toBe(403);
-    expect(viaToken.body).toMatchObject({ code: 'account_suspended' });
+    expect(viaToken.status).toBe(401);
+    expect(viaToken.body).toMatchObject({ code: 'invalid_token' });
     const write = await ring[1]!.call('POST', '/api/v1/reports', { member: operator.handle, reason: 'spam', details: '' });
     expect(write.status).toBe(401);
 

@@ -5,8 +5,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { Registry } from 'prom-client';
 import { LIMITS } from '../common/limits.ts';
-import { LoginThrottle } from './auth/login-throttle.ts';
+import { createAuthThrottles } from './auth/throttles.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { type Database, openDatabase } from './db/connection.ts';
@@ -31,6 +32,7 @@ import { authRoutes } from './routes/auth/auth.ts';
 import { healthRoutes } from './routes/health/health.ts';
 import { meRoutes } from './routes/me/me.ts';
 import { noticeRoutes } from './routes/me/notices.ts';
+import { directoryRoutes } from './routes/members/directory.ts';
 import { memberRoutes } from './routes/members/members.ts';
 import { connectionRoutes } from './routes/network/connections.ts';
 import { followBlockRoutes } from './routes/network/follows-blocks.ts';
@@ -77,7 +79,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     config,
     database,
     db: database.db,
-    loginThrottle: new LoginThrottle(config.login.maxAttempts, config.login.windowMs),
+    throttles: createAuthThrottles(config),
+    metrics: new Registry(),
     email: new EmailDelivery(database.db, config.smtpUrl, config.mailFrom, app.log),
     graph,
   };
@@ -101,9 +104,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
-  // After the cookie parser, before any route: every request is identified before it is handled.
-  registerAuthentication(app);
-  await registerRateLimits(app, config);
+  // After the cookie parser, before any route: every request is identified before it is handled, but
+  // only once the cheap per-address budgets (which need the limiter registered first) let it through.
+  const credentialGuard = await registerRateLimits(app, config);
+  registerAuthentication(app, credentialGuard);
   await app.register(multipart, { limits: { fileSize: LIMITS.photoBytesMax, files: 1, fields: 0 } });
   await app.register(swagger, {
     openapi: {
@@ -125,6 +129,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(authRoutes, { prefix: '/api/v1' });
   await app.register(meRoutes, { prefix: '/api/v1' });
   await app.register(memberRoutes, { prefix: '/api/v1' });
+  await app.register(directoryRoutes, { prefix: '/api/v1' });
   await app.register(searchRoutes, { prefix: '/api/v1' });
   await app.register(organisationRoutes, { prefix: '/api/v1' });
   await app.register(adminRoutes, { prefix: '/api/v1' });

@@ -29,6 +29,9 @@ const envSchema = z.object({
   WEEKLY_INVITATIONS_ESTABLISHED: z.coerce.number().int().min(0).default(100),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
+  AUTH_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  SIGNUP_EXISTING_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
   REINVITE_WAIT_DAYS: z.coerce.number().min(0).default(21),
   INVITATION_EXPIRY_DAYS: z.coerce.number().min(1).default(182),
   GRAPH_SNAPSHOT_MINUTES: z.coerce.number().min(0).default(60),
@@ -62,6 +65,17 @@ export interface Config {
   screening: ScreeningConfig;
   /** Requests per member (or per address when signed out) per minute: all API routes, and each write route that a script could flood. */
   rateLimit: { perMinute: number; writesPerMinute: number };
+  /**
+   * Budgets per client address checked before authentication, in memory (server/http/rate-limit.ts):
+   * API requests a minute, and credentials (session cookies, bearer tokens) that failed to match within
+   * failedCredentialsWindowMs; past either, 429 without a database look-up.
+   */
+  preAuth: { perMinute: number; failedCredentials: number; failedCredentialsWindowMs: number };
+  /**
+   * Sign-ups refused because the email address already has an account, per client address and per
+   * subnet within windowMs; past either, every sign-up from there gets 429 (server/routes/auth/signup.ts).
+   */
+  signupProbe: { perAddress: number; perSubnet: number; windowMs: number };
 }
 
 /**
@@ -151,6 +165,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // One core stays with the event loop (HTTP, SQL); the rest answer graph queries.
     graphWorkers: e.GRAPH_WORKERS ?? Math.max(1, availableParallelism() - 1),
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE },
+    preAuth: {
+      perMinute: e.RATE_LIMIT_ADDRESS_PER_MINUTE,
+      failedCredentials: e.AUTH_FAILURES_PER_ADDRESS,
+      failedCredentialsWindowMs: e.LOGIN_WINDOW_SECONDS * 1000,
+    },
+    signupProbe: { perAddress: e.SIGNUP_EXISTING_PER_ADDRESS, perSubnet: e.SIGNUP_EXISTING_PER_ADDRESS * 3, windowMs: 3_600_000 },
     screening: {
       ipBurst: e.SIGNUP_IP_BURST,
       ipWindowMs: 10 * 60_000,
@@ -172,8 +192,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     database: { kind: 'pglite', dataDir: null },
     graphSnapshot: { path: null, intervalMs: 0, everyChanges: 100_000 },
     graphWorkers: 0,
-    // Tests drive hundreds of requests a second as one member; the rate-limit test sets its own.
+    // Tests drive hundreds of requests a second as one member from one address; the tests of these limits set their own.
     rateLimit: { perMinute: 1_000_000, writesPerMinute: 1_000_000 },
+    preAuth: { perMinute: 1_000_000, failedCredentials: 1_000_000, failedCredentialsWindowMs: 900_000 },
+    signupProbe: { perAddress: 1_000_000, perSubnet: 1_000_000, windowMs: 3_600_000 },
     ...overrides,
   };
 }

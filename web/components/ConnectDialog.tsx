@@ -33,14 +33,20 @@ export function ConnectDialog({ person, context, opened, onClose }: Props) {
   const [email, setEmail] = useState('');
   const [needsEmail, setNeedsEmail] = useState(false);
   const send = useNetworkMutation((vars: Vars) => networkApi.invite(person.handle, vars.note, context, vars.email || undefined), {
-    success: (_vars, result) =>
-      result.outcome === 'connected' ? (
+    // Lists offer Accept to someone who already invited the viewer; if their invitation arrived after the
+    // list loaded, inviting back connects the two and the note goes nowhere, so say so rather than drop it silently.
+    success: (vars, result) =>
+      result.outcome === 'invited' ? (
         <>
-          You are now connected with <bdi>{person.name}</bdi>.
+          Invitation sent to <bdi>{person.name}</bdi>.
+        </>
+      ) : vars.note ? (
+        <>
+          <bdi>{person.name}</bdi> had already invited you, so you are now connected. Your note was not sent.
         </>
       ) : (
         <>
-          Invitation sent to <bdi>{person.name}</bdi>.
+          You are now connected with <bdi>{person.name}</bdi>.
         </>
       ),
     quietErrors: true,

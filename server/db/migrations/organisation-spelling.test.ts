@@ -6,7 +6,7 @@ import { type Database, rows } from '../connection.ts';
 import { migrate } from '../migrate.ts';
 import { migrations } from './index.ts';
 
-const before = migrations.slice(0, migrations.findIndex((m) => m.name === '20261210-0004-organisation-spelling'));
+const before = migrations.slice(0, migrations.findIndex((m) => m.name === '20261211-0005-organisation-spelling'));
 
 /** An existing instance's data, written as the code before this migration wrote it (keys without symbols). */
 async function legacyData(db: Database['db']): Promise<void> {

@@ -9,6 +9,7 @@ import { emailOutbox, members, profiles } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { notFound } from '../../errors.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import { writeRateLimit } from '../../http/rate-limit.ts';
 import { authorize } from '../../policies/index.ts';
 
 const tags = ['admin'];
@@ -65,6 +66,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `/admin/members/:handle/${action}`,
       {
+        config: writeRateLimit(ctx.config),
         schema: {
           tags,
           summary: action === 'suspend' ? 'Suspend a member' : 'Reinstate a suspended member',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MODERATION_ACTIONS, moderationActionBody, moderationActionResult, moderationPage, moderationQuery } from '../../../common/schemas/screening.ts';
 import { actOnFlag, actOnReport } from '../../commands/moderation/act.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { writeRateLimit } from '../../http/rate-limit.ts';
 import { authorize } from '../../policies/index.ts';
 import { loadModerationQueue } from '../../queries/moderation.ts';
 
@@ -39,6 +40,7 @@ export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
       app.post(
         `/admin/moderation/${type}s/:id/${action}`,
         {
+          config: writeRateLimit(ctx.config),
           schema: {
             tags,
             summary: `${action[0]!.toUpperCase()}${action.slice(1)} a ${type}: ${SUMMARIES[action]}`,

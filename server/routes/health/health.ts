@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Histogram } from 'prom-client';
 import { z } from 'zod';
 
 /** Liveness, readiness and Prometheus metrics: what an operator's orchestrator and monitoring scrape. */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
-  const registry = new Registry();
+  const registry = app.ctx.metrics;
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
     name: 'rapport_http_request_duration_seconds',

@@ -9,6 +9,7 @@ import { removePhoto, savePhoto } from '../../commands/profile/photo.ts';
 import { updateProfile } from '../../commands/profile/update-profile.ts';
 import { accessTokens } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { writeRateLimit } from '../../http/rate-limit.ts';
 import { badRequest, notFound } from '../../errors.ts';
 import { loadMe } from '../../queries/me.ts';
 
@@ -26,6 +27,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/me/profile',
     {
+      config: writeRateLimit(ctx.config),
       schema: {
         tags,
         summary: 'Update your profile; lists (skills, experience, education, links, offers, asks) replace the whole list',
@@ -52,6 +54,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/me/photo',
     {
+      config: writeRateLimit(ctx.config),
       schema: {
         tags,
         summary: 'Upload a profile photo (multipart/form-data, field "photo"; JPEG, PNG, WebP or GIF up to 5 MB)',
@@ -71,7 +74,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/me/photo',
-    { schema: { tags, summary: 'Remove your profile photo', response: { 200: meView } } },
+    { config: writeRateLimit(ctx.config), schema: { tags, summary: 'Remove your profile photo', response: { 200: meView } } },
     async (request) => {
       await inTransaction(ctx.db, (tx) => removePhoto(tx, request.actor!.id));
       return loadMe(ctx.db, request.actor!);
@@ -102,6 +105,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/me/tokens',
     {
+      config: writeRateLimit(ctx.config),
       schema: {
         tags,
         summary: 'Create a personal access token (shown once)',

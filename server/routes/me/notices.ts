@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { noticesPage, noticesQuery, noticeView } from '../../../common/schemas/screening.ts';
 import { memberNotices } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
+import { writeRateLimit } from '../../http/rate-limit.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
 
 const tags = ['me'];
@@ -44,6 +45,7 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/me/notices/:id/read',
     {
+      config: writeRateLimit(ctx.config),
       schema: {
         tags,
         summary: 'Mark one of your notices as read (idempotent)',

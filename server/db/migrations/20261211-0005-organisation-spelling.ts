@@ -20,7 +20,7 @@ import type { Migration } from './types.ts';
  * the old key turned into spaces) become one: the older keeps its row, the newer is marked merged into it.
  */
 export const organisationSpelling: Migration = {
-  name: '20261210-0004-organisation-spelling',
+  name: '20261211-0005-organisation-spelling',
   up: [
     `ALTER TABLE experiences ADD COLUMN organisation_name text`,
     `UPDATE experiences e SET organisation_name = o.name FROM organisations o WHERE o.id = e.organisation_id`,
