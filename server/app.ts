@@ -20,6 +20,7 @@ import { trustProxyOption, warnAboutProxySetup } from './http/proxy.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerRateLimits } from './http/rate-limit.ts';
 import { registerPublic } from './http/public-scope.ts';
+import { parseQueryString } from './http/querystring.ts';
 import './http/types.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { EmailDelivery } from './jobs/email-delivery.ts';
@@ -30,6 +31,7 @@ import { SnapshotSchedule } from './graph/snapshot-schedule.ts';
 import { adminRoutes } from './routes/admin/admin.ts';
 import { auditRoutes } from './routes/admin/audit.ts';
 import { moderationRoutes } from './routes/admin/moderation.ts';
+import { adminOrganisationRoutes } from './routes/admin/organisations.ts';
 import { authRoutes } from './routes/auth/auth.ts';
 import { healthRoutes } from './routes/health/health.ts';
 import { meRoutes } from './routes/me/me.ts';
@@ -66,6 +68,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trustProxy: trustProxyOption(config),
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { coerceTypes: false } },
+    routerOptions: { querystringParser: parseQueryString },
   });
   // The API speaks JSON (and multipart for photos); a text/plain body is a client mistake, answered with 415.
   app.removeContentTypeParser('text/plain');
@@ -128,6 +131,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(adminRoutes, { prefix: '/api/v1' });
   await app.register(moderationRoutes, { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1' });
+  await app.register(adminOrganisationRoutes, { prefix: '/api/v1' });
   await app.register(noticeRoutes, { prefix: '/api/v1' });
   await app.register(reportRoutes, { prefix: '/api/v1' });
   await app.register(invitationRoutes, { prefix: '/api/v1' });

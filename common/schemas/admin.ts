@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { cursor, pageLimit, text } from './primitives.ts';
+import { cursor, pageLimit, queryText, text } from './primitives.ts';
 
 export const adminMembersQuery = z.strictObject({
-  q: z.string().trim().max(LIMITS.searchQueryMax).optional(),
+  q: queryText(LIMITS.searchQueryMax).optional(),
   cursor,
   limit: pageLimit,
 });

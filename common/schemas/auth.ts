@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { email, password, requiredText } from './primitives.ts';
+import { email, password, requiredLine } from './primitives.ts';
 
 export const signupBody = z.strictObject({
   email,
   password,
-  name: requiredText(LIMITS.nameMax),
+  name: requiredLine(LIMITS.nameMax),
 });
 export type SignupBody = z.infer<typeof signupBody>;
 
@@ -18,10 +18,10 @@ export type LoginBody = z.infer<typeof loginBody>;
 export const createTokenWithPasswordBody = z.strictObject({
   email,
   password: z.string().min(1).max(LIMITS.passwordMax),
-  name: requiredText(LIMITS.tokenNameMax),
+  name: requiredLine(LIMITS.tokenNameMax),
 });
 
-export const createTokenBody = z.strictObject({ name: requiredText(LIMITS.tokenNameMax) });
+export const createTokenBody = z.strictObject({ name: requiredLine(LIMITS.tokenNameMax) });
 
 export const tokenCreated = z.object({
   token: z.string(),

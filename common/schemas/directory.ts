@@ -1,7 +1,7 @@
 /** The member directory: every active member the viewer may see, newest first or by name, with filters. */
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { cursor, pageLimit, text } from './primitives.ts';
+import { cursor, pageLimit, queryText } from './primitives.ts';
 import { organisationFilter, page, personCardWithConnection } from './search.ts';
 
 export const DIRECTORY_SORTS = ['newest', 'name'] as const;
@@ -12,8 +12,8 @@ export const memberDirectoryQuery = z.strictObject({
   /** Members who work or studied there, now or before. */
   organisation: organisationFilter.optional(),
   /** Part of the place on the profile, any case: "lisbon" finds "Lisbon, Portugal". */
-  location: text(LIMITS.locationMax).optional(),
-  industry: text(LIMITS.industryMax).optional(),
+  location: queryText(LIMITS.locationMax).optional(),
+  industry: queryText(LIMITS.industryMax).optional(),
   cursor,
   limit: pageLimit,
 });

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { bigIdParam, cursor, email, handle, pageLimit, text } from './primitives.ts';
+import { bigIdParam, cursor, email, handle, pageLimit, queryText, text } from './primitives.ts';
 import { invitationEvidence, threadMessage } from './screening.ts';
 import { page, personCard, personCardWithConnection } from './search.ts';
 
@@ -71,7 +71,7 @@ export const connectionCard = personCard.extend({
 export type ConnectionCard = z.infer<typeof connectionCard>;
 
 export const connectionListQuery = z.strictObject({
-  q: z.string().trim().max(LIMITS.searchQueryMax).default(''),
+  q: queryText(LIMITS.searchQueryMax).default(''),
   sort: z.enum(['recent', 'name']).default('recent'),
   cursor,
   limit: pageLimit,

@@ -1,22 +1,42 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
+import { type TextRules, normaliseText, textProblem } from '../text.ts';
 
 /**
- * Text fields strip control characters other than newlines/tabs: they are never useful in a profile
- * and they make logs and terminal output unsafe.
+ * Display text a member writes. Every text field goes through one of these, so the API, the importers and
+ * the web forms refuse the same things (rules and reasons in common/text.ts): control characters, lone
+ * surrogates, characters that reorder text, and — where a value is required — text that shows nothing.
+ * What is kept is normalised to NFC and trimmed; the length limit applies to what is stored.
  */
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-
-export const text = (max: number) =>
+const displayText = (max: number, rules: TextRules) =>
   z
     .string()
     .max(max, { message: `must be at most ${max} characters` })
-    .refine((s) => !CONTROL_CHARS.test(s), { message: 'must not contain control characters' })
-    .transform((s) => s.trim());
+    .superRefine((s, ctx) => {
+      const problem = textProblem(s, rules);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .transform(normaliseText)
+    // NFC may lengthen a few characters (U+FB2C becomes three), and the database checks stored lengths.
+    .refine((s) => s.length <= max, { message: `must be at most ${max} characters` });
 
-export const requiredText = (max: number) =>
-  text(max).refine((s) => s.length > 0, { message: 'must not be empty' });
+/** Free text that may be empty: About, descriptions, notes, reasons. Keeps line breaks and direction marks. */
+export const text = (max: number) => displayText(max, {});
+
+/** Free text with at least one visible character: a thread message, a moderation reason. */
+export const requiredText = (max: number) => displayText(max, { required: true });
+
+/** One line that may be empty: a headline, location, industry, degree. */
+export const line = (max: number) => displayText(max, { line: true });
+
+/** One line with at least one visible character: a person's, organisation's, token's or skill's name, a title. */
+export const requiredLine = (max: number) => displayText(max, { line: true, required: true });
+
+/**
+ * A text query parameter (a search term, a filter): one line, and invalid UTF-8 in the URL (which the query
+ * parser turns into U+FFFD) is refused rather than searched for. Empty is allowed; routes decide what it means.
+ */
+export const queryText = (max: number) => displayText(max, { line: true, strictEncoding: true });
 
 /**
  * zod's default email pattern with letters and digits from any script in the local part (RFC 6531), so

@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { CAREER_STAGES, LIMITS, PROFILE_VISIBILITIES } from '../limits.ts';
-import { httpUrl, requiredText, text, year, yearMonth } from './primitives.ts';
+import { httpUrl, line, requiredLine, text, year, yearMonth } from './primitives.ts';
 import { relationshipState } from './network.ts';
 import { personCard } from './search.ts';
 
 export const careerStage = z.enum(CAREER_STAGES);
 export const profileVisibility = z.enum(PROFILE_VISIBILITIES);
 
-export const link = z.strictObject({ label: requiredText(LIMITS.linkLabelMax), url: httpUrl });
+export const link = z.strictObject({ label: requiredLine(LIMITS.linkLabelMax), url: httpUrl });
 
 export const experienceInput = z
   .strictObject({
-    organisation: requiredText(LIMITS.organisationNameMax),
-    title: requiredText(LIMITS.titleMax),
+    organisation: requiredLine(LIMITS.organisationNameMax),
+    title: requiredLine(LIMITS.titleMax),
     startDate: yearMonth,
     endDate: yearMonth.nullable().default(null),
     description: text(LIMITS.descriptionMax).default(''),
@@ -25,8 +25,8 @@ export type ExperienceInput = z.infer<typeof experienceInput>;
 
 export const educationInput = z
   .strictObject({
-    school: requiredText(LIMITS.organisationNameMax),
-    degree: text(LIMITS.degreeMax).default(''),
+    school: requiredLine(LIMITS.organisationNameMax),
+    degree: line(LIMITS.degreeMax).default(''),
     startYear: year.nullable().default(null),
     endYear: year.nullable().default(null),
   })
@@ -38,21 +38,21 @@ export type EducationInput = z.infer<typeof educationInput>;
 
 /** PATCH semantics: every field optional; lists replace the whole list. */
 export const profilePatch = z.strictObject({
-  name: requiredText(LIMITS.nameMax).optional(),
-  headline: text(LIMITS.headlineMax).optional(),
+  name: requiredLine(LIMITS.nameMax).optional(),
+  headline: line(LIMITS.headlineMax).optional(),
   about: text(LIMITS.aboutMax).optional(),
-  location: text(LIMITS.locationMax).optional(),
-  industry: text(LIMITS.industryMax).optional(),
-  function: text(LIMITS.industryMax).optional(),
+  location: line(LIMITS.locationMax).optional(),
+  industry: line(LIMITS.industryMax).optional(),
+  function: line(LIMITS.industryMax).optional(),
   careerStage: careerStage.nullable().optional(),
   birthYear: z.number().int().min(1900).max(new Date().getUTCFullYear() - 13).nullable().optional(),
   visibility: profileVisibility.optional(),
   whoCanFollow: z.enum(['everyone', 'connections']).optional(),
   connectionsVisibility: z.enum(['connections', 'only_me']).optional(),
   links: z.array(link).max(LIMITS.linksMax).optional(),
-  offers: z.array(requiredText(LIMITS.offerAskMax)).max(LIMITS.offersAsksMax).optional(),
-  asks: z.array(requiredText(LIMITS.offerAskMax)).max(LIMITS.offersAsksMax).optional(),
-  skills: z.array(requiredText(LIMITS.skillMax)).max(LIMITS.skillsMax).optional(),
+  offers: z.array(requiredLine(LIMITS.offerAskMax)).max(LIMITS.offersAsksMax).optional(),
+  asks: z.array(requiredLine(LIMITS.offerAskMax)).max(LIMITS.offersAsksMax).optional(),
+  skills: z.array(requiredLine(LIMITS.skillMax)).max(LIMITS.skillsMax).optional(),
   experience: z.array(experienceInput).max(LIMITS.experienceMax).optional(),
   education: z.array(educationInput).max(LIMITS.educationMax).optional(),
 });
@@ -61,7 +61,10 @@ export type ProfilePatch = z.infer<typeof profilePatch>;
 export const organisationRef = z.object({ id: z.number(), name: z.string(), slug: z.string() });
 
 export const experienceView = z.object({
+  /** The organisation entity (its page is /organisations/:slug); it groups every spelling with the same key. */
   organisation: organisationRef,
+  /** The organisation as the member wrote it, which is what their profile shows. */
+  organisationName: z.string(),
   title: z.string(),
   startDate: z.string(),
   endDate: z.string().nullable(),
@@ -69,6 +72,8 @@ export const experienceView = z.object({
 });
 export const educationView = z.object({
   school: organisationRef,
+  /** The school as the member wrote it. */
+  schoolName: z.string(),
   degree: z.string(),
   startYear: z.number().nullable(),
   endYear: z.number().nullable(),

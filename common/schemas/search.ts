@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CAREER_STAGES, LIMITS } from '../limits.ts';
-import { cursor, idParam, pageLimit, text } from './primitives.ts';
+import { cursor, idParam, pageLimit, queryText } from './primitives.ts';
 
 /**
  * An organisation to filter people by. Ids are PostgreSQL integers, so a larger number is a 400 here
@@ -9,11 +9,11 @@ import { cursor, idParam, pageLimit, text } from './primitives.ts';
 export const organisationFilter = idParam;
 
 export const memberSearchQuery = z.strictObject({
-  q: z.string().trim().max(LIMITS.searchQueryMax).default(''),
+  q: queryText(LIMITS.searchQueryMax).default(''),
   degree: z.enum(['1', '2', '3']).optional(),
-  // text() refuses control characters: a NUL byte would otherwise reach PostgreSQL and fail there.
-  industry: text(LIMITS.industryMax).optional(),
-  function: text(LIMITS.industryMax).optional(),
+  // queryText refuses control characters (a NUL byte would otherwise reach PostgreSQL and fail there) and invalid UTF-8.
+  industry: queryText(LIMITS.industryMax).optional(),
+  function: queryText(LIMITS.industryMax).optional(),
   careerStage: z.enum(CAREER_STAGES).optional(),
   organisation: organisationFilter.optional(),
   cursor,

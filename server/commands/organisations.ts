@@ -1,11 +1,18 @@
-import { eq, inArray } from 'drizzle-orm';
-import { matchKey, slugify } from '../../common/text.ts';
-import type { DbOrTx } from '../db/connection.ts';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { matchKey, normaliseText, organisationKey, slugify } from '../../common/text.ts';
+import { type DbOrTx, type Tx, rows } from '../db/connection.ts';
 import { organisations, skills } from '../db/schema.ts';
+import { badRequest, conflict, notFound } from '../errors.ts';
+import { recordAudit } from './audit.ts';
+
+/** The display form of a typed organisation name: NFC, trimmed, inner spacing collapsed. */
+export const organisationDisplayName = (name: string) => normaliseText(name).replace(/\s+/g, ' ');
 
 /**
- * Finds the organisation a typed name refers to, creating it on first use. Matching ignores case,
- * accents and spacing, so members converge on one entity instead of twenty spellings.
+ * Finds the organisation a typed name refers to, creating it on first use. Matching ignores case, accents
+ * and spacing but not symbols (organisationKey), so "ÁCME  Corp" finds "Acme Corp" while "C++ Users" and
+ * "C# Users" stay two organisations. A name whose organisation an operator merged leads to the one it
+ * became. The caller stores the member's own spelling beside the id.
  */
 export async function resolveOrganisation(
   tx: DbOrTx,
@@ -13,10 +20,17 @@ export async function resolveOrganisation(
   kind: 'company' | 'school' | 'other' = 'other',
   externalRef: string | null = null,
 ): Promise<number> {
-  const displayName = name.trim().replace(/\s+/g, ' ');
-  const nameKey = matchKey(displayName);
-  const [existing] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.nameKey, nameKey));
-  if (existing) return existing.id;
+  const displayName = organisationDisplayName(name);
+  const nameKey = organisationKey(displayName);
+  const byKey = async () => {
+    const [found] = await tx
+      .select({ id: organisations.id, mergedInto: organisations.mergedInto })
+      .from(organisations)
+      .where(eq(organisations.nameKey, nameKey));
+    return found ? (found.mergedInto ?? found.id) : null;
+  };
+  const existing = await byKey();
+  if (existing !== null) return existing;
   const baseSlug = slugify(displayName, 'organisation');
   for (let n = 1; ; n++) {
     const slug = n === 1 ? baseSlug : `${baseSlug}-${n}`;
@@ -27,9 +41,73 @@ export async function resolveOrganisation(
       .returning({ id: organisations.id });
     if (inserted) return inserted.id;
     // Either another writer created the same organisation (use it) or the slug is taken (try the next).
-    const [raced] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.nameKey, nameKey));
-    if (raced) return raced.id;
+    const raced = await byKey();
+    if (raced !== null) return raced;
   }
+}
+
+export interface MergeResult {
+  from: { id: number; name: string; slug: string };
+  into: { id: number; name: string; slug: string };
+  /** Members whose positions or schools moved. */
+  members: number;
+}
+
+/**
+ * An operator merges one organisation into another: every position and school listed at `fromId` moves to
+ * `intoId` (each keeps the spelling its member typed), the merged row stays with merged_into set so its slug
+ * and its key lead to the other, and an audit row records who did it. One transaction (the caller's).
+ */
+export async function mergeOrganisation(
+  tx: Tx,
+  actor: { id: number; ip: string | null },
+  fromId: number,
+  intoId: number,
+): Promise<MergeResult> {
+  if (fromId === intoId) {
+    throw badRequest('invalid_merge', 'An organisation cannot be merged into itself.', [{ path: 'body.into', message: 'must be another organisation' }]);
+  }
+  // Both rows locked, lower id first, so two merges of the same pair cannot interleave or deadlock.
+  const locked = await tx
+    .select({ id: organisations.id, name: organisations.name, slug: organisations.slug, mergedInto: organisations.mergedInto })
+    .from(organisations)
+    .where(inArray(organisations.id, [fromId, intoId]))
+    .orderBy(organisations.id)
+    .for('update');
+  const from = locked.find((o) => o.id === fromId);
+  const into = locked.find((o) => o.id === intoId);
+  if (!from) throw notFound('Organisation');
+  if (!into) throw badRequest('invalid_merge', `No organisation has id ${intoId}.`, [{ path: 'body.into', message: 'must be an existing organisation' }]);
+  if (from.mergedInto !== null) throw conflict('already_merged', `${from.name} was already merged into another organisation.`);
+  if (into.mergedInto !== null) {
+    throw conflict('already_merged', `${into.name} was merged into another organisation; merge into that one instead.`);
+  }
+
+  const [moved] = await rows<{ members: number }>(tx, sql`
+    WITH e AS (UPDATE experiences SET organisation_id = ${intoId} WHERE organisation_id = ${fromId} RETURNING member_id),
+         s AS (UPDATE educations SET organisation_id = ${intoId} WHERE organisation_id = ${fromId} RETURNING member_id)
+    SELECT count(DISTINCT member_id)::int AS members FROM (SELECT member_id FROM e UNION ALL SELECT member_id FROM s) m`);
+  const members = moved?.members ?? 0;
+  // Earlier merges into the merged organisation follow it, so a key never leads through two hops.
+  await tx.update(organisations).set({ mergedInto: intoId }).where(eq(organisations.mergedInto, fromId));
+  await tx.update(organisations).set({ mergedInto: intoId }).where(eq(organisations.id, fromId));
+  await tx.execute(sql`
+    UPDATE search_documents
+       SET organisation_ids = ARRAY(SELECT DISTINCT unnest(array_replace(organisation_ids, ${fromId}, ${intoId})) ORDER BY 1)
+     WHERE organisation_ids @> ARRAY[${fromId}]::integer[]`);
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: 'organisation.merge',
+    subjectType: 'organisation',
+    subjectId: fromId,
+    data: { name: from.name, into: { id: into.id, name: into.name }, members },
+    ip: actor.ip,
+  });
+  return {
+    from: { id: from.id, name: from.name, slug: from.slug },
+    into: { id: into.id, name: into.name, slug: into.slug },
+    members,
+  };
 }
 
 /** Resolves skill names to ids, creating new skills; returns ids in input order, duplicates removed. */

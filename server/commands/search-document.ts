@@ -16,7 +16,9 @@ export async function refreshSearchDocument(tx: DbOrTx, memberId: number): Promi
   const name = matchKey(p.name);
   const headline = matchKey(p.headline);
   const skillsText = matchKey(p.skills.join(' '));
-  const orgText = matchKey(orgs.map((o) => o.name).join(' ') + ' ' + p.experience.map((e) => e.title).join(' '));
+  // The organisations' names and each member's own spelling of them, so either finds the member.
+  const spellings = [...p.experience.map((e) => e.organisationName), ...p.education.map((e) => e.schoolName)];
+  const orgText = matchKey([...orgs.map((o) => o.name), ...spellings, ...p.experience.map((e) => e.title)].join(' '));
   const placeText = matchKey([p.location, p.industry, p.function].join(' '));
   const about = matchKey(p.about).slice(0, 4000);
   await tx.execute(sql`

@@ -20,6 +20,7 @@ export async function migrate(db: Db, migrations: Migration[] = registry): Promi
     for (const m of migrations) {
       if (done.has(m.name)) continue;
       for (const statement of m.up) await tx.execute(sql.raw(statement));
+      await m.data?.(tx);
       await tx.execute(sql`INSERT INTO schema_migrations (name) VALUES (${m.name})`);
       applied.push(m.name);
     }

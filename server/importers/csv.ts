@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { email as emailSchema, requiredText } from '../../common/schemas/primitives.ts';
+import { email as emailSchema, requiredLine } from '../../common/schemas/primitives.ts';
 import { LIMITS } from '../../common/limits.ts';
 import { CsvSyntaxError, parseCsv } from './csv-reader.ts';
 import { type ImportIssue, zodMessages } from './issues.ts';
@@ -8,7 +8,9 @@ import { type ImportPerson, currentMonth, parsePatch } from './people.ts';
 
 export const CSV_COLUMNS = ['email', 'name', 'headline', 'organisation', 'title', 'location', 'skills'] as const;
 
-const nameSchema = requiredText(LIMITS.nameMax);
+const nameSchema = requiredLine(LIMITS.nameMax);
+
+const oneLine = (field: string) => field.replace(/\s+/g, ' ').trim();
 
 /** Maps profilePatch paths back onto the CSV's column names. */
 function columnOf(path: string): string {
@@ -48,7 +50,8 @@ export function parsePeopleCsv(text: string, file: string, now = new Date()): { 
       issues.push({ ...at, message: `expected ${CSV_COLUMNS.length} fields, found ${fields.length}` });
       continue;
     }
-    const [rawEmail, rawName, headline, organisation, title, location, skills] = fields.map((f) => f.trim()) as [
+    // Every column is one line of text; a spreadsheet cell's line breaks and tabs are spacing, not content.
+    const [rawEmail, rawName, headline, organisation, title, location, skills] = fields.map(oneLine) as [
       string, string, string, string, string, string, string,
     ];
     const rowIssues: string[] = [];

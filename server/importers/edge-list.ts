@@ -1,5 +1,5 @@
 import { LIMITS } from '../../common/limits.ts';
-import { requiredText } from '../../common/schemas/primitives.ts';
+import { requiredLine } from '../../common/schemas/primitives.ts';
 import { isSafeNodeId } from '../graph/edge-list.ts';
 import { parseCsv } from './csv-reader.ts';
 import type { ImportIssue } from './issues.ts';
@@ -124,7 +124,7 @@ export function parseNodeNames(text: string, file: string): { names: Map<string,
   if (idAt < 0 || nameAt < 0) return { names, issues: [{ file, line: 1, message: 'the header must name an "id" and a "name" column' }] };
   for (const r of body) {
     const id = (r.fields[idAt] ?? '').trim();
-    const name = requiredText(LIMITS.nameMax).safeParse(clip(r.fields[nameAt] ?? '', LIMITS.nameMax));
+    const name = requiredLine(LIMITS.nameMax).safeParse(clip(r.fields[nameAt] ?? '', LIMITS.nameMax));
     if (!DIGITS.test(id)) issues.push({ file, line: r.line, message: `id: "${id}" is not a whole number` });
     else if (!isSafeNodeId(id)) issues.push({ file, line: r.line, message: `id: ${tooLarge(id)}` });
     else if (!name.success) issues.push({ file, line: r.line, message: `name: ${name.error.issues[0]?.message ?? 'is not valid'}` });

@@ -1,10 +1,10 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LIMITS } from '../../common/limits.ts';
-import { email as emailSchema } from '../../common/schemas/primitives.ts';
+import { email as emailSchema, requiredLine } from '../../common/schemas/primitives.ts';
 import { matchKey } from '../../common/text.ts';
 import type { ImportConnection } from './connections.ts';
-import type { ImportIssue } from './issues.ts';
+import { type ImportIssue, zodMessages } from './issues.ts';
 import { type ImportPerson, type OrganisationHint, clip, parsePatch } from './people.ts';
 import { CompressedFileError, readTextFile, withoutGz } from './read-text.ts';
 
@@ -82,6 +82,7 @@ function* each(tables: Table[] | null): Generator<{ file: string; line: number; 
 }
 
 const ID = /^\d+$/;
+const organisationName = requiredLine(LIMITS.organisationNameMax);
 
 /** LDBC dates come as yyyyMMdd / yyyyMMddHHmmssSSS numbers, ISO strings, or epoch milliseconds. */
 export function parseLdbcDate(value: string): Date | null {
@@ -204,8 +205,14 @@ export async function readLdbc(dir: string): Promise<LdbcData> {
   for (const r of each(orgs)) {
     const label = r.get('LABEL');
     const kind = label === 'Company' ? 'company' : label === 'University' ? 'school' : 'other';
+    // The same rules as an organisation a member types: a name that breaks them stops the import here.
+    const name = organisationName.safeParse(clip(readable(r.get('name')), LIMITS.organisationNameMax));
+    if (!name.success) {
+      issues.push(...zodMessages(name.error, () => 'name').map((message) => ({ file: r.file, line: r.line, message })));
+      continue;
+    }
     organisationById.set(r.get('id'), {
-      name: clip(readable(r.get('name')), LIMITS.organisationNameMax),
+      name: name.data,
       kind,
       externalRef: `ldbc:org:${r.get('id')}`,
     });

@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import { LIMITS } from '../../common/limits.ts';
+import { requiredLine } from '../../common/schemas/primitives.ts';
 import { type ExperienceInput, type ProfilePatch, profilePatch } from '../../common/schemas/profile.ts';
-import { matchKey } from '../../common/text.ts';
+import { matchKey, organisationKey } from '../../common/text.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Database, Tx } from '../db/connection.ts';
 import { members, organisations } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { createMember } from '../commands/members/create-member.ts';
-import { resolveOrganisation, resolveSkills } from '../commands/organisations.ts';
+import { organisationDisplayName, resolveOrganisation, resolveSkills } from '../commands/organisations.ts';
 import { updateProfile } from '../commands/profile/update-profile.ts';
 import { type ProfileData, loadProfiles } from '../queries/profiles.ts';
 import { type ImportConnection, connectImported } from './connections.ts';
@@ -64,6 +65,8 @@ export interface ImportOptions {
   onConnectProgress?: (done: number, total: number) => void;
 }
 
+const NAME = requiredLine(LIMITS.nameMax);
+
 /** Validates a profile patch, turning zod's issues into import issues at the person's location. */
 export function parsePatch(
   input: unknown,
@@ -79,7 +82,8 @@ export function parsePatch(
 export function clip(value: string, max: number): string {
   const t = value.trim().replace(/\s+/g, ' ');
   if (t.length <= max) return t;
-  const cut = t.slice(0, max);
+  // Never between the two halves of a surrogate pair: half an emoji is not text, and the rules refuse it.
+  const cut = t.slice(0, /[\uD800-\uDBFF]/.test(t.charAt(max - 1)) ? max - 1 : max);
   const space = cut.lastIndexOf(' ');
   return (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '');
 }
@@ -94,7 +98,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 async function resolveOrganisations(tx: Tx, hints: OrganisationHint[]): Promise<number> {
   const byKey = new Map<string, OrganisationHint>();
   for (const h of hints) {
-    const key = matchKey(h.name);
+    const key = organisationKey(organisationDisplayName(h.name));
     if (key && !byKey.has(key)) byKey.set(key, h);
   }
   const existing = new Set<string>();
@@ -117,14 +121,14 @@ export function currentMonth(now = new Date()): string {
 }
 
 function toExperienceInput(e: ProfileData['experience'][number]): ExperienceInput {
-  return { organisation: e.organisation.name, title: e.title, startDate: e.startDate, endDate: e.endDate, description: e.description };
+  return { organisation: e.organisationName, title: e.title, startDate: e.startDate, endDate: e.endDate, description: e.description };
 }
 
 /** A CSV position joins the member's existing experience unless they already list that organisation. */
 function mergedExperience(current: ProfileData, incoming: ExperienceInput[]): ExperienceInput[] | undefined {
   const existing = current.experience.map(toExperienceInput);
-  const known = new Set(existing.map((e) => matchKey(e.organisation)));
-  const added = incoming.filter((e) => !known.has(matchKey(e.organisation)));
+  const known = new Set(existing.map((e) => organisationKey(e.organisation)));
+  const added = incoming.filter((e) => !known.has(organisationKey(e.organisation)));
   if (added.length === 0) return undefined;
   return [...added, ...existing].slice(0, LIMITS.experienceMax);
 }
@@ -144,11 +148,11 @@ export function patchChangesNothing(current: ProfileData, name: string, patch: P
   // Skills are stored once per key (resolveSkills drops repeats), so compare the distinct keys.
   const skillKeys = (names: string[]) => [...new Set(names.map(matchKey).filter(Boolean))];
   if (patch.skills && !same(skillKeys(patch.skills), skillKeys(current.skills))) return false;
-  const orgKey = <T extends { organisation: string }>(e: T) => ({ ...e, organisation: matchKey(e.organisation) });
-  if (patch.experience && !same(patch.experience.map(orgKey), current.experience.map(toExperienceInput).map(orgKey))) return false;
+  // Organisations compare as spelt: a source that fixes a spelling updates the member's own spelling.
+  if (patch.experience && !same(patch.experience, current.experience.map(toExperienceInput))) return false;
   if (patch.education) {
-    const mine = patch.education.map((e) => [matchKey(e.school), e.degree, e.startYear, e.endYear]);
-    const theirs = current.education.map((e) => [matchKey(e.school.name), e.degree, e.startYear, e.endYear]);
+    const mine = patch.education.map((e) => [e.school, e.degree, e.startYear, e.endYear]);
+    const theirs = current.education.map((e) => [e.schoolName, e.degree, e.startYear, e.endYear]);
     if (!same(mine, theirs)) return false;
   }
   return true;
@@ -162,18 +166,28 @@ export function patchChangesNothing(current: ProfileData, name: string, patch: P
  * Connections given in the options are made in the same transaction, once every person exists.
  * Afterwards the database is vacuumed and analysed (PGlite never autovacuums).
  */
-export async function importPeople(database: Database, people: ImportPerson[], options: ImportOptions): Promise<ImportResult> {
+export async function importPeople(database: Database, given: ImportPerson[], options: ImportOptions): Promise<ImportResult> {
   const started = performance.now();
   const seen = new Map<string, string>();
-  const duplicates: ImportIssue[] = [];
+  const problems: ImportIssue[] = [];
+  // Every reader already checks names; checking here too means no source (the demo included) writes a
+  // name the sign-up form would refuse, and each is stored in the same normalised form.
+  const people = given.map((p) => {
+    const name = NAME.safeParse(p.name);
+    if (!name.success) {
+      const [file, line] = splitSource(p.source);
+      problems.push(...zodMessages(name.error, () => 'name').map((message) => ({ file, line, message })));
+    }
+    return name.success ? { ...p, name: name.data } : p;
+  });
   for (const p of people) {
     const previous = seen.get(p.email);
     if (previous) {
       const [file, line] = splitSource(p.source);
-      duplicates.push({ file, line, message: `email: ${p.email} is already used at ${previous}` });
+      problems.push({ file, line, message: `email: ${p.email} is already used at ${previous}` });
     } else seen.set(p.email, p.source);
   }
-  if (duplicates.length) throw new ImportValidationError(duplicates);
+  if (problems.length) throw new ImportValidationError(problems);
 
   // One hash for the whole import: scrypt is deliberately slow, and nobody can know the secret anyway.
   const passwordHash = options.passwordHash ?? (await hashPassword(randomBytes(32).toString('base64url'), options.scryptLogN));

@@ -35,12 +35,14 @@ export interface ProfileData {
   skills: string[];
   experience: {
     organisation: OrganisationRef;
+    /** As the member typed it; `organisation` is the entity it belongs to. */
+    organisationName: string;
     title: string;
     startDate: string;
     endDate: string | null;
     description: string;
   }[];
-  education: { school: OrganisationRef; degree: string; startYear: number | null; endYear: number | null }[];
+  education: { school: OrganisationRef; schoolName: string; degree: string; startYear: number | null; endYear: number | null }[];
 }
 
 /** Loads full profiles for many members in four queries, returned in the order of ids (missing ids skipped). */
@@ -103,6 +105,7 @@ export async function loadProfiles(db: DbOrTx, ids: number[]): Promise<ProfileDa
   for (const { e, o } of exp) {
     byId.get(e.memberId)?.experience.push({
       organisation: o,
+      organisationName: e.organisationName,
       title: e.title,
       startDate: e.startDate.slice(0, 7),
       endDate: e.endDate ? e.endDate.slice(0, 7) : null,
@@ -110,7 +113,7 @@ export async function loadProfiles(db: DbOrTx, ids: number[]): Promise<ProfileDa
     });
   }
   for (const { e, o } of edu) {
-    byId.get(e.memberId)?.education.push({ school: o, degree: e.degree, startYear: e.startYear, endYear: e.endYear });
+    byId.get(e.memberId)?.education.push({ school: o, schoolName: e.organisationName, degree: e.degree, startYear: e.startYear, endYear: e.endYear });
   }
   for (const s of sk) byId.get(s.memberId)?.skills.push(s.name);
   return ids.flatMap((id) => byId.get(id) ?? []);

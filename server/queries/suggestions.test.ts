@@ -77,7 +77,7 @@ class Community {
   async jobs(list: [member: number, org: number, start: string, end: string | null][]): Promise<void> {
     for (let i = 0; i < list.length; i += 2000) {
       await this.db.insert(experiences).values(
-        list.slice(i, i + 2000).map(([memberId, organisationId, startDate, endDate], j) => ({ memberId, organisationId, title: 'Role', startDate, endDate, position: j % 100 })),
+        list.slice(i, i + 2000).map(([memberId, organisationId, startDate, endDate], j) => ({ memberId, organisationId, organisationName: 'Organisation', title: 'Role', startDate, endDate, position: j % 100 })),
       );
     }
   }
@@ -85,7 +85,7 @@ class Community {
   async studies(list: [member: number, school: number, start: number | null, end: number | null][]): Promise<void> {
     for (let i = 0; i < list.length; i += 2000) {
       await this.db.insert(educations).values(
-        list.slice(i, i + 2000).map(([memberId, organisationId, startYear, endYear], j) => ({ memberId, organisationId, startYear, endYear, position: j % 100 })),
+        list.slice(i, i + 2000).map(([memberId, organisationId, startYear, endYear], j) => ({ memberId, organisationId, organisationName: 'School', startYear, endYear, position: j % 100 })),
       );
     }
   }

@@ -30,4 +30,7 @@ export const keys = {
   memberConnections: (handle: string) => ['member', handle, 'connections'] as const,
   adminMembers: (q: string) => ['admin', 'members', q] as const,
   outbox: ['admin', 'outbox'] as const,
+  adminOrganisations: (q: string) => ['admin', 'organisations', q] as const,
+  /** The first page only (a plain query, not a paged one, so it must not share the list's key). */
+  adminOrganisationTargets: (q: string) => ['admin', 'organisation-targets', q] as const,
 };

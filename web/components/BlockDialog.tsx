@@ -10,11 +10,21 @@ interface Props {
 
 /** Blocking is one click and one confirmation, from a profile or straight from an invitation. */
 export function BlockDialog({ person, opened, onClose }: Props) {
-  const block = useNetworkMutation(() => networkApi.block(person.handle), { success: () => `${person.name} is blocked.` });
+  const block = useNetworkMutation(() => networkApi.block(person.handle), {
+    success: () => (
+      <>
+        <bdi>{person.name}</bdi> is blocked.
+      </>
+    ),
+  });
   return (
     <ConfirmDialog
       opened={opened}
-      title={`Block ${person.name}?`}
+      title={
+        <>
+          Block <bdi>{person.name}</bdi>?
+        </>
+      }
       confirmLabel="Block"
       danger
       loading={block.isPending}
@@ -22,7 +32,7 @@ export function BlockDialog({ person, opened, onClose }: Props) {
       onConfirm={() => block.mutate(undefined, { onSuccess: onClose })}
     >
       You will no longer be connected or follow each other, open invitations are cancelled, and neither of you can find, invite or
-      follow the other. {person.name} is not told. Unblocking later does not restore the connection.
+      follow the other. <bdi>{person.name}</bdi> is not told. Unblocking later does not restore the connection.
     </ConfirmDialog>
   );
 }

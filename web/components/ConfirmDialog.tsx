@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 
 interface Props {
   opened: boolean;
-  title: string;
+  title: ReactNode;
   children: ReactNode;
   confirmLabel: string;
   /** Destructive actions (remove, block) get a red confirm button. */

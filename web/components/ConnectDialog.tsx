@@ -36,11 +36,19 @@ export function ConnectDialog({ person, context, opened, onClose }: Props) {
     // Lists offer Accept to someone who already invited the viewer; if their invitation arrived after the
     // list loaded, inviting back connects the two and the note goes nowhere, so say so rather than drop it silently.
     success: (vars, result) =>
-      result.outcome === 'invited'
-        ? `Invitation sent to ${person.name}.`
-        : vars.note
-          ? `${person.name} had already invited you, so you are now connected. Your note was not sent.`
-          : `You are now connected with ${person.name}.`,
+      result.outcome === 'invited' ? (
+        <>
+          Invitation sent to <bdi>{person.name}</bdi>.
+        </>
+      ) : vars.note ? (
+        <>
+          <bdi>{person.name}</bdi> had already invited you, so you are now connected. Your note was not sent.
+        </>
+      ) : (
+        <>
+          You are now connected with <bdi>{person.name}</bdi>.
+        </>
+      ),
     quietErrors: true,
   });
   const firstName = person.name.split(/\s+/)[0] ?? person.name;
@@ -72,11 +80,15 @@ export function ConnectDialog({ person, context, opened, onClose }: Props) {
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={`Connect with ${person.name}`}>
+    <Modal opened={opened} onClose={close} title={
+        <>
+          Connect with <bdi>{person.name}</bdi>
+        </>
+      }>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            Say how you know {firstName} or why you would like to connect. A personal note makes a yes far more likely.
+            Say how you know <bdi>{firstName}</bdi> or why you would like to connect. A personal note makes a yes far more likely.
           </Text>
           <Textarea
             label="Personal note (optional)"

@@ -1,5 +1,5 @@
 import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { screeningApi, SCREENING_FORM_LIMITS, type ThreadMessage } from '../api/screening.ts';
 import { useNetworkMutation } from '../hooks/useNetworkMutation.ts';
 import { TimeAgo } from './TimeAgo.tsx';
@@ -15,14 +15,14 @@ export function ThreadMessages({ messages, label }: { messages: ThreadMessage[];
       {messages.map((m) => (
         <Paper component="li" key={m.id} p="xs" radius="sm">
           <Group gap="xs" justify="space-between" wrap="wrap">
-            <Text size="sm" fw={600}>
+            <Text size="sm" fw={600} dir="auto">
               {m.author.name}
             </Text>
             <Text size="xs" c="dimmed">
               <TimeAgo iso={m.createdAt} />
             </Text>
           </Group>
-          <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
+          <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }} dir="auto">
             {m.body}
           </Text>
         </Paper>
@@ -34,11 +34,11 @@ export function ThreadMessages({ messages, label }: { messages: ThreadMessage[];
 interface ComposerProps {
   invitationId: number;
   /** The field's label, which says who will read it: "Your question to Ben". */
-  label: string;
+  label: ReactNode;
   submitLabel: string;
   /** Announced once the message is saved. */
-  sentMessage: string;
-  description?: string;
+  sentMessage: ReactNode;
+  description?: ReactNode;
   onSent?: () => void;
   onCancel?: () => void;
 }

@@ -36,7 +36,9 @@ export function NoticesBanner() {
           styles={{ title: { color: TITLE_COLORS[n.kind] } }}
         >
           <Stack gap="xs" align="flex-start">
-            <Text size="sm">{n.message}</Text>
+            <Text size="sm" dir="auto">
+              {n.message}
+            </Text>
             <Button size="xs" variant="white" color="dark" loading={markRead.isPending && markRead.variables === n.id} onClick={() => markRead.mutate(n.id)}>
               Got it
             </Button>

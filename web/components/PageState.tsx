@@ -38,7 +38,7 @@ export function ErrorState({ error, onRetry, title = 'Could not load this' }: { 
  * Nothing to show yet, and what to do about it: every empty state leads somewhere useful, so `action`
  * is where the member can go next (one button, or a group of them).
  */
-export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
+export function EmptyState({ title, children, action }: { title: ReactNode; children?: ReactNode; action?: ReactNode }) {
   return (
     <Center py="xl">
       <Stack align="center" gap="xs" maw={420} ta="center">

@@ -32,7 +32,14 @@ export function PersonActions({ person, context }: { person: PersonCardWithConne
 /** Accept or Ignore an invitation from `person`, in place; the name is in each label so a list of them stays distinguishable. */
 export function AnswerInvitation({ person, invitationId, size = 'xs' }: { person: Person; invitationId: number; size?: Size }) {
   const answer = useNetworkMutation((a: 'accept' | 'ignore') => networkApi.answer(invitationId, a), {
-    success: (a) => (a === 'accept' ? `You are now connected with ${person.name}.` : 'Invitation ignored. The sender is not told.'),
+    success: (a) =>
+      a === 'accept' ? (
+        <>
+          You are now connected with <bdi>{person.name}</bdi>.
+        </>
+      ) : (
+        'Invitation ignored. The sender is not told.'
+      ),
   });
   const busy = (a: 'accept' | 'ignore') => answer.isPending && answer.variables === a;
   return (

@@ -22,18 +22,18 @@ export function PersonCardItem({ person, extra, actions }: Props) {
         <PersonAvatar name={person.name} photoUrl={person.photoUrl} size={52} />
         <Stack gap={2} className={classes.text}>
           <Group gap="xs" wrap="nowrap" align="baseline">
-            <Anchor component={Link} to={`/in/${person.handle}`} underline="hover" fw={600} c="inherit" style={{ minWidth: 0 }}>
+            <Anchor component={Link} to={`/in/${person.handle}`} underline="hover" fw={600} c="inherit" style={{ minWidth: 0 }} dir="auto">
               {person.name}
             </Anchor>
             <DegreeBadge degree={person.degree} />
           </Group>
           {person.headline && (
-            <Text size="sm" lineClamp={2}>
+            <Text size="sm" lineClamp={2} dir="auto">
               {person.headline}
             </Text>
           )}
           {person.location && (
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" dir="auto">
               {person.location}
             </Text>
           )}

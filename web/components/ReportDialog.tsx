@@ -31,7 +31,14 @@ export function ReportDialog({ person, invitationId, opened, onClose }: Props) {
     mutationFn: (r: ReportReason) =>
       screeningApi.report({ member: person.handle, reason: r, details: details.trim(), ...(invitationId ? { invitationId } : {}) }),
     onSuccess: () => {
-      notifications.show({ color: 'teal', message: `Thank you. The operators will review your report about ${person.name}.` });
+      notifications.show({
+        color: 'teal',
+        message: (
+          <>
+            Thank you. The operators will review your report about <bdi>{person.name}</bdi>.
+          </>
+        ),
+      });
       close();
     },
   });
@@ -52,11 +59,15 @@ export function ReportDialog({ person, invitationId, opened, onClose }: Props) {
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={`Report ${person.name}`}>
+    <Modal opened={opened} onClose={close} title={
+        <>
+          Report <bdi>{person.name}</bdi>
+        </>
+      }>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            The operators of this community review every report. {person.name} is not told who reported them.
+            The operators of this community review every report. <bdi>{person.name}</bdi> is not told who reported them.
           </Text>
           <Radio.Group label="Reason" required value={reason} onChange={(v) => { setReason(v as ReportReason); setReasonError(null); }} error={reasonError}>
             <Stack gap="xs" mt="xs">

@@ -18,7 +18,7 @@ export function UserMenu({ me }: { me: MeView }) {
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>{me.profile.name}</Menu.Label>
+        <Menu.Label dir="auto">{me.profile.name}</Menu.Label>
         <Menu.Item component={Link} to={`/in/${me.handle}`} leftSection={<IconUser size={16} aria-hidden />}>
           View profile
         </Menu.Item>

@@ -1,5 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { keys } from '../api/keys.ts';
 
@@ -8,7 +9,7 @@ interface Options<TVars, TResult> {
    * A short confirmation to announce once the change is saved. It lives here rather than in a per-call
    * callback because the change often unmounts the button that made it (Connect becomes Pending).
    */
-  success?: (vars: TVars, result: TResult) => string;
+  success?: (vars: TVars, result: TResult) => ReactNode;
   /** Set when the caller shows the error itself (in a dialog, beside the field), so it is not announced twice. */
   quietErrors?: boolean;
 }

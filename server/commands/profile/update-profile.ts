@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { ProfilePatch } from '../../../common/schemas/profile.ts';
 import type { Tx } from '../../db/connection.ts';
 import { educations, experiences, memberSkills, profiles } from '../../db/schema.ts';
-import { resolveOrganisation, resolveSkills } from '../organisations.ts';
+import { organisationDisplayName, resolveOrganisation, resolveSkills } from '../organisations.ts';
 import { refreshSearchDocument } from '../search-document.ts';
 
 const SCALAR_FIELDS = [
@@ -38,6 +38,7 @@ export async function updateProfile(tx: Tx, memberId: number, patch: ProfilePatc
       await tx.insert(experiences).values({
         memberId,
         organisationId,
+        organisationName: organisationDisplayName(e.organisation),
         title: e.title,
         startDate: `${e.startDate}-01`,
         endDate: e.endDate ? `${e.endDate}-01` : null,
@@ -54,6 +55,7 @@ export async function updateProfile(tx: Tx, memberId: number, patch: ProfilePatc
       await tx.insert(educations).values({
         memberId,
         organisationId,
+        organisationName: organisationDisplayName(e.school),
         degree: e.degree,
         startYear: e.startYear,
         endYear: e.endYear,

@@ -41,6 +41,8 @@ export const experiences = pgTable('experiences', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
   memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
   organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+  /** The organisation as the member typed it; the organisation row groups every spelling with its key. */
+  organisationName: text('organisation_name').notNull(),
   title: text('title').notNull(),
   startDate: date('start_date').notNull(),
   endDate: date('end_date'),
@@ -52,6 +54,8 @@ export const educations = pgTable('educations', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
   memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
   organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+  /** The school as the member typed it. */
+  organisationName: text('organisation_name').notNull(),
   degree: text('degree').notNull().default(''),
   startYear: smallint('start_year'),
   endYear: smallint('end_year'),

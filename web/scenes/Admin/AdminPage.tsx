@@ -1,11 +1,12 @@
 import { Paper, Tabs } from '@mantine/core';
-import { IconFlag, IconHistory, IconMail, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconFlag, IconHistory, IconMail, IconUsers } from '@tabler/icons-react';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState } from '../../components/PageState.tsx';
 import { useMe } from '../../hooks/useMe.ts';
 import { AuditPanel } from './AuditPanel.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
 import { ModerationPanel } from './ModerationPanel.tsx';
+import { OrganisationsPanel } from './OrganisationsPanel.tsx';
 import { OutboxPanel } from './OutboxPanel.tsx';
 
 export function AdminPage() {
@@ -37,6 +38,9 @@ export function AdminPage() {
             <Tabs.Tab value="audit" leftSection={<IconHistory size={16} aria-hidden />}>
               Audit log
             </Tabs.Tab>
+            <Tabs.Tab value="organisations" leftSection={<IconBuilding size={16} aria-hidden />}>
+              Organisations
+            </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="moderation">
             <ModerationPanel />
@@ -49,6 +53,9 @@ export function AdminPage() {
           </Tabs.Panel>
           <Tabs.Panel value="audit">
             <AuditPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="organisations">
+            <OrganisationsPanel />
           </Tabs.Panel>
         </Tabs>
       </Paper>

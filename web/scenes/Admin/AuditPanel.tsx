@@ -31,7 +31,7 @@ export function AuditPanel() {
                 <Table.Td>
                   <TimeAgo iso={e.at} />
                 </Table.Td>
-                <Table.Td>{e.actor ? e.actor.name : <Text span c="dimmed">system</Text>}</Table.Td>
+                <Table.Td>{e.actor ? <bdi>{e.actor.name}</bdi> : <Text span c="dimmed">system</Text>}</Table.Td>
                 <Table.Td>
                   <Code>{e.action}</Code>
                 </Table.Td>

@@ -30,11 +30,11 @@ export function MemberEvidence({ member, showRelated = true }: { member: Moderat
       <Stack gap="xs">
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Stack gap={0}>
-            <Anchor component={Link} to={`/in/${member.handle}`} fw={600} size="sm">
+            <Anchor component={Link} to={`/in/${member.handle}`} fw={600} size="sm" dir="auto">
               {member.name}
             </Anchor>
             {member.headline && (
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="dimmed" dir="auto">
                 {member.headline}
               </Text>
             )}
@@ -78,7 +78,7 @@ export function MemberEvidence({ member, showRelated = true }: { member: Moderat
                 <Badge size="xs" variant="outline" mr={6}>
                   {r.reason}
                 </Badge>
-                {r.details || <Text span c="dimmed">no details</Text>}
+                {r.details ? <bdi>{r.details}</bdi> : <Text span c="dimmed">no details</Text>}
               </Text>
             ))}
           </Stack>
@@ -92,7 +92,7 @@ export function MemberEvidence({ member, showRelated = true }: { member: Moderat
               <span key={a.id}>
                 {i > 0 && ', '}
                 <Anchor component={Link} to={`/in/${a.handle}`} size="sm">
-                  {a.name}
+                  <bdi>{a.name}</bdi>
                 </Anchor>
                 {a.status === 'suspended' && ' (suspended)'}
               </span>

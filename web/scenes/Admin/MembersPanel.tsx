@@ -38,7 +38,17 @@ export function MembersPanel({ selfId }: { selfId: number }) {
       ) : query.error ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : rows.length === 0 ? (
-        <EmptyState title="No members found">{debounced ? `No one matches '${debounced}'.` : 'Nobody has joined yet.'}</EmptyState>
+        <EmptyState title="No members found">
+          {debounced ? (
+            <>
+              No one matches {"'"}
+              <bdi>{debounced}</bdi>
+              {"'."}
+            </>
+          ) : (
+            'Nobody has joined yet.'
+          )}
+        </EmptyState>
       ) : (
         <Table.ScrollContainer minWidth={720}>
           <Table verticalSpacing="sm" striped aria-label="Members">
@@ -56,7 +66,7 @@ export function MembersPanel({ selfId }: { selfId: number }) {
               {rows.map((m) => (
                 <Table.Tr key={m.id}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/in/${m.handle}`} underline="hover">
+                    <Anchor component={Link} to={`/in/${m.handle}`} underline="hover" dir="auto">
                       {m.name}
                     </Anchor>
                   </Table.Td>

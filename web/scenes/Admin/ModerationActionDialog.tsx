@@ -56,7 +56,15 @@ export function ModerationActionDialog({ pending, onClose }: { pending: PendingA
   };
 
   return (
-    <Modal opened={pending !== null} onClose={close} title={pending ? `${ACTION_LABELS[pending.action]} — ${pending.who}?` : ''} centered>
+    <Modal opened={pending !== null} onClose={close} title={
+        pending ? (
+          <>
+            {ACTION_LABELS[pending.action]} — <bdi>{pending.who}</bdi>?
+          </>
+        ) : (
+          ''
+        )
+      } centered>
       {pending && (
         <form onSubmit={submit} noValidate>
           <Stack>

@@ -54,9 +54,21 @@ function ItemCard({ item, onAct }: { item: ModerationItem; onAct: (p: PendingAct
           </List>
         ) : (
           <Text size="sm">
-            {item.reporter ? `${item.reporter.name} reported` : 'Reported'}
+            {item.reporter ? (
+              <>
+                <bdi>{item.reporter.name}</bdi> reported
+              </>
+            ) : (
+              'Reported'
+            )}
             {item.invitationId ? ' an invitation from this member' : ' this member'}
-            {item.details ? `: “${item.details}”` : '.'}
+            {item.details ? (
+              <>
+                : “<bdi>{item.details}</bdi>”
+              </>
+            ) : (
+              '.'
+            )}
           </Text>
         )}
         <Stack gap="xs">

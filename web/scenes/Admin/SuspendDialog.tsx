@@ -16,7 +16,11 @@ export function SuspendDialog({ member, onClose }: { member: AdminMember | null;
     onSuccess: (result) => {
       notifications.show({
         color: 'teal',
-        message: `${member?.name ?? result.handle} is now ${result.status === 'suspended' ? 'suspended' : 'active'}.`,
+        message: (
+          <>
+            <bdi>{member?.name ?? result.handle}</bdi> is now {result.status === 'suspended' ? 'suspended' : 'active'}.
+          </>
+        ),
       });
       void queryClient.invalidateQueries({ queryKey: ['admin', 'members'] });
       setReason('');
@@ -29,7 +33,11 @@ export function SuspendDialog({ member, onClose }: { member: AdminMember | null;
     <Modal
       opened={member !== null}
       onClose={onClose}
-      title={suspending ? `Suspend ${member?.name}?` : `Reinstate ${member?.name}?`}
+      title={
+        <>
+          {suspending ? 'Suspend' : 'Reinstate'} <bdi>{member?.name}</bdi>?
+        </>
+      }
       centered
     >
       <Stack>

@@ -2,6 +2,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { randomId } from '@mantine/hooks';
 import type { CareerStage, ProfileVisibility } from '../../../common/limits.ts';
 import type { MeView, ProfilePatchInput } from '../../api/types.ts';
+import { lineError } from '../../hooks/textCheck.ts';
 
 export interface ExperienceValues {
   key: string;
@@ -76,7 +77,7 @@ export function toFormValues(me: MeView): ProfileFormValues {
     skills: p.skills ?? [],
     experience: (p.experience ?? []).map((e) => ({
       key: randomId(),
-      organisation: e.organisation.name,
+      organisation: e.organisationName,
       title: e.title,
       startDate: e.startDate,
       endDate: e.endDate ?? '',
@@ -85,7 +86,7 @@ export function toFormValues(me: MeView): ProfileFormValues {
     })),
     education: (p.education ?? []).map((e) => ({
       key: randomId(),
-      school: e.school.name,
+      school: e.schoolName,
       degree: e.degree,
       startYear: e.startYear ?? '',
       endYear: e.endYear ?? '',
@@ -133,10 +134,12 @@ const MONTH = /^(19|20)\d\d-(0[1-9]|1[0-2])$/;
 
 /** Client checks mirror the server's, so most mistakes are caught before a round trip. */
 export const validateProfile = {
-  name: (v: string) => (v.trim() ? null : 'Enter your name'),
+  name: (v: string) => lineError(v, 'Enter your name'),
+  headline: (v: string) => lineError(v),
+  location: (v: string) => lineError(v),
   experience: {
-    organisation: (v: string) => (v.trim() ? null : 'Enter the organisation'),
-    title: (v: string) => (v.trim() ? null : 'Enter your title'),
+    organisation: (v: string) => lineError(v, 'Enter the organisation'),
+    title: (v: string) => lineError(v, 'Enter your title'),
     startDate: (v: string) => (MONTH.test(v) ? null : 'Enter a start month (YYYY-MM)'),
     endDate: (v: string, values: ProfileFormValues, path: string) => {
       const index = Number(path.split('.')[1]);
@@ -147,10 +150,11 @@ export const validateProfile = {
     },
   },
   education: {
-    school: (v: string) => (v.trim() ? null : 'Enter the school'),
+    school: (v: string) => lineError(v, 'Enter the school'),
+    degree: (v: string) => lineError(v),
   },
   links: {
-    label: (v: string) => (v.trim() ? null : 'Enter a label'),
+    label: (v: string) => lineError(v, 'Enter a label'),
     url: (v: string) => (/^https?:\/\/\S+$/.test(v.trim()) ? null : 'Enter a full http(s) address'),
   },
 };

@@ -20,11 +20,13 @@ export function HomePage() {
           <Paper p="lg" radius="md">
             <Stack align="center" gap="xs" ta="center">
               <PersonAvatar name={me.profile.name} photoUrl={me.profile.photoUrl} size={88} />
-              <Title order={2} fz="h4">
+              <Title order={2} fz="h4" dir="auto">
                 {me.profile.name}
               </Title>
               {me.profile.headline ? (
-                <Text size="sm">{me.profile.headline}</Text>
+                <Text size="sm" dir="auto">
+                  {me.profile.headline}
+                </Text>
               ) : (
                 <Text size="sm" c="dimmed">
                   Add a headline so people know what you do.

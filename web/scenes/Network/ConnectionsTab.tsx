@@ -22,7 +22,11 @@ export function ConnectionsTab() {
   const query = usePagedQuery(keys.connections(q, sort), (cursor) => networkApi.connections(q, sort, cursor));
   const [removing, setRemoving] = useState<ConnectionCard | null>(null);
   const remove = useNetworkMutation((c: ConnectionCard) => networkApi.removeConnection(c.handle), {
-    success: (c) => `${c.name} is no longer a connection.`,
+    success: (c) => (
+      <>
+        <bdi>{c.name}</bdi> is no longer a connection.
+      </>
+    ),
   });
 
   return (
@@ -102,14 +106,18 @@ export function ConnectionsTab() {
       />
       <ConfirmDialog
         opened={removing !== null}
-        title={`Remove ${removing?.name ?? 'connection'}?`}
+        title={
+          <>
+            Remove <bdi>{removing?.name ?? 'connection'}</bdi>?
+          </>
+        }
         confirmLabel="Remove connection"
         danger
         loading={remove.isPending}
         onClose={() => setRemoving(null)}
         onConfirm={() => removing && remove.mutate(removing, { onSuccess: () => setRemoving(null) })}
       >
-        {removing?.name} will no longer be a 1st-degree connection and will not be told.
+        <bdi>{removing?.name}</bdi> will no longer be a 1st-degree connection and will not be told.
       </ConfirmDialog>
     </Stack>
   );

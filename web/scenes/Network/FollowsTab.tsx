@@ -54,7 +54,13 @@ export function FollowsTab({ direction }: { direction: FollowDirection }) {
 }
 
 function UnfollowButton({ person }: { person: FollowCard }) {
-  const unfollow = useNetworkMutation(() => networkApi.unfollow(person.handle), { success: () => `You no longer follow ${person.name}.` });
+  const unfollow = useNetworkMutation(() => networkApi.unfollow(person.handle), {
+    success: () => (
+      <>
+        You no longer follow <bdi>{person.name}</bdi>.
+      </>
+    ),
+  });
   return (
     <Button size="xs" variant="default" loading={unfollow.isPending} onClick={() => unfollow.mutate(undefined)} aria-label={`Unfollow ${person.name}`}>
       Unfollow

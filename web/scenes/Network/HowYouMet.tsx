@@ -41,7 +41,15 @@ export function HowYouMetButton({ name, invitationId, size = 'compact-xs' }: { n
       <Button size={size} variant="subtle" onClick={open} style={{ alignSelf: 'flex-start' }} aria-label={`How you met ${name}: view the invitation and its conversation`}>
         {size === 'sm' ? 'How you met' : 'View the invitation'}
       </Button>
-      <Modal opened={opened} onClose={close} title={`How you met ${name}`}>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={
+          <>
+            How you met <bdi>{name}</bdi>
+          </>
+        }
+      >
         {opened && <InvitationStory invitationId={invitationId} />}
       </Modal>
     </>
@@ -56,11 +64,19 @@ function InvitationStory({ invitationId }: { invitationId: number }) {
   return (
     <Stack gap="sm">
       <Text size="sm">
-        {inv.from.name} invited {inv.to.name} <TimeAgo iso={inv.createdAt} />.
+        <bdi>{inv.from.name}</bdi> invited <bdi>{inv.to.name}</bdi> <TimeAgo iso={inv.createdAt} />.
       </Text>
       {inv.note ? (
-        <Blockquote p="xs" radius="sm" cite={`— note from ${inv.from.name}`}>
-          <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
+        <Blockquote
+          p="xs"
+          radius="sm"
+          cite={
+            <>
+              — note from <bdi>{inv.from.name}</bdi>
+            </>
+          }
+        >
+          <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }} dir="auto">
             {inv.note}
           </Text>
         </Blockquote>

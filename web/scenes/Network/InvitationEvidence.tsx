@@ -26,6 +26,16 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** Phrases that carry members' words, each in its own direction so one cannot reorder its neighbours. */
+function Isolated({ items, separator = ' · ' }: { items: string[]; separator?: string }) {
+  return items.map((item, i) => (
+    <Fragment key={i}>
+      {i > 0 && separator}
+      <bdi>{item}</bdi>
+    </Fragment>
+  ));
+}
+
 /** "3: Ana Ruiz, Li Wei and Bo Chen (and 2 more)", each name a link to the profile. */
 function Mutuals({ mutuals }: { mutuals: Evidence['mutuals'] }) {
   if (mutuals.count === 0) return <>None</>;
@@ -38,7 +48,7 @@ function Mutuals({ mutuals }: { mutuals: Evidence['mutuals'] }) {
         <Fragment key={p.id}>
           {i > 0 && (i === mutuals.first.length - 1 && more === 0 ? ' and ' : ', ')}
           <Anchor component={Link} to={`/in/${p.handle}`}>
-            {p.name}
+            <bdi>{p.name}</bdi>
           </Anchor>
         </Fragment>
       ))}
@@ -65,8 +75,16 @@ export function InvitationEvidence({ invitation }: { invitation: InvitationView 
           {noteLabel(e.note)}
         </Badge>
         {invitation.note && (
-          <Blockquote p="xs" radius="sm" cite={`— note from ${name}`}>
-            <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
+          <Blockquote
+            p="xs"
+            radius="sm"
+            cite={
+              <>
+                — note from <bdi>{name}</bdi>
+              </>
+            }
+          >
+            <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }} dir="auto">
               {invitation.note}
             </Text>
           </Blockquote>
@@ -77,12 +95,12 @@ export function InvitationEvidence({ invitation }: { invitation: InvitationView 
         <Fact label="Mutual connections">
           <Mutuals mutuals={e.mutuals} />
         </Fact>
-        <Fact label="In common">{shared.length ? shared.join(' · ') : 'No shared organisation, school, place or industry'}</Fact>
+        <Fact label="In common">{shared.length ? <Isolated items={shared} /> : 'No shared organisation, school, place or industry'}</Fact>
         <Fact label="Profile">
           Strength {e.profileStrength} of 100 · account {accountAgeText(e.accountAgeDays)}
         </Fact>
-        <Fact label="Offers">{listOrNone(e.offers)}</Fact>
-        <Fact label="Asks for">{listOrNone(e.asks)}</Fact>
+        <Fact label="Offers">{e.offers.length ? <Isolated items={e.offers} separator=", " /> : listOrNone(e.offers)}</Fact>
+        <Fact label="Asks for">{e.asks.length ? <Isolated items={e.asks} separator=", " /> : listOrNone(e.asks)}</Fact>
         <Fact label="Their invitations (last 90 days)">{historyText(e.history)}</Fact>
         <Fact label="Reports against them">{reportsText(e.reports)}</Fact>
       </SimpleGrid>

@@ -1,7 +1,7 @@
 import { Button, Collapse, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBan, IconChevronDown, IconFlag, IconMessageQuestion } from '@tabler/icons-react';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { networkApi, type InvitationAnswer } from '../../api/network.ts';
 import type { InvitationView } from '../../api/types.ts';
 import { BlockDialog } from '../../components/BlockDialog.tsx';
@@ -19,10 +19,18 @@ type Answer = Exclude<InvitationAnswer, 'withdraw'>;
 /** Lines the evidence, answers and thread up under the name, past the avatar, on wider screens. */
 const INDENT = { base: 0, sm: 68 };
 
-const DONE: Record<Answer, (name: string) => string> = {
-  accept: (name) => `You are now connected with ${name}.`,
+const DONE: Record<Answer, (name: string) => ReactNode> = {
+  accept: (name) => (
+    <>
+      You are now connected with <bdi>{name}</bdi>.
+    </>
+  ),
   ignore: () => 'Invitation ignored. The sender is not told.',
-  'dont-know': (name) => `Declined. ${name} cannot invite you again.`,
+  'dont-know': (name) => (
+    <>
+      Declined. <bdi>{name}</bdi> cannot invite you again.
+    </>
+  ),
 };
 
 /**
@@ -63,7 +71,7 @@ export function ReceivedInvitationCard({ invitation }: { invitation: InvitationV
           <EvidenceDisclosure invitation={invitation} />
         ) : (
           invitation.note && (
-            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+            <Text size="sm" style={{ whiteSpace: 'pre-line' }} dir="auto">
               {invitation.note}
             </Text>
           )
@@ -104,10 +112,22 @@ export function ReceivedInvitationCard({ invitation }: { invitation: InvitationV
         {asking && (
           <ThreadComposer
             invitationId={invitation.id}
-            label={`Your question to ${first}`}
-            description={`${first} sees it with the invitation and can reply before you answer.`}
+            label={
+              <>
+                Your question to <bdi>{first}</bdi>
+              </>
+            }
+            description={
+              <>
+                <bdi>{first}</bdi> sees it with the invitation and can reply before you answer.
+              </>
+            }
             submitLabel="Send question"
-            sentMessage={`Question sent to ${from.name}.`}
+            sentMessage={
+              <>
+                Question sent to <bdi>{from.name}</bdi>.
+              </>
+            }
             onSent={ask.close}
             onCancel={ask.close}
           />

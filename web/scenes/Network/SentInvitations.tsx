@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { networkApi } from '../../api/network.ts';
 import type { InvitationView } from '../../api/types.ts';
 import { ThreadComposer, ThreadMessages } from '../../components/InvitationThread.tsx';
+import { shorten } from '../../components/graphemes.ts';
 import { EmptyState, NextSteps } from '../../components/PageState.tsx';
 import { PersonCardItem } from '../../components/PersonCardItem.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
@@ -47,7 +48,11 @@ function SentInvitation({ invitation }: { invitation: InvitationView }) {
   const { to } = invitation;
   const [replying, reply] = useDisclosure(false);
   const withdraw = useNetworkMutation(() => networkApi.answer(invitation.id, 'withdraw'), {
-    success: () => `Invitation to ${to.name} withdrawn.`,
+    success: () => (
+      <>
+        Invitation to <bdi>{to.name}</bdi> withdrawn.
+      </>
+    ),
   });
   const last = invitation.thread.at(-1);
   const waitingForYou = last !== undefined && last.author.id === to.id;
@@ -59,11 +64,16 @@ function SentInvitation({ invitation }: { invitation: InvitationView }) {
           <>
             <Text size="xs" c="dimmed">
               <TimeAgo iso={invitation.createdAt} prefix="Sent " />
-              {invitation.note ? ` · “${invitation.note.length > 80 ? `${invitation.note.slice(0, 80)}…` : invitation.note}”` : ''}
+              {invitation.note ? (
+                <>
+                  {' · “'}
+                  <bdi>{shorten(invitation.note, 80)}</bdi>”
+                </>
+              ) : null}
             </Text>
             {waitingForYou && (
               <Text size="sm" fw={600}>
-                {firstName(to.name)} asked you for context
+                <bdi>{firstName(to.name)}</bdi> asked you for context
               </Text>
             )}
           </>
@@ -87,9 +97,17 @@ function SentInvitation({ invitation }: { invitation: InvitationView }) {
           {replying && (
             <ThreadComposer
               invitationId={invitation.id}
-              label={`Your reply to ${firstName(to.name)}`}
+              label={
+                <>
+                  Your reply to <bdi>{firstName(to.name)}</bdi>
+                </>
+              }
               submitLabel="Send reply"
-              sentMessage={`Reply sent to ${to.name}.`}
+              sentMessage={
+                <>
+                  Reply sent to <bdi>{to.name}</bdi>.
+                </>
+              }
               onSent={reply.close}
               onCancel={reply.close}
             />

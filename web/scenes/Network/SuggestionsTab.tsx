@@ -72,7 +72,9 @@ function Suggestion({ suggestion }: { suggestion: SuggestionView }) {
             </Text>
             <List size="xs" spacing={2} aria-labelledby={`reasons-${person.id}`}>
               {reasons.map((r) => (
-                <List.Item key={r}>{r}</List.Item>
+                <List.Item key={r}>
+                  <bdi>{r}</bdi>
+                </List.Item>
               ))}
             </List>
           </>

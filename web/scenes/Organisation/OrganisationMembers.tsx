@@ -1,29 +1,34 @@
-import { Button, Divider, Group, Text } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Divider, Text } from '@mantine/core';
 import { Fragment } from 'react';
 import { directoryApi } from '../../api/directory.ts';
 import { keys } from '../../api/keys.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/PageState.tsx';
 import { PersonCardItem } from '../../components/PersonCardItem.tsx';
+import { usePagedQuery } from '../../hooks/usePagedQuery.ts';
 import { formatRange } from '../Profile/format.ts';
 
-/** Current or past members of an organisation, a page at a time. */
+/**
+ * Current or past members of an organisation, a page at a time, as the viewer may see them (the server
+ * leaves out blocked members and network-only profiles outside the viewer's network), each with degree.
+ */
 export function OrganisationMembers({ slug, when, orgName }: { slug: string; when: 'current' | 'past'; orgName: string }) {
-  const query = useInfiniteQuery({
-    queryKey: keys.organisationMembers(slug, when),
-    queryFn: ({ pageParam }) => directoryApi.organisationMembers(slug, when, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const query = usePagedQuery(keys.organisationMembers(slug, when), (cursor) => directoryApi.organisationMembers(slug, when, cursor));
   if (query.isPending) return <PageLoader label="Loading members…" />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const people = query.data.pages.flatMap((p) => p.items);
   if (people.length === 0) {
     return (
       <EmptyState title={when === 'current' ? 'No current members yet' : 'No past members yet'}>
-        {when === 'current'
-          ? `Nobody lists ${orgName} as their current workplace yet.`
-          : `Nobody lists a finished position at ${orgName} yet.`}
+        {when === 'current' ? (
+          <>
+            Nobody lists <bdi>{orgName}</bdi> as their current workplace yet.
+          </>
+        ) : (
+          <>
+            Nobody lists a finished position at <bdi>{orgName}</bdi> yet.
+          </>
+        )}
       </EmptyState>
     );
   }
@@ -38,7 +43,7 @@ export function OrganisationMembers({ slug, when, orgName }: { slug: string; whe
                 person={person}
                 extra={
                   <Text size="xs">
-                    {person.role}
+                    <bdi>{person.role}</bdi>
                     {person.startDate ? ` · ${formatRange(person.startDate, person.endDate)}` : ''}
                   </Text>
                 }
@@ -47,13 +52,7 @@ export function OrganisationMembers({ slug, when, orgName }: { slug: string; whe
           </Fragment>
         ))}
       </ul>
-      {query.hasNextPage && (
-        <Group justify="center" mt="sm">
-          <Button variant="default" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-            Load more
-          </Button>
-        </Group>
-      )}
+      <LoadMore query={query} mt="sm" />
     </>
   );
 }

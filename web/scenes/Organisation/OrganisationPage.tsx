@@ -2,7 +2,8 @@ import { Group, Paper, Stack, Tabs, Text, ThemeIcon, Title } from '@mantine/core
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconBuilding } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useParams, useSearchParams } from 'react-router';
+import { useEffect } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { directoryApi } from '../../api/directory.ts';
 import { keys } from '../../api/keys.ts';
@@ -13,8 +14,14 @@ export function OrganisationPage() {
   const { slug = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const when = params.get('when') === 'past' ? 'past' : 'current';
+  const navigate = useNavigate();
   const query = useQuery({ queryKey: keys.organisation(slug), queryFn: () => directoryApi.organisation(slug) });
   useDocumentTitle(query.data ? `${query.data.name} · Rapport` : 'Organisation · Rapport');
+  // An operator merged this organisation into another: the server answers with that one, so go to its address.
+  const merged = query.data && query.data.slug !== slug ? query.data.slug : null;
+  useEffect(() => {
+    if (merged) void navigate({ pathname: `/org/${merged}`, search: params.toString() }, { replace: true });
+  }, [merged, navigate, params]);
 
   if (query.isPending) return <PageLoader label="Loading organisation…" />;
   if (query.error instanceof ApiError && query.error.status === 404) {
@@ -31,7 +38,7 @@ export function OrganisationPage() {
             <IconBuilding size={40} />
           </ThemeIcon>
           <Stack gap={4}>
-            <Title order={1} fz="h2">
+            <Title order={1} fz="h2" dir="auto">
               {org.name}
             </Title>
             <Text c="dimmed">
@@ -47,10 +54,10 @@ export function OrganisationPage() {
             <Tabs.Tab value="past">Past ({org.pastCount})</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="current" pt="sm">
-            {when === 'current' && <OrganisationMembers slug={slug} when="current" orgName={org.name} />}
+            {when === 'current' && <OrganisationMembers slug={org.slug} when="current" orgName={org.name} />}
           </Tabs.Panel>
           <Tabs.Panel value="past" pt="sm">
-            {when === 'past' && <OrganisationMembers slug={slug} when="past" orgName={org.name} />}
+            {when === 'past' && <OrganisationMembers slug={org.slug} when="past" orgName={org.name} />}
           </Tabs.Panel>
         </Tabs>
       </Paper>

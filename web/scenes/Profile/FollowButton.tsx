@@ -10,7 +10,16 @@ import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
  */
 export function FollowButton({ person, rel }: { person: { handle: string; name: string }; rel: RelationshipState }) {
   const toggle = useNetworkMutation((follow: boolean) => (follow ? networkApi.follow(person.handle) : networkApi.unfollow(person.handle)), {
-    success: (follow) => (follow ? `You follow ${person.name}.` : `You no longer follow ${person.name}.`),
+    success: (follow) =>
+      follow ? (
+        <>
+          You follow <bdi>{person.name}</bdi>.
+        </>
+      ) : (
+        <>
+          You no longer follow <bdi>{person.name}</bdi>.
+        </>
+      ),
   });
   if (rel.following) {
     return (

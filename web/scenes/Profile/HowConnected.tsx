@@ -28,7 +28,7 @@ export function HowConnected({ handle, name }: { handle: string; name: string })
         </Text>
       ) : query.error || paths.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No introduction path to {name} can be shown right now.
+          No introduction path to <bdi>{name}</bdi> can be shown right now.
         </Text>
       ) : (
         <Stack gap="md">
@@ -57,7 +57,7 @@ function PathChain({ path, label }: { path: PersonCard[]; label: string }) {
               You
             </Text>
           ) : (
-            <Anchor component={Link} to={`/in/${person.handle}`} size="sm" fw={600} underline="hover">
+            <Anchor component={Link} to={`/in/${person.handle}`} size="sm" fw={600} underline="hover" dir="auto">
               {person.name}
             </Anchor>
           )}

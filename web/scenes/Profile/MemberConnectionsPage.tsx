@@ -27,14 +27,14 @@ export function MemberConnectionsPage() {
         title={`${name}’s connections`}
         description={
           <Anchor component={Link} to={`/in/${handle}`}>
-            Back to {name}’s profile
+            Back to <bdi>{name}</bdi>’s profile
           </Anchor>
         }
       />
       <Paper p="md" radius="md">
         {isPrivate ? (
           <EmptyState title="These connections are private" action={<NextSteps steps={[{ to: `/in/${handle}`, label: `Back to ${name}’s profile` }]} />}>
-            {name} shares their connections only with some members.
+            <bdi>{name}</bdi> shares their connections only with some members.
           </EmptyState>
         ) : (
           <PagedList
@@ -43,7 +43,7 @@ export function MemberConnectionsPage() {
             loadingLabel="Loading connections…"
             empty={
               <EmptyState title="No connections yet" action={<NextSteps steps={[{ to: '/members', label: 'Browse members' }]} />}>
-                {name} has not connected with anyone yet.
+                <bdi>{name}</bdi> has not connected with anyone yet.
               </EmptyState>
             }
             renderItem={(c) => <PersonCardItem person={c} />}

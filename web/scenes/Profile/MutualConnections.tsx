@@ -57,7 +57,7 @@ function NameList({ people, more }: { people: PersonCard[]; more: boolean }) {
     <Fragment key={p.id}>
       {i > 0 && (i === people.length - 1 && !more ? ' and ' : ', ')}
       <Anchor component={Link} to={`/in/${p.handle}`} size="sm" underline="hover">
-        {p.name}
+        <bdi>{p.name}</bdi>
       </Anchor>
     </Fragment>
   ));

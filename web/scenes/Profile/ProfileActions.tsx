@@ -60,7 +60,11 @@ function ConnectAction({ person }: { person: Person }) {
 
 function PendingSent({ person, invitationId }: { person: Person; invitationId: number }) {
   const withdraw = useNetworkMutation(() => networkApi.answer(invitationId, 'withdraw'), {
-    success: () => `Invitation to ${person.name} withdrawn.`,
+    success: () => (
+      <>
+        Invitation to <bdi>{person.name}</bdi> withdrawn.
+      </>
+    ),
   });
   return (
     <Group gap={6}>
@@ -76,7 +80,7 @@ function PendingReceived({ person, invitationId }: { person: Person; invitationI
   return (
     <Group gap={6}>
       <Text size="sm" c="dimmed" component="span">
-        {person.name} invited you to connect
+        <bdi>{person.name}</bdi> invited you to connect
       </Text>
       <AnswerInvitation person={person} invitationId={invitationId} size="sm" />
     </Group>
@@ -86,7 +90,11 @@ function PendingReceived({ person, invitationId }: { person: Person; invitationI
 function ConnectedMenu({ person }: { person: Person }) {
   const [confirming, { open, close }] = useDisclosure(false);
   const remove = useNetworkMutation(() => networkApi.removeConnection(person.handle), {
-    success: () => `${person.name} is no longer a connection.`,
+    success: () => (
+      <>
+        <bdi>{person.name}</bdi> is no longer a connection.
+      </>
+    ),
   });
   return (
     <>
@@ -104,14 +112,18 @@ function ConnectedMenu({ person }: { person: Person }) {
       </Menu>
       <ConfirmDialog
         opened={confirming}
-        title={`Remove ${person.name}?`}
+        title={
+          <>
+            Remove <bdi>{person.name}</bdi>?
+          </>
+        }
         confirmLabel="Remove connection"
         danger
         loading={remove.isPending}
         onClose={close}
         onConfirm={() => remove.mutate(undefined, { onSuccess: close })}
       >
-        {person.name} will no longer be a 1st-degree connection and will not be told. You can invite them again later.
+        <bdi>{person.name}</bdi> will no longer be a 1st-degree connection and will not be told. You can invite them again later.
       </ConfirmDialog>
     </>
   );

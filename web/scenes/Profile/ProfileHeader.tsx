@@ -21,7 +21,7 @@ export function ProfileHeader({ profile }: { profile: MemberProfileView }) {
         <PersonAvatar name={profile.name} photoUrl={profile.photoUrl} size={120} decorative={false} />
         <Stack gap={6} style={{ flex: 1, minWidth: 220 }}>
           <Group gap="sm">
-            <Title order={1} fz="h2">
+            <Title order={1} fz="h2" dir="auto">
               {profile.name}
             </Title>
             {isSelf ? (
@@ -32,17 +32,23 @@ export function ProfileHeader({ profile }: { profile: MemberProfileView }) {
               <DegreeBadge degree={profile.degree} showOutOfNetwork />
             )}
           </Group>
-          {profile.headline && <Text size="lg">{profile.headline}</Text>}
+          {profile.headline && (
+            <Text size="lg" dir="auto">
+              {profile.headline}
+            </Text>
+          )}
           {profile.location && (
             <Group gap={4} c="dimmed">
               <IconMapPin size={16} aria-hidden />
-              <Text size="sm">{profile.location}</Text>
+              <Text size="sm" dir="auto">
+                {profile.location}
+              </Text>
             </Group>
           )}
           {facts.length > 0 && (
             <Group gap="xs" mt={4}>
               {facts.map((f) => (
-                <Badge key={f} variant="outline" color="gray" radius="sm" tt="none" styles={WRAPPING_BADGE}>
+                <Badge key={f} variant="outline" color="gray" radius="sm" tt="none" styles={WRAPPING_BADGE} dir="auto">
                   {f}
                 </Badge>
               ))}
@@ -51,7 +57,13 @@ export function ProfileHeader({ profile }: { profile: MemberProfileView }) {
           {!isSelf && <MutualConnections profile={profile} />}
           {(isSelf || profile.connectionsVisible) && (
             <Anchor component={Link} to={isSelf ? '/network?tab=connections' : `/in/${profile.handle}/connections`} size="sm">
-              {isSelf ? 'Your connections' : `See ${profile.name}’s connections`}
+              {isSelf ? (
+                'Your connections'
+              ) : (
+                <>
+                  See <bdi>{profile.name}</bdi>’s connections
+                </>
+              )}
             </Anchor>
           )}
         </Stack>

@@ -10,7 +10,13 @@ import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
 export function ProfileMoreMenu({ person, blocked }: { person: { handle: string; name: string }; blocked: boolean }) {
   const [confirming, { open, close }] = useDisclosure(false);
   const [reporting, report] = useDisclosure(false);
-  const unblock = useNetworkMutation(() => networkApi.unblock(person.handle), { success: () => `${person.name} is unblocked.` });
+  const unblock = useNetworkMutation(() => networkApi.unblock(person.handle), {
+    success: () => (
+      <>
+        <bdi>{person.name}</bdi> is unblocked.
+      </>
+    ),
+  });
   return (
     <>
       <Menu position="bottom-end" withArrow>
@@ -21,15 +27,15 @@ export function ProfileMoreMenu({ person, blocked }: { person: { handle: string;
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Item leftSection={<IconFlag size={16} aria-hidden />} onClick={report.open}>
-            Report {person.name}
+            Report <bdi>{person.name}</bdi>
           </Menu.Item>
           {blocked ? (
             <Menu.Item leftSection={<IconLockOpen size={16} aria-hidden />} onClick={() => unblock.mutate(undefined)}>
-              Unblock {person.name}
+              Unblock <bdi>{person.name}</bdi>
             </Menu.Item>
           ) : (
             <Menu.Item color="red" leftSection={<IconBan size={16} aria-hidden />} onClick={open}>
-              Block {person.name}
+              Block <bdi>{person.name}</bdi>
             </Menu.Item>
           )}
         </Menu.Dropdown>

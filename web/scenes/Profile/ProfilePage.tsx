@@ -50,12 +50,17 @@ export function ProfilePage() {
       <ProfileHeader profile={p} />
       {showPaths && <HowConnected key={p.handle} handle={p.handle} name={p.name} />}
       {blocked ? (
-        <Alert color="gray" variant="light" icon={<IconBan aria-hidden />} title={`You have blocked ${p.name}`}>
+        <Alert color="gray" variant="light" icon={<IconBan aria-hidden />} title={
+            <>
+              You have blocked <bdi>{p.name}</bdi>
+            </>
+          }
+        >
           Neither of you can see, find, invite or follow the other. To undo this, choose Unblock under More actions.
         </Alert>
       ) : p.limited ? (
         <Alert color="gray" variant="light" icon={<IconLock aria-hidden />} title="Limited profile">
-          {p.name} shares their full profile only with their network. You can see their name, headline and photo.
+          <bdi>{p.name}</bdi> shares their full profile only with their network. You can see their name, headline and photo.
         </Alert>
       ) : (
         <Grid gutter="lg">
@@ -68,7 +73,15 @@ export function ProfilePage() {
                 (isSelf ? (
                   <OwnEmptyProfile profile={p} />
                 ) : (
-                  <EmptyState title={`${p.name} has not added details yet`}>Their experience and education will show here once added.</EmptyState>
+                  <EmptyState
+                    title={
+                      <>
+                        <bdi>{p.name}</bdi> has not added details yet
+                      </>
+                    }
+                  >
+                    Their experience and education will show here once added.
+                  </EmptyState>
                 ))}
             </Stack>
           </Grid.Col>

@@ -26,7 +26,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 export function AboutSection({ about }: { about: string }) {
   return (
     <Section title="About">
-      <Text style={{ whiteSpace: 'pre-line' }}>{about}</Text>
+      <Text style={{ whiteSpace: 'pre-line' }} dir="auto">
+        {about}
+      </Text>
     </Section>
   );
 }
@@ -41,15 +43,18 @@ export function ExperienceList({ items }: { items: NonNullable<MemberProfileView
               <IconBriefcase size={20} />
             </ThemeIcon>
             <Stack gap={2}>
-              <Text fw={600}>{e.title}</Text>
-              <Anchor component={Link} to={`/org/${e.organisation.slug}`} underline="hover" size="sm">
-                {e.organisation.name}
+              <Text fw={600} dir="auto">
+                {e.title}
+              </Text>
+              {/* The member's own spelling; the link leads to the organisation it belongs to. */}
+              <Anchor component={Link} to={`/org/${e.organisation.slug}`} underline="hover" size="sm" dir="auto">
+                {e.organisationName}
               </Anchor>
               <Text size="xs" c="dimmed">
                 {formatRange(e.startDate, e.endDate)}
               </Text>
               {e.description && (
-                <Text size="sm" mt={4} style={{ whiteSpace: 'pre-line' }}>
+                <Text size="sm" mt={4} style={{ whiteSpace: 'pre-line' }} dir="auto">
                   {e.description}
                 </Text>
               )}
@@ -71,10 +76,14 @@ export function EducationList({ items }: { items: NonNullable<MemberProfileView[
               <IconSchool size={20} />
             </ThemeIcon>
             <Stack gap={2}>
-              <Anchor component={Link} to={`/org/${e.school.slug}`} underline="hover" fw={600}>
-                {e.school.name}
+              <Anchor component={Link} to={`/org/${e.school.slug}`} underline="hover" fw={600} dir="auto">
+                {e.schoolName}
               </Anchor>
-              {e.degree && <Text size="sm">{e.degree}</Text>}
+              {e.degree && (
+                <Text size="sm" dir="auto">
+                  {e.degree}
+                </Text>
+              )}
               <Text size="xs" c="dimmed">
                 {formatYears(e.startYear, e.endYear)}
               </Text>
@@ -91,7 +100,7 @@ export function SkillsList({ skills }: { skills: string[] }) {
     <Section title="Skills">
       <Group gap="xs">
         {skills.map((s) => (
-          <Badge key={s} variant="light" radius="sm" size="lg" tt="none" fw={500} styles={WRAPPING_BADGE}>
+          <Badge key={s} variant="light" radius="sm" size="lg" tt="none" fw={500} styles={WRAPPING_BADGE} dir="auto">
             {s}
           </Badge>
         ))}
@@ -105,7 +114,9 @@ export function TextList({ title, items }: { title: string; items: string[] }) {
     <Section title={title}>
       <List spacing={4} size="sm">
         {items.map((s, i) => (
-          <List.Item key={i}>{s}</List.Item>
+          <List.Item key={i} dir="auto">
+            {s}
+          </List.Item>
         ))}
       </List>
     </Section>
@@ -119,7 +130,7 @@ export function LinksList({ links }: { links: { label: string; url: string }[] }
         {links.map((l, i) => (
           <Anchor key={i} href={l.url} underline="hover" target="_blank" rel="noopener noreferrer nofollow" size="sm">
             <Group gap={4} component="span" wrap="nowrap">
-              {l.label}
+              <bdi>{l.label}</bdi>
               <IconExternalLink size={14} aria-label="(opens in a new tab)" />
             </Group>
           </Anchor>

@@ -43,7 +43,15 @@ export function NoMatches({ q, hasFilters, directoryLink: toDirectory, onClearFi
     >
       <Stack gap={6} align="center">
         <Text size="sm" c="dimmed">
-          {q ? `No one matches '${q}'.` : 'No one matches these filters.'}
+          {q ? (
+            <>
+              No one matches {"'"}
+              <bdi>{q}</bdi>
+              {"'."}
+            </>
+          ) : (
+            'No one matches these filters.'
+          )}
         </Text>
         <List size="sm" c="dimmed" ta="left" aria-label="Search tips">
           {q && <List.Item>Try a shorter part of the name, or another spelling: small typos are forgiven.</List.Item>}

@@ -90,7 +90,13 @@ function SearchView() {
               ) : (
                 <>
                   <Text size="sm" c="dimmed" role="status">
-                    {q ? `Results for “${q}”` : 'Members'}
+                    {q ? (
+                      <>
+                        Results for “<bdi>{q}</bdi>”
+                      </>
+                    ) : (
+                      'Members'
+                    )}
                   </Text>
                   <PeopleList people={people} label="People" context="search" />
                   <LoadMore query={results} mt="sm" />

@@ -43,7 +43,13 @@ export function BlockedMembersCard() {
 }
 
 function BlockedMember({ member }: { member: BlockedCard }) {
-  const unblock = useNetworkMutation(() => networkApi.unblock(member.handle), { success: () => `${member.name} is unblocked.` });
+  const unblock = useNetworkMutation(() => networkApi.unblock(member.handle), {
+    success: () => (
+      <>
+        <bdi>{member.name}</bdi> is unblocked.
+      </>
+    ),
+  });
   return (
     <PersonCardItem
       person={member}

@@ -32,7 +32,11 @@ export function NewTokenForm() {
   return (
     <Stack gap="sm">
       {created && (
-        <Alert color="teal" variant="light" title={`Token “${created.name}” created`} role="status">
+        <Alert color="teal" variant="light" title={
+            <>
+              Token “<bdi>{created.name}</bdi>” created
+            </>
+          } role="status">
           <Stack gap="xs">
             <Text size="sm">Copy it now. For your safety it will not be shown again.</Text>
             <Group gap="xs" wrap="nowrap">

@@ -62,7 +62,7 @@ export function TokensCard() {
               <Table.Tbody>
                 {tokens.data.items.map((t) => (
                   <Table.Tr key={t.id}>
-                    <Table.Td>{t.name}</Table.Td>
+                    <Table.Td dir="auto">{t.name}</Table.Td>
                     <Table.Td>
                       <Code>{t.prefix}…</Code>
                     </Table.Td>
@@ -82,7 +82,9 @@ export function TokensCard() {
       </Stack>
       <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title="Revoke access token?" centered>
         <Stack>
-          <Text size="sm">Scripts using “{revoking?.name}” will stop working immediately. This cannot be undone.</Text>
+          <Text size="sm">
+            Scripts using “<bdi>{revoking?.name}</bdi>” will stop working immediately. This cannot be undone.
+          </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setRevoking(null)}>
               Cancel

@@ -8,6 +8,7 @@ import { authApi } from '../../api/auth.ts';
 import { AuthCard } from '../../components/AuthCard.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { useSignedInRedirect } from '../../components/RequireAuth.tsx';
+import { lineError } from '../../hooks/textCheck.ts';
 import { applyServerErrors } from '../../hooks/useServerErrors.ts';
 import { useSession } from '../../hooks/useSession.ts';
 
@@ -20,7 +21,7 @@ export function SignUpPage() {
   const form = useForm({
     initialValues: { name: '', email: '', password: '' },
     validate: {
-      name: (v) => (v.trim() ? null : 'Enter your name'),
+      name: (v) => lineError(v, 'Enter your name'),
       email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter a valid email address'),
       password: (v) => (v.length >= LIMITS.passwordMin ? null : `Use at least ${LIMITS.passwordMin} characters`),
     },
