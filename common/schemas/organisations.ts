@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { cursor, pageLimit, queryText } from './primitives.ts';
+import { cursor, id, idParam, pageLimit, queryText } from './primitives.ts';
 import { personCard } from './search.ts';
 
 export const organisationSuggestQuery = z.strictObject({
@@ -40,8 +40,6 @@ export const organisationView = z.object({
 
 // ───────────────────────────── Operators: finding and merging duplicates ─────────────────────────────
 
-/** Organisation ids are 32-bit in the database; a larger number is refused here rather than failing there. */
-const organisationId = z.coerce.number().int().positive().max(2 ** 31 - 1);
 
 export const adminOrganisationsQuery = z.strictObject({
   /** Part of the name, matched on case, accents and spacing, or a name that is spelt nearly the same. */
@@ -62,8 +60,8 @@ export const adminOrganisation = z.object({
 });
 export type AdminOrganisation = z.infer<typeof adminOrganisation>;
 
-export const organisationIdParams = z.strictObject({ id: organisationId });
-export const organisationMergeBody = z.strictObject({ into: organisationId });
+export const organisationIdParams = z.strictObject({ id: idParam });
+export const organisationMergeBody = z.strictObject({ into: id });
 
 const organisationRef = z.object({ id: z.number(), name: z.string(), slug: z.string() });
 export const organisationMergeResult = z.object({

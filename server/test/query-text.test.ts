@@ -4,7 +4,7 @@ import { describeEachEngine } from './engines.ts';
 
 interface QueryParameter {
   name: string;
-  schema: { type?: string; enum?: unknown[] };
+  schema: { type?: string; enum?: unknown[]; pattern?: string };
 }
 
 /**
@@ -29,7 +29,8 @@ describeEachEngine('text query parameters', (get) => {
     }>();
     routes = Object.entries(doc.paths).flatMap(([path, ops]) => {
       const params = (ops.get?.parameters ?? [])
-        .filter((p) => p.in === 'query' && p.schema.type === 'string' && !p.schema.enum)
+        // Free text only: enums and patterned parameters (ids, versions) have stricter rules of their own.
+        .filter((p) => p.in === 'query' && p.schema.type === 'string' && !p.schema.enum && !p.schema.pattern)
         .map((p) => p.name);
       return params.length ? [{ path, params }] : [];
     });

@@ -67,8 +67,8 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "A member's profile photo (WebP)",
         params: handleParams,
-        // Photo URLs carry the photo's ETag (?v=…) so a new photo is a new URL to every cache; any v gets the current one.
-        querystring: z.strictObject({ v: z.string().max(64).optional() }),
+        // Photo URLs carry the photo's ETag (?v=…) so a new photo is a new URL to every cache; any well-formed v gets the current one.
+        querystring: z.strictObject({ v: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional() }),
       },
     },
     async (request, reply) => {
