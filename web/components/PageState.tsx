@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Alert, Button, Center, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertCircle, IconMoodEmpty } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { errorMessage } from '../api/client.ts';
@@ -33,15 +33,24 @@ export function ErrorState({ error, onRetry, title = 'Could not load this' }: { 
   );
 }
 
-/** Nothing to show yet, and what to do about it. */
-export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
+/**
+ * Nothing to show yet, and what to do about it. When the state is the whole page (a profile that is not
+ * available), `headingLevel={1}` makes its title the page's heading, so the page still has one.
+ */
+export function EmptyState({ title, children, action, headingLevel }: { title: string; children?: ReactNode; action?: ReactNode; headingLevel?: 1 | 2 | 3 }) {
   return (
     <Center py="xl">
       <Stack align="center" gap="xs" maw={420} ta="center">
         <ThemeIcon size={48} radius="xl" variant="light" color="gray" aria-hidden>
           <IconMoodEmpty size={26} />
         </ThemeIcon>
-        <Text fw={600}>{title}</Text>
+        {headingLevel ? (
+          <Title order={headingLevel} fz="h4">
+            {title}
+          </Title>
+        ) : (
+          <Text fw={600}>{title}</Text>
+        )}
         {children && (
           <Text size="sm" c="dimmed">
             {children}
