@@ -1,12 +1,23 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { cursor, pageLimit, text } from './primitives.ts';
+import { cursor, pageLimit, requiredText, text } from './primitives.ts';
 
 export const adminMembersQuery = z.strictObject({
   q: z.string().trim().max(LIMITS.searchQueryMax).optional(),
   cursor,
   limit: pageLimit,
 });
+
+export const RESTRICTION_KINDS = ['held', 'limited', 'invitations'] as const;
+
+/** An active restriction as operators and the restricted member see it; `until` is null when it lasts until lifted. */
+export const restrictionView = z.object({
+  kind: z.enum(RESTRICTION_KINDS),
+  reason: z.string(),
+  since: z.string(),
+  until: z.string().nullable(),
+});
+export type RestrictionView = z.infer<typeof restrictionView>;
 
 export const adminMember = z.object({
   id: z.number(),
@@ -17,9 +28,29 @@ export const adminMember = z.object({
   status: z.enum(['active', 'suspended']),
   emailVerified: z.boolean(),
   createdAt: z.string(),
+  restrictions: z.array(restrictionView),
+  /** What the signed-in operator may do to this member, decided by the policy layer. */
+  can: z.object({
+    suspend: z.boolean(),
+    reinstate: z.boolean(),
+    promote: z.boolean(),
+    demote: z.boolean(),
+    liftRestrictions: z.boolean(),
+  }),
 });
 
 export const suspendBody = z.strictObject({ reason: text(500).default('') });
+
+/** Making a member an operator, or an operator a member again; the reason goes to the audit log. */
+export const roleChangeBody = z.strictObject({ reason: text(500).default('') });
+export const roleChangeResult = z.object({ handle: z.string(), role: z.enum(['member', 'admin']) });
+
+/** Lifting a member's restrictions: all active ones, or only one kind; the member is told, with the reason. */
+export const liftRestrictionsBody = z.strictObject({
+  reason: requiredText(LIMITS.descriptionMax),
+  kind: z.enum(RESTRICTION_KINDS).optional(),
+});
+export const liftRestrictionsResult = z.object({ handle: z.string(), lifted: z.array(z.enum(RESTRICTION_KINDS)) });
 
 export const outboxEmail = z.object({
   id: z.number(),
@@ -30,3 +61,34 @@ export const outboxEmail = z.object({
   createdAt: z.string(),
   sentAt: z.string().nullable(),
 });
+
+/**
+ * Every action the audit log records. recordAudit() accepts only these, so a new action cannot reach the
+ * log without a place in the operators' filter (and a wording in the web app's audit panel).
+ */
+export const AUDIT_ACTIONS = [
+  'member.signup',
+  'member.suspend',
+  'member.reinstate',
+  'member.promote',
+  'member.demote',
+  'member.block',
+  'moderation.dismiss',
+  'moderation.warn',
+  'moderation.restrict',
+  'moderation.suspend',
+  'moderation.lift',
+  'report.create',
+  'invitation.dont_know',
+  'invitation.dont_know_undone',
+  'profile.update',
+  'password.change',
+  'password.reset',
+  'token.create',
+  'token.revoke',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** An area of the log: every action that starts with it ("moderation." is every moderation action). */
+export const AUDIT_AREAS = ['member.', 'moderation.', 'report.', 'invitation.', 'profile.', 'password.', 'token.'] as const;
+export type AuditArea = (typeof AUDIT_AREAS)[number];
