@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
+import { RESTRICTION_KINDS } from '../moderation.ts';
 import { cursor, pageLimit, requiredText, text } from './primitives.ts';
 
 export const adminMembersQuery = z.strictObject({
@@ -8,7 +9,6 @@ export const adminMembersQuery = z.strictObject({
   limit: pageLimit,
 });
 
-export const RESTRICTION_KINDS = ['held', 'limited', 'invitations'] as const;
 
 /** An active restriction as operators and the restricted member see it; `until` is null when it lasts until lifted. */
 export const restrictionView = z.object({
@@ -61,34 +61,3 @@ export const outboxEmail = z.object({
   createdAt: z.string(),
   sentAt: z.string().nullable(),
 });
-
-/**
- * Every action the audit log records. recordAudit() accepts only these, so a new action cannot reach the
- * log without a place in the operators' filter (and a wording in the web app's audit panel).
- */
-export const AUDIT_ACTIONS = [
-  'member.signup',
-  'member.suspend',
-  'member.reinstate',
-  'member.promote',
-  'member.demote',
-  'member.block',
-  'moderation.dismiss',
-  'moderation.warn',
-  'moderation.restrict',
-  'moderation.suspend',
-  'moderation.lift',
-  'report.create',
-  'invitation.dont_know',
-  'invitation.dont_know_undone',
-  'profile.update',
-  'password.change',
-  'password.reset',
-  'token.create',
-  'token.revoke',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-/** An area of the log: every action that starts with it ("moderation." is every moderation action). */
-export const AUDIT_AREAS = ['member.', 'moderation.', 'report.', 'invitation.', 'profile.', 'password.', 'token.'] as const;
-export type AuditArea = (typeof AUDIT_AREAS)[number];

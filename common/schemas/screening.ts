@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { AUDIT_ACTIONS, AUDIT_AREAS, restrictionView } from './admin.ts';
+import { AUDIT_ACTIONS, AUDIT_AREAS, RESTRICTION_DAYS_MAX } from '../moderation.ts';
+import { restrictionView } from './admin.ts';
 import { handle, requiredText, text } from './primitives.ts';
 import { personCard } from './search.ts';
 
@@ -126,8 +127,6 @@ export const noticeView = z.object({
 
 export const MODERATION_ACTIONS = ['dismiss', 'warn', 'restrict', 'suspend'] as const;
 export const moderationActionBody = z.strictObject({ reason: requiredText(LIMITS.descriptionMax) });
-/** The longest a time-limited restriction may last; without `days` it lasts until an operator lifts it. */
-export const RESTRICTION_DAYS_MAX = 365;
 export const restrictActionBody = z.strictObject({
   reason: requiredText(LIMITS.descriptionMax),
   days: z.number().int().min(1).max(RESTRICTION_DAYS_MAX).optional(),

@@ -1,4 +1,4 @@
-import type { AuditAction } from '../../common/schemas/admin.ts';
+import type { AuditAction } from '../../common/moderation.ts';
 import type { DbOrTx } from '../db/connection.ts';
 import { auditEvents } from '../db/schema.ts';
 

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
-import { AUDIT_ACTIONS, type AuditAction, type AuditArea } from '../../common/schemas/admin.ts';
+import { AUDIT_ACTIONS, type AuditAction, type AuditArea } from '../../common/moderation.ts';
 import type { AuditEntry } from '../../common/schemas/screening.ts';
 import type { DbOrTx } from '../db/connection.ts';
 import { auditEvents, members, profiles } from '../db/schema.ts';

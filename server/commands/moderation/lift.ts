@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { RESTRICTION_KINDS } from '../../../common/schemas/admin.ts';
+import { RESTRICTION_KINDS } from '../../../common/moderation.ts';
 import type { Tx } from '../../db/connection.ts';
 import { members, type RestrictionKind } from '../../db/schema.ts';
 import { conflict, notFound } from '../../errors.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, integer, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
-import { RESTRICTION_KINDS } from '../../../common/schemas/admin.ts';
+import { RESTRICTION_KINDS } from '../../../common/moderation.ts';
 import type { ScreeningRule } from '../../../common/schemas/screening.ts';
 import { members } from './members.ts';
 import { invitations } from './network.ts';
