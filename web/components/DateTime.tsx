@@ -5,12 +5,12 @@ export function formatDateTime(iso: string): string {
   return longDateTime.format(new Date(iso));
 }
 
-/** An exact date and time (the end of a restriction), with a prefix such as "Ends ". */
+/** An exact date and time (the end of a restriction), after a prefix such as "Ends ". */
 export function DateTime({ iso, prefix = '' }: { iso: string; prefix?: string }) {
   return (
-    <time dateTime={iso}>
+    <>
       {prefix}
-      {formatDateTime(iso)}
-    </time>
+      <time dateTime={iso}>{formatDateTime(iso)}</time>
+    </>
   );
 }

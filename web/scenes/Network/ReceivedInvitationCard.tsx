@@ -50,10 +50,14 @@ export function ReceivedInvitationCard({ invitation, onHold, onRelease, focusNex
   const [blocking, block] = useDisclosure(false);
   const [confirming, confirm] = useDisclosure(false);
   const [done, setDone] = useState<Answer | null>(null);
+  // The answered card keeps its height while held, so nothing below it moves under the pointer.
+  const cardRef = useRef<HTMLDivElement>(null);
+  const [heldHeight, setHeldHeight] = useState<number | undefined>(undefined);
   const answer = useNetworkMutation((a: Answer) => networkApi.answer(invitation.id, a), {
     success: (a) => DONE[a](from.name),
     onSaved: (a) => {
       onHold?.();
+      setHeldHeight(cardRef.current?.getBoundingClientRect().height);
       setDone(a);
       confirm.close();
     },
@@ -89,7 +93,7 @@ export function ReceivedInvitationCard({ invitation, onHold, onRelease, focusNex
 
   if (done) {
     return (
-      <div {...{ [INVITATION_ID]: invitation.id }}>
+      <div {...{ [INVITATION_ID]: invitation.id }} style={{ minHeight: heldHeight }}>
         <AnsweredInvitation
           ref={summaryRef}
           undoRef={undoRef}
@@ -104,7 +108,7 @@ export function ReceivedInvitationCard({ invitation, onHold, onRelease, focusNex
   }
 
   return (
-    <Stack gap="xs" pb="sm" {...{ [INVITATION_ID]: invitation.id }}>
+    <Stack ref={cardRef} gap="xs" pb="sm" {...{ [INVITATION_ID]: invitation.id }}>
       <PersonCardItem
         person={from}
         extra={
