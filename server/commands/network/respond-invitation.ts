@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/connection.ts';
+import { rows, type Tx } from '../../db/connection.ts';
 import { auditEvents, invitations, type InvitationStatus, moderationFlags } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { conflict, notFound } from '../../errors.ts';
@@ -89,6 +89,8 @@ type Invitation = typeof invitations.$inferSelect;
  */
 async function declineAsUnknown(tx: Tx, actorId: number, inv: Invitation): Promise<void> {
   const flagBefore = await openFlagFor(tx, 'reputation', inv.senderId);
+  // As text, to the microsecond: a JS Date would round the ignored-at time it may have to restore.
+  const [before] = await rows<{ at: string | null }>(tx, sql`SELECT responded_at::text AS at FROM invitations WHERE id = ${inv.id}`);
   await tx.update(invitations).set({ status: 'dont_know', respondedAt: sql`now()` }).where(eq(invitations.id, inv.id));
   await flagPoorReputation(tx, inv.senderId, (await loadSenderFacts(tx, inv.senderId)).history);
   const flagAfter = flagBefore ? undefined : await openFlagFor(tx, 'reputation', inv.senderId);
@@ -100,7 +102,7 @@ async function declineAsUnknown(tx: Tx, actorId: number, inv: Invitation): Promi
     data: {
       invitationId: inv.id,
       previousStatus: inv.status,
-      previousRespondedAt: inv.respondedAt?.toISOString() ?? null,
+      previousRespondedAt: before?.at ?? null,
       ...(flagAfter ? { raisedFlagId: flagAfter.id } : {}),
     },
   });
@@ -141,7 +143,7 @@ export async function undoDontKnow(deps: NetworkDeps, actorId: number, invitatio
 
     const previous = declined.data as { previousStatus?: string; previousRespondedAt?: string | null; raisedFlagId?: number };
     const status = previous.previousStatus === 'ignored' ? 'ignored' : 'pending';
-    const respondedAt = status === 'ignored' && previous.previousRespondedAt ? new Date(previous.previousRespondedAt) : null;
+    const respondedAt = status === 'ignored' && previous.previousRespondedAt ? sql`${previous.previousRespondedAt}::timestamptz` : null;
     await tx.update(invitations).set({ status, respondedAt }).where(eq(invitations.id, invitationId));
 
     // The sender's record no longer counts this answer. A flag that still has grounds is refreshed with
