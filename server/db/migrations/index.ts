@@ -1,7 +1,7 @@
 import { initial } from './20261123-0001-initial.ts';
 import { graph } from './20261123-0002-graph.ts';
 import { screening } from './20261201-0003-screening.ts';
-import { moderationLifecycle } from './20261205-0004-moderation-lifecycle.ts';
+import { moderationLifecycle } from './20261211-0005-moderation-lifecycle.ts';
 import type { Migration } from './types.ts';
 
 /** The one registry of migrations, in order. Add new files here; never edit one that has shipped. */

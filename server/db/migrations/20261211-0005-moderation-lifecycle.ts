@@ -6,7 +6,7 @@ import type { Migration } from './types.ts';
  * filtered by action, newest first, page by page.
  */
 export const moderationLifecycle: Migration = {
-  name: '20261205-0004-moderation-lifecycle',
+  name: '20261211-0005-moderation-lifecycle',
   up: [
     // NULL: until an operator lifts it. Past this time the restriction no longer applies, even before the
     // hourly sweep marks it lifted.
