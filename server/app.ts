@@ -1,18 +1,23 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { Registry } from 'prom-client';
 import { LIMITS } from '../common/limits.ts';
-import { LoginThrottle } from './auth/login-throttle.ts';
+import { createAuthThrottles } from './auth/throttles.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { type Database, openDatabase } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import { registerAuthentication } from './http/authenticate.ts';
-import { registerProblemHandler } from './http/problem.ts';
+import { registerApiConventions } from './http/api-conventions.ts';
+import { registerDbPriority } from './http/db-priority.ts';
+import { openApiTransform, SIGNED_IN } from './http/openapi.ts';
+import { clientErrorHandler, frameworkErrors, registerProblemHandler } from './http/problem.ts';
+import { trustProxyOption, warnAboutProxySetup } from './http/proxy.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerRateLimits } from './http/rate-limit.ts';
 import { registerPublic } from './http/public-scope.ts';
 import './http/types.ts';
@@ -31,6 +36,7 @@ import { authRoutes } from './routes/auth/auth.ts';
 import { healthRoutes } from './routes/health/health.ts';
 import { meRoutes } from './routes/me/me.ts';
 import { noticeRoutes } from './routes/me/notices.ts';
+import { directoryRoutes } from './routes/members/directory.ts';
 import { memberRoutes } from './routes/members/members.ts';
 import { connectionRoutes } from './routes/network/connections.ts';
 import { followBlockRoutes } from './routes/network/follows-blocks.ts';
@@ -56,7 +62,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const app = Fastify({
     logger: { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    // Errors the router or Node's HTTP parser meet before any route runs are problem+json too.
+    frameworkErrors,
+    clientErrorHandler,
+    trustProxy: trustProxyOption(config),
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { coerceTypes: false } },
   });
@@ -76,33 +85,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     config,
     database,
     db: database.db,
-    loginThrottle: new LoginThrottle(config.login.maxAttempts, config.login.windowMs),
+    throttles: createAuthThrottles(config),
+    metrics: new Registry(),
     email: new EmailDelivery(database.db, config.smtpUrl, config.mailFrom, app.log),
     graph,
   };
   app.decorate('ctx', ctx);
 
+  warnAboutProxySetup(app.log, config);
   registerProblemHandler(app);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  await registerSecurityHeaders(app, config);
+  registerApiConventions(app);
   await app.register(cookie);
-  // After the cookie parser, before any route: every request is identified before it is handled.
-  registerAuthentication(app);
-  await registerRateLimits(app, config);
+  // Before authentication, so the caller's session or token lookup runs in the high-priority lane.
+  registerDbPriority(app);
+  // After the cookie parser, before any route: every request is identified before it is handled, but
+  // only once the cheap per-address budgets (which need the limiter registered first) let it through.
+  const credentialGuard = await registerRateLimits(app, config);
+  registerAuthentication(app, credentialGuard);
   await app.register(multipart, { limits: { fileSize: LIMITS.photoBytesMax, files: 1, fields: 0 } });
   await app.register(swagger, {
     openapi: {
@@ -114,9 +114,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           session: { type: 'apiKey', in: 'cookie', name: 'rapport_session' },
         },
       },
-      security: [{ bearer: [] }, { session: [] }],
+      security: SIGNED_IN,
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
   });
   await registerPublic(app, (scope) => scope.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } }));
 
@@ -124,6 +124,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(authRoutes, { prefix: '/api/v1' });
   await app.register(meRoutes, { prefix: '/api/v1' });
   await app.register(memberRoutes, { prefix: '/api/v1' });
+  await app.register(directoryRoutes, { prefix: '/api/v1' });
   await app.register(searchRoutes, { prefix: '/api/v1' });
   await app.register(organisationRoutes, { prefix: '/api/v1' });
   await app.register(adminRoutes, { prefix: '/api/v1' });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -21,7 +22,7 @@ const envSchema = z.object({
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   SESSION_DAYS: z.coerce.number().int().min(1).default(30),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
   SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(17),
   MAX_CONNECTIONS: z.coerce.number().int().min(1).default(30_000),
   MAX_PENDING_INVITATIONS: z.coerce.number().int().min(1).default(1_000),
@@ -29,6 +30,9 @@ const envSchema = z.object({
   WEEKLY_INVITATIONS_ESTABLISHED: z.coerce.number().int().min(0).default(100),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
+  AUTH_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  SIGNUP_EXISTING_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
   REINVITE_WAIT_DAYS: z.coerce.number().min(0).default(21),
   INVITATION_EXPIRY_DAYS: z.coerce.number().min(1).default(182),
   GRAPH_SNAPSHOT_MINUTES: z.coerce.number().min(0).default(60),
@@ -52,8 +56,12 @@ export interface Config {
   login: { maxAttempts: number; windowMs: number };
   sessionMaxAgeMs: number;
   scryptLogN: number;
-  /** Believe X-Forwarded-For: only behind a proxy that sets it, or clients could dodge the sign-in throttle. */
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-For entries to believe: none (false), the last N hops (one per proxy in front), or
+   * those added by the listed proxy addresses. Believing more would let a client choose its own address and
+   * dodge the sign-in throttle, rate limits and sign-up burst detection.
+   */
+  trustProxy: TrustProxy;
   webDistDir: string;
   network: NetworkLimits;
   graphSnapshot: GraphSnapshotConfig;
@@ -62,6 +70,17 @@ export interface Config {
   screening: ScreeningConfig;
   /** Requests per member (or per address when signed out) per minute: all API routes, and each write route that a script could flood. */
   rateLimit: { perMinute: number; writesPerMinute: number };
+  /**
+   * Budgets per client address checked before authentication, in memory (server/http/rate-limit.ts):
+   * API requests a minute, and credentials (session cookies, bearer tokens) that failed to match within
+   * failedCredentialsWindowMs; past either, 429 without a database look-up.
+   */
+  preAuth: { perMinute: number; failedCredentials: number; failedCredentialsWindowMs: number };
+  /**
+   * Sign-ups refused because the email address already has an account, per client address and per
+   * subnet within windowMs; past either, every sign-up from there gets 429 (server/routes/auth/signup.ts).
+   */
+  signupProbe: { perAddress: number; perSubnet: number; windowMs: number };
 }
 
 /**
@@ -106,6 +125,45 @@ export interface NetworkLimits {
   weeklyInvitationsEstablished: number;
 }
 
+/** false: the socket's address is the client; a number: trust that many proxy hops; a list: trust those proxies. */
+export type TrustProxy = false | number | string[];
+
+const MAX_PROXY_HOPS = 10;
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An IPv4 or IPv6 address, optionally with a CIDR prefix length that fits it. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: `false`, a hop count, or the proxies' addresses. `true` means one hop, never "believe every
+ * entry": the left-most X-Forwarded-For entry is whatever the client wrote.
+ */
+function parseTrustProxy(raw: string, ctx: z.RefinementCtx): TrustProxy {
+  const value = raw.trim().toLowerCase();
+  if (value === 'false' || value === '0' || value === '') return false;
+  if (value === 'true') return 1;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops <= MAX_PROXY_HOPS) return hops;
+    ctx.addIssue({ code: 'custom', message: `at most ${MAX_PROXY_HOPS} proxy hops (got ${raw})` });
+    return z.NEVER;
+  }
+  const entries = value.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !NAMED_RANGES.has(e) && !isAddressOrRange(e));
+  if (bad.length === 0) return entries;
+  ctx.addIssue({
+    code: 'custom',
+    message: `must be false, a number of proxy hops (1, 2…) or a comma-separated list of proxy addresses or CIDR ranges; not valid: ${bad.map((b) => JSON.stringify(b)).join(', ')}`,
+  });
+  return z.NEVER;
+}
+
 export class ConfigError extends Error {}
 
 /** Reads and validates the environment once, at start-up. */
@@ -133,7 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     login: { maxAttempts: e.LOGIN_MAX_ATTEMPTS, windowMs: e.LOGIN_WINDOW_SECONDS * 1000 },
     sessionMaxAgeMs: e.SESSION_DAYS * 86_400_000,
     scryptLogN: e.SCRYPT_LOG_N,
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: e.TRUST_PROXY,
     webDistDir: resolve('dist/web'),
     network: {
       maxConnections: e.MAX_CONNECTIONS,
@@ -151,6 +209,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // One core stays with the event loop (HTTP, SQL); the rest answer graph queries.
     graphWorkers: e.GRAPH_WORKERS ?? Math.max(1, availableParallelism() - 1),
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE },
+    preAuth: {
+      perMinute: e.RATE_LIMIT_ADDRESS_PER_MINUTE,
+      failedCredentials: e.AUTH_FAILURES_PER_ADDRESS,
+      failedCredentialsWindowMs: e.LOGIN_WINDOW_SECONDS * 1000,
+    },
+    signupProbe: { perAddress: e.SIGNUP_EXISTING_PER_ADDRESS, perSubnet: e.SIGNUP_EXISTING_PER_ADDRESS * 3, windowMs: 3_600_000 },
     screening: {
       ipBurst: e.SIGNUP_IP_BURST,
       ipWindowMs: 10 * 60_000,
@@ -172,8 +236,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     database: { kind: 'pglite', dataDir: null },
     graphSnapshot: { path: null, intervalMs: 0, everyChanges: 100_000 },
     graphWorkers: 0,
-    // Tests drive hundreds of requests a second as one member; the rate-limit test sets its own.
+    // Tests drive hundreds of requests a second as one member from one address; the tests of these limits set their own.
     rateLimit: { perMinute: 1_000_000, writesPerMinute: 1_000_000 },
+    preAuth: { perMinute: 1_000_000, failedCredentials: 1_000_000, failedCredentialsWindowMs: 900_000 },
+    signupProbe: { perAddress: 1_000_000, perSubnet: 1_000_000, windowMs: 3_600_000 },
     ...overrides,
   };
 }

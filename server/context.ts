@@ -1,6 +1,7 @@
+import type { Registry } from 'prom-client';
+import type { AuthThrottles } from './auth/throttles.ts';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/connection.ts';
-import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { EmailDelivery } from './jobs/email-delivery.ts';
 import type { GraphService } from './graph/service.ts';
 
@@ -9,7 +10,10 @@ export interface AppContext {
   config: Config;
   database: Database;
   db: Db;
-  loginThrottle: LoginThrottle;
+  /** Sign-in, password and email throttles of the authentication routes. */
+  throttles: AuthThrottles;
+  /** The app's Prometheus metrics, served at /metrics. */
+  metrics: Registry;
   email: EmailDelivery;
   /** The in-memory connection graph, kept in step with the tables after every commit. */
   graph: GraphService;

@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './components/AppLayout.tsx';
 import { RequireAuth } from './components/RequireAuth.tsx';
 import { AdminPage } from './scenes/Admin/AdminPage.tsx';
+import { DirectoryPage } from './scenes/Directory/DirectoryPage.tsx';
 import { EditProfilePage } from './scenes/EditProfile/EditProfilePage.tsx';
 import { ForgotPasswordPage } from './scenes/ForgotPassword/ForgotPasswordPage.tsx';
 import { HomePage } from './scenes/Home/HomePage.tsx';
@@ -35,6 +36,7 @@ export const router = createBrowserRouter([
           { path: '/in/:handle/connections', element: <MemberConnectionsPage /> },
           { path: '/org/:slug', element: <OrganisationPage /> },
           { path: '/search', element: <SearchPage /> },
+          { path: '/members', element: <DirectoryPage /> },
           { path: '/network', element: <NetworkPage /> },
           { path: '/settings', element: <SettingsPage /> },
           { path: '/admin', element: <AdminPage /> },

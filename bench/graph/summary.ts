@@ -1,5 +1,5 @@
 /**
- * DESIGN.md's performance targets against one run's measurements: one row per target, with the
+ * The performance targets (docs/architecture.md) against one run's measurements: one row per target, with the
  * measured value and whether it is met, so docs/performance.md and a reader of the JSON see the same.
  */
 import type { Summary } from './measure.ts';

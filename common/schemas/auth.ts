@@ -45,4 +45,10 @@ export const confirmResetBody = z.strictObject({ token: z.string().min(10).max(2
 export const changePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(LIMITS.passwordMax),
   newPassword: password,
+  /**
+   * Sign out everywhere else: end every other session and revoke every personal access token (except the
+   * token making this request). On by default, since a password is usually changed because it may be known.
+   */
+  endOtherSessions: z.boolean().default(true),
 });
+export type ChangePasswordBody = z.input<typeof changePasswordBody>;

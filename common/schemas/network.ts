@@ -4,11 +4,11 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { cursor, email, handle, pageLimit, text } from './primitives.ts';
+import { bigIdParam, cursor, email, handle, pageLimit, text } from './primitives.ts';
 import { invitationEvidence, threadMessage } from './screening.ts';
-import { page, personCard } from './search.ts';
+import { page, personCard, personCardWithConnection } from './search.ts';
 
-export const INVITATION_CONTEXTS = ['profile', 'search', 'suggestion', 'import', 'comment', 'introduction', 'network'] as const;
+export const INVITATION_CONTEXTS = ['profile', 'search', 'suggestion', 'import', 'comment', 'introduction', 'network', 'directory'] as const;
 export const invitationContext = z.enum(INVITATION_CONTEXTS);
 
 export const invitationCreate = z.strictObject({
@@ -60,7 +60,7 @@ export const invitationListQuery = z.strictObject({
 });
 export const invitationPage = page(invitationView);
 
-export const invitationParams = z.strictObject({ id: z.coerce.number().int().positive().max(2 ** 53) });
+export const invitationParams = z.strictObject({ id: bigIdParam });
 
 /** A connection as listed: the person, when it was made and where it began ("how we met"). */
 export const connectionCard = personCard.extend({
@@ -96,7 +96,7 @@ export const pathsView = z.object({ paths: z.array(z.array(personCard)) });
 export const pathsQuery = z.strictObject({ k: z.coerce.number().int().min(1).max(10).default(3) });
 
 export const suggestionView = z.object({
-  person: personCard,
+  person: personCardWithConnection,
   /** Human-readable reasons, most telling first: "14 mutual connections, including Ana Ruiz and Li Wei", "Both at Acme, 2019–2021". */
   reasons: z.array(z.string()),
 });

@@ -50,6 +50,25 @@ export const httpUrl = z
 
 export const cursor = z.string().max(200).optional();
 
+/** The largest value of a PostgreSQL `integer` column: a bigger id would be an overflow error in SQL. */
+export const INT4_MAX = 2_147_483_647;
+
+/** A row id in an `integer` column (members, organisations, tokens, outbox), in a JSON body. */
+export const id = z.number().int().min(1).max(INT4_MAX);
+/**
+ * A row id in a `bigint` column (invitations, reports, flags, notices, audit events), in a JSON body: up to
+ * the largest integer a JavaScript number holds exactly (zod's int() stops there), so 2^53 + 1 cannot
+ * quietly become 2^53.
+ */
+export const bigId = z.number().int().min(1);
+/**
+ * The same two, from a path or query parameter: decimal digits only, so " 1 ", "0x10", "1e3" and "" are
+ * refused rather than read as some other id.
+ */
+const digits = z.string().regex(/^[0-9]{1,16}$/, { message: 'must be a whole number' });
+export const idParam = digits.transform(Number).pipe(id);
+export const bigIdParam = digits.transform(Number).pipe(bigId);
+
 export const pageLimit = z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault);
 
 /** A year between 1900 and next year; used for education years and the private birth year. */

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
 import { AUDIT_ACTIONS, AUDIT_AREAS, RESTRICTION_DAYS_MAX } from '../moderation.ts';
 import { restrictionView } from './admin.ts';
-import { handle, requiredText, text } from './primitives.ts';
+import { bigId, handle, requiredText, text } from './primitives.ts';
 import { personCard } from './search.ts';
 
 export const SCREENING_LIMITS = { rulesMax: 20, ruleLabelMax: 80, messageMax: 500, threadMax: 10, reportDetailsMax: 1000, mutualsMax: 1000 } as const;
@@ -108,7 +108,7 @@ export type AllowanceView = z.infer<typeof allowanceView>;
 export const REPORT_REASONS = ['spam', 'fake', 'scam', 'harassment', 'other'] as const;
 export const reportCreate = z.strictObject({
   member: handle,
-  invitationId: z.number().int().positive().max(2 ** 53).optional(),
+  invitationId: bigId.optional(),
   reason: z.enum(REPORT_REASONS),
   details: text(SCREENING_LIMITS.reportDetailsMax).default(''),
 });

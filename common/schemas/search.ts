@@ -1,14 +1,21 @@
 import { z } from 'zod';
 import { CAREER_STAGES, LIMITS } from '../limits.ts';
-import { cursor, pageLimit } from './primitives.ts';
+import { cursor, idParam, pageLimit, text } from './primitives.ts';
+
+/**
+ * An organisation to filter people by. Ids are PostgreSQL integers, so a larger number is a 400 here
+ * rather than an overflow in SQL.
+ */
+export const organisationFilter = idParam;
 
 export const memberSearchQuery = z.strictObject({
   q: z.string().trim().max(LIMITS.searchQueryMax).default(''),
   degree: z.enum(['1', '2', '3']).optional(),
-  industry: z.string().trim().max(LIMITS.industryMax).optional(),
-  function: z.string().trim().max(LIMITS.industryMax).optional(),
+  // text() refuses control characters: a NUL byte would otherwise reach PostgreSQL and fail there.
+  industry: text(LIMITS.industryMax).optional(),
+  function: text(LIMITS.industryMax).optional(),
   careerStage: z.enum(CAREER_STAGES).optional(),
-  organisation: z.coerce.number().int().positive().optional(),
+  organisation: organisationFilter.optional(),
   cursor,
   limit: pageLimit,
 });
@@ -27,7 +34,23 @@ export const personCard = z.object({
 });
 export type PersonCard = z.infer<typeof personCard>;
 
+/** The viewer's connection to a person: 'self' for the viewer's own card. */
+export const CONNECTION_STATES = ['self', 'connected', 'pending_sent', 'pending_received', 'none'] as const;
+export type ConnectionState = (typeof CONNECTION_STATES)[number];
+
+/**
+ * A person card in a list the viewer acts from (search, the member directory, suggestions): with the
+ * viewer's connection state, so the list offers Accept to someone who already invited them rather than
+ * Connect, and "Pending" for an invitation they sent.
+ */
+export const personCardWithConnection = personCard.extend({
+  connection: z.enum(CONNECTION_STATES),
+  /** The open invitation between the two, either way, while one is pending: Accept or Withdraw acts on it. */
+  invitationId: z.number().nullable(),
+});
+export type PersonCardWithConnection = z.infer<typeof personCardWithConnection>;
+
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
-export const memberSearchResult = page(personCard);
+export const memberSearchResult = page(personCardWithConnection);

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, expect, it } from 'vitest';
 
 // `rapport graph import` as an operator runs it: scripts/rapport.mjs → tsx → scripts/cli.ts.
@@ -50,4 +51,22 @@ it('imports an edge list with the names beside it, writes the id map, and adds n
   const second = rapport(edges);
   expect(second.status).toBe(0);
   expect(second.stdout).toContain('0 new members (4 already there), 0 new connections (4 already there or blocked)');
+}, 120_000);
+
+it('imports a gzip-compressed edge list with gzip-compressed names beside it, and refuses a damaged one', () => {
+  const edges = join(dir, 'band_edges.csv.gz');
+  writeFileSync(edges, gzipSync('id_1,id_2\n0,1\n1,2\n'));
+  writeFileSync(join(dir, 'band_target.csv.gz'), gzipSync('id,name,ml_target\n0,Nina,0\n1,Ornette,1\n2,Thelonious,0\n'));
+  const map = join(dir, 'band-map.tsv');
+  const res = rapport(edges, '--map', map);
+  expect(res.stderr).toContain('read 2 distinct edges between 3 nodes from band_edges.csv.gz');
+  expect(res.stderr).toContain('names from band_target.csv.gz');
+  expect(res.status).toBe(0);
+  expect(readFileSync(map, 'utf8')).toContain('0\t5\tnina\n1\t6\tornette\n2\t7\tthelonious\n');
+
+  const damaged = join(dir, 'damaged.txt.gz');
+  writeFileSync(damaged, gzipSync('0 1\n1 2\n'.repeat(1000)).subarray(0, 40));
+  const bad = rapport(damaged);
+  expect(bad.status).toBe(2);
+  expect(bad.stderr).toContain(`Cannot read the edge list ${damaged}: not a valid gzip file`);
 }, 120_000);

@@ -1,8 +1,9 @@
-import { access, readFile, writeFile } from 'node:fs/promises';
+import { access, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type EdgeListRead, parseEdgeListText, parseNodeNames } from '../../server/importers/edge-list.ts';
 import { importGraph } from '../../server/importers/graph.ts';
 import { type ImportIssue, formatIssue } from '../../server/importers/issues.ts';
+import { readTextFile, withoutGz } from '../../server/importers/read-text.ts';
 import { parseOptions } from '../lib/args.ts';
 import { describeDatabase, openConfiguredDatabase, UsageError } from '../lib/database.ts';
 import { progressReporter } from '../lib/progress.ts';
@@ -11,10 +12,11 @@ export const graphImportUsage = `Usage: rapport graph import <edge-list> [--name
 
 Loads an undirected edge list (SNAP "a b" per line, or CSV "a,b"; blank lines, #/% comments and one
 header line are skipped) into the database: one member per node, then every edge as a connection
-(origin "import"), with a follow each way. Self-loops and repeated edges are ignored.
+(origin "import"), with a follow each way. Self-loops and repeated edges are ignored. The file may be
+gzip-compressed (.gz, as SNAP ships it): it is decompressed as it is read.
 
   --names <csv>    node names from a CSV whose header has "id" and "name" columns; for "X_edges.csv"
-                   a sibling "X_target.csv" (SNAP MUSAE) is used when present. Others are "Node <id>".
+                   a sibling "X_target.csv" (or .csv.gz; SNAP MUSAE) is used when present. Others are "Node <id>".
   --source <name>  names the data set (default: the file name). A node's member is found again by it
                    (address <id>@<source>.graph.invalid), so importing the same file twice adds nothing.
   --map <out.tsv>  writes "file_id<TAB>member_id<TAB>handle" for every node, to compare
@@ -34,20 +36,21 @@ function reportIssues(issues: ImportIssue[]): number {
 
 async function readText(path: string, what: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    return await readTextFile(path);
   } catch (err) {
     throw new UsageError(`Cannot read the ${what} ${path}: ${(err as Error).message}`);
   }
 }
 
-/** SNAP MUSAE ships names beside the edges: musae_git_edges.csv → musae_git_target.csv. */
+/** SNAP MUSAE ships names beside the edges: musae_git_edges.csv(.gz) → musae_git_target.csv(.gz). */
 async function siblingNames(file: string): Promise<string | null> {
-  if (!/_edges\.csv$/.test(file)) return null;
-  const candidate = join(dirname(file), basename(file).replace(/_edges\.csv$/, '_target.csv'));
-  return access(candidate).then(
-    () => candidate,
-    () => null,
-  );
+  const name = withoutGz(basename(file));
+  if (!/_edges\.csv$/.test(name)) return null;
+  const target = name.replace(/_edges\.csv$/, '_target.csv');
+  for (const candidate of [target, `${target}.gz`].map((n) => join(dirname(file), n))) {
+    if (await access(candidate).then(() => true, () => false)) return candidate;
+  }
+  return null;
 }
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
@@ -89,7 +92,7 @@ async function run(args: string[]): Promise<number> {
       (names ? `; names from ${basename(namesFile!)}` : ''),
   );
 
-  const source = values.source ?? basename(file).replace(/\.[^.]*$/, '');
+  const source = values.source ?? withoutGz(basename(file)).replace(/\.[^.]*$/, '');
   const { config, database } = await openConfiguredDatabase();
   const progress = { members: progressReporter('members'), connections: progressReporter('connections') };
   try {

@@ -12,7 +12,8 @@ const MAX_SHOWN = 50;
 const usage = `Usage:
   rapport import csv <file>     people from a CSV with the header
                                 email,name,headline,organisation,title,location,skills  (skills separated by ";")
-  rapport import ldbc <dir>     people and who knows whom from an LDBC SNB data set (Neo4j CSV, pipe-separated)
+  rapport import ldbc <dir>     people and who knows whom from an LDBC SNB data set (Neo4j CSV, pipe-separated;
+                                each file plain or gzip-compressed, e.g. datasets/ldbc-snb-sf0.1)
 
 Every row is validated first; if any is bad, the problems are listed (file:line) and nothing is imported.
 Then everything is imported in one transaction. Members are matched by email, so importing again updates

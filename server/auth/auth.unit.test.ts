@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { AttemptLog } from './attempt-log.ts';
+import { addressKey, subnetKey } from './client-address.ts';
 import { LoginThrottle } from './login-throttle.ts';
 import { hashPassword, passwordWeakness, verifyPassword } from './password.ts';
 
@@ -20,26 +22,91 @@ describe('passwords', () => {
 });
 
 describe('LoginThrottle', () => {
-  it('blocks a key after max failures within the window and frees it afterwards', () => {
+  const window = 60_000;
+
+  it('stops one address guessing one account after maxAttempts, and frees it after the window', () => {
     let now = 0;
-    const t = new LoginThrottle(3, 60_000, () => now);
-    const keys = ['acct:a@example.com', 'ip:1.2.3.4'];
+    const t = new LoginThrottle(3, window, () => now);
     for (let i = 0; i < 3; i++) {
-      expect(t.retryAfter(keys)).toBe(0);
-      t.recordFailure(keys);
+      expect(t.retryAfter('a@example.com', '198.51.100.7')).toBe(0);
+      t.recordFailure('a@example.com', '198.51.100.7');
     }
-    expect(t.retryAfter(keys)).toBe(60);
+    expect(t.retryAfter('a@example.com', '198.51.100.7')).toBe(60);
     now = 30_000;
-    expect(t.retryAfter(keys)).toBe(30);
+    expect(t.retryAfter('a@example.com', '198.51.100.7')).toBe(30);
     now = 60_001;
-    expect(t.retryAfter(keys)).toBe(0);
+    expect(t.retryAfter('a@example.com', '198.51.100.7')).toBe(0);
   });
 
-  it('gives an IP a larger allowance than one account', () => {
-    const t = new LoginThrottle(2, 60_000, () => 0);
-    for (let i = 0; i < 5; i++) t.recordFailure([`acct:user${i}@example.com`, 'ip:9.9.9.9']);
-    expect(t.retryAfter(['ip:9.9.9.9'])).toBe(0);
-    for (let i = 0; i < 5; i++) t.recordFailure(['ip:9.9.9.9']);
-    expect(t.retryAfter(['ip:9.9.9.9'])).toBeGreaterThan(0);
+  it('never refuses the owner at another address because of someone else’s failures', () => {
+    const t = new LoginThrottle(10, window, () => 0);
+    for (let i = 0; i < 50; i++) t.recordFailure('a@example.com', '198.51.100.7');
+    expect(t.retryAfter('a@example.com', '198.51.100.7')).toBeGreaterThan(0);
+    // An address that has not failed itself gets its attempts, even while the account is under attack.
+    expect(t.retryAfter('a@example.com', '203.0.113.5')).toBe(0);
+  });
+
+  it('gives unknown addresses a small budget while an account is attacked from many, and known ones their full budget', () => {
+    const t = new LoginThrottle(8, window, () => 0);
+    t.recordSuccess('a@example.com', '203.0.113.5');
+    // Spread over many addresses, no single address reaches the pair limit, but the account is under attack.
+    for (let i = 0; i < 8; i++) t.recordFailure('a@example.com', `198.51.100.${i}`);
+    for (let i = 0; i < t.strictPairLimit; i++) {
+      expect(t.retryAfter('a@example.com', '192.0.2.1')).toBe(0);
+      t.recordFailure('a@example.com', '192.0.2.1');
+    }
+    expect(t.retryAfter('a@example.com', '192.0.2.1')).toBeGreaterThan(0);
+    // The owner's known address keeps the normal budget: a few typos do not lock them out.
+    for (let i = 0; i < t.strictPairLimit + 1; i++) t.recordFailure('a@example.com', '203.0.113.5');
+    expect(t.retryAfter('a@example.com', '203.0.113.5')).toBe(0);
+    // Without the attack, the same small number of failures does not throttle an unknown address.
+    const calm = new LoginThrottle(8, window, () => 0);
+    for (let i = 0; i < t.strictPairLimit; i++) calm.recordFailure('b@example.com', '192.0.2.1');
+    expect(calm.retryAfter('b@example.com', '192.0.2.1')).toBe(0);
+  });
+
+  it('stops an address spraying many accounts at 5× maxAttempts, except for accounts that signed in from it', () => {
+    const t = new LoginThrottle(2, window, () => 0);
+    t.recordSuccess('owner@example.com', '9.9.9.9');
+    for (let i = 0; i < 9; i++) t.recordFailure(`user${i}@example.com`, '9.9.9.9');
+    expect(t.retryAfter('fresh@example.com', '9.9.9.9')).toBe(0);
+    t.recordFailure('user9@example.com', '9.9.9.9');
+    expect(t.retryAfter('fresh@example.com', '9.9.9.9')).toBeGreaterThan(0);
+    expect(t.retryAfter('owner@example.com', '9.9.9.9')).toBe(0);
+  });
+
+  it('starts a pair afresh after the right password', () => {
+    const t = new LoginThrottle(3, window, () => 0);
+    t.recordFailure('a@example.com', '1.2.3.4');
+    t.recordFailure('a@example.com', '1.2.3.4');
+    t.recordSuccess('a@example.com', '1.2.3.4');
+    t.recordFailure('a@example.com', '1.2.3.4');
+    t.recordFailure('a@example.com', '1.2.3.4');
+    expect(t.retryAfter('a@example.com', '1.2.3.4')).toBe(0);
+  });
+});
+
+describe('AttemptLog', () => {
+  it('keeps memory bounded: at most keepPerKey attempts per key and maxKeys keys', () => {
+    const log = new AttemptLog(60_000, { keepPerKey: 3, maxKeys: 100, now: () => 0 });
+    for (let i = 0; i < 10; i++) log.record('k');
+    expect(log.count('k')).toBe(3);
+    expect(log.retryAfter('k', 3)).toBe(60);
+    for (let i = 0; i < 1000; i++) log.record(`flood-${i}`);
+    // The flood evicted the oldest keys; the most recent stay.
+    expect(log.count('k')).toBe(0);
+    expect(log.count('flood-999')).toBe(1);
+  });
+});
+
+describe('client address keys', () => {
+  it('counts IPv4 as is, IPv6 by /64, and IPv4-mapped IPv6 as IPv4', () => {
+    expect(addressKey('198.51.100.7')).toBe('198.51.100.7');
+    expect(addressKey('::ffff:198.51.100.7')).toBe('198.51.100.7');
+    expect(addressKey('2001:db8:1:2:aaaa::1')).toBe(addressKey('2001:db8:1:2:bbbb::2'));
+    expect(addressKey('2001:db8:1:2::1')).not.toBe(addressKey('2001:db8:1:3::1'));
+    expect(subnetKey('198.51.100.7')).toBe('198.51.100.0/24');
+    expect(subnetKey('2001:db8:1:2::1')).toBe(subnetKey('2001:db8:1:ffff::1'));
+    expect(addressKey('not an address')).toBe('not an address');
   });
 });

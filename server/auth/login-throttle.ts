@@ -1,52 +1,80 @@
+import { AttemptLog } from './attempt-log.ts';
+
 /**
- * Sign-in rate limiting per account and per IP: a sliding window of failed attempts.
- * Kept in memory: a restart forgives, which is acceptable for a throttle; multi-process deployments
- * (roadmap step 7) move this to a shared store.
+ * Password-guessing throttle that an attacker cannot turn against an account's owner.
+ *
+ * Counting failures per account alone (the first design) let anyone lock any member out: ten wrong
+ * passwords from anywhere, and the owner's right password was refused too. Guessing is instead
+ * counted by who guesses where, and the owner is never refused for someone else's failures:
+ *
+ * - per account *and* address (`maxAttempts` a window): the guesser at one address is stopped on
+ *   that account; the owner elsewhere is not;
+ * - per address, over all accounts (5 × `maxAttempts`): one address spraying many accounts is stopped
+ *   (several members can share one office or campus address, hence the larger allowance). An address
+ *   the owner signed in from successfully is exempt *for that account*, so an attacker behind the same
+ *   office address cannot lock the owner out either;
+ * - per account, over all addresses (`maxAttempts`): this never refuses by itself. It marks the account
+ *   as under attack, and while it is, an address that never signed in to it successfully gets a much
+ *   smaller pair budget (`strictPairLimit`). That slows guessing spread over many addresses, yet an
+ *   address that has not itself failed (the owner on a new network) still gets its attempts, and a
+ *   known address keeps the full budget.
+ *
+ * Addresses arrive already keyed (server/auth/client-address.ts: IPv6 by /64). Every check happens
+ * before the password is hashed, and a refused attempt is not counted, so a throttled guesser costs
+ * nothing and learns nothing (the answer is 429 whether or not the password was right).
  */
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+  private readonly failures: AttemptLog;
+  /** Per account, the addresses it recently signed in from successfully (most recent last). */
+  private readonly known = new Map<string, string[]>();
+  readonly addressLimit: number;
+  readonly strictPairLimit: number;
 
   constructor(
-    private readonly maxAttempts: number,
-    private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+    readonly maxAttempts: number,
+    windowMs: number,
+    now: () => number = Date.now,
+  ) {
+    this.addressLimit = maxAttempts * 5;
+    this.strictPairLimit = Math.max(2, Math.ceil(maxAttempts / 4));
+    this.failures = new AttemptLog(windowMs, { keepPerKey: this.addressLimit, now });
+  }
 
-  /** Seconds until the next attempt is allowed for any of these keys, or 0 when allowed. */
-  retryAfter(keys: string[]): number {
-    const now = this.now();
-    let wait = 0;
-    for (const key of keys) {
-      const recent = this.recent(key, now);
-      // IP keys get a larger allowance: many members can share one office or campus address.
-      const limit = key.startsWith('ip:') ? this.maxAttempts * 5 : this.maxAttempts;
-      if (recent.length >= limit) {
-        const oldest = recent[recent.length - limit] ?? now;
-        wait = Math.max(wait, Math.ceil((oldest + this.windowMs - now) / 1000));
-      }
-    }
+  /** Seconds before this account may be tried again from this address, or 0 when it may now. */
+  retryAfter(account: string, address: string): number {
+    const trusted = this.isKnown(account, address);
+    const underAttack = this.failures.count(accountKey(account)) >= this.maxAttempts;
+    const pairLimit = underAttack && !trusted ? this.strictPairLimit : this.maxAttempts;
+    let wait = this.failures.retryAfter(pairKey(account, address), pairLimit);
+    if (!trusted) wait = Math.max(wait, this.failures.retryAfter(addressKeyOf(address), this.addressLimit));
     return wait;
   }
 
-  recordFailure(keys: string[]): void {
-    const now = this.now();
-    for (const key of keys) {
-      const recent = this.recent(key, now);
-      recent.push(now);
-      this.failures.set(key, recent);
+  recordFailure(account: string, address: string): void {
+    this.failures.record(pairKey(account, address));
+    this.failures.record(addressKeyOf(address));
+    this.failures.record(accountKey(account));
+  }
+
+  /** The right password: this pair starts afresh, and the address is known for the account from now on. */
+  recordSuccess(account: string, address: string): void {
+    this.failures.clear(pairKey(account, address));
+    const addresses = (this.known.get(account) ?? []).filter((a) => a !== address);
+    addresses.push(address);
+    if (addresses.length > 20) addresses.shift();
+    this.known.delete(account);
+    this.known.set(account, addresses);
+    if (this.known.size > 100_000) {
+      const oldest = this.known.keys().next();
+      if (!oldest.done) this.known.delete(oldest.value);
     }
-    if (this.failures.size > 100_000) this.prune(now);
   }
 
-  reset(key: string): void {
-    this.failures.delete(key);
-  }
-
-  private recent(key: string, now: number): number[] {
-    return (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-  }
-
-  private prune(now: number): void {
-    for (const [key, times] of this.failures) if (!times.some((t) => now - t < this.windowMs)) this.failures.delete(key);
+  private isKnown(account: string, address: string): boolean {
+    return this.known.get(account)?.includes(address) ?? false;
   }
 }
+
+const pairKey = (account: string, address: string) => `pair:${account}|${address}`;
+const addressKeyOf = (address: string) => `addr:${address}`;
+const accountKey = (account: string) => `acct:${account}`;

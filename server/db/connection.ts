@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { gatePglite, PriorityLane } from './priority-lane.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -21,6 +22,8 @@ export type DbOrTx = Db | Tx;
 export interface Database {
   db: Db;
   engine: 'pglite' | 'postgres';
+  /** Embedded PGlite's one connection, shared in priority order (priority-lane.ts); a server's pool needs none. */
+  lane?: PriorityLane;
   /** Reclaims dead rows and refreshes planner statistics; PGlite never autovacuums. */
   vacuumAnalyze(): Promise<void>;
   close(): Promise<void>;
@@ -70,10 +73,14 @@ export async function openDatabase(config: Config): Promise<Database> {
     release?.();
     throw err;
   }
+  // Health checks and sign-ins must not wait behind a backlog of reads on the single connection.
+  const lane = new PriorityLane();
+  gatePglite(client, lane);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
     engine: 'pglite',
+    lane,
     async vacuumAnalyze() {
       await client.exec('VACUUM ANALYZE');
     },

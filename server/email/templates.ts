@@ -36,3 +36,20 @@ export function resetPasswordMessage(name: string, link: string) {
     ),
   };
 }
+
+/**
+ * To the owner of an address someone tried to sign up with: the sign-up was refused, and this tells the
+ * owner it happened (a forgotten account, or someone probing which addresses have one).
+ */
+export function signupAttemptMessage(name: string, signInLink: string) {
+  return {
+    subject: 'Someone tried to create a Rapport account with your address',
+    ...layout(
+      `Hi ${name},`,
+      'Someone just tried to create a new Rapport account with this email address. It already has an account (yours), so no new account was created. If it was you, sign in instead; if you forgot your password, choose "Forgot password?" on the sign-in page to reset it:',
+      signInLink,
+      'Sign in to Rapport',
+      'If this was not you, you need not do anything: your account and password are unchanged.',
+    ),
+  };
+}

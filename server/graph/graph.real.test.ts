@@ -1,26 +1,24 @@
 /**
- * The CSR index on the real graphs in ../shared/data, checked against a plain BFS (bfs-reference.ts) on
+ * The CSR index on the real graphs in datasets/, checked against a plain BFS (bfs-reference.ts) on
  * hundreds of random viewer/target pairs, and against the SQL reference on a smaller sample per engine.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, openTestDatabase } from '../test/engines.ts';
 import { BfsReference } from './bfs-reference.ts';
 import { CsrGraph } from './csr.ts';
 import { CsrGraphIndex } from './csr-index.ts';
-import { type EdgeList, parseEdgeList, syntheticDays } from './edge-list.ts';
+import { type EdgeList, parseEdgeList, readDataset, syntheticDays } from './edge-list.ts';
 import { DAY_MS, EPOCH_2000_MS } from './scoring.ts';
 import { SqlGraphIndex } from './sql.ts';
 import { TEST_GRAPH_TABLES, clearGraphTestTables, createGraphTestTables, loadGraphTestEdges } from './sql-test-tables.ts';
 
-const DATA = new URL('../../../shared/data/', import.meta.url);
 const NOW = EPOCH_2000_MS + 9200 * DAY_MS;
 
 function load(name: 'ego-facebook' | 'github-musae'): EdgeList {
   const list =
     name === 'ego-facebook'
-      ? parseEdgeList(readFileSync(new URL('ego-facebook/facebook_combined.txt', DATA), 'utf8'), ' ')
-      : parseEdgeList(readFileSync(new URL('github-musae/musae_git_edges.csv', DATA), 'utf8'), ',');
+      ? parseEdgeList(readDataset('ego-facebook/facebook_combined.txt.gz'), ' ')
+      : parseEdgeList(readDataset('github-musae/musae_git_edges.csv.gz'), ',');
   list.days = syntheticDays(list.src.length, 7);
   return list;
 }

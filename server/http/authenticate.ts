@@ -1,32 +1,76 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { actorFromSession, actorFromToken } from '../commands/auth/sessions.ts';
+import { Counter } from 'prom-client';
+import { actorFromSession, actorFromToken, isWellFormedAccessToken, isWellFormedSessionId } from '../commands/auth/sessions.ts';
 import { AppError, forbidden, unauthorized } from '../errors.ts';
+import type { CredentialGuard } from './rate-limit.ts';
 
 export const SESSION_COOKIE = 'rapport_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+const invalidToken = () => new AppError(401, 'invalid_token', 'This access token is not valid.');
+
 /**
  * Identifies the caller from a bearer token or the session cookie, then applies the route's auth mode,
  * the suspension rule and CSRF protection. Public routes opt out in their route config, never by URL.
+ *
+ * Looking a credential up is database work, so it comes last: first the address's request budget, then
+ * a shape check (a token or session id we never issued is refused unhashed), then the address's budget
+ * of credentials that matched nothing. Public routes never read the caller, so nothing is looked up for
+ * them at all (the web app's files and health checks included).
  */
-export function registerAuthentication(app: FastifyInstance): void {
+export function registerAuthentication(app: FastifyInstance, guard: CredentialGuard): void {
+  const lookups = new Counter({
+    name: 'rapport_credential_lookups_total',
+    help: 'Session and access-token look-ups in the database, by credential and result',
+    labelNames: ['credential', 'result'],
+    registers: [app.ctx.metrics],
+  });
+  const refused = new Counter({
+    name: 'rapport_credentials_refused_total',
+    help: 'Credentials refused before any database look-up, by reason',
+    labelNames: ['reason'],
+    registers: [app.ctx.metrics],
+  });
+
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    await guard.admitAddress(request);
     const mode = request.routeOptions.config?.auth;
+    if (mode === 'public') return;
+
     const header = request.headers.authorization;
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match?.[1]) throw new AppError(401, 'invalid_token', 'The Authorization header must be "Bearer <token>".');
+      await refuseIfOverBudget(request);
+      if (!isWellFormedAccessToken(match[1])) {
+        refused.inc({ reason: 'malformed' });
+        await guard.recordFailure(request);
+        throw invalidToken();
+      }
       request.actor = await actorFromToken(app.ctx.db, match[1]);
-      if (!request.actor && mode !== 'public') throw new AppError(401, 'invalid_token', 'This access token is not valid.');
+      lookups.inc({ credential: 'token', result: request.actor ? 'found' : 'unknown' });
+      if (!request.actor) {
+        await guard.recordFailure(request);
+        throw invalidToken();
+      }
     } else {
       const sessionId = request.cookies[SESSION_COOKIE];
       if (sessionId) {
-        request.actor = await actorFromSession(app.ctx.db, sessionId);
-        if (!request.actor) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        await refuseIfOverBudget(request);
+        if (isWellFormedSessionId(sessionId)) {
+          request.actor = await actorFromSession(app.ctx.db, sessionId);
+          lookups.inc({ credential: 'session', result: request.actor ? 'found' : 'unknown' });
+        } else {
+          refused.inc({ reason: 'malformed' });
+        }
+        if (!request.actor) {
+          await guard.recordFailure(request);
+          reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        }
       }
     }
-    if (mode === 'public' || mode === 'optional') return;
+    if (mode === 'optional') return;
     const actor = request.actor;
     if (!actor) throw unauthorized();
     if (actor.status === 'suspended' && !request.routeOptions.config?.allowSuspended) {
@@ -39,4 +83,13 @@ export function registerAuthentication(app: FastifyInstance): void {
       }
     }
   });
+
+  async function refuseIfOverBudget(request: FastifyRequest): Promise<void> {
+    try {
+      await guard.checkFailures(request);
+    } catch (err) {
+      refused.inc({ reason: 'address_over_failure_budget' });
+      throw err;
+    }
+  }
 }

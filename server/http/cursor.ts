@@ -1,14 +1,62 @@
+import { z } from 'zod';
+import { bigId, id } from '../../common/schemas/primitives.ts';
 import { badRequest } from '../errors.ts';
+
+/** A timestamp to the microsecond, as the keyset queries write it (to_char … 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'). */
+const EXACT_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{6}Z$/;
+const BIGINT_MAX = 9_223_372_036_854_775_807n;
+// eslint-disable-next-line no-control-regex
+const NOT_TEXT = /[\u0000-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A calendar date and time that exists: 2026-02-31 or 24:00 would be a cast error in SQL. */
+function isRealTime(value: string): boolean {
+  const m = EXACT_TIME.exec(value);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const at = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  return (
+    year >= 1900 &&
+    at.getUTCFullYear() === year &&
+    at.getUTCMonth() === month - 1 &&
+    at.getUTCDate() === day &&
+    at.getUTCHours() === hour &&
+    at.getUTCMinutes() === minute &&
+    at.getUTCSeconds() === second
+  );
+}
+
+/**
+ * What each part of a cursor may hold. A cursor is client input like any other: every value must be one
+ * the list's SQL can compare against its column without a cast error or an overflow.
+ */
+const CURSOR_PARTS = {
+  /** A row id in an `integer` column (members, organisations, outbox). */
+  id,
+  /** A row id in a `bigint` column (invitations, reports, flags, notices, audit events). */
+  bigId,
+  /** A relevance score: any finite number (JSON cannot carry NaN, and 1e999 parses as Infinity). */
+  score: z.number(),
+  /** A row's creation time, exactly. */
+  time: z.string().refine(isRealTime),
+  /** Microseconds since 1970, as decimal text: it must fit a bigint. */
+  micros: z.string().regex(/^\d{1,19}$/).refine((s) => BigInt(s) <= BIGINT_MAX),
+  /** A sort key of text (a lowercased name): short, and nothing PostgreSQL text cannot hold. */
+  text: z.string().max(500).refine((s) => !NOT_TEXT.test(s)),
+} as const;
+
+type CursorPart = keyof typeof CURSOR_PARTS;
+type Decoded<S extends Record<string, CursorPart>> = { [K in keyof S]: z.output<(typeof CURSOR_PARTS)[S[K]]> };
 
 /** Opaque keyset cursors: base64url JSON of the last row's sort key. Never OFFSET. */
 export function encodeCursor(key: Record<string, string | number>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor<T extends Record<string, string | number>>(
-  raw: string | undefined,
-  shape: { [K in keyof T]: 'number' | 'string' },
-): T | null {
+/**
+ * Reads a cursor made by encodeCursor for one list, whose shape names the kind of each part
+ * (`{ t: 'time', i: 'id' }`). Anything else, forged or from another list, is a 400 `invalid_cursor`.
+ */
+export function decodeCursor<S extends Record<string, CursorPart>>(raw: string | undefined, shape: S): Decoded<S> | null {
   if (raw === undefined || raw === '') return null;
   const invalid = () => badRequest('invalid_cursor', 'The cursor is not valid for this list. Start again without it.');
   let value: unknown;
@@ -17,10 +65,8 @@ export function decodeCursor<T extends Record<string, string | number>>(
   } catch {
     throw invalid();
   }
-  if (typeof value !== 'object' || value === null) throw invalid();
-  for (const [key, type] of Object.entries(shape)) {
-    const v = (value as Record<string, unknown>)[key];
-    if (typeof v !== type || (typeof v === 'number' && !Number.isFinite(v))) throw invalid();
-  }
-  return value as T;
+  const schema = z.strictObject(Object.fromEntries(Object.entries(shape).map(([key, part]) => [key, CURSOR_PARTS[part]])));
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw invalid();
+  return parsed.data as Decoded<S>;
 }

@@ -1,19 +1,41 @@
 /**
- * General rate limits, per member when signed in and per address otherwise, answered with 429, a
- * Retry-After header and a problem+json body. One budget covers every API route; write routes a script
- * could flood (sending invitations, thread messages, reports) also have their own, smaller one.
- * Counters live in this process's memory: enough for one server; several processes would share a store.
+ * Rate limits, answered with 429, a Retry-After header and a problem+json body. Counters live in this
+ * process's memory: enough for one server; several processes would share a store.
+ *
+ * Two layers, because the expensive part of an unwanted request is often the authentication itself
+ * (a database look-up of its session or token):
+ * - before authentication, per client address, nothing but memory: a budget of API requests a minute,
+ *   and a budget of credentials that failed to match. Past the second, a request that carries a cookie
+ *   or a token is refused without looking it up, so a flood of made-up tokens costs no database work;
+ * - after authentication, per member when signed in (per address otherwise): one budget over every API
+ *   route, and a smaller one of its own for each write route a script could flood (`writeRateLimit`,
+ *   listed in docs/api.md), which counts against the general budget too.
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { addressKey } from '../auth/client-address.ts';
 import type { Config } from '../config.ts';
-import { AppError } from '../errors.ts';
+import { AppError, tooManyRequests } from '../errors.ts';
 
 const MINUTE = 60_000;
 
-const keyOf = (request: FastifyRequest) => (request.actor ? `member:${request.actor.id}` : `ip:${request.ip}`);
+const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
+const keyOf = (request: FastifyRequest) => (request.actor ? `member:${request.actor.id}` : `ip:${addressKey(request.ip)}`);
+const byAddress = (request: FastifyRequest) => addressKey(request.ip);
+const retryIn = (ttlMs: number) => Math.max(1, Math.ceil(ttlMs / 1000));
 
-export async function registerRateLimits(app: FastifyInstance, config: Config): Promise<void> {
+/** The checks authentication makes before it does any database work (server/http/authenticate.ts). */
+export interface CredentialGuard {
+  /** Counts an API request against its address's budget; throws 429 past it. */
+  admitAddress(request: FastifyRequest): Promise<void>;
+  /** Throws 429 when this address has presented too many credentials that did not match; call before a look-up. */
+  checkFailures(request: FastifyRequest): Promise<void>;
+  /** Counts a credential from this address that was malformed or matched nothing. */
+  recordFailure(request: FastifyRequest): Promise<void>;
+}
+
+/** Registers the limiter and its per-route budgets; returns the pre-authentication checks. */
+export async function registerRateLimits(app: FastifyInstance, config: Config): Promise<CredentialGuard> {
   await app.register(rateLimit, {
     global: true,
     // After authentication (an onRequest hook), so a member is counted as themselves on every device.
@@ -22,10 +44,54 @@ export async function registerRateLimits(app: FastifyInstance, config: Config): 
     timeWindow: MINUTE,
     keyGenerator: keyOf,
     // The web app's files and health checks are not the API.
-    allowList: (request) => !request.url.startsWith('/api/'),
+    allowList: (request) => !isApi(request),
     errorResponseBuilder: (_request, context) =>
-      new AppError(429, 'rate_limited', `Too many requests: at most ${context.max} a minute. Try again in ${Math.max(1, Math.ceil(context.ttl / 1000))} seconds.`),
+      new AppError(429, 'rate_limited', `Too many requests: at most ${context.max} a minute. Try again in ${retryIn(context.ttl)} seconds.`),
   });
+
+  // A route with its own budget gets only that one from the plugin; count it against the general budget too
+  // (the same store, through createRateLimit without options), so its own budget is an extra, lower ceiling.
+  const general = app.createRateLimit();
+  app.addHook('onRoute', (route) => {
+    if (typeof route.config?.rateLimit !== 'object') return;
+    const check = async (request: FastifyRequest) => {
+      const result = await general(request);
+      if (!result.isAllowed && result.isExceeded) {
+        throw tooManyRequests(retryIn(result.ttl), `Too many requests: at most ${result.max} a minute. Try again in ${retryIn(result.ttl)} seconds.`);
+      }
+    };
+    route.preHandler = [...(Array.isArray(route.preHandler) ? route.preHandler : route.preHandler ? [route.preHandler] : []), check];
+  });
+
+  const perAddress = app.createRateLimit({ max: config.preAuth.perMinute, timeWindow: MINUTE, keyGenerator: byAddress });
+  const failures = app.createRateLimit({
+    max: config.preAuth.failedCredentials,
+    timeWindow: config.preAuth.failedCredentialsWindowMs,
+    keyGenerator: byAddress,
+    // Every credential counts, on any route: an unknown token on a web-app path costs a look-up too.
+    allowList: () => false,
+  });
+
+  return {
+    async admitAddress(request) {
+      const result = await perAddress(request);
+      if (!result.isAllowed && result.isExceeded) {
+        throw tooManyRequests(retryIn(result.ttl), `Too many requests from your network. Try again in ${retryIn(result.ttl)} seconds.`);
+      }
+    },
+    async checkFailures(request) {
+      const result = await failures(request, { increment: false });
+      if (!result.isAllowed && result.remaining === 0) {
+        throw tooManyRequests(
+          retryIn(result.ttl),
+          `Too many invalid sessions or tokens from your network. Try again in ${retryIn(result.ttl)} seconds.`,
+        );
+      }
+    },
+    async recordFailure(request) {
+      await failures(request);
+    },
+  };
 }
 
 /** Route config for a write route with its own budget on top of the general one. */

@@ -22,6 +22,19 @@ describe('edge list reader', () => {
     ]);
   });
 
+  it('refuses a node id above 2^53 − 1 by its line, and keeps the largest safe one exactly', () => {
+    // As numbers, 9007199254740993 and 9007199254740992 are the same: the two nodes would merge.
+    const read = parseEdgeListText('1 2\n9007199254740991 1\n9007199254740993 9007199254740992\n2 3\n', 'big.txt');
+    expect(read.issues.map(formatIssue)).toEqual([
+      'big.txt:3: node id 9007199254740993 is larger than 9007199254740991 (2^53 − 1), the largest id that is kept exactly',
+    ]);
+    expect(parseEdgeListText('1 2\n9007199254740991 1\n', 'ok.txt').nodes).toEqual(['1', '2', '9007199254740991']);
+    const names = parseNodeNames('id,name\n9007199254740993,Too Big\n', 'names.csv');
+    expect(names.issues.map(formatIssue)).toEqual([
+      'names.csv:2: id: node id 9007199254740993 is larger than 9007199254740991 (2^53 − 1), the largest id that is kept exactly',
+    ]);
+  });
+
   it('refuses a file without edges', () => {
     expect(parseEdgeListText('# nothing here\n', 'empty.txt').issues.map(formatIssue)).toEqual(['empty.txt:2: no edges found']);
   });

@@ -1,5 +1,6 @@
 import { LIMITS } from '../../common/limits.ts';
 import { requiredText } from '../../common/schemas/primitives.ts';
+import { isSafeNodeId } from '../graph/edge-list.ts';
 import { parseCsv } from './csv-reader.ts';
 import type { ImportIssue } from './issues.ts';
 import { clip } from './people.ts';
@@ -24,7 +25,9 @@ export interface EdgeListRead {
 
 /** More problems than this and the file is surely not an edge list: stop collecting. */
 const MAX_ISSUES = 1000;
-const NODE_ID = /^\d{1,15}$/;
+const DIGITS = /^\d+$/;
+/** Why a node id of digits cannot be used: a number would round it onto a neighbour and merge two nodes. */
+const tooLarge = (id: string) => `node id ${id} is larger than ${Number.MAX_SAFE_INTEGER} (2^53 − 1), the largest id that is kept exactly`;
 
 /**
  * Parses an edge list. Blank lines and comments (`#`, `%`) are skipped, and so is one header line before
@@ -54,11 +57,17 @@ export function parseEdgeListText(text: string, file: string): EdgeListRead {
     const [x = '', y = ''] = cols;
     const firstRow = headerAllowed;
     headerAllowed = false;
-    if (!NODE_ID.test(x) || !NODE_ID.test(y)) {
+    if (!DIGITS.test(x) || !DIGITS.test(y)) {
       // A header (`id_1,id_2`, `from to`) is allowed as the first row only.
       if (firstRow && !/^\d/.test(x) && !/^\d/.test(y)) continue;
       const what = cols.length < 2 ? 'expected two node ids' : `node ids must be whole numbers, found "${x}" and "${y}"`;
       issues.push({ file, line: lineNo, message: what });
+      if (issues.length >= MAX_ISSUES) break;
+      continue;
+    }
+    const unsafe = isSafeNodeId(x) ? (isSafeNodeId(y) ? null : y) : x;
+    if (unsafe !== null) {
+      issues.push({ file, line: lineNo, message: tooLarge(unsafe) });
       if (issues.length >= MAX_ISSUES) break;
       continue;
     }
@@ -116,7 +125,8 @@ export function parseNodeNames(text: string, file: string): { names: Map<string,
   for (const r of body) {
     const id = (r.fields[idAt] ?? '').trim();
     const name = requiredText(LIMITS.nameMax).safeParse(clip(r.fields[nameAt] ?? '', LIMITS.nameMax));
-    if (!NODE_ID.test(id)) issues.push({ file, line: r.line, message: `id: "${id}" is not a whole number` });
+    if (!DIGITS.test(id)) issues.push({ file, line: r.line, message: `id: "${id}" is not a whole number` });
+    else if (!isSafeNodeId(id)) issues.push({ file, line: r.line, message: `id: ${tooLarge(id)}` });
     else if (!name.success) issues.push({ file, line: r.line, message: `name: ${name.error.issues[0]?.message ?? 'is not valid'}` });
     else names.set(String(Number(id)), name.data);
     if (issues.length >= MAX_ISSUES) break;

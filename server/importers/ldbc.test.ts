@@ -1,4 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { and, count, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateProfile } from '../commands/profile/update-profile.ts';
@@ -7,18 +11,21 @@ import { migrate } from '../db/migrate.ts';
 import { connections, members, organisations } from '../db/schema.ts';
 import { loadProfiles } from '../queries/profiles.ts';
 import { engines, openTestDatabase } from '../test/engines.ts';
+import { formatIssue } from './issues.ts';
 import { parseLdbcDate, readLdbc } from './ldbc.ts';
 import { type ReadResult, importRead } from './people.ts';
 
-const DIR = '/work/shared/data/ldbc-snb-sf0.1';
+// The repository's copy of LDBC SNB SF0.1, each CSV gzip-compressed (datasets/ldbc-snb-sf0.1/README.md).
+const DIR = fileURLToPath(new URL('../../datasets/ldbc-snb-sf0.1', import.meta.url));
+const readCsv = (name: string) => gunzipSync(readFileSync(join(DIR, `${name}.gz`))).toString('utf8');
 // The full data set through the real commands: tens of seconds per engine.
 const SLOW = 300_000;
 
 /** The undirected knows pairs between persons of the file, counted independently of the reader. */
-async function knowsPairs(): Promise<number> {
-  const persons = new Set((await readFile(`${DIR}/person_0_0.csv`, 'utf8')).split('\n').slice(1).map((l) => l.split('|')[0]).filter(Boolean));
+function knowsPairs(): number {
+  const persons = new Set(readCsv('person_0_0.csv').split('\n').slice(1).map((l) => l.split('|')[0]).filter(Boolean));
   const pairs = new Set<string>();
-  for (const line of (await readFile(`${DIR}/person_knows_person_0_0.csv`, 'utf8')).split('\n').slice(1)) {
+  for (const line of readCsv('person_knows_person_0_0.csv').split('\n').slice(1)) {
     const [a = '', b = ''] = line.split('|');
     if (a && b && a !== b && persons.has(a) && persons.has(b)) pairs.add(a < b ? `${a}|${b}` : `${b}|${a}`);
   }
@@ -32,6 +39,30 @@ it('parses LDBC dates in their compact, ISO and epoch forms', () => {
   expect(parseLdbcDate('1266161530447')?.toISOString()).toBe('2010-02-14T15:32:10.447Z');
   expect(parseLdbcDate('19891341')).toBeNull();
   expect(parseLdbcDate('yesterday')).toBeNull();
+});
+
+describe('LDBC SNB files, plain or gzip-compressed', () => {
+  const plain = mkdtempSync(join(tmpdir(), 'rapport-ldbc-'));
+  afterAll(() => rmSync(plain, { recursive: true, force: true }));
+
+  it('reads a directory of .csv.gz parts exactly as the same parts decompressed', async () => {
+    for (const name of readdirSync(DIR).filter((n) => n.endsWith('.csv.gz'))) writeFileSync(join(plain, name.slice(0, -3)), readCsv(name.slice(0, -3)));
+    const [compressed, decompressed] = [await readLdbc(DIR), await readLdbc(plain)];
+    expect(compressed.issues).toEqual([]);
+    expect(compressed.people).toHaveLength(1528);
+    // Identical but for the file names the rows are located by.
+    expect(JSON.parse(JSON.stringify(compressed).replaceAll('.csv.gz:', '.csv:'))).toEqual(JSON.parse(JSON.stringify(decompressed)));
+  });
+
+  it('reads a part present both ways once, and names a damaged .gz file instead of crashing', async () => {
+    const persons = readFileSync(join(DIR, 'person_0_0.csv.gz'));
+    writeFileSync(join(plain, 'person_0_0.csv.gz'), persons);
+    expect((await readLdbc(plain)).issues).toEqual([]);
+    writeFileSync(join(plain, 'tag_0_0.csv.gz'), readFileSync(join(DIR, 'tag_0_0.csv.gz')).subarray(0, 5000));
+    rmSync(join(plain, 'tag_0_0.csv'));
+    const damaged = await readLdbc(plain);
+    expect(damaged.issues.map(formatIssue)).toContainEqual(expect.stringMatching(/^tag_0_0\.csv\.gz:0: not a valid gzip file \(unexpected end of file\)/));
+  });
 });
 
 for (const engine of engines()) {
@@ -59,7 +90,7 @@ for (const engine of engines()) {
     it('imports every person with organisations, experience, education, place and interests', { timeout: SLOW }, async () => {
       expect(read.issues).toEqual([]);
       const result = await importRead(database, read, options);
-      const pairs = await knowsPairs();
+      const pairs = knowsPairs();
       expect(pairs).toBe(14073);
       expect(result).toMatchObject({ total: 1528, created: 1528, updated: 0, unchanged: 0, connectionsCreated: pairs, noOperator: true });
       expect(await memberCount()).toBe(1528);

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LIMITS } from '../../common/limits.ts';
 import { email as emailSchema } from '../../common/schemas/primitives.ts';
@@ -6,12 +6,13 @@ import { matchKey } from '../../common/text.ts';
 import type { ImportConnection } from './connections.ts';
 import type { ImportIssue } from './issues.ts';
 import { type ImportPerson, type OrganisationHint, clip, parsePatch } from './people.ts';
+import { CompressedFileError, readTextFile, withoutGz } from './read-text.ts';
 
 /**
  * Reader for the LDBC Social Network Benchmark's Neo4j-style CSV (pipe-separated, typed headers such as
  * `id:ID(Person)` or `:START_ID(Person)`), as produced by LDBC DATAGEN. Only the person-centred files are
  * read: people, emails, places, organisations (work and study), interests and who knows whom
- * (as connections); the rest is ignored.
+ * (as connections); the rest is ignored. Each file may be gzip-compressed (`person_0_0.csv.gz`).
  */
 
 interface Table {
@@ -26,14 +27,29 @@ function columnKey(header: string): string {
   return name || type.replace(/\(.*$/, '');
 }
 
-/** Reads every part of a table (`person_0_0.csv`, `person_1_0.csv`, ...); null when the table is absent. */
+/**
+ * Reads every part of a table (`person_0_0.csv`, `person_1_0.csv`, ..., each plain or `.gz`); null when the
+ * table is absent. A part present both ways is read once, from the plain file.
+ */
 async function readTable(dir: string, names: string[], base: string, issues: ImportIssue[], required: string[]): Promise<Table[] | null> {
-  const pattern = new RegExp(`^${base}_\\d+_\\d+\\.csv$`);
-  const parts = names.filter((n) => pattern.test(n)).sort();
-  if (parts.length === 0) return null;
+  const pattern = new RegExp(`^${base}_\\d+_\\d+\\.csv(\\.gz)?$`);
+  const byPart = new Map<string, string>();
+  for (const name of names.filter((n) => pattern.test(n))) {
+    const part = withoutGz(name);
+    if (!byPart.has(part) || name === part) byPart.set(part, name);
+  }
+  if (byPart.size === 0) return null;
   const tables: Table[] = [];
-  for (const file of parts) {
-    const lines = (await readFile(join(dir, file), 'utf8')).split(/\r?\n/);
+  for (const file of [...byPart.values()].sort()) {
+    let text: string;
+    try {
+      text = await readTextFile(join(dir, file));
+    } catch (err) {
+      if (!(err instanceof CompressedFileError)) throw err;
+      issues.push({ file, line: 0, message: err.message });
+      continue;
+    }
+    const lines = text.split(/\r?\n/);
     const header = (lines[0] ?? '').split('|');
     const column = new Map(header.map((h, i) => [columnKey(h), i]));
     const missing = required.filter((r) => !column.has(r));
@@ -103,7 +119,7 @@ export async function readLdbc(dir: string): Promise<LdbcData> {
   const issues: ImportIssue[] = [];
   const persons = await readTable(dir, names, 'person', issues, ['id', 'firstName', 'lastName', 'birthday', 'creationDate']);
   if (!persons) {
-    return { people: [], organisations: [], connections: [], issues: [{ file: dir, line: 0, message: 'no person_*_*.csv file: is this an LDBC SNB directory?' }] };
+    return { people: [], organisations: [], connections: [], issues: [{ file: dir, line: 0, message: 'no person_*_*.csv (or .csv.gz) file: is this an LDBC SNB directory?' }] };
   }
   const emails = await readTable(dir, names, 'person_email_emailaddress', issues, ['Person.id', 'email']);
   const located = await readTable(dir, names, 'person_isLocatedIn_place', issues, ['START_ID', 'END_ID']);

@@ -39,7 +39,7 @@ export async function loadAuditPage(
   db: DbOrTx,
   query: { cursor?: string | undefined; limit: number; action?: AuditAction | AuditArea | undefined },
 ): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
-  const after = decodeCursor<{ i: number }>(query.cursor, { i: 'number' });
+  const after = decodeCursor(query.cursor, { i: 'bigId' });
   const found = await db
     .select()
     .from(auditEvents)

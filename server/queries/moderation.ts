@@ -27,8 +27,8 @@ export async function loadModerationQueue(
   db: DbOrTx,
   query: { cursor?: string; limit: number },
 ): Promise<{ items: ModerationItem[]; nextCursor: string | null }> {
-  const after = decodeCursor<{ m: string; t: string; i: number }>(query.cursor, { m: 'string', t: 'string', i: 'number' });
-  if (after && (!/^\d{1,19}$/.test(after.m) || (after.t !== 'flag' && after.t !== 'report') || !Number.isSafeInteger(after.i))) {
+  const after = decodeCursor(query.cursor, { m: 'micros', t: 'text', i: 'bigId' });
+  if (after && after.t !== 'flag' && after.t !== 'report') {
     throw badRequest('invalid_cursor', 'The cursor is not valid for this list. Start again without it.');
   }
   const keys = await rows<{ type: 'flag' | 'report'; id: string; micros: string }>(

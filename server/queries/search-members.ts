@@ -29,7 +29,7 @@ export async function searchMembers(
   query: MemberSearchQuery,
   scope: { exclude?: ReadonlySet<number>; only?: ReadonlySet<number> } = {},
 ): Promise<{ hits: SearchHit[]; nextCursor: string | null }> {
-  const after = decodeCursor<{ s: number; i: number }>(query.cursor, { s: 'number', i: 'number' });
+  const after = decodeCursor(query.cursor, { s: 'score', i: 'id' });
   const key = matchKey(query.q);
   const terms = key ? key.split(' ').slice(0, 8) : [];
   const tsquery = terms.map((t) => `${t}:*`).join(' & ');

@@ -46,6 +46,37 @@ describeEachEngine('malformed input', (get) => {
       const wrongShape = Buffer.from(JSON.stringify({ s: 'x', i: 1 })).toString('base64url');
       await expectProblem(await m.call('GET', `/api/v1/search/members?cursor=${wrongShape}`), 400, 'invalid_cursor');
     }],
+    ['forged cursors are refused before any SQL sees them', async () => {
+      const forged = (key: object) => Buffer.from(JSON.stringify(key)).toString('base64url');
+      const cases: [string, object][] = [
+        ['/api/v1/search/members?', { s: 1, i: 1.5 }],
+        ['/api/v1/search/members?', { s: 1, i: 2 ** 31 }],
+        ['/api/v1/me/connections?', { t: '2026-02-31T00:00:00.000000Z', i: 1 }],
+        ['/api/v1/me/connections?sort=name&', { n: 'ana\u0000', i: 1 }],
+        ['/api/v1/me/followers?', { t: '2026-01-01T00:00:00.000000Z', i: 2 ** 31 }],
+        ['/api/v1/invitations?', { t: '2026-01-01T24:00:00.000000Z', i: 1 }],
+        ['/api/v1/admin/members?', { i: 1.5 }],
+        ['/api/v1/admin/outbox?', { i: 2 ** 31 }],
+        ['/api/v1/admin/moderation?', { m: '99999999999999999999', t: 'flag', i: 1 }],
+        ['/api/v1/admin/audit?', { i: 2 ** 53 + 2 }],
+        ['/api/v1/me/notices?', { i: -1 }],
+      ];
+      for (const [list, key] of cases) {
+        await expectProblem(await m.call('GET', `${list}cursor=${forged(key)}`), 400, 'invalid_cursor');
+      }
+    }],
+    ['ids past the range of their column', async () => {
+      const paths = async (url: string, method: 'GET' | 'POST' | 'DELETE' = 'GET', body?: unknown) =>
+        (await expectProblem(await m.call(method, url, body), 400, 'validation_failed')).errors?.map((e) => e.path);
+      expect(await paths('/api/v1/search/members?organisation=2147483648')).toEqual(['querystring.organisation']);
+      expect(await paths('/api/v1/me/tokens/2147483648', 'DELETE')).toEqual(['params.id']);
+      expect(await paths('/api/v1/invitations/9007199254740992')).toEqual(['params.id']);
+      expect(await paths('/api/v1/me/notices/1.5/read', 'POST')).toEqual(['params.id']);
+      // Only digits: " 1 ", "0x1" and "1e3" are not other spellings of an id.
+      expect(await paths('/api/v1/invitations/%201%20')).toEqual(['params.id']);
+      expect(await paths('/api/v1/invitations/0x1')).toEqual(['params.id']);
+      expect(await paths('/api/v1/reports', 'POST', { member: m.handle, reason: 'spam', invitationId: 2 ** 53 })).toEqual(['body.invitationId']);
+    }],
     ['SQL metacharacters are data, not SQL', async () => {
       const res = await m.call('GET', `/api/v1/search/members?q=${encodeURIComponent("'; DROP TABLE members; --")}`);
       expect(res.statusCode).toBe(200);

@@ -1,3 +1,4 @@
+import type { ChangePasswordBody } from '../../common/schemas/auth.ts';
 import { api } from './client.ts';
 import type { SessionStarted } from './types.ts';
 
@@ -10,6 +11,6 @@ export const authApi = {
     api<{ ok: true }>('POST', '/auth/password-reset/confirm', { body: { token, password } }),
   verifyEmail: (token: string) => api<{ ok: true }>('POST', '/auth/verify-email', { body: { token } }),
   resendVerification: () => api<{ ok: true }>('POST', '/auth/verify-email/resend'),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    api<SessionStarted>('PUT', '/me/password', { body: { currentPassword, newPassword } }),
+  /** Changes the password; `endOtherSessions` (default on) also signs out other sessions and revokes access tokens. */
+  changePassword: (body: ChangePasswordBody) => api<SessionStarted>('PUT', '/me/password', { body }),
 };

@@ -1,4 +1,4 @@
-import type { SearchFilters } from './directory.ts';
+import type { MemberFilters, SearchFilters } from './directory.ts';
 import type { ConnectionSort, FollowDirection, InvitationBox } from './network.ts';
 import type { InvitationFolder } from './screening.ts';
 
@@ -8,6 +8,8 @@ export const keys = {
   tokens: ['me', 'tokens'] as const,
   member: (handle: string) => ['member', handle] as const,
   search: (filters: SearchFilters) => ['search', filters] as const,
+  /** The member directory; like search, it shows relationships, so a relationship change refetches it. */
+  directory: (filters: MemberFilters) => ['directory', filters] as const,
   organisation: (slug: string) => ['organisation', slug] as const,
   organisationMembers: (slug: string, when: string) => ['organisation', slug, 'members', when] as const,
   organisationSuggest: (q: string) => ['organisation-suggest', q] as const,

@@ -16,7 +16,7 @@ import type {
 import type { profilePatch } from '../../common/schemas/profile.ts';
 
 export type { MeView, MemberProfileView, ProfileStrength } from '../../common/schemas/profile.ts';
-export type { PersonCard } from '../../common/schemas/search.ts';
+export type { ConnectionState, PersonCard, PersonCardWithConnection } from '../../common/schemas/search.ts';
 export type { AccessTokenView } from '../../common/schemas/auth.ts';
 export type { RelationshipState } from '../../common/schemas/network.ts';
 

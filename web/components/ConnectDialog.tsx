@@ -33,8 +33,14 @@ export function ConnectDialog({ person, context, opened, onClose }: Props) {
   const [email, setEmail] = useState('');
   const [needsEmail, setNeedsEmail] = useState(false);
   const send = useNetworkMutation((vars: Vars) => networkApi.invite(person.handle, vars.note, context, vars.email || undefined), {
-    success: (_vars, result) =>
-      result.outcome === 'connected' ? `You are now connected with ${person.name}.` : `Invitation sent to ${person.name}.`,
+    // Lists offer Accept to someone who already invited the viewer; if their invitation arrived after the
+    // list loaded, inviting back connects the two and the note goes nowhere, so say so rather than drop it silently.
+    success: (vars, result) =>
+      result.outcome === 'invited'
+        ? `Invitation sent to ${person.name}.`
+        : vars.note
+          ? `${person.name} had already invited you, so you are now connected. Your note was not sent.`
+          : `You are now connected with ${person.name}.`,
     quietErrors: true,
   });
   const firstName = person.name.split(/\s+/)[0] ?? person.name;

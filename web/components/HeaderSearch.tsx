@@ -3,8 +3,8 @@ import { IconSearch } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 
-/** The header's people search: Enter goes to /search?q=… */
-export function HeaderSearch() {
+/** The header's people search: Enter goes to /search?q=… The layout places and sizes it through `className`. */
+export function HeaderSearch({ className }: { className?: string }) {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [value, setValue] = useState(params.get('q') ?? '');
@@ -16,7 +16,7 @@ export function HeaderSearch() {
   };
 
   return (
-    <form role="search" onSubmit={submit} style={{ flex: 1, maxWidth: 420 }}>
+    <form role="search" onSubmit={submit} className={className}>
       <TextInput
         aria-label="Search people"
         placeholder="Search people"

@@ -4,8 +4,11 @@ import { Link, useLocation } from 'react-router';
 import { useInvitations } from '../hooks/useInvitations.ts';
 import { countLabel } from '../hooks/usePagedQuery.ts';
 
-/** The header's way to My Network, with the number of invitations waiting for an answer. */
-export function NetworkNavLink() {
+/**
+ * The header's way to My Network, with the number of invitations waiting for an answer. `myClassName`
+ * styles the word "My", which a phone-width header hides visually (it stays in the accessible name).
+ */
+export function NetworkNavLink({ className, myClassName }: { className?: string; myClassName?: string }) {
   const { pathname } = useLocation();
   const waiting = countLabel(useInvitations('received').data);
   const current = pathname === '/network';
@@ -13,6 +16,7 @@ export function NetworkNavLink() {
     <Button
       component={Link}
       to="/network"
+      className={className}
       variant={current ? 'light' : 'subtle'}
       aria-current={current ? 'page' : undefined}
       leftSection={<IconUsers size={18} aria-hidden />}
@@ -25,7 +29,9 @@ export function NetworkNavLink() {
         ) : undefined
       }
     >
-      <span>My Network</span>
+      <span>
+        <span className={myClassName}>My </span>Network
+      </span>
     </Button>
   );
 }

@@ -1,6 +1,7 @@
-import { Alert, Button, Center, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertCircle, IconMoodEmpty } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { errorMessage } from '../api/client.ts';
 
 /** A centred spinner with a label screen readers announce. */
@@ -34,8 +35,9 @@ export function ErrorState({ error, onRetry, title = 'Could not load this' }: { 
 }
 
 /**
- * Nothing to show yet, and what to do about it. When the state is the whole page (a profile that is not
- * available), `headingLevel={1}` makes its title the page's heading, so the page still has one.
+ * Nothing to show yet, and what to do about it: every empty state leads somewhere useful, so `action`
+ * is where the member can go next (one button, or a group of them). When the state is the whole page (a
+ * profile that is not available), `headingLevel={1}` makes its title the page's heading.
  */
 export function EmptyState({ title, children, action, headingLevel }: { title: string; children?: ReactNode; action?: ReactNode; headingLevel?: 1 | 2 | 3 }) {
   return (
@@ -52,12 +54,31 @@ export function EmptyState({ title, children, action, headingLevel }: { title: s
           <Text fw={600}>{title}</Text>
         )}
         {children && (
-          <Text size="sm" c="dimmed">
+          // A div, so an explanation may hold a list of tips as well as a sentence.
+          <Text component="div" size="sm" c="dimmed">
             {children}
           </Text>
         )}
         {action}
       </Stack>
     </Center>
+  );
+}
+
+export interface NextStep {
+  to: string;
+  label: string;
+}
+
+/** The ways on from an empty state, as links styled as buttons; the first is the main one. */
+export function NextSteps({ steps }: { steps: NextStep[] }) {
+  return (
+    <Group gap="xs" justify="center" mt={4}>
+      {steps.map((step, i) => (
+        <Button key={step.to} component={Link} to={step.to} variant={i === 0 ? 'light' : 'default'} size="xs">
+          {step.label}
+        </Button>
+      ))}
+    </Group>
   );
 }

@@ -4,49 +4,48 @@ import { Link } from 'react-router';
 import type { PersonCard } from '../api/types.ts';
 import { DegreeBadge } from './DegreeBadge.tsx';
 import { PersonAvatar } from './PersonAvatar.tsx';
+import classes from './PersonCardItem.module.css';
 
 interface Props {
   person: PersonCard;
   /** Extra line under the headline, e.g. a role at an organisation. */
   extra?: ReactNode;
-  /** Buttons on the right (Connect, Accept, Remove…), wrapping onto more lines on narrow screens. */
+  /** Buttons on the right (Connect, Accept, Remove…); below the person on narrow screens. */
   actions?: ReactNode;
 }
 
-/** One person in a list: avatar, linked name, degree, headline and location. */
+/** One person in a list: avatar, linked name, degree, headline and location. Long names and headlines wrap rather than being cut. */
 export function PersonCardItem({ person, extra, actions }: Props) {
   return (
-    <Group wrap="nowrap" align="flex-start" gap="md" py="sm">
-      <PersonAvatar name={person.name} photoUrl={person.photoUrl} size={52} />
-      <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
-        <Group gap="xs" wrap="nowrap">
-          <Anchor component={Link} to={`/in/${person.handle}`} underline="hover" fw={600} c="inherit" truncate>
-            {person.name}
-          </Anchor>
-          <DegreeBadge degree={person.degree} />
-        </Group>
-        {person.headline && (
-          <Text size="sm" lineClamp={2}>
-            {person.headline}
-          </Text>
-        )}
-        {person.location && (
-          <Text size="xs" c="dimmed">
-            {person.location}
-          </Text>
-        )}
-        {extra}
-        {person.mutualCount ? (
-          <Text size="xs" c="dimmed">
-            {person.mutualCount} mutual connection{person.mutualCount === 1 ? '' : 's'}
-          </Text>
-        ) : null}
-      </Stack>
-      {actions && (
-        <Group gap="xs" justify="flex-end" style={{ flexShrink: 0, maxWidth: '50%' }}>
-          {actions}
-        </Group>
-      )}
-    </Group>
+    <div className={classes.row}>
+      <div className={classes.who}>
+        <PersonAvatar name={person.name} photoUrl={person.photoUrl} size={52} />
+        <Stack gap={2} className={classes.text}>
+          <Group gap="xs" wrap="nowrap" align="baseline">
+            <Anchor component={Link} to={`/in/${person.handle}`} underline="hover" fw={600} c="inherit" style={{ minWidth: 0 }}>
+              {person.name}
+            </Anchor>
+            <DegreeBadge degree={person.degree} />
+          </Group>
+          {person.headline && (
+            <Text size="sm" lineClamp={2}>
+              {person.headline}
+            </Text>
+          )}
+          {person.location && (
+            <Text size="xs" c="dimmed">
+              {person.location}
+            </Text>
+          )}
+          {extra}
+          {person.mutualCount ? (
+            <Text size="xs" c="dimmed">
+              {person.mutualCount} mutual connection{person.mutualCount === 1 ? '' : 's'}
+            </Text>
+          ) : null}
+        </Stack>
+      </div>
+      {actions && <div className={classes.actions}>{actions}</div>}
+    </div>
   );
 }

@@ -36,6 +36,7 @@ export function useNetworkMutation<TVars, TResult = unknown>(fn: (vars: TVars) =
         queryClient.invalidateQueries({ queryKey: ['member'] }),
         queryClient.invalidateQueries({ queryKey: keys.network }),
         queryClient.invalidateQueries({ queryKey: ['search'] }),
+        queryClient.invalidateQueries({ queryKey: ['directory'] }),
       ]);
     },
     onError: (error) => {

@@ -2,10 +2,15 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/connection.ts';
 import { members } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
-import { destroyAllSessions } from '../auth/sessions.ts';
+import { destroyAllSessions, revokeAllAccessTokens } from '../auth/sessions.ts';
 import { refreshSearchDocument } from '../search-document.ts';
 
-/** Suspends or reinstates a member: ends their sessions, hides them from search, and audits the action. */
+/**
+ * Suspends or reinstates a member: a suspension ends their sessions and revokes their access tokens,
+ * hides them from search, and audits the action. Credentials are ended rather than merely refused while
+ * suspended, so a reinstatement does not bring back a session or a script that may have been the abuser's;
+ * the member signs in again and makes new tokens.
+ */
 export async function setMemberStatus(
   tx: Tx,
   operatorId: number,
@@ -18,7 +23,10 @@ export async function setMemberStatus(
     .update(members)
     .set({ status, statusReason: status === 'suspended' ? reason || null : null })
     .where(eq(members.id, memberId));
-  if (status === 'suspended') await destroyAllSessions(tx, memberId);
+  if (status === 'suspended') {
+    await destroyAllSessions(tx, memberId);
+    await revokeAllAccessTokens(tx, memberId, { actorId: operatorId, reason: 'member.suspend', ip });
+  }
   await refreshSearchDocument(tx, memberId);
   await recordAudit(tx, {
     actorId: operatorId,

@@ -1,7 +1,17 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/connection.ts';
 import { accessTokens, members, sessions } from '../../db/schema.ts';
-import { hashSecret, newSecret } from '../../auth/secrets.ts';
+import { hasSecretShape, hashSecret, newSecret } from '../../auth/secrets.ts';
+import { recordAudit } from '../audit.ts';
+
+const SESSION_PREFIX = 'rs';
+const TOKEN_PREFIX = 'rapport_pat';
+
+/** Whether a session cookie could be one we issued; anything else is refused without a look-up. */
+export const isWellFormedSessionId = (value: string) => hasSecretShape(value, SESSION_PREFIX);
+
+/** Whether a bearer token could be one we issued; anything else is refused without a look-up. */
+export const isWellFormedAccessToken = (value: string) => hasSecretShape(value, TOKEN_PREFIX);
 
 export interface Actor {
   id: number;
@@ -10,6 +20,8 @@ export interface Actor {
   status: 'active' | 'suspended';
   via: 'session' | 'token';
   sessionHash: string | null;
+  /** The access token this request came with, when it came with one. */
+  tokenId?: number | null;
   csrfToken: string | null;
 }
 
@@ -20,7 +32,7 @@ export async function createSession(
   maxAgeMs: number,
   meta: { ip?: string | null; userAgent?: string | null },
 ): Promise<{ sessionId: string; csrfToken: string }> {
-  const sessionId = newSecret('rs');
+  const sessionId = newSecret(SESSION_PREFIX);
   const csrfToken = newSecret('rc', 18);
   await db.insert(sessions).values({
     idHash: hashSecret(sessionId),
@@ -37,9 +49,49 @@ export async function destroySession(db: DbOrTx, sessionId: string): Promise<voi
   await db.delete(sessions).where(eq(sessions.idHash, hashSecret(sessionId)));
 }
 
-/** Ends every session of a member (password change or reset, suspension). */
-export async function destroyAllSessions(db: DbOrTx, memberId: number): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.memberId, memberId));
+/** Ends one session known by its stored hash (the current one, which the request carries as `actor.sessionHash`). */
+export async function destroySessionByHash(db: DbOrTx, idHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.idHash, idHash));
+}
+
+/** Ends every session of a member (password change or reset, suspension); returns how many there were. */
+export async function destroyAllSessions(db: DbOrTx, memberId: number): Promise<number> {
+  const ended = await db.delete(sessions).where(eq(sessions.memberId, memberId)).returning({ idHash: sessions.idHash });
+  return ended.length;
+}
+
+/**
+ * Revokes every personal access token of a member, except `keepId` (the token making the request, when
+ * a member changes their password from a script). The rows stay, with `revoked_at` and one audit entry
+ * each, so the trail of what a token did and when it stopped survives. Returns the revoked ids.
+ */
+export async function revokeAllAccessTokens(
+  db: DbOrTx,
+  memberId: number,
+  why: { actorId: number; reason: 'password.change' | 'password.reset' | 'member.suspend'; ip?: string | null; keepId?: number | null },
+): Promise<number[]> {
+  const revoked = await db
+    .update(accessTokens)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(accessTokens.memberId, memberId),
+        isNull(accessTokens.revokedAt),
+        why.keepId == null ? undefined : ne(accessTokens.id, why.keepId),
+      ),
+    )
+    .returning({ id: accessTokens.id });
+  for (const { id } of revoked) {
+    await recordAudit(db, {
+      actorId: why.actorId,
+      action: 'token.revoke',
+      subjectType: 'access_token',
+      subjectId: id,
+      data: { reason: why.reason },
+      ip: why.ip ?? null,
+    });
+  }
+  return revoked.map((r) => r.id);
 }
 
 const actorColumns = { id: members.id, handle: members.handle, role: members.role, status: members.status };
@@ -57,7 +109,7 @@ export async function actorFromSession(db: DbOrTx, sessionId: string): Promise<A
 export async function actorFromToken(db: DbOrTx, token: string): Promise<Actor | null> {
   const tokenHash = hashSecret(token);
   const [row] = await db
-    .select(actorColumns)
+    .select({ ...actorColumns, tokenId: accessTokens.id })
     .from(accessTokens)
     .innerJoin(members, eq(members.id, accessTokens.memberId))
     .where(and(eq(accessTokens.tokenHash, tokenHash), isNull(accessTokens.revokedAt)));
@@ -77,7 +129,7 @@ export async function actorFromToken(db: DbOrTx, token: string): Promise<Actor |
 
 /** Creates a personal access token; the raw token is returned once and never stored. */
 export async function createAccessToken(db: DbOrTx, memberId: number, name: string) {
-  const token = newSecret('rapport_pat');
+  const token = newSecret(TOKEN_PREFIX);
   const [row] = await db
     .insert(accessTokens)
     .values({ memberId, name, tokenHash: hashSecret(token), prefix: token.slice(0, 16) })

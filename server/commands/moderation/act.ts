@@ -69,7 +69,7 @@ export async function actOnReport(tx: Tx, reportId: number, action: ModerationAc
  *   (only for flags: dismissing a report leaves the sign-up's restrictions alone);
  * - warn: a warning notice, and a held account is released (it has been reviewed);
  * - restrict: no more invitations (the allowance reads this restriction as zero) and a notice saying so;
- * - suspend: the existing suspension (sessions ended, hidden), their pending invitations blocked, and
+ * - suspend: the existing suspension (sessions ended, access tokens revoked, hidden), their pending invitations blocked, and
  *   their other open reports and flags closed, since nothing is left to review.
  * Returns the handles of the members acted on.
  */

@@ -1,8 +1,9 @@
 import { initial } from './20261123-0001-initial.ts';
 import { graph } from './20261123-0002-graph.ts';
 import { screening } from './20261201-0003-screening.ts';
+import { memberDirectory } from './20261210-0004-member-directory.ts';
 import { moderationLifecycle } from './20261211-0005-moderation-lifecycle.ts';
 import type { Migration } from './types.ts';
 
 /** The one registry of migrations, in order. Add new files here; never edit one that has shipped. */
-export const migrations: Migration[] = [initial, graph, screening, moderationLifecycle];
+export const migrations: Migration[] = [initial, graph, screening, memberDirectory, moderationLifecycle];

@@ -3,7 +3,7 @@ import { bigint, boolean, integer, jsonb, pgTable, primaryKey, smallint, text, t
 import { members } from './members.ts';
 
 /** Where an invitation was sent from; it becomes the connection's origin ("how we met"). */
-export const INVITATION_CONTEXTS = ['profile', 'search', 'suggestion', 'import', 'comment', 'introduction', 'network'] as const;
+export const INVITATION_CONTEXTS = ['profile', 'search', 'suggestion', 'import', 'comment', 'introduction', 'network', 'directory'] as const;
 export type InvitationContext = (typeof INVITATION_CONTEXTS)[number];
 
 export const INVITATION_STATUSES = ['pending', 'accepted', 'ignored', 'withdrawn', 'dont_know', 'expired', 'blocked'] as const;

@@ -7,7 +7,6 @@ import type { InvitationView } from '../../../common/schemas/network.ts';
 import type { PersonCard } from '../../../common/schemas/search.ts';
 import { rows } from '../../db/connection.ts';
 import type { InvitationFolder } from '../../db/tables/network.ts';
-import { badRequest } from '../../errors.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { judgeInvitation } from '../../screening/evidence.ts';
 import type { Page } from './lists.ts';
@@ -32,8 +31,6 @@ interface InvitationRow {
 const COLUMNS = sql`i.id, i.sender_id AS "senderId", i.recipient_id AS "recipientId", i.note, i.context, i.status,
   i.created_at AS "createdAt", i.expires_at AS "expiresAt", i.folder, i.placement, i.note_minhash AS "noteMinhash",
   to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS ms`;
-
-const EXACT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 async function present(lens: Lens, found: InvitationRow[]): Promise<InvitationView[]> {
   const me = lens.actor.id;
@@ -90,8 +87,7 @@ export async function listInvitations(
   box: 'received' | 'sent',
   query: { folder: 'inbox' | 'other'; cursor?: string; limit: number },
 ): Promise<Page<InvitationView>> {
-  const after = decodeCursor<{ t: string; i: number }>(query.cursor, { t: 'string', i: 'number' });
-  if (after && !EXACT_TIME.test(after.t)) throw badRequest('invalid_cursor', 'The cursor is not valid for this list. Start again without it.');
+  const after = decodeCursor(query.cursor, { t: 'time', i: 'bigId' });
   const me = lens.actor.id;
   const filters =
     box === 'received'

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { PersonCard } from '../../../common/schemas/search.ts';
+import type { ConnectionState, PersonCard, PersonCardWithConnection } from '../../../common/schemas/search.ts';
 import type { Actor } from '../../commands/auth/sessions.ts';
 import { type DbOrTx, rows } from '../../db/connection.ts';
 import type { GraphIndex } from '../../graph/graph-index.ts';
@@ -74,4 +74,54 @@ export async function presentCards(lens: Lens, cardRows: readonly CardRow[]): Pr
       mutualCount,
     };
   });
+}
+
+/** The viewer's connection state with one member, and the open invitation between them while pending. */
+export interface ConnectionFields {
+  connection: ConnectionState;
+  invitationId: number | null;
+}
+
+/**
+ * The viewer's connection state with each of `ids`, by id, in one query for the whole page: the rules of
+ * loadRelationship (the profile's), batched. An invitation the other member ignored still shows as pending
+ * to its sender, because ignoring is silent; one the platform holds does not exist for its recipient.
+ */
+export async function loadConnectionStates(db: DbOrTx, viewerId: number, ids: readonly number[]): Promise<Map<number, ConnectionFields>> {
+  const states = new Map<number, ConnectionFields>();
+  const others = ids.filter((id) => id !== viewerId);
+  if (ids.includes(viewerId)) states.set(viewerId, { connection: 'self', invitationId: null });
+  if (others.length === 0) return states;
+  const found = await rows<{ id: number; connected: boolean; invitationId: string | number | null; senderId: number | null }>(
+    db,
+    sql`SELECT t.id, c.other_id IS NOT NULL AS connected, i.id AS "invitationId", i.sender_id AS "senderId"
+          FROM unnest(${intArray(others)}::int[]) AS t(id)
+          LEFT JOIN connections c ON c.member_id = ${viewerId} AND c.other_id = t.id
+          LEFT JOIN LATERAL (
+            SELECT i.id, i.sender_id FROM invitations i
+             WHERE least(i.sender_id, i.recipient_id) = least(${viewerId}::int, t.id)
+               AND greatest(i.sender_id, i.recipient_id) = greatest(${viewerId}::int, t.id)
+               AND i.status IN ('pending', 'ignored') AND i.expires_at > now()
+               AND NOT (i.folder = 'held' AND i.sender_id <> ${viewerId})
+             LIMIT 1
+          ) i ON true`,
+  );
+  for (const r of found) {
+    const invitationId = r.invitationId === null ? null : Number(r.invitationId);
+    const connection: ConnectionState = r.connected
+      ? 'connected'
+      : invitationId === null
+        ? 'none'
+        : r.senderId === viewerId
+          ? 'pending_sent'
+          : 'pending_received';
+    states.set(r.id, { connection, invitationId: connection === 'connected' ? null : invitationId });
+  }
+  return states;
+}
+
+/** Cards with the viewer's connection state added, for the lists a member acts from (search, directory, suggestions). */
+export async function withConnectionStates<T extends PersonCard>(lens: Lens, cards: readonly T[]): Promise<(T & PersonCardWithConnection)[]> {
+  const states = await loadConnectionStates(lens.db, lens.actor.id, cards.map((c) => c.id));
+  return cards.map((c) => ({ ...c, ...(states.get(c.id) ?? { connection: 'none', invitationId: null }) }));
 }

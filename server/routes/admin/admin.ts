@@ -11,6 +11,7 @@ import { emailOutbox, members, profiles } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { notFound } from '../../errors.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import { writeRateLimit } from '../../http/rate-limit.ts';
 import { allow, authorize } from '../../policies/index.ts';
 import { memberActionRoutes } from './member-actions.ts';
 
@@ -34,7 +35,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { q, limit } = request.query;
-      const after = decodeCursor<{ i: number }>(request.query.cursor, { i: 'number' });
+      const after = decodeCursor(request.query.cursor, { i: 'id' });
       const pattern = q ? `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
       const found = await ctx.db
         .select({ m: members, name: profiles.name })
@@ -91,6 +92,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `/admin/members/:handle/${action}`,
       {
+        config: writeRateLimit(ctx.config),
         schema: {
           tags,
           summary: action === 'suspend' ? 'Suspend a member' : 'Reinstate a suspended member',
@@ -127,7 +129,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const after = decodeCursor<{ i: number }>(request.query.cursor, { i: 'number' });
+      const after = decodeCursor(request.query.cursor, { i: 'id' });
       const { limit } = request.query;
       const found = await ctx.db
         .select()

@@ -5,6 +5,7 @@ import { handle } from '../../../common/schemas/primitives.ts';
 import { setMemberRole } from '../../commands/admin/set-role.ts';
 import { liftMemberRestrictions } from '../../commands/moderation/lift.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { writeRateLimit } from '../../http/rate-limit.ts';
 
 const tags = ['admin'];
 const params = z.strictObject({ handle });
@@ -24,6 +25,7 @@ export const memberActionRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `/admin/members/:handle/${action}`,
       {
+        config: writeRateLimit(ctx.config),
         schema: {
           tags,
           summary:
@@ -43,6 +45,7 @@ export const memberActionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/admin/members/:handle/restrictions/lift',
     {
+      config: writeRateLimit(ctx.config),
       schema: {
         tags,
         summary: "Lift a member's active restrictions (all, or one kind) with a reason they will read; 409 not_restricted if none",

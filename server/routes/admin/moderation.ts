@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { bigIdParam } from '../../../common/schemas/primitives.ts';
 import {
   MODERATION_ACTIONS,
   moderationActionBody,
@@ -10,11 +11,12 @@ import {
 } from '../../../common/schemas/screening.ts';
 import { actOnFlag, actOnReport } from '../../commands/moderation/act.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { writeRateLimit } from '../../http/rate-limit.ts';
 import { authorize } from '../../policies/index.ts';
 import { loadModerationQueue } from '../../queries/moderation.ts';
 
 const tags = ['admin'];
-const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2 ** 53) });
+const idParams = z.strictObject({ id: bigIdParam });
 
 const SUMMARIES: Record<(typeof MODERATION_ACTIONS)[number], string> = {
   dismiss: 'nothing wrong: close it and lift the automatic restrictions on new accounts',
@@ -46,6 +48,7 @@ export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
       app.post(
         `/admin/moderation/${type}s/:id/${action}`,
         {
+          config: writeRateLimit(ctx.config),
           schema: {
             tags,
             summary: `${action[0]!.toUpperCase()}${action.slice(1)} a ${type}: ${SUMMARIES[action]}`,

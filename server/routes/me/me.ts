@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from '../../../common/schemas/primitives.ts';
 import { accessTokenView, createTokenBody, tokenCreated } from '../../../common/schemas/auth.ts';
 import { meView, profilePatch } from '../../../common/schemas/profile.ts';
 import { recordAudit } from '../../commands/audit.ts';
@@ -9,7 +10,9 @@ import { removePhoto, savePhoto } from '../../commands/profile/photo.ts';
 import { updateProfile } from '../../commands/profile/update-profile.ts';
 import { accessTokens } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { writeRateLimit } from '../../http/rate-limit.ts';
 import { badRequest, notFound } from '../../errors.ts';
+import { readSingleUpload } from '../../http/upload.ts';
 import { loadMe } from '../../queries/me.ts';
 
 const tags = ['me'];
@@ -26,6 +29,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/me/profile',
     {
+      config: writeRateLimit(ctx.config),
       schema: {
         tags,
         summary: 'Update your profile; lists (skills, experience, education, links, offers, asks) replace the whole list',
@@ -52,6 +56,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/me/photo',
     {
+      config: writeRateLimit(ctx.config),
       schema: {
         tags,
         summary: 'Upload a profile photo (multipart/form-data, field "photo"; JPEG, PNG, WebP or GIF up to 5 MB)',
@@ -60,10 +65,8 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      if (!request.isMultipart()) throw badRequest('multipart_required', 'Send the photo as multipart/form-data.');
-      const file = await request.file();
-      if (!file) throw badRequest('photo_missing', 'Attach an image in the "photo" field.');
-      const bytes = await file.toBuffer();
+      const bytes = await readSingleUpload(request);
+      if (!bytes) throw badRequest('photo_missing', 'Attach an image in the "photo" field.');
       await inTransaction(ctx.db, (tx) => savePhoto(tx, request.actor!.id, bytes));
       return loadMe(ctx.db, request.actor!);
     },
@@ -71,7 +74,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/me/photo',
-    { schema: { tags, summary: 'Remove your profile photo', response: { 200: meView } } },
+    { config: writeRateLimit(ctx.config), schema: { tags, summary: 'Remove your profile photo', response: { 200: meView } } },
     async (request) => {
       await inTransaction(ctx.db, (tx) => removePhoto(tx, request.actor!.id));
       return loadMe(ctx.db, request.actor!);
@@ -102,6 +105,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/me/tokens',
     {
+      config: writeRateLimit(ctx.config),
       schema: {
         tags,
         summary: 'Create a personal access token (shown once)',
@@ -126,7 +130,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Revoke a personal access token',
-        params: z.strictObject({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) }),
+        params: z.strictObject({ id: idParam }),
         response: { 204: z.null() },
       },
     },

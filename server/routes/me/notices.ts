@@ -1,9 +1,11 @@
 import { and, count, desc, eq, isNull, lt } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { bigIdParam } from '../../../common/schemas/primitives.ts';
 import { noticesPage, noticesQuery, noticeView } from '../../../common/schemas/screening.ts';
 import { memberNotices } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
+import { writeRateLimit } from '../../http/rate-limit.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
 
 const tags = ['me'];
@@ -17,7 +19,7 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: 'Your notices from the operators, newest first, with the unread count', querystring: noticesQuery, response: { 200: noticesPage } } },
     async (request) => {
       const actor = request.actor!;
-      const after = decodeCursor<{ i: number }>(request.query.cursor, { i: 'number' });
+      const after = decodeCursor(request.query.cursor, { i: 'bigId' });
       const { limit } = request.query;
       const found = await ctx.db
         .select()
@@ -45,10 +47,11 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/me/notices/:id/read',
     {
+      config: writeRateLimit(ctx.config),
       schema: {
         tags,
         summary: 'Mark one of your notices as read (idempotent)',
-        params: z.strictObject({ id: z.coerce.number().int().positive().max(2 ** 53) }),
+        params: z.strictObject({ id: bigIdParam }),
         response: { 200: noticeView },
       },
     },

@@ -62,7 +62,15 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/members/:handle/photo',
-    { schema: { tags, summary: "A member's profile photo (WebP)", params: handleParams } },
+    {
+      schema: {
+        tags,
+        summary: "A member's profile photo (WebP)",
+        params: handleParams,
+        // Photo URLs carry the photo's ETag (?v=…) so a new photo is a new URL to every cache; any v gets the current one.
+        querystring: z.strictObject({ v: z.string().max(64).optional() }),
+      },
+    },
     async (request, reply) => {
       const [photo] = await ctx.db
         .select({ content: memberPhotos.content, mimeType: memberPhotos.mimeType, etag: memberPhotos.etag })

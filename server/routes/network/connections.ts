@@ -7,6 +7,7 @@ import { removeConnection } from '../../commands/network/remove-connection.ts';
 import { eq } from 'drizzle-orm';
 import { profiles } from '../../db/schema.ts';
 import { forbidden, notFound } from '../../errors.ts';
+import { writeRateLimit } from '../../http/rate-limit.ts';
 import { allow } from '../../policies/index.ts';
 import { listConnections, listFollows } from '../../queries/network/lists.ts';
 import { lensFor, networkDeps } from './lens.ts';
@@ -20,6 +21,7 @@ export const connectionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/connections/:handle',
     {
+      config: writeRateLimit(ctx.config),
       schema: { tags, summary: 'Remove a connection (the other member is not told)', params: handleParams, response: { 204: z.null() } },
     },
     async (request, reply) => {

@@ -4,6 +4,7 @@ import { blockedList, blockState, followState } from '../../../common/schemas/ne
 import { handle } from '../../../common/schemas/primitives.ts';
 import { blockMember, memberByHandle, unblockMember } from '../../commands/network/blocks.ts';
 import { followMember, unfollowMember } from '../../commands/network/follow.ts';
+import { writeRateLimit } from '../../http/rate-limit.ts';
 import { listBlocks } from '../../queries/network/lists.ts';
 import { lensFor, networkDeps } from './lens.ts';
 
@@ -16,6 +17,7 @@ export const followBlockRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/members/:handle/follow',
     {
+      config: writeRateLimit(ctx.config),
       schema: {
         tags,
         summary: "Follow a member (one way; separate from connecting). Refused when their setting allows only connections.",
@@ -32,7 +34,7 @@ export const followBlockRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/members/:handle/follow',
-    { schema: { tags, summary: 'Stop following a member', params: handleParams, response: { 200: followState } } },
+    { config: writeRateLimit(ctx.config), schema: { tags, summary: 'Stop following a member', params: handleParams, response: { 200: followState } } },
     async (request) => {
       const other = await memberByHandle(ctx.db, request.params.handle);
       await unfollowMember(networkDeps(ctx), request.actor!.id, other.id);
@@ -43,6 +45,7 @@ export const followBlockRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/members/:handle/block',
     {
+      config: writeRateLimit(ctx.config),
       schema: {
         tags,
         summary: 'Block a member: removes the connection, follows and open invitations; neither of you can see, find, invite or follow the other',
@@ -59,7 +62,7 @@ export const followBlockRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/members/:handle/block',
-    { schema: { tags, summary: 'Unblock a member (nothing is restored automatically)', params: handleParams, response: { 200: blockState } } },
+    { config: writeRateLimit(ctx.config), schema: { tags, summary: 'Unblock a member (nothing is restored automatically)', params: handleParams, response: { 200: blockState } } },
     async (request) => {
       const other = await memberByHandle(ctx.db, request.params.handle);
       await unblockMember(networkDeps(ctx), request.actor!.id, other.id);

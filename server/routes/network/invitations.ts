@@ -116,6 +116,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `/invitations/:id/${answer}`,
       {
+        config: writeRateLimit(ctx.config),
         schema: {
           tags,
           summary: ANSWER_SUMMARIES[answer],

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allowanceView, screeningPolicy } from '../../../common/schemas/screening.ts';
+import { writeRateLimit } from '../../http/rate-limit.ts';
 import { computeAllowance } from '../../screening/allowance.ts';
 import { describeRule } from '../../screening/policy.ts';
 import { loadPolicy, savePolicy } from '../../screening/policy-store.ts';
@@ -23,6 +24,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/me/screening',
     {
+      config: writeRateLimit(ctx.config),
       schema: {
         tags,
         summary: 'Replace your screening policy. It applies to invitations that arrive from now on.',

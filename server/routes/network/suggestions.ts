@@ -4,7 +4,8 @@ import { suggestionList, suggestionQuery } from '../../../common/schemas/network
 import { handle } from '../../../common/schemas/primitives.ts';
 import { memberByHandle } from '../../commands/network/blocks.ts';
 import { dismissSuggestion } from '../../commands/network/dismiss-suggestion.ts';
-import { loadPersonCards } from '../../queries/network/people.ts';
+import { writeRateLimit } from '../../http/rate-limit.ts';
+import { loadPersonCards, withConnectionStates } from '../../queries/network/people.ts';
 import { suggestPeople } from '../../queries/suggestions.ts';
 import { lensFor } from './lens.ts';
 
@@ -29,7 +30,7 @@ export const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
       const found = await suggestPeople({ db: ctx.db, graph: ctx.graph.index }, lens.actor.id, request.query.limit, {
         reinviteWaitMs: ctx.config.network.reinviteWaitMs,
       });
-      const cards = await loadPersonCards(lens, found.map((s) => s.memberId));
+      const cards = await withConnectionStates(lens, await loadPersonCards(lens, found.map((s) => s.memberId)));
       const byId = new Map(cards.map((c) => [c.id, c]));
       return { items: found.filter((s) => byId.has(s.memberId)).map((s) => ({ person: byId.get(s.memberId)!, reasons: s.reasons })) };
     },
@@ -37,7 +38,10 @@ export const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/suggestions/people/:handle',
-    { schema: { tags, summary: 'Dismiss a suggestion ("not now"); it is shown less from then on', params: handleParams, response: { 204: z.null() } } },
+    {
+      config: writeRateLimit(ctx.config),
+      schema: { tags, summary: 'Dismiss a suggestion ("not now"); it is shown less from then on', params: handleParams, response: { 204: z.null() } },
+    },
     async (request, reply) => {
       const other = await memberByHandle(ctx.db, request.params.handle);
       await dismissSuggestion(ctx.db, request.actor!.id, other.id);

@@ -67,7 +67,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = request.actor!;
       const [org] = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, request.params.slug));
       if (!org) throw notFound('Organisation');
-      const after = decodeCursor<{ i: number }>(request.query.cursor, { i: 'number' });
+      const after = decodeCursor(request.query.cursor, { i: 'id' });
       const { limit, when } = request.query;
       const found = await organisationMembers(ctx.db, { id: actor.id, isAdmin: actor.role === 'admin' }, org.id, when, after?.i ?? null, limit);
       const items = found.slice(0, limit).map((r) => ({

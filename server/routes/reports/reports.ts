@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { reportCreate, reportCreated } from '../../../common/schemas/screening.ts';
 import { fileReport } from '../../commands/reports.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { writeRateLimit } from '../../http/rate-limit.ts';
 
 const tags = ['screening'];
 
@@ -11,6 +12,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/reports',
     {
+      config: writeRateLimit(ctx.config),
       schema: {
         tags,
         summary: 'Report a member, or an invitation they sent you, to the operators',

@@ -32,7 +32,10 @@ describeEachEngine('people search', (get) => {
   const search = async (qs: string) => {
     const res = await viewer.call('GET', `/api/v1/search/members?${qs}`);
     expect(res.statusCode).toBe(200);
-    return res.json() as { items: { handle: string; name: string; degree: number | null; mutualCount: number | null }[]; nextCursor: string | null };
+    return res.json() as {
+      items: { handle: string; name: string; degree: number | null; mutualCount: number | null; connection: string; invitationId: number | null }[];
+      nextCursor: string | null;
+    };
   };
   const handles = (r: { items: { handle: string }[] }) => r.items.map((i) => i.handle);
 
@@ -76,6 +79,36 @@ describeEachEngine('people search', (get) => {
 
   it('returns an empty list, not an error, when nothing matches', async () => {
     expect((await search('q=zzzzqqqq')).items).toEqual([]);
+  });
+
+  it('tells the viewer who already invited them, so a hit offers Accept rather than Connect', async () => {
+    const inviter = await signUp(get().app, 'Ingrid Inviter');
+    const sent = await inviter.call('POST', '/api/v1/invitations', { to: viewer.handle, note: 'We met at the payments meetup.' });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const invitationId = sent.json().invitation.id as number;
+    const invited = await signUp(get().app, 'Ingmar Invited');
+    const mine = await viewer.call('POST', '/api/v1/invitations', { to: invited.handle, note: '' });
+    expect(mine.statusCode, mine.body).toBe(201);
+
+    const r = await search('q=Ingrid%20Inviter');
+    expect(r.items[0]).toMatchObject({ handle: inviter.handle, connection: 'pending_received', invitationId });
+    expect((await search('q=Ingmar%20Invited')).items[0]).toMatchObject({ connection: 'pending_sent', invitationId: mine.json().invitation.id });
+    expect((await search('q=Jonathan%20Smith')).items[0]).toMatchObject({ connection: 'none', invitationId: null });
+    expect((await search('q=Search%20Viewer')).items[0]).toMatchObject({ handle: viewer.handle, connection: 'self', invitationId: null });
+
+    // Accepting by that id connects them, and the hit says so.
+    expect((await viewer.call('POST', `/api/v1/invitations/${invitationId}/accept`)).statusCode).toBe(200);
+    expect((await search('q=Ingrid%20Inviter')).items[0]).toMatchObject({ connection: 'connected', invitationId: null, degree: 1 });
+    // So does a hit under the 1st-degree filter.
+    expect((await search('degree=1')).items).toEqual([expect.objectContaining({ handle: inviter.handle, connection: 'connected' })]);
+  });
+
+  it('answers filters PostgreSQL could not take with a 400 problem, not a 5xx', async () => {
+    for (const qs of ['organisation=99999999999', 'industry=%00', `function=${encodeURIComponent('a\u0000b')}`]) {
+      const res = await viewer.call('GET', `/api/v1/search/members?${qs}`);
+      expect(res.statusCode, `${qs}: ${res.body}`).toBe(400);
+      expect(res.json().code).toBe('validation_failed');
+    }
   });
 
   it('hides suspended members from search', async () => {

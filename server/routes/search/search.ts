@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { memberSearchQuery, memberSearchResult, type PersonCard } from '../../../common/schemas/search.ts';
 import { searchMembers } from '../../queries/search-members.ts';
-import { presentCards } from '../../queries/network/people.ts';
+import { presentCards, withConnectionStates } from '../../queries/network/people.ts';
 import { lensFor } from '../network/lens.ts';
 
 /** A degree filter over a set this large filters page by page instead of passing the ids to SQL. */
@@ -17,7 +17,8 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['search'],
-        summary: 'People search by name (typo-tolerant), headline, skills, organisation and location, with filters; each hit carries degree and mutual count',
+        summary:
+          'People search by name (typo-tolerant), headline, skills, organisation and location, with filters; each hit carries degree, mutual count and the viewer’s connection state',
         querystring: memberSearchQuery,
         response: { 200: memberSearchResult },
       },
@@ -37,7 +38,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       const scope = { exclude: lens.avoid, ...(only ? { only } : {}) };
       if (wanted === null || only) {
         const { hits, nextCursor } = await searchMembers(ctx.db, viewer, request.query, scope);
-        return { items: await presentCards(lens, hits.map(cardRow)), nextCursor };
+        return { items: await withConnectionStates(lens, await presentCards(lens, hits.map(cardRow))), nextCursor };
       }
       // 3rd degree (or a huge 2nd-degree set): filter search pages by degree until the page is full.
       const items: PersonCard[] = [];
@@ -51,7 +52,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       // The cursor resumes after the last page scanned; hits past the limit on it are skipped, an accepted
       // approximation for a filter that has no index.
-      return { items, nextCursor: cursor ?? null };
+      return { items: await withConnectionStates(lens, items), nextCursor: cursor ?? null };
     },
   );
 };

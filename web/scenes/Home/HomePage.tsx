@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PersonAvatar } from '../../components/PersonAvatar.tsx';
 import { useMe } from '../../hooks/useMe.ts';
+import { NewMembersCard } from './NewMembersCard.tsx';
 import { QuickSearch } from './QuickSearch.tsx';
 import { StrengthCard } from './StrengthCard.tsx';
 import { VerifyBanner } from './VerifyBanner.tsx';
@@ -44,6 +45,7 @@ export function HomePage() {
           <Stack gap="lg">
             {!me.emailVerified && <VerifyBanner email={me.email} />}
             <StrengthCard strength={me.strength} />
+            <NewMembersCard />
             <QuickSearch />
             {me.abilities.admin && (
               <Text size="sm">

@@ -2,12 +2,11 @@ import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantin
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { keys } from '../../api/keys.ts';
 import { type ConnectionSort, networkApi } from '../../api/network.ts';
 import type { ConnectionCard } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { EmptyState } from '../../components/PageState.tsx';
+import { EmptyState, NextSteps } from '../../components/PageState.tsx';
 import { PersonCardItem } from '../../components/PersonCardItem.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
@@ -59,17 +58,26 @@ export function ConnectionsTab() {
         loadingLabel="Loading connections…"
         empty={
           q ? (
-            <EmptyState title="No matching connections">No connection matches ‘{q}’. Try another spelling.</EmptyState>
+            <EmptyState
+              title="No matching connections"
+              action={<NextSteps steps={[{ to: `/search?q=${encodeURIComponent(q)}`, label: `Search everyone for ‘${q}’` }]} />}
+            >
+              No connection matches ‘{q}’. Try another spelling, or look beyond your connections.
+            </EmptyState>
           ) : (
             <EmptyState
               title="No connections yet"
               action={
-                <Button component={Link} to="/network?tab=suggestions" variant="light" size="xs">
-                  See people you may know
-                </Button>
+                <NextSteps
+                  steps={[
+                    { to: '/members', label: 'Browse members' },
+                    { to: '/network?tab=suggestions', label: 'See people you may know' },
+                    { to: '/search', label: 'Search people' },
+                  ]}
+                />
               }
             >
-              Connect with people you know and trust; they appear here.
+              Connect with people you know and trust; they appear here. Start with the members you already know.
             </EmptyState>
           )
         }

@@ -2,7 +2,7 @@ import { Button, Text } from '@mantine/core';
 import { keys } from '../../api/keys.ts';
 import { type FollowDirection, networkApi } from '../../api/network.ts';
 import type { FollowCard } from '../../api/types.ts';
-import { EmptyState } from '../../components/PageState.tsx';
+import { EmptyState, NextSteps } from '../../components/PageState.tsx';
 import { PersonCardItem } from '../../components/PersonCardItem.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
@@ -33,7 +33,11 @@ export function FollowsTab({ direction }: { direction: FollowDirection }) {
       query={query}
       label={copy.label}
       loadingLabel={`Loading ${copy.label.toLowerCase()}…`}
-      empty={<EmptyState title={copy.emptyTitle}>{copy.empty}</EmptyState>}
+      empty={
+        <EmptyState title={copy.emptyTitle} action={<NextSteps steps={[{ to: '/members', label: 'Browse members' }]} />}>
+          {copy.empty}
+        </EmptyState>
+      }
       renderItem={(f) => (
         <PersonCardItem
           person={f}

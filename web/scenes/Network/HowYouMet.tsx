@@ -16,6 +16,7 @@ const CONTEXTS: Record<string, string> = {
   comment: 'an invitation from a comment',
   introduction: 'an introduction',
   network: 'an invitation from My Network',
+  directory: 'an invitation from the member directory',
 };
 
 /** "How you met": where a connection began, and a way to reopen its invitation with the note and the "ask for context" thread. */

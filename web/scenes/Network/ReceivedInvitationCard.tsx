@@ -1,6 +1,6 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Collapse, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBan, IconFlag, IconMessageQuestion } from '@tabler/icons-react';
+import { IconBan, IconChevronDown, IconFlag, IconMessageQuestion } from '@tabler/icons-react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { networkApi } from '../../api/network.ts';
 import type { InvitationView } from '../../api/types.ts';
@@ -15,6 +15,7 @@ import { type Answer, AnsweredInvitation } from './AnsweredInvitation.tsx';
 import { ANSWER_HOLD_MS, FIRST_ACTION, INVITATION_ID } from './answeredInvitations.ts';
 import { firstName } from './evidenceText.ts';
 import { InvitationEvidence } from './InvitationEvidence.tsx';
+import { InvitationSummary } from './InvitationSummary.tsx';
 
 /** Lines the evidence, answers and thread up under the name, past the avatar, on wider screens. */
 const INDENT = { base: 0, sm: 68 };
@@ -136,7 +137,7 @@ export function ReceivedInvitationCard({ invitation, onHold, onRelease, focusNex
       />
       <Stack gap="xs" pl={INDENT}>
         {invitation.screening ? (
-          <InvitationEvidence invitation={invitation} />
+          <EvidenceDisclosure invitation={invitation} />
         ) : (
           invitation.note && (
             <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
@@ -207,6 +208,40 @@ export function ReceivedInvitationCard({ invitation, onHold, onRelease, focusNex
       </ConfirmDialog>
       <ReportDialog person={from} invitationId={invitation.id} opened={reporting} onClose={report.close} />
       <BlockDialog person={from} opened={blocking} onClose={block.close} />
+    </Stack>
+  );
+}
+
+/** Where the evidence starts open: on a wide screen it fits beside the rest; on a phone six invitations would be a long scroll. */
+const WIDE = '(min-width: 48em)';
+
+/**
+ * The summary line, always shown, and the full evidence (note, shared facts, history, risk reasons) a tap
+ * away: a disclosure button that says whether it is open and which region it controls.
+ */
+function EvidenceDisclosure({ invitation }: { invitation: InvitationView }) {
+  const [open, setOpen] = useState(() => window.matchMedia(WIDE).matches);
+  const screening = invitation.screening;
+  if (!screening) return null;
+  const regionId = `invitation-evidence-${invitation.id}`;
+  return (
+    <Stack gap={6}>
+      <InvitationSummary evidence={screening.evidence}>
+        <Button
+          size="compact-sm"
+          variant="subtle"
+          onClick={() => setOpen((o) => !o)}
+          aria-expanded={open}
+          aria-controls={regionId}
+          aria-label={`Evidence about ${invitation.from.name}`}
+          rightSection={<IconChevronDown size={14} aria-hidden style={{ transform: open ? 'rotate(180deg)' : undefined, transition: 'transform 150ms' }} />}
+        >
+          Evidence
+        </Button>
+      </InvitationSummary>
+      <Collapse in={open} id={regionId}>
+        <InvitationEvidence invitation={invitation} />
+      </Collapse>
     </Stack>
   );
 }

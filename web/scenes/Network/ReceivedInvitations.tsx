@@ -1,9 +1,9 @@
-import { Button, Tabs, Text } from '@mantine/core';
+import { Tabs, Text } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { InvitationFolder } from '../../api/screening.ts';
 import type { InvitationView } from '../../api/types.ts';
-import { EmptyState } from '../../components/PageState.tsx';
+import { EmptyState, NextSteps } from '../../components/PageState.tsx';
 import { useInvitationFolders, useInvitations } from '../../hooks/useInvitations.ts';
 import { PagedList } from './PagedList.tsx';
 import { focusNearestWaiting, type HeldItem, holdOf, INVITATION_ID, keepInPlace } from './answeredInvitations.ts';
@@ -48,7 +48,7 @@ export function ReceivedInvitations() {
 const EMPTY: Record<InvitationFolder, { title: string; text: string }> = {
   inbox: {
     title: 'No pending invitations',
-    text: 'When someone invites you to connect, their invitation, their note and the evidence behind it appear here.',
+    text: 'When someone invites you to connect, their invitation, their note and the evidence behind it appear here. Meanwhile, invite the people you know.',
   },
   other: {
     title: 'Nothing in Other',
@@ -104,9 +104,17 @@ function FolderList({ folder }: { folder: InvitationFolder }) {
           <EmptyState
             title={EMPTY[folder].title}
             action={
-              <Button component={Link} to="/settings#screening" variant="light" size="xs">
-                Review your screening settings
-              </Button>
+              <NextSteps
+                steps={
+                  folder === 'inbox'
+                    ? [
+                        { to: '/network?tab=suggestions', label: 'See people you may know' },
+                        { to: '/members', label: 'Browse members' },
+                        { to: '/settings#screening', label: 'Review your screening settings' },
+                      ]
+                    : [{ to: '/settings#screening', label: 'Review your screening settings' }]
+                }
+              />
             }
           >
             {EMPTY[folder].text}

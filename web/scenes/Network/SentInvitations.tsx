@@ -1,10 +1,9 @@
 import { Button, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Link } from 'react-router';
 import { networkApi } from '../../api/network.ts';
 import type { InvitationView } from '../../api/types.ts';
 import { ThreadComposer, ThreadMessages } from '../../components/InvitationThread.tsx';
-import { EmptyState } from '../../components/PageState.tsx';
+import { EmptyState, NextSteps } from '../../components/PageState.tsx';
 import { PersonCardItem } from '../../components/PersonCardItem.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { useInvitations } from '../../hooks/useInvitations.ts';
@@ -27,9 +26,12 @@ export function SentInvitations() {
           <EmptyState
             title="No invitations waiting"
             action={
-              <Button component={Link} to="/network?tab=suggestions" variant="light" size="xs">
-                See people you may know
-              </Button>
+              <NextSteps
+                steps={[
+                  { to: '/network?tab=suggestions', label: 'See people you may know' },
+                  { to: '/members', label: 'Browse members' },
+                ]}
+              />
             }
           >
             Invitations you send stay here until they are answered.

@@ -1,26 +1,36 @@
 import { Button, Divider, List, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { errorMessage } from '../../api/client.ts';
 import { Fragment } from 'react';
+import { errorMessage } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
 import { networkApi } from '../../api/network.ts';
 import type { SuggestionView } from '../../api/types.ts';
-import { ConnectButton } from '../../components/ConnectButton.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../components/PageState.tsx';
+import { EmptyState, ErrorState, NextSteps, PageLoader } from '../../components/PageState.tsx';
+import { PersonActions } from '../../components/PersonActions.tsx';
 import { PersonCardItem } from '../../components/PersonCardItem.tsx';
+import { useMe } from '../../hooks/useMe.ts';
 
 /** People you may know, each with the reasons it was suggested, so the member can judge before inviting. */
 export function SuggestionsTab() {
   const query = useQuery({ queryKey: keys.suggestions, queryFn: () => networkApi.suggestions(20) });
+  // The profile editor opens at the most useful missing field; a complete profile needs no nudge.
+  const next = useMe().data?.strength.next;
   if (query.isPending) return <PageLoader label="Finding people you may know…" />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const items = query.data.items;
   if (items.length === 0) {
     return (
-      <EmptyState title="No suggestions right now">
-        Suggestions come from your connections&rsquo; connections and the organisations on your profile. Add your experience and connect with
-        a few people you know to get some.
+      <EmptyState
+        title="No suggestions right now"
+        action={
+          <NextSteps
+            steps={[{ to: '/members', label: 'Browse members' }, ...(next ? [{ to: `/profile/edit#${next.field}`, label: 'Complete your profile' }] : [])]}
+          />
+        }
+      >
+        Suggestions come from your connections&rsquo; connections and the organisations on your profile. Meanwhile, browse the members
+        and connect with a few people you know, and add your experience so others can find you.
       </EmptyState>
     );
   }
@@ -70,7 +80,7 @@ function Suggestion({ suggestion }: { suggestion: SuggestionView }) {
       }
       actions={
         <>
-          <ConnectButton person={person} context="suggestion" />
+          <PersonActions person={person} context="suggestion" />
           <Button size="xs" variant="subtle" color="gray" loading={dismiss.isPending} onClick={() => dismiss.mutate()} aria-label={`Dismiss ${person.name}`}>
             Dismiss
           </Button>

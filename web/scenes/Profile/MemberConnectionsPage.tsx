@@ -6,7 +6,7 @@ import { directoryApi } from '../../api/directory.ts';
 import { keys } from '../../api/keys.ts';
 import { networkApi } from '../../api/network.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../components/PageState.tsx';
+import { EmptyState, ErrorState, NextSteps, PageLoader } from '../../components/PageState.tsx';
 import { PersonCardItem } from '../../components/PersonCardItem.tsx';
 import { usePagedQuery } from '../../hooks/usePagedQuery.ts';
 import { PagedList } from '../Network/PagedList.tsx';
@@ -40,13 +40,19 @@ export function MemberConnectionsPage() {
       />
       <Paper p="md" radius="md">
         {isPrivate ? (
-          <EmptyState title="These connections are private">{name} shares their connections only with some members.</EmptyState>
+          <EmptyState title="These connections are private" action={<NextSteps steps={[{ to: `/in/${handle}`, label: `Back to ${name}’s profile` }]} />}>
+            {name} shares their connections only with some members.
+          </EmptyState>
         ) : (
           <PagedList
             query={list}
             label={`${name}’s connections`}
             loadingLabel="Loading connections…"
-            empty={<EmptyState title="No connections yet">{name} has not connected with anyone yet.</EmptyState>}
+            empty={
+              <EmptyState title="No connections yet" action={<NextSteps steps={[{ to: '/members', label: 'Browse members' }]} />}>
+                {name} has not connected with anyone yet.
+              </EmptyState>
+            }
             renderItem={(c) => <PersonCardItem person={c} />}
           />
         )}

@@ -1,10 +1,11 @@
 import { Button, Group, Menu, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCheck, IconChevronDown, IconClock, IconUserMinus, IconUserPlus } from '@tabler/icons-react';
+import { IconCheck, IconChevronDown, IconUserMinus, IconUserPlus } from '@tabler/icons-react';
 import { networkApi } from '../../api/network.ts';
 import type { MemberProfileView, RelationshipState } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ConnectDialog } from '../../components/ConnectDialog.tsx';
+import { AnswerInvitation, PendingLabel } from '../../components/PersonActions.tsx';
 import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
 import { HowYouMetButton } from '../Network/HowYouMet.tsx';
 import { FollowButton } from './FollowButton.tsx';
@@ -63,9 +64,7 @@ function PendingSent({ person, invitationId }: { person: Person; invitationId: n
   });
   return (
     <Group gap={6}>
-      <Text size="sm" c="dimmed" component="span" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-        <IconClock size={16} aria-hidden /> Pending
-      </Text>
+      <PendingLabel size="sm" />
       <Button variant="default" loading={withdraw.isPending} onClick={() => withdraw.mutate(undefined)}>
         Withdraw
       </Button>
@@ -74,20 +73,12 @@ function PendingSent({ person, invitationId }: { person: Person; invitationId: n
 }
 
 function PendingReceived({ person, invitationId }: { person: Person; invitationId: number }) {
-  const answer = useNetworkMutation((a: 'accept' | 'ignore') => networkApi.answer(invitationId, a), {
-    success: (a) => (a === 'accept' ? `You are now connected with ${person.name}.` : 'Invitation ignored.'),
-  });
   return (
     <Group gap={6}>
       <Text size="sm" c="dimmed" component="span">
         {person.name} invited you to connect
       </Text>
-      <Button loading={answer.isPending && answer.variables === 'accept'} disabled={answer.isPending} onClick={() => answer.mutate('accept')}>
-        Accept
-      </Button>
-      <Button variant="default" loading={answer.isPending && answer.variables === 'ignore'} disabled={answer.isPending} onClick={() => answer.mutate('ignore')}>
-        Ignore
-      </Button>
+      <AnswerInvitation person={person} invitationId={invitationId} size="sm" />
     </Group>
   );
 }

@@ -6,6 +6,7 @@ import { DegreeBadge } from '../../components/DegreeBadge.tsx';
 import { PersonAvatar } from '../../components/PersonAvatar.tsx';
 import { CAREER_STAGE_LABELS } from '../EditProfile/BasicsSection.tsx';
 import { MutualConnections } from './MutualConnections.tsx';
+import { WRAPPING_BADGE } from './ProfileSections.tsx';
 import { ProfileActions } from './ProfileActions.tsx';
 
 /** Photo, name, degree, headline, the facts that fit on one line, mutual connections and what the viewer can do. */
@@ -41,7 +42,7 @@ export function ProfileHeader({ profile }: { profile: MemberProfileView }) {
           {facts.length > 0 && (
             <Group gap="xs" mt={4}>
               {facts.map((f) => (
-                <Badge key={f} variant="outline" color="gray" radius="sm" tt="none">
+                <Badge key={f} variant="outline" color="gray" radius="sm" tt="none" styles={WRAPPING_BADGE}>
                   {f}
                 </Badge>
               ))}

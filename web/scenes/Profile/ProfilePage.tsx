@@ -6,8 +6,9 @@ import { useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { directoryApi } from '../../api/directory.ts';
 import { keys } from '../../api/keys.ts';
-import { EmptyState, ErrorState, PageLoader } from '../../components/PageState.tsx';
+import { EmptyState, ErrorState, NextSteps, PageLoader } from '../../components/PageState.tsx';
 import { HowConnected } from './HowConnected.tsx';
+import { CompleteYourProfile, OwnEmptyProfile, missingSections } from './OwnProfilePrompts.tsx';
 import { ProfileHeader } from './ProfileHeader.tsx';
 import { AboutSection, EducationList, ExperienceList, LinksList, SkillsList, TextList } from './ProfileSections.tsx';
 
@@ -20,7 +21,18 @@ export function ProfilePage() {
   if (query.isPending) return <PageLoader label="Loading profile…" />;
   if (unavailable) {
     return (
-      <EmptyState title="This profile is not available" headingLevel={1}>
+      <EmptyState
+        title="This profile is not available"
+        headingLevel={1}
+        action={
+          <NextSteps
+            steps={[
+              { to: '/search', label: 'Search people' },
+              { to: '/members', label: 'Browse members' },
+            ]}
+          />
+        }
+      >
         The member may have changed their handle or left the community.
       </EmptyState>
     );
@@ -28,7 +40,10 @@ export function ProfilePage() {
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
 
   const p = query.data;
-  const hasSide = Boolean(p.skills?.length || p.offers?.length || p.asks?.length || p.links?.length);
+  const isSelf = p.connection === 'self';
+  const noDetails = !p.about && !p.experience?.length && !p.education?.length;
+  // The member's own profile also lists, at the side, what is still missing, each a link into the editor.
+  const hasSide = Boolean(p.skills?.length || p.offers?.length || p.asks?.length || p.links?.length) || (isSelf && missingSections(p).length > 0);
   const blocked = p.relationship?.blocked ?? false;
   // 1st-degree needs no introduction and out-of-network has no path, so the chain shows only for 2nd and 3rd.
   const showPaths = !blocked && (p.degree === 2 || p.degree === 3);
@@ -51,11 +66,12 @@ export function ProfilePage() {
               {p.about && <AboutSection about={p.about} />}
               {p.experience && p.experience.length > 0 && <ExperienceList items={p.experience} />}
               {p.education && p.education.length > 0 && <EducationList items={p.education} />}
-              {!p.about && !p.experience?.length && !p.education?.length && (
-                <EmptyState title={`${p.name} has not added details yet`}>
-                  Their experience and education will show here once added.
-                </EmptyState>
-              )}
+              {noDetails &&
+                (isSelf ? (
+                  <OwnEmptyProfile profile={p} />
+                ) : (
+                  <EmptyState title={`${p.name} has not added details yet`}>Their experience and education will show here once added.</EmptyState>
+                ))}
             </Stack>
           </Grid.Col>
           {hasSide && (
@@ -65,6 +81,7 @@ export function ProfilePage() {
                 {p.asks && p.asks.length > 0 && <TextList title="I'm looking for" items={p.asks} />}
                 {p.skills && p.skills.length > 0 && <SkillsList skills={p.skills} />}
                 {p.links && p.links.length > 0 && <LinksList links={p.links} />}
+                {isSelf && <CompleteYourProfile profile={p} skip={noDetails ? ['experience', 'education', 'about'] : []} />}
               </Stack>
             </Grid.Col>
           )}

@@ -5,6 +5,12 @@ import { Link } from 'react-router';
 import type { MemberProfileView } from '../../api/types.ts';
 import { formatRange, formatYears } from './format.ts';
 
+/**
+ * Badges hold member-written words (skills, industry) on one clipped line; a long one wraps instead,
+ * so it is read whole rather than cut off on a phone.
+ */
+export const WRAPPING_BADGE = { root: { height: 'auto', maxWidth: '100%' }, label: { whiteSpace: 'normal' as const } };
+
 function Section({ title, children }: { title: string; children: ReactNode }) {
   const id = `profile-${title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
@@ -85,7 +91,7 @@ export function SkillsList({ skills }: { skills: string[] }) {
     <Section title="Skills">
       <Group gap="xs">
         {skills.map((s) => (
-          <Badge key={s} variant="light" radius="sm" size="lg" tt="none" fw={500}>
+          <Badge key={s} variant="light" radius="sm" size="lg" tt="none" fw={500} styles={WRAPPING_BADGE}>
             {s}
           </Badge>
         ))}

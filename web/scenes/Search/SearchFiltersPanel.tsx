@@ -1,7 +1,6 @@
-import { Autocomplete, Button, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { CAREER_STAGES, FUNCTIONS, INDUSTRIES } from '../../../common/limits.ts';
-import { useOrganisationSuggest } from '../../hooks/useOrganisationSuggest.ts';
+import { OrganisationFilter } from '../../components/OrganisationFilter.tsx';
 import { CAREER_STAGE_LABELS } from '../EditProfile/BasicsSection.tsx';
 
 export interface FilterValues {
@@ -21,8 +20,6 @@ interface Props {
 
 /** Connection degree, industry, function, career stage and organisation filters; each applies as soon as it changes. */
 export function SearchFiltersPanel({ values, onChange, onClear }: Props) {
-  const [orgInput, setOrgInput] = useState(values.orgName);
-  const { items } = useOrganisationSuggest(orgInput);
   const active = Boolean(values.degree || values.industry || values.function || values.careerStage || values.organisation);
 
   return (
@@ -74,34 +71,15 @@ export function SearchFiltersPanel({ values, onChange, onClear }: Props) {
           value={values.careerStage || null}
           onChange={(v) => onChange({ careerStage: v ?? '' })}
         />
-        <Autocomplete
-          label="Organisation"
-          placeholder="Any organisation"
-          description={values.organisation ? undefined : 'Pick one from the suggestions'}
-          value={orgInput}
-          onChange={(v) => {
-            setOrgInput(v);
-            if (!v && values.organisation) onChange({ organisation: '', orgName: '' });
-          }}
-          data={items.map((o) => ({ value: String(o.id), label: o.name }))}
-          filter={({ options }) => options}
-          onOptionSubmit={(id) => {
-            const org = items.find((o) => String(o.id) === id);
-            if (!org) return;
-            setOrgInput(org.name);
-            onChange({ organisation: String(org.id), orgName: org.name });
-          }}
-          clearable
+        <OrganisationFilter
+          // A cleared filter remounts the field so its text empties too.
+          key={values.organisation ? 'org' : 'no-org'}
+          value={values.organisation}
+          name={values.orgName}
+          onChange={onChange}
         />
         {active && (
-          <Button
-            variant="subtle"
-            size="xs"
-            onClick={() => {
-              setOrgInput('');
-              onClear();
-            }}
-          >
+          <Button variant="subtle" size="xs" onClick={onClear}>
             Clear filters
           </Button>
         )}

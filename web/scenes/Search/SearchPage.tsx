@@ -1,15 +1,15 @@
-import { Button, Divider, Grid, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Grid, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { type FormEvent, Fragment, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type SearchFilters, directoryApi } from '../../api/directory.ts';
 import { keys } from '../../api/keys.ts';
-import { ConnectButton } from '../../components/ConnectButton.tsx';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../components/PageState.tsx';
-import { PersonCardItem } from '../../components/PersonCardItem.tsx';
-import { useMe } from '../../hooks/useMe.ts';
+import { ErrorState, PageLoader } from '../../components/PageState.tsx';
+import { PeopleList } from '../../components/PeopleList.tsx';
+import { usePagedQuery } from '../../hooks/usePagedQuery.ts';
+import { NoMatches, directoryLink } from './NoMatches.tsx';
 import { type FilterValues, SearchFiltersPanel } from './SearchFiltersPanel.tsx';
 
 const FILTER_KEYS = ['degree', 'industry', 'function', 'careerStage', 'organisation', 'orgName'] as const;
@@ -33,15 +33,9 @@ function SearchView() {
     organisation: filterValues.organisation || undefined,
     degree: filterValues.degree || undefined,
   };
-  const { data: me } = useMe();
   const [input, setInput] = useState(q);
 
-  const results = useInfiniteQuery({
-    queryKey: keys.search(filters),
-    queryFn: ({ pageParam }) => directoryApi.search(filters, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const results = usePagedQuery(keys.search(filters), (cursor) => directoryApi.search(filters, cursor));
 
   const update = (patch: Record<string, string>) => {
     const next = new URLSearchParams(params);
@@ -57,6 +51,7 @@ function SearchView() {
     update({ q: input.trim() });
   };
 
+  const clearFilters = () => update(Object.fromEntries(FILTER_KEYS.map((k) => [k, ''])));
   const people = results.data?.pages.flatMap((p) => p.items) ?? [];
   const hasFilters = FILTER_KEYS.some((k) => filterValues[k]);
 
@@ -68,7 +63,7 @@ function SearchView() {
           <SearchFiltersPanel
             values={filterValues}
             onChange={(patch) => update(patch as Record<string, string>)}
-            onClear={() => update(Object.fromEntries(FILTER_KEYS.map((k) => [k, ''])))}
+            onClear={clearFilters}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 1, md: 2 }}>
@@ -91,38 +86,14 @@ function SearchView() {
               ) : results.error ? (
                 <ErrorState error={results.error} onRetry={() => void results.refetch()} />
               ) : people.length === 0 ? (
-                <EmptyState title="No matches">
-                  {q ? `No one matches '${q}'. ` : 'No one matches these filters. '}
-                  {q && hasFilters ? 'Try a shorter name or remove a filter.' : q ? 'Try a shorter name or another spelling.' : 'Try removing a filter.'}
-                </EmptyState>
+                <NoMatches q={q} hasFilters={hasFilters} directoryLink={directoryLink(filterValues)} onClearFilters={clearFilters} />
               ) : (
                 <>
                   <Text size="sm" c="dimmed" role="status">
                     {q ? `Results for “${q}”` : 'Members'}
                   </Text>
-                  <ul aria-label="People" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-                    {people.map((person, i) => (
-                      <Fragment key={person.id}>
-                        {i > 0 && <Divider component="li" aria-hidden />}
-                        <li>
-                          <PersonCardItem
-                            person={person}
-                            actions={
-                              // 1st-degree people are already connected; the server refuses other invalid invitations with a reason.
-                              person.degree !== 1 && person.id !== me?.id ? <ConnectButton person={person} context="search" /> : undefined
-                            }
-                          />
-                        </li>
-                      </Fragment>
-                    ))}
-                  </ul>
-                  {results.hasNextPage && (
-                    <Group justify="center" mt="sm">
-                      <Button variant="default" loading={results.isFetchingNextPage} onClick={() => void results.fetchNextPage()}>
-                        Load more
-                      </Button>
-                    </Group>
-                  )}
+                  <PeopleList people={people} label="People" context="search" />
+                  <LoadMore query={results} mt="sm" />
                 </>
               )}
             </Paper>

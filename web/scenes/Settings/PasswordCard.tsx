@@ -1,20 +1,26 @@
-import { Button, Group, Paper, PasswordInput, Stack, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, PasswordInput, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { LIMITS } from '../../../common/limits.ts';
 import { authApi } from '../../api/auth.ts';
+import { keys } from '../../api/keys.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { applyServerErrors } from '../../hooks/useServerErrors.ts';
 import { useSession } from '../../hooks/useSession.ts';
 
-/** Change password; the server starts a fresh session, whose CSRF token we adopt. */
+/**
+ * Change password; the server starts a fresh session, whose CSRF token we adopt. Signing out everywhere
+ * else (other sessions and access tokens) is on by default: a password is usually changed because
+ * someone else may know it, and whatever they started with it should end too.
+ */
 export function PasswordCard() {
   const { adopt } = useSession();
+  const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
-    initialValues: { currentPassword: '', newPassword: '', confirm: '' },
+    initialValues: { currentPassword: '', newPassword: '', confirm: '', endOtherSessions: true },
     validate: {
       currentPassword: (v) => (v ? null : 'Enter your current password'),
       newPassword: (v) => (v.length >= LIMITS.passwordMin ? null : `Use at least ${LIMITS.passwordMin} characters`),
@@ -22,11 +28,18 @@ export function PasswordCard() {
     },
   });
   const change = useMutation({
-    mutationFn: (v: typeof form.values) => authApi.changePassword(v.currentPassword, v.newPassword),
-    onSuccess: async (session) => {
+    mutationFn: (v: typeof form.values) =>
+      authApi.changePassword({ currentPassword: v.currentPassword, newPassword: v.newPassword, endOtherSessions: v.endOtherSessions }),
+    onSuccess: async (session, v) => {
       await adopt(session);
       form.reset();
-      notifications.show({ color: 'teal', message: 'Password changed. Other sessions were signed out.' });
+      void queryClient.invalidateQueries({ queryKey: keys.tokens });
+      notifications.show({
+        color: 'teal',
+        message: v.endOtherSessions
+          ? 'Password changed. You were signed out everywhere else, and your access tokens were revoked.'
+          : 'Password changed. Your other sessions and access tokens still work.',
+      });
     },
     onError: (error) => setFormError(applyServerErrors(form, error, ['currentPassword', 'newPassword'])),
   });
@@ -47,6 +60,11 @@ export function PasswordCard() {
           <PasswordInput label="Current password" autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
           <PasswordInput label="New password" autoComplete="new-password" required {...form.getInputProps('newPassword')} />
           <PasswordInput label="Repeat new password" autoComplete="new-password" required {...form.getInputProps('confirm')} />
+          <Checkbox
+            label="Sign out everywhere else"
+            description="Ends your sessions on other devices and revokes your access tokens; scripts using them stop working."
+            {...form.getInputProps('endOtherSessions', { type: 'checkbox' })}
+          />
           <FormError message={formError} />
           <Group>
             <Button type="submit" loading={change.isPending}>

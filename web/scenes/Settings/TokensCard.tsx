@@ -32,7 +32,8 @@ export function TokensCard() {
         Access tokens
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        Scripts use these instead of your password: send <Code>Authorization: Bearer &lt;token&gt;</Code>.
+        Scripts use these instead of your password: send <Code>Authorization: Bearer &lt;token&gt;</Code>. Resetting your
+        password revokes them all, and so does changing it unless you choose to stay signed in elsewhere.
       </Text>
       <Stack gap="md">
         <NewTokenForm />

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const trustProxy = (value: string) => loadConfig({ TRUST_PROXY: value }).trustProxy;
+
+describe('TRUST_PROXY', () => {
+  it('is off unless set', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(trustProxy('false')).toBe(false);
+    expect(trustProxy('0')).toBe(false);
+  });
+
+  it('takes a number of proxy hops, and "true" means one hop, never "believe every entry"', () => {
+    expect(trustProxy('1')).toBe(1);
+    expect(trustProxy('2')).toBe(2);
+    expect(trustProxy('true')).toBe(1);
+  });
+
+  it('takes the proxies\' addresses and CIDR ranges, comma-separated', () => {
+    expect(trustProxy('127.0.0.1')).toEqual(['127.0.0.1']);
+    expect(trustProxy('10.0.0.0/8, 192.168.1.10,::1, fd00::/8')).toEqual(['10.0.0.0/8', '192.168.1.10', '::1', 'fd00::/8']);
+    expect(trustProxy('loopback,uniquelocal')).toEqual(['loopback', 'uniquelocal']);
+  });
+
+  it.each([['yes'], ['on'], ['-1'], ['1.5'], ['99'], ['10.0.0.0/33'], ['::1/129'], ['999.1.1.1'], ['10.0.0.1,'], ['proxy.example.com'], ['10.0.0.0/8/1']])(
+    'refuses %j at start-up, naming the variable',
+    (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
+    },
+  );
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../errors.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+
+const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const refused = (run: () => unknown) => {
+  try {
+    run();
+  } catch (err) {
+    return err instanceof AppError && err.status === 400 && err.code === 'invalid_cursor';
+  }
+  return false;
+};
+
+describe('keyset cursors', () => {
+  it('read back what they were made from', () => {
+    const key = { t: '2024-02-29T23:59:59.123456Z', i: 42 };
+    expect(decodeCursor(encodeCursor(key), { t: 'time', i: 'id' })).toEqual(key);
+    expect(decodeCursor(encodeCursor({ s: 0.25, i: 7 }), { s: 'score', i: 'id' })).toEqual({ s: 0.25, i: 7 });
+    expect(decodeCursor(encodeCursor({ m: '1717171717171717', t: 'flag', i: 2 ** 40 }), { m: 'micros', t: 'text', i: 'bigId' })).toEqual({
+      m: '1717171717171717',
+      t: 'flag',
+      i: 2 ** 40,
+    });
+    expect(decodeCursor(undefined, { i: 'id' })).toBeNull();
+    expect(decodeCursor('', { i: 'id' })).toBeNull();
+  });
+
+  it.each([
+    ['a fractional id', { i: 1.5 }, { i: 'id' }],
+    ['an id past PostgreSQL integer', { i: 2 ** 31 }, { i: 'id' }],
+    ['a zero or negative id', { i: 0 }, { i: 'id' }],
+    ['a bigint id past what a JS number holds exactly', { i: 2 ** 53 + 2 }, { i: 'bigId' }],
+    ['an id as text', { i: '1' }, { i: 'id' }],
+    ['an impossible date', { t: '2026-02-31T00:00:00.000000Z', i: 1 }, { t: 'time', i: 'id' }],
+    ['a 29 February outside a leap year', { t: '2025-02-29T00:00:00.000000Z', i: 1 }, { t: 'time', i: 'id' }],
+    ['hour 24', { t: '2026-01-01T24:00:00.000000Z', i: 1 }, { t: 'time', i: 'id' }],
+    ['year 0', { t: '0000-01-01T00:00:00.000000Z', i: 1 }, { t: 'time', i: 'id' }],
+    ['a time in another format', { t: '2026-01-01 00:00:00', i: 1 }, { t: 'time', i: 'id' }],
+    ['microseconds past bigint', { m: '9223372036854775808', t: 'flag', i: 1 }, { m: 'micros', t: 'text', i: 'bigId' }],
+    ['a NUL in a text key', { n: 'ana\u0000', i: 1 }, { n: 'text', i: 'id' }],
+    ['a lone surrogate in a text key', { n: '\uD800', i: 1 }, { n: 'text', i: 'id' }],
+    ['a missing part', { i: 1 }, { t: 'time', i: 'id' }],
+    ['an extra part', { i: 1, x: 1 }, { i: 'id' }],
+    ['a list', [1], { i: 'id' }],
+    ['null', null, { i: 'id' }],
+  ] as const)('refuses %s with 400 invalid_cursor', (_what, value, shape) => {
+    expect(refused(() => decodeCursor(forged(value), shape))).toBe(true);
+  });
+
+  it('refuses what is not base64url JSON', () => {
+    expect(refused(() => decodeCursor('not a cursor!', { i: 'id' }))).toBe(true);
+    expect(refused(() => decodeCursor(Buffer.from('{"i":').toString('base64url'), { i: 'id' }))).toBe(true);
+    // 1e999 is valid JSON that parses as Infinity.
+    expect(refused(() => decodeCursor(Buffer.from('{"s":1e999,"i":1}').toString('base64url'), { s: 'score', i: 'id' }))).toBe(true);
+  });
+});

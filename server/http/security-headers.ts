@@ -1,0 +1,37 @@
+import helmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+
+/** Whether members reach this instance over https, as PUBLIC_URL says (directly or through a TLS proxy). */
+export function servedOverHttps(config: Config): boolean {
+  return new URL(config.publicUrl).protocol === 'https:';
+}
+
+/**
+ * Content-Security-Policy and the other security headers, following how the instance is really served.
+ * Over https: HSTS and `upgrade-insecure-requests`. Over plain http (a LAN, a test box) neither: they would
+ * make the browser fetch every script over https, which nothing answers, and the page would stay blank on
+ * every machine but `localhost` (which browsers exempt).
+ */
+export async function registerSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {
+  const https = servedOverHttps(config);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        // helmet adds it by default; null removes it.
+        upgradeInsecureRequests: https ? [] : null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+}

@@ -1,0 +1,46 @@
+import { eq } from 'drizzle-orm';
+import { addressKey } from '../../auth/client-address.ts';
+import { hashPassword, verifyPassword } from '../../auth/password.ts';
+import type { AppContext } from '../../context.ts';
+import { credentials, members } from '../../db/schema.ts';
+import { AppError, forbidden, tooManyRequests } from '../../errors.ts';
+
+/** "Try again in 3 minute(s)": how a throttled person reads a Retry-After. */
+export const tryAgainIn = (seconds: number) => `Try again in ${Math.max(1, Math.ceil(seconds / 60))} minute(s).`;
+
+export interface CheckedMember {
+  id: number;
+  handle: string;
+  status: 'active' | 'suspended';
+}
+
+/**
+ * Checks an email and password under the sign-in throttle (server/auth/login-throttle.ts), for sign-in
+ * and for token creation; returns the member or throws 401, 403 or 429. A throttled attempt is refused
+ * before the password is hashed: it costs nothing and says nothing about the password.
+ */
+export function credentialCheck(ctx: AppContext): (email: string, password: string, ip: string) => Promise<CheckedMember> {
+  // Verifying against a throwaway hash when the email is unknown keeps response time from revealing accounts.
+  const decoyHash = hashPassword('decoy-password-never-valid', ctx.config.scryptLogN);
+  return async (email, password, ip) => {
+    const address = addressKey(ip);
+    const throttle = ctx.throttles.signIn;
+    const wait = throttle.retryAfter(email, address);
+    if (wait > 0) throw tooManyRequests(wait, `Too many sign-in attempts. ${tryAgainIn(wait)}`);
+    const [row] = await ctx.db
+      .select({ id: members.id, handle: members.handle, status: members.status, hash: credentials.passwordHash })
+      .from(members)
+      .innerJoin(credentials, eq(credentials.memberId, members.id))
+      .where(eq(members.email, email));
+    const ok = await verifyPassword(password, row?.hash ?? (await decoyHash));
+    if (!row || !ok) {
+      throttle.recordFailure(email, address);
+      throw new AppError(401, 'invalid_credentials', 'The email address or password is not correct.');
+    }
+    throttle.recordSuccess(email, address);
+    if (row.status === 'suspended') {
+      throw forbidden('account_suspended', 'This account is suspended. Contact the operator of this community.');
+    }
+    return { id: row.id, handle: row.handle, status: row.status };
+  };
+}

@@ -1,0 +1,33 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { memberDirectoryPage, memberDirectoryQuery } from '../../../common/schemas/directory.ts';
+import { listDirectory } from '../../queries/directory.ts';
+import { presentCards, withConnectionStates } from '../../queries/network/people.ts';
+import { lensFor } from '../network/lens.ts';
+
+/**
+ * The member directory: where a member of a young community finds people when search has nothing to go
+ * on and there is no network yet to suggest from.
+ */
+export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+
+  app.get(
+    '/members',
+    {
+      schema: {
+        tags: ['members'],
+        summary:
+          'The member directory: active members newest first (or by name), filterable by organisation, place and industry; each with degree, mutual count and the viewer’s connection state',
+        querystring: memberDirectoryQuery,
+        response: { 200: memberDirectoryPage },
+      },
+    },
+    async (request) => {
+      const actor = request.actor!;
+      const lens = await lensFor(ctx, actor);
+      const viewer = { id: actor.id, isAdmin: actor.role === 'admin' };
+      const { rows, nextCursor } = await listDirectory(ctx.db, viewer, request.query, lens.avoid);
+      return { items: await withConnectionStates(lens, await presentCards(lens, rows)), nextCursor };
+    },
+  );
+};

@@ -1,0 +1,230 @@
+import type { InjectOptions } from 'fastify';
+import { beforeAll, expect, it } from 'vitest';
+import { type Member, STRONG_PASSWORD, signUp } from './client.ts';
+import { describeEachEngine } from './engines.ts';
+import {
+  CORE_JSON,
+  CORE_PARAMS,
+  CORE_RAW_SEGMENTS,
+  HOSTILE_BODIES,
+  HOSTILE_CURSORS,
+  HOSTILE_JSON,
+  HOSTILE_PARAMS,
+  HOSTILE_RAW_SEGMENTS,
+  encodeParam,
+  pick,
+} from './hostile-values.ts';
+
+/** How many values beyond the core set each location gets: enough to cover every value across routes, fast. */
+const SAMPLED = 6;
+
+/** The parts of a JSON Schema (as the OpenAPI document carries it) that building a valid request needs. */
+interface Schema {
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  minimum?: number;
+  exclusiveMinimum?: number;
+  minLength?: number;
+  minItems?: number;
+  default?: unknown;
+}
+interface Operation {
+  parameters?: { in: 'path' | 'query' | 'header' | 'cookie'; name: string; schema: Schema }[];
+  requestBody?: { content: Record<string, { schema: Schema }> };
+}
+type Doc = { paths: Record<string, Record<string, Operation>> };
+
+/** The ids, handles and names a request needs to reach past validation into the route's real work. */
+interface World {
+  actor: Member;
+  token: string;
+  other: Member;
+  invitationId: number;
+  reportId: number;
+  spareTokenId: number;
+}
+
+let emails = 0;
+
+/** A plausible value for a field, so that one hostile field at a time meets an otherwise valid request. */
+function validValue(name: string, schema: Schema, world: World): unknown {
+  const byName: Record<string, unknown> = {
+    handle: world.other.handle,
+    to: world.other.handle,
+    member: world.other.handle,
+    email: `hostile.${Date.now().toString(36)}.${++emails}@example.com`,
+    password: STRONG_PASSWORD,
+    currentPassword: 'not the current password at all',
+    newPassword: `${STRONG_PASSWORD} renewed`,
+    invitationId: world.invitationId,
+  };
+  if (name in byName) return byName[name];
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum?.length) return schema.enum[0];
+  if (schema.default !== undefined) return schema.default;
+  const option = schema.anyOf?.[0] ?? schema.oneOf?.[0];
+  if (option) return validValue(name, option, world);
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  switch (type) {
+    case 'string':
+      return 'a'.repeat(Math.max(schema.minLength ?? 0, 12));
+    case 'integer':
+    case 'number':
+      return Math.max(schema.minimum ?? 1, (schema.exclusiveMinimum ?? 0) + 1);
+    case 'boolean':
+      return true;
+    case 'array':
+      return schema.items && schema.minItems ? [validValue(name, schema.items, world)] : [];
+    case 'object':
+      return Object.fromEntries((schema.required ?? []).map((k) => [k, validValue(k, schema.properties?.[k] ?? {}, world)]));
+    default:
+      return null;
+  }
+}
+
+/** The path's base id for each kind of resource, so a hostile body reaches a real row. */
+function pathValue(path: string, name: string, world: World): string {
+  if (name === 'handle') return world.other.handle;
+  if (name === 'slug') return 'acme';
+  if (path.includes('/tokens/')) return String(world.spareTokenId);
+  if (path.includes('/reports/')) return String(world.reportId);
+  if (path.includes('/invitations/')) return String(world.invitationId);
+  return '1';
+}
+
+/** Every place a value can be put in a JSON body: top-level fields, and the fields of objects inside it. */
+function bodyPaths(schema: Schema, prefix: string[] = [], depth = 0): string[][] {
+  const out: string[][] = [];
+  for (const [key, field] of Object.entries(schema.properties ?? {})) {
+    out.push([...prefix, key]);
+    if (depth >= 1) continue;
+    const items = field.items ?? field.anyOf?.find((o) => o.items)?.items;
+    if (items?.properties) out.push(...bodyPaths(items, [...prefix, key, '0'], depth + 1));
+    if (field.properties) out.push(...bodyPaths(field, [...prefix, key], depth + 1));
+  }
+  return out;
+}
+
+/** A copy of `body` with the value at `path` replaced, creating the enclosing objects or arrays it needs. */
+function withValue(body: unknown, path: string[], value: unknown): unknown {
+  const copy = structuredClone(body ?? {}) as Record<string, unknown>;
+  let node: Record<string, unknown> = copy;
+  path.slice(0, -1).forEach((key, i) => {
+    const nextIsIndex = /^\d+$/.test(path[i + 1] ?? '');
+    if (typeof node[key] !== 'object' || node[key] === null) node[key] = nextIsIndex ? [{}] : {};
+    const child = node[key] as Record<string, unknown> | unknown[];
+    if (Array.isArray(child) && child.length === 0) child.push({});
+    node = child as Record<string, unknown>;
+  });
+  node[path[path.length - 1]!] = value;
+  return copy;
+}
+
+/**
+ * Zero 5xx from any input on any route: every operation in the app's own OpenAPI document gets hostile
+ * values in each path parameter, query parameter and body field (one at a time, the rest valid), plus an
+ * unknown query parameter and bodies that are broken before any schema sees them, as a signed-in operator.
+ * Every answer must be below 500, and every 4xx must be problem+json with a code.
+ */
+describeEachEngine('hostile input on every route', (get) => {
+  let world: World;
+
+  beforeAll(async () => {
+    const { app } = get();
+    // The first member is the operator, so the admin routes are reached too.
+    const actor = await signUp(app, 'Hostile Operator');
+    const other = await signUp(app, 'Hostile Target');
+    const tokenFor = async (name: string) => {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/tokens', payload: { email: actor.email, password: STRONG_PASSWORD, name } });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<{ token: string; id: number }>();
+    };
+    const invitation = await other.call('POST', '/api/v1/invitations', { to: actor.handle, note: 'We met at the spring meetup, would love to connect.' });
+    expect(invitation.statusCode, invitation.body).toBe(201);
+    const report = await actor.call('POST', '/api/v1/reports', { member: other.handle, reason: 'spam' });
+    expect(report.statusCode, report.body).toBe(201);
+    world = {
+      actor,
+      other,
+      token: (await tokenFor('hostile suite')).token,
+      spareTokenId: (await tokenFor('spare')).id,
+      invitationId: invitation.json().invitation.id,
+      reportId: report.json().id,
+    };
+  }, 120_000);
+
+  it('never answers 5xx, and every error is problem+json with a code', async () => {
+    const { app } = get();
+    const doc = app.swagger() as unknown as Doc;
+    const failures: string[] = [];
+    let sent = 0;
+
+    const send = async (options: InjectOptions & { method: string; url: string }) => {
+      sent++;
+      const res = await app.inject({ ...options, headers: { authorization: `Bearer ${world.token}`, ...options.headers } });
+      const type = String(res.headers['content-type'] ?? '');
+      let code: unknown;
+      try {
+        code = (res.json() as { code?: unknown }).code;
+      } catch {
+        code = undefined;
+      }
+      const bad = res.statusCode >= 500 || (res.statusCode >= 400 && (!type.startsWith('application/problem+json') || typeof code !== 'string'));
+      if (bad) failures.push(`${options.method} ${options.url.slice(0, 160)} ${JSON.stringify(options.payload ?? '').slice(0, 120)} → ${res.statusCode} ${type} ${res.body.slice(0, 160)}`);
+    };
+
+    for (const [template, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const params = operation.parameters ?? [];
+        const pathParams = params.filter((p) => p.in === 'path');
+        const queryParams = params.filter((p) => p.in === 'query');
+        const jsonBody = operation.requestBody?.content['application/json']?.schema;
+        const urlWith = (overrides: Record<string, string> = {}, query = '') =>
+          template.replace(/\{(\w+)\}/g, (_m, name: string) => overrides[name] ?? encodeParam(pathValue(template, name, world))) + query;
+        const body = jsonBody ? validValue('', jsonBody, world) : undefined;
+        const upper = method.toUpperCase();
+
+        await send({ method: upper, url: urlWith(), ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }) });
+        await send({ method: upper, url: urlWith({}, `?zzz=${encodeParam('<script>')}`) });
+
+        const where = `${upper} ${template}`;
+        for (const param of pathParams) {
+          const values = [...CORE_PARAMS, ...pick(HOSTILE_PARAMS, SAMPLED, `${where} ${param.name}`)];
+          for (const value of values) await send({ method: upper, url: urlWith({ [param.name]: encodeParam(value) }) });
+          for (const raw of [...CORE_RAW_SEGMENTS, ...pick(HOSTILE_RAW_SEGMENTS, 2, where)]) await send({ method: upper, url: urlWith({ [param.name]: raw }) });
+        }
+        for (const param of queryParams) {
+          // Every list gets every forged cursor: a cursor is the one query value the server made itself.
+          const values = param.name === 'cursor' ? HOSTILE_CURSORS : [...CORE_PARAMS, ...pick(HOSTILE_PARAMS, SAMPLED, `${where} ${param.name}`)];
+          for (const value of values) await send({ method: upper, url: urlWith({}, `?${param.name}=${encodeParam(value)}`) });
+          await send({ method: upper, url: urlWith({}, `?${param.name}=1&${param.name}=2`) });
+          await send({ method: upper, url: urlWith({}, `?${param.name}=%E0%A4%A`) });
+        }
+        if (jsonBody) {
+          for (const path of bodyPaths(jsonBody)) {
+            for (const value of [...CORE_JSON, ...pick(HOSTILE_JSON, SAMPLED, `${where} ${path.join('.')}`)]) {
+              await send({ method: upper, url: urlWith(), payload: withValue(body, path, value) as InjectOptions['payload'] });
+            }
+          }
+        }
+        if (upper !== 'GET') {
+          for (const [contentType, payload] of HOSTILE_BODIES) {
+            await send({ method: upper, url: urlWith(), headers: { 'content-type': contentType }, payload });
+          }
+        }
+      }
+    }
+
+    expect(failures).toEqual([]);
+    // The suite reached every route: a document that lost its routes would pass vacuously.
+    expect(sent).toBeGreaterThan(1500);
+    // And it ran as a signed-in operator to the end: no request above revoked its own credentials.
+    expect((await app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${world.token}` } })).statusCode).toBe(200);
+  }, 300_000);
+});

@@ -1,0 +1,21 @@
+import { Button } from '@mantine/core';
+import { IconAddressBook } from '@tabler/icons-react';
+import { Link, useLocation } from 'react-router';
+
+/** The header's way to the member directory: everyone in the community, for when there is no network yet to start from. */
+export function MembersNavLink({ className }: { className?: string }) {
+  const { pathname } = useLocation();
+  const current = pathname === '/members';
+  return (
+    <Button
+      component={Link}
+      to="/members"
+      className={className}
+      variant={current ? 'light' : 'subtle'}
+      aria-current={current ? 'page' : undefined}
+      leftSection={<IconAddressBook size={18} aria-hidden />}
+    >
+      Members
+    </Button>
+  );
+}

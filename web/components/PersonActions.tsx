@@ -1,0 +1,79 @@
+import { Button, type ButtonProps, Group, Text } from '@mantine/core';
+import { IconCheck, IconClock } from '@tabler/icons-react';
+import { networkApi } from '../api/network.ts';
+import type { InvitationContext, PersonCardWithConnection } from '../api/types.ts';
+import { useNetworkMutation } from '../hooks/useNetworkMutation.ts';
+import { ConnectButton } from './ConnectButton.tsx';
+
+type Person = { handle: string; name: string };
+type Size = ButtonProps['size'];
+
+/**
+ * What the viewer can do about a person in a list (search, the member directory, suggestions), from the
+ * connection state the server sends with the card: Connect to a stranger, Accept or Ignore to someone who
+ * already invited them (inviting back would connect them and throw the note away), "Pending" for an
+ * invitation they sent, and nothing for a connection or for themselves.
+ */
+export function PersonActions({ person, context }: { person: PersonCardWithConnection; context: InvitationContext }) {
+  switch (person.connection) {
+    case 'none':
+      return <ConnectButton person={person} context={context} />;
+    case 'pending_received':
+      return person.invitationId ? <AnswerInvitation person={person} invitationId={person.invitationId} /> : null;
+    case 'pending_sent':
+      return <PendingLabel />;
+    case 'connected':
+      return <ConnectedLabel />;
+    default:
+      return null;
+  }
+}
+
+/** Accept or Ignore an invitation from `person`, in place; the name is in each label so a list of them stays distinguishable. */
+export function AnswerInvitation({ person, invitationId, size = 'xs' }: { person: Person; invitationId: number; size?: Size }) {
+  const answer = useNetworkMutation((a: 'accept' | 'ignore') => networkApi.answer(invitationId, a), {
+    success: (a) => (a === 'accept' ? `You are now connected with ${person.name}.` : 'Invitation ignored. The sender is not told.'),
+  });
+  const busy = (a: 'accept' | 'ignore') => answer.isPending && answer.variables === a;
+  return (
+    <Group gap={6} wrap="wrap">
+      <Button
+        size={size}
+        leftSection={<IconCheck size={14} aria-hidden />}
+        loading={busy('accept')}
+        disabled={answer.isPending}
+        onClick={() => answer.mutate('accept')}
+        aria-label={`Accept invitation from ${person.name}`}
+      >
+        Accept
+      </Button>
+      <Button
+        size={size}
+        variant="default"
+        loading={busy('ignore')}
+        disabled={answer.isPending}
+        onClick={() => answer.mutate('ignore')}
+        aria-label={`Ignore invitation from ${person.name}`}
+      >
+        Ignore
+      </Button>
+    </Group>
+  );
+}
+
+/** An invitation the viewer sent, still waiting (ignoring is silent, so an ignored one waits too). */
+export function PendingLabel({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
+  return (
+    <Text size={size} c="dimmed" component="span" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+      <IconClock size={14} aria-hidden /> Invitation pending
+    </Text>
+  );
+}
+
+function ConnectedLabel() {
+  return (
+    <Text size="xs" c="dimmed" component="span" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+      <IconCheck size={14} aria-hidden /> Connected
+    </Text>
+  );
+}

@@ -1,0 +1,89 @@
+import { Button, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconMapPin } from '@tabler/icons-react';
+import { useState } from 'react';
+import { INDUSTRIES } from '../../../common/limits.ts';
+import { OrganisationFilter } from '../../components/OrganisationFilter.tsx';
+
+export interface DirectoryFilterValues {
+  sort: 'newest' | 'name';
+  organisation: string;
+  orgName: string;
+  location: string;
+  industry: string;
+}
+
+interface Props {
+  values: DirectoryFilterValues;
+  onChange: (patch: Partial<DirectoryFilterValues>) => void;
+  onClear: () => void;
+}
+
+/** Order and filters for the member directory; each applies as it changes (the place once typing pauses). */
+export function DirectoryFilters({ values, onChange, onClear }: Props) {
+  const [place, setPlace] = useState(values.location);
+  const applyPlace = useDebouncedCallback((v: string) => onChange({ location: v.trim() }), 350);
+  const active = Boolean(values.organisation || values.location || values.industry);
+  return (
+    <Paper p="md" radius="md" component="section" aria-label="Order and filters">
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="sm">
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="directory-sort-label">
+              Order
+            </Text>
+            <SegmentedControl
+              aria-labelledby="directory-sort-label"
+              fullWidth
+              value={values.sort}
+              onChange={(v) => onChange({ sort: v === 'name' ? 'name' : 'newest' })}
+              data={[
+                { value: 'newest', label: 'Newest' },
+                { value: 'name', label: 'Name' },
+              ]}
+            />
+          </Stack>
+          <OrganisationFilter
+            // A cleared filter remounts the field so its text empties too.
+            key={values.organisation ? 'org' : 'no-org'}
+            value={values.organisation}
+            name={values.orgName}
+            onChange={onChange}
+          />
+          <TextInput
+            label="Place"
+            placeholder="Any place"
+            leftSection={<IconMapPin size={16} aria-hidden />}
+            value={place}
+            onChange={(e) => {
+              setPlace(e.currentTarget.value);
+              applyPlace(e.currentTarget.value);
+            }}
+          />
+          <Select
+            label="Industry"
+            placeholder="Any industry"
+            data={[...INDUSTRIES]}
+            searchable
+            clearable
+            value={values.industry || null}
+            onChange={(v) => onChange({ industry: v ?? '' })}
+          />
+        </SimpleGrid>
+        {active && (
+          <Button
+            variant="subtle"
+            size="xs"
+            style={{ alignSelf: 'flex-start' }}
+            onClick={() => {
+              setPlace('');
+              onClear();
+            }}
+          >
+            Clear filters
+          </Button>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
