@@ -97,6 +97,10 @@ describe('a sign-up cluster in the moderation queue', () => {
     await dialog.getByText(/Each member is signed out, cannot sign in/).waitFor();
     const reasonBox = dialog.getByRole('textbox', { name: 'Reason' });
     await waitForFocus(reasonBox);
+    // While it is open, the page behind is hidden from assistive technology (and axe): the dialog is all
+    // there is, and its title bar is no second banner beside the page's.
+    expect(await page.getByRole('banner').count()).toBe(0);
+    expect(await page.getByRole('heading', { level: 1, name: 'Admin' }).count()).toBe(0);
     await dialog.getByRole('button', { name: 'Suspend', exact: true }).click();
     await dialog.getByText('Give a reason', { exact: true }).waitFor();
     expect(await reasonBox.getAttribute('aria-invalid')).toBe('true');
@@ -111,25 +115,34 @@ describe('a sign-up cluster in the moderation queue', () => {
     await dialog.getByRole('button', { name: 'Suspend', exact: true }).click();
     await page.getByText('Suspend: done for 6 member(s).').waitFor();
     await dialog.waitFor({ state: 'detached' });
+    // Closed, the page is back for assistive technology.
+    await page.getByRole('banner').waitFor();
     await cluster.waitFor({ state: 'detached' });
     await page.getByText('Nothing to review').waitFor();
     await expectAccessible(page, 'Admin → Moderation: the queue, empty');
 
-    // The audit log (reached with the arrow keys) has one moderation.suspend per member, with the reason.
+    // The audit log (reached with the arrow keys), filtered to this action, has one row per member: who
+    // did it and to whom, by name with a link to each profile, and the details in words.
     await admin.switchTabByKeyboard('Moderation', 'Audit log');
     await admin.auditLog().waitFor();
-    const rows = admin.auditRows('moderation.suspend');
-    await rows.first().waitFor();
-    expect(await rows.count()).toBe(6);
+    await admin.filterAudit('Suspended from the queue');
+    const rows = admin.auditRows('Suspended from the queue');
+    await page.waitForFunction(() => document.querySelectorAll('table[aria-label="Audit log"] tbody tr').length === 6);
+    expect(await admin.auditLog().locator('tbody tr').count()).toBe(6);
     const subjects: string[] = [];
     for (const row of await rows.all()) {
       const [, who, , subject, details] = await admin.auditCells(row);
       expect(who).toBe(operator.name);
       subjects.push(subject!);
-      expect(JSON.parse(details!)).toMatchObject({ reason, flagId: expect.any(Number) });
+      expect(details).toContain(`Reason: “${reason}”`);
+      expect(details).toMatch(/From flag #\d+ in the moderation queue/);
+      expect(details).not.toMatch(/[{}]/);
     }
-    expect(subjects.sort()).toEqual(ring.map((m) => `member #${m.id}`).sort());
-    await expectAccessible(page, 'Admin → Audit log');
+    expect(subjects.sort()).toEqual(ring.map((m) => m.name).sort());
+    expect(await rows.first().getByRole('link', { name: operator.name }).getAttribute('href')).toBe(`/in/${operator.handle}`);
+    const firstRing = ring[0]!;
+    expect(await admin.auditLog().getByRole('link', { name: firstRing.name, exact: true }).getAttribute('href')).toBe(`/in/${firstRing.handle}`);
+    await expectAccessible(page, 'Admin → Audit log, filtered');
 
     // The suspended accounts are out: the old session is gone, the token revoked, sign-in refused.
     const [first] = ring;
@@ -150,13 +163,20 @@ describe('a sign-up cluster in the moderation queue', () => {
     await theirs.getByRole('alert').getByText('This account is suspended. Contact the operator of this community.').waitFor();
     expect(new URL(theirs.url()).pathname).toBe('/signin');
 
+    // For other members a suspended profile is simply not available, and that page still has its heading.
+    const bystander = await signedIn(await signUpOverHttp(server.baseUrl, 'Bea Bystander'));
+    await bystander.goto(`/in/${first!.handle}`);
+    await bystander.getByRole('heading', { level: 1, name: 'This profile is not available' }).waitFor();
+    await expectAccessible(bystander, 'a profile that is not available');
+    await bystander.context().close();
+
     await context.close();
     await page.context().close();
   });
 });
 
 describe('a reported member, restricted', () => {
-  it('three members report one → the reports flag appears → the operator restricts invitations by keyboard → the member reads why in the banner and sees 0 invitations left', async () => {
+  it('three members report one → the reports flag appears → the operator restricts invitations for 30 days by keyboard → the member reads why and until when → the operator lifts it from Members → the member is told', async () => {
     const pushy = await signUpOverHttp(server.baseUrl, 'Pat Pushkin');
     const reporters = await Promise.all(['Rhea Moss', 'Sol Brandt', 'Tove Lund'].map((n) => signUpOverHttp(server.baseUrl, n)));
     for (const [i, r] of reporters.entries()) {
@@ -188,10 +208,17 @@ describe('a reported member, restricted', () => {
     await waitForFocus(reasonBox);
     const reason = 'Three members reported unsolicited sales pitches in your invitations.';
     await page.keyboard.type(reason);
+    // How long: Tab to the duration, and arrow down from "Until an operator lifts it" to "30 days".
+    await page.keyboard.press('Tab');
+    const duration = dialog.getByRole('combobox', { name: 'How long' });
+    expect(await isFocused(duration)).toBe(true);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    expect(await duration.inputValue()).toBe('30');
     await expectAccessible(page, 'the Restrict invitations dialog');
     const submit = dialog.getByRole('button', { name: 'Restrict invitations', exact: true });
     for (let i = 0; i < 3 && !(await isFocused(submit)); i++) await page.keyboard.press('Tab');
     expect(await isFocused(submit)).toBe(true);
+    const restrictedAt = Date.now();
     await page.keyboard.press('Enter');
     await page.getByText('Restrict invitations: done for 1 member(s).').waitFor();
     await dialog.waitFor({ state: 'detached' });
@@ -201,19 +228,25 @@ describe('a reported member, restricted', () => {
     expect(await admin.queueItems('Report: spam').count()).toBe(0);
 
     await admin.switchTabByKeyboard('Moderation', 'Audit log');
-    const restricted = admin.auditRows('moderation.restrict');
+    await admin.filterAudit('Restricted invitations');
+    const restricted = admin.auditRows('Restricted invitations');
     await restricted.first().waitFor();
     expect(await restricted.count()).toBe(1);
     const [, , , subject, details] = await admin.auditCells(restricted.first());
-    expect(subject).toBe(`member #${pushy.id}`);
-    expect(JSON.parse(details!)).toMatchObject({ reason, flagId: expect.any(Number) });
+    expect(subject).toBe(pushy.name);
+    expect(details).toContain(`Reason: “${reason}”`);
+    expect(details).toMatch(/For 30 days, until .+/);
 
     // Pat, in a browser of their own, is told what was restricted and why, above every page.
     const pagePat = await signedIn(pushy);
     const banner = noticesBanner(pagePat);
     const notice = banner.getByRole('alert').filter({ hasText: 'Your account is restricted' });
     await notice.waitFor();
-    await notice.getByText(`An operator has restricted your invitations: you cannot send new invitations until an operator lifts this restriction. Reason: ${reason}`).waitFor();
+    await notice.getByText(`An operator has restricted your invitations for 30 days: you cannot send new invitations until the restriction ends. Reason: ${reason}`).waitFor();
+    // The end, in Pat's own time zone, and exact in the markup.
+    const ends = notice.getByText(/^Ends /);
+    const endsAt = Date.parse((await ends.locator('time').getAttribute('datetime'))!);
+    expect(Math.abs(endsAt - (restrictedAt + 30 * 86_400_000))).toBeLessThan(60_000);
     await expectAccessible(pagePat, 'the notices banner');
 
     // On My Network, the allowance widget shows nothing left, and why.
@@ -222,6 +255,7 @@ describe('a reported member, restricted', () => {
     await widget.getByText(/^0 of \d+ invitations left this week$/).waitFor();
     const restriction = widget.getByRole('alert').filter({ hasText: 'Invitations restricted by an operator' });
     await restriction.getByText(reason, { exact: false }).waitFor();
+    expect(await restriction.locator('time').last().getAttribute('datetime')).toBe(new Date(endsAt).toISOString());
     await widget.getByText('An operator restricted your invitations', { exact: false }).first().waitFor();
     await expectAccessible(pagePat, 'My Network, Sent: the allowance widget, restricted');
     const refused = await pushy.call('POST', '/api/v1/invitations', { to: reporters[0]!.handle, note: '', context: 'search' });
@@ -234,7 +268,117 @@ describe('a reported member, restricted', () => {
     await banner.waitFor({ state: 'detached' });
     expect((await pushy.call('GET', '/api/v1/me/notices')).body).toMatchObject({ unread: 0 });
 
+    // The operator finds Pat under Members: restricted until the same date, and a Lift restrictions button.
+    await admin.switchTabByKeyboard('Audit log', 'Members');
+    await page.getByRole('textbox', { name: 'Find a member' }).fill('Pushkin');
+    const row = admin.memberRow(pushy.name);
+    await row.getByText(/^Invitations restricted until /).waitFor();
+    expect(await row.locator('time').getAttribute('datetime')).toBe(new Date(endsAt).toISOString());
+    await row.getByText('Active', { exact: true }).waitFor();
+    await expectAccessible(page, 'Admin → Members, a restricted member');
+    await admin.memberAction(pushy.name, 'Lift restrictions').click();
+    const lift = admin.dialog(`Lift restrictions on ${pushy.name}?`);
+    await lift.getByRole('list', { name: `Active restrictions on ${pushy.name}` }).getByText(reason, { exact: false }).waitFor();
+    const liftReason = lift.getByRole('textbox', { name: 'Reason' });
+    await waitForFocus(liftReason);
+    await lift.getByRole('button', { name: 'Lift restrictions' }).click();
+    await lift.getByText('Give a reason', { exact: true }).waitFor();
+    await expectAccessible(page, 'the Lift restrictions dialog, reason missing');
+    const why = 'Pat apologised to each of them and promised personal notes from now on.';
+    await liftReason.fill(why);
+    await lift.getByRole('button', { name: 'Lift restrictions' }).click();
+    await page.getByText(`Restrictions lifted for ${pushy.name}.`).waitFor();
+    await lift.waitFor({ state: 'detached' });
+    await row.getByText(/^Invitations restricted/).waitFor({ state: 'detached' });
+    expect(await admin.memberAction(pushy.name, 'Lift restrictions').count()).toBe(0);
+
+    // Pat is told, with the reason, and can invite again.
+    await pagePat.reload();
+    const lifted = noticesBanner(pagePat).getByRole('alert').filter({ hasText: 'Restriction lifted' });
+    await lifted.getByText(`An operator lifted the restriction on your invitations. Reason: ${why}`).waitFor();
+    await pagePat.getByRole('region', { name: 'Your invitation allowance' }).getByText(/^[1-9]\d* of \d+ invitations left this week$/).waitFor();
+    await expectAccessible(pagePat, 'the notices banner, restriction lifted');
+    expect((await pushy.call('POST', '/api/v1/invitations', { to: reporters[0]!.handle, note: '', context: 'search' })).status).toBe(201);
+
+    // One audit row for the lift, naming both.
+    await admin.switchTabByKeyboard('Members', 'Audit log');
+    await admin.filterAudit('Lifted restrictions');
+    const liftRows = admin.auditRows('Lifted restrictions');
+    await liftRows.first().waitFor();
+    expect(await liftRows.count()).toBe(1);
+    const [, liftWho, , liftSubject, liftDetails] = await admin.auditCells(liftRows.first());
+    expect([liftWho, liftSubject]).toEqual([operator.name, pushy.name]);
+    expect(liftDetails).toContain(`Reason: “${why}”`);
+
     await pagePat.context().close();
+    await page.context().close();
+  });
+});
+
+describe('a second operator', () => {
+  it('the only operator cannot step down → makes a member an operator after confirming → the new operator sees Admin → the first steps down, and the audit log says who did what', async () => {
+    const rhea = await signUpOverHttp(server.baseUrl, 'Rhea Second');
+    const page = await signedIn(operator);
+    const admin = new AdminConsole(page);
+    await page.goto('/admin');
+    await admin.switchTabByKeyboard('Moderation', 'Members');
+    await admin.memberRow(operator.name).waitFor();
+    // Alone, Opal is offered no way to stop being an operator.
+    expect(await admin.memberAction(operator.name, 'Stop being an operator').count()).toBe(0);
+    await expectAccessible(page, 'Admin → Members');
+
+    await page.getByRole('textbox', { name: 'Find a member' }).fill('Rhea');
+    // Suspend asks first too (checked here with axe, then cancelled).
+    await admin.memberAction(rhea.name, 'Suspend').click();
+    const suspend = admin.dialog(`Suspend ${rhea.name}?`);
+    await suspend.getByRole('textbox', { name: 'Reason (kept in the audit log)' }).waitFor();
+    await expectAccessible(page, 'the Suspend member dialog');
+    await suspend.getByRole('button', { name: 'Cancel' }).click();
+    await suspend.waitFor({ state: 'detached' });
+    await admin.memberAction(rhea.name, 'Make operator').click();
+    const promote = admin.dialog(`Make ${rhea.name} an operator?`);
+    await promote.getByText(/see every member’s email address/).waitFor();
+    // Cancel has focus first: Enter alone never hands out operator rights.
+    await waitForFocus(promote.getByRole('button', { name: 'Cancel' }));
+    await promote.getByRole('textbox', { name: /Reason/ }).fill('Runs the spring meetups with me');
+    await expectAccessible(page, 'the Make operator dialog');
+    await promote.getByRole('button', { name: 'Make operator' }).click();
+    await page.getByText(`${rhea.name} is now an operator.`).waitFor();
+    await admin.memberRow(rhea.name).getByRole('cell', { name: 'Operator', exact: true }).waitFor();
+
+    // Rhea, in her own browser, has Admin and is told.
+    const pageRhea = await signedIn(rhea);
+    await noticesBanner(pageRhea).getByText(/made you an operator of this community/).waitFor();
+    await expectAccessible(pageRhea, 'the notices banner, a new operator');
+    await new AdminConsole(pageRhea).openFromMenuByKeyboard(rhea.name);
+
+    // Now Opal may step down, and does: the dialog says what that means, and the Admin page closes to her.
+    await page.getByRole('textbox', { name: 'Find a member' }).fill('Opal');
+    await admin.memberAction(operator.name, 'Stop being an operator').click();
+    const stepDown = admin.dialog('Stop being an operator?');
+    await stepDown.getByText(/lose the Admin page at once/).waitFor();
+    await expectAccessible(page, 'the Stop being an operator dialog');
+    await stepDown.getByRole('button', { name: 'Remove operator role' }).click();
+    await page.getByText(`${operator.name} is no longer an operator.`).waitFor();
+    await page.getByText('Operators only').waitFor();
+
+    // Rhea, the only operator now, cannot step down; the audit log names who did what to whom.
+    const adminRhea = new AdminConsole(pageRhea);
+    await adminRhea.switchTabByKeyboard('Moderation', 'Members');
+    await pageRhea.getByRole('textbox', { name: 'Find a member' }).fill('Rhea');
+    await adminRhea.memberRow(rhea.name).waitFor();
+    expect(await adminRhea.memberAction(rhea.name, 'Stop being an operator').count()).toBe(0);
+    await adminRhea.switchTabByKeyboard('Members', 'Audit log');
+    await adminRhea.filterAudit('All: members');
+    const promoted = adminRhea.auditRows('Made operator');
+    await promoted.first().waitFor();
+    const [, by, , whom, details] = await adminRhea.auditCells(promoted.first());
+    expect([by, whom]).toEqual([operator.name, rhea.name]);
+    expect(details!.split('\n').filter(Boolean)).toEqual(['Reason: “Runs the spring meetups with me”', 'From address 127.0.0.1']);
+    const [, byDown, , whomDown] = await adminRhea.auditCells(adminRhea.auditRows('Removed operator role').first());
+    expect([byDown, whomDown]).toEqual([operator.name, operator.name]);
+
+    await pageRhea.context().close();
     await page.context().close();
   });
 });

@@ -179,7 +179,10 @@ describe('a selective member’s rules', () => {
     await report.waitFor({ state: 'detached' });
 
     await inOther.getByRole('button', { name: 'Block Nia Okafor' }).click();
-    await page.getByRole('dialog', { name: 'Block Nia Okafor?' }).getByRole('button', { name: 'Block' }).click();
+    const blockDialog = page.getByRole('dialog', { name: 'Block Nia Okafor?' });
+    await blockDialog.waitFor();
+    await expectAccessible(page, 'the block dialog');
+    await blockDialog.getByRole('button', { name: 'Block' }).click();
     await page.getByText('Nia Okafor is blocked.').waitFor();
     await page.getByText('Nothing in Other').waitFor();
     await invitations.folderTab('Other (0)').waitFor();
@@ -262,6 +265,66 @@ describe('an open networker', () => {
     await page.getByText('No pending invitations').first().waitFor();
     expect((await olu!.call('GET', '/api/v1/invitations/folders')).json()).toEqual({ inbox: 0, other: 0 });
     expect((await olu!.call('GET', `/api/v1/members/${rex!.handle}`)).json().degree).toBe(null);
+    await page.context().close();
+  });
+});
+
+describe('“I don’t know this person”', () => {
+  it('asks first and says what it does → declines with Undo while the list stays still → Undo restores it → declined again, it is final once Undo is gone', async () => {
+    const [ida, nils, olga] = await Promise.all(['Ida Inbox', 'Nils Unknown', 'Olga Known'].map((n) => seedMember(e2e.server.app, n))).then(
+      (m) => m as [SeededMember, SeededMember, SeededMember],
+    );
+    for (const sender of [olga, nils]) {
+      const sent = await sender.call('POST', '/api/v1/invitations', { to: ida.handle, note: `Hello, ${sender.name} here`, context: 'search' });
+      expect(sent.statusCode, sent.body).toBe(201);
+    }
+    const page = await signedIn(ida);
+    const invitations = new InvitationsPage(page);
+    await invitations.open();
+    const nilsCard = invitations.from('inbox', 'Nils Unknown');
+    const olgaAccept = invitations.list('inbox').getByRole('button', { name: 'Accept invitation from Olga Known' });
+    await olgaAccept.waitFor();
+
+    // One click does not decline: a dialog says what it does.
+    await nilsCard.getByRole('button', { name: 'I don’t know this person: Nils Unknown' }).click();
+    const dialog = page.getByRole('dialog', { name: 'You don’t know Nils Unknown?' });
+    await dialog.getByText(/declines the invitation, and Nils can never invite you again/).waitFor();
+    await dialog.getByText(/counts against Nils’s reputation/).waitFor();
+    await dialog.getByText(/You can undo it for 10 seconds/).waitFor();
+    await expectAccessible(page, 'the “I don’t know this person” dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const invitationId = (await nils.call('GET', '/api/v1/invitations?box=sent')).json().items[0].id as number;
+    expect((await nils.call('GET', '/api/v1/invitations?box=sent')).json().items).toMatchObject([{ status: 'pending' }]);
+
+    // Confirmed: the card becomes one line with Undo, and the next card does not move at all.
+    const before = (await olgaAccept.boundingBox())!;
+    await nilsCard.getByRole('button', { name: 'I don’t know this person: Nils Unknown' }).click();
+    await dialog.getByRole('button', { name: 'Decline: I don’t know them' }).click();
+    await page.getByText('Declined. Nils Unknown cannot invite you again.').waitFor();
+    const row = invitations.list('inbox').getByText('Declined: Nils Unknown cannot invite you again. You can undo this for 10 seconds.');
+    await row.waitFor();
+    expect(Math.abs((await olgaAccept.boundingBox())!.y - before.y)).toBeLessThan(1);
+    await expectAccessible(page, 'My Network: a declined invitation with Undo');
+    const refused = await nils.call('POST', '/api/v1/invitations', { to: ida.handle, note: '', context: 'search' });
+    expect([refused.statusCode, refused.json().code]).toEqual([403, 'invitation_refused']);
+
+    // Undo: the invitation is back, and Nils is not barred any more.
+    await page.getByRole('button', { name: 'Undo “I don’t know this person” for Nils Unknown' }).click();
+    await page.getByText('The invitation from Nils Unknown is back in your list.').waitFor();
+    await nilsCard.getByRole('button', { name: 'Accept invitation from Nils Unknown' }).waitFor();
+    expect((await nils.call('GET', '/api/v1/invitations?box=sent')).json().items).toMatchObject([{ id: invitationId, status: 'pending' }]);
+
+    // Declined again and left alone: after 10 seconds the line and its Undo are gone, and the answer stands.
+    await nilsCard.getByRole('button', { name: 'I don’t know this person: Nils Unknown' }).click();
+    await dialog.getByRole('button', { name: 'Decline: I don’t know them' }).click();
+    await row.waitFor();
+    await row.waitFor({ state: 'detached', timeout: 14_000 });
+    expect(await page.getByRole('button', { name: /^Undo/ }).count()).toBe(0);
+    expect(await invitations.list('inbox').getByRole('link', { name: 'Nils Unknown' }).count()).toBe(0);
+    await olgaAccept.waitFor();
+    const after = await nils.call('POST', '/api/v1/invitations', { to: ida.handle, note: '', context: 'search' });
+    expect([after.statusCode, after.json().code]).toEqual([403, 'invitation_refused']);
     await page.context().close();
   });
 });

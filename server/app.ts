@@ -25,6 +25,8 @@ import './http/types.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { EmailDelivery } from './jobs/email-delivery.ts';
 import { expireInvitations } from './jobs/expire-invitations.ts';
+import { inTransaction } from './db/transaction.ts';
+import { endExpiredRestrictions } from './commands/moderation/restrictions.ts';
 import { scanRecentClusters } from './screening/clusters.ts';
 import { openGraph } from './graph/persist.ts';
 import { SnapshotSchedule } from './graph/snapshot-schedule.ts';
@@ -149,6 +151,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     snapshots?.start();
     expiryTimer = setInterval(() => {
       expireInvitations(database.db).catch((err: unknown) => app.log.warn({ err }, 'invitation expiry failed'));
+      inTransaction(database.db, (tx) => endExpiredRestrictions(tx)).catch((err: unknown) => app.log.warn({ err }, 'restriction expiry failed'));
       // Profiles fill in after sign-up, so look-alike clusters can appear later than the sign-ups themselves.
       scanRecentClusters(database.db, config.screening).catch((err: unknown) => app.log.warn({ err }, 'cluster scan failed'));
     }, 3_600_000);

@@ -19,8 +19,10 @@ export const theme = createTheme({
     Paper: { defaultProps: { withBorder: true } },
     // Links inside sentences must not rely on colour alone; standalone links opt back into hover.
     Anchor: { defaultProps: { underline: 'always' } },
-    // Mantine's close button is an icon with no name of its own.
-    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } },
+    // Mantine's close button is an icon with no name of its own. The dialog's <header> would be a second
+    // banner landmark beside the page's (a header is a banner unless inside a sectioning element without a
+    // role, and the dialog is a <section role="dialog">): inside a dialog it is only a title bar.
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' }, attributes: { header: { role: 'none' } } } },
     Notification: {
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
       styles: { description: { color: 'var(--mantine-color-gray-7)' } },
@@ -36,9 +38,11 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
     // Light and subtle variants print text in the colour's shade 6, too pale on white; use shade 8/9.
-    '--mantine-color-red-light-color': 'var(--mantine-color-red-9)',
+    // Red's shade 9 is 4.5:1 on a light red badge in a striped table row, just under; this one is 5.5:1.
+    '--mantine-color-red-light-color': '#b02525',
     '--mantine-color-red-text': 'var(--mantine-color-red-9)',
-    '--mantine-color-teal-light-color': 'var(--mantine-color-teal-9)',
+    // Teal's shade 9 is 4.2:1 on a light teal badge in a striped table row; this one is 5.9:1.
+    '--mantine-color-teal-light-color': '#066649',
     '--mantine-color-teal-text': 'var(--mantine-color-teal-9)',
     '--mantine-color-gray-light-color': 'var(--mantine-color-gray-8)',
     '--mantine-color-orange-light-color': 'var(--mantine-color-orange-9)',

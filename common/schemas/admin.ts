@@ -1,12 +1,23 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { cursor, pageLimit, queryText, text } from './primitives.ts';
+import { RESTRICTION_KINDS } from '../moderation.ts';
+import { cursor, pageLimit, queryText, requiredText, text } from './primitives.ts';
 
 export const adminMembersQuery = z.strictObject({
   q: queryText(LIMITS.searchQueryMax).optional(),
   cursor,
   limit: pageLimit,
 });
+
+
+/** An active restriction as operators and the restricted member see it; `until` is null when it lasts until lifted. */
+export const restrictionView = z.object({
+  kind: z.enum(RESTRICTION_KINDS),
+  reason: z.string(),
+  since: z.string(),
+  until: z.string().nullable(),
+});
+export type RestrictionView = z.infer<typeof restrictionView>;
 
 export const adminMember = z.object({
   id: z.number(),
@@ -17,9 +28,29 @@ export const adminMember = z.object({
   status: z.enum(['active', 'suspended']),
   emailVerified: z.boolean(),
   createdAt: z.string(),
+  restrictions: z.array(restrictionView),
+  /** What the signed-in operator may do to this member, decided by the policy layer. */
+  can: z.object({
+    suspend: z.boolean(),
+    reinstate: z.boolean(),
+    promote: z.boolean(),
+    demote: z.boolean(),
+    liftRestrictions: z.boolean(),
+  }),
 });
 
 export const suspendBody = z.strictObject({ reason: text(500).default('') });
+
+/** Making a member an operator, or an operator a member again; the reason goes to the audit log. */
+export const roleChangeBody = z.strictObject({ reason: text(500).default('') });
+export const roleChangeResult = z.object({ handle: z.string(), role: z.enum(['member', 'admin']) });
+
+/** Lifting a member's restrictions: all active ones, or only one kind; the member is told, with the reason. */
+export const liftRestrictionsBody = z.strictObject({
+  reason: requiredText(LIMITS.descriptionMax),
+  kind: z.enum(RESTRICTION_KINDS).optional(),
+});
+export const liftRestrictionsResult = z.object({ handle: z.string(), lifted: z.array(z.enum(RESTRICTION_KINDS)) });
 
 export const outboxEmail = z.object({
   id: z.number(),

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
+import { AUDIT_ACTIONS, AUDIT_AREAS, RESTRICTION_DAYS_MAX } from '../moderation.ts';
+import { restrictionView } from './admin.ts';
 import { bigId, handle, requiredText, text } from './primitives.ts';
 import { personCard } from './search.ts';
 
@@ -99,7 +101,7 @@ export const allowanceView = z.object({
   linksAllowed: z.boolean(),
   /** Every adjustment to the base, in words, with its effect: "+50: most of your invitations are accepted". */
   reasons: z.array(z.object({ text: z.string(), delta: z.number() })),
-  restrictions: z.array(z.object({ kind: z.string(), reason: z.string(), since: z.string() })),
+  restrictions: z.array(z.object({ kind: z.string(), reason: z.string(), since: z.string(), until: z.string().nullable() })),
 });
 export type AllowanceView = z.infer<typeof allowanceView>;
 
@@ -112,10 +114,23 @@ export const reportCreate = z.strictObject({
 });
 export type ReportCreate = z.infer<typeof reportCreate>;
 
-export const noticeView = z.object({ id: z.number(), kind: z.enum(['warning', 'restriction', 'lifted']), message: z.string(), createdAt: z.string(), read: z.boolean() });
+export const NOTICE_KINDS = ['warning', 'restriction', 'lifted', 'role'] as const;
+export const noticeView = z.object({
+  id: z.number(),
+  kind: z.enum(NOTICE_KINDS),
+  message: z.string(),
+  /** For a restriction with an end: when it ends. */
+  endsAt: z.string().nullable(),
+  createdAt: z.string(),
+  read: z.boolean(),
+});
 
 export const MODERATION_ACTIONS = ['dismiss', 'warn', 'restrict', 'suspend'] as const;
 export const moderationActionBody = z.strictObject({ reason: requiredText(LIMITS.descriptionMax) });
+export const restrictActionBody = z.strictObject({
+  reason: requiredText(LIMITS.descriptionMax),
+  days: z.number().int().min(1).max(RESTRICTION_DAYS_MAX).optional(),
+});
 
 // ───────────────────────────── Reports, notices and the moderation queue (views) ─────────────────────────────
 
@@ -145,7 +160,7 @@ export const moderationMember = z.object({
   profileStrength: z.number(),
   signupRisk: z.number(),
   riskReasons: z.array(z.string()),
-  restrictions: z.array(z.object({ kind: z.enum(['held', 'limited', 'invitations']), reason: z.string(), since: z.string() })),
+  restrictions: z.array(restrictionView),
   /** Invitations they sent in the last 90 days, by outcome. */
   invitations: z.object({ sent: z.number(), accepted: z.number(), ignored: z.number(), dontKnow: z.number(), pending: z.number() }),
   openReports: z.array(z.object({ id: z.number(), reason: z.enum(REPORT_REASONS), details: z.string(), createdAt: z.string() })),
@@ -188,14 +203,19 @@ export const moderationActionResult = z.object({
 export const auditQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  /** Only actions starting with this, e.g. "moderation." */
-  action: z.string().trim().max(60).regex(/^[a-z_.]*$/, { message: 'must be lowercase letters, dots and underscores' }).optional(),
+  /** One action ("moderation.restrict"), or every action of an area ("moderation."). Anything else is refused. */
+  action: z.enum([...AUDIT_ACTIONS, ...AUDIT_AREAS]).optional(),
 });
+/** A member named in the audit log; null when the account no longer exists. */
+const auditPerson = z.object({ id: z.number(), handle: z.string(), name: z.string() });
 export const auditEntry = z.object({
   id: z.number(),
   at: z.string(),
-  actor: z.object({ handle: z.string(), name: z.string() }).nullable(),
+  /** Who did it; null for the platform itself. */
+  actor: auditPerson.nullable(),
   action: z.string(),
+  /** The member it was done to, when the subject is a member who still exists. */
+  subject: auditPerson.nullable(),
   subjectType: z.string(),
   subjectId: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),

@@ -1,9 +1,11 @@
+import type { AuditAction } from '../../common/moderation.ts';
 import type { DbOrTx } from '../db/connection.ts';
 import { auditEvents } from '../db/schema.ts';
 
 export interface AuditEntry {
   actorId: number | null;
-  action: string;
+  /** One of the catalogue in common/schemas/admin.ts, so the operators' filter knows every action. */
+  action: AuditAction;
   subjectType: string;
   subjectId?: string | number | null;
   data?: Record<string, unknown>;

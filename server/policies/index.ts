@@ -7,11 +7,26 @@ import { forbidden } from '../errors.ts';
  */
 export type Subject =
   | { kind: 'profile'; memberId: number; visibility: 'signed_in' | 'network'; degree: number | null }
-  | { kind: 'member'; memberId: number; role: 'member' | 'admin' }
+  | {
+      kind: 'member';
+      memberId: number;
+      role: 'member' | 'admin';
+      status?: 'active' | 'suspended';
+      /** Operators able to act (active admins), counted under the role lock: the last one is never demoted. */
+      activeOperators?: number;
+    }
   | { kind: 'connections'; memberId: number; visibility: 'connections' | 'only_me'; degree: number | null }
   | { kind: 'site' };
 
-export type Action = 'profile.viewFull' | 'profile.edit' | 'connections.list' | 'admin.access' | 'member.suspend' | 'moderation.act';
+export type Action =
+  | 'profile.viewFull'
+  | 'profile.edit'
+  | 'connections.list'
+  | 'admin.access'
+  | 'member.suspend'
+  | 'member.promote'
+  | 'member.demote'
+  | 'moderation.act';
 
 export function allow(actor: Actor | null, action: Action, subject: Subject): boolean {
   if (!actor || actor.status !== 'active') return false;
@@ -36,6 +51,13 @@ export function allow(actor: Actor | null, action: Action, subject: Subject): bo
     case 'member.suspend':
       // Operators cannot suspend themselves or another operator: an instance must keep one working operator.
       return actor.role === 'admin' && subject.kind === 'member' && subject.role !== 'admin' && subject.memberId !== actor.id;
+    case 'member.promote':
+      // Any operator may make an active member an operator; a suspended one must be reinstated first.
+      return actor.role === 'admin' && subject.kind === 'member' && subject.role === 'member' && subject.status === 'active';
+    case 'member.demote':
+      // Any operator may make an operator (themselves included) a member again, unless that would leave
+      // the community without an operator.
+      return actor.role === 'admin' && subject.kind === 'member' && subject.role === 'admin' && (subject.activeOperators ?? 0) > 1;
   }
 }
 

@@ -135,7 +135,7 @@ export async function loadMemberEvidence(db: DbOrTx, ids: number[]): Promise<Map
       profileStrength: profileStrength(p).score,
       signupRisk: s?.risk ?? 0,
       riskReasons: s?.reasons ?? [],
-      restrictions: restrictions.filter((r) => r.memberId === p.id).map((r) => ({ kind: r.kind, reason: r.reason, since: r.since.toISOString() })),
+      restrictions: restrictions.filter((r) => r.memberId === p.id).map(({ kind, reason, since, until }) => ({ kind, reason, since, until })),
       invitations: { sent: st?.sent ?? 0, accepted: st?.accepted ?? 0, ignored: st?.ignored ?? 0, dontKnow: st?.dont_know ?? 0, pending: st?.pending ?? 0 },
       openReports: openReports
         .filter((r) => r.memberId === p.id)

@@ -25,7 +25,7 @@ interface Usage {
   oldestThisWeek: Date | string | null;
   outstanding: number;
   templatesThisWeek: number;
-  restrictions: { kind: string; reason: string; since: Date | string }[] | null;
+  restrictions: { kind: string; reason: string; since: Date | string; until: Date | string | null }[] | null;
 }
 
 async function loadUsage(db: DbOrTx, memberId: number): Promise<Usage> {
@@ -34,8 +34,8 @@ async function loadUsage(db: DbOrTx, memberId: number): Promise<Usage> {
     sql`SELECT (SELECT count(*)::int FROM connections WHERE member_id = ${memberId}) AS connections,
                w.used AS "usedThisWeek", w.oldest AS "oldestThisWeek", w.templates AS "templatesThisWeek",
                (SELECT count(*)::int FROM invitations WHERE sender_id = ${memberId} AND status IN ('pending', 'ignored') AND expires_at > now()) AS outstanding,
-               (SELECT json_agg(json_build_object('kind', kind, 'reason', reason, 'since', created_at) ORDER BY created_at)
-                  FROM member_restrictions WHERE member_id = ${memberId} AND lifted_at IS NULL) AS restrictions
+               (SELECT json_agg(json_build_object('kind', kind, 'reason', reason, 'since', created_at, 'until', ends_at) ORDER BY created_at)
+                  FROM member_restrictions WHERE member_id = ${memberId} AND lifted_at IS NULL AND (ends_at IS NULL OR ends_at > now())) AS restrictions
           FROM (SELECT count(*)::int AS used, min(created_at) AS oldest, count(*) FILTER (WHERE template)::int AS templates
                   FROM invitations WHERE sender_id = ${memberId} AND created_at > now() - interval '7 days') w`,
   );
@@ -77,7 +77,12 @@ export async function computeAllowance(db: DbOrTx, memberId: number, limits: Net
     reasons.push({ text: `${usage.templatesThisWeek} of your notes this week are nearly the same text`, delta: -Math.round(base * 0.25) });
   }
   let weekly = Math.max(FLOOR, base + reasons.reduce((s, r) => s + r.delta, 0));
-  const restrictions = (usage.restrictions ?? []).map((r) => ({ kind: r.kind, reason: r.reason, since: new Date(r.since).toISOString() }));
+  const restrictions = (usage.restrictions ?? []).map((r) => ({
+    kind: r.kind,
+    reason: r.reason,
+    since: new Date(r.since).toISOString(),
+    until: r.until ? new Date(r.until).toISOString() : null,
+  }));
   const restrictionCap = (kind: string, cap: number, text: string) => {
     if (!restrictions.some((r) => r.kind === kind) || weekly <= cap) return;
     reasons.push({ text, delta: cap - weekly });

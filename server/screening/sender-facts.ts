@@ -33,7 +33,8 @@ export async function loadSenderFacts(db: DbOrTx, senderId: number): Promise<Sen
                i.sent, i.accepted, i.ignored, i.dont_know AS "dontKnow", i.last_day AS "lastDay",
                (SELECT count(*)::int FROM reports r WHERE r.member_id = m.id AND r.status <> 'dismissed') AS reports,
                (SELECT count(*)::int FROM reports r WHERE r.member_id = m.id AND r.status <> 'dismissed' AND r.reason IN ('spam', 'scam', 'fake')) AS "spamReports",
-               (SELECT array_agg(kind) FROM member_restrictions x WHERE x.member_id = m.id AND x.lifted_at IS NULL) AS restrictions,
+               (SELECT array_agg(kind) FROM member_restrictions x
+                 WHERE x.member_id = m.id AND x.lifted_at IS NULL AND (x.ends_at IS NULL OR x.ends_at > now())) AS restrictions,
                EXISTS (SELECT 1 FROM moderation_flags f WHERE f.member_ids @> ARRAY[m.id] AND f.status = 'open') AS flagged
           FROM members m,
                LATERAL (SELECT count(*)::int AS sent,

@@ -5,9 +5,12 @@ import type {
   moderationPage,
   noticesPage,
 } from '../../common/schemas/screening.ts';
+import type { AuditAction, AuditArea } from '../../common/moderation.ts';
 import { api } from './client.ts';
 
 export type { AuditEntry, ModerationItem, ModerationMember, NoticeView } from '../../common/schemas/screening.ts';
+export type { RestrictionView } from '../../common/schemas/admin.ts';
+export { AUDIT_ACTIONS, AUDIT_AREAS, type AuditAction, type AuditArea, RESTRICTION_DAYS_MAX } from '../../common/moderation.ts';
 export type ModerationPage = z.infer<typeof moderationPage>;
 export type ModerationActionResult = z.infer<typeof moderationActionResult>;
 export type AuditPage = z.infer<typeof auditPage>;
@@ -18,14 +21,16 @@ export type ModerationActionName = 'dismiss' | 'warn' | 'restrict' | 'suspend';
 export const moderationKeys = {
   queue: ['admin', 'moderation'] as const,
   audit: ['admin', 'audit'] as const,
+  auditFiltered: (action: AuditAction | AuditArea | null) => ['admin', 'audit', action ?? 'all'] as const,
   notices: ['me', 'notices'] as const,
 };
 
 export const moderationApi = {
   queue: (cursor?: string) => api<ModerationPage>('GET', '/admin/moderation', { query: { cursor } }),
-  act: (type: 'flag' | 'report', id: number, action: ModerationActionName, reason: string) =>
-    api<ModerationActionResult>('POST', `/admin/moderation/${type}s/${id}/${action}`, { body: { reason } }),
-  audit: (cursor?: string) => api<AuditPage>('GET', '/admin/audit', { query: { cursor } }),
+  /** `days` only for restrict: how long it lasts; without it, until an operator lifts it. */
+  act: (type: 'flag' | 'report', id: number, action: ModerationActionName, reason: string, days?: number) =>
+    api<ModerationActionResult>('POST', `/admin/moderation/${type}s/${id}/${action}`, { body: { reason, ...(days ? { days } : {}) } }),
+  audit: (cursor?: string, action?: AuditAction | AuditArea | null) => api<AuditPage>('GET', '/admin/audit', { query: { cursor, action } }),
 };
 
 export const noticesApi = {

@@ -30,6 +30,8 @@ export const networkApi = {
     api<Page<InvitationView>>('GET', '/invitations', { query: { box, cursor, folder: box === 'received' ? folder : undefined } }),
   answer: (id: number, answer: InvitationAnswer) =>
     api<{ invitation: InvitationView }>('POST', `/invitations/${id}/${answer}`, { body: {} }),
+  /** Takes back "I don't know this person" within the server's short window (409 undo_expired after it). */
+  undoDontKnow: (id: number) => api<{ invitation: InvitationView }>('POST', `/invitations/${id}/undo`, { body: {} }),
 
   connections: (q: string, sort: ConnectionSort, cursor?: string) =>
     api<Page<ConnectionCard>>('GET', '/me/connections', { query: { q, sort, cursor } }),

@@ -3,13 +3,20 @@ import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { moderationKeys, noticesApi } from '../api/moderation.ts';
 import { useMe } from '../hooks/useMe.ts';
+import { DateTime } from './DateTime.tsx';
 
-const TITLES = { warning: 'A warning from the operators', restriction: 'Your account is restricted', lifted: 'Restriction lifted' } as const;
+const TITLES = {
+  warning: 'A warning from the operators',
+  restriction: 'Your account is restricted',
+  lifted: 'Restriction lifted',
+  role: 'Your role in this community changed',
+} as const;
 /**
  * Mantine prints light alerts' titles in shade 8 of their colour, about 3:1 on the tint for orange and
  * less for yellow, below WCAG AA's 4.5:1 (web/theme.ts darkens only red, teal and grey): darker titles.
  */
-const TITLE_COLORS = { warning: '#7a5200', restriction: '#b23c03', lifted: undefined } as const;
+const TITLE_COLORS = { warning: '#7a5200', restriction: '#b23c03', lifted: undefined, role: undefined } as const;
+const COLORS = { warning: 'yellow', restriction: 'orange', lifted: 'teal', role: 'teal' } as const;
 
 /**
  * Unread notices from the operators, above every page for a signed-in member: what was decided about
@@ -30,8 +37,8 @@ export function NoticesBanner() {
       {unread.map((n) => (
         <Alert
           key={n.id}
-          color={n.kind === 'lifted' ? 'teal' : n.kind === 'warning' ? 'yellow' : 'orange'}
-          icon={n.kind === 'lifted' ? <IconInfoCircle aria-hidden /> : <IconAlertTriangle aria-hidden />}
+          color={COLORS[n.kind]}
+          icon={COLORS[n.kind] === 'teal' ? <IconInfoCircle aria-hidden /> : <IconAlertTriangle aria-hidden />}
           title={TITLES[n.kind]}
           styles={{ title: { color: TITLE_COLORS[n.kind] } }}
         >
@@ -39,6 +46,11 @@ export function NoticesBanner() {
             <Text size="sm" dir="auto">
               {n.message}
             </Text>
+            {n.endsAt && (
+              <Text size="sm" fw={600}>
+                <DateTime iso={n.endsAt} prefix="Ends " />
+              </Text>
+            )}
             <Button size="xs" variant="white" color="dark" loading={markRead.isPending && markRead.variables === n.id} onClick={() => markRead.mutate(n.id)}>
               Got it
             </Button>

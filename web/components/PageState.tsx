@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Group, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertCircle, IconMoodEmpty } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -36,16 +36,23 @@ export function ErrorState({ error, onRetry, title = 'Could not load this' }: { 
 
 /**
  * Nothing to show yet, and what to do about it: every empty state leads somewhere useful, so `action`
- * is where the member can go next (one button, or a group of them).
+ * is where the member can go next (one button, or a group of them). When the state is the whole page (a
+ * profile that is not available), `headingLevel={1}` makes its title the page's heading.
  */
-export function EmptyState({ title, children, action }: { title: ReactNode; children?: ReactNode; action?: ReactNode }) {
+export function EmptyState({ title, children, action, headingLevel }: { title: ReactNode; children?: ReactNode; action?: ReactNode; headingLevel?: 1 | 2 | 3 }) {
   return (
     <Center py="xl">
       <Stack align="center" gap="xs" maw={420} ta="center">
         <ThemeIcon size={48} radius="xl" variant="light" color="gray" aria-hidden>
           <IconMoodEmpty size={26} />
         </ThemeIcon>
-        <Text fw={600}>{title}</Text>
+        {headingLevel ? (
+          <Title order={headingLevel} fz="h4">
+            {title}
+          </Title>
+        ) : (
+          <Text fw={600}>{title}</Text>
+        )}
         {children && (
           // A div, so an explanation may hold a list of tips as well as a sentence.
           <Text component="div" size="sm" c="dimmed">

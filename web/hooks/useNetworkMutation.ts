@@ -12,6 +12,12 @@ interface Options<TVars, TResult> {
   success?: (vars: TVars, result: TResult) => ReactNode;
   /** Set when the caller shows the error itself (in a dialog, beside the field), so it is not announced twice. */
   quietErrors?: boolean;
+  /**
+   * Runs once the server has saved the change and before the lists refetch. A list that must keep an
+   * answered item in place (so the next one does not slide under the pointer) marks it here: by the time
+   * the refetched list arrives without it, it is already held.
+   */
+  onSaved?: (vars: TVars, result: TResult) => void;
 }
 
 /**
@@ -24,6 +30,7 @@ export function useNetworkMutation<TVars, TResult = unknown>(fn: (vars: TVars) =
   return useMutation({
     mutationFn: fn,
     onSuccess: async (result, vars) => {
+      options.onSaved?.(vars, result);
       const message = options.success?.(vars, result);
       if (message) notifications.show({ color: 'teal', message });
       await Promise.all([

@@ -24,7 +24,11 @@ interface Context {
   operator: Actor;
   reason: string;
   ip: string | null;
+  /** For restrict: how many days it lasts; absent, until an operator lifts it. */
+  days?: number | undefined;
 }
+
+const DAY_MS = 86_400_000;
 
 /**
  * Resolves an open flag with one action on every member it names, in the caller's transaction. The
@@ -77,6 +81,7 @@ async function applyToMembers(
   ref: { flagId: number } | { reportId: number },
 ): Promise<string[]> {
   const { operator, reason, ip } = ctx;
+  const endsAt = action === 'restrict' && ctx.days ? new Date(Date.now() + ctx.days * DAY_MS) : null;
   await lockModeration(tx, ...memberIds);
   const found = await tx
     .select({ id: members.id, handle: members.handle, role: members.role })
@@ -93,7 +98,7 @@ async function applyToMembers(
   switch (action) {
     case 'dismiss': {
       if ('flagId' in ref) {
-        const released = await liftRestrictions(tx, ids, ['held', 'limited'], operator.id);
+        const released = new Set((await liftRestrictions(tx, ids, ['held', 'limited'], operator.id)).map((r) => r.memberId));
         for (const id of released) await sendNotice(tx, id, 'lifted', LIFTED_NOTICE);
         await releaseHeldInvitations(tx, ids);
       }
@@ -108,8 +113,8 @@ async function applyToMembers(
     case 'restrict': {
       await liftRestrictions(tx, ids, ['held'], operator.id);
       for (const id of ids) {
-        await applyRestriction(tx, id, 'invitations', reason, operator.id);
-        await sendNotice(tx, id, 'restriction', restrictionNotice(reason));
+        await applyRestriction(tx, id, 'invitations', reason, operator.id, { endsAt, replace: true });
+        await sendNotice(tx, id, 'restriction', restrictionNotice(reason, ctx.days), endsAt);
       }
       break;
     }
@@ -127,15 +132,23 @@ async function applyToMembers(
     }
   }
   for (const id of ids) {
-    await recordAudit(tx, { actorId: operator.id, action: `moderation.${action}`, subjectType: 'member', subjectId: id, data: { ...ref, reason }, ip });
+    const data = { ...ref, reason, ...(endsAt ? { days: ctx.days, until: endsAt.toISOString() } : {}) };
+    await recordAudit(tx, { actorId: operator.id, action: `moderation.${action}`, subjectType: 'member', subjectId: id, data, ip });
   }
   return found.map((m) => m.handle);
 }
 
 export const LIFTED_NOTICE = 'An operator has reviewed your account. The restrictions on new accounts no longer apply to you.';
 
-/** What a restricted member reads: what was restricted, why, and that it lasts until an operator lifts it. */
-export function restrictionNotice(reason: string): string {
+/**
+ * What a restricted member reads: what was restricted, why, and how long it lasts: for a number of days
+ * (the notice carries the end, which the web app shows in the member's own time), or until an operator
+ * lifts it.
+ */
+export function restrictionNotice(reason: string, days?: number): string {
+  if (days) {
+    return `An operator has restricted your invitations for ${days} day${days === 1 ? '' : 's'}: you cannot send new invitations until the restriction ends. Reason: ${reason}`;
+  }
   return `An operator has restricted your invitations: you cannot send new invitations until an operator lifts this restriction. Reason: ${reason}`;
 }
 

@@ -1,9 +1,12 @@
 import type { DbOrTx } from '../../db/connection.ts';
 import { memberNotices } from '../../db/schema.ts';
 
-export type NoticeKind = 'warning' | 'restriction' | 'lifted';
+export type NoticeKind = 'warning' | 'restriction' | 'lifted' | 'role';
 
-/** Tells a member what an operator (or the platform) decided about them; shown until they mark it read. */
-export async function sendNotice(db: DbOrTx, memberId: number, kind: NoticeKind, message: string): Promise<void> {
-  await db.insert(memberNotices).values({ memberId, kind, message });
+/**
+ * Tells a member what an operator (or the platform) decided about them; shown until they mark it read.
+ * `endsAt` is the end of a time-limited restriction, which the web app shows in the member's own time.
+ */
+export async function sendNotice(db: DbOrTx, memberId: number, kind: NoticeKind, message: string, endsAt: Date | null = null): Promise<void> {
+  await db.insert(memberNotices).values({ memberId, kind, message, endsAt });
 }

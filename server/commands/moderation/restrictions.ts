@@ -1,10 +1,20 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { RestrictionView } from '../../../common/schemas/admin.ts';
 import type { DbOrTx } from '../../db/connection.ts';
 import { invitations, memberRestrictions, type RestrictionKind } from '../../db/schema.ts';
+import { sendNotice } from './notices.ts';
+
+/**
+ * A restriction applies while it is neither lifted nor past its end. Every reader uses this (the SQL in
+ * screening/allowance.ts and screening/sender-facts.ts spells out the same condition), so a restriction
+ * stops at its end to the second, not when the hourly sweep gets to it.
+ */
+export const restrictionApplies = sql`${memberRestrictions.liftedAt} IS NULL AND (${memberRestrictions.endsAt} IS NULL OR ${memberRestrictions.endsAt} > now())`;
 
 /**
  * Applies a restriction unless the same kind is already active (one active row per member and kind,
- * enforced by a unique index). Returns whether it was newly applied.
+ * enforced by a unique index). Returns whether it was newly applied. With `replace`, an active one of
+ * the same kind takes the new reason and end instead (an operator restricting again decides anew).
  */
 export async function applyRestriction(
   db: DbOrTx,
@@ -12,16 +22,25 @@ export async function applyRestriction(
   kind: RestrictionKind,
   reason: string,
   createdBy: number | null,
+  options: { endsAt?: Date | null; replace?: boolean } = {},
 ): Promise<boolean> {
-  const inserted = await db
-    .insert(memberRestrictions)
-    .values({ memberId, kind, reason, createdBy })
-    .onConflictDoNothing()
-    .returning({ id: memberRestrictions.id });
+  // A row past its end still holds the one-active-row slot until the sweep closes it: close it now.
+  await closeEnded(db, and(eq(memberRestrictions.memberId, memberId), eq(memberRestrictions.kind, kind)));
+  const values = { memberId, kind, reason, createdBy, endsAt: options.endsAt ?? null };
+  const insert = db.insert(memberRestrictions).values(values);
+  const written = options.replace
+    ? await insert
+        .onConflictDoUpdate({
+          target: [memberRestrictions.memberId, memberRestrictions.kind],
+          targetWhere: isNull(memberRestrictions.liftedAt),
+          set: { reason, createdBy, endsAt: values.endsAt, createdAt: sql`now()` },
+        })
+        .returning({ id: memberRestrictions.id })
+    : await insert.onConflictDoNothing().returning({ id: memberRestrictions.id });
   // A held or restricted account's invitations still waiting for an answer leave their recipients'
   // folders too, so a cluster found after it sent its invitations is stopped all the same.
-  if (inserted.length > 0 && (kind === 'held' || kind === 'invitations')) await holdPendingInvitations(db, [memberId], HELD_PLACEMENT);
-  return inserted.length > 0;
+  if (written.length > 0 && (kind === 'held' || kind === 'invitations')) await holdPendingInvitations(db, [memberId], HELD_PLACEMENT);
+  return written.length > 0;
 }
 
 export const HELD_PLACEMENT = "Held by the platform: the sender's account is under review";
@@ -35,8 +54,9 @@ export async function holdPendingInvitations(db: DbOrTx, senderIds: number[], pl
 }
 
 /**
- * After a review found nothing (dismiss) or ended in a warning, the members' held invitations reach
- * their recipients' inboxes after all, unless the member is still held or restricted.
+ * After a review found nothing (dismiss), ended in a warning, or a restriction was lifted or ran out, the
+ * members' held invitations reach their recipients' inboxes after all, unless the member is still held
+ * or restricted.
  */
 export async function releaseHeldInvitations(db: DbOrTx, senderIds: number[]): Promise<void> {
   if (senderIds.length === 0) return;
@@ -49,32 +69,64 @@ export async function releaseHeldInvitations(db: DbOrTx, senderIds: number[]): P
         eq(invitations.status, 'pending'),
         eq(invitations.folder, 'held'),
         sql`NOT EXISTS (SELECT 1 FROM member_restrictions r WHERE r.member_id = ${invitations.senderId}
-                          AND r.lifted_at IS NULL AND r.kind IN ('held', 'invitations'))`,
+                          AND r.lifted_at IS NULL AND (r.ends_at IS NULL OR r.ends_at > now()) AND r.kind IN ('held', 'invitations'))`,
       ),
     );
 }
 
-/** Lifts the active restrictions of these kinds; returns the members who had one lifted. */
+/** Lifts the active restrictions of these kinds; returns what was lifted, per member. */
 export async function liftRestrictions(
   db: DbOrTx,
   memberIds: number[],
-  kinds: RestrictionKind[],
+  kinds: readonly RestrictionKind[],
   liftedBy: number | null,
-): Promise<number[]> {
+): Promise<{ memberId: number; kind: RestrictionKind }[]> {
   if (memberIds.length === 0 || kinds.length === 0) return [];
-  const lifted = await db
+  return db
     .update(memberRestrictions)
     .set({ liftedAt: sql`now()`, liftedBy })
-    .where(and(inArray(memberRestrictions.memberId, memberIds), inArray(memberRestrictions.kind, kinds), isNull(memberRestrictions.liftedAt)))
-    .returning({ memberId: memberRestrictions.memberId });
-  return [...new Set(lifted.map((r) => r.memberId))];
+    .where(and(inArray(memberRestrictions.memberId, memberIds), inArray(memberRestrictions.kind, [...kinds]), restrictionApplies))
+    .returning({ memberId: memberRestrictions.memberId, kind: memberRestrictions.kind });
 }
 
-/** The active restrictions of many members, for the moderation queue and the member's own view. */
-export async function activeRestrictions(db: DbOrTx, memberIds: number[]) {
+/** The active restrictions of many members, for the moderation queue, the members list and the member's own view. */
+export async function activeRestrictions(db: DbOrTx, memberIds: number[]): Promise<(RestrictionView & { memberId: number })[]> {
   if (memberIds.length === 0) return [];
-  return db
-    .select({ memberId: memberRestrictions.memberId, kind: memberRestrictions.kind, reason: memberRestrictions.reason, since: memberRestrictions.createdAt })
+  const found = await db
+    .select({
+      memberId: memberRestrictions.memberId,
+      kind: memberRestrictions.kind,
+      reason: memberRestrictions.reason,
+      since: memberRestrictions.createdAt,
+      until: memberRestrictions.endsAt,
+    })
     .from(memberRestrictions)
-    .where(and(inArray(memberRestrictions.memberId, memberIds), isNull(memberRestrictions.liftedAt)));
+    .where(and(inArray(memberRestrictions.memberId, memberIds), restrictionApplies))
+    .orderBy(memberRestrictions.createdAt);
+  return found.map((r) => ({ ...r, since: r.since.toISOString(), until: r.until?.toISOString() ?? null }));
 }
+
+/** Marks restrictions past their end as lifted at their end (by no one); returns them. */
+async function closeEnded(db: DbOrTx, where: ReturnType<typeof and>): Promise<{ memberId: number; kind: RestrictionKind }[]> {
+  return db
+    .update(memberRestrictions)
+    .set({ liftedAt: sql`${memberRestrictions.endsAt}`, liftedBy: null })
+    .where(and(where, isNull(memberRestrictions.liftedAt), lte(memberRestrictions.endsAt, sql`now()`)))
+    .returning({ memberId: memberRestrictions.memberId, kind: memberRestrictions.kind });
+}
+
+/**
+ * The sweep for restrictions that ran out: closes them, releases the invitations they held, and tells each
+ * member their invitations are open again. Reads already ignore them from their end; this makes it final.
+ */
+export async function endExpiredRestrictions(db: DbOrTx): Promise<number> {
+  const ended = await closeEnded(db, undefined);
+  const released = [...new Set(ended.filter((r) => r.kind === 'invitations' || r.kind === 'held').map((r) => r.memberId))];
+  await releaseHeldInvitations(db, released);
+  for (const memberId of [...new Set(ended.filter((r) => r.kind === 'invitations').map((r) => r.memberId))]) {
+    await sendNotice(db, memberId, 'lifted', RESTRICTION_ENDED_NOTICE);
+  }
+  return ended.length;
+}
+
+export const RESTRICTION_ENDED_NOTICE = 'The restriction on your invitations has ended: you can send invitations again.';

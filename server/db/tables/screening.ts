@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, integer, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { RESTRICTION_KINDS } from '../../../common/moderation.ts';
 import type { ScreeningRule } from '../../../common/schemas/screening.ts';
 import { members } from './members.ts';
 import { invitations } from './network.ts';
@@ -53,7 +54,7 @@ export const signupEvents = pgTable('signup_events', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
 });
 
-export const RESTRICTION_KINDS = ['held', 'limited', 'invitations'] as const;
+export { RESTRICTION_KINDS };
 export type RestrictionKind = (typeof RESTRICTION_KINDS)[number];
 
 export const memberRestrictions = pgTable('member_restrictions', {
@@ -63,6 +64,8 @@ export const memberRestrictions = pgTable('member_restrictions', {
   reason: text('reason').notNull(),
   createdBy: integer('created_by').references(() => members.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+  /** When it stops applying on its own; null: until an operator lifts it. */
+  endsAt: timestamp('ends_at', { withTimezone: true }),
   liftedAt: timestamp('lifted_at', { withTimezone: true }),
   liftedBy: integer('lifted_by').references(() => members.id, { onDelete: 'set null' }),
 });
@@ -86,8 +89,10 @@ export const moderationFlags = pgTable('moderation_flags', {
 export const memberNotices = pgTable('member_notices', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
-  kind: text('kind', { enum: ['warning', 'restriction', 'lifted'] }).notNull(),
+  kind: text('kind', { enum: ['warning', 'restriction', 'lifted', 'role'] }).notNull(),
   message: text('message').notNull(),
+  /** For a time-limited restriction: when it ends, shown to the member in their own time zone. */
+  endsAt: timestamp('ends_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
   readAt: timestamp('read_at', { withTimezone: true }),
 });

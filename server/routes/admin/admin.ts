@@ -4,26 +4,31 @@ import { z } from 'zod';
 import { adminMember, adminMembersQuery, outboxEmail, suspendBody } from '../../../common/schemas/admin.ts';
 import { handle } from '../../../common/schemas/primitives.ts';
 import { page } from '../../../common/schemas/search.ts';
+import { countActiveOperators } from '../../commands/admin/set-role.ts';
 import { setMemberStatus } from '../../commands/admin/suspend-member.ts';
+import { activeRestrictions } from '../../commands/moderation/restrictions.ts';
 import { emailOutbox, members, profiles } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { notFound } from '../../errors.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
-import { authorize } from '../../policies/index.ts';
+import { allow, authorize } from '../../policies/index.ts';
+import { memberActionRoutes } from './member-actions.ts';
 
 const tags = ['admin'];
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
   app.addHook('preHandler', async (request) => authorize(request.actor, 'admin.access', { kind: 'site' }));
+  // Role changes and lifting restrictions: in their own file, behind the same operators-only hook.
+  await app.register(memberActionRoutes);
 
   app.get(
     '/admin/members',
     {
       schema: {
         tags,
-        summary: 'All members, for the operator',
+        summary: 'All members, for the operator, each with their active restrictions and what you may do to them',
         querystring: adminMembersQuery,
         response: { 200: page(adminMember) },
       },
@@ -44,16 +49,37 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         )
         .orderBy(asc(members.id))
         .limit(limit + 1);
-      const items = found.slice(0, limit).map(({ m, name }) => ({
-        id: m.id,
-        handle: m.handle,
-        name,
-        email: m.email,
-        role: m.role,
-        status: m.status,
-        emailVerified: m.emailVerifiedAt !== null,
-        createdAt: m.createdAt.toISOString(),
-      }));
+      const rows = found.slice(0, limit);
+      // The page's restrictions and the operator count in one query each, whatever the page size.
+      const restrictions = await activeRestrictions(
+        ctx.db,
+        rows.map(({ m }) => m.id),
+      );
+      const activeOperators = await countActiveOperators(ctx.db);
+      const actor = request.actor!;
+      const items = rows.map(({ m, name }) => {
+        const own = restrictions.filter((r) => r.memberId === m.id).map(({ kind, reason, since, until }) => ({ kind, reason, since, until }));
+        const subject = { kind: 'member' as const, memberId: m.id, role: m.role, status: m.status, activeOperators };
+        const maySuspend = allow(actor, 'member.suspend', subject);
+        return {
+          id: m.id,
+          handle: m.handle,
+          name,
+          email: m.email,
+          role: m.role,
+          status: m.status,
+          emailVerified: m.emailVerifiedAt !== null,
+          createdAt: m.createdAt.toISOString(),
+          restrictions: own,
+          can: {
+            suspend: maySuspend && m.status === 'active',
+            reinstate: maySuspend && m.status === 'suspended',
+            promote: allow(actor, 'member.promote', subject),
+            demote: allow(actor, 'member.demote', subject),
+            liftRestrictions: own.length > 0 && allow(actor, 'moderation.act', subject),
+          },
+        };
+      });
       const last = items[items.length - 1];
       return { items, nextCursor: found.length > limit && last ? encodeCursor({ i: last.id }) : null };
     },

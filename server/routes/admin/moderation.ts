@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { bigIdParam } from '../../../common/schemas/primitives.ts';
-import { MODERATION_ACTIONS, moderationActionBody, moderationActionResult, moderationPage, moderationQuery } from '../../../common/schemas/screening.ts';
+import {
+  MODERATION_ACTIONS,
+  moderationActionBody,
+  moderationActionResult,
+  moderationPage,
+  moderationQuery,
+  restrictActionBody,
+} from '../../../common/schemas/screening.ts';
 import { actOnFlag, actOnReport } from '../../commands/moderation/act.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
@@ -14,7 +21,7 @@ const idParams = z.strictObject({ id: bigIdParam });
 const SUMMARIES: Record<(typeof MODERATION_ACTIONS)[number], string> = {
   dismiss: 'nothing wrong: close it and lift the automatic restrictions on new accounts',
   warn: 'send each member a warning notice',
-  restrict: 'stop each member sending invitations, and tell them why',
+  restrict: 'stop each member sending invitations, for `days` days or until lifted, and tell them why',
   suspend: 'suspend each member and block their pending invitations',
 };
 
@@ -46,12 +53,14 @@ export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
             tags,
             summary: `${action[0]!.toUpperCase()}${action.slice(1)} a ${type}: ${SUMMARIES[action]}`,
             params: idParams,
-            body: moderationActionBody,
+            // Only a restriction has a duration; `days` on any other action is refused as an unknown field.
+            body: action === 'restrict' ? restrictActionBody : moderationActionBody,
             response: { 200: moderationActionResult },
           },
         },
         async (request) => {
-          const context = { operator: request.actor!, reason: request.body.reason, ip: request.ip };
+          const body: { reason: string; days?: number | undefined } = request.body;
+          const context = { operator: request.actor!, reason: body.reason, ip: request.ip, days: body.days };
           return inTransaction(ctx.db, (tx) =>
             type === 'flag' ? actOnFlag(tx, request.params.id, action, context) : actOnReport(tx, request.params.id, action, context),
           );

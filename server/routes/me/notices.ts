@@ -35,6 +35,7 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
         id: n.id,
         kind: n.kind,
         message: n.message,
+        endsAt: n.endsAt?.toISOString() ?? null,
         createdAt: n.createdAt.toISOString(),
         read: n.readAt !== null,
       }));
@@ -66,7 +67,14 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!notice.readAt) {
         await ctx.db.update(memberNotices).set({ readAt }).where(and(eq(memberNotices.id, notice.id), isNull(memberNotices.readAt)));
       }
-      return { id: notice.id, kind: notice.kind, message: notice.message, createdAt: notice.createdAt.toISOString(), read: true };
+      return {
+        id: notice.id,
+        kind: notice.kind,
+        message: notice.message,
+        endsAt: notice.endsAt?.toISOString() ?? null,
+        createdAt: notice.createdAt.toISOString(),
+        read: true,
+      };
     },
   );
 };

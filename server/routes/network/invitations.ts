@@ -8,7 +8,7 @@ import {
   invitationView,
 } from '../../../common/schemas/network.ts';
 import { z } from 'zod';
-import { answerInvitation, type InvitationAnswer } from '../../commands/network/respond-invitation.ts';
+import { answerInvitation, DONT_KNOW_UNDO_SECONDS, type InvitationAnswer, undoDontKnow } from '../../commands/network/respond-invitation.ts';
 import { sendInvitation } from '../../commands/network/send-invitation.ts';
 import { notFound } from '../../errors.ts';
 import { countReceived, listInvitations, loadInvitation } from '../../queries/network/invitation.ts';
@@ -134,4 +134,25 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     );
   }
+
+  app.post(
+    '/invitations/:id/undo',
+    {
+      config: writeRateLimit(ctx.config),
+      schema: {
+        tags,
+        summary: `Take back "I don't know this person" within ${DONT_KNOW_UNDO_SECONDS} seconds: the invitation is open again and no longer counts against its sender. 409 undo_expired after that.`,
+        params: invitationParams,
+        body: z.strictObject({}).nullish(),
+        response: { 200: z.object({ invitation: invitationView }) },
+      },
+    },
+    async (request) => {
+      const actor = request.actor!;
+      await undoDontKnow(networkDeps(ctx), actor.id, request.params.id);
+      const invitation = await loadInvitation(await lensFor(ctx, actor), request.params.id);
+      if (!invitation) throw notFound('Invitation');
+      return { invitation };
+    },
+  );
 };

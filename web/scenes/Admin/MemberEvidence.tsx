@@ -2,14 +2,13 @@ import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text } from '@man
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ModerationMember } from '../../api/moderation.ts';
+import { RestrictionLabel } from './RestrictionLabel.tsx';
 
 /**
  * Text for orange "light" badges and buttons. Mantine prints them in orange shade 8 on an orange tint,
  * 3.2:1, below WCAG AA's 4.5:1 (web/theme.ts darkens only red, teal and grey); this darker orange is 5.2:1.
  */
 export const CAUTION_TEXT = '#b23c03';
-
-const RESTRICTION_LABELS = { held: 'Held for review', limited: 'Limited (new account)', invitations: 'Invitations restricted' } as const;
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -44,7 +43,7 @@ export function MemberEvidence({ member, showRelated = true }: { member: Moderat
             {member.role === 'admin' && <Badge color="grape">Operator</Badge>}
             {member.restrictions.map((r) => (
               <Badge key={r.kind} variant="light" color="orange" c={CAUTION_TEXT} title={r.reason}>
-                {RESTRICTION_LABELS[r.kind]}
+                <RestrictionLabel restriction={r} />
               </Badge>
             ))}
           </Group>

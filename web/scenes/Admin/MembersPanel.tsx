@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Stack, Table, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
@@ -7,14 +7,57 @@ import { Link } from 'react-router';
 import { adminApi } from '../../api/admin.ts';
 import { keys } from '../../api/keys.ts';
 import type { AdminMember } from '../../api/types.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/PageState.tsx';
+import { LiftRestrictionsDialog } from './LiftRestrictionsDialog.tsx';
+import { CAUTION_TEXT } from './MemberEvidence.tsx';
+import { RestrictionLabel } from './RestrictionLabel.tsx';
+import { type RoleChange, RoleDialog } from './RoleDialog.tsx';
 import { SuspendDialog } from './SuspendDialog.tsx';
 
-/** Every member, searchable, with suspend and reinstate. */
+/** The buttons a row offers: exactly what the server's policy says this operator may do to this member. */
+function MemberActions({ member: m, selfId, onSuspend, onRole, onLift }: {
+  member: AdminMember;
+  selfId: number;
+  onSuspend: () => void;
+  onRole: (change: RoleChange['change']) => void;
+  onLift: () => void;
+}) {
+  const self = m.id === selfId;
+  if (!Object.values(m.can).some(Boolean)) return null;
+  return (
+    <Group gap={6} wrap="wrap" role="group" aria-label={`Actions for ${m.name}`}>
+      {(m.can.suspend || m.can.reinstate) && (
+        <Button size="xs" variant="light" color={m.can.suspend ? 'red' : 'teal'} onClick={onSuspend}>
+          {m.can.suspend ? 'Suspend' : 'Reinstate'}
+        </Button>
+      )}
+      {m.can.liftRestrictions && (
+        <Button size="xs" variant="light" color="teal" onClick={onLift}>
+          Lift restrictions
+        </Button>
+      )}
+      {m.can.promote && (
+        <Button size="xs" variant="default" onClick={() => onRole('promote')}>
+          Make operator
+        </Button>
+      )}
+      {m.can.demote && (
+        <Button size="xs" variant="default" onClick={() => onRole('demote')}>
+          {self ? 'Stop being an operator' : 'Remove operator role'}
+        </Button>
+      )}
+    </Group>
+  );
+}
+
+/** Every member, searchable: status and restrictions (with their end), and suspend, lift and operator roles. */
 export function MembersPanel({ selfId }: { selfId: number }) {
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q.trim(), 250);
-  const [target, setTarget] = useState<AdminMember | null>(null);
+  const [suspending, setSuspending] = useState<AdminMember | null>(null);
+  const [lifting, setLifting] = useState<AdminMember | null>(null);
+  const [roleChange, setRoleChange] = useState<RoleChange | null>(null);
   const query = useInfiniteQuery({
     queryKey: keys.adminMembers(debounced),
     queryFn: ({ pageParam }) => adminApi.members(debounced, pageParam),
@@ -50,7 +93,7 @@ export function MembersPanel({ selfId }: { selfId: number }) {
           )}
         </EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer minWidth={820}>
           <Table verticalSpacing="sm" striped aria-label="Members">
             <Table.Thead>
               <Table.Tr>
@@ -59,7 +102,7 @@ export function MembersPanel({ selfId }: { selfId: number }) {
                 <Table.Th>Role</Table.Th>
                 <Table.Th>Status</Table.Th>
                 <Table.Th>Joined</Table.Th>
-                <Table.Th>Action</Table.Th>
+                <Table.Th>Actions</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -78,25 +121,28 @@ export function MembersPanel({ selfId }: { selfId: number }) {
                       </Badge>
                     )}
                   </Table.Td>
-                  <Table.Td>{m.role}</Table.Td>
+                  <Table.Td>{m.role === 'admin' ? 'Operator' : 'Member'}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={m.status === 'active' ? 'teal' : 'red'}>
-                      {m.status}
-                    </Badge>
+                    <Stack gap={4} align="flex-start">
+                      <Badge variant="light" color={m.status === 'active' ? 'teal' : 'red'}>
+                        {m.status === 'active' ? 'Active' : 'Suspended'}
+                      </Badge>
+                      {m.restrictions.map((r) => (
+                        <Text key={r.kind} size="xs" c={CAUTION_TEXT} title={r.reason}>
+                          <RestrictionLabel restriction={r} />
+                        </Text>
+                      ))}
+                    </Stack>
                   </Table.Td>
                   <Table.Td>{new Date(m.createdAt).toLocaleDateString()}</Table.Td>
                   <Table.Td>
-                    {m.id !== selfId && m.role !== 'admin' && (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        color={m.status === 'active' ? 'red' : 'teal'}
-                        onClick={() => setTarget(m)}
-                        aria-label={`${m.status === 'active' ? 'Suspend' : 'Reinstate'} ${m.name}`}
-                      >
-                        {m.status === 'active' ? 'Suspend' : 'Reinstate'}
-                      </Button>
-                    )}
+                    <MemberActions
+                      member={m}
+                      selfId={selfId}
+                      onSuspend={() => setSuspending(m)}
+                      onRole={(change) => setRoleChange({ member: m, change })}
+                      onLift={() => setLifting(m)}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -104,14 +150,10 @@ export function MembersPanel({ selfId }: { selfId: number }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      {query.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-            Load more
-          </Button>
-        </Group>
-      )}
-      <SuspendDialog member={target} onClose={() => setTarget(null)} />
+      <LoadMore query={query} />
+      <SuspendDialog member={suspending} onClose={() => setSuspending(null)} />
+      <LiftRestrictionsDialog member={lifting} onClose={() => setLifting(null)} />
+      <RoleDialog pending={roleChange} selfId={selfId} onClose={() => setRoleChange(null)} />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -23,17 +23,28 @@ export const ACTION_LABELS: Record<ModerationActionName, string> = {
 const CONSEQUENCES: Record<ModerationActionName, string> = {
   dismiss: 'Nothing is wrong. The item leaves the queue and the automatic restrictions on these new accounts are lifted.',
   warn: 'Each member receives a warning notice with your reason.',
-  restrict: 'Each member can no longer send invitations until an operator lifts it, and is told why with your reason.',
+  restrict: 'Each member can no longer send invitations for the time you choose, or until an operator lifts it, and is told why with your reason.',
   suspend: 'Each member is signed out, cannot sign in, disappears for everyone but operators, and their pending invitations are blocked.',
 };
+
+/** How long a restriction lasts: "" is until an operator lifts it (the Members tab has Lift restrictions). */
+const DURATIONS = [
+  { value: '', label: 'Until an operator lifts it' },
+  { value: '1', label: '1 day' },
+  { value: '7', label: '7 days' },
+  { value: '30', label: '30 days' },
+  { value: '90', label: '90 days' },
+  { value: '365', label: '1 year' },
+];
 
 /** Confirms one moderation action; the reason is required and goes to the audit log (and to the member for warn and restrict). */
 export function ModerationActionDialog({ pending, onClose }: { pending: PendingAction | null; onClose: () => void }) {
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
+  const [days, setDays] = useState('');
   const act = useMutation({
-    mutationFn: (p: PendingAction) => moderationApi.act(p.type, p.id, p.action, reason.trim()),
+    mutationFn: (p: PendingAction) => moderationApi.act(p.type, p.id, p.action, reason.trim(), p.action === 'restrict' && days ? Number(days) : undefined),
     onSuccess: (result) => {
       notifications.show({ color: 'teal', message: `${ACTION_LABELS[result.action]}: done for ${result.members.length} member(s).` });
       void queryClient.invalidateQueries({ queryKey: moderationKeys.queue });
@@ -46,6 +57,7 @@ export function ModerationActionDialog({ pending, onClose }: { pending: PendingA
   const close = () => {
     setReason('');
     setTouched(false);
+    setDays('');
     onClose();
   };
   const missing = reason.trim() === '';
@@ -82,6 +94,15 @@ export function ModerationActionDialog({ pending, onClose }: { pending: PendingA
               autosize
               minRows={2}
             />
+            {pending.action === 'restrict' && (
+              <NativeSelect
+                label="How long"
+                description="The member sees when it ends."
+                data={DURATIONS}
+                value={days}
+                onChange={(e) => setDays(e.currentTarget.value)}
+              />
+            )}
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 Cancel

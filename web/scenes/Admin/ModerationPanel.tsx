@@ -32,7 +32,7 @@ function ItemCard({ item, onAct }: { item: ModerationItem; onAct: (p: PendingAct
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Group gap="xs">
-            <Title order={3} size="h5" id={headingId}>
+            <Title order={2} size="h5" id={headingId}>
               {title}
             </Title>
             {item.type === 'flag' && (

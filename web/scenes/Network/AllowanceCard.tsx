@@ -5,6 +5,7 @@ import { useRef } from 'react';
 import { keys } from '../../api/keys.ts';
 import { screeningApi, type AllowanceView } from '../../api/screening.ts';
 import { ALLOWANCE_ANCHOR } from '../../components/InviteError.tsx';
+import { DateTime } from '../../components/DateTime.tsx';
 import { ErrorState } from '../../components/PageState.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { useScrollToHash } from '../../hooks/useScrollToHash.ts';
@@ -89,7 +90,14 @@ function AllowanceDetails({ allowance: a }: { allowance: AllowanceView }) {
       {a.restrictions.map((r) => (
         <Alert key={r.kind} color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={RESTRICTIONS[r.kind] ?? 'Restricted'}>
           <Text size="sm">
-            {r.reason} (<TimeAgo iso={r.since} />)
+            {r.reason} (<TimeAgo iso={r.since} />
+            {r.until && (
+              <>
+                {'; '}
+                <DateTime iso={r.until} prefix="ends " />
+              </>
+            )}
+            )
           </Text>
         </Alert>
       ))}

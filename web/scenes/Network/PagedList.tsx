@@ -13,13 +13,16 @@ interface Props<T extends { id: number }> {
   /** Shown when the list is empty: what it is for and how to fill it. */
   empty: ReactNode;
   renderItem: (item: T) => ReactNode;
+  /** Rearranges the loaded items before they are shown, e.g. to keep answered invitations in place. */
+  arrange?: (items: T[]) => T[];
 }
 
 /** Every My Network list looks and behaves the same: loading, error with retry, empty state, items, "Load more". */
-export function PagedList<T extends { id: number }>({ query, label, loadingLabel, empty, renderItem }: Props<T>) {
+export function PagedList<T extends { id: number }>({ query, label, loadingLabel, empty, renderItem, arrange }: Props<T>) {
   if (query.isPending) return <PageLoader label={loadingLabel} />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  const items = query.data.pages.flatMap((p) => p.items);
+  const loaded = query.data.pages.flatMap((p) => p.items);
+  const items = arrange ? arrange(loaded) : loaded;
   if (items.length === 0) return <>{empty}</>;
   return (
     <>

@@ -1,20 +1,21 @@
 import { Button, Collapse, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBan, IconChevronDown, IconFlag, IconMessageQuestion } from '@tabler/icons-react';
-import { type ReactNode, useState } from 'react';
-import { networkApi, type InvitationAnswer } from '../../api/network.ts';
+import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { networkApi } from '../../api/network.ts';
 import type { InvitationView } from '../../api/types.ts';
 import { BlockDialog } from '../../components/BlockDialog.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ThreadComposer, ThreadMessages } from '../../components/InvitationThread.tsx';
 import { PersonCardItem } from '../../components/PersonCardItem.tsx';
 import { ReportDialog } from '../../components/ReportDialog.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
+import { type Answer, AnsweredInvitation } from './AnsweredInvitation.tsx';
+import { ANSWER_HOLD_MS, FIRST_ACTION, INVITATION_ID } from './answeredInvitations.ts';
 import { firstName } from './evidenceText.ts';
 import { InvitationEvidence } from './InvitationEvidence.tsx';
 import { InvitationSummary } from './InvitationSummary.tsx';
-
-type Answer = Exclude<InvitationAnswer, 'withdraw'>;
 
 /** Lines the evidence, answers and thread up under the name, past the avatar, on wider screens. */
 const INDENT = { base: 0, sm: 68 };
@@ -33,21 +34,90 @@ const DONE: Record<Answer, (name: string) => ReactNode> = {
   ),
 };
 
+/** Disabled in look and to assistive technology while an answer is saving; a disabled button would drop keyboard focus. */
+const pendingProps = (pending: boolean) => ({ 'data-disabled': pending || undefined, 'aria-disabled': pending || undefined });
+
+interface Props {
+  invitation: InvitationView;
+  /** The server saved an answer: the list keeps this card in place until onRelease. */
+  onHold?: () => void;
+  /** The answer's moment has passed (ANSWER_HOLD_MS): the card may leave the list. */
+  onRelease?: (id: number) => void;
+  /** Moves focus to the nearest invitation still waiting for an answer; false when none is left. */
+  focusNext?: (fromId: number) => boolean;
+}
+
 /**
  * One received invitation: who, the evidence behind it and the rule that placed it, the answers
- * (accept, ignore, "I don't know this person"), and the ways to push back: ask for context, report, block.
+ * (accept, ignore, "I don't know this person", which asks first and can be undone for a few seconds),
+ * and the ways to push back: ask for context, report, block. Once answered it stays in place as one line.
  */
-export function ReceivedInvitationCard({ invitation }: { invitation: InvitationView }) {
+export function ReceivedInvitationCard({ invitation, onHold, onRelease, focusNext }: Props) {
   const { from } = invitation;
   const [asking, ask] = useDisclosure(false);
   const [reporting, report] = useDisclosure(false);
   const [blocking, block] = useDisclosure(false);
-  const answer = useNetworkMutation((a: Answer) => networkApi.answer(invitation.id, a), { success: (a) => DONE[a](from.name) });
-  const busy = (a: Answer) => answer.isPending && answer.variables === a;
+  const [confirming, confirm] = useDisclosure(false);
+  const [done, setDone] = useState<Answer | null>(null);
+  // The answered card keeps its height while held, so nothing below it moves under the pointer.
+  const cardRef = useRef<HTMLDivElement>(null);
+  const [heldHeight, setHeldHeight] = useState<number | undefined>(undefined);
+  const answer = useNetworkMutation((a: Answer) => networkApi.answer(invitation.id, a), {
+    success: (a) => DONE[a](from.name),
+    onSaved: (a) => {
+      onHold?.();
+      setHeldHeight(cardRef.current?.getBoundingClientRect().height);
+      setDone(a);
+      confirm.close();
+    },
+  });
+  const undo = useNetworkMutation(() => networkApi.undoDontKnow(invitation.id), {
+    success: () => `The invitation from ${from.name} is back in your list.`,
+    onSaved: () => setDone(null),
+  });
+  const pending = answer.isPending;
   const first = firstName(from.name);
+  const start = (a: Answer) => !pending && answer.mutate(a);
+
+  // The hold: after ANSWER_HOLD_MS the answered card may leave (Undo is then no longer offered).
+  useEffect(() => {
+    if (!done) return;
+    const timer = setTimeout(() => onRelease?.(invitation.id), ANSWER_HOLD_MS);
+    return () => clearTimeout(timer);
+  }, [done, invitation.id, onRelease]);
+
+  // Keyboard focus follows the answer instead of falling to the page body with the button that had it.
+  const acceptRef = useRef<HTMLButtonElement>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const summaryRef = useRef<HTMLParagraphElement>(null);
+  const previous = useRef<Answer | null>(null);
+  useLayoutEffect(() => {
+    const before = previous.current;
+    previous.current = done;
+    if (done === 'dont-know') undoRef.current?.focus();
+    else if (done) {
+      if (!focusNext?.(invitation.id)) summaryRef.current?.focus();
+    } else if (before === 'dont-know') acceptRef.current?.focus();
+  }, [done, focusNext, invitation.id]);
+
+  if (done) {
+    return (
+      <div {...{ [INVITATION_ID]: invitation.id }} style={{ minHeight: heldHeight }}>
+        <AnsweredInvitation
+          ref={summaryRef}
+          undoRef={undoRef}
+          name={from.name}
+          answer={done}
+          undoing={undo.isPending}
+          // The list keeps holding the card; the refetched list has it again, so nothing moves.
+          onUndo={() => undo.mutate(undefined)}
+        />
+      </div>
+    );
+  }
 
   return (
-    <Stack gap="xs" pb="sm">
+    <Stack ref={cardRef} gap="xs" pb="sm" {...{ [INVITATION_ID]: invitation.id }}>
       <PersonCardItem
         person={from}
         extra={
@@ -57,10 +127,17 @@ export function ReceivedInvitationCard({ invitation }: { invitation: InvitationV
         }
         actions={
           <>
-            <Button size="xs" loading={busy('accept')} disabled={answer.isPending} onClick={() => answer.mutate('accept')} aria-label={`Accept invitation from ${from.name}`}>
+            <Button
+              ref={acceptRef}
+              size="xs"
+              {...pendingProps(pending)}
+              {...{ [FIRST_ACTION]: true }}
+              onClick={() => start('accept')}
+              aria-label={`Accept invitation from ${from.name}`}
+            >
               Accept
             </Button>
-            <Button size="xs" variant="default" loading={busy('ignore')} disabled={answer.isPending} onClick={() => answer.mutate('ignore')} aria-label={`Ignore invitation from ${from.name}`}>
+            <Button size="xs" variant="default" {...pendingProps(pending)} onClick={() => start('ignore')} aria-label={`Ignore invitation from ${from.name}`}>
               Ignore
             </Button>
           </>
@@ -92,10 +169,8 @@ export function ReceivedInvitationCard({ invitation }: { invitation: InvitationV
           size="xs"
           variant="subtle"
           color="gray"
-          loading={busy('dont-know')}
-          disabled={answer.isPending}
-          onClick={() => answer.mutate('dont-know')}
-          title="Declines, and this member can never invite you again"
+          {...pendingProps(pending)}
+          onClick={() => !pending && confirm.open()}
           aria-label={`I don’t know this person: ${from.name}`}
         >
           I don&rsquo;t know this person
@@ -133,6 +208,24 @@ export function ReceivedInvitationCard({ invitation }: { invitation: InvitationV
           />
         )}
       </Stack>
+      <ConfirmDialog
+        opened={confirming}
+        title={`You don’t know ${from.name}?`}
+        confirmLabel="Decline: I don’t know them"
+        danger
+        loading={pending}
+        onConfirm={() =>
+          answer.mutate('dont-know', {
+            // On success the card turns into its one-line summary, taking this dialog with it.
+            onError: confirm.close,
+          })
+        }
+        onClose={confirm.close}
+      >
+        This declines the invitation, and {first} can never invite you again. It also counts against {first}’s reputation: fewer
+        invitations for them each week, and a higher risk score on the invitations they send others. You can undo it for{' '}
+        {ANSWER_HOLD_MS / 1000} seconds.
+      </ConfirmDialog>
       <ReportDialog person={from} invitationId={invitation.id} opened={reporting} onClose={report.close} />
       <BlockDialog person={from} opened={blocking} onClose={block.close} />
     </Stack>

@@ -1,9 +1,12 @@
-import { Tabs } from '@mantine/core';
+import { Tabs, Text } from '@mantine/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { InvitationFolder } from '../../api/screening.ts';
+import type { InvitationView } from '../../api/types.ts';
 import { EmptyState, NextSteps } from '../../components/PageState.tsx';
 import { useInvitationFolders, useInvitations } from '../../hooks/useInvitations.ts';
 import { PagedList } from './PagedList.tsx';
+import { focusNearestWaiting, type HeldItem, holdOf, INVITATION_ID, keepInPlace } from './answeredInvitations.ts';
 import { ReceivedInvitationCard } from './ReceivedInvitationCard.tsx';
 
 const FOLDERS: InvitationFolder[] = ['inbox', 'other'];
@@ -53,34 +56,72 @@ const EMPTY: Record<InvitationFolder, { title: string; text: string }> = {
   },
 };
 
+/**
+ * One folder's invitations. Answered ones stay in place for a few seconds (answeredInvitations.ts), and
+ * keyboard focus stays in the list: on the next invitation waiting, or on the status line above it when
+ * none is left.
+ */
 function FolderList({ folder }: { folder: InvitationFolder }) {
   const query = useInvitations('received', folder);
+  const waiting = useInvitationFolders().data?.[folder];
+  const [held, setHeld] = useState<ReadonlyMap<number, HeldItem<InvitationView>>>(new Map());
+  const container = useRef<HTMLDivElement>(null);
+  const status = useRef<HTMLParagraphElement>(null);
+  const heldItems = [...held.values()];
+  const loaded = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const shown = keepInPlace(loaded, heldItems);
+  // What the server lists now, for release(): a card it still has (an undone answer) does not leave.
+  const onServer = useRef(new Set<number>());
+  useEffect(() => {
+    onServer.current = new Set(loaded.map((i) => i.id));
+  });
+
+  const hold = (invitation: InvitationView) => setHeld((h) => new Map(h).set(invitation.id, holdOf(shown, invitation)));
+  const release = useCallback((id: number) => {
+    const card = container.current?.querySelector(`[${INVITATION_ID}="${id}"]`);
+    // The card that has focus is about to leave: hand focus on first, to the next one waiting or the status line.
+    const leaving = !onServer.current.has(id);
+    if (leaving && card?.contains(document.activeElement) && !focusNearestWaiting(container.current, id)) status.current?.focus();
+    setHeld((h) => {
+      const next = new Map(h);
+      next.delete(id);
+      return next;
+    });
+  }, []);
+  const focusNext = useCallback((id: number) => focusNearestWaiting(container.current, id), []);
+
   return (
-    <PagedList
-      query={query}
-      label={folder === 'inbox' ? 'Invitations received' : 'Invitations in Other'}
-      loadingLabel="Loading invitations…"
-      empty={
-        <EmptyState
-          title={EMPTY[folder].title}
-          action={
-            <NextSteps
-              steps={
-                folder === 'inbox'
-                  ? [
-                      { to: '/network?tab=suggestions', label: 'See people you may know' },
-                      { to: '/members', label: 'Browse members' },
-                      { to: '/settings#screening', label: 'Review your screening settings' },
-                    ]
-                  : [{ to: '/settings#screening', label: 'Review your screening settings' }]
-              }
-            />
-          }
-        >
-          {EMPTY[folder].text}
-        </EmptyState>
-      }
-      renderItem={(inv) => <ReceivedInvitationCard invitation={inv} />}
-    />
+    <div ref={container}>
+      <Text ref={status} size="sm" c="dimmed" mb="xs" tabIndex={-1} role="status">
+        {waiting === undefined ? null : waiting === 0 ? 'Nothing here is waiting for your answer.' : `${waiting} waiting for your answer.`}
+      </Text>
+      <PagedList
+        query={query}
+        arrange={(items) => keepInPlace(items, heldItems)}
+        label={folder === 'inbox' ? 'Invitations received' : 'Invitations in Other'}
+        loadingLabel="Loading invitations…"
+        empty={
+          <EmptyState
+            title={EMPTY[folder].title}
+            action={
+              <NextSteps
+                steps={
+                  folder === 'inbox'
+                    ? [
+                        { to: '/network?tab=suggestions', label: 'See people you may know' },
+                        { to: '/members', label: 'Browse members' },
+                        { to: '/settings#screening', label: 'Review your screening settings' },
+                      ]
+                    : [{ to: '/settings#screening', label: 'Review your screening settings' }]
+                }
+              />
+            }
+          >
+            {EMPTY[folder].text}
+          </EmptyState>
+        }
+        renderItem={(inv) => <ReceivedInvitationCard invitation={inv} onHold={() => hold(inv)} onRelease={release} focusNext={focusNext} />}
+      />
+    </div>
   );
 }

@@ -25,7 +25,7 @@ export function OrganisationPage() {
 
   if (query.isPending) return <PageLoader label="Loading organisation…" />;
   if (query.error instanceof ApiError && query.error.status === 404) {
-    return <EmptyState title="Organisation not found">No member lists this organisation.</EmptyState>;
+    return <EmptyState title="Organisation not found" headingLevel={1}>No member lists this organisation.</EmptyState>;
   }
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const org = query.data;

@@ -19,6 +19,13 @@ export function MemberConnectionsPage() {
   const name = member.data?.name ?? 'Member';
 
   if (member.isPending) return <PageLoader label="Loading…" />;
+  if (member.error instanceof ApiError && member.error.status === 404) {
+    return (
+      <EmptyState title="This profile is not available" headingLevel={1}>
+        The member may have changed their handle or left the community.
+      </EmptyState>
+    );
+  }
   if (member.error) return <ErrorState error={member.error} onRetry={() => void member.refetch()} />;
   const isPrivate = list.error instanceof ApiError && list.error.status === 403;
   return (

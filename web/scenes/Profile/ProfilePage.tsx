@@ -15,13 +15,15 @@ import { AboutSection, EducationList, ExperienceList, LinksList, SkillsList, Tex
 export function ProfilePage() {
   const { handle = '' } = useParams();
   const query = useQuery({ queryKey: keys.member(handle), queryFn: () => directoryApi.member(handle) });
-  useDocumentTitle(query.data ? `${query.data.name} · Rapport` : 'Profile · Rapport');
+  const unavailable = query.error instanceof ApiError && query.error.status === 404;
+  useDocumentTitle(query.data ? `${query.data.name} · Rapport` : unavailable ? 'Profile not available · Rapport' : 'Profile · Rapport');
 
   if (query.isPending) return <PageLoader label="Loading profile…" />;
-  if (query.error instanceof ApiError && query.error.status === 404) {
+  if (unavailable) {
     return (
       <EmptyState
         title="This profile is not available"
+        headingLevel={1}
         action={
           <NextSteps
             steps={[

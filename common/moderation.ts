@@ -1,0 +1,42 @@
+/**
+ * Moderation vocabulary shared by the server and the web app, without zod, so the web bundle can use it:
+ * the kinds of restriction, the longest time-limited one, and the catalogue of audit actions.
+ */
+
+export const RESTRICTION_KINDS = ['held', 'limited', 'invitations'] as const;
+export type RestrictionKind = (typeof RESTRICTION_KINDS)[number];
+
+/** The longest a time-limited restriction may last; without a duration it lasts until an operator lifts it. */
+export const RESTRICTION_DAYS_MAX = 365;
+
+/**
+ * Every action the audit log records. recordAudit() accepts only these, so a new action cannot reach the
+ * log without a place in the operators' filter (and a wording in the web app's audit panel).
+ */
+export const AUDIT_ACTIONS = [
+  'member.signup',
+  'member.suspend',
+  'member.reinstate',
+  'member.promote',
+  'member.demote',
+  'member.block',
+  'moderation.dismiss',
+  'moderation.warn',
+  'moderation.restrict',
+  'moderation.suspend',
+  'moderation.lift',
+  'report.create',
+  'invitation.dont_know',
+  'invitation.dont_know_undone',
+  'organisation.merge',
+  'profile.update',
+  'password.change',
+  'password.reset',
+  'token.create',
+  'token.revoke',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** An area of the log: every action that starts with it ("moderation." is every moderation action). */
+export const AUDIT_AREAS = ['member.', 'moderation.', 'report.', 'invitation.', 'organisation.', 'profile.', 'password.', 'token.'] as const;
+export type AuditArea = (typeof AUDIT_AREAS)[number];

@@ -1,0 +1,75 @@
+import { and, count, eq, sql } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '../../db/connection.ts';
+import { members } from '../../db/schema.ts';
+import { conflict, notFound } from '../../errors.ts';
+import { authorize } from '../../policies/index.ts';
+import type { Actor } from '../auth/sessions.ts';
+import { recordAudit } from '../audit.ts';
+import { sendNotice } from '../moderation/notices.ts';
+
+/** Advisory lock taken by every role change ("RAPR"): counting operators and changing one is atomic. */
+const ROLE_LOCK = 0x52_41_50_52;
+
+export type Role = 'member' | 'admin';
+
+/** Operators who can act: active admins. */
+export async function countActiveOperators(tx: DbOrTx): Promise<number> {
+  const [row] = await tx.select({ n: count() }).from(members).where(and(eq(members.role, 'admin'), eq(members.status, 'active')));
+  return row?.n ?? 0;
+}
+
+/**
+ * Makes a member an operator (`admin`) or an operator a member again, in the caller's transaction, with
+ * one audit row and a notice to the member. Role changes take one advisory lock, so two operators
+ * demoting each other at once cannot both succeed: the second sees one operator left and gets 409
+ * `last_operator`. Asking for the role a member already has changes nothing and records nothing.
+ */
+export async function setMemberRole(
+  tx: Tx,
+  operator: Actor,
+  handle: string,
+  role: Role,
+  reason: string,
+  ip: string | null,
+): Promise<{ handle: string; role: Role }> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${ROLE_LOCK})`);
+  const [member] = await tx
+    .select({ id: members.id, role: members.role, status: members.status })
+    .from(members)
+    .where(eq(members.handle, handle))
+    .for('update');
+  if (!member) throw notFound('Member');
+  const activeOperators = await countActiveOperators(tx);
+  const subject = { kind: 'member' as const, memberId: member.id, role: member.role, status: member.status, activeOperators };
+  if (member.role === role) {
+    authorize(operator, 'admin.access', { kind: 'site' });
+    return { handle, role };
+  }
+  if (role === 'admin') {
+    if (member.status !== 'active') throw conflict('member_suspended', 'Reinstate this member before making them an operator.');
+    authorize(operator, 'member.promote', subject);
+  } else {
+    if (activeOperators <= 1) throw conflict('last_operator', 'A community needs at least one operator: make someone else an operator first.');
+    authorize(operator, 'member.demote', subject);
+  }
+  await tx.update(members).set({ role }).where(eq(members.id, member.id));
+  await recordAudit(tx, {
+    actorId: operator.id,
+    action: role === 'admin' ? 'member.promote' : 'member.demote',
+    subjectType: 'member',
+    subjectId: member.id,
+    data: reason ? { reason } : {},
+    ip,
+  });
+  if (member.id !== operator.id) {
+    await sendNotice(
+      tx,
+      member.id,
+      'role',
+      role === 'admin'
+        ? 'An operator made you an operator of this community. The Admin page is in your account menu.'
+        : 'An operator made you a member again: you are no longer an operator of this community.',
+    );
+  }
+  return { handle, role };
+}

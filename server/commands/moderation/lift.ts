@@ -1,0 +1,57 @@
+import { eq } from 'drizzle-orm';
+import { RESTRICTION_KINDS } from '../../../common/moderation.ts';
+import type { Tx } from '../../db/connection.ts';
+import { members, type RestrictionKind } from '../../db/schema.ts';
+import { conflict, notFound } from '../../errors.ts';
+import { authorize } from '../../policies/index.ts';
+import type { Actor } from '../auth/sessions.ts';
+import { recordAudit } from '../audit.ts';
+import { lockModeration } from './locks.ts';
+import { sendNotice } from './notices.ts';
+import { liftRestrictions, releaseHeldInvitations } from './restrictions.ts';
+
+const WHAT: Record<RestrictionKind, string> = {
+  invitations: 'the restriction on your invitations',
+  held: 'the review hold on your account',
+  limited: 'the limits on new accounts',
+};
+
+/** What the member reads when an operator lifts their restrictions: what, and the operator's reason. */
+export function liftedNotice(kinds: RestrictionKind[], reason: string): string {
+  const what = RESTRICTION_KINDS.filter((k) => kinds.includes(k)).map((k) => WHAT[k]);
+  const list = what.length > 1 ? `${what.slice(0, -1).join(', ')} and ${what.at(-1)}` : (what[0] ?? '');
+  return `An operator lifted ${list}. Reason: ${reason}`;
+}
+
+/**
+ * Lifts a member's active restrictions (every kind, or one), in the caller's transaction: their held
+ * invitations reach their recipients, they are told why, and one `moderation.lift` audit row records
+ * it. A member with nothing to lift is a 409 (`not_restricted`), so a second click changes nothing.
+ */
+export async function liftMemberRestrictions(
+  tx: Tx,
+  operator: Actor,
+  handle: string,
+  input: { reason: string; kind?: RestrictionKind | undefined },
+  ip: string | null,
+): Promise<{ handle: string; lifted: RestrictionKind[] }> {
+  const [member] = await tx.select({ id: members.id, role: members.role }).from(members).where(eq(members.handle, handle));
+  if (!member) throw notFound('Member');
+  authorize(operator, 'moderation.act', { kind: 'member', memberId: member.id, role: member.role });
+  await lockModeration(tx, member.id);
+  const lifted = [...new Set((await liftRestrictions(tx, [member.id], input.kind ? [input.kind] : RESTRICTION_KINDS, operator.id)).map((r) => r.kind))];
+  if (lifted.length === 0) {
+    throw conflict('not_restricted', input.kind ? 'This member has no active restriction of that kind.' : 'This member has no active restriction.');
+  }
+  await releaseHeldInvitations(tx, [member.id]);
+  await sendNotice(tx, member.id, 'lifted', liftedNotice(lifted, input.reason));
+  await recordAudit(tx, {
+    actorId: operator.id,
+    action: 'moderation.lift',
+    subjectType: 'member',
+    subjectId: member.id,
+    data: { kinds: lifted, reason: input.reason },
+    ip,
+  });
+  return { handle, lifted };
+}
