@@ -69,7 +69,12 @@ export interface SimDatabase {
  * would fire on everyone; a real adversary paces itself under them. They are off here (as in tests), and
  * what is measured is screening: allowances, risk, policies and registration checks.
  */
-const SIM_OVERRIDES = { graphWorkers: 0, rateLimit: { perMinute: 1_000_000_000, writesPerMinute: 1_000_000_000 } };
+const SIM_OVERRIDES = {
+  graphWorkers: 0,
+  rateLimit: { perMinute: 1_000_000_000, writesPerMinute: 1_000_000_000 },
+  // Sessions of members who sign up during the run must outlive it in simulated time.
+  sessionMaxAgeMs: 10 * 365 * 86_400_000,
+};
 
 /**
  * An isolated, migrated database: in-memory PGlite, or a fresh schema on a PostgreSQL server that is
