@@ -60,6 +60,28 @@ describeEachEngine('screening: policies, evidence and the context thread', (get)
     expect((await sel!.call('GET', '/api/v1/invitations/folders')).json()).toEqual({ inbox: 1, other: 2 });
   });
 
+  it('labels stock and one-word notes as such, and a rule that wants a note is not satisfied by them', async () => {
+    const { app } = get();
+    const [sel, stock, junk, italian, personal] = await members(app, ['Nora Notes', 'Sid Stock', 'Jo Junk', 'Ivo Italiano', 'Pia Personal']);
+    const wantsNote = { mode: 'selective', whoCanInvite: 'everyone', rules: [{ when: { hasNote: true }, then: 'inbox' }], otherwise: 'other' };
+    expect((await sel!.call('PUT', '/api/v1/me/screening', wantsNote)).statusCode).toBe(200);
+    const ids = {
+      stock: await invite(stock!, sel!, "Hi Nora, I'd like to add you to my professional network on LinkedIn."),
+      junk: await invite(junk!, sel!, '-1'),
+      italian: await invite(italian!, sel!, 'Vorrei aggiungerti alla mia rete professionale su LinkedIn'),
+      personal: await invite(personal!, sel!, 'We sat next to each other at the harbour workshop; I would like to keep in touch.'),
+    };
+    const byId = new Map<number, { screening: { placement: string; evidence: { note: { kind: string } } } }>();
+    for (const folder of ['inbox', 'other']) {
+      for (const item of (await sel!.call('GET', `/api/v1/invitations?box=received&folder=${folder}`)).json().items) byId.set(item.id, item);
+    }
+    const seen = (id: number) => [byId.get(id)!.screening.evidence.note.kind, byId.get(id)!.screening.placement];
+    expect(seen(ids.stock)).toEqual(['stock', 'No rule matched → Other']);
+    expect(seen(ids.junk)).toEqual(['short', 'No rule matched → Other']);
+    expect(seen(ids.italian)).toEqual(['stock', 'No rule matched → Other']);
+    expect(seen(ids.personal)).toEqual(['personal', 'Rule 1: a note → Inbox']);
+  });
+
   it('accepts automatically for an open member, but not when the sender is flagged', async () => {
     const { app, database } = get();
     const [open, ok, flagged] = await members(app, ['Olive Open', 'Oscar Okay', 'Fiona Flagged']);
