@@ -142,6 +142,10 @@ async function main(): Promise<number> {
       writeFileSync(join(dir, 'latest-abuse.json'), json);
       console.log(`\nwrote bench/results/abuse-${stamp}.json`);
     }
+    if (options.out) {
+      writeFileSync(options.out, `${JSON.stringify(record, null, 2)}\n`);
+      console.log(`\nwrote ${options.out}`);
+    }
     return 0;
   } finally {
     await app?.close();
