@@ -143,6 +143,9 @@ describeEachEngine('network: degrees, paths, mutuals and blocks', (get) => {
     // The answer is a reputation signal for screening; the sender's allowance may say so in aggregate only.
     const signals = await rows(database.db, sql`SELECT subject_id FROM audit_events WHERE action = 'invitation.dont_know'`);
     expect(signals).toEqual([{ subject_id: String(s2!.id) }]);
+    // Both still count as waiting for an answer, against the same cap.
+    expect((await s2!.call('GET', '/api/v1/me/allowance')).json().outstanding).toBe((await s!.call('GET', '/api/v1/me/allowance')).json().outstanding);
+    expect((await s2!.call('GET', '/api/v1/me/allowance')).json().outstanding).toBe(1);
     const reasons = (await s2!.call('GET', '/api/v1/me/allowance')).json().reasons.map((x: { text: string }) => x.text);
     expect(reasons).toContain('1 person answered "I don\'t know this person" in the last 90 days');
     expect(JSON.stringify(reasons)).not.toContain('Wary');
