@@ -46,7 +46,11 @@ export class Api {
   readonly timeByRoute = new Map<string, { n: number; ms: number }>();
   readonly serverErrors: string[] = [];
 
-  constructor(readonly app: FastifyInstance) {}
+  /** `beforeRequest` runs before every request: the simulated clock moves on a step (clock.ts). */
+  constructor(
+    readonly app: FastifyInstance,
+    private readonly beforeRequest: () => void = () => {},
+  ) {}
 
   async call(actor: SimMember, method: InjectOptions['method'], url: string, body?: unknown, label = url.split('?')[0]!.replace(/\/\d+(?=\/|$)/g, '/:id')): Promise<ApiResponse> {
     const headers: Record<string, string> = { 'user-agent': 'rapport-abuse-sim' };
@@ -77,6 +81,7 @@ export class Api {
   }
 
   private async inject(label: string, options: InjectOptions): Promise<ApiResponse & { cookie?: string }> {
+    this.beforeRequest();
     const started = performance.now();
     const res = await this.app.inject(options);
     const ms = performance.now() - started;

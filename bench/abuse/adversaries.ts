@@ -37,11 +37,11 @@ async function register(d: Driver, m: SimMember, email: string, profile: Record<
 }
 
 /** Honest members in random order, without those the sender already invited or is connected to. */
-function freshTargets(d: Driver, from: SimMember, pool: SimMember[], n: number): SimMember[] {
+function freshTargets(d: Driver, rng: Random, from: SimMember, pool: SimMember[], n: number): SimMember[] {
   const mine = d.community.adjacency.get(from.id);
   const out: SimMember[] = [];
   for (let tries = 0; out.length < n && tries < n * 20; tries++) {
-    const t = d.rng.pick(pool);
+    const t = rng.pick(pool);
     if (t.id === from.id || d.taken(from.id, t.id) || mine?.has(t.id) || out.includes(t)) continue;
     out.push(t);
   }
@@ -60,7 +60,7 @@ export function bulkBot(rng: Random, perWeek = 300): Adversary {
       if (w === 1) steps.push(() => register(d, bot, 'alex.morgan.connect@outlook.com', { headline: 'Growth | Networking | Opportunities', location: 'London, United Kingdom' }));
       for (let i = 0; i < perWeek; i++) {
         steps.push(async () => {
-          const [t] = freshTargets(d, bot, d.community.people, 1);
+          const [t] = freshTargets(d, rng, bot, d.community.people, 1);
           if (t) await d.invite(bot, t, note(t), rng.chance(0.5) ? 'search' : 'profile');
         });
       }
@@ -111,7 +111,7 @@ export function fakeCluster(rng: Random, size = 50, hubInvitesPerWeek = 8): Adve
       for (const m of fakes) {
         for (let k = 0; k < hubInvitesPerWeek; k++) {
           steps.push(async () => {
-            const [t] = freshTargets(d, m, hubs, 1);
+            const [t] = freshTargets(d, rng, m, hubs, 1);
             if (t) await d.invite(m, t, rng.pick(notes), 'profile');
           });
         }
@@ -161,14 +161,14 @@ export function peddler(rng: Random, d0: { orgNames: string[] }, footholds = 12,
         const hubs = d.community.hubsByDegree.slice(0, 40).map((id) => d.community.byId.get(id)!);
         for (let i = 0; i < footholds; i++) {
           steps.push(async () => {
-            const [t] = freshTargets(d, m, hubs, 1);
+            const [t] = freshTargets(d, rng, m, hubs, 1);
             if (t) await d.invite(m, t, `Hi ${first(t)}, always keen to connect with leaders in ${t.person?.industry.toLowerCase() ?? 'the industry'}. Would be great to have you in my network.`);
           });
         }
       }
       for (let i = 0; i < pitchesPerWeek; i++) {
         steps.push(async () => {
-          const t = secondOrThirdDegree(d, m) ?? freshTargets(d, m, d.community.people, 1)[0];
+          const t = secondOrThirdDegree(d, rng, m) ?? freshTargets(d, rng, m, d.community.people, 1)[0];
           if (!t) return;
           const a = await d.invite(m, t, pitch(t), 'search');
           if (a.code === 'note_links_not_allowed') withLink = false;
@@ -180,17 +180,17 @@ export function peddler(rng: Random, d0: { orgNames: string[] }, footholds = 12,
 }
 
 /** Someone two or three hops from the member over the connections known at the start of the round. */
-function secondOrThirdDegree(d: Driver, from: SimMember): SimMember | null {
+function secondOrThirdDegree(d: Driver, rng: Random, from: SimMember): SimMember | null {
   const adj = d.community.adjacency;
   const mine = [...(adj.get(from.id) ?? [])];
   if (mine.length === 0) return null;
   for (let tries = 0; tries < 30; tries++) {
-    let at = d.rng.pick(mine);
-    const hops = d.rng.chance(0.6) ? 1 : 2;
+    let at = rng.pick(mine);
+    const hops = rng.chance(0.6) ? 1 : 2;
     for (let h = 0; h < hops; h++) {
       const next = [...(adj.get(at) ?? [])];
       if (next.length === 0) break;
-      at = d.rng.pick(next);
+      at = rng.pick(next);
     }
     const t = d.community.byId.get(at);
     if (t && t.id !== from.id && !adj.get(from.id)?.has(t.id) && !d.taken(from.id, t.id)) return t;
@@ -229,7 +229,7 @@ export function moocher(rng: Random, perWeek = 40): Adversary {
       const senior = d.community.people.filter((p) => p.person && ['senior', 'executive'].includes(p.person.careerStage));
       for (let i = 0; i < perWeek; i++) {
         steps.push(async () => {
-          const t = (rng.chance(0.3) ? secondOrThirdDegree(d, m) : null) ?? freshTargets(d, m, rng.chance(0.7) ? senior : d.community.people, 1)[0];
+          const t = (rng.chance(0.3) ? secondOrThirdDegree(d, rng, m) : null) ?? freshTargets(d, rng, m, rng.chance(0.7) ? senior : d.community.people, 1)[0];
           if (!t) return;
           const orgIndex = t.person?.organisations[0];
           const org = orgIndex === undefined ? 'your company' : d.community.demo.organisations[orgIndex]!.name;

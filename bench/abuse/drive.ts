@@ -3,7 +3,7 @@ import type { InvitationContext } from '../../server/db/schema.ts';
 import { type Database, rows } from '../../server/db/connection.ts';
 import type { Random } from '../../scripts/demo/generate.ts';
 import type { ActorKind, Api, SimMember } from './actors.ts';
-import type { SimClock } from './clock.ts';
+import { type SimClock, wallNow } from './clock.ts';
 import type { Community } from './community.ts';
 import { judge, type ReceivedItem, type Traits } from './honest-behaviour.ts';
 
@@ -83,7 +83,10 @@ export class Driver {
     readonly database: Database,
     readonly clock: SimClock,
     readonly community: Community,
+    /** The honest members' choices and answers. */
     readonly rng: Random,
+    /** The order in which everyone's steps run (its own stream: outcomes never change it). */
+    private readonly orderRng: Random,
   ) {}
 
   member(id: number): SimMember | undefined {
@@ -99,7 +102,7 @@ export class Driver {
       seq: this.attempts.length,
       week: this.clock.week,
       day: this.clock.day,
-      wallMs: Date.now(),
+      wallMs: wallNow(),
       simMs: this.clock.simNow(),
       senderKind: from.kind,
       senderId: from.id,
@@ -194,7 +197,7 @@ export class Driver {
    * leaves the member without an account. Honest newcomers also set their screening policy.
    */
   async register(m: SimMember, email: string, password: string, profile: Record<string, unknown>): Promise<boolean> {
-    if (!m.honest && !this.firstAction.has(m.kind)) this.firstAction.set(m.kind, { wallMs: Date.now(), simMs: this.clock.simNow() });
+    if (!m.honest && !this.firstAction.has(m.kind)) this.firstAction.set(m.kind, { wallMs: wallNow(), simMs: this.clock.simNow() });
     const res = await this.api.signup(m, email, password);
     this.signups.push({ kind: m.kind, email, ip: m.ip, status: res.status, code: res.code, memberId: m.id || null, week: this.clock.week });
     if (res.status !== 201) return false;
@@ -205,7 +208,7 @@ export class Driver {
 
   /** Reloads everyone's connections from the database, so choices follow the network as it grows. */
   async refreshAdjacency(): Promise<void> {
-    const found = await rows<{ member_id: number; other_id: number }>(this.database.db, sql`SELECT member_id, other_id FROM connections`);
+    const found = await rows<{ member_id: number; other_id: number }>(this.database.db, sql`SELECT member_id, other_id FROM connections ORDER BY member_id, other_id`);
     const adjacency = new Map<number, Set<number>>();
     for (const r of found) {
       let set = adjacency.get(r.member_id);
@@ -225,7 +228,7 @@ export class Driver {
     let done = 0;
     let round = 0;
     while (queues.length > 0) {
-      const q = this.rng.weighted(queues, (x) => x.steps.length - x.next);
+      const q = this.orderRng.weighted(queues, (x) => x.steps.length - x.next);
       await q.steps[q.next++]!();
       done++;
       if (q.next >= q.steps.length) queues.splice(queues.indexOf(q), 1);

@@ -81,7 +81,7 @@ export function pickTarget(rng: Random, community: Community, from: SimMember, t
       const m = rng.pick(community.people);
       if (ok(m) && m.person && (m.person.city === p.city || m.person.industry === p.industry)) {
         const facts: Target['facts'] = m.person.city === p.city ? { kind: 'city', name: p.city } : { kind: 'industry', name: p.industry };
-        return { member: m, context: rng.chance(0.5) ? 'profile' : 'comment', facts };
+        return { member: m, context: rng.chance(0.5) ? 'profile' : 'search', facts };
       }
     }
   }
@@ -116,7 +116,7 @@ interface Evidence {
   degree: number | null;
   mutuals: { count: number };
   shared: { organisations: unknown[]; schools: unknown[]; place: string | null; industry: string | null };
-  note: { kind: 'none' | 'personal' | 'template' };
+  note: { kind: 'none' | 'short' | 'stock' | 'template' | 'personal' };
   offers: string[];
   asks: string[];
   profileStrength: number;

@@ -15,15 +15,17 @@ export interface SimOptions {
   pgUrl: string | null;
   /** Write bench/results/abuse-<date>.json (off for quick iterations with --no-write). */
   write: boolean;
+  /** Write the JSON to this file instead (for comparing runs without touching bench/results). */
+  out: string | null;
   quiet: boolean;
 }
 
-export const usage = `Usage: npm run bench:abuse -- [--members 5000] [--seed 7] [--weeks 4] [--pg | --pg-url URL] [--no-write]
+export const usage = `Usage: npm run bench:abuse -- [--members 5000] [--seed 7] [--weeks 4] [--pg | --pg-url URL] [--no-write | --out FILE]
 
 Simulates a community of honest members and four kinds of adversaries acting through the API (app.inject),
 then reports how many adversary invitations reached an inbox, how many honest members were restricted,
 and how long each adversary took to detect. --pg runs on PostgreSQL (--pg-url, else DATABASE_URL) in a
-throwaway schema; otherwise in-process PGlite.`;
+throwaway schema; otherwise in-process PGlite. --out FILE writes the JSON there instead of bench/results.`;
 
 /** Parses the command line. */
 export function parseSimOptions(args: string[]): SimOptions | null {
@@ -36,6 +38,7 @@ export function parseSimOptions(args: string[]): SimOptions | null {
       pg: { type: 'boolean' },
       'pg-url': { type: 'string' },
       'no-write': { type: 'boolean' },
+      out: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -53,7 +56,8 @@ export function parseSimOptions(args: string[]): SimOptions | null {
     seed: intOption(values.seed, 'seed', 7),
     weeks: Math.max(2, intOption(values.weeks, 'weeks', 4)),
     pgUrl,
-    write: !values['no-write'],
+    write: !values['no-write'] && !values.out,
+    out: values.out ?? null,
     quiet: Boolean(values.quiet),
   };
 }
@@ -69,7 +73,12 @@ export interface SimDatabase {
  * would fire on everyone; a real adversary paces itself under them. They are off here (as in tests), and
  * what is measured is screening: allowances, risk, policies and registration checks.
  */
-const SIM_OVERRIDES = { graphWorkers: 0, rateLimit: { perMinute: 1_000_000_000, writesPerMinute: 1_000_000_000 } };
+const SIM_OVERRIDES = {
+  graphWorkers: 0,
+  rateLimit: { perMinute: 1_000_000_000, writesPerMinute: 1_000_000_000 },
+  // Sessions of members who sign up during the run must outlive it in simulated time.
+  sessionMaxAgeMs: 10 * 365 * 86_400_000,
+};
 
 /**
  * An isolated, migrated database: in-memory PGlite, or a fresh schema on a PostgreSQL server that is

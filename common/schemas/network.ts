@@ -8,13 +8,22 @@ import { bigIdParam, cursor, email, handle, pageLimit, queryText, text } from '.
 import { invitationEvidence, threadMessage } from './screening.ts';
 import { page, personCard, personCardWithConnection } from './search.ts';
 
+/**
+ * Where a connection began. The server records it: a client names only the surface it sent an
+ * invitation from (INVITATION_SOURCES, checked where it can be); 'import' is set by the importers, and
+ * 'introduction' and 'comment' are kept for the server features of those names (docs/api.md).
+ */
 export const INVITATION_CONTEXTS = ['profile', 'search', 'suggestion', 'import', 'comment', 'introduction', 'network', 'directory'] as const;
 export const invitationContext = z.enum(INVITATION_CONTEXTS);
+/** The surfaces a client may say it sent an invitation from: a profile, search, "People you may know", a network list. */
+export const INVITATION_SOURCES = ['profile', 'search', 'suggestion', 'network', 'directory'] as const;
+export type InvitationSource = (typeof INVITATION_SOURCES)[number];
 
 export const invitationCreate = z.strictObject({
   to: handle,
   note: text(LIMITS.invitationNoteMax).default(''),
-  context: invitationContext.default('profile'),
+  /** Where it was sent from; anything else (an introduction, a comment, an import) is 400 validation_failed. */
+  context: z.enum(INVITATION_SOURCES).default('profile'),
   /** The recipient's email address, for members who accept invitations only from people who know it. */
   email: email.optional(),
 });

@@ -47,6 +47,8 @@ export const screeningPolicy = z.strictObject({
 });
 export type ScreeningPolicy = z.infer<typeof screeningPolicy>;
 
+export const NOTE_KINDS = ['none', 'short', 'stock', 'template', 'personal'] as const;
+
 export const sharedStint = z.object({ name: z.string(), fromYear: z.number(), toYear: z.number().nullable() });
 
 /** The facts behind a received invitation. Every one is computed from what the recipient may see. */
@@ -60,7 +62,12 @@ export const invitationEvidence = z.object({
     industry: z.string().nullable(),
   }),
   note: z.object({
-    kind: z.enum(['none', 'personal', 'template']),
+    /**
+     * none; short: too short to say anything ("hi", "-1", an emoji); stock: a stock text such as LinkedIn's
+     * "I'd like to add you to my professional network"; template: nearly the same text as the sender's other
+     * recent notes; personal: written for this recipient.
+     */
+    kind: z.enum(NOTE_KINDS),
     /** How many of the sender's recent notes are nearly identical to this one. */
     similarNotes: z.number(),
   }),

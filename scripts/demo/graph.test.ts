@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { INVITATION_SOURCES } from '../../common/schemas/network.ts';
 import { generateCommunity, REFERENCE_YEAR } from './generate.ts';
 import { generateGraph } from './graph.ts';
 
@@ -25,6 +26,12 @@ describe('demo graph generator', () => {
     const small = generateCommunity(300, 7);
     expect(JSON.stringify(generateGraph(small))).toBe(JSON.stringify(generateGraph(small)));
     expect(JSON.stringify(generateGraph(small, 8))).not.toBe(JSON.stringify(generateGraph(small)));
+  });
+
+  it('invents no origin for a feature that does not exist yet: no introductions, no comments', () => {
+    expect(new Set(graph.connections.map((c) => c.context))).toEqual(new Set(['profile', 'suggestion', 'search', 'import']));
+    // Pending invitations name only surfaces a client may send from.
+    expect(graph.invitations.every((v) => (INVITATION_SOURCES as readonly string[]).includes(v.context))).toBe(true);
   });
 
   it('has no self-loops and no pair twice, in either direction', () => {

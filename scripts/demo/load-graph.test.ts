@@ -36,6 +36,17 @@ for (const engine of engines()) {
       expect(await total(follows)).toBe(2 * graph.connections.length + graph.follows.length);
       const pending = await database.db.select({ n: count() }).from(invitations).where(eq(invitations.status, 'pending'));
       expect(pending[0]!.n).toBe(graph.invitations.length);
+      // Each was screened on arrival, so "Placed here by" says what placed it; demo members screen manually.
+      const placed = await database.db.select({ folder: invitations.folder, placement: invitations.placement, template: invitations.template }).from(invitations).where(eq(invitations.status, 'pending'));
+      expect(placed).toHaveLength(graph.invitations.length);
+      for (const v of placed) {
+        const expected = v.folder === 'inbox' ? /^Manual policy: everything waits in the inbox$/ : v.folder === 'other' ? /^Put in Other by the platform: / : /^Held by the platform: /;
+        expect(v.placement).toMatch(expected);
+      }
+      expect(placed.some((v) => v.folder === 'inbox')).toBe(true);
+      // Origins are only ones a real feature records.
+      const origins = await database.db.selectDistinct({ context: connections.originContext }).from(connections);
+      expect(origins.map((o) => o.context).sort()).toEqual(['import', 'profile', 'search', 'suggestion']);
 
       // The first example member has invitations waiting in both boxes, with notes, open for months.
       const [me] = await database.db.select({ id: members.id }).from(members).where(eq(members.email, community.people[0]!.email));

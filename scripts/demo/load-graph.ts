@@ -1,8 +1,10 @@
-import { inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { arrayLiteral as list, bulkConnect } from '../../server/commands/network/bulk-connect.ts';
 import { type Database, rows, type Tx } from '../../server/db/connection.ts';
-import { members } from '../../server/db/schema.ts';
+import { interactions, invitations, members, profiles } from '../../server/db/schema.ts';
 import { inTransaction } from '../../server/db/transaction.ts';
+import { GraphService } from '../../server/graph/service.ts';
+import { type ArrivingRecipient, judgeArrival } from '../../server/screening/arrival.ts';
 import type { DemoCommunity } from './generate.ts';
 import type { DemoFollow, DemoGraph, DemoInvitation } from './graph.ts';
 
@@ -35,33 +37,72 @@ async function memberIds(database: Database, community: DemoCommunity): Promise<
   });
 }
 
-/**
- * Pending invitations, as sendInvitation leaves them (with the two interaction rows). A pair that is
- * connected, blocked or already has an open invitation is skipped, so loading again adds nothing.
- */
-async function insertInvitations(tx: Tx, ids: number[], invitations: DemoInvitation[], options: DemoGraphOptions): Promise<number> {
-  if (invitations.length === 0) return 0;
-  const [result] = await rows<{ n: number }>(
+/** Is the pair connected, blocked either way, or waiting on an open invitation either way? Then nothing is added. */
+async function pairTaken(tx: Tx, a: number, b: number): Promise<boolean> {
+  const [found] = await rows<{ taken: boolean }>(
     tx,
-    sql`WITH input AS (
-          SELECT i.* FROM unnest(${list(invitations.map((v) => ids[v.from]!))}::text::int[], ${list(invitations.map((v) => ids[v.to]!))}::text::int[],
-                                 ${list(invitations.map((v) => v.note))}::text::text[], ${list(invitations.map((v) => v.context))}::text::text[],
-                                 ${list(invitations.map((v) => options.nowMs - v.daysAgo * 86_400_000))}::text::float8[]) AS i(a, b, note, ctx, ms)
-           WHERE NOT EXISTS (SELECT 1 FROM connections c WHERE c.member_id = i.a AND c.other_id = i.b)
-             AND NOT EXISTS (SELECT 1 FROM blocks k WHERE (k.blocker_id = i.a AND k.blocked_id = i.b) OR (k.blocker_id = i.b AND k.blocked_id = i.a))
-        ), sent AS (
-          INSERT INTO invitations (sender_id, recipient_id, note, context, created_at, expires_at)
-          SELECT a, b, note, ctx, to_timestamp(ms / 1000.0), to_timestamp((ms + ${options.invitationExpiryMs}) / 1000.0) FROM input
-          ON CONFLICT DO NOTHING
-          RETURNING id, sender_id, recipient_id, created_at
-        ), ledger AS (
-          INSERT INTO interactions (member_id, other_id, kind, ref_id, at)
-          SELECT sender_id, recipient_id, 'invitation_sent', id, created_at FROM sent
-          UNION ALL SELECT recipient_id, sender_id, 'invitation_received', id, created_at FROM sent
-        )
-        SELECT count(*)::int AS n FROM sent`,
+    sql`SELECT EXISTS (SELECT 1 FROM connections WHERE member_id = ${a} AND other_id = ${b})
+            OR EXISTS (SELECT 1 FROM blocks WHERE (blocker_id = ${a} AND blocked_id = ${b}) OR (blocker_id = ${b} AND blocked_id = ${a}))
+            OR EXISTS (SELECT 1 FROM invitations WHERE status IN ('pending', 'ignored')
+                          AND ((sender_id = ${a} AND recipient_id = ${b}) OR (sender_id = ${b} AND recipient_id = ${a}))) AS taken`,
   );
-  return result?.n ?? 0;
+  return found?.taken ?? true;
+}
+
+/**
+ * Pending invitations, as sendInvitation leaves them: each is screened on arrival like any other (the
+ * recipient's policy, the evidence, the risk), so the folder and the "Placed here by" line are the ones
+ * screening gives, with the two interaction rows. A pair that is connected, blocked or already has an
+ * open invitation is skipped, so loading again adds nothing; so is one the recipient's open policy would
+ * accept at once (the demo does not invent that connection).
+ */
+async function insertInvitations(tx: Tx, ids: number[], pending: DemoInvitation[], options: DemoGraphOptions): Promise<number> {
+  if (pending.length === 0) return 0;
+  const graph = await GraphService.load(tx);
+  const recipientIds = [...new Set(pending.map((v) => ids[v.to]!))];
+  const recipients = new Map<number, ArrivingRecipient>();
+  for (let i = 0; i < recipientIds.length; i += 1000) {
+    const found = await tx
+      .select({ id: members.id, handle: members.handle, role: members.role, name: profiles.name })
+      .from(members)
+      .innerJoin(profiles, eq(profiles.memberId, members.id))
+      .where(inArray(members.id, recipientIds.slice(i, i + 1000)));
+    for (const r of found) recipients.set(r.id, r);
+  }
+  let added = 0;
+  for (const v of pending) {
+    const senderId = ids[v.from]!;
+    const recipient = recipients.get(ids[v.to]!);
+    if (!recipient || senderId === recipient.id || (await pairTaken(tx, senderId, recipient.id))) continue;
+    const arrival = await judgeArrival(tx, graph.index, senderId, recipient, v.note);
+    if (arrival.folder === 'auto') continue;
+    const ms = options.nowMs - v.daysAgo * 86_400_000;
+    const [created] = await tx
+      .insert(invitations)
+      .values({
+        senderId,
+        recipientId: recipient.id,
+        note: v.note,
+        context: v.context,
+        createdAt: new Date(ms),
+        expiresAt: new Date(ms + options.invitationExpiryMs),
+        folder: arrival.folder,
+        placement: arrival.placement,
+        riskScore: arrival.judgement.risk.score,
+        riskReasons: arrival.judgement.risk.reasons,
+        template: arrival.judgement.evidence.note.kind === 'template',
+        noteMinhash: arrival.signature,
+      })
+      .onConflictDoNothing()
+      .returning({ id: invitations.id, at: invitations.createdAt });
+    if (!created) continue;
+    await tx.insert(interactions).values([
+      { memberId: senderId, otherId: recipient.id, kind: 'invitation_sent', refId: created.id, at: created.at },
+      { memberId: recipient.id, otherId: senderId, kind: 'invitation_received', refId: created.id, at: created.at },
+    ]);
+    added++;
+  }
+  return added;
 }
 
 /** Follows without a connection, logged for the graph index like followMember does. */

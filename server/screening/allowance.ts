@@ -33,7 +33,8 @@ async function loadUsage(db: DbOrTx, memberId: number): Promise<Usage> {
     db,
     sql`SELECT (SELECT count(*)::int FROM connections WHERE member_id = ${memberId}) AS connections,
                w.used AS "usedThisWeek", w.oldest AS "oldestThisWeek", w.templates AS "templatesThisWeek",
-               (SELECT count(*)::int FROM invitations WHERE sender_id = ${memberId} AND status IN ('pending', 'ignored') AND expires_at > now()) AS outstanding,
+               -- Waiting as far as the sender knows: an ignored or "I don't know" answer is silent (one they withdrew has expired).
+               (SELECT count(*)::int FROM invitations WHERE sender_id = ${memberId} AND status IN ('pending', 'ignored', 'dont_know') AND expires_at > now()) AS outstanding,
                (SELECT json_agg(json_build_object('kind', kind, 'reason', reason, 'since', created_at, 'until', ends_at) ORDER BY created_at)
                   FROM member_restrictions WHERE member_id = ${memberId} AND lifted_at IS NULL AND (ends_at IS NULL OR ends_at > now())) AS restrictions
           FROM (SELECT count(*)::int AS used, min(created_at) AS oldest, count(*) FILTER (WHERE template)::int AS templates

@@ -4,7 +4,8 @@
  */
 import type { InvitationEvidence } from '../../common/schemas/screening.ts';
 import type { Actor } from '../commands/auth/sessions.ts';
-import type { DbOrTx } from '../db/connection.ts';
+import { sql } from 'drizzle-orm';
+import { type DbOrTx, rows } from '../db/connection.ts';
 import { DAY_MS, EPOCH_2000_MS } from '../graph/scoring.ts';
 import type { GraphIndex } from '../graph/graph-index.ts';
 import { allow } from '../policies/index.ts';
@@ -13,9 +14,10 @@ import { type ProfileData, loadProfiles } from '../queries/profiles.ts';
 import { type RawStint, overlapsFrom } from '../queries/suggestions/overlap.ts';
 import { profileStrength } from '../views/profile.ts';
 import type { RuleFacts } from './policy.ts';
-import { hasLink, noteAsks, notePitches, type Risk, riskScore } from './risk.ts';
+import { classifyNote, noteKindOf, TEMPLATE_MIN_MATCHES } from './note-kind.ts';
+import { hasLink, noteAsks, notePitches, type Risk, riskScore, TEMPLATE_STRANGER_COPIES } from './risk.ts';
 import { loadSenderFacts, type SenderFacts } from './sender-facts.ts';
-import { countSimilarNotes } from './template.ts';
+import { findSimilarNotes } from './template.ts';
 
 export interface EvidenceInput {
   db: DbOrTx;
@@ -67,14 +69,44 @@ export function sharedHistory(sender: ProfileData, recipient: ProfileData, nowMs
 
 const same = (a: string, b: string) => a.trim() !== '' && a.trim().toLowerCase() === b.trim().toLowerCase();
 
+/** Someone the sender does not know: no organisation or school in common and fewer than 3 mutual connections. */
+const MUTUALS_TO_KNOW = 3;
+/** Earlier recipients of a near-copy examined to see whether the sender knew them. */
+const COPIES_CHECKED = 20;
+
+async function connectionCount(db: DbOrTx, memberId: number): Promise<number> {
+  const [r] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM connections WHERE member_id = ${memberId}`);
+  return r?.n ?? 0;
+}
+
+/**
+ * How many earlier recipients of the same note the sender did not know: nothing in common on either full
+ * profile, fewer than 3 mutual connections, and not connected since. Stops once `enough` are found.
+ */
+async function copiesToStrangers(db: DbOrTx, graph: GraphIndex, sender: ProfileData, recipients: number[], enough: number): Promise<number> {
+  const ids = [...new Set(recipients)].slice(0, COPIES_CHECKED);
+  const [profiles, degrees] = await Promise.all([loadProfiles(db, ids), graph.degrees(sender.id, ids)]);
+  let strangers = 0;
+  for (const [i, id] of ids.entries()) {
+    const p = profiles.find((x) => x.id === id);
+    if (!p || degrees[i] === 1) continue;
+    const shared = sharedHistory(sender, p);
+    if (shared.organisations.length + shared.schools.length > 0) continue;
+    if ((await graph.mutuals(sender.id, id, 0)).count >= MUTUALS_TO_KNOW) continue;
+    if (++strangers >= enough) break;
+  }
+  return strangers;
+}
+
 export async function judgeInvitation(input: EvidenceInput): Promise<Judgement> {
   const { db, graph, recipient, avoid, senderId } = input;
-  const [[degree], mutuals, profiles, sender, similarNotes] = await Promise.all([
+  const [[degree], mutuals, profiles, sender, similar, recipientConnections] = await Promise.all([
     graph.degrees(recipient.id, [senderId], { avoid }),
     graph.mutuals(recipient.id, senderId, 3, { avoid }),
     loadProfiles(db, [senderId, recipient.id]),
     loadSenderFacts(db, senderId),
-    countSimilarNotes(db, senderId, input.noteSignature, input.invitationId),
+    findSimilarNotes(db, senderId, input.noteSignature, input.invitationId),
+    connectionCount(db, recipient.id),
   ]);
   const senderProfile = profiles.find((p) => p.id === senderId);
   const recipientProfile = profiles.find((p) => p.id === recipient.id);
@@ -89,13 +121,21 @@ export async function judgeInvitation(input: EvidenceInput): Promise<Judgement> 
   const sharedOrgOrSchool = shared.organisations.length + shared.schools.length > 0;
   const strength = profileStrength(senderProfile).score;
   const note = input.note.trim();
+  const written = classifyNote(note, [senderProfile.name, recipientProfile.name]);
+  const kind = noteKindOf(written, similar.count);
+  const unknown = !sharedOrgOrSchool && mutuals.count < MUTUALS_TO_KNOW;
+  const similarToStrangers =
+    unknown && similar.count >= TEMPLATE_MIN_MATCHES ? await copiesToStrangers(db, graph, senderProfile, similar.recipients, TEMPLATE_STRANGER_COPIES) : 0;
   const risk = riskScore({
     accountAgeDays: sender.accountAgeDays,
     profileStrength: strength,
     degree: deg,
     mutualCount: mutuals.count,
     sharedOrgOrSchool,
-    similarNotes,
+    recipientConnections,
+    noteKind: kind,
+    similarNotes: similar.count,
+    similarToStrangers,
     noteHasLink: hasLink(note),
     noteAsks: noteAsks(note),
     notePitches: notePitches(note),
@@ -113,7 +153,7 @@ export async function judgeInvitation(input: EvidenceInput): Promise<Judgement> 
     degree: deg,
     mutuals: { count: mutuals.count, first },
     shared,
-    note: { kind: note === '' ? 'none' : similarNotes >= 2 ? 'template' : 'personal', similarNotes },
+    note: { kind, similarNotes: similar.count },
     offers: visible ? senderProfile.offers : [],
     asks: visible ? senderProfile.asks : [],
     profileStrength: strength,
@@ -123,7 +163,9 @@ export async function judgeInvitation(input: EvidenceInput): Promise<Judgement> 
     risk,
   };
   const facts: RuleFacts = {
-    hasNote: note !== '',
+    // "A note" in a rule is one in the sender's own words (copied or not): no note, a stock text or a
+    // one-word note does not count (docs/screening.md).
+    hasNote: written === 'personal',
     mutualCount: mutuals.count,
     sharedOrgOrSchool,
     profileStrength: strength,

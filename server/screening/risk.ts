@@ -3,6 +3,8 @@
  * so docs/screening.md can state the formula and tests can pin it. Every weight is listed in RISK_WEIGHTS.
  */
 
+import type { NoteKind } from './note-kind.ts';
+
 export interface RiskSignals {
   accountAgeDays: number;
   profileStrength: number;
@@ -10,8 +12,14 @@ export interface RiskSignals {
   degree: number | null;
   mutualCount: number;
   sharedOrgOrSchool: boolean;
+  /** The recipient's connections: "outside your network" means something only to a member who has one. */
+  recipientConnections: number;
+  /** The note as the recipient sees it labelled (note-kind.ts; template from the sender's other notes). */
+  noteKind: NoteKind;
   /** How many of the sender's recent notes are nearly identical to this one. */
   similarNotes: number;
+  /** Of those, how many went to people the sender did not know (no organisation or school in common, fewer than 3 mutuals). */
+  similarToStrangers: number;
   noteHasLink: boolean;
   /** The note asks a favour (a referral, a job, an introduction) rather than offering or reconnecting. */
   noteAsks: boolean;
@@ -28,17 +36,28 @@ export interface RiskSignals {
   flagged: boolean;
 }
 
+/**
+ * A new account and a thin profile are the absence of a record, not evidence of abuse: every honest
+ * newcomer has both. They weigh little on their own; what tells abuse apart is how the sender approaches
+ * someone they do not know (no note, a stock or one-word note, a copy, a pitch, an ask) and what the
+ * recipients made of it. A note written for this person is the newcomer's best credential and lowers the score.
+ */
 export const RISK_WEIGHTS = {
   held: 60,
   flagged: 40,
   limited: 25,
-  brandNew: 15, // account less than a day old
-  young: 10, // less than a week old
-  thinProfile: 15, // strength below 35
-  stranger: 15, // out of network, nothing in common
+  brandNew: 10, // account less than a day old
+  young: 5, // less than a week old
+  thinProfile: 10, // strength below 35
+  stranger: 15, // out of network, nothing in common; only when the recipient has a network to be outside of
   farNoMutuals: 5, // 3rd degree without mutual connections
+  // No record yet (under a week old or a thin profile), approaching someone they do not know without a
+  // note of their own (none, stock, too short, a copy, a pitch or an ask): the bulk inviter's and the fake account's move.
+  coldApproach: 15,
+  personalNote: -15, // a note written for this recipient, neither a copy, a pitch nor an ask
   template: 30, // the note nearly matches 2+ of the sender's recent notes…
   templateToAcquaintance: 10, // …sent to someone they share an organisation or school with (a reunion message, not spam)
+  templateToStrangers: 50, // …sent to someone they do not know, after 2+ copies to others they did not know: as much as a pitch
   massTemplate: 20, // on top: 10+ matches
   linkFromNewAccount: 10,
   // Someone the sender does not know: no organisation or school in common and fewer than 3 mutuals.
@@ -53,6 +72,11 @@ export const RISK_WEIGHTS = {
   sharedHistory: -15, // an organisation or school in common, overlapping years
   mutuals: -10, // 3+ mutual connections
 } as const;
+
+/** Profile strength below this is thin (the same bar as sign-up clusters and trust levels). */
+const THIN = 35;
+/** A template counts as going to strangers once this many earlier copies went to people the sender did not know. */
+export const TEMPLATE_STRANGER_COPIES = 2;
 
 export interface Risk {
   score: number;
@@ -70,17 +94,25 @@ export function riskScore(s: RiskSignals): Risk {
   if (s.limited) parts.push([W.limited, 'The sign-up looked risky, so the account is limited']);
   if (s.accountAgeDays < 1) parts.push([W.brandNew, 'The account was created today']);
   else if (s.accountAgeDays < 7) parts.push([W.young, `The account is ${plural(Math.floor(s.accountAgeDays), 'day')} old`]);
-  if (s.profileStrength < 35) parts.push([W.thinProfile, `Thin profile (strength ${s.profileStrength} of 100)`]);
+  if (s.profileStrength < THIN) parts.push([W.thinProfile, `Thin profile (strength ${s.profileStrength} of 100)`]);
   const nothingShared = s.mutualCount === 0 && !s.sharedOrgOrSchool;
-  if (nothingShared && s.degree === null) parts.push([W.stranger, 'Outside your network, with nothing in common']);
+  // To a member with no connections yet, everyone is outside their network: that says nothing.
+  if (nothingShared && s.degree === null && s.recipientConnections > 0) parts.push([W.stranger, 'Outside your network, with nothing in common']);
   else if (nothingShared && s.degree === 3) parts.push([W.farNoMutuals, '3rd degree, with no mutual connections']);
+  const unknown = !s.sharedOrgOrSchool && s.mutualCount < 3;
+  const ownWords = s.noteKind === 'personal' && !s.notePitches && !s.noteAsks;
+  const noRecord = s.accountAgeDays < 7 || s.profileStrength < THIN;
+  if (noRecord && unknown && !ownWords) parts.push([W.coldApproach, `Approaches someone they do not know ${COLD_NOTE[s.noteKind]}, with no record here yet`]);
+  if (ownWords) parts.push([W.personalNote, 'A personal note']);
   if (s.similarNotes >= 2) {
     const text = `The note is nearly identical to ${plural(s.similarNotes, 'other note')} this sender wrote recently`;
-    parts.push([s.sharedOrgOrSchool ? W.templateToAcquaintance : W.template, text]);
+    if (s.sharedOrgOrSchool) parts.push([W.templateToAcquaintance, text]);
+    else if (unknown && s.similarToStrangers >= TEMPLATE_STRANGER_COPIES) {
+      parts.push([W.templateToStrangers, `${text}, to people they did not know`]);
+    } else parts.push([W.template, text]);
   }
   if (s.similarNotes >= 10) parts.push([W.massTemplate, 'The same pitch is going to many people']);
   if (s.noteHasLink && s.accountAgeDays < 7) parts.push([W.linkFromNewAccount, 'A link in a note from a new account']);
-  const unknown = !s.sharedOrgOrSchool && s.mutualCount < 3;
   if (s.noteAsks && unknown) parts.push([W.askOfStranger, 'Asks a favour of someone they do not know']);
   if (s.notePitches && unknown) parts.push([W.pitchToStranger, 'A sales pitch to someone they do not know']);
   if (s.noteAsks && s.asksCount > 0 && s.offersCount === 0) parts.push([W.asksOnly, 'Their profile lists asks and no offers']);
@@ -101,6 +133,15 @@ export function riskScore(s: RiskSignals): Risk {
   const reasons = parts.filter(([w]) => w > 0).sort((a, b) => b[0] - a[0]).map(([, r]) => r);
   return { score, reasons };
 }
+
+/** How the cold approach is worded for each kind of note that is not the sender's own. */
+const COLD_NOTE: Record<NoteKind, string> = {
+  none: 'without a note',
+  short: 'with a note too short to say anything',
+  stock: 'with a stock note',
+  template: 'with a copied note',
+  personal: 'with a pitch or an ask',
+};
 
 /** Phrases that ask for something: the moocher's opening move. Lower-cased, matched on word boundaries. */
 const ASK_PATTERNS = [

@@ -9,6 +9,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { conflict, notFound } from '../../errors.ts';
 import type { NetworkDeps } from './deps.ts';
 import { lockMembers } from './locks.ts';
+import { senderWithdrew } from './send-invitation.ts';
 
 export async function postThreadMessage(deps: NetworkDeps, actorId: number, invitationId: number, body: string): Promise<number> {
   const [found] = await deps.db
@@ -21,8 +22,13 @@ export async function postThreadMessage(deps: NetworkDeps, actorId: number, invi
   return inTransaction(deps.db, async (tx) => {
     // The pair's lock orders this against an answer or a withdrawal arriving at the same moment.
     await lockMembers(tx, found.senderId, found.recipientId);
-    const [inv] = await tx.select({ status: invitations.status, expiresAt: invitations.expiresAt }).from(invitations).where(eq(invitations.id, invitationId));
-    if (!inv || !(inv.status === 'pending' || inv.status === 'ignored') || inv.expiresAt.getTime() <= Date.now()) {
+    const [inv] = await tx
+      .select({ status: invitations.status, expiresAt: invitations.expiresAt, respondedAt: invitations.respondedAt })
+      .from(invitations)
+      .where(eq(invitations.id, invitationId));
+    // "I don't know this person" is silent: its sender may still reply, as to an ignored invitation.
+    const silent = inv?.status === 'dont_know' && actorId === found.senderId && !senderWithdrew(inv);
+    if (!inv || !(inv.status === 'pending' || inv.status === 'ignored' || silent) || inv.expiresAt.getTime() <= Date.now()) {
       throw conflict('invitation_not_open', 'This invitation has been answered or withdrawn; its thread is closed.');
     }
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(invitationMessages).where(eq(invitationMessages.invitationId, invitationId));

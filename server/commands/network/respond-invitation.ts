@@ -12,7 +12,7 @@ import { loadSenderFacts } from '../../screening/sender-facts.ts';
 import { openFlagFor } from '../moderation/flags.ts';
 import { blockBetween } from './blocks.ts';
 import { areConnected } from './connect.ts';
-import { checkConnectionLimits, pairOf } from './send-invitation.ts';
+import { checkConnectionLimits, pairOf, senderWithdrew } from './send-invitation.ts';
 
 export type InvitationAnswer = 'accept' | 'ignore' | 'dont-know' | 'withdraw';
 
@@ -52,13 +52,21 @@ export async function answerInvitation(deps: NetworkDeps, actorId: number, invit
     const [inv] = await tx.select().from(invitations).where(eq(invitations.id, invitationId));
     if (!inv) throw notFound('Invitation');
     if (inv.status === rule.status) return;
-    const open = inv.status === 'pending' || inv.status === 'ignored';
+    // "I don't know this person" is silent: to its sender the invitation is open until it expires, like an
+    // ignored one. Withdrawing it closes it for them and keeps the answer (see senderWithdrew).
+    const silent = rule.by === 'sender' && inv.status === 'dont_know';
+    if (silent && senderWithdrew(inv)) return;
+    const open = inv.status === 'pending' || inv.status === 'ignored' || silent;
     // Expiry is lazy (and swept periodically): past its date an open invitation is expired already.
     if (open && inv.expiresAt.getTime() <= Date.now()) throw conflict('invitation_expired', 'This invitation has expired.');
     // An ignored invitation can still be accepted or declined later; a closed one cannot change.
     if (!open) {
       const [code, message] = WHY_NOT[inv.status] ?? ['invitation_not_open', 'This invitation is no longer open.'];
       throw conflict(code, message);
+    }
+    if (silent) {
+      await tx.update(invitations).set({ expiresAt: sql`now()`, respondedAt: sql`now()` }).where(eq(invitations.id, inv.id));
+      return;
     }
     if (answer === 'accept') {
       await checkConnectionLimits(tx, deps, inv.recipientId, inv.senderId);

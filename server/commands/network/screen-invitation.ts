@@ -4,15 +4,12 @@
  * policy (or the platform) puts it in. Runs inside sendInvitation's transaction, under both members' locks,
  * so two sends at once cannot both take the last invitation of an allowance.
  */
-import type { Actor } from '../auth/sessions.ts';
 import type { Tx } from '../../db/connection.ts';
 import { AppError, forbidden } from '../../errors.ts';
-import { loadAvoidSet } from '../../queries/network/avoid.ts';
 import { computeAllowance } from '../../screening/allowance.ts';
-import { type Judgement, judgeInvitation } from '../../screening/evidence.ts';
-import { noteSignature } from '../../screening/minhash.ts';
-import { type Placement, placeInvitation } from '../../screening/policy.ts';
-import { loadPolicy } from '../../screening/policy-store.ts';
+import { judgeArrival } from '../../screening/arrival.ts';
+import type { Judgement } from '../../screening/evidence.ts';
+import type { Placement } from '../../screening/policy.ts';
 import { hasLink } from '../../screening/risk.ts';
 import { flagMassTemplate } from '../../screening/auto-flags.ts';
 import type { NetworkDeps } from './deps.ts';
@@ -59,11 +56,7 @@ export async function screenInvitation(
     throw forbidden('note_links_not_allowed', 'New accounts cannot put links in invitation notes until they have some history here.');
   }
 
-  const policy = await loadPolicy(tx, recipient.id);
-  const recipientActor: Actor = { id: recipient.id, handle: recipient.handle, role: recipient.role, status: 'active', via: 'session', sessionHash: null, csrfToken: null };
-  const avoid = await loadAvoidSet(tx, recipient.id);
-  const signature = noteSignature(input.note, [recipient.name]);
-  const judgement = await judgeInvitation({ db: tx, graph: deps.graph.index, recipient: recipientActor, avoid, senderId, note: input.note, noteSignature: signature, invitationId: null });
+  const { policy, judgement, signature, folder, placement } = await judgeArrival(tx, deps.graph.index, senderId, recipient, input.note);
 
   if (policy.whoCanInvite === 'email' && input.email?.toLowerCase() !== recipient.email.toLowerCase()) {
     throw forbidden('invitation_needs_email', 'This member accepts invitations only from people who know their email address. Add it to the invitation.');
@@ -72,5 +65,5 @@ export async function screenInvitation(
     throw forbidden('invitation_not_allowed', 'This member accepts invitations only from people within two degrees of them.');
   }
   await flagMassTemplate(tx, senderId, judgement.evidence.note.similarNotes);
-  return { ...placeInvitation(policy, judgement.facts), judgement, signature };
+  return { folder, placement, judgement, signature };
 }

@@ -1,9 +1,11 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import type { InvitationCreate } from '../../../common/schemas/network.ts';
+import { LIMITS } from '../../../common/limits.ts';
+import type { InvitationCreate, InvitationSource } from '../../../common/schemas/network.ts';
 import type { Tx } from '../../db/connection.ts';
-import { interactions, invitations, members, profiles } from '../../db/schema.ts';
+import { type InvitationContext, interactions, invitations, members, profiles } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
+import { suggestPeople } from '../../queries/suggestions.ts';
 import { blockBetween } from './blocks.ts';
 import { areConnected, connectMembers, connectionCount } from './connect.ts';
 import type { NetworkDeps } from './deps.ts';
@@ -30,6 +32,7 @@ export async function sendInvitation(deps: NetworkDeps, senderId: number, input:
     .where(eq(members.handle, input.to));
   if (!recipient || recipient.status !== 'active') throw notFound('Member');
   if (recipient.id === senderId) throw badRequest('invitation_self', 'You cannot invite yourself.');
+  const origin = await checkedOrigin(deps, senderId, recipient.id, input.context);
 
   return inTransaction(deps.db, async (tx, onCommit) => {
     await lockMembers(tx, senderId, recipient.id);
@@ -54,10 +57,12 @@ export async function sendInvitation(deps: NetworkDeps, senderId: number, input:
       return { outcome: 'connected' as const, invitationId: open.id };
     }
 
-    await checkHistory(tx, deps, senderId, recipient.id);
+    const delivery = await checkHistory(tx, deps, senderId, recipient.id);
     await checkConnectionLimits(tx, deps, senderId, recipient.id);
+    // Screened like any other, so the sender meets the same allowance, caps and refusals either way.
     const screened = await screenInvitation(tx, deps, senderId, recipient, input);
-    const auto = screened.folder === 'auto';
+    const undelivered = delivery === 'undeliverable';
+    const auto = !undelivered && screened.folder === 'auto';
 
     const [created] = await tx
       .insert(invitations)
@@ -65,28 +70,43 @@ export async function sendInvitation(deps: NetworkDeps, senderId: number, input:
         senderId,
         recipientId: recipient.id,
         note: input.note,
-        context: input.context,
+        context: origin,
         expiresAt: sql`now() + ${`${deps.limits.invitationExpiryMs} milliseconds`}::interval`,
-        folder: screened.folder,
-        placement: screened.placement,
+        folder: undelivered ? 'held' : screened.folder,
+        placement: undelivered ? UNDELIVERED_PLACEMENT : screened.placement,
         riskScore: screened.judgement.risk.score,
         riskReasons: screened.judgement.risk.reasons,
         template: screened.judgement.evidence.note.kind === 'template',
         noteMinhash: screened.signature,
         ...(auto ? { status: 'accepted' as const, respondedAt: sql`now()` } : {}),
+        // The recipient's earlier answer stands: it reaches nobody, and to its sender it waits like any other.
+        ...(undelivered ? { status: 'dont_know' as const, respondedAt: sql`now()` } : {}),
       })
       .returning({ id: invitations.id });
     await tx.insert(interactions).values([
       { memberId: senderId, otherId: recipient.id, kind: 'invitation_sent', refId: created!.id },
-      { memberId: recipient.id, otherId: senderId, kind: 'invitation_received', refId: created!.id },
+      ...(undelivered ? [] : [{ memberId: recipient.id, otherId: senderId, kind: 'invitation_received' as const, refId: created!.id }]),
     ]);
     if (auto) {
       // The recipient's open policy (or one of their rules) accepted it on arrival.
-      await connectMembers(tx, onCommit, deps.graph, senderId, recipient.id, { context: input.context, invitationId: created!.id });
+      await connectMembers(tx, onCommit, deps.graph, senderId, recipient.id, { context: origin, invitationId: created!.id });
       return { outcome: 'connected' as const, invitationId: created!.id };
     }
     return { outcome: 'invited' as const, invitationId: created!.id };
   });
+}
+
+/**
+ * The origin a connection will keep ("how we met"), decided here rather than taken from the client: the
+ * client names the surface it sent the invitation from, and that is checked where it can be. "suggestion"
+ * holds only for someone among the sender's current "People you may know" (as many as a client can be
+ * shown); anyone else could have been invited from their profile, which is what is recorded.
+ * 'import', 'introduction' and 'comment' are never a client's to claim (the request schema refuses them).
+ */
+export async function checkedOrigin(deps: NetworkDeps, senderId: number, recipientId: number, named: InvitationSource): Promise<InvitationContext> {
+  if (named !== 'suggestion') return named;
+  const current = await suggestPeople({ db: deps.db, graph: deps.graph.index }, senderId, LIMITS.pageSizeMax, { reinviteWaitMs: deps.limits.reinviteWaitMs });
+  return current.some((s) => s.memberId === recipientId) ? 'suggestion' : 'profile';
 }
 
 export const pairOf = (a: number, b: number) =>
@@ -100,18 +120,41 @@ async function expireStale(tx: Tx, a: number, b: number): Promise<void> {
     .where(and(pairOf(a, b), inArray(invitations.status, OPEN), sql`${invitations.expiresAt} <= now()`));
 }
 
-/** "I don't know this person" is final for that sender; a withdrawal makes them wait before trying again. */
-async function checkHistory(tx: Tx, deps: NetworkDeps, senderId: number, recipientId: number): Promise<void> {
-  const [refused] = await tx
-    .select({ id: invitations.id })
+/** Where a re-invitation goes: to the recipient, or nowhere because they answered "I don't know this person". */
+type Delivery = 'deliver' | 'undeliverable';
+
+export const UNDELIVERED_PLACEMENT = 'Not delivered: the recipient answered "I don\'t know this person" to an earlier invitation from this sender';
+
+/**
+ * An invitation answered "I don't know this person" that its sender withdrew (they could not tell it from a
+ * pending one): the withdrawal closes it for them at that moment, so expiry and answer coincide. A real
+ * answer always comes before expiry.
+ */
+export const senderWithdrew = (inv: { status: string; expiresAt: Date; respondedAt: Date | null }) =>
+  inv.status === 'dont_know' && inv.respondedAt !== null && inv.expiresAt.getTime() === inv.respondedAt.getTime();
+
+/**
+ * The pair's history, as the sender may know it. "I don't know this person" is silent: until it expires
+ * or is withdrawn, such an invitation is "already invited" exactly as an ignored one is, and after that a
+ * new invitation is accepted but never delivered (the answer stands). A withdrawal, of either, makes the
+ * sender wait before trying again.
+ */
+async function checkHistory(tx: Tx, deps: NetworkDeps, senderId: number, recipientId: number): Promise<Delivery> {
+  const refusals = await tx
+    .select({ status: invitations.status, expiresAt: invitations.expiresAt, respondedAt: invitations.respondedAt })
     .from(invitations)
-    .where(and(eq(invitations.senderId, senderId), eq(invitations.recipientId, recipientId), eq(invitations.status, 'dont_know')))
-    .limit(1);
-  if (refused) throw new AppError(403, 'invitation_refused', 'You cannot invite this member.');
+    .where(and(eq(invitations.senderId, senderId), eq(invitations.recipientId, recipientId), eq(invitations.status, 'dont_know')));
+  if (refusals.some((r) => r.expiresAt.getTime() > Date.now() && !senderWithdrew(r))) throw conflict('invitation_pending', 'You have already invited this member.');
   const [withdrawn] = await tx
     .select({ at: invitations.respondedAt })
     .from(invitations)
-    .where(and(eq(invitations.senderId, senderId), eq(invitations.recipientId, recipientId), eq(invitations.status, 'withdrawn')))
+    .where(
+      and(
+        eq(invitations.senderId, senderId),
+        eq(invitations.recipientId, recipientId),
+        or(eq(invitations.status, 'withdrawn'), and(eq(invitations.status, 'dont_know'), sql`${invitations.expiresAt} = ${invitations.respondedAt}`)),
+      ),
+    )
     .orderBy(desc(invitations.respondedAt))
     .limit(1);
   const waitUntil = withdrawn?.at ? withdrawn.at.getTime() + deps.limits.reinviteWaitMs : 0;
@@ -122,6 +165,7 @@ async function checkHistory(tx: Tx, deps: NetworkDeps, senderId: number, recipie
       headers: { 'retry-after': String(seconds) },
     });
   }
+  return refusals.length > 0 ? 'undeliverable' : 'deliver';
 }
 
 export async function checkConnectionLimits(tx: Tx, deps: NetworkDeps, senderId: number, recipientId: number): Promise<void> {

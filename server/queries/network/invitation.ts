@@ -7,6 +7,7 @@ import type { InvitationView } from '../../../common/schemas/network.ts';
 import type { PersonCard } from '../../../common/schemas/search.ts';
 import { rows } from '../../db/connection.ts';
 import type { InvitationFolder } from '../../db/tables/network.ts';
+import { senderWithdrew } from '../../commands/network/send-invitation.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { judgeInvitation } from '../../screening/evidence.ts';
 import type { Page } from './lists.ts';
@@ -22,6 +23,7 @@ interface InvitationRow {
   status: InvitationView['status'];
   createdAt: Date | string;
   expiresAt: Date | string;
+  respondedAt: Date | string | null;
   folder: InvitationFolder;
   placement: string;
   noteMinhash: number[] | null;
@@ -29,8 +31,18 @@ interface InvitationRow {
 }
 
 const COLUMNS = sql`i.id, i.sender_id AS "senderId", i.recipient_id AS "recipientId", i.note, i.context, i.status,
-  i.created_at AS "createdAt", i.expires_at AS "expiresAt", i.folder, i.placement, i.note_minhash AS "noteMinhash",
+  i.created_at AS "createdAt", i.expires_at AS "expiresAt", i.responded_at AS "respondedAt", i.folder, i.placement, i.note_minhash AS "noteMinhash",
   to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS ms`;
+
+/**
+ * The status as the sender may know it. Ignoring is silent, and so is "I don't know this person" (and
+ * screening): each waits as "pending" until it expires, and one the sender withdrew shows as withdrawn.
+ */
+export function statusForSender(r: { status: InvitationView['status']; expiresAt: Date; respondedAt: Date | null }, nowMs = Date.now()): InvitationView['status'] {
+  if (r.status !== 'ignored' && r.status !== 'dont_know') return r.status;
+  if (senderWithdrew(r)) return 'withdrawn';
+  return r.expiresAt.getTime() > nowMs ? 'pending' : 'expired';
+}
 
 async function present(lens: Lens, found: InvitationRow[]): Promise<InvitationView[]> {
   const me = lens.actor.id;
@@ -55,8 +67,7 @@ async function present(lens: Lens, found: InvitationRow[]): Promise<InvitationVi
         to: cardOf.get(r.recipientId)!,
         note: r.note,
         context: r.context,
-        // Ignoring is silent, and so is screening: the sender sees "pending".
-        status: !received && r.status === 'ignored' ? ('pending' as const) : r.status,
+        status: received ? r.status : statusForSender({ status: r.status, expiresAt: new Date(r.expiresAt), respondedAt: r.respondedAt === null ? null : new Date(r.respondedAt) }),
         createdAt: new Date(r.createdAt).toISOString(),
         expiresAt: new Date(r.expiresAt).toISOString(),
         screening: judgement ? { folder: r.folder, placement: r.placement, evidence: judgement.evidence } : null,
@@ -80,7 +91,8 @@ export async function loadInvitation(lens: Lens, id: number): Promise<Invitation
 
 /**
  * The viewer's open invitations. Received: pending ones in one folder (ignored ones leave the inbox; held
- * ones are never shown). Sent: pending and ignored alike, since the sender is never told of an ignore.
+ * ones are never shown). Sent: pending, ignored and "I don't know" alike until they expire, since the
+ * sender is told of neither answer.
  */
 export async function listInvitations(
   lens: Lens,
@@ -92,7 +104,7 @@ export async function listInvitations(
   const filters =
     box === 'received'
       ? [sql`i.recipient_id = ${me}`, sql`i.status = 'pending'`, sql`i.folder = ${query.folder}`]
-      : [sql`i.sender_id = ${me}`, sql`i.status IN ('pending', 'ignored')`];
+      : [sql`i.sender_id = ${me}`, sql`i.status IN ('pending', 'ignored', 'dont_know')`];
   filters.push(sql`i.expires_at > now()`);
   if (after) filters.push(sql`(i.created_at, i.id) < (${after.t}::timestamptz, ${after.i})`);
   const found = await rows<InvitationRow>(

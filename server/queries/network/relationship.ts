@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { RelationshipState } from '../../../common/schemas/network.ts';
 import { blockBetween } from '../../commands/network/blocks.ts';
 import { pairOf } from '../../commands/network/send-invitation.ts';
@@ -7,7 +7,8 @@ import { connections, follows, invitations, profiles } from '../../db/schema.ts'
 
 /**
  * The viewer's relationship to another member, for the profile's buttons. An invitation the other member
- * ignored still shows as pending to the viewer, because ignoring is silent.
+ * ignored or answered "I don't know this person" still shows as pending to the viewer until it expires,
+ * because both answers are silent.
  */
 export async function loadRelationship(db: DbOrTx, viewerId: number, otherId: number): Promise<RelationshipState> {
   const block = await blockBetween(db, viewerId, otherId);
@@ -18,7 +19,16 @@ export async function loadRelationship(db: DbOrTx, viewerId: number, otherId: nu
   const [found] = await db
     .select({ id: invitations.id, senderId: invitations.senderId, status: invitations.status, folder: invitations.folder })
     .from(invitations)
-    .where(and(pairOf(viewerId, otherId), inArray(invitations.status, ['pending', 'ignored']), sql`${invitations.expiresAt} > now()`));
+    .where(
+      and(
+        pairOf(viewerId, otherId),
+        or(inArray(invitations.status, ['pending', 'ignored']), and(eq(invitations.status, 'dont_know'), eq(invitations.senderId, viewerId))),
+        sql`${invitations.expiresAt} > now()`,
+      ),
+    )
+    // An invitation the other member sent since comes first: that one the viewer can answer.
+    .orderBy(sql`${invitations.status} = 'dont_know'`)
+    .limit(1);
   // An invitation the platform holds does not exist for its recipient (inviting back still connects them).
   const open = found && !(found.folder === 'held' && found.senderId !== viewerId) ? found : undefined;
   const [following] = await db

@@ -109,24 +109,104 @@ describeEachEngine('network: degrees, paths, mutuals and blocks', (get) => {
     expect(Number(again.headers['retry-after'])).toBeGreaterThan(20 * 86_400);
   });
 
-  it('ignores silently, and "I don\'t know this person" stops the sender for good', async () => {
+  it('ignores silently, and "I don\'t know this person" is just as silent to the sender, yet final', async () => {
     const { app, database } = get();
-    const [s, r] = await members(app, ['Hopeful Sender', 'Busy Recipient']);
-    const id = await invite(s!, r!);
-    await r!.call('POST', `/api/v1/invitations/${id}/ignore`);
+    const [s, r, s2, r2] = await members(app, ['Hopeful Sender', 'Busy Recipient', 'Second Sender', 'Wary Recipient']);
+    const ignored = await invite(s!, r!, 'We met at the harbour meetup and talked about sensor networks.');
+    const refused = await invite(s2!, r2!, 'We met at the harbour meetup and talked about sensor networks.');
+    // Both recipients ask for context first; then one ignores, the other answers "I don't know this person".
+    for (const [who, id] of [[r!, ignored], [r2!, refused]] as const) {
+      expect((await who.call('POST', `/api/v1/invitations/${id}/messages`, { body: 'Which meetup was that?' })).statusCode).toBe(201);
+    }
+    await r!.call('POST', `/api/v1/invitations/${ignored}/ignore`);
+    expect((await r2!.call('POST', `/api/v1/invitations/${refused}/dont-know`)).statusCode).toBe(200);
     expect((await r!.call('GET', '/api/v1/invitations?box=received')).json().items).toEqual([]);
-    // The sender still sees it pending, and cannot send a second one.
-    expect((await s!.call('GET', '/api/v1/invitations?box=sent')).json().items).toMatchObject([{ id, status: 'pending' }]);
-    expect((await s!.call('POST', '/api/v1/invitations', { to: r!.handle })).json().code).toBe('invitation_pending');
-    // The recipient can still decline it: "I don't know this person".
-    expect((await r!.call('POST', `/api/v1/invitations/${id}/dont-know`)).statusCode).toBe(200);
-    const refused = await s!.call('POST', '/api/v1/invitations', { to: r!.handle });
-    expect(refused.statusCode).toBe(403);
-    expect(refused.json().code).toBe('invitation_refused');
+    expect((await r2!.call('GET', '/api/v1/invitations?box=received')).json().items).toEqual([]);
+
+    // To the senders the two look the same: pending in the list, on GET, on the profile; the same answer to a second invitation.
+    const asSender = async (sender: typeof s, recipient: typeof r, id: number) => ({
+      list: (await sender!.call('GET', '/api/v1/invitations?box=sent')).json().items.map((i: { id: number; status: string }) => [i.id === id, i.status]),
+      one: (await sender!.call('GET', `/api/v1/invitations/${id}`)).json().invitation.status,
+      relationship: (await sender!.call('GET', `/api/v1/members/${recipient!.handle}`)).json().relationship,
+      again: await sender!.call('POST', '/api/v1/invitations', { to: recipient!.handle }),
+      reply: (await sender!.call('POST', `/api/v1/invitations/${id}/messages`, { body: 'The one in Gdansk.' })).statusCode,
+    });
+    const afterIgnore = await asSender(s, r, ignored);
+    const afterDontKnow = await asSender(s2, r2, refused);
+    expect(afterIgnore).toMatchObject({ list: [[true, 'pending']], one: 'pending', relationship: { connection: 'pending_sent', invitationId: ignored, canInvite: false }, reply: 201 });
+    expect(afterDontKnow).toMatchObject({ list: [[true, 'pending']], one: 'pending', relationship: { connection: 'pending_sent', invitationId: refused, canInvite: false }, reply: 201 });
+    expect(afterIgnore.again.statusCode).toBe(409);
+    expect([afterDontKnow.again.statusCode, afterDontKnow.again.headers['content-type'], afterDontKnow.again.json()]).toEqual([
+      afterIgnore.again.statusCode, afterIgnore.again.headers['content-type'], afterIgnore.again.json(),
+    ]);
+    expect(afterDontKnow.again.json()).toMatchObject({ code: 'invitation_pending' });
+    // The answer is a reputation signal for screening; the sender's allowance may say so in aggregate only.
     const signals = await rows(database.db, sql`SELECT subject_id FROM audit_events WHERE action = 'invitation.dont_know'`);
-    expect(signals).toEqual([{ subject_id: String(s!.id) }]);
+    expect(signals).toEqual([{ subject_id: String(s2!.id) }]);
+    // Both still count as waiting for an answer, against the same cap.
+    expect((await s2!.call('GET', '/api/v1/me/allowance')).json().outstanding).toBe((await s!.call('GET', '/api/v1/me/allowance')).json().outstanding);
+    expect((await s2!.call('GET', '/api/v1/me/allowance')).json().outstanding).toBe(1);
+    const reasons = (await s2!.call('GET', '/api/v1/me/allowance')).json().reasons.map((x: { text: string }) => x.text);
+    expect(reasons).toContain('1 person answered "I don\'t know this person" in the last 90 days');
+    expect(JSON.stringify(reasons)).not.toContain('Wary');
+
+    // Once expired, both leave the sent list and a new invitation is accepted in the same words; only the
+    // one after an ignore reaches its recipient: "I don't know this person" stands.
+    await rows(database.db, sql`UPDATE invitations SET expires_at = now() - interval '1 second' WHERE id IN (${ignored}, ${refused})`);
+    await expireInvitations(database.db);
+    for (const [sender, id] of [[s!, ignored], [s2!, refused]] as const) {
+      expect((await sender.call('GET', '/api/v1/invitations?box=sent')).json().items).toEqual([]);
+      expect((await sender.call('GET', `/api/v1/invitations/${id}`)).json().invitation.status).toBe('expired');
+    }
+    const delivered = await s!.call('POST', '/api/v1/invitations', { to: r!.handle, note: 'Trying once more.' });
+    const undelivered = await s2!.call('POST', '/api/v1/invitations', { to: r2!.handle, note: 'Trying once more.' });
+    expect([undelivered.statusCode, undelivered.json().outcome, undelivered.json().invitation.status]).toEqual([201, 'invited', 'pending']);
+    expect([delivered.statusCode, delivered.json().outcome, delivered.json().invitation.status]).toEqual([201, 'invited', 'pending']);
+    expect((await r!.call('GET', '/api/v1/invitations?box=received')).json().items.map((i: { id: number }) => i.id)).toEqual([delivered.json().invitation.id]);
+    expect((await r2!.call('GET', '/api/v1/invitations?box=received')).json().items).toEqual([]);
+    expect((await r2!.call('GET', `/api/v1/invitations/${undelivered.json().invitation.id}`)).statusCode).toBe(404);
+    expect((await s2!.call('GET', '/api/v1/invitations?box=sent')).json().items).toMatchObject([{ id: undelivered.json().invitation.id, status: 'pending' }]);
+
+    // Withdrawing either works the same way, and so does trying again straight after.
+    for (const [sender, res] of [[s!, delivered], [s2!, undelivered]] as const) {
+      expect((await sender.call('POST', `/api/v1/invitations/${res.json().invitation.id}/withdraw`)).statusCode).toBe(200);
+      expect((await sender.call('GET', `/api/v1/invitations/${res.json().invitation.id}`)).json().invitation.status).toBe('withdrawn');
+      expect((await sender.call('GET', '/api/v1/invitations?box=sent')).json().items).toEqual([]);
+    }
+    const cooldown = await s!.call('POST', '/api/v1/invitations', { to: r!.handle });
+    const cooldown2 = await s2!.call('POST', '/api/v1/invitations', { to: r2!.handle });
+    expect(cooldown.json().code).toBe('invitation_cooldown');
+    expect([cooldown2.statusCode, cooldown2.json(), cooldown2.headers['retry-after'] !== undefined]).toEqual([cooldown.statusCode, cooldown.json(), true]);
+
     // The recipient may still reach out themselves.
-    expect((await r!.call('POST', '/api/v1/invitations', { to: s!.handle })).statusCode).toBe(201);
+    expect((await r2!.call('POST', '/api/v1/invitations', { to: s2!.handle })).statusCode).toBe(201);
+  });
+
+  it('records where a connection began from where the invitation was truly sent, never from what the client claims', async () => {
+    const { app } = get();
+    const [a, b, c, d, e] = await members(app, ['Ori Origin', 'Bea Between', 'Cal Suggested', 'Dov Distant', 'Eli Searched']);
+    await connect(a!, b!);
+    await connect(b!, c!);
+    // Introductions, comments and imports are server features: a client cannot claim them.
+    for (const context of ['introduction', 'comment', 'import']) {
+      const res = await a!.call('POST', '/api/v1/invitations', { to: d!.handle, context });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: 'body.context' }] });
+    }
+    // "suggestion" holds for someone among the sender's People you may know (Cal, through Bea)…
+    expect((await a!.call('GET', '/api/v1/suggestions/people')).json().items.map((i: { person: { handle: string } }) => i.person.handle)).toContain(c!.handle);
+    const suggested = await a!.call('POST', '/api/v1/invitations', { to: c!.handle, context: 'suggestion' });
+    // …and not for a stranger the engine would never suggest: that one is recorded as sent from their profile.
+    const claimed = await a!.call('POST', '/api/v1/invitations', { to: d!.handle, context: 'suggestion' });
+    const searched = await a!.call('POST', '/api/v1/invitations', { to: e!.handle, context: 'search' });
+    expect([suggested.json().invitation.context, claimed.json().invitation.context, searched.json().invitation.context]).toEqual(['suggestion', 'profile', 'search']);
+    for (const [who, res] of [[c!, suggested], [d!, claimed], [e!, searched]] as const) {
+      expect((await who.call('POST', `/api/v1/invitations/${res.json().invitation.id}/accept`)).statusCode).toBe(200);
+    }
+    const origins = new Map(
+      (await a!.call('GET', '/api/v1/me/connections')).json().items.map((i: { handle: string; origin: { context: string } }) => [i.handle, i.origin.context]),
+    );
+    expect([origins.get(c!.handle), origins.get(d!.handle), origins.get(e!.handle)]).toEqual(['suggestion', 'profile', 'search']);
   });
 
   it('follows one way, honours "who can follow me", and keeps connection lists private when asked', async () => {

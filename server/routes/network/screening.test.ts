@@ -14,22 +14,26 @@ const NOTE_AND_TWO_MUTUALS = {
 describeEachEngine('screening: policies, evidence and the context thread', (get) => {
   it('places a note-less invitation in Other and a qualifying one in the inbox for a selective member', async () => {
     const { app } = get();
-    const [sel, m1, m2, friend, stranger] = await members(app, ['Selma Selective', 'Mo One', 'Mo Two', 'Fran Friendly', 'Stan Stranger']);
+    const [sel, m1, m2, friend, stranger, writer] = await members(app, ['Selma Selective', 'Mo One', 'Mo Two', 'Fran Friendly', 'Stan Stranger', 'Wanda Writer']);
     expect((await sel!.call('PUT', '/api/v1/me/screening', NOTE_AND_TWO_MUTUALS)).statusCode).toBe(200);
     for (const m of [m1!, m2!]) {
       await connect(sel!, m);
       await connect(friend!, m);
     }
     const qualifying = await invite(friend!, sel!, 'We both worked with Mo on the spring launch; I would like to stay in touch.');
+    // A personal note from someone with no mutual connections: the rule wants two, so nothing matches.
+    const noted = await invite(writer!, sel!, 'I read your piece on the harbour project and would love to compare notes on the next phase.');
+    // No note, from a brand-new account with nothing in common: the platform puts it in Other itself.
     const bare = await invite(stranger!, sel!);
 
     const inbox = (await sel!.call('GET', '/api/v1/invitations?box=received&folder=inbox')).json().items;
     const other = (await sel!.call('GET', '/api/v1/invitations?box=received&folder=other')).json().items;
     expect(inbox.map((i: { id: number }) => i.id)).toEqual([qualifying]);
-    expect(other.map((i: { id: number }) => i.id)).toEqual([bare]);
+    expect(other.map((i: { id: number }) => i.id)).toEqual([bare, noted]);
     expect(inbox[0].screening).toMatchObject({ folder: 'inbox', placement: 'Rule 1: a note and at least 2 mutual connections → Inbox' });
-    expect(other[0].screening).toMatchObject({ folder: 'other', placement: 'No rule matched → Other' });
-    expect((await sel!.call('GET', '/api/v1/invitations/folders')).json()).toEqual({ inbox: 1, other: 1 });
+    expect(other[1].screening).toMatchObject({ folder: 'other', placement: 'No rule matched → Other' });
+    expect(other[0].screening).toMatchObject({ folder: 'other', placement: 'Put in Other by the platform: risk 50 of 100' });
+    expect((await sel!.call('GET', '/api/v1/invitations/folders')).json()).toEqual({ inbox: 1, other: 2 });
 
     // The evidence card: degree before connecting, mutuals with names, the note's kind, the sender's record.
     const ev = inbox[0].screening.evidence;
@@ -37,8 +41,15 @@ describeEachEngine('screening: policies, evidence and the context thread', (get)
     expect(ev.mutuals.first.map((c: { handle: string }) => c.handle).sort()).toEqual([m1!.handle, m2!.handle].sort());
     expect(ev.risk.score).toBeGreaterThanOrEqual(0);
     expect(ev.risk.reasons).toContain('The account was created today');
+    expect(other[1].screening.evidence).toMatchObject({ degree: null, note: { kind: 'personal' } });
+    expect(other[1].screening.evidence.risk.score).toBeLessThanOrEqual(24);
     expect(other[0].screening.evidence).toMatchObject({ degree: null, mutuals: { count: 0, first: [] }, note: { kind: 'none' } });
-    expect(other[0].screening.evidence.risk.reasons).toContain('Outside your network, with nothing in common');
+    expect(other[0].screening.evidence.risk.reasons).toEqual([
+      'Outside your network, with nothing in common',
+      'Approaches someone they do not know without a note, with no record here yet',
+      'The account was created today',
+      'Thin profile (strength 0 of 100)',
+    ]);
 
     // The sender sees neither the folder nor the evidence.
     const sent = (await friend!.call('GET', `/api/v1/invitations/${qualifying}`)).json().invitation;
@@ -46,7 +57,29 @@ describeEachEngine('screening: policies, evidence and the context thread', (get)
 
     // A policy change applies to invitations that arrive afterwards only.
     await sel!.call('PUT', '/api/v1/me/screening', { ...NOTE_AND_TWO_MUTUALS, mode: 'manual' });
-    expect((await sel!.call('GET', '/api/v1/invitations/folders')).json()).toEqual({ inbox: 1, other: 1 });
+    expect((await sel!.call('GET', '/api/v1/invitations/folders')).json()).toEqual({ inbox: 1, other: 2 });
+  });
+
+  it('labels stock and one-word notes as such, and a rule that wants a note is not satisfied by them', async () => {
+    const { app } = get();
+    const [sel, stock, junk, italian, personal] = await members(app, ['Nora Notes', 'Sid Stock', 'Jo Junk', 'Ivo Italiano', 'Pia Personal']);
+    const wantsNote = { mode: 'selective', whoCanInvite: 'everyone', rules: [{ when: { hasNote: true }, then: 'inbox' }], otherwise: 'other' };
+    expect((await sel!.call('PUT', '/api/v1/me/screening', wantsNote)).statusCode).toBe(200);
+    const ids = {
+      stock: await invite(stock!, sel!, "Hi Nora, I'd like to add you to my professional network on LinkedIn."),
+      junk: await invite(junk!, sel!, '-1'),
+      italian: await invite(italian!, sel!, 'Vorrei aggiungerti alla mia rete professionale su LinkedIn'),
+      personal: await invite(personal!, sel!, 'We sat next to each other at the harbour workshop; I would like to keep in touch.'),
+    };
+    const byId = new Map<number, { screening: { placement: string; evidence: { note: { kind: string } } } }>();
+    for (const folder of ['inbox', 'other']) {
+      for (const item of (await sel!.call('GET', `/api/v1/invitations?box=received&folder=${folder}`)).json().items) byId.set(item.id, item);
+    }
+    const seen = (id: number) => [byId.get(id)!.screening.evidence.note.kind, byId.get(id)!.screening.placement];
+    expect(seen(ids.stock)).toEqual(['stock', 'No rule matched → Other']);
+    expect(seen(ids.junk)).toEqual(['short', 'No rule matched → Other']);
+    expect(seen(ids.italian)).toEqual(['stock', 'No rule matched → Other']);
+    expect(seen(ids.personal)).toEqual(['personal', 'Rule 1: a note → Inbox']);
   });
 
   it('accepts automatically for an open member, but not when the sender is flagged', async () => {
@@ -88,7 +121,10 @@ describeEachEngine('screening: policies, evidence and the context thread', (get)
     );
     // On arrival each note is compared with the ones before it: the third copy is the first template.
     expect(stored.map((r) => r.template)).toEqual([false, false, true, true]);
-    expect(stored[3]!.riskReasons).toContain('The note is nearly identical to 3 other notes this sender wrote recently');
+    // The copies before it went to people the sender did not know, so it weighs as much as a sales pitch
+    // (on top of a new account's cold approach): the platform holds it.
+    expect(stored[3]!.riskReasons).toContain('The note is nearly identical to 3 other notes this sender wrote recently, to people they did not know');
+    expect(stored.map((r) => r.folder)).toEqual(['inbox', 'inbox', 'held', 'held']);
     // Later, the first recipient's card compares with every copy sent since.
     const first = (await targets[0]!.call('GET', `/api/v1/invitations/${ids[0]}`)).json().invitation;
     expect(first.screening.evidence.note).toEqual({ kind: 'template', similarNotes: 3 });

@@ -6,10 +6,15 @@ import type { InvitationView } from '../../api/types.ts';
 import { accountAgeText, degreeText, historyText, listOrNone, noteLabel, reportsText, sharedFacts } from './evidenceText.ts';
 import { RiskScore } from './RiskScore.tsx';
 
-/** Filled teal and red carry white text above 4.5:1; "no note" stays a quiet grey. */
+/**
+ * Filled teal and red carry white text above 4.5:1; a note that says nothing personal (none, too short,
+ * stock) stays a quiet grey: it is not a warning, just not a credential.
+ */
 const NOTE_BADGES = {
   personal: { color: 'teal.9', variant: 'filled' },
   template: { color: 'red.9', variant: 'filled' },
+  stock: { color: 'gray', variant: 'light' },
+  short: { color: 'gray', variant: 'light' },
   none: { color: 'gray', variant: 'light' },
 } as const;
 

@@ -8,6 +8,8 @@ const DEGREES: Record<number, string> = { 1: '1st degree', 2: '2nd degree', 3: '
 const NOTES: Record<InvitationEvidence['note']['kind'], string> = {
   personal: 'Personal note',
   template: 'Template note',
+  stock: 'Stock note',
+  short: 'Note too short',
   none: 'No note',
 };
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { accountAgeText, degreeText, historyText, noteLabel, sharedFacts } from './evidenceText.ts';
 
 describe('the evidence card in words', () => {
-  it('labels the note: personal, template with its count, or none', () => {
+  it('labels the note: personal, template with its count, stock, too short, or none', () => {
+    expect(noteLabel({ kind: 'stock', similarNotes: 0 })).toBe('Stock note — the standard invitation text');
+    expect(noteLabel({ kind: 'short', similarNotes: 0 })).toBe('Note too short to say anything');
     expect(noteLabel({ kind: 'personal', similarNotes: 0 })).toBe('Personal note');
     expect(noteLabel({ kind: 'template', similarNotes: 14 })).toBe('Template note — nearly identical to 14 others');
     expect(noteLabel({ kind: 'template', similarNotes: 1 })).toBe('Template note — nearly identical to 1 other');

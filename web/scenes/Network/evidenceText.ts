@@ -15,10 +15,15 @@ export function accountAgeText(days: number): string {
   return `${plural(Math.floor(days / 365), 'year')} old`;
 }
 
+/** The note's badge: whether the sender wrote something for this person, and if not, what they sent instead. */
 export function noteLabel(note: InvitationEvidence['note']): string {
   switch (note.kind) {
     case 'none':
       return 'No note';
+    case 'short':
+      return 'Note too short to say anything';
+    case 'stock':
+      return 'Stock note — the standard invitation text';
     case 'personal':
       return 'Personal note';
     case 'template':

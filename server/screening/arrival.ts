@@ -1,0 +1,39 @@
+/**
+ * An invitation arriving: the recipient's policy, the evidence and risk (evidence.ts), the note's MinHash
+ * signature, and the folder the platform or the policy puts it in. Shared by the moment of sending
+ * (screen-invitation.ts, after the sender's allowance) and by loaders that write invitations directly
+ * (the demo), so every stored invitation was placed by the same rules and says which.
+ */
+import type { ScreeningPolicy } from '../../common/schemas/screening.ts';
+import type { Actor } from '../commands/auth/sessions.ts';
+import type { DbOrTx } from '../db/connection.ts';
+import type { GraphIndex } from '../graph/graph-index.ts';
+import { loadAvoidSet } from '../queries/network/avoid.ts';
+import { type Judgement, judgeInvitation } from './evidence.ts';
+import { noteSignature } from './minhash.ts';
+import { type Placement, placeInvitation } from './policy.ts';
+import { loadPolicy } from './policy-store.ts';
+
+export interface ArrivingRecipient {
+  id: number;
+  handle: string;
+  role: 'member' | 'admin';
+  name: string;
+}
+
+export interface Arrival extends Placement {
+  policy: ScreeningPolicy;
+  judgement: Judgement;
+  /** The note's MinHash signature, stored so the sender's later notes can be compared with it. */
+  signature: number[] | null;
+}
+
+/** Judges an invitation from `senderId` as it arrives and places it. Reads only; the caller stores it. */
+export async function judgeArrival(db: DbOrTx, graph: GraphIndex, senderId: number, recipient: ArrivingRecipient, note: string): Promise<Arrival> {
+  const policy = await loadPolicy(db, recipient.id);
+  const actor: Actor = { id: recipient.id, handle: recipient.handle, role: recipient.role, status: 'active', via: 'session', sessionHash: null, csrfToken: null };
+  const avoid = await loadAvoidSet(db, recipient.id);
+  const signature = noteSignature(note, [recipient.name]);
+  const judgement = await judgeInvitation({ db, graph, recipient: actor, avoid, senderId, note, noteSignature: signature, invitationId: null });
+  return { ...placeInvitation(policy, judgement.facts), policy, judgement, signature };
+}
