@@ -1,10 +1,10 @@
 import Fastify from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
-import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type Member, signUp } from '../test/client.ts';
 import { describeEachEngine } from '../test/engines.ts';
+import { uploadPhoto } from '../test/uploads.ts';
 import { registerApiConventions } from './api-conventions.ts';
 
 describeEachEngine('API conventions at the edge', (get) => {
@@ -29,26 +29,14 @@ describeEachEngine('API conventions at the edge', (get) => {
 
     it('still accepts the query a route declares, and the photo URLs the API hands out', async () => {
       expect((await m.call('GET', '/api/v1/search/members?q=edge&limit=5')).statusCode).toBe(200);
-      const image = await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 1, g: 2, b: 3 } } }).png().toBuffer();
-      const boundary = 'edgeboundary';
-      const payload = Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="me.png"\r\nContent-Type: image/png\r\n\r\n`),
-        image,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]);
-      const upload = await get().app.inject({
-        method: 'PUT',
-        url: '/api/v1/me/photo',
-        headers: { cookie: m.cookie, 'x-csrf-token': m.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-        payload,
-      });
+      const upload = await uploadPhoto(get().app, m);
       expect(upload.statusCode, upload.body).toBe(200);
       const photoUrl = upload.json().profile.photoUrl as string;
       expect(photoUrl).toContain('?v=');
       const photo = await m.call('GET', photoUrl);
       expect(photo.statusCode).toBe(200);
       // A photo keeps its own caching (private, with an ETag), and still varies by credentials.
-      expect(photo.headers['cache-control']).toBe('private, max-age=86400');
+      expect(photo.headers['cache-control']).toBe('private, max-age=300');
       expect(photo.headers.etag).toBeTruthy();
       expect(String(photo.headers.vary)).toMatch(/Cookie.*Authorization/);
     });

@@ -16,9 +16,12 @@ export type Subject =
       activeOperators?: number;
     }
   | { kind: 'connections'; memberId: number; visibility: 'connections' | 'only_me'; degree: number | null }
+  /** A member as anyone may meet them anywhere (a profile, a photo): their standing and any block between the two. */
+  | { kind: 'presence'; memberId: number; status: 'active' | 'suspended'; block: 'i_blocked' | 'they_blocked' | null }
   | { kind: 'site' };
 
 export type Action =
+  | 'member.see'
   | 'profile.viewFull'
   | 'profile.edit'
   | 'connections.list'
@@ -31,6 +34,13 @@ export type Action =
 export function allow(actor: Actor | null, action: Action, subject: Subject): boolean {
   if (!actor || actor.status !== 'active') return false;
   switch (action) {
+    case 'member.see':
+      // Whether the member exists for the viewer at all. A suspended member is gone for everyone but
+      // operators; one who blocked the viewer is gone for them. The blocker still meets the member they
+      // blocked (a name card, to unblock).
+      if (subject.kind !== 'presence') return false;
+      if (subject.memberId === actor.id || actor.role === 'admin') return true;
+      return subject.status === 'active' && subject.block !== 'they_blocked';
     case 'profile.viewFull':
       if (subject.kind !== 'profile') return false;
       if (subject.memberId === actor.id || actor.role === 'admin') return true;

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { expect, it } from 'vitest';
 import { signUp } from '../../test/client.ts';
 import { describeEachEngine } from '../../test/engines.ts';
+import { multipart, png } from '../../test/uploads.ts';
 
 const fullProfile = {
   name: 'Jonathan Smith',
@@ -23,19 +24,6 @@ const fullProfile = {
   ],
   education: [{ school: 'Universidade de Lisboa', degree: 'MSc Economics', startYear: 2005, endYear: 2007 }],
 };
-
-async function png(width: number, height: number): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: { r: 10, g: 120, b: 200 } } }).png().toBuffer();
-}
-
-function multipart(field: string, filename: string, contentType: string, content: Buffer) {
-  const boundary = '----rapporttest' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, content, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 describeEachEngine('profile', (get) => {
   it('saves every field, returns it on /me and on the public profile, and scores strength', async () => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { handle } from '../../../common/schemas/primitives.ts';
 import { memberProfileView } from '../../../common/schemas/profile.ts';
 import { memberPhotos, members } from '../../db/schema.ts';
+import { blockBetween } from '../../commands/network/blocks.ts';
 import { notFound } from '../../errors.ts';
 import { allow } from '../../policies/index.ts';
 import { findMemberIdByHandle, loadProfiles } from '../../queries/profiles.ts';
@@ -32,14 +33,13 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = request.actor!;
       const id = await findMemberIdByHandle(ctx.db, request.params.handle);
       const [p] = id === null ? [] : await loadProfiles(ctx.db, [id]);
-      // A suspended member's profile is gone for everyone but operators.
-      if (!p || (p.status === 'suspended' && actor.role !== 'admin')) throw notFound('Member');
+      if (!p) throw notFound('Member');
       const self = p.id === actor.id;
       if (self) return presentProfile(p, { limited: false, degree: null, mutualCount: null, self });
       const lens = await lensFor(ctx, actor);
       const relationship = await loadRelationship(ctx.db, actor.id, p.id);
-      // A member who blocked the viewer does not exist for them. The blocker still sees a name card, to unblock.
-      if (lens.avoid.has(p.id) && !relationship.blocked) throw notFound('Member');
+      const block = relationship.blocked ? 'i_blocked' : lens.avoid.has(p.id) ? 'they_blocked' : null;
+      if (!allow(actor, 'member.see', { kind: 'presence', memberId: p.id, status: p.status, block })) throw notFound('Member');
       const [rel] = await degreesAndMutuals(lens, [p.id]);
       const degree = rel?.degree ?? null;
       const full =
@@ -72,14 +72,18 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      const actor = request.actor!;
       const [photo] = await ctx.db
-        .select({ content: memberPhotos.content, mimeType: memberPhotos.mimeType, etag: memberPhotos.etag })
+        .select({ memberId: members.id, status: members.status, content: memberPhotos.content, mimeType: memberPhotos.mimeType, etag: memberPhotos.etag })
         .from(memberPhotos)
         .innerJoin(members, eq(members.id, memberPhotos.memberId))
         .where(eq(members.handle, request.params.handle));
-      if (!photo) throw notFound('Photo');
+      // The photo follows the member: gone with a suspension, and for whoever the member blocked.
+      const block = photo && photo.memberId !== actor.id ? await blockBetween(ctx.db, actor.id, photo.memberId) : null;
+      if (!photo || !allow(actor, 'member.see', { kind: 'presence', memberId: photo.memberId, status: photo.status, block })) throw notFound('Photo');
       const etag = `"${photo.etag}"`;
-      reply.header('etag', etag).header('cache-control', 'private, max-age=86400');
+      // A short private lifetime: a block or a suspension reaches a browser's cached copy within minutes.
+      reply.header('etag', etag).header('cache-control', 'private, max-age=300');
       if (request.headers['if-none-match'] === etag) return reply.status(304).send();
       return reply.type(photo.mimeType).send(photo.content);
     },
