@@ -323,7 +323,7 @@ describeEachEngine('people you may know', (get) => {
     const acme = await c.org('Acme');
     const v = await c.member('Viola Viewer', { location: 'Lisbon' });
     const ana = await c.member('Ana Ruiz', { location: 'Lisbon' });
-    const names = ['connected', 'invitedByMe', 'invitedMe', 'ignoredMe', 'iBlocked', 'blockedMe', 'iDontKnow', 'theyDontKnow', 'suspended', 'withdrawnRecently', 'withdrawnLongAgo', 'expiredLongAgo', 'control'];
+    const names = ['connected', 'invitedByMe', 'invitedMe', 'ignoredMe', 'iBlocked', 'blockedMe', 'iDontKnow', 'theyDontKnow', 'theyDontKnowLongAgo', 'suspended', 'withdrawnRecently', 'withdrawnLongAgo', 'expiredLongAgo', 'control'];
     const list = await c.members(names, { location: 'Lisbon' });
     const m = Object.fromEntries(names.map((n, i) => [n, list[i]!])) as Record<string, number>;
     await c.jobs([v, ana, ...list].map((id): [number, number, string, null] => [id, acme, '2020-01-01', null]));
@@ -334,7 +334,10 @@ describeEachEngine('people you may know', (get) => {
     await c.block(v, m.iBlocked!);
     await c.block(m.blockedMe!, v);
     await c.invite(m.iDontKnow!, v, 'dont_know', { createdAt: NOW - 400 * DAY, respondedAt: NOW - 399 * DAY });
-    await c.invite(v, m.theyDontKnow!, 'dont_know', { createdAt: NOW - 400 * DAY, respondedAt: NOW - 399 * DAY });
+    // The viewer's invitations answered "I don't know": to the viewer they look ignored, so one still waiting is
+    // excluded and one past its expiry is free again, discounted like any long silence.
+    await c.invite(v, m.theyDontKnow!, 'dont_know', { respondedAt: NOW - 9 * DAY });
+    await c.invite(v, m.theyDontKnowLongAgo!, 'dont_know', { createdAt: NOW - 400 * DAY, respondedAt: NOW - 399 * DAY });
     await c.suspend(m.suspended!);
     await c.invite(v, m.withdrawnRecently!, 'withdrawn', { respondedAt: NOW - 5 * DAY });
     await c.invite(v, m.withdrawnLongAgo!, 'withdrawn', { createdAt: NOW - 60 * DAY, respondedAt: NOW - 50 * DAY });
@@ -342,14 +345,18 @@ describeEachEngine('people you may know', (get) => {
     await c.invite(v, m.expiredLongAgo!, 'pending', { createdAt: NOW - 200 * DAY });
 
     const got = await suggest(v);
-    expect(ids(got).sort((a, b) => a - b)).toEqual([m.withdrawnLongAgo!, m.expiredLongAgo!, m.control!].sort((a, b) => a - b));
+    expect(ids(got).sort((a, b) => a - b)).toEqual([m.withdrawnLongAgo!, m.expiredLongAgo!, m.theyDontKnowLongAgo!, m.control!].sort((a, b) => a - b));
+    expect(byId(got, m.theyDontKnowLongAgo!).score).toBeCloseTo(byId(got, m.expiredLongAgo!).score, 10);
     // Fourteen colleagues since 2020 weigh more than one shared contact who knows all fifteen of them.
     expect(byId(got, m.control!).reasons).toEqual(['Both at Acme since 2020', '1 mutual connection: Ana Ruiz', 'Also in Lisbon']);
     expect(byId(got, m.expiredLongAgo!).score).toBeCloseTo(byId(got, m.control!).score * 0.3, 10);
     // From the other side, too: the blocked and the refused do not see the viewer either.
-    for (const other of [m.iBlocked!, m.blockedMe!, m.iDontKnow!, m.theyDontKnow!, m.invitedMe!, m.invitedByMe!, m.ignoredMe!]) {
+    for (const other of [m.iBlocked!, m.blockedMe!, m.theyDontKnow!, m.theyDontKnowLongAgo!, m.invitedMe!, m.invitedByMe!, m.ignoredMe!]) {
       expect(ids(await suggest(other))).not.toContain(v);
     }
+    // The sender the viewer answered "I don't know" long ago is not told so: the viewer comes back to them as
+    // after any expired invitation (an invitation they send now is never delivered).
+    expect(ids(await suggest(m.iDontKnow!))).toContain(v);
     expect(ids(await suggest(m.control!))).toContain(v);
   });
 
@@ -504,7 +511,7 @@ describeEachEngine('people you may know on a 2,000-member community', (get) => {
         UNION SELECT blocked_id FROM blocks WHERE blocker_id = ${v} UNION SELECT blocker_id FROM blocks WHERE blocked_id = ${v}
         UNION SELECT CASE WHEN sender_id = ${v} THEN recipient_id ELSE sender_id END FROM invitations
           WHERE (sender_id = ${v} OR recipient_id = ${v})
-            AND (status = 'dont_know' OR (status IN ('pending', 'ignored') AND expires_at > ${new Date(NOW)}))
+            AND ((status = 'dont_know' AND recipient_id = ${v}) OR (status IN ('pending', 'ignored', 'dont_know') AND expires_at > ${new Date(NOW)}))
         UNION SELECT id FROM members WHERE status = 'suspended' UNION SELECT ${v}::int`);
       return new Set((found as unknown as { rows: { id: number }[] }).rows.map((r) => Number(r.id)));
     };

@@ -61,9 +61,10 @@ export async function loadViewerContext(
           NULL::int AS ve, false AS connected, NULL::text AS name
         FROM blocks WHERE blocker_id = ${viewerId}
       UNION ALL SELECT 'avoid', blocker_id, ${none} FROM blocks WHERE blocked_id = ${viewerId}
+      -- As the sender, "I don't know this person" looks like an ignore (docs/screening.md): excluded while
+      -- it waits, then free again. As its recipient, the answer stands: never suggested.
       UNION ALL SELECT 'exclude', recipient_id, ${none} FROM invitations
-        WHERE sender_id = ${viewerId} AND (status = 'dont_know'
-          OR (status IN ('pending', 'ignored') AND expires_at > ${now})
+        WHERE sender_id = ${viewerId} AND ((status IN ('pending', 'ignored', 'dont_know') AND expires_at > ${now})
           OR (status = 'withdrawn' AND responded_at > ${at(nowMs - reinviteWaitMs)}))
       UNION ALL SELECT 'exclude', sender_id, ${none} FROM invitations
         WHERE recipient_id = ${viewerId} AND (status = 'dont_know'
@@ -192,12 +193,13 @@ export async function loadCandidates(
           GROUP BY member_id),
       hist AS (
         SELECT CASE WHEN sender_id = ${viewerId} THEN recipient_id ELSE sender_id END AS id,
-            bool_or(status = 'expired' OR (status IN ('pending', 'ignored') AND expires_at <= ${at(nowMs)})) AS ignored,
+            bool_or(status = 'expired' OR (status IN ('pending', 'ignored') AND expires_at <= ${at(nowMs)})
+              OR (status = 'dont_know' AND sender_id = ${viewerId} AND expires_at <= ${at(nowMs)})) AS ignored,
             bool_or(status = 'accepted') AS accepted
           FROM invitations
           WHERE ((sender_id = ${viewerId} AND recipient_id = ANY(${list}::int[]))
               OR (recipient_id = ${viewerId} AND sender_id = ANY(${list}::int[])))
-            AND status IN ('expired', 'accepted', 'pending', 'ignored')
+            AND status IN ('expired', 'accepted', 'pending', 'ignored', 'dont_know')
           GROUP BY 1)
       SELECT p.member_id AS id, p.name, m.status, p.visibility, p.location, p.industry,
           lower(btrim(p.location)) = me.loc AS "samePlace",
