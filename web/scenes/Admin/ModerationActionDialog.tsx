@@ -24,7 +24,7 @@ const CONSEQUENCES: Record<ModerationActionName, string> = {
   dismiss: 'Nothing is wrong. The item leaves the queue and the automatic restrictions on these new accounts are lifted.',
   warn: 'Each member receives a warning notice with your reason.',
   restrict: 'Each member can no longer send invitations for the time you choose, or until an operator lifts it, and is told why with your reason.',
-  suspend: 'Each member is signed out, cannot sign in, disappears for everyone but operators, and their pending invitations are blocked.',
+  suspend: 'Each member is signed out, their access tokens stop working, they cannot sign in, disappear for everyone but operators, and their pending invitations are blocked.',
 };
 
 /** How long a restriction lasts: "" is until an operator lifts it (the Members tab has Lift restrictions). */

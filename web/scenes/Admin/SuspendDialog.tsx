@@ -43,7 +43,7 @@ export function SuspendDialog({ member, onClose }: { member: AdminMember | null;
       <Stack>
         <Text size="sm">
           {suspending
-            ? 'They will be signed out, cannot sign in, and their profile disappears for everyone but operators.'
+            ? 'They will be signed out, their access tokens will stop working, they cannot sign in, and their profile disappears for everyone but operators.'
             : 'They can sign in again and their profile becomes visible again.'}
         </Text>
         {suspending && (
