@@ -94,7 +94,7 @@ describe('a sign-up cluster in the moderation queue', () => {
     await admin.action(cluster, title, 'Suspend').click();
     const dialog = admin.dialog(/^Suspend — Growth Pro \d and 5 others\?$/);
     await dialog.waitFor();
-    await dialog.getByText(/Each member is signed out, cannot sign in/).waitFor();
+    await dialog.getByText(/Each member is signed out, their access tokens stop working, they cannot sign in/).waitFor();
     const reasonBox = dialog.getByRole('textbox', { name: 'Reason' });
     await waitForFocus(reasonBox);
     // While it is open, the page behind is hidden from assistive technology (and axe): the dialog is all
