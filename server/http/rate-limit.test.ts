@@ -42,7 +42,7 @@ const LIMITED: WriteRoute[] = [
   { route: 'PUT /api/v1/me/screening', caller: 'member', request: () => ({ url: '/api/v1/me/screening', body: { mode: 'open', whoCanInvite: 'everyone', rules: [], otherwise: 'inbox' } }) },
   { route: 'POST /api/v1/invitations', caller: 'member', request: () => ({ url: '/api/v1/invitations', body: { to: nobody } }) },
   { route: 'POST /api/v1/invitations/{id}/messages', caller: 'member', request: () => ({ url: '/api/v1/invitations/987654/messages', body: { body: 'Hello?' } }) },
-  ...['accept', 'ignore', 'withdraw', 'dont-know'].map(
+  ...['accept', 'ignore', 'withdraw', 'dont-know', 'undo'].map(
     (answer): WriteRoute => ({ route: `POST /api/v1/invitations/{id}/${answer}`, caller: 'member', request: () => ({ url: `/api/v1/invitations/987654/${answer}` }) }),
   ),
   { route: 'DELETE /api/v1/connections/{handle}', caller: 'member', request: () => ({ url: `/api/v1/connections/${nobody}` }) },
@@ -52,9 +52,10 @@ const LIMITED: WriteRoute[] = [
   { route: 'DELETE /api/v1/members/{handle}/block', caller: 'member', request: () => ({ url: `/api/v1/members/${nobody}/block` }) },
   { route: 'DELETE /api/v1/suggestions/people/{handle}', caller: 'member', request: () => ({ url: `/api/v1/suggestions/people/${nobody}` }) },
   { route: 'POST /api/v1/reports', caller: 'member', request: () => ({ url: '/api/v1/reports', body: { member: nobody, reason: 'spam' } }) },
-  ...['suspend', 'reinstate'].map(
+  ...['suspend', 'reinstate', 'promote', 'demote', 'restrictions/lift'].map(
     (action): WriteRoute => ({ route: `POST /api/v1/admin/members/{handle}/${action}`, caller: 'operator', request: () => ({ url: `/api/v1/admin/members/${nobody}/${action}`, body: reason }) }),
   ),
+  { route: 'POST /api/v1/admin/organisations/{id}/merge', caller: 'operator', request: () => ({ url: '/api/v1/admin/organisations/987654/merge', body: { into: 987655 } }) },
   ...['flag', 'report'].flatMap((type) =>
     ['dismiss', 'warn', 'restrict', 'suspend'].map(
       (action): WriteRoute => ({ route: `POST /api/v1/admin/moderation/${type}s/{id}/${action}`, caller: 'operator', request: () => ({ url: `/api/v1/admin/moderation/${type}s/987654/${action}`, body: reason }) }),
