@@ -53,8 +53,9 @@ describe('merging duplicate organisations', () => {
     // The audit log has the merge, with who did it.
     await page.goto('/admin');
     await page.getByRole('tab', { name: 'Audit log' }).click();
-    const row = page.getByRole('table', { name: 'Audit log' }).getByRole('row').filter({ hasText: 'organisation.merge' });
+    const row = page.getByRole('table', { name: 'Audit log' }).getByRole('row').filter({ hasText: 'Merged an organisation' });
     await row.getByText('Olga Operator').waitFor();
+    await row.getByText(/merged into “Hooli Inc” \(\d+ members? moved\)/).waitFor();
     await page.context().close();
   });
 });

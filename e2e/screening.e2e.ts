@@ -307,8 +307,9 @@ describe('“I don’t know this person”', () => {
     await row.waitFor();
     expect(Math.abs((await olgaAccept.boundingBox())!.y - before.y)).toBeLessThan(1);
     await expectAccessible(page, 'My Network: a declined invitation with Undo');
+    // To Nils the declined invitation still waits: inviting again answers as it would after an ignore.
     const refused = await nils.call('POST', '/api/v1/invitations', { to: ida.handle, note: '', context: 'search' });
-    expect([refused.statusCode, refused.json().code]).toEqual([403, 'invitation_refused']);
+    expect([refused.statusCode, refused.json().code]).toEqual([409, 'invitation_pending']);
 
     // Undo: the invitation is back, and Nils is not barred any more.
     await page.getByRole('button', { name: 'Undo “I don’t know this person” for Nils Unknown' }).click();
@@ -325,7 +326,8 @@ describe('“I don’t know this person”', () => {
     expect(await invitations.list('inbox').getByRole('link', { name: 'Nils Unknown' }).count()).toBe(0);
     await olgaAccept.waitFor();
     const after = await nils.call('POST', '/api/v1/invitations', { to: ida.handle, note: '', context: 'search' });
-    expect([after.statusCode, after.json().code]).toEqual([403, 'invitation_refused']);
+    expect([after.statusCode, after.json().code]).toEqual([409, 'invitation_pending']);
+    expect((await nils.call('GET', '/api/v1/invitations?box=sent')).json().items).toMatchObject([{ id: invitationId, status: 'pending' }]);
     await page.context().close();
   });
 });
