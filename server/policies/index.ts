@@ -35,12 +35,14 @@ export function allow(actor: Actor | null, action: Action, subject: Subject): bo
   if (!actor || actor.status !== 'active') return false;
   switch (action) {
     case 'member.see':
-      // Whether the member exists for the viewer at all. A suspended member is gone for everyone but
-      // operators; one who blocked the viewer is gone for them. The blocker still meets the member they
-      // blocked (a name card, to unblock).
+      // Whether the member exists for the viewer at all. One who blocked the viewer is gone for them,
+      // operators included (they review accounts in the Admin page, not as members); the blocker still
+      // meets the member they blocked (a name card, to unblock). A suspended member is gone for everyone
+      // but operators.
       if (subject.kind !== 'presence') return false;
-      if (subject.memberId === actor.id || actor.role === 'admin') return true;
-      return subject.status === 'active' && subject.block !== 'they_blocked';
+      if (subject.memberId === actor.id) return true;
+      if (subject.block === 'they_blocked') return false;
+      return subject.status === 'active' || actor.role === 'admin';
     case 'profile.viewFull':
       if (subject.kind !== 'profile') return false;
       if (subject.memberId === actor.id || actor.role === 'admin') return true;
