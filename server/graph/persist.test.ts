@@ -5,11 +5,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, expect, it } from 'vitest';
 import { rows } from '../db/connection.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { recordEvent } from '../events/record.ts';
 import { connect, members } from '../routes/network/network-test-helpers.ts';
 import { describeEachEngine } from '../test/engines.ts';
 import { CsrGraph } from './csr.ts';
 import { encodeCsr } from './csr-snapshot.ts';
-import { databaseFingerprint, loadSnapshot, openGraph, pruneChanges, saveSnapshot } from './persist.ts';
+import { databaseFingerprint, loadSnapshot, openGraph, pruneEvents, saveSnapshot } from './persist.ts';
 import { writeSnapshotFile } from './snapshot.ts';
 import { verifyGraph } from './verify.ts';
 
@@ -59,8 +60,8 @@ describeEachEngine('graph snapshot and catch-up', (get) => {
     const [e, f] = await members(app, ['Snap E', 'Snap F']);
     const graph = app.ctx.graph;
     await expect(
-      inTransaction(database.db, async (tx, onCommit) => {
-        await graph.record(tx, onCommit, { kind: 'follow', a: e!.id, b: f!.id, atMs: Date.now() });
+      inTransaction(database.db, async (tx) => {
+        await recordEvent(tx, { kind: 'follow.added', actorId: e!.id, subjectId: f!.id, data: { cause: 'follow' } });
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
@@ -94,8 +95,8 @@ describeEachEngine('graph snapshot and catch-up', (get) => {
     // A snapshot from before the log was pruned past its mark cannot be caught up.
     const old = join(dir, 'old.snapshot');
     await writeSnapshotFile(old, encodeCsr(CsrGraph.empty()), { mark: 0, maxApplied: 0, database: await databaseFingerprint(database.db), takenAt: '' });
-    const [{ max } = { max: 0 }] = await rows<{ max: number }>(database.db, sql`SELECT max(id)::int AS max FROM graph_changes`);
-    expect(await pruneChanges(database.db, max, 1)).toBeGreaterThan(0);
+    const [{ max } = { max: 0 }] = await rows<{ max: number }>(database.db, sql`SELECT max(id)::int AS max FROM events`);
+    expect(await pruneEvents(database.db, max, 1)).toBeGreaterThan(0);
     log = recordingLog();
     opened = await openGraph(database.db, old, log);
     expect(opened.snapshot).toBeNull();
