@@ -183,6 +183,22 @@ for (const engine of engines()) {
       await second.close();
     });
 
+    it('reports a local after-commit effect that throws, and still answers with the committed result', async () => {
+      const registry = new Registry();
+      const log = quietLog();
+      const d = new EventDispatcher(database.db, { log, metrics: registry });
+      const answer = await inTransaction(database.db, async (_tx, onCommit) => {
+        onCommit(() => {
+          throw new Error('the delivery loop is gone');
+        });
+        return 42;
+      });
+      expect(answer).toBe(42);
+      expect(log.lines.join('\n')).toMatch(/error after-commit effect failed.*the delivery loop is gone/);
+      expect((await registry.metrics()).split('\n')).toContain('rapport_after_commit_failures_total 1');
+      await d.close();
+    });
+
     it('hands a live processor the events recorded outside inTransaction before it saves a position past them', async () => {
       const d = new EventDispatcher(database.db, { log: quietLog(), metrics: new Registry() });
       const r = new Recorder('reconciled', ['follow.added']);
