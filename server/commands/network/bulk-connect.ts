@@ -72,8 +72,8 @@ export function distinctEdges(edges: readonly BulkEdge[]): BulkEdge[] {
  * the new edges when it next starts. It still records every change in the events outbox, in the same
  * statement, as the commands would (connection.made, follow.added, and invitation.answered for an
  * invitation it accepts): a server that starts from a snapshot only replays the outbox after it, so an
- * unrecorded bulk load would stay invisible until a full rebuild. The event rows cost about a third of
- * the statement's time.
+ * unrecorded bulk load would stay invisible until a full rebuild. (The old change log's rows cost about a
+ * third of the statement's time; events, with their JSON data, somewhat more.)
  */
 export async function bulkConnect(tx: Tx, edges: readonly BulkEdge[], options: BulkConnectOptions = {}): Promise<BulkConnectResult> {
   const unique = distinctEdges(edges);
