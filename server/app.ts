@@ -26,6 +26,8 @@ import { registerWebApp } from './http/web-app.ts';
 import { EmailDelivery } from './jobs/email-delivery.ts';
 import { expireInvitations } from './jobs/expire-invitations.ts';
 import { inTransaction } from './db/transaction.ts';
+import { EventDispatcher } from './events/dispatcher.ts';
+import { GraphIndexProcessor } from './events/processors/graph-index.ts';
 import { endExpiredRestrictions } from './commands/moderation/restrictions.ts';
 import { scanRecentClusters } from './screening/clusters.ts';
 import { openGraph } from './graph/persist.ts';
@@ -84,14 +86,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     : null;
   graph.startWorkers({ size: config.graphWorkers, onError: (err) => app.log.error({ err }, 'graph worker failed') });
 
+  // Committed events reach the graph index (and any other processor) through the dispatcher.
+  const metrics = new Registry();
+  const events = new EventDispatcher(database.db, { log: app.log, metrics });
+  await events.register(new GraphIndexProcessor(graph), { marks: graph.marks });
+
   const ctx: AppContext = {
     config,
     database,
     db: database.db,
     throttles: createAuthThrottles(config),
-    metrics: new Registry(),
+    metrics,
     email: new EmailDelivery(database.db, config.smtpUrl, config.mailFrom, app.log),
     graph,
+    events,
   };
   app.decorate('ctx', ctx);
 
@@ -148,6 +156,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   let expiryTimer: NodeJS.Timeout | null = null;
   if (options.background !== false) {
     ctx.email.start();
+    events.start();
     snapshots?.start();
     expiryTimer = setInterval(() => {
       expireInvitations(database.db).catch((err: unknown) => app.log.warn({ err }, 'invitation expiry failed'));
@@ -168,6 +177,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     if (vacuumTimer) clearInterval(vacuumTimer);
     if (expiryTimer) clearInterval(expiryTimer);
     await ctx.email.stop();
+    // Before the snapshot, so it holds everything the processors handled.
+    await events.close();
     // Requests have drained by now, so the snapshot's mark is exact; a failure only costs a slower start.
     await snapshots?.stop().catch((err: unknown) => app.log.warn({ err }, 'graph snapshot at shutdown failed'));
     await graph.close();

@@ -3,6 +3,7 @@ import type { AuthThrottles } from './auth/throttles.ts';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/connection.ts';
 import type { EmailDelivery } from './jobs/email-delivery.ts';
+import type { EventDispatcher } from './events/dispatcher.ts';
 import type { GraphService } from './graph/service.ts';
 
 /** What every route handler can reach: built once in buildApp and decorated onto the Fastify instance. */
@@ -17,4 +18,6 @@ export interface AppContext {
   email: EmailDelivery;
   /** The in-memory connection graph, kept in step with the tables after every commit. */
   graph: GraphService;
+  /** Hands committed events to their processors (the graph index among them) and retries failures from the outbox. */
+  events: EventDispatcher;
 }

@@ -137,10 +137,11 @@ export class VirtualClock implements SimClock {
  *   restrictions, flags, reports, notices, the audit log) move back a day.
  * - After each week, every other table with a timestamp moves back the week, so at week boundaries the
  *   whole database agrees again; within a week those lag by at most six days, which nothing in screening reads.
- * - Sessions, tokens and the email queue keep wall-clock time so credentials stay valid; graph_changes is
- *   an ordered log read by id, never by time, and the largest table, so it stays too.
+ * - Sessions, tokens and the email queue keep wall-clock time so credentials stay valid; the events
+ *   outbox is an ordered log read by id, never by time, and the largest table, so it stays too, and so
+ *   do its processors' positions.
  */
-const WALL_CLOCK_TABLES = new Set(['sessions', 'access_tokens', 'email_tokens', 'email_outbox', 'schema_migrations', 'graph_changes']);
+const WALL_CLOCK_TABLES = new Set(['sessions', 'access_tokens', 'email_tokens', 'email_outbox', 'schema_migrations', 'events', 'event_consumers']);
 const DAILY_TABLES = new Set([
   'invitations', 'members', 'signup_events', 'member_restrictions', 'moderation_flags', 'reports', 'member_notices',
   'invitation_messages', 'screening_policies', 'audit_events',

@@ -132,7 +132,7 @@ async function copyTriples(client: pg.ClientBase, query: string, capacity: numbe
  */
 export async function loadGraphByCopy(clients: pg.ClientBase[]): Promise<CopyLoaded> {
   const first = clients[0]!;
-  const mark = await first.query<{ id: string | null }>('SELECT max(id)::text AS id FROM graph_changes');
+  const mark = await first.query<{ id: string | null }>('SELECT max(id)::text AS id FROM events');
   const lastChangeId = Number(mark.rows[0]?.id ?? 0);
   const size = await first.query<{ n: number; est: number; pages: number }>(
     `SELECT coalesce(max(id), 0)::int + 1 AS n,

@@ -2,7 +2,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/connection.ts';
 import { migrate } from '../../server/db/migrate.ts';
-import { connections, follows, graphChanges, invitations, members } from '../../server/db/schema.ts';
+import { connections, events, follows, invitations, members } from '../../server/db/schema.ts';
 import { GraphService } from '../../server/graph/service.ts';
 import { engines, openTestDatabase } from '../../server/test/engines.ts';
 import { generateCommunity } from './generate.ts';
@@ -18,7 +18,7 @@ for (const engine of engines()) {
   describe(`demo graph load [${engine}]`, () => {
     let database: Database;
     let drop: () => Promise<void>;
-    const total = async (table: typeof connections | typeof follows | typeof invitations | typeof graphChanges) =>
+    const total = async (table: typeof connections | typeof follows | typeof invitations | typeof events) =>
       (await database.db.select({ n: count() }).from(table))[0]!.n;
 
     beforeAll(async () => {
@@ -62,9 +62,9 @@ for (const engine of engines()) {
     });
 
     it('adds nothing when loaded again', { timeout: 180_000 }, async () => {
-      const before = [await total(connections), await total(follows), await total(invitations), await total(graphChanges)];
+      const before = [await total(connections), await total(follows), await total(invitations), await total(events)];
       expect(await loadDemoGraph(database, community, graph, options)).toEqual({ connections: 0, invitations: 0, follows: 0 });
-      expect([await total(connections), await total(follows), await total(invitations), await total(graphChanges)]).toEqual(before);
+      expect([await total(connections), await total(follows), await total(invitations), await total(events)]).toEqual(before);
       const [dated] = await database.db.select({ n: count() }).from(connections).where(sql`${connections.createdAt} > now()`);
       expect(dated!.n).toBe(0);
     });

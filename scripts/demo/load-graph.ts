@@ -3,6 +3,7 @@ import { arrayLiteral as list, bulkConnect } from '../../server/commands/network
 import { type Database, rows, type Tx } from '../../server/db/connection.ts';
 import { interactions, invitations, members, profiles } from '../../server/db/schema.ts';
 import { inTransaction } from '../../server/db/transaction.ts';
+import { recordEvent } from '../../server/events/record.ts';
 import { GraphService } from '../../server/graph/service.ts';
 import { type ArrivingRecipient, judgeArrival } from '../../server/screening/arrival.ts';
 import type { DemoCommunity } from './generate.ts';
@@ -100,12 +101,14 @@ async function insertInvitations(tx: Tx, ids: number[], pending: DemoInvitation[
       { memberId: senderId, otherId: recipient.id, kind: 'invitation_sent', refId: created.id, at: created.at },
       { memberId: recipient.id, otherId: senderId, kind: 'invitation_received', refId: created.id, at: created.at },
     ]);
+    const sent = { invitationId: created.id, context: v.context, folder: arrival.folder, delivered: true };
+    await recordEvent(tx, { kind: 'invitation.sent', actorId: senderId, subjectId: recipient.id, data: sent });
     added++;
   }
   return added;
 }
 
-/** Follows without a connection, logged for the graph index like followMember does. */
+/** Follows without a connection, recorded as events for the graph index like followMember does. */
 async function insertFollows(tx: Tx, ids: number[], follows: DemoFollow[]): Promise<number> {
   if (follows.length === 0) return 0;
   const [result] = await rows<{ n: number }>(
@@ -118,8 +121,9 @@ async function insertFollows(tx: Tx, ids: number[], follows: DemoFollow[]): Prom
           INSERT INTO follows (follower_id, followee_id, created_at) SELECT a, b, to_timestamp(ms / 1000.0) FROM input
           ON CONFLICT DO NOTHING
           RETURNING follower_id, followee_id, created_at
-        ), logged AS (
-          INSERT INTO graph_changes (kind, a, b, at) SELECT 'follow', follower_id, followee_id, created_at FROM added
+        ), recorded AS (
+          INSERT INTO events (kind, actor_id, subject_id, data)
+          SELECT 'follow.added', follower_id, followee_id, '{"cause":"follow"}'::jsonb FROM added
         )
         SELECT count(*)::int AS n FROM added`,
   );

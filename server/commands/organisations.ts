@@ -3,6 +3,7 @@ import { matchKey, normaliseText, organisationKey, slugify } from '../../common/
 import { type DbOrTx, type Tx, rows } from '../db/connection.ts';
 import { organisations, skills } from '../db/schema.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
+import { recordEvent } from '../events/record.ts';
 import { recordAudit } from './audit.ts';
 
 /** The display form of a typed organisation name: NFC, trimmed, inner spacing collapsed. */
@@ -95,6 +96,7 @@ export async function mergeOrganisation(
     UPDATE search_documents
        SET organisation_ids = ARRAY(SELECT DISTINCT unnest(array_replace(organisation_ids, ${fromId}, ${intoId})) ORDER BY 1)
      WHERE organisation_ids @> ARRAY[${fromId}]::integer[]`);
+  await recordEvent(tx, { kind: 'organisation.merged', actorId: actor.id, subjectId: null, data: { fromId, intoId, members } });
   await recordAudit(tx, {
     actorId: actor.id,
     action: 'organisation.merge',

@@ -4,6 +4,7 @@ import type { ScreeningConfig } from '../config.ts';
 import type { Tx } from '../db/connection.ts';
 import { invitations, members, reports } from '../db/schema.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
+import { recordEvent } from '../events/record.ts';
 import { recordAudit } from './audit.ts';
 import { raiseMemberFlag } from './moderation/flags.ts';
 import { lockModeration } from './moderation/locks.ts';
@@ -41,6 +42,7 @@ export async function fileReport(
     .onConflictDoNothing()
     .returning({ id: reports.id });
   if (!created) throw conflict('report_exists', 'You already reported this member; an operator will look at it.');
+  await recordEvent(tx, { kind: 'report.filed', actorId: reporterId, subjectId: target.id, data: { reportId: created.id, reason: input.reason } });
   await recordAudit(tx, {
     actorId: reporterId,
     action: 'report.create',

@@ -7,3 +7,4 @@ export * from './tables/system.ts';
 export * from './tables/search.ts';
 export * from './tables/network.ts';
 export * from './tables/screening.ts';
+export * from './tables/events.ts';

@@ -9,7 +9,7 @@ import { toDay } from './scoring.ts';
 
 export interface LoadedGraph {
   graph: CsrGraph;
-  /** graph_changes.id of the newest change the graph reflects (0 when none). */
+  /** events.id of the newest change the graph reflects (0 when none). */
   lastChangeId: number;
 }
 
@@ -18,7 +18,7 @@ const ID_RANGE = 5_000;
 export async function loadGraphFromDatabase(db: DbOrTx): Promise<LoadedGraph> {
   // Read the change high-water mark first: anything committed after it is replayed by catch-up, and
   // replaying a change the scan already saw is harmless (connect and follow are idempotent).
-  const [mark] = await rows<{ id: string | number | null }>(db, sql`SELECT max(id) AS id FROM graph_changes`);
+  const [mark] = await rows<{ id: string | number | null }>(db, sql`SELECT max(id) AS id FROM events`);
   const lastChangeId = Number(mark?.id ?? 0);
   const [size] = await rows<{ n: number }>(db, sql`SELECT coalesce(max(id), 0)::int + 1 AS n FROM members`);
   const n = size?.n ?? 1;

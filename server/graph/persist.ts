@@ -1,16 +1,18 @@
 /**
  * Start-up and snapshots for the graph index.
  *
- * Start-up: load RAPPORT_DATA_DIR/graph.snapshot, check it belongs to this database and that the change
- * log still holds everything after its mark, replay those changes, and check the counts against the
- * tables; on any doubt, rebuild from the tables and log why. The snapshot is only an accelerator: the
+ * Start-up: load RAPPORT_DATA_DIR/graph.snapshot, check it belongs to this database and that the events
+ * outbox still holds everything after its mark, replay the graph events since, and check the counts
+ * against the tables; on any doubt, rebuild from the tables and log why. The snapshot is only an accelerator: the
  * tables stay the truth, and a bad or stale snapshot costs a rebuild, never a wrong index.
  *
- * Snapshots are written at shutdown and every so often while running (snapshot-schedule.ts). Changes
- * well below the mark of a snapshot on disk are pruned from graph_changes, so the log stays small.
+ * Snapshots are written at shutdown and every so often while running (snapshot-schedule.ts). Events well
+ * below the mark of a snapshot on disk, and below every durable processor's position, are pruned from the
+ * outbox, so it stays small.
  */
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../db/connection.ts';
+import { lowestPosition } from '../events/positions.ts';
 import { GraphService } from './service.ts';
 import { encodeCsr } from './csr-snapshot.ts';
 import { readSnapshotFile, SnapshotError, type SnapshotMeta, writeSnapshotFile } from './snapshot.ts';
@@ -20,9 +22,9 @@ export interface GraphLog {
   warn(obj: object, msg: string): void;
 }
 
-/** Changes kept below a snapshot's mark when pruning: slack for anything still reading the log. */
+/** Events kept below a snapshot's mark when pruning: slack for anything still reading the outbox. */
 export const PRUNE_MARGIN = 10_000;
-/** Past this many changes to replay, a rebuild from the tables is the faster start (an offline bulk import). */
+/** Past this many events to replay, a rebuild from the tables is the faster start (an offline bulk import). */
 const MAX_REPLAY = 500_000;
 
 /** Identifies the database a snapshot was taken from: cluster, database and schema. */
@@ -41,7 +43,7 @@ export async function databaseFingerprint(db: DbOrTx): Promise<string> {
 async function changeRange(db: DbOrTx, after: number): Promise<{ min: number | null; max: number; newer: number }> {
   const [r] = await rows<{ min: string | null; max: string | null; newer: string }>(
     db,
-    sql`SELECT min(id) AS min, max(id) AS max, count(*) FILTER (WHERE id > ${after}) AS newer FROM graph_changes`,
+    sql`SELECT min(id) AS min, max(id) AS max, count(*) FILTER (WHERE id > ${after}) AS newer FROM events`,
   );
   return { min: r?.min == null ? null : Number(r.min), max: Number(r?.max ?? 0), newer: Number(r?.newer ?? 0) };
 }
@@ -57,9 +59,9 @@ export async function loadSnapshot(db: DbOrTx, path: string): Promise<{ service:
   if (meta.database !== (await databaseFingerprint(db))) throw new SnapshotError(`it was taken from another database (${meta.database})`);
   const range = await changeRange(db, meta.mark);
   if (range.max < meta.maxApplied) throw new SnapshotError(`the database is older than the snapshot (last change ${range.max}, snapshot has ${meta.maxApplied})`);
-  // Changes after the mark must all still be in the log; a gap means some were pruned by someone else.
-  if (range.min !== null && range.min > meta.mark + 1) throw new SnapshotError(`changes after its mark ${meta.mark} were pruned (log starts at ${range.min})`);
-  if (range.newer > MAX_REPLAY) throw new SnapshotError(`${range.newer} changes to replay; rebuilding is faster`);
+  // Events after the mark must all still be in the outbox; a gap means some were pruned by someone else.
+  if (range.min !== null && range.min > meta.mark + 1) throw new SnapshotError(`changes after its mark ${meta.mark} were pruned (the outbox starts at ${range.min})`);
+  if (range.newer > MAX_REPLAY) throw new SnapshotError(`${range.newer} events to replay; rebuilding is faster`);
 
   const service = GraphService.fromGraph(graph, meta.mark);
   const replayed = await service.catchUp(db);
@@ -70,7 +72,7 @@ export async function loadSnapshot(db: DbOrTx, path: string): Promise<{ service:
 }
 
 /**
- * A writer that skipped graph_changes (a manual edit, an old import) goes unnoticed by catch-up; comparing
+ * A writer that recorded no events (a manual edit, an old import) goes unnoticed by catch-up; comparing
  * the counts catches most of that for the price of two counts, far less than a rebuild.
  */
 async function checkCounts(db: DbOrTx, service: GraphService): Promise<void> {
@@ -122,12 +124,17 @@ export async function saveSnapshot(service: GraphService, db: DbOrTx, path: stri
   return writeSnapshotFile(path, payload, { mark, maxApplied, database, takenAt: new Date().toISOString() });
 }
 
-/** Deletes changes more than PRUNE_MARGIN below a snapshot's mark, which no catch-up from it needs. */
-export async function pruneChanges(db: DbOrTx, mark: number, margin = PRUNE_MARGIN): Promise<number> {
-  if (mark - margin <= 0) return 0;
+/**
+ * Deletes events more than PRUNE_MARGIN below a snapshot's mark, which no catch-up from it needs, and
+ * keeps every event a durable processor (event_consumers) has not handled yet.
+ */
+export async function pruneEvents(db: DbOrTx, mark: number, margin = PRUNE_MARGIN): Promise<number> {
+  const lowest = await lowestPosition(db);
+  const below = Math.min(mark - margin, lowest ?? Infinity);
+  if (below <= 0) return 0;
   const deleted = await rows<{ n: string }>(
     db,
-    sql`WITH gone AS (DELETE FROM graph_changes WHERE id <= ${mark - margin} RETURNING 1) SELECT count(*) AS n FROM gone`,
+    sql`WITH gone AS (DELETE FROM events WHERE id <= ${below} RETURNING 1) SELECT count(*) AS n FROM gone`,
   );
   return Number(deleted[0]?.n ?? 0);
 }

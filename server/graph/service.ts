@@ -1,22 +1,26 @@
 /**
  * The application's graph: the CSR index over the connection and follow tables, kept in step with them.
  *
- * Commands record each change in graph_changes inside their transaction and hand it to `applyAfterCommit`,
- * so the index changes only once the transaction has committed (a rolled-back write never reaches it).
- * At start-up the index is loaded from a snapshot and caught up from graph_changes, or rebuilt from the
- * tables (persist.ts); `rapport graph verify` compares it with them.
+ * Commands record each connection and follow change as an event in their transaction (server/events/);
+ * once it commits, the graph index processor (events/processors/graph-index.ts) applies it here, so a
+ * rolled-back write never reaches the index. At start-up the index is loaded from a snapshot and caught up
+ * from the events outbox, or rebuilt from the tables (persist.ts); `rapport graph verify` compares it with them.
  */
-import { sql } from 'drizzle-orm';
-import { type DbOrTx, rows } from '../db/connection.ts';
-import { graphChanges, type GraphChangeKind } from '../db/schema.ts';
-import type { OnCommit } from '../db/transaction.ts';
-import type { Tx } from '../db/connection.ts';
-import { ChangeMarks } from './change-marks.ts';
+import type { DbOrTx } from '../db/connection.ts';
+import { ChangeMarks } from '../events/change-marks.ts';
+import { readEvents } from '../events/outbox.ts';
+import type { StoredEvent } from '../events/types.ts';
 import { CsrGraphIndex } from './csr-index.ts';
 import type { CsrGraph } from './csr.ts';
 import type { GraphIndex } from './graph-index.ts';
 import { loadGraphFromDatabase } from './load.ts';
 import { WorkerGraphIndex, type WorkerGraphIndexOptions } from './worker-index.ts';
+
+/** The events that change the graph, which is all the index replays. */
+export const GRAPH_EVENT_KINDS = ['connection.made', 'connection.removed', 'follow.added', 'follow.removed'] as const;
+export type GraphEventKind = (typeof GRAPH_EVENT_KINDS)[number];
+
+export type GraphChangeKind = 'connect' | 'disconnect' | 'follow' | 'unfollow';
 
 export interface GraphChange {
   kind: GraphChangeKind;
@@ -27,7 +31,7 @@ export interface GraphChange {
 }
 
 export class GraphService {
-  /** Which changes the index holds (see change-marks.ts). */
+  /** Which events the index holds: its position in the outbox (see events/change-marks.ts). */
   readonly marks: ChangeMarks;
 
   private constructor(
@@ -48,7 +52,7 @@ export class GraphService {
     return new GraphService(new CsrGraphIndex(graph), mark);
   }
 
-  /** graph_changes.id of the newest change applied. */
+  /** events.id of the newest graph change applied. */
   get lastChangeId(): number {
     return this.marks.applied;
   }
@@ -83,26 +87,8 @@ export class GraphService {
     this.csr.graph.ensureNodes(id + 1);
   }
 
-  /**
-   * Records a change in the transaction's change log and applies it to the index once the transaction
-   * commits. Call it for every connection or follow that a command adds or removes.
-   */
-  async record(tx: Tx, onCommit: OnCommit, change: GraphChange): Promise<void> {
-    const token = this.marks.beginInsert();
-    let logged: { id: number; xid: string } | undefined;
-    try {
-      [logged] = await tx
-        .insert(graphChanges)
-        .values({ kind: change.kind, a: change.a, b: change.b, at: new Date(change.atMs) })
-        .returning({ id: graphChanges.id, xid: sql<string>`pg_current_xact_id()::text` });
-    } finally {
-      this.marks.endInsert(token, logged);
-    }
-    onCommit(() => this.apply(change, logged?.id ?? 0));
-  }
-
-  /** Applies a committed change. Idempotent, so replaying the log after a rebuild is safe. */
-  apply(change: GraphChange, changeId = 0): void {
+  /** Applies a committed change. Idempotent, so replaying the outbox after a rebuild is safe. */
+  apply(change: GraphChange): void {
     const g = this.csr.graph;
     g.ensureNodes(Math.max(change.a, change.b) + 1);
     switch (change.kind) {
@@ -120,24 +106,47 @@ export class GraphService {
         break;
     }
     if (g.needsCompaction()) g.scheduleCompaction();
-    this.marks.markApplied(changeId);
+  }
+
+  /** Applies a committed connection or follow event. */
+  applyEvent(event: StoredEvent<GraphEventKind>): void {
+    this.apply(graphChangeOf(event));
   }
 
   /**
-   * Replays committed changes newer than the last one applied (after a snapshot load, or from other
-   * processes), in pages so a long log never sits in memory at once. Returns how many it replayed.
+   * Replays the committed events newer than the last one applied (after a snapshot load), in pages so a
+   * long stretch of the outbox never sits in memory at once. Every event moves the position on, so it ends
+   * where live delivery would have; the graph events change the index. Returns how many of those it replayed.
    */
   async catchUp(db: DbOrTx, pageSize = 50_000): Promise<number> {
-    let total = 0;
+    let replayed = 0;
     for (;;) {
-      const changes = await rows<{ id: string | number; kind: GraphChangeKind; a: number; b: number; ms: number }>(
-        db,
-        sql`SELECT id, kind, a, b, floor(extract(epoch FROM at) * 1000)::float8 AS ms
-              FROM graph_changes WHERE id > ${this.lastChangeId} ORDER BY id LIMIT ${pageSize}`,
-      );
-      for (const c of changes) this.apply({ kind: c.kind, a: c.a, b: c.b, atMs: Number(c.ms) }, Number(c.id));
-      total += changes.length;
-      if (changes.length < pageSize) return total;
+      const page = await readEvents(db, { after: this.lastChangeId, limit: pageSize });
+      for (const event of page) {
+        const graphEvent = isGraphEvent(event);
+        if (graphEvent) {
+          this.applyEvent(event);
+          replayed++;
+        }
+        this.marks.markApplied(event.id, graphEvent);
+      }
+      if (page.length < pageSize) return replayed;
     }
   }
+}
+
+const GRAPH_KINDS: ReadonlySet<string> = new Set(GRAPH_EVENT_KINDS);
+const isGraphEvent = (event: StoredEvent): event is StoredEvent<GraphEventKind> => GRAPH_KINDS.has(event.kind);
+
+const CHANGE_OF: Record<GraphEventKind, GraphChangeKind> = {
+  'connection.made': 'connect',
+  'connection.removed': 'disconnect',
+  'follow.added': 'follow',
+  'follow.removed': 'unfollow',
+};
+
+/** The edge change an event makes: its actor and subject are the two ends; a connection keeps its own date. */
+export function graphChangeOf(event: StoredEvent<GraphEventKind>): GraphChange {
+  const atMs = event.kind === 'connection.made' ? Date.parse(event.data.at) : event.createdAt.getTime();
+  return { kind: CHANGE_OF[event.kind], a: event.actorId, b: event.subjectId, atMs };
 }

@@ -1,10 +1,10 @@
 /**
  * When the running server writes graph snapshots: after `everyChanges` changes, or once `intervalMs` has
- * passed with any change, and at shutdown. After a periodic snapshot the change log is pruned below its
- * mark (persist.ts `pruneChanges`); shutdown only writes, so stopping stays quick.
+ * passed with any change, and at shutdown. After a periodic snapshot the events outbox is pruned below its
+ * mark (persist.ts `pruneEvents`); shutdown only writes, so stopping stays quick.
  */
 import type { DbOrTx } from '../db/connection.ts';
-import { type GraphLog, pruneChanges, saveSnapshot } from './persist.ts';
+import { type GraphLog, pruneEvents, saveSnapshot } from './persist.ts';
 import type { GraphService } from './service.ts';
 import type { SnapshotMeta } from './snapshot.ts';
 
@@ -39,15 +39,15 @@ export class SnapshotSchedule {
   }
 
   /**
-   * Prunes the log below the snapshot loaded at start-up (in the background), then checks once a minute
+   * Prunes the outbox below the snapshot loaded at start-up (in the background), then checks once a minute
    * (or every interval, if shorter) whether a snapshot is due.
    */
   start(): void {
     const loaded = this.opts.loaded;
     if (loaded) {
-      this.running = pruneChanges(this.db, loaded.mark)
-        .then((pruned) => (pruned ? this.log.info({ pruned, below: loaded.mark }, 'graph change log pruned') : undefined))
-        .catch((err: unknown) => this.log.warn({ err }, 'graph change log pruning failed'))
+      this.running = pruneEvents(this.db, loaded.mark)
+        .then((pruned) => (pruned ? this.log.info({ pruned, below: loaded.mark }, 'events outbox pruned') : undefined))
+        .catch((err: unknown) => this.log.warn({ err }, 'events outbox pruning failed'))
         .finally(() => {
           this.running = null;
         });
@@ -69,14 +69,14 @@ export class SnapshotSchedule {
       });
   }
 
-  /** Writes a snapshot now; with `prune`, then trims the change log below it. */
+  /** Writes a snapshot now; with `prune`, then trims the events outbox below it. */
   async write(prune: boolean): Promise<SnapshotMeta> {
     const count = this.service.marks.appliedCount;
     const started = performance.now();
     const meta = await saveSnapshot(this.service, this.db, this.opts.path);
     this.writtenCount = count;
     this.lastAt = Date.now();
-    const pruned = prune ? await pruneChanges(this.db, meta.mark) : 0;
+    const pruned = prune ? await pruneEvents(this.db, meta.mark) : 0;
     this.log.info({ mark: meta.mark, bytes: meta.payloadBytes, pruned, ms: Math.round(performance.now() - started) }, 'graph snapshot written');
     return meta;
   }

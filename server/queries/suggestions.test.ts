@@ -204,7 +204,7 @@ describeEachEngine('people you may know', (get) => {
   let c: Community;
   beforeEach(async () => {
     const { db } = get().database;
-    await db.execute(sql`TRUNCATE members, organisations, graph_changes RESTART IDENTITY CASCADE`);
+    await db.execute(sql`TRUNCATE members, organisations, events RESTART IDENTITY CASCADE`);
     c = new Community(db);
   });
   const suggest = async (viewer: number, limit = 20, nowMs = NOW, graph?: GraphIndex) =>

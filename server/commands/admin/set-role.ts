@@ -2,6 +2,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/connection.ts';
 import { members } from '../../db/schema.ts';
 import { conflict, notFound } from '../../errors.ts';
+import { recordEvent } from '../../events/record.ts';
 import { authorize } from '../../policies/index.ts';
 import type { Actor } from '../auth/sessions.ts';
 import { recordAudit } from '../audit.ts';
@@ -53,6 +54,7 @@ export async function setMemberRole(
     authorize(operator, 'member.demote', subject);
   }
   await tx.update(members).set({ role }).where(eq(members.id, member.id));
+  await recordEvent(tx, { kind: 'member.role_changed', actorId: operator.id, subjectId: member.id, data: { role, previous: member.role } });
   await recordAudit(tx, {
     actorId: operator.id,
     action: role === 'admin' ? 'member.promote' : 'member.demote',

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/connection.ts';
 import { members } from '../../db/schema.ts';
+import { recordEvent } from '../../events/record.ts';
 import { recordAudit } from '../audit.ts';
 import { destroyAllSessions, revokeAllAccessTokens } from '../auth/sessions.ts';
 import { refreshSearchDocument } from '../search-document.ts';
@@ -28,6 +29,7 @@ export async function setMemberStatus(
     await revokeAllAccessTokens(tx, memberId, { actorId: operatorId, reason: 'member.suspend', ip });
   }
   await refreshSearchDocument(tx, memberId);
+  await recordEvent(tx, { kind: status === 'suspended' ? 'member.suspended' : 'member.reinstated', actorId: operatorId, subjectId: memberId, data: { reason } });
   await recordAudit(tx, {
     actorId: operatorId,
     action: status === 'suspended' ? 'member.suspend' : 'member.reinstate',

@@ -3,6 +3,7 @@ import { slugify } from '../../../common/text.ts';
 import type { Tx } from '../../db/connection.ts';
 import { credentials, members, profiles } from '../../db/schema.ts';
 import { conflict } from '../../errors.ts';
+import { recordEvent } from '../../events/record.ts';
 import { recordAudit } from '../audit.ts';
 import { issueEmailToken } from '../auth/email-tokens.ts';
 import { queueEmail } from '../queue-email.ts';
@@ -64,6 +65,7 @@ export async function createMember(
   await tx.insert(credentials).values({ memberId: created.id, passwordHash: input.passwordHash });
   await tx.insert(profiles).values({ memberId: created.id, name: input.name });
   await refreshSearchDocument(tx, created.id);
+  await recordEvent(tx, { kind: 'member.joined', actorId: created.id, subjectId: created.id, data: { role } });
   await recordAudit(tx, {
     actorId: created.id,
     action: 'member.signup',

@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { RestrictionView } from '../../../common/schemas/admin.ts';
-import type { DbOrTx } from '../../db/connection.ts';
+import type { DbOrTx, Tx } from '../../db/connection.ts';
 import { invitations, memberRestrictions, type RestrictionKind } from '../../db/schema.ts';
+import { recordEvent } from '../../events/record.ts';
 import { sendNotice } from './notices.ts';
 
 /**
@@ -17,7 +18,7 @@ export const restrictionApplies = sql`${memberRestrictions.liftedAt} IS NULL AND
  * the same kind takes the new reason and end instead (an operator restricting again decides anew).
  */
 export async function applyRestriction(
-  db: DbOrTx,
+  db: Tx,
   memberId: number,
   kind: RestrictionKind,
   reason: string,
@@ -40,6 +41,10 @@ export async function applyRestriction(
   // A held or restricted account's invitations still waiting for an answer leave their recipients'
   // folders too, so a cluster found after it sent its invitations is stopped all the same.
   if (written.length > 0 && (kind === 'held' || kind === 'invitations')) await holdPendingInvitations(db, [memberId], HELD_PLACEMENT);
+  if (written.length > 0) {
+    const data = { kind, reason, endsAt: values.endsAt?.toISOString() ?? null };
+    await recordEvent(db, { kind: 'member.restricted', actorId: createdBy, subjectId: memberId, data });
+  }
   return written.length > 0;
 }
 
@@ -76,17 +81,19 @@ export async function releaseHeldInvitations(db: DbOrTx, senderIds: number[]): P
 
 /** Lifts the active restrictions of these kinds; returns what was lifted, per member. */
 export async function liftRestrictions(
-  db: DbOrTx,
+  db: Tx,
   memberIds: number[],
   kinds: readonly RestrictionKind[],
   liftedBy: number | null,
 ): Promise<{ memberId: number; kind: RestrictionKind }[]> {
   if (memberIds.length === 0 || kinds.length === 0) return [];
-  return db
+  const lifted = await db
     .update(memberRestrictions)
     .set({ liftedAt: sql`now()`, liftedBy })
     .where(and(inArray(memberRestrictions.memberId, memberIds), inArray(memberRestrictions.kind, [...kinds]), restrictionApplies))
     .returning({ memberId: memberRestrictions.memberId, kind: memberRestrictions.kind });
+  for (const r of lifted) await recordEvent(db, { kind: 'member.unrestricted', actorId: liftedBy, subjectId: r.memberId, data: { kind: r.kind, cause: 'lifted' } });
+  return lifted;
 }
 
 /** The active restrictions of many members, for the moderation queue, the members list and the member's own view. */
@@ -107,19 +114,21 @@ export async function activeRestrictions(db: DbOrTx, memberIds: number[]): Promi
 }
 
 /** Marks restrictions past their end as lifted at their end (by no one); returns them. */
-async function closeEnded(db: DbOrTx, where: ReturnType<typeof and>): Promise<{ memberId: number; kind: RestrictionKind }[]> {
-  return db
+async function closeEnded(db: Tx, where: ReturnType<typeof and>): Promise<{ memberId: number; kind: RestrictionKind }[]> {
+  const ended = await db
     .update(memberRestrictions)
     .set({ liftedAt: sql`${memberRestrictions.endsAt}`, liftedBy: null })
     .where(and(where, isNull(memberRestrictions.liftedAt), lte(memberRestrictions.endsAt, sql`now()`)))
     .returning({ memberId: memberRestrictions.memberId, kind: memberRestrictions.kind });
+  for (const r of ended) await recordEvent(db, { kind: 'member.unrestricted', actorId: null, subjectId: r.memberId, data: { kind: r.kind, cause: 'ended' } });
+  return ended;
 }
 
 /**
  * The sweep for restrictions that ran out: closes them, releases the invitations they held, and tells each
  * member their invitations are open again. Reads already ignore them from their end; this makes it final.
  */
-export async function endExpiredRestrictions(db: DbOrTx): Promise<number> {
+export async function endExpiredRestrictions(db: Tx): Promise<number> {
   const ended = await closeEnded(db, undefined);
   const released = [...new Set(ended.filter((r) => r.kind === 'invitations' || r.kind === 'held').map((r) => r.memberId))];
   await releaseHeldInvitations(db, released);

@@ -2,6 +2,7 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/connection.ts';
 import { blocks, invitations, members } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { recordEvent } from '../../events/record.ts';
 import { badRequest, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit.ts';
 import { disconnectMembers } from './connect.ts';
@@ -25,11 +26,12 @@ export async function blockBetween(db: DbOrTx, me: number, other: number): Promi
  */
 export async function blockMember(deps: NetworkDeps, actorId: number, otherId: number): Promise<void> {
   if (otherId === actorId) throw badRequest('block_self', 'You cannot block yourself.');
-  await inTransaction(deps.db, async (tx, onCommit) => {
+  await inTransaction(deps.db, async (tx) => {
     await lockMembers(tx, actorId, otherId);
     const [inserted] = await tx.insert(blocks).values({ blockerId: actorId, blockedId: otherId }).onConflictDoNothing().returning({ id: blocks.blockedId });
     if (!inserted) return;
-    await disconnectMembers(tx, onCommit, deps.graph, actorId, otherId);
+    await recordEvent(tx, { kind: 'block.added', actorId, subjectId: otherId, data: {} });
+    await disconnectMembers(tx, actorId, otherId);
     await tx
       .update(invitations)
       .set({ status: 'blocked', respondedAt: sql`now()` })
@@ -39,7 +41,10 @@ export async function blockMember(deps: NetworkDeps, actorId: number, otherId: n
 }
 
 export async function unblockMember(deps: NetworkDeps, actorId: number, otherId: number): Promise<void> {
-  await deps.db.delete(blocks).where(and(eq(blocks.blockerId, actorId), eq(blocks.blockedId, otherId)));
+  await inTransaction(deps.db, async (tx) => {
+    const gone = await tx.delete(blocks).where(and(eq(blocks.blockerId, actorId), eq(blocks.blockedId, otherId))).returning({ id: blocks.blockedId });
+    if (gone.length) await recordEvent(tx, { kind: 'block.removed', actorId, subjectId: otherId, data: {} });
+  });
 }
 
 /** The active member behind a handle, or 404. */

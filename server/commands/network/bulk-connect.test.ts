@@ -2,7 +2,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connection.ts';
 import { migrate } from '../../db/migrate.ts';
-import { blocks, connections, follows, graphChanges, interactions, invitations } from '../../db/schema.ts';
+import { blocks, connections, events, follows, interactions, invitations } from '../../db/schema.ts';
 import { GraphService } from '../../graph/service.ts';
 import { engines, openTestDatabase } from '../../test/engines.ts';
 import { createMember } from '../members/create-member.ts';
@@ -27,7 +27,7 @@ for (const engine of engines()) {
     let database: Database;
     let drop: () => Promise<void>;
     const ids: number[] = [];
-    const count1 = async (table: typeof connections | typeof follows | typeof interactions | typeof graphChanges) =>
+    const count1 = async (table: typeof connections | typeof follows | typeof interactions | typeof events) =>
       (await database.db.select({ n: count() }).from(table))[0]!.n;
     const run = (edges: BulkEdge[], batchSize?: number) => database.db.transaction((tx) => bulkConnect(tx, edges, { batchSize }));
 
@@ -43,7 +43,7 @@ for (const engine of engines()) {
     }, 180_000);
     afterAll(() => drop?.());
 
-    it('connects pairs both ways with their date and origin, follows both ways, and logs the changes', async () => {
+    it('connects pairs both ways with their date and origin, follows both ways, and records the events', async () => {
       const [a, b, c, d] = ids as [number, number, number, number];
       const result = await run(
         [
@@ -61,9 +61,12 @@ for (const engine of engines()) {
       );
       expect(await count1(follows)).toBe(4);
       expect(await count1(interactions)).toBe(4);
-      const logged = await database.db.select({ kind: graphChanges.kind, a: graphChanges.a, b: graphChanges.b }).from(graphChanges);
-      expect(logged.filter((g) => g.kind === 'connect').map((g) => [g.a, g.b]).sort()).toEqual([[a, b], [c, d]].sort());
-      expect(logged.filter((g) => g.kind === 'follow')).toHaveLength(4);
+      const recorded = await database.db.select().from(events).where(sql`${events.kind} <> 'member.joined'`);
+      const made = recorded.filter((e) => e.kind === 'connection.made');
+      expect(made.map((e) => [e.actorId, e.subjectId]).sort()).toEqual([[a, b], [c, d]].sort());
+      expect(made.map((e) => [Date.parse(String(e.data.at)), e.data.context]).sort()).toEqual([[T0, 'import'], [T0 + 2 * DAY, 'introduction']].sort());
+      expect(recorded.filter((e) => e.kind === 'follow.added').map((e) => e.data)).toEqual(Array(4).fill({ cause: 'connection' }));
+      expect(recorded).toHaveLength(6);
 
       // The note is kept on an accepted invitation that the connection names as its origin.
       const [cd] = await database.db.select().from(connections).where(and(eq(connections.memberId, d), eq(connections.otherId, c)));
@@ -73,13 +76,13 @@ for (const engine of engines()) {
 
     it('adds nothing the second time and never rewrites an existing connection', async () => {
       const [a, b, c, d] = ids as [number, number, number, number];
-      const before = { c: await count1(connections), f: await count1(follows), g: await count1(graphChanges), i: await count1(interactions) };
+      const before = { c: await count1(connections), f: await count1(follows), g: await count1(events), i: await count1(interactions) };
       const result = await run([
         { a: b, b: a, atMs: T0 + 9 * DAY, context: 'search' },
         { a: d, b: c, atMs: T0 + 9 * DAY, context: 'search', note: 'again' },
       ]);
       expect(result).toEqual({ pairs: 2, connected: 0, follows: 0 });
-      expect({ c: await count1(connections), f: await count1(follows), g: await count1(graphChanges), i: await count1(interactions) }).toEqual(before);
+      expect({ c: await count1(connections), f: await count1(follows), g: await count1(events), i: await count1(interactions) }).toEqual(before);
       const [ab] = await database.db.select().from(connections).where(and(eq(connections.memberId, a), eq(connections.otherId, b)));
       expect(ab!.createdAt.getTime()).toBe(T0);
       expect((await database.db.select({ n: count() }).from(invitations))[0]!.n).toBe(1);
@@ -103,6 +106,9 @@ for (const engine of engines()) {
       const [inv] = await database.db.select().from(invitations).where(eq(invitations.id, open!.id));
       expect(inv!.status).toBe('accepted');
       expect((await database.db.select({ n: count() }).from(invitations))[0]!.n).toBe(2);
+      // The accepted invitation is recorded as answered by its recipient, as accepting it would be.
+      const answered = await database.db.select().from(events).where(eq(events.kind, 'invitation.answered'));
+      expect(answered).toMatchObject([{ actorId: e, subjectId: g, data: { invitationId: open!.id, answer: 'accepted' } }]);
     });
 
     it('is what the graph index sees when it is rebuilt from the tables', async () => {

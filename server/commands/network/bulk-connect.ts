@@ -69,9 +69,11 @@ export function distinctEdges(edges: readonly BulkEdge[]): BulkEdge[] {
  * resolve through ON CONFLICT, which is enough for imports and demo data.
  *
  * It cannot reach a running server's in-memory index (imports run in another process), so a server sees
- * the new edges when it next starts. It still logs every change in graph_changes, in the same statement:
- * a server that starts from a snapshot only replays the log after it, so an unlogged bulk load would stay
- * invisible until a full rebuild. The log rows cost about a third of the statement's time.
+ * the new edges when it next starts. It still records every change in the events outbox, in the same
+ * statement, as the commands would (connection.made, follow.added, and invitation.answered for an
+ * invitation it accepts): a server that starts from a snapshot only replays the outbox after it, so an
+ * unrecorded bulk load would stay invisible until a full rebuild. (The old change log's rows cost about a
+ * third of the statement's time; events, with their JSON data, somewhat more.)
  */
 export async function bulkConnect(tx: Tx, edges: readonly BulkEdge[], options: BulkConnectOptions = {}): Promise<BulkConnectResult> {
   const unique = distinctEdges(edges);
@@ -90,7 +92,7 @@ export async function bulkConnect(tx: Tx, edges: readonly BulkEdge[], options: B
 
 /**
  * One statement per batch: data-modifying CTEs run once each and see the same snapshot, so the
- * connection rows that were really inserted (RETURNING) drive the follows, interactions and log rows.
+ * connection rows that were really inserted (RETURNING) drive the follows, interactions and events.
  */
 function batchStatement(batch: BulkEdge[]) {
   const a = arrayLiteral(batch.map((e) => e.a));
@@ -114,7 +116,7 @@ function batchStatement(batch: BulkEdge[]) {
         FROM fresh f
        WHERE v.status IN ('pending', 'ignored')
          AND least(v.sender_id, v.recipient_id) = least(f.a, f.b) AND greatest(v.sender_id, v.recipient_id) = greatest(f.a, f.b)
-      RETURNING v.id, least(v.sender_id, v.recipient_id) AS lo, greatest(v.sender_id, v.recipient_id) AS hi
+      RETURNING v.id, v.sender_id, v.recipient_id, least(v.sender_id, v.recipient_id) AS lo, greatest(v.sender_id, v.recipient_id) AS hi
     ), noted AS (
       INSERT INTO invitations (sender_id, recipient_id, note, context, status, created_at, expires_at, responded_at)
       SELECT f.a, f.b, f.note, f.ctx, 'accepted', f.at, f.at + interval '182 days', f.at
@@ -143,11 +145,20 @@ function batchStatement(batch: BulkEdge[]) {
     ), met AS (
       INSERT INTO interactions (member_id, other_id, kind, ref_id, at)
       SELECT member_id, other_id, 'connected', invitation_id, created_at FROM conn
-    ), logged AS (
-      INSERT INTO graph_changes (kind, a, b, at)
-      SELECT 'connect', member_id, other_id, created_at FROM conn WHERE member_id < other_id
-      UNION ALL
-      SELECT 'follow', follower_id, followee_id, created_at FROM fol
+    ), recorded AS (
+      -- The events the commands would record (events/types.ts), in the same order: answer, connection, follows.
+      INSERT INTO events (kind, actor_id, subject_id, data)
+      SELECT kind, actor_id, subject_id, data FROM (
+        SELECT 1 AS step, id AS ref, 'invitation.answered' AS kind, recipient_id AS actor_id, sender_id AS subject_id,
+               jsonb_build_object('invitationId', id, 'answer', 'accepted') AS data
+          FROM opened
+        UNION ALL
+        SELECT 2, conn.invitation_id, 'connection.made', conn.member_id, conn.other_id,
+               jsonb_build_object('at', conn.created_at, 'context', origin.ctx, 'invitationId', conn.invitation_id)
+          FROM conn JOIN origin ON origin.a = conn.member_id AND origin.b = conn.other_id
+        UNION ALL
+        SELECT 3, NULL, 'follow.added', follower_id, followee_id, jsonb_build_object('cause', 'connection') FROM fol
+      ) e ORDER BY step, ref, actor_id, subject_id
     )
     SELECT (SELECT count(*) FROM conn WHERE member_id < other_id)::int AS connected, (SELECT count(*) FROM fol)::int AS follows`;
 }

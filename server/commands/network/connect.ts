@@ -1,8 +1,7 @@
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connection.ts';
 import { connections, follows, interactions, type InvitationContext } from '../../db/schema.ts';
-import type { OnCommit } from '../../db/transaction.ts';
-import type { GraphService } from '../../graph/service.ts';
+import { recordEvent } from '../../events/record.ts';
 
 export interface ConnectionOrigin {
   context: InvitationContext;
@@ -12,9 +11,10 @@ export interface ConnectionOrigin {
 /**
  * Connects two members inside the caller's transaction (which holds their locks): both connection rows
  * with the origin, a follow each way (connecting makes both follow each other; either may unfollow),
- * the interaction, and the graph changes. Returns false when they were already connected.
+ * the interaction, and the events. `a` is the member whose action connected them. Returns false when
+ * they were already connected.
  */
-export async function connectMembers(tx: Tx, onCommit: OnCommit, graph: GraphService, a: number, b: number, origin: ConnectionOrigin): Promise<boolean> {
+export async function connectMembers(tx: Tx, a: number, b: number, origin: ConnectionOrigin): Promise<boolean> {
   const now = new Date();
   const inserted = await tx
     .insert(connections)
@@ -25,10 +25,11 @@ export async function connectMembers(tx: Tx, onCommit: OnCommit, graph: GraphSer
     .onConflictDoNothing()
     .returning({ memberId: connections.memberId });
   if (inserted.length === 0) return false;
-  await graph.record(tx, onCommit, { kind: 'connect', a, b, atMs: now.getTime() });
+  const data = { at: now.toISOString(), context: origin.context, invitationId: origin.invitationId };
+  await recordEvent(tx, { kind: 'connection.made', actorId: a, subjectId: b, data });
   for (const [follower, followee] of [[a, b], [b, a]] as const) {
     const [f] = await tx.insert(follows).values({ followerId: follower, followeeId: followee, createdAt: now }).onConflictDoNothing().returning({ f: follows.followerId });
-    if (f) await graph.record(tx, onCommit, { kind: 'follow', a: follower, b: followee, atMs: now.getTime() });
+    if (f) await recordEvent(tx, { kind: 'follow.added', actorId: follower, subjectId: followee, data: { cause: 'connection' } });
   }
   await tx.insert(interactions).values([
     { memberId: a, otherId: b, kind: 'connected', refId: origin.invitationId, at: now },
@@ -37,24 +38,23 @@ export async function connectMembers(tx: Tx, onCommit: OnCommit, graph: GraphSer
   return true;
 }
 
-/** Removes a connection (both rows) and the follows between the two; returns false when there was none. */
-export async function disconnectMembers(tx: Tx, onCommit: OnCommit, graph: GraphService, a: number, b: number): Promise<boolean> {
+/** Removes a connection (both rows) and the follows between the two; `a` removes it. Returns false when there was none. */
+export async function disconnectMembers(tx: Tx, a: number, b: number): Promise<boolean> {
   const removed = await tx
     .delete(connections)
     .where(or(and(eq(connections.memberId, a), eq(connections.otherId, b)), and(eq(connections.memberId, b), eq(connections.otherId, a))))
     .returning({ memberId: connections.memberId });
-  const now = Date.now();
-  if (removed.length) await graph.record(tx, onCommit, { kind: 'disconnect', a, b, atMs: now });
-  await unfollowBoth(tx, onCommit, graph, a, b);
+  if (removed.length) await recordEvent(tx, { kind: 'connection.removed', actorId: a, subjectId: b, data: {} });
+  await unfollowBoth(tx, a, b);
   return removed.length > 0;
 }
 
-export async function unfollowBoth(tx: Tx, onCommit: OnCommit, graph: GraphService, a: number, b: number): Promise<void> {
+export async function unfollowBoth(tx: Tx, a: number, b: number): Promise<void> {
   const gone = await tx
     .delete(follows)
     .where(or(and(eq(follows.followerId, a), eq(follows.followeeId, b)), and(eq(follows.followerId, b), eq(follows.followeeId, a))))
     .returning({ follower: follows.followerId, followee: follows.followeeId });
-  for (const f of gone) await graph.record(tx, onCommit, { kind: 'unfollow', a: f.follower, b: f.followee, atMs: Date.now() });
+  for (const f of gone) await recordEvent(tx, { kind: 'follow.removed', actorId: f.follower, subjectId: f.followee, data: { cause: 'connection_removed' } });
 }
 
 export async function areConnected(tx: Tx, a: number, b: number): Promise<boolean> {

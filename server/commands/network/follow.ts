@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { follows, profiles } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { recordEvent } from '../../events/record.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.ts';
 import { blockBetween } from './blocks.ts';
 import { areConnected } from './connect.ts';
@@ -10,7 +11,7 @@ import { lockMembers } from './locks.ts';
 /** Follows a member, if their "who can follow me" setting allows it. Idempotent. */
 export async function followMember(deps: NetworkDeps, actorId: number, otherId: number): Promise<void> {
   if (otherId === actorId) throw badRequest('follow_self', 'You cannot follow yourself.');
-  await inTransaction(deps.db, async (tx, onCommit) => {
+  await inTransaction(deps.db, async (tx) => {
     await lockMembers(tx, actorId, otherId);
     const block = await blockBetween(tx, actorId, otherId);
     if (block === 'they_blocked') throw notFound('Member');
@@ -20,16 +21,16 @@ export async function followMember(deps: NetworkDeps, actorId: number, otherId: 
       throw forbidden('follow_not_allowed', 'This member can only be followed by their connections.');
     }
     const [row] = await tx.insert(follows).values({ followerId: actorId, followeeId: otherId }).onConflictDoNothing().returning({ f: follows.followerId });
-    if (row) await deps.graph.record(tx, onCommit, { kind: 'follow', a: actorId, b: otherId, atMs: Date.now() });
+    if (row) await recordEvent(tx, { kind: 'follow.added', actorId, subjectId: otherId, data: { cause: 'follow' } });
   });
 }
 
 export async function unfollowMember(deps: NetworkDeps, actorId: number, otherId: number): Promise<void> {
-  await inTransaction(deps.db, async (tx, onCommit) => {
+  await inTransaction(deps.db, async (tx) => {
     const gone = await tx
       .delete(follows)
       .where(and(eq(follows.followerId, actorId), eq(follows.followeeId, otherId)))
       .returning({ f: follows.followerId });
-    if (gone.length) await deps.graph.record(tx, onCommit, { kind: 'unfollow', a: actorId, b: otherId, atMs: Date.now() });
+    if (gone.length) await recordEvent(tx, { kind: 'follow.removed', actorId, subjectId: otherId, data: { cause: 'unfollow' } });
   });
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { rows, type Tx } from '../../db/connection.ts';
 import { auditEvents, invitations, type InvitationStatus, moderationFlags } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { recordEvent } from '../../events/record.ts';
 import { conflict, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit.ts';
 import { connectMembers } from './connect.ts';
@@ -23,6 +24,9 @@ const ANSWERS: Record<InvitationAnswer, { by: 'recipient' | 'sender'; status: In
   'dont-know': { by: 'recipient', status: 'dont_know' },
   withdraw: { by: 'sender', status: 'withdrawn' },
 };
+
+/** How each answer is told in the invitation.answered event. */
+const ANSWERED = { accept: 'accepted', ignore: 'ignored', 'dont-know': 'dont_know', withdraw: 'withdrawn' } as const;
 
 const WHY_NOT: Partial<Record<InvitationStatus, [string, string]>> = {
   accepted: ['invitation_accepted', 'This invitation has already been accepted.'],
@@ -47,7 +51,7 @@ export async function answerInvitation(deps: NetworkDeps, actorId: number, invit
   // An invitation the platform holds does not exist for its recipient until an operator releases it.
   if (rule.by === 'recipient' && found.folder === 'held') throw notFound('Invitation');
 
-  await inTransaction(deps.db, async (tx, onCommit) => {
+  await inTransaction(deps.db, async (tx) => {
     await lockMembers(tx, found.senderId, found.recipientId);
     const [inv] = await tx.select().from(invitations).where(eq(invitations.id, invitationId));
     if (!inv) throw notFound('Invitation');
@@ -64,13 +68,15 @@ export async function answerInvitation(deps: NetworkDeps, actorId: number, invit
       const [code, message] = WHY_NOT[inv.status] ?? ['invitation_not_open', 'This invitation is no longer open.'];
       throw conflict(code, message);
     }
+    const other = actorId === inv.senderId ? inv.recipientId : inv.senderId;
+    await recordEvent(tx, { kind: 'invitation.answered', actorId, subjectId: other, data: { invitationId: inv.id, answer: ANSWERED[answer] } });
     if (silent) {
       await tx.update(invitations).set({ expiresAt: sql`now()`, respondedAt: sql`now()` }).where(eq(invitations.id, inv.id));
       return;
     }
     if (answer === 'accept') {
       await checkConnectionLimits(tx, deps, inv.recipientId, inv.senderId);
-      await connectMembers(tx, onCommit, deps.graph, inv.senderId, inv.recipientId, { context: inv.context, invitationId: inv.id });
+      await connectMembers(tx, inv.recipientId, inv.senderId, { context: inv.context, invitationId: inv.id });
     }
     if (answer === 'dont-know') {
       await declineAsUnknown(tx, actorId, inv);
@@ -153,6 +159,7 @@ export async function undoDontKnow(deps: NetworkDeps, actorId: number, invitatio
     const status = previous.previousStatus === 'ignored' ? 'ignored' : 'pending';
     const respondedAt = status === 'ignored' && previous.previousRespondedAt ? sql`${previous.previousRespondedAt}::timestamptz` : null;
     await tx.update(invitations).set({ status, respondedAt }).where(eq(invitations.id, invitationId));
+    await recordEvent(tx, { kind: 'invitation.answered', actorId, subjectId: found.senderId, data: { invitationId, answer: 'dont_know_undone', restored: status } });
 
     // The sender's record no longer counts this answer. A flag that still has grounds is refreshed with
     // the new numbers; one this answer raised, without grounds now, is withdrawn before anyone acts on it.

@@ -4,6 +4,7 @@ import type { InvitationCreate, InvitationSource } from '../../../common/schemas
 import type { Tx } from '../../db/connection.ts';
 import { type InvitationContext, interactions, invitations, members, profiles } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { recordEvent } from '../../events/record.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import { suggestPeople } from '../../queries/suggestions.ts';
 import { blockBetween } from './blocks.ts';
@@ -34,7 +35,7 @@ export async function sendInvitation(deps: NetworkDeps, senderId: number, input:
   if (recipient.id === senderId) throw badRequest('invitation_self', 'You cannot invite yourself.');
   const origin = await checkedOrigin(deps, senderId, recipient.id, input.context);
 
-  return inTransaction(deps.db, async (tx, onCommit) => {
+  return inTransaction(deps.db, async (tx) => {
     await lockMembers(tx, senderId, recipient.id);
     const block = await blockBetween(tx, senderId, recipient.id);
     // A member who blocked the sender is invisible to them: answer as if they did not exist.
@@ -52,8 +53,9 @@ export async function sendInvitation(deps: NetworkDeps, senderId: number, input:
       // They invited us first: inviting back is accepting.
       await checkConnectionLimits(tx, deps, senderId, recipient.id);
       const [inv] = await tx.select({ context: invitations.context }).from(invitations).where(eq(invitations.id, open.id));
-      await connectMembers(tx, onCommit, deps.graph, senderId, recipient.id, { context: inv!.context, invitationId: open.id });
+      await connectMembers(tx, senderId, recipient.id, { context: inv!.context, invitationId: open.id });
       await tx.update(invitations).set({ status: 'accepted', respondedAt: sql`now()` }).where(eq(invitations.id, open.id));
+      await recordEvent(tx, { kind: 'invitation.answered', actorId: senderId, subjectId: recipient.id, data: { invitationId: open.id, answer: 'accepted' } });
       return { outcome: 'connected' as const, invitationId: open.id };
     }
 
@@ -87,9 +89,11 @@ export async function sendInvitation(deps: NetworkDeps, senderId: number, input:
       { memberId: senderId, otherId: recipient.id, kind: 'invitation_sent', refId: created!.id },
       ...(undelivered ? [] : [{ memberId: recipient.id, otherId: senderId, kind: 'invitation_received' as const, refId: created!.id }]),
     ]);
+    const sent = { invitationId: created!.id, context: origin, folder: undelivered ? ('held' as const) : screened.folder, delivered: !undelivered };
+    await recordEvent(tx, { kind: 'invitation.sent', actorId: senderId, subjectId: recipient.id, data: sent });
     if (auto) {
       // The recipient's open policy (or one of their rules) accepted it on arrival.
-      await connectMembers(tx, onCommit, deps.graph, senderId, recipient.id, { context: origin, invitationId: created!.id });
+      await connectMembers(tx, senderId, recipient.id, { context: origin, invitationId: created!.id });
       return { outcome: 'connected' as const, invitationId: created!.id };
     }
     return { outcome: 'invited' as const, invitationId: created!.id };

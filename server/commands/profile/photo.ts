@@ -5,6 +5,7 @@ import { LIMITS } from '../../../common/limits.ts';
 import type { Tx } from '../../db/connection.ts';
 import { memberPhotos, profiles } from '../../db/schema.ts';
 import { badRequest, unsupportedMedia } from '../../errors.ts';
+import { recordEvent } from '../../events/record.ts';
 
 const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'gif']);
 
@@ -38,9 +39,11 @@ export async function savePhoto(tx: Tx, memberId: number, bytes: Buffer): Promis
     .values({ memberId, content: resized, mimeType: 'image/webp', etag })
     .onConflictDoUpdate({ target: memberPhotos.memberId, set: { content: resized, etag, updatedAt: new Date() } });
   await tx.update(profiles).set({ photoEtag: etag }).where(eq(profiles.memberId, memberId));
+  await recordEvent(tx, { kind: 'profile.changed', actorId: memberId, subjectId: memberId, data: { fields: ['photo'] } });
 }
 
 export async function removePhoto(tx: Tx, memberId: number): Promise<void> {
-  await tx.delete(memberPhotos).where(eq(memberPhotos.memberId, memberId));
+  const gone = await tx.delete(memberPhotos).where(eq(memberPhotos.memberId, memberId)).returning({ id: memberPhotos.memberId });
   await tx.update(profiles).set({ photoEtag: null }).where(eq(profiles.memberId, memberId));
+  if (gone.length) await recordEvent(tx, { kind: 'profile.changed', actorId: memberId, subjectId: memberId, data: { fields: ['photo'] } });
 }

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { ProfilePatch } from '../../../common/schemas/profile.ts';
 import type { Tx } from '../../db/connection.ts';
 import { educations, experiences, memberSkills, profiles } from '../../db/schema.ts';
+import { recordEvent } from '../../events/record.ts';
 import { organisationDisplayName, resolveOrganisation, resolveSkills } from '../organisations.ts';
 import { refreshSearchDocument } from '../search-document.ts';
 
@@ -64,4 +65,6 @@ export async function updateProfile(tx: Tx, memberId: number, patch: ProfilePatc
     }
   }
   await refreshSearchDocument(tx, memberId);
+  const fields = [...SCALAR_FIELDS, 'skills', 'experience', 'education'].filter((f) => patch[f as keyof ProfilePatch] !== undefined);
+  if (fields.length) await recordEvent(tx, { kind: 'profile.changed', actorId: memberId, subjectId: memberId, data: { fields } });
 }

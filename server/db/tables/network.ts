@@ -84,15 +84,3 @@ export const interactions = pgTable('interactions', {
   refId: bigint('ref_id', { mode: 'number' }),
   at: timestamp('at', { withTimezone: true }).notNull().default(sql`now()`),
 });
-
-export const GRAPH_CHANGE_KINDS = ['connect', 'disconnect', 'follow', 'unfollow'] as const;
-export type GraphChangeKind = (typeof GRAPH_CHANGE_KINDS)[number];
-
-/** The graph's ordered change stream; the index catches up from it after loading a snapshot. */
-export const graphChanges = pgTable('graph_changes', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  kind: text('kind', { enum: GRAPH_CHANGE_KINDS }).notNull(),
-  a: integer('a').notNull(),
-  b: integer('b').notNull(),
-  at: timestamp('at', { withTimezone: true }).notNull().default(sql`now()`),
-});

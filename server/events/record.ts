@@ -1,0 +1,34 @@
+/**
+ * Recording an event: one row in the events outbox, written in the transaction that makes the change, so
+ * the two commit together or not at all. Once that transaction commits, the event is handed to the
+ * processors in this process (dispatcher.ts); whatever they miss, they find in the outbox.
+ */
+import type { Tx } from '../db/connection.ts';
+import { events } from '../db/schema.ts';
+import { transactionScope } from '../db/transaction.ts';
+import { dispatcherFor } from './dispatcher.ts';
+import type { NewEvent, StoredEvent } from './types.ts';
+
+/**
+ * Writes an event in the caller's transaction. In a transaction opened by inTransaction it reaches this
+ * process's processors right after commit; in any other (a script, an import) the processors find it in
+ * the outbox when they next start.
+ */
+export async function recordEvent(tx: Tx, event: NewEvent): Promise<void> {
+  const scope = transactionScope(tx);
+  const dispatcher = scope ? dispatcherFor(scope.db) : undefined;
+  // The processors' positions must stay below this event until it commits or rolls back (change-marks.ts).
+  const token = dispatcher?.beginInsert();
+  let row: { id: number; xid: string; createdAt: Date } | undefined;
+  try {
+    [row] = await tx
+      .insert(events)
+      .values({ kind: event.kind, actorId: event.actorId, subjectId: event.subjectId, data: event.data })
+      .returning({ id: events.id, xid: events.xid, createdAt: events.createdAt });
+  } finally {
+    if (dispatcher && token !== undefined) dispatcher.endInsert(token, row && { id: row.id, xid: row.xid });
+  }
+  if (!scope || !dispatcher || !row) return;
+  const stored = { ...event, id: row.id, createdAt: row.createdAt } as StoredEvent;
+  scope.onCommit(() => dispatcher.dispatch(stored));
+}

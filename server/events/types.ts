@@ -1,0 +1,104 @@
+/**
+ * The catalogue of events: every committed change that others (the graph index, and later notifications,
+ * live updates, caches, analytics) must learn about, with who did it, whom it is about, and its data.
+ *
+ * To add a kind: add an entry to EventShapes (its actor, subject and data), record it with recordEvent in
+ * the transaction that makes the change, and name it in `docs/architecture.md` ("Events"). Data holds ids
+ * and codes, never member-facing text, and nothing a processor could not be shown: several kinds are
+ * silent to the member they are about (see their comments), and a processor must keep them so.
+ */
+import type { RestrictionKind } from '../../common/moderation.ts';
+import type { InvitationContext, InvitationFolder } from '../db/schema.ts';
+
+type Role = 'member' | 'admin';
+type Empty = Record<string, never>;
+
+/**
+ * Each kind's actor (the member who did it; null when the platform did), subject (the member it is about)
+ * and data. For the graph kinds, actor and subject are the two ends of the edge, which is what the graph
+ * index replays: the follower and the followee, or the member who connected (or disconnected) and the other.
+ * Fields marked optional are absent on events carried over from the graph's old change log.
+ */
+export interface EventShapes {
+  /** Two members are connected (an accepted invitation, an invitation back, an open policy, an import). */
+  'connection.made': {
+    actorId: number;
+    subjectId: number;
+    data: {
+      /** When the connection was made (ISO 8601): imported connections keep their own date. */
+      at: string;
+      context?: InvitationContext;
+      invitationId?: number | null;
+    };
+  };
+  /** A connection was removed by one of the two (silently), or by a block. */
+  'connection.removed': { actorId: number; subjectId: number; data: Empty };
+  /** actor follows subject: by choice, or because they connected. */
+  'follow.added': { actorId: number; subjectId: number; data: { cause?: 'follow' | 'connection' } };
+  /** actor no longer follows subject: by choice, or because their connection ended. */
+  'follow.removed': { actorId: number; subjectId: number; data: { cause?: 'unfollow' | 'connection_removed' } };
+  /** actor blocked subject. Silent: the blocked member is never told. */
+  'block.added': { actorId: number; subjectId: number; data: Empty };
+  'block.removed': { actorId: number; subjectId: number; data: Empty };
+  /**
+   * actor invited subject. `delivered` is false when the recipient will never see it (they answered
+   * "I don't know this person" to this sender before); `folder` says where a delivered one arrived
+   * ('held': not until an operator releases it; 'auto': accepted on arrival).
+   */
+  'invitation.sent': {
+    actorId: number;
+    subjectId: number;
+    data: { invitationId: number; context: InvitationContext; folder: InvitationFolder; delivered: boolean };
+  };
+  /**
+   * actor answered (or, as its sender, withdrew) an invitation between them and subject. "I don't know this
+   * person" and "ignore" are silent to the sender, and so is undoing "I don't know" (`dont_know_undone`,
+   * which puts the invitation back as it was: `restored`).
+   */
+  'invitation.answered': {
+    actorId: number;
+    subjectId: number;
+    data:
+      | { invitationId: number; answer: 'accepted' | 'ignored' | 'dont_know' | 'withdrawn' }
+      | { invitationId: number; answer: 'dont_know_undone'; restored: 'pending' | 'ignored' };
+  };
+  /** A member signed up or was imported. */
+  'member.joined': { actorId: number; subjectId: number; data: { role: Role } };
+  /** A member changed their profile: which parts (profile fields, 'skills', 'experience', 'education', 'photo'). */
+  'profile.changed': { actorId: number; subjectId: number; data: { fields: string[] } };
+  /** A restriction now applies to subject: set by an operator (actor) or by screening (actor null). */
+  'member.restricted': {
+    actorId: number | null;
+    subjectId: number;
+    data: { kind: RestrictionKind; reason: string; endsAt: string | null };
+  };
+  /** A restriction stopped applying: lifted by an operator (actor), or it ran out (actor null). */
+  'member.unrestricted': { actorId: number | null; subjectId: number; data: { kind: RestrictionKind; cause: 'lifted' | 'ended' } };
+  'member.suspended': { actorId: number; subjectId: number; data: { reason: string } };
+  'member.reinstated': { actorId: number; subjectId: number; data: { reason: string } };
+  'member.role_changed': { actorId: number; subjectId: number; data: { role: Role; previous: Role } };
+  /** actor reported subject to the operators. Silent to the member reported. */
+  'report.filed': { actorId: number; subjectId: number; data: { reportId: number; reason: string } };
+  /** An operator merged one organisation into another; members' positions and schools moved with it. */
+  'organisation.merged': { actorId: number; subjectId: null; data: { fromId: number; intoId: number; members: number } };
+}
+
+export type EventKind = keyof EventShapes;
+
+/** An event as a command records it, checked per kind. */
+export type NewEvent<K extends EventKind = EventKind> = { [P in K]: { kind: P } & EventShapes[P] }[K];
+
+/** An event as it stands in the outbox. */
+export type StoredEvent<K extends EventKind = EventKind> = { [P in K]: { id: number; kind: P; createdAt: Date } & EventShapes[P] }[K];
+
+// A record over every kind: a kind added to EventShapes but not here fails to compile.
+const KINDS: Record<EventKind, true> = {
+  'connection.made': true, 'connection.removed': true, 'follow.added': true, 'follow.removed': true,
+  'block.added': true, 'block.removed': true, 'invitation.sent': true, 'invitation.answered': true,
+  'member.joined': true, 'profile.changed': true, 'member.restricted': true, 'member.unrestricted': true,
+  'member.suspended': true, 'member.reinstated': true, 'member.role_changed': true, 'report.filed': true,
+  'organisation.merged': true,
+};
+
+/** Every kind, for code that must list them (tests, docs). */
+export const EVENT_KINDS = Object.keys(KINDS) as EventKind[];

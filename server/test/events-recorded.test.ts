@@ -1,0 +1,411 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import { endExpiredRestrictions } from '../commands/moderation/restrictions.ts';
+import { rows } from '../db/connection.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { EVENT_KINDS, type EventKind } from '../events/types.ts';
+import { connect, invite } from '../routes/network/network-test-helpers.ts';
+import { type Member, STRONG_PASSWORD, signUp } from './client.ts';
+import { describeEachEngine } from './engines.ts';
+import { uploadPhoto } from './uploads.ts';
+
+/**
+ * Every kind of event is written in the same transaction as the change it tells of: for each command
+ * family, the events the command records carry the transaction id (xid) of the rows it wrote, and when
+ * that transaction fails at COMMIT (a deferred trigger on the outbox refuses the event) neither the
+ * change nor any event is left behind.
+ */
+
+interface Expected {
+  kind: EventKind;
+  actorId: number | null;
+  subjectId: number | null;
+  data?: Record<string, unknown>;
+}
+
+interface Scenario {
+  /** The command, through the API where it has a route; resolves to the status it answered. */
+  act: () => Promise<number>;
+  /** What the command changes, read back: the same before and after a rolled-back run. */
+  state: () => Promise<unknown>;
+  /** The events a successful run records (in any order), given what it answered. */
+  expected: (answer: unknown) => Expected[];
+  /** A row the command writes: its xmin must be the events' transaction. (None for pure deletions.) */
+  written?: (answer: unknown) => SQL;
+}
+
+interface Case {
+  family: string;
+  /** The kind refused at COMMIT in the rolled-back run. */
+  refuse: EventKind;
+  setup: () => Promise<Scenario>;
+}
+
+describeEachEngine('events are recorded in the transaction of their change', (get) => {
+  const db = () => get().database.db;
+  let operator: Member | undefined;
+  let answer: unknown = null;
+  let n = 0;
+  const member = async (name: string) => signUp(get().app, `${name} ${++n}`);
+  const status = (res: { statusCode: number; json(): unknown }) => {
+    answer = res.statusCode < 300 && res.statusCode !== 204 ? res.json() : null;
+    return res.statusCode;
+  };
+  const count = async (query: SQL) => (await rows<{ n: number }>(db(), query))[0]?.n;
+  // The first member to sign up becomes the operator.
+  beforeAll(async () => {
+    operator = await signUp(get().app, 'Operator Events');
+  });
+  const op = async () => operator!;
+
+  const CASES: Case[] = [
+    {
+      family: 'members: sign-up',
+      refuse: 'member.joined',
+      setup: async () => {
+        const email = `joiner${++n}@example.com`;
+        return {
+          act: async () =>
+            status(await get().app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { email, password: STRONG_PASSWORD, name: `Joiner ${n}` } })),
+          state: () => count(sql`SELECT count(*)::int AS n FROM members WHERE email = ${email}`),
+          expected: (a) => {
+            const id = (a as { id: number }).id;
+            return [{ kind: 'member.joined', actorId: id, subjectId: id, data: { role: 'member' } }];
+          },
+          written: (a) => sql`SELECT xmin::text AS xmin FROM members WHERE id = ${(a as { id: number }).id}`,
+        };
+      },
+    },
+    {
+      family: 'invitations: send',
+      refuse: 'invitation.sent',
+      setup: async () => {
+        const [a, b] = [await member('Sender'), await member('Recipient')];
+        return {
+          act: async () => status(await a.call('POST', '/api/v1/invitations', { to: b.handle, note: '' })),
+          state: () => count(sql`SELECT count(*)::int AS n FROM invitations WHERE sender_id = ${a.id}`),
+          expected: (r) => [
+            { kind: 'invitation.sent', actorId: a.id, subjectId: b.id, data: { invitationId: (r as { invitation: { id: number } }).invitation.id, context: 'profile', delivered: true } },
+          ],
+          written: () => sql`SELECT xmin::text AS xmin FROM invitations WHERE sender_id = ${a.id}`,
+        };
+      },
+    },
+    {
+      family: 'connections: accept',
+      refuse: 'connection.made',
+      setup: async () => {
+        const [a, b] = [await member('Inviter'), await member('Accepter')];
+        const id = await invite(a, b);
+        return {
+          act: async () => status(await b.call('POST', `/api/v1/invitations/${id}/accept`)),
+          state: async () => [await count(sql`SELECT count(*)::int AS n FROM connections WHERE member_id = ${a.id}`), await rows(db(), sql`SELECT status FROM invitations WHERE id = ${id}`)],
+          expected: () => [
+            { kind: 'invitation.answered', actorId: b.id, subjectId: a.id, data: { invitationId: id, answer: 'accepted' } },
+            { kind: 'connection.made', actorId: b.id, subjectId: a.id, data: { context: 'profile', invitationId: id } },
+            { kind: 'follow.added', actorId: b.id, subjectId: a.id, data: { cause: 'connection' } },
+            { kind: 'follow.added', actorId: a.id, subjectId: b.id, data: { cause: 'connection' } },
+          ],
+          written: () => sql`SELECT xmin::text AS xmin FROM connections WHERE member_id = ${a.id} AND other_id = ${b.id}`,
+        };
+      },
+    },
+    {
+      family: 'connections: remove',
+      refuse: 'connection.removed',
+      setup: async () => {
+        const [a, b] = [await member('Remover'), await member('Removed')];
+        await connect(a, b);
+        return {
+          act: async () => status(await a.call('DELETE', `/api/v1/connections/${b.handle}`)),
+          state: () => count(sql`SELECT count(*)::int AS n FROM connections WHERE member_id = ${a.id}`),
+          expected: () => [
+            { kind: 'connection.removed', actorId: a.id, subjectId: b.id, data: {} },
+            { kind: 'follow.removed', actorId: a.id, subjectId: b.id, data: { cause: 'connection_removed' } },
+            { kind: 'follow.removed', actorId: b.id, subjectId: a.id, data: { cause: 'connection_removed' } },
+          ],
+        };
+      },
+    },
+    {
+      family: 'follows: follow',
+      refuse: 'follow.added',
+      setup: async () => {
+        const [a, b] = [await member('Follower'), await member('Followee')];
+        return {
+          act: async () => status(await a.call('PUT', `/api/v1/members/${b.handle}/follow`)),
+          state: () => count(sql`SELECT count(*)::int AS n FROM follows WHERE follower_id = ${a.id}`),
+          expected: () => [{ kind: 'follow.added', actorId: a.id, subjectId: b.id, data: { cause: 'follow' } }],
+          written: () => sql`SELECT xmin::text AS xmin FROM follows WHERE follower_id = ${a.id}`,
+        };
+      },
+    },
+    {
+      family: 'follows: unfollow',
+      refuse: 'follow.removed',
+      setup: async () => {
+        const [a, b] = [await member('Unfollower'), await member('Unfollowed')];
+        expect((await a.call('PUT', `/api/v1/members/${b.handle}/follow`)).statusCode).toBe(200);
+        return {
+          act: async () => status(await a.call('DELETE', `/api/v1/members/${b.handle}/follow`)),
+          state: () => count(sql`SELECT count(*)::int AS n FROM follows WHERE follower_id = ${a.id}`),
+          expected: () => [{ kind: 'follow.removed', actorId: a.id, subjectId: b.id, data: { cause: 'unfollow' } }],
+        };
+      },
+    },
+    {
+      family: 'blocks: block',
+      refuse: 'block.added',
+      setup: async () => {
+        const [a, b] = [await member('Blocker'), await member('Blocked')];
+        await connect(a, b);
+        return {
+          act: async () => status(await a.call('PUT', `/api/v1/members/${b.handle}/block`)),
+          state: async () => [
+            await count(sql`SELECT count(*)::int AS n FROM blocks WHERE blocker_id = ${a.id}`),
+            await count(sql`SELECT count(*)::int AS n FROM connections WHERE member_id = ${a.id}`),
+          ],
+          expected: () => [
+            { kind: 'block.added', actorId: a.id, subjectId: b.id, data: {} },
+            { kind: 'connection.removed', actorId: a.id, subjectId: b.id, data: {} },
+            { kind: 'follow.removed', actorId: a.id, subjectId: b.id, data: { cause: 'connection_removed' } },
+            { kind: 'follow.removed', actorId: b.id, subjectId: a.id, data: { cause: 'connection_removed' } },
+          ],
+          written: () => sql`SELECT xmin::text AS xmin FROM blocks WHERE blocker_id = ${a.id}`,
+        };
+      },
+    },
+    {
+      family: 'blocks: unblock',
+      refuse: 'block.removed',
+      setup: async () => {
+        const [a, b] = [await member('Unblocker'), await member('Unblocked')];
+        expect((await a.call('PUT', `/api/v1/members/${b.handle}/block`)).statusCode).toBeLessThan(300);
+        return {
+          act: async () => status(await a.call('DELETE', `/api/v1/members/${b.handle}/block`)),
+          state: () => count(sql`SELECT count(*)::int AS n FROM blocks WHERE blocker_id = ${a.id}`),
+          expected: () => [{ kind: 'block.removed', actorId: a.id, subjectId: b.id, data: {} }],
+        };
+      },
+    },
+    ...(['ignore', 'dont-know', 'withdraw'] as const).map(
+      (answerName): Case => ({
+        family: `invitations: ${answerName}`,
+        refuse: 'invitation.answered',
+        setup: async () => {
+          const [a, b] = [await member('Asker'), await member('Answerer')];
+          const id = await invite(a, b);
+          const by = answerName === 'withdraw' ? a : b;
+          const other = by === a ? b : a;
+          const told = { ignore: 'ignored', 'dont-know': 'dont_know', withdraw: 'withdrawn' }[answerName];
+          return {
+            act: async () => status(await by.call('POST', `/api/v1/invitations/${id}/${answerName}`)),
+            state: () => rows(db(), sql`SELECT status, responded_at FROM invitations WHERE id = ${id}`),
+            expected: () => [{ kind: 'invitation.answered', actorId: by.id, subjectId: other.id, data: { invitationId: id, answer: told } }],
+            written: () => sql`SELECT xmin::text AS xmin FROM invitations WHERE id = ${id}`,
+          };
+        },
+      }),
+    ),
+    {
+      family: 'invitations: undo "I don\'t know"',
+      refuse: 'invitation.answered',
+      setup: async () => {
+        const [a, b] = [await member('Undone Sender'), await member('Undoer')];
+        const id = await invite(a, b);
+        expect((await b.call('POST', `/api/v1/invitations/${id}/dont-know`)).statusCode).toBeLessThan(300);
+        return {
+          act: async () => status(await b.call('POST', `/api/v1/invitations/${id}/undo`)),
+          state: () => rows(db(), sql`SELECT status FROM invitations WHERE id = ${id}`),
+          expected: () => [{ kind: 'invitation.answered', actorId: b.id, subjectId: a.id, data: { invitationId: id, answer: 'dont_know_undone', restored: 'pending' } }],
+          written: () => sql`SELECT xmin::text AS xmin FROM invitations WHERE id = ${id}`,
+        };
+      },
+    },
+    {
+      family: 'profile: edit',
+      refuse: 'profile.changed',
+      setup: async () => {
+        const m = await member('Editor');
+        return {
+          act: async () => status(await m.call('PATCH', '/api/v1/me/profile', { headline: 'Builds outboxes', skills: ['Postgres'] })),
+          state: () => rows(db(), sql`SELECT headline FROM profiles WHERE member_id = ${m.id}`),
+          expected: () => [{ kind: 'profile.changed', actorId: m.id, subjectId: m.id, data: { fields: ['headline', 'skills'] } }],
+          written: () => sql`SELECT xmin::text AS xmin FROM profiles WHERE member_id = ${m.id}`,
+        };
+      },
+    },
+    {
+      family: 'profile: photo',
+      refuse: 'profile.changed',
+      setup: async () => {
+        const m = await member('Photographed');
+        return {
+          act: async () => status(await uploadPhoto(get().app, m)),
+          state: () => count(sql`SELECT count(*)::int AS n FROM member_photos WHERE member_id = ${m.id}`),
+          expected: () => [{ kind: 'profile.changed', actorId: m.id, subjectId: m.id, data: { fields: ['photo'] } }],
+          written: () => sql`SELECT xmin::text AS xmin FROM member_photos WHERE member_id = ${m.id}`,
+        };
+      },
+    },
+    ...(['suspend', 'reinstate'] as const).map(
+      (action): Case => ({
+        family: `admin: ${action}`,
+        refuse: action === 'suspend' ? 'member.suspended' : 'member.reinstated',
+        setup: async () => {
+          const [o, m] = [await op(), await member('Moderated')];
+          if (action === 'reinstate') expect((await o.call('POST', `/api/v1/admin/members/${m.handle}/suspend`, { reason: 'spam' })).statusCode).toBe(200);
+          return {
+            act: async () => status(await o.call('POST', `/api/v1/admin/members/${m.handle}/${action}`, { reason: 'spam' })),
+            state: () => rows(db(), sql`SELECT status FROM members WHERE id = ${m.id}`),
+            expected: () => [{ kind: action === 'suspend' ? 'member.suspended' : 'member.reinstated', actorId: o.id, subjectId: m.id, data: { reason: 'spam' } }],
+            written: () => sql`SELECT xmin::text AS xmin FROM members WHERE id = ${m.id}`,
+          };
+        },
+      }),
+    ),
+    {
+      family: 'admin: role',
+      refuse: 'member.role_changed',
+      setup: async () => {
+        const [o, m] = [await op(), await member('Promoted')];
+        return {
+          act: async () => status(await o.call('POST', `/api/v1/admin/members/${m.handle}/promote`, { reason: 'trusted' })),
+          state: () => rows(db(), sql`SELECT role FROM members WHERE id = ${m.id}`),
+          expected: () => [{ kind: 'member.role_changed', actorId: o.id, subjectId: m.id, data: { role: 'admin', previous: 'member' } }],
+          written: () => sql`SELECT xmin::text AS xmin FROM members WHERE id = ${m.id}`,
+        };
+      },
+    },
+    {
+      family: 'reports: file',
+      refuse: 'report.filed',
+      setup: async () => {
+        const [a, b] = [await member('Reporter'), await member('Reported')];
+        return {
+          act: async () => status(await a.call('POST', '/api/v1/reports', { member: b.handle, reason: 'spam' })),
+          state: () => count(sql`SELECT count(*)::int AS n FROM reports WHERE reporter_id = ${a.id}`),
+          expected: (r) => [{ kind: 'report.filed', actorId: a.id, subjectId: b.id, data: { reportId: (r as { id: number }).id, reason: 'spam' } }],
+          written: () => sql`SELECT xmin::text AS xmin FROM reports WHERE reporter_id = ${a.id}`,
+        };
+      },
+    },
+    {
+      family: 'moderation: restrict',
+      refuse: 'member.restricted',
+      setup: async () => {
+        const [o, a, b] = [await op(), await member('Flagger'), await member('Restricted')];
+        const report = (await a.call('POST', '/api/v1/reports', { member: b.handle, reason: 'spam' })).json<{ id: number }>().id;
+        return {
+          act: async () => status(await o.call('POST', `/api/v1/admin/moderation/reports/${report}/restrict`, { reason: 'Too many invitations' })),
+          state: () => rows(db(), sql`SELECT kind FROM member_restrictions WHERE member_id = ${b.id} AND lifted_at IS NULL`),
+          expected: () => [{ kind: 'member.restricted', actorId: o.id, subjectId: b.id, data: { kind: 'invitations', reason: 'Too many invitations', endsAt: null } }],
+          written: () => sql`SELECT xmin::text AS xmin FROM member_restrictions WHERE member_id = ${b.id} AND kind = 'invitations'`,
+        };
+      },
+    },
+    {
+      family: 'moderation: lift',
+      refuse: 'member.unrestricted',
+      setup: async () => {
+        const [o, a, b] = [await op(), await member('Lift Reporter'), await member('Lifted')];
+        const report = (await a.call('POST', '/api/v1/reports', { member: b.handle, reason: 'spam' })).json<{ id: number }>().id;
+        expect((await o.call('POST', `/api/v1/admin/moderation/reports/${report}/restrict`, { reason: 'Spam' })).statusCode).toBe(200);
+        return {
+          act: async () => status(await o.call('POST', `/api/v1/admin/members/${b.handle}/restrictions/lift`, { reason: 'Reviewed' })),
+          state: () => rows(db(), sql`SELECT kind FROM member_restrictions WHERE member_id = ${b.id} AND lifted_at IS NULL`),
+          expected: () => [{ kind: 'member.unrestricted', actorId: o.id, subjectId: b.id, data: { kind: 'invitations', cause: 'lifted' } }],
+          written: () => sql`SELECT xmin::text AS xmin FROM member_restrictions WHERE member_id = ${b.id} AND kind = 'invitations'`,
+        };
+      },
+    },
+    {
+      family: 'moderation: a restriction runs out',
+      refuse: 'member.unrestricted',
+      setup: async () => {
+        const [o, a, b] = [await op(), await member('Timed Reporter'), await member('Timed')];
+        const report = (await a.call('POST', '/api/v1/reports', { member: b.handle, reason: 'spam' })).json<{ id: number }>().id;
+        expect((await o.call('POST', `/api/v1/admin/moderation/reports/${report}/restrict`, { reason: 'Spam', days: 1 })).statusCode).toBe(200);
+        // Only this one has run out when the sweep runs (the one a rolled-back sweep left open no longer ends).
+        await db().execute(sql`UPDATE member_restrictions SET ends_at = NULL WHERE lifted_at IS NULL AND ends_at <= now()`);
+        await db().execute(sql`UPDATE member_restrictions SET ends_at = now() - interval '1 minute' WHERE member_id = ${b.id}`);
+        return {
+          act: () => inTransaction(db(), (tx) => endExpiredRestrictions(tx)).then(() => 200, () => 500),
+          state: () => rows(db(), sql`SELECT kind FROM member_restrictions WHERE member_id = ${b.id} AND lifted_at IS NULL`),
+          expected: () => [{ kind: 'member.unrestricted', actorId: null, subjectId: b.id, data: { kind: 'invitations', cause: 'ended' } }],
+          written: () => sql`SELECT xmin::text AS xmin FROM member_restrictions WHERE member_id = ${b.id} AND kind = 'invitations'`,
+        };
+      },
+    },
+    {
+      family: 'organisations: merge',
+      refuse: 'organisation.merged',
+      setup: async () => {
+        const [o, m] = [await op(), await member('Employee')];
+        const [from, into] = [`Initech ${n}`, `Initrode ${n}`];
+        const experience = [from, into].map((organisation) => ({ organisation, title: 'Engineer', startDate: '2020-01', endDate: null, description: '' }));
+        expect((await m.call('PATCH', '/api/v1/me/profile', { experience })).statusCode).toBe(200);
+        const ids = await rows<{ id: number; name: string }>(db(), sql`SELECT id, name FROM organisations WHERE name IN (${from}, ${into})`);
+        const [fromId, intoId] = [ids.find((r) => r.name === from)!.id, ids.find((r) => r.name === into)!.id];
+        return {
+          act: async () => status(await o.call('POST', `/api/v1/admin/organisations/${fromId}/merge`, { into: intoId })),
+          state: () => rows(db(), sql`SELECT merged_into FROM organisations WHERE id = ${fromId}`),
+          expected: () => [{ kind: 'organisation.merged', actorId: o.id, subjectId: null, data: { fromId, intoId, members: 1 } }],
+          written: () => sql`SELECT xmin::text AS xmin FROM organisations WHERE id = ${fromId}`,
+        };
+      },
+    },
+  ];
+
+  const newest = async () => (await count(sql`SELECT coalesce(max(id), 0)::int AS n FROM events`))!;
+  const recordedAfter = (after: number) =>
+    rows<{ kind: EventKind; actor_id: number | null; subject_id: number | null; data: Record<string, unknown>; xid: string }>(
+      db(),
+      sql`SELECT kind, actor_id, subject_id, data, xid::text AS xid FROM events WHERE id > ${after} ORDER BY id`,
+    );
+  const byKindActorSubject = (a: Expected, b: Expected) =>
+    `${a.kind} ${a.actorId} ${a.subjectId}`.localeCompare(`${b.kind} ${b.actorId} ${b.subjectId}`);
+
+  it('covers every kind of event', () => {
+    expect([...new Set(CASES.map((c) => c.refuse))].sort()).toEqual([...EVENT_KINDS].sort());
+  });
+
+  for (const c of CASES) {
+    it(`${c.family}: recorded with the change, and rolled back with it`, async () => {
+      const database = db();
+      // A transaction that fails at COMMIT because its event is refused: nothing of it may remain.
+      const failing = await c.setup();
+      const before = await failing.state();
+      const mark = await newest();
+      await database.execute(sql.raw(`CREATE OR REPLACE FUNCTION test_refuse_event() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.kind = TG_ARGV[0] THEN RAISE EXCEPTION 'the outbox refuses %', NEW.kind; END IF; RETURN NULL; END $$`));
+      await database.execute(sql.raw(`CREATE CONSTRAINT TRIGGER test_refuse AFTER INSERT ON events DEFERRABLE INITIALLY DEFERRED
+        FOR EACH ROW EXECUTE FUNCTION test_refuse_event('${c.refuse}')`));
+      try {
+        expect(await failing.act()).toBe(500);
+      } finally {
+        await database.execute(sql`DROP TRIGGER test_refuse ON events`);
+      }
+      expect(await failing.state()).toEqual(before);
+      expect(await recordedAfter(mark)).toEqual([]);
+
+      // The same command on a fresh pair commits its change and its events together.
+      const ok = await c.setup();
+      const start = await newest();
+      const code = await ok.act();
+      expect(code, JSON.stringify(answer)).toBeLessThan(300);
+      const recorded = await recordedAfter(start);
+      const expected = ok.expected(answer);
+      expect(recorded.map((e) => ({ kind: e.kind, actorId: e.actor_id, subjectId: e.subject_id, data: e.data })).sort(byKindActorSubject)).toMatchObject(
+        [...expected].sort(byKindActorSubject),
+      );
+      const xids = new Set(recorded.map((e) => e.xid));
+      expect(xids.size).toBe(1);
+      if (ok.written) {
+        const [row] = await rows<{ xmin: string }>(database, ok.written(answer));
+        // xmin is the 32-bit transaction id; the event keeps the full 64-bit one (epoch and id).
+        expect(BigInt([...xids][0]!) % 2n ** 32n).toBe(BigInt(row!.xmin));
+      }
+    });
+  }
+});
