@@ -98,7 +98,4 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 /** The codes answered with one HTTP status, e.g. `CodeWithStatus<409>`. */
 export type CodeWithStatus<S extends number> = { [C in ErrorCode]: (typeof ERROR_CODES)[C]['status'] extends S ? C : never }[ErrorCode];
 
-/** The status of a code. */
-export const statusOf = (code: ErrorCode): number => ERROR_CODES[code].status;
-
 export const isErrorCode = (value: string): value is ErrorCode => Object.hasOwn(ERROR_CODES, value);
