@@ -14,7 +14,7 @@ import { migrate } from './db/migrate.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { registerApiConventions } from './http/api-conventions.ts';
 import { registerDbPriority } from './http/db-priority.ts';
-import { openApiTransform, SIGNED_IN } from './http/openapi.ts';
+import { openApiDocument, openApiTransform } from './http/openapi.ts';
 import { clientErrorHandler, frameworkErrors, registerProblemHandler } from './http/problem.ts';
 import { trustProxyOption, warnAboutProxySetup } from './http/proxy.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
@@ -116,17 +116,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerAuthentication(app, credentialGuard);
   await app.register(multipart, { limits: { fileSize: LIMITS.photoBytesMax, files: 1, fields: 0 } });
   await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'Rapport API', version: '1', description: 'The Rapport professional network API.' },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'A personal access token' },
-          session: { type: 'apiKey', in: 'cookie', name: 'rapport_session' },
-        },
-      },
-      security: SIGNED_IN,
-    },
+    openapi: openApiDocument(config),
     transform: openApiTransform,
   });
   await registerPublic(app, (scope) => scope.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } }));

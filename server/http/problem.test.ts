@@ -72,7 +72,7 @@ describeEachEngine('every error the server answers is problem+json', (get) => {
     });
 
     it('JSON instead of multipart', async () => {
-      expectProblem(await m.call('PUT', '/api/v1/me/photo', { photo: 'x' }), 400, 'multipart_required');
+      expectProblem(await m.call('PUT', '/api/v1/me/photo', { photo: 'x' }), 415, 'multipart_required');
     });
 
     it('a malformed Content-Type', async () => {

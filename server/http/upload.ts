@@ -8,7 +8,7 @@ import { AppError, badRequest } from '../errors.ts';
  * where @fastify/multipart is registered and come back as its own 4xx errors.
  */
 export async function readSingleUpload(request: FastifyRequest): Promise<Buffer | null> {
-  if (!request.isMultipart()) throw badRequest('multipart_required', 'Send the file as multipart/form-data.');
+  if (!request.isMultipart()) throw new AppError(415, 'multipart_required', 'Send the file as multipart/form-data.');
   try {
     const file = await request.file();
     return file ? await file.toBuffer() : null;

@@ -1,16 +1,22 @@
+import { type ErrorCode, isErrorCode } from '../../common/error-codes.ts';
 import type { Problem } from '../../common/schemas/primitives.ts';
+
+/** Codes of failures that carry no code of the catalogue: the server was not reached, or answered without one. */
+type ClientOnlyCode = 'network_error' | 'unknown_error';
+/** What the web branches on: a code of the catalogue (common/error-codes.ts) or a client-only one, so a misspelt code is a type error. */
+export type ApiErrorCode = ErrorCode | ClientOnlyCode;
 
 /** A failed API call, carrying the server's problem+json so forms can show field errors. */
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly fieldErrors: { path: string; message: string }[];
 
-  constructor(status: number, problem: Partial<Problem>) {
+  constructor(status: number, problem: Partial<Problem>, clientCode: ClientOnlyCode = 'unknown_error') {
     super(problem.title ?? `Request failed (${status})`);
     this.name = 'ApiError';
     this.status = status;
-    this.code = problem.code ?? 'unknown_error';
+    this.code = problem.code !== undefined && isErrorCode(problem.code) ? problem.code : clientCode;
     this.fieldErrors = problem.errors ?? [];
   }
 }
@@ -62,7 +68,7 @@ export async function api<T>(method: Method, path: string, options: RequestOptio
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError(0, { code: 'network_error', title: 'Could not reach the server. Check your connection and try again.' });
+    throw new ApiError(0, { title: 'Could not reach the server. Check your connection and try again.' }, 'network_error');
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();

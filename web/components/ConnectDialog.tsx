@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { LIMITS } from '../../common/limits.ts';
-import { ApiError } from '../api/client.ts';
+import { ApiError, type ApiErrorCode } from '../api/client.ts';
 import { networkApi } from '../api/network.ts';
 import type { InvitationContext } from '../api/types.ts';
 import { useNetworkMutation } from '../hooks/useNetworkMutation.ts';
@@ -21,7 +21,7 @@ interface Vars {
 }
 
 /** Errors shown beside a field rather than above the buttons. */
-const NOTE_ERRORS = new Set(['note_links_not_allowed']);
+const NOTE_ERRORS = new Set<ApiErrorCode>(['note_links_not_allowed']);
 
 /**
  * The invitation composer: a personal note is optional but encouraged, because members screen on it.

@@ -1,14 +1,14 @@
 import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { ApiError, errorMessage } from '../api/client.ts';
+import { ApiError, type ApiErrorCode, errorMessage } from '../api/client.ts';
 
 /** The allowance widget on My Network; the invite dialog links to it when a send is refused for the allowance. */
 export const ALLOWANCE_ANCHOR = 'invitation-allowance';
 export const ALLOWANCE_HREF = `/network?tab=sent#${ALLOWANCE_ANCHOR}`;
 
 /** Refusals that the allowance widget explains: the weekly allowance, the cap on waiting invitations, a hold or a restriction. */
-const EXPLAINED_BY_ALLOWANCE = new Set(['invitation_allowance', 'invitation_limit', 'account_held', 'invitations_restricted']);
+const EXPLAINED_BY_ALLOWANCE = new Set<ApiErrorCode>(['invitation_allowance', 'invitation_limit', 'account_held', 'invitations_restricted']);
 
 /** Why an invitation could not be sent, in the server's words, with the way to learn more when there is one. */
 export function InviteError({ error, onNavigate }: { error: unknown; onNavigate?: () => void }) {

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { CodeWithStatus } from '../../../common/error-codes.ts';
 import { rows, type Tx } from '../../db/connection.ts';
 import { auditEvents, invitations, type InvitationStatus, moderationFlags } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -28,7 +29,7 @@ const ANSWERS: Record<InvitationAnswer, { by: 'recipient' | 'sender'; status: In
 /** How each answer is told in the invitation.answered event. */
 const ANSWERED = { accept: 'accepted', ignore: 'ignored', 'dont-know': 'dont_know', withdraw: 'withdrawn' } as const;
 
-const WHY_NOT: Partial<Record<InvitationStatus, [string, string]>> = {
+const WHY_NOT: Partial<Record<InvitationStatus, [CodeWithStatus<409>, string]>> = {
   accepted: ['invitation_accepted', 'This invitation has already been accepted.'],
   withdrawn: ['invitation_withdrawn', 'This invitation was withdrawn.'],
   expired: ['invitation_expired', 'This invitation has expired.'],

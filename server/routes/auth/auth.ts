@@ -88,7 +88,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       await inTransaction(ctx.db, async (tx) => {
         const memberId = await consumeEmailToken(tx, request.body.token, 'verify_email');
-        if (!memberId) throw badRequest('invalid_token', 'This confirmation link is invalid or has expired. Ask for a new one.');
+        if (!memberId) throw badRequest('invalid_link', 'This confirmation link is invalid or has expired. Ask for a new one.');
         await tx.update(members).set({ emailVerifiedAt: new Date() }).where(eq(members.id, memberId));
       });
       return { ok: true as const };

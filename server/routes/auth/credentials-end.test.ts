@@ -126,7 +126,7 @@ describeEachEngine('a new password or a suspension ends sessions and access toke
     // The link from the first email no longer works: it was for the password that was just replaced.
     const stale = await app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token: older, password: 'yet another passphrase' } });
     expect(stale.statusCode).toBe(400);
-    expect(stale.json().code).toBe('invalid_token');
+    expect(stale.json().code).toBe('invalid_link');
   });
 
   it('a suspension revokes the tokens for good: reinstating the member does not bring them back', async () => {

@@ -33,7 +33,7 @@ describeEachEngine(
       expect((await m.call('GET', '/api/v1/me')).json().emailVerified).toBe(true);
       const again = await app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
       expect(again.statusCode).toBe(400);
-      expect(again.json().code).toBe('invalid_token');
+      expect(again.json().code).toBe('invalid_link');
     });
 
     it('sends the confirmation again on request, and the new link works', async () => {

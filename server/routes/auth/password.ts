@@ -18,7 +18,7 @@ import { afterReplyQueue } from './after-reply.ts';
 import { accepted, sessionStarted, tags } from './shapes.ts';
 import { tryAgainIn } from './sign-in.ts';
 
-const invalidResetLink = () => badRequest('invalid_token', 'This reset link is invalid or has expired. Ask for a new one.');
+const invalidResetLink = () => badRequest('invalid_link', 'This reset link is invalid or has expired. Ask for a new one.');
 
 /**
  * Password reset by email and password change. A new password always ends what the old one may have
@@ -131,7 +131,7 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
         .where(eq(credentials.memberId, actor.id));
       if (!row || !(await verifyPassword(request.body.currentPassword, row.hash))) {
         ctx.throttles.passwordChange.recordFailure(account, address);
-        throw badRequest('invalid_credentials', 'Your current password is not correct.', [
+        throw badRequest('wrong_password', 'Your current password is not correct.', [
           { path: 'body.currentPassword', message: 'is not correct' },
         ]);
       }

@@ -93,7 +93,7 @@ describeEachEngine('sign-in throttle: guessers are stopped, owners are not locke
     for (let i = 0; i < config.login.maxAttempts; i++) {
       const res = await change(`${WRONG} ${i}`, ATTACKER);
       expect(res.statusCode).toBe(400);
-      expect(res.json().code).toBe('invalid_credentials');
+      expect(res.json().code).toBe('wrong_password');
     }
     expectThrottled(await change(STRONG_PASSWORD, ATTACKER));
     // The password did not change, and the member elsewhere can still change it.

@@ -51,10 +51,10 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const ok = z.object({ status: z.string() });
   // The process is up and its event loop turns: that is all liveness means. No database, no I/O.
-  app.get('/healthz', { config: { auth: 'public' }, schema: { tags: ['ops'], response: { 200: ok } } }, async () => ({ status: 'ok' }));
+  app.get('/healthz', { config: { auth: 'public' }, schema: { tags: ['ops'], summary: 'Liveness: the process is up and its event loop turns', response: { 200: ok } } }, async () => ({ status: 'ok' }));
   app.get(
     '/readyz',
-    { config: { auth: 'public', dbPriority: 'high' }, schema: { tags: ['ops'], response: { 200: ok, 503: ok } } },
+    { config: { auth: 'public', dbPriority: 'high' }, schema: { tags: ['ops'], summary: 'Readiness: the database answers within 2 seconds (503 otherwise)', response: { 200: ok, 503: ok } } },
     async (_request, reply) => {
       const timer = deadline(READY_DEADLINE_MS);
       try {
@@ -68,7 +68,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       }
     },
   );
-  app.get('/metrics', { config: { auth: 'public' }, schema: { tags: ['ops'] } }, async (_request, reply) => {
+  app.get('/metrics', { config: { auth: 'public' }, schema: { tags: ['ops'], summary: 'Prometheus metrics, in its text format' } }, async (_request, reply) => {
     reply.type(registry.contentType);
     return registry.metrics();
   });

@@ -1,0 +1,101 @@
+/**
+ * The catalogue of every error code the API answers: its HTTP status and what it means, in English for API
+ * users. The server can only throw codes listed here (server/errors.ts takes an ErrorCode), the OpenAPI
+ * document lists them per operation (server/http/operations.ts), docs/api.md carries the table generated
+ * from it (`npm run docs:errors`), and the web branches on these codes, typed.
+ *
+ * A code is stable: clients branch on it, so it is never renamed or given another status. Each code has
+ * exactly one status, so a client that knows the code knows the status. To add one: add it here (with a
+ * meaning a client developer can act on), throw it, list it for its routes in operations.ts, and run
+ * `npm run docs:errors`. A test fails when a code here is thrown nowhere.
+ */
+export const ERROR_CODES = {
+  // 400: the request is not valid
+  bad_request: { status: 400, meaning: 'The request is not valid HTTP, or the server could not understand it otherwise.' },
+  invalid_url: { status: 400, meaning: 'The path has malformed percent-encoding.' },
+  invalid_json: { status: 400, meaning: 'The body is empty or not valid JSON.' },
+  validation_failed: {
+    status: 400,
+    meaning: 'A path parameter, query parameter or body field is not valid, or is not known; `errors` names each one.',
+  },
+  invalid_cursor: { status: 400, meaning: 'The cursor does not belong to this list or was altered. Start again without it.' },
+  invalid_upload: { status: 400, meaning: 'The multipart upload is malformed, cut short, or carries more than the one file.' },
+  photo_missing: { status: 400, meaning: 'The upload has no file in its `photo` field.' },
+  invalid_image: { status: 400, meaning: 'The image could not be read.' },
+  invalid_link: { status: 400, meaning: 'The emailed link (email confirmation or password reset) is invalid, used or expired.' },
+  wrong_password: { status: 400, meaning: 'The current password given to change the password is not correct.' },
+  weak_password: { status: 400, meaning: 'The new password is too short or too easy to guess; the message says why.' },
+  invitation_self: { status: 400, meaning: 'You cannot invite yourself.' },
+  follow_self: { status: 400, meaning: 'You cannot follow yourself.' },
+  block_self: { status: 400, meaning: 'You cannot block yourself.' },
+  report_self: { status: 400, meaning: 'You cannot report yourself.' },
+  invalid_merge: { status: 400, meaning: 'An organisation can only be merged into another organisation that exists.' },
+
+  // 401: who is asking is not known
+  unauthenticated: { status: 401, meaning: 'Sign in first: the route needs a session cookie or an access token.' },
+  invalid_token: { status: 401, meaning: 'The access token or Authorization header is not valid, or the token was revoked.' },
+  invalid_credentials: { status: 401, meaning: 'The email address or password is not correct.' },
+
+  // 403: known, but not allowed
+  forbidden: { status: 403, meaning: 'You are not allowed to do this (operators only, or not to this member).' },
+  csrf_failed: { status: 403, meaning: 'A cookie-authenticated write without the `x-csrf-token` header from sign-in or `GET /me`.' },
+  account_suspended: { status: 403, meaning: 'This account is suspended; only sign-out and `GET /me` still answer.' },
+  account_held: { status: 403, meaning: 'The account waits for review by the operators; it cannot send invitations until then.' },
+  invitations_restricted: { status: 403, meaning: 'An operator restricted your invitations; the message gives their reason.' },
+  note_links_not_allowed: { status: 403, meaning: 'New accounts cannot put links in invitation notes yet.' },
+  invitation_needs_email: { status: 403, meaning: 'The member accepts invitations only from people who know their email address: send it in `email`.' },
+  invitation_not_allowed: { status: 403, meaning: 'The member accepts invitations only from people within two degrees of them.' },
+  follow_not_allowed: { status: 403, meaning: 'The member can only be followed by their connections.' },
+  connections_private: { status: 403, meaning: "The member's setting does not let you see their connections." },
+
+  // 404
+  not_found: { status: 404, meaning: 'No such route, or no such resource that you may see (a member who blocked you, a suspended member).' },
+
+  // 408, 409
+  request_timeout: { status: 408, meaning: 'The request took too long to arrive.' },
+  email_taken: { status: 409, meaning: 'An account with this email address already exists.' },
+  blocked: { status: 409, meaning: 'You have blocked this member: unblock them first.' },
+  already_connected: { status: 409, meaning: 'You are already connected.' },
+  invitation_pending: { status: 409, meaning: 'You have already invited this member.' },
+  invitation_cooldown: { status: 409, meaning: 'You withdrew an invitation to this member recently; `Retry-After` says when you may invite again.' },
+  invitation_limit: { status: 409, meaning: 'Too many of your invitations wait for an answer: withdraw some first.' },
+  connection_limit: { status: 409, meaning: 'You or the other member have reached the limit of connections.' },
+  invitation_accepted: { status: 409, meaning: 'The invitation was already accepted.' },
+  invitation_withdrawn: { status: 409, meaning: 'The invitation was withdrawn.' },
+  invitation_expired: { status: 409, meaning: 'The invitation has expired.' },
+  invitation_declined: { status: 409, meaning: 'The invitation was declined.' },
+  invitation_closed: { status: 409, meaning: 'The invitation is no longer open (one of you blocked the other).' },
+  invitation_not_open: { status: 409, meaning: 'The invitation was answered or withdrawn, so it and its thread are closed.' },
+  thread_not_started: { status: 409, meaning: "The recipient starts an invitation's thread by asking for context; the sender's note is their first word." },
+  thread_full: { status: 409, meaning: "The invitation's thread has reached its limit of messages." },
+  invitation_not_declined: { status: 409, meaning: 'Only an invitation answered "I don\'t know this person" can be undone.' },
+  undo_expired: { status: 409, meaning: '"I don\'t know this person" can be undone for 30 seconds only.' },
+  undo_conflict: { status: 409, meaning: 'Something changed between the two members since (an invitation, a connection or a block), so the invitation stays declined.' },
+  report_exists: { status: 409, meaning: 'You already reported this member; an operator will look at it.' },
+  flag_closed: { status: 409, meaning: 'The moderation flag was already dealt with.' },
+  report_closed: { status: 409, meaning: 'The report was already dealt with.' },
+  not_restricted: { status: 409, meaning: 'The member has no active restriction (of that kind).' },
+  member_suspended: { status: 409, meaning: 'The member is suspended: reinstate them first.' },
+  last_operator: { status: 409, meaning: 'A community needs at least one operator: make someone else an operator first.' },
+  already_merged: { status: 409, meaning: 'One of the organisations was already merged into another.' },
+
+  // 413 to 431: the request's size or shape
+  payload_too_large: { status: 413, meaning: 'The body or the uploaded file is too large.' },
+  uri_too_long: { status: 414, meaning: 'A path segment is over 100 characters.' },
+  unsupported_media_type: { status: 415, meaning: 'The body is not JSON (or the file is not a JPEG, PNG, WebP or GIF image).' },
+  multipart_required: { status: 415, meaning: 'Send the file as multipart/form-data.' },
+  rate_limited: { status: 429, meaning: 'Too many requests or attempts; `Retry-After` gives the seconds to wait.' },
+  invitation_allowance: { status: 429, meaning: 'Your weekly invitation allowance is used up; `Retry-After` says when one frees up.' },
+  headers_too_large: { status: 431, meaning: 'The request headers are too large.' },
+
+  // 500
+  internal_error: { status: 500, meaning: 'Something went wrong on the server; it is logged, and the message never gives details.' },
+} as const satisfies Record<string, { status: number; meaning: string }>;
+
+/** A stable error code: the only strings the server may answer in a problem's `code`. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The codes answered with one HTTP status, e.g. `CodeWithStatus<409>`. */
+export type CodeWithStatus<S extends number> = { [C in ErrorCode]: (typeof ERROR_CODES)[C]['status'] extends S ? C : never }[ErrorCode];
+
+export const isErrorCode = (value: string): value is ErrorCode => Object.hasOwn(ERROR_CODES, value);

@@ -1,0 +1,159 @@
+import type { ErrorCode } from '../../common/error-codes.ts';
+
+/**
+ * Every operation of the API, as the OpenAPI document names it, keyed by "METHOD /path" as the route is
+ * registered. One table, beside the routes rather than in them, so that the names generated clients get
+ * read as one vocabulary and each operation's documented errors are reviewed in one place.
+ *
+ * `errors` lists the codes particular to the route. The codes every route of its kind answers are added
+ * by openapi.ts (commonErrors): `rate_limited`; `validation_failed` under /api/; the body codes
+ * (`invalid_json`, `unsupported_media_type`, `payload_too_large`) for routes with a JSON body; `invalid_cursor`
+ * for lists with a cursor; and, for routes that need a member, `unauthenticated`, `invalid_token`,
+ * `account_suspended` and, for writes, `csrf_failed`.
+ *
+ * A new route needs an entry here: openapi.test.ts fails for a documented route without one, and for an
+ * entry whose route is gone.
+ */
+export interface Operation {
+  /** camelCase, verb first: the method name a generated client gives the operation. Unique. */
+  operationId: string;
+  errors: readonly ErrorCode[];
+}
+
+/** Operators-only routes answer `forbidden` to anyone else (authorize(…, 'admin.access')). */
+const OPERATORS: ErrorCode[] = ['forbidden'];
+/**
+ * An answer to an invitation that is no longer open is refused with one code per way it closed, except the
+ * ways that repeat the answer itself (a no-op, so a retried request is safe).
+ */
+const CLOSED: ErrorCode[] = ['invitation_accepted', 'invitation_withdrawn', 'invitation_expired', 'invitation_declined', 'invitation_closed'];
+const answering = (...repeats: ErrorCode[]): ErrorCode[] => ['not_found', ...CLOSED.filter((code) => !repeats.includes(code))];
+
+export const OPERATIONS: Record<string, Operation> = {
+  // ops
+  'GET /healthz': { operationId: 'getLiveness', errors: [] },
+  'GET /readyz': { operationId: 'getReadiness', errors: [] },
+  'GET /metrics': { operationId: 'getMetrics', errors: [] },
+
+  // auth
+  'POST /api/v1/auth/signup': { operationId: 'signUp', errors: ['weak_password', 'email_taken'] },
+  'POST /api/v1/auth/login': { operationId: 'signIn', errors: ['invalid_credentials', 'account_suspended'] },
+  'POST /api/v1/auth/logout': { operationId: 'signOut', errors: [] },
+  'POST /api/v1/auth/tokens': { operationId: 'createTokenWithPassword', errors: ['invalid_credentials', 'account_suspended'] },
+  'POST /api/v1/auth/verify-email': { operationId: 'verifyEmail', errors: ['invalid_link'] },
+  'POST /api/v1/auth/verify-email/resend': { operationId: 'resendVerificationEmail', errors: [] },
+  'POST /api/v1/auth/password-reset': { operationId: 'requestPasswordReset', errors: [] },
+  'POST /api/v1/auth/password-reset/confirm': { operationId: 'confirmPasswordReset', errors: ['invalid_link', 'weak_password'] },
+  'PUT /api/v1/me/password': { operationId: 'changePassword', errors: ['wrong_password', 'weak_password'] },
+
+  // me
+  'GET /api/v1/me': { operationId: 'getMe', errors: [] },
+  'PATCH /api/v1/me/profile': { operationId: 'updateProfile', errors: [] },
+  'PUT /api/v1/me/photo': {
+    operationId: 'uploadPhoto',
+    errors: ['multipart_required', 'invalid_upload', 'photo_missing', 'invalid_image', 'payload_too_large', 'unsupported_media_type'],
+  },
+  'DELETE /api/v1/me/photo': { operationId: 'removePhoto', errors: [] },
+  'GET /api/v1/me/tokens': { operationId: 'listTokens', errors: [] },
+  'POST /api/v1/me/tokens': { operationId: 'createToken', errors: [] },
+  'DELETE /api/v1/me/tokens/:id': { operationId: 'revokeToken', errors: ['not_found'] },
+  'GET /api/v1/me/notices': { operationId: 'listNotices', errors: [] },
+  'POST /api/v1/me/notices/:id/read': { operationId: 'markNoticeRead', errors: ['not_found'] },
+
+  // members, search, organisations
+  'GET /api/v1/members': { operationId: 'listMembers', errors: [] },
+  'GET /api/v1/members/:handle': { operationId: 'getMember', errors: ['not_found'] },
+  'GET /api/v1/members/:handle/photo': { operationId: 'getMemberPhoto', errors: ['not_found'] },
+  'GET /api/v1/search/members': { operationId: 'searchMembers', errors: [] },
+  'GET /api/v1/organisations': { operationId: 'suggestOrganisations', errors: [] },
+  'GET /api/v1/organisations/:slug': { operationId: 'getOrganisation', errors: ['not_found'] },
+  'GET /api/v1/organisations/:slug/members': { operationId: 'listOrganisationMembers', errors: ['not_found'] },
+
+  // network: invitations
+  'POST /api/v1/invitations': {
+    operationId: 'sendInvitation',
+    errors: [
+      'not_found',
+      'invitation_self',
+      'blocked',
+      'already_connected',
+      'invitation_pending',
+      'invitation_cooldown',
+      'connection_limit',
+      'account_held',
+      'invitations_restricted',
+      'invitation_allowance',
+      'invitation_limit',
+      'note_links_not_allowed',
+      'invitation_needs_email',
+      'invitation_not_allowed',
+    ],
+  },
+  'GET /api/v1/invitations': { operationId: 'listInvitations', errors: [] },
+  'GET /api/v1/invitations/folders': { operationId: 'countInvitationFolders', errors: [] },
+  'GET /api/v1/invitations/:id': { operationId: 'getInvitation', errors: ['not_found'] },
+  'POST /api/v1/invitations/:id/messages': {
+    operationId: 'postInvitationMessage',
+    errors: ['not_found', 'invitation_not_open', 'thread_not_started', 'thread_full'],
+  },
+  'POST /api/v1/invitations/:id/accept': { operationId: 'acceptInvitation', errors: [...answering('invitation_accepted'), 'connection_limit'] },
+  'POST /api/v1/invitations/:id/ignore': { operationId: 'ignoreInvitation', errors: answering() },
+  'POST /api/v1/invitations/:id/dont-know': { operationId: 'declineInvitationAsUnknown', errors: answering('invitation_declined') },
+  // "I don't know this person" is silent to its sender: to them a declined invitation is still open.
+  'POST /api/v1/invitations/:id/withdraw': { operationId: 'withdrawInvitation', errors: answering('invitation_withdrawn', 'invitation_declined') },
+  'POST /api/v1/invitations/:id/undo': {
+    operationId: 'undoDeclineAsUnknown',
+    errors: ['not_found', 'invitation_not_declined', 'undo_expired', 'undo_conflict'],
+  },
+
+  // network: connections, follows, blocks, the graph, suggestions
+  'GET /api/v1/me/connections': { operationId: 'listMyConnections', errors: [] },
+  'DELETE /api/v1/connections/:handle': { operationId: 'removeConnection', errors: ['not_found'] },
+  'GET /api/v1/members/:handle/connections': { operationId: 'listMemberConnections', errors: ['not_found', 'connections_private'] },
+  'GET /api/v1/me/followers': { operationId: 'listFollowers', errors: [] },
+  'GET /api/v1/me/following': { operationId: 'listFollowing', errors: [] },
+  'PUT /api/v1/members/:handle/follow': { operationId: 'followMember', errors: ['not_found', 'follow_self', 'blocked', 'follow_not_allowed'] },
+  'DELETE /api/v1/members/:handle/follow': { operationId: 'unfollowMember', errors: ['not_found'] },
+  'PUT /api/v1/members/:handle/block': { operationId: 'blockMember', errors: ['not_found', 'block_self'] },
+  'DELETE /api/v1/members/:handle/block': { operationId: 'unblockMember', errors: ['not_found'] },
+  'GET /api/v1/me/blocks': { operationId: 'listBlocks', errors: [] },
+  'GET /api/v1/members/:handle/mutuals': { operationId: 'listMutualConnections', errors: ['not_found'] },
+  'GET /api/v1/members/:handle/paths': { operationId: 'listIntroductionPaths', errors: ['not_found'] },
+  'GET /api/v1/suggestions/people': { operationId: 'listPeopleSuggestions', errors: [] },
+  'DELETE /api/v1/suggestions/people/:handle': { operationId: 'dismissPeopleSuggestion', errors: ['not_found'] },
+
+  // screening and reports
+  'GET /api/v1/me/screening': { operationId: 'getScreeningPolicy', errors: [] },
+  'PUT /api/v1/me/screening': { operationId: 'setScreeningPolicy', errors: [] },
+  'GET /api/v1/me/allowance': { operationId: 'getInvitationAllowance', errors: [] },
+  'POST /api/v1/reports': { operationId: 'reportMember', errors: ['not_found', 'report_self', 'report_exists'] },
+
+  // admin
+  'GET /api/v1/admin/members': { operationId: 'listAdminMembers', errors: OPERATORS },
+  'POST /api/v1/admin/members/:handle/suspend': { operationId: 'suspendMember', errors: [...OPERATORS, 'not_found'] },
+  'POST /api/v1/admin/members/:handle/reinstate': { operationId: 'reinstateMember', errors: [...OPERATORS, 'not_found'] },
+  'POST /api/v1/admin/members/:handle/promote': { operationId: 'promoteMember', errors: [...OPERATORS, 'not_found', 'member_suspended'] },
+  'POST /api/v1/admin/members/:handle/demote': { operationId: 'demoteMember', errors: [...OPERATORS, 'not_found', 'last_operator'] },
+  'POST /api/v1/admin/members/:handle/restrictions/lift': { operationId: 'liftRestrictions', errors: [...OPERATORS, 'not_found', 'not_restricted'] },
+  'GET /api/v1/admin/outbox': { operationId: 'listOutbox', errors: OPERATORS },
+  'GET /api/v1/admin/audit': { operationId: 'listAuditEvents', errors: OPERATORS },
+  'GET /api/v1/admin/organisations': { operationId: 'listAdminOrganisations', errors: OPERATORS },
+  'POST /api/v1/admin/organisations/:id/merge': {
+    operationId: 'mergeOrganisation',
+    errors: [...OPERATORS, 'not_found', 'invalid_merge', 'already_merged'],
+  },
+  'GET /api/v1/admin/moderation': { operationId: 'listModerationQueue', errors: OPERATORS },
+  'POST /api/v1/admin/moderation/flags/:id/dismiss': { operationId: 'dismissFlag', errors: [...OPERATORS, 'not_found', 'flag_closed'] },
+  'POST /api/v1/admin/moderation/flags/:id/warn': { operationId: 'warnFlaggedMembers', errors: [...OPERATORS, 'not_found', 'flag_closed'] },
+  'POST /api/v1/admin/moderation/flags/:id/restrict': { operationId: 'restrictFlaggedMembers', errors: [...OPERATORS, 'not_found', 'flag_closed'] },
+  'POST /api/v1/admin/moderation/flags/:id/suspend': { operationId: 'suspendFlaggedMembers', errors: [...OPERATORS, 'not_found', 'flag_closed'] },
+  'POST /api/v1/admin/moderation/reports/:id/dismiss': { operationId: 'dismissReport', errors: [...OPERATORS, 'not_found', 'report_closed'] },
+  'POST /api/v1/admin/moderation/reports/:id/warn': { operationId: 'warnReportedMember', errors: [...OPERATORS, 'not_found', 'report_closed'] },
+  'POST /api/v1/admin/moderation/reports/:id/restrict': { operationId: 'restrictReportedMember', errors: [...OPERATORS, 'not_found', 'report_closed'] },
+  'POST /api/v1/admin/moderation/reports/:id/suspend': { operationId: 'suspendReportedMember', errors: [...OPERATORS, 'not_found', 'report_closed'] },
+};
+
+/** The table's key for a route. */
+export const operationKey = (method: string, url: string) => `${method.toUpperCase()} ${url}`;
+
+export const operationFor = (method: string, url: string): Operation | undefined => OPERATIONS[operationKey(method, url)];
