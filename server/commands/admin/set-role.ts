@@ -4,7 +4,7 @@ import { members } from '../../db/schema.ts';
 import { conflict, notFound } from '../../errors.ts';
 import { recordEvent } from '../../events/record.ts';
 import { authorize } from '../../policies/index.ts';
-import type { Actor } from '../auth/sessions.ts';
+import type { Actor } from '../../auth/actor.ts';
 import { recordAudit } from '../audit.ts';
 import { sendNotice } from '../moderation/notices.ts';
 

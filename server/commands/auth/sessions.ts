@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/connection.ts';
 import { accessTokens, members, sessions } from '../../db/schema.ts';
 import { hasSecretShape, hashSecret, newSecret } from '../../auth/secrets.ts';
 import { recordAudit } from '../audit.ts';
+import type { Actor } from '../../auth/actor.ts';
 
 const SESSION_PREFIX = 'rs';
 const TOKEN_PREFIX = 'rapport_pat';
@@ -13,17 +14,8 @@ export const isWellFormedSessionId = (value: string) => hasSecretShape(value, SE
 /** Whether a bearer token could be one we issued; anything else is refused without a look-up. */
 export const isWellFormedAccessToken = (value: string) => hasSecretShape(value, TOKEN_PREFIX);
 
-export interface Actor {
-  id: number;
-  handle: string;
-  role: 'member' | 'admin';
-  status: 'active' | 'suspended';
-  via: 'session' | 'token';
-  sessionHash: string | null;
-  /** The access token this request came with, when it came with one. */
-  tokenId?: number | null;
-  csrfToken: string | null;
-}
+/** Re-exported for server/screening, which imports it from here; new code imports server/auth/actor.ts. */
+export type { Actor } from '../../auth/actor.ts';
 
 /** Starts a session and returns the raw id for the cookie; the database keeps only its hash. */
 export async function createSession(
