@@ -11,7 +11,7 @@ import { lockMembers } from './locks.ts';
 import { DONT_KNOW_FLAG, flagPoorReputation } from '../../screening/auto-flags.ts';
 import { loadSenderFacts } from '../../screening/sender-facts.ts';
 import { openFlagFor } from '../moderation/flags.ts';
-import { blockBetween } from './blocks.ts';
+import { blockBetween } from '../../queries/network/blocks.ts';
 import { areConnected } from './connect.ts';
 import { checkConnectionLimits, pairOf, senderWithdrew } from './send-invitation.ts';
 

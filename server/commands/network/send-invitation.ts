@@ -7,7 +7,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { recordEvent } from '../../events/record.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import { suggestPeople } from '../../queries/suggestions.ts';
-import { blockBetween } from './blocks.ts';
+import { blockBetween } from '../../queries/network/blocks.ts';
 import { areConnected, connectMembers, connectionCount } from './connect.ts';
 import type { NetworkDeps } from './deps.ts';
 import { lockMembers } from './locks.ts';

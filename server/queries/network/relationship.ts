@@ -1,6 +1,6 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { RelationshipState } from '../../../common/schemas/network.ts';
-import { blockBetween } from '../../commands/network/blocks.ts';
+import { blockBetween } from './blocks.ts';
 import { pairOf } from '../../commands/network/send-invitation.ts';
 import type { DbOrTx } from '../../db/connection.ts';
 import { connections, follows, invitations, profiles } from '../../db/schema.ts';
