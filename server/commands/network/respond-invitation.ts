@@ -12,7 +12,7 @@ import { DONT_KNOW_FLAG, flagPoorReputation } from '../../screening/auto-flags.t
 import { loadSenderFacts } from '../../screening/sender-facts.ts';
 import { openFlagFor } from '../moderation/flags.ts';
 import { blockBetween } from '../../queries/network/blocks.ts';
-import { areConnected } from './connect.ts';
+import { areConnected } from '../../queries/network/connections.ts';
 import { checkConnectionLimits, pairOf, senderWithdrew } from './send-invitation.ts';
 
 export type InvitationAnswer = 'accept' | 'ignore' | 'dont-know' | 'withdraw';
