@@ -6,7 +6,7 @@ import { handle } from '../../../common/schemas/primitives.ts';
 import { page } from '../../../common/schemas/search.ts';
 import { countActiveOperators } from '../../commands/admin/set-role.ts';
 import { setMemberStatus } from '../../commands/admin/suspend-member.ts';
-import { activeRestrictions } from '../../commands/moderation/restrictions.ts';
+import { activeRestrictions } from '../../queries/restrictions.ts';
 import { emailOutbox, members, profiles } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { notFound } from '../../errors.ts';
