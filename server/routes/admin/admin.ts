@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { adminMember, adminMembersQuery, outboxEmail, suspendBody } from '../../../common/schemas/admin.ts';
 import { handle } from '../../../common/schemas/primitives.ts';
 import { page } from '../../../common/schemas/search.ts';
-import { countActiveOperators } from '../../commands/admin/set-role.ts';
+import { countActiveOperators } from '../../queries/operators.ts';
 import { setMemberStatus } from '../../commands/admin/suspend-member.ts';
 import { activeRestrictions } from '../../queries/restrictions.ts';
 import { emailOutbox, members, profiles } from '../../db/schema.ts';
