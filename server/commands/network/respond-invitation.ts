@@ -10,7 +10,7 @@ import type { NetworkDeps } from './deps.ts';
 import { lockMembers } from './locks.ts';
 import { DONT_KNOW_FLAG, flagPoorReputation } from '../../screening/auto-flags.ts';
 import { loadSenderFacts } from '../../screening/sender-facts.ts';
-import { openFlagFor } from '../moderation/flags.ts';
+import { openFlagFor } from '../../queries/moderation-flags.ts';
 import { blockBetween } from '../../queries/network/blocks.ts';
 import { areConnected } from '../../queries/network/connections.ts';
 import { checkConnectionLimits, pairOf, senderWithdrew } from './send-invitation.ts';
