@@ -7,7 +7,7 @@ import { recordAudit } from '../audit.ts';
 import { disconnectMembers } from './connect.ts';
 import type { NetworkDeps } from './deps.ts';
 import { lockMembers } from './locks.ts';
-import { pairOf } from './send-invitation.ts';
+import { pairOf } from '../../queries/network/invitation-pair.ts';
 
 /**
  * Blocks a member: removes the connection, the follows both ways and any open invitation between them,

@@ -13,7 +13,8 @@ import { loadSenderFacts } from '../../screening/sender-facts.ts';
 import { openFlagFor } from '../../queries/moderation-flags.ts';
 import { blockBetween } from '../../queries/network/blocks.ts';
 import { areConnected } from '../../queries/network/connections.ts';
-import { checkConnectionLimits, pairOf, senderWithdrew } from './send-invitation.ts';
+import { checkConnectionLimits } from './send-invitation.ts';
+import { pairOf, senderWithdrew } from '../../queries/network/invitation-pair.ts';
 
 export type InvitationAnswer = 'accept' | 'ignore' | 'dont-know' | 'withdraw';
 
