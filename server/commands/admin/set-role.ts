@@ -5,6 +5,7 @@ import { conflict, notFound } from '../../errors.ts';
 import { recordEvent } from '../../events/record.ts';
 import { authorize } from '../../policies/index.ts';
 import type { Actor } from '../../auth/actor.ts';
+import { credentialsRevoked } from '../../auth/credential-cache.ts';
 import { countActiveOperators } from '../../queries/operators.ts';
 import { recordAudit } from '../audit.ts';
 import { sendNotice } from '../moderation/notices.ts';
@@ -49,6 +50,7 @@ export async function setMemberRole(
     authorize(operator, 'member.demote', subject);
   }
   await tx.update(members).set({ role }).where(eq(members.id, member.id));
+  credentialsRevoked(tx, member.id);
   await recordEvent(tx, { kind: 'member.role_changed', actorId: operator.id, subjectId: member.id, data: { role, previous: member.role } });
   await recordAudit(tx, {
     actorId: operator.id,
