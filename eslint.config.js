@@ -3,10 +3,72 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-/** Module boundaries live here: common/ imports neither server/ nor web/; web/ never imports server/. */
-const boundary = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+/**
+ * What a layer may not import, by name. Globs match relative and package imports alike ("../db/schema.ts",
+ * "../../db/connection.ts"); the message names the layer, the import and the reason.
+ */
+const TARGETS = {
+  server: ['**/server/**'],
+  web: ['**/web/**'],
+  db: ['**/db/**', 'pg', 'drizzle-orm', 'drizzle-orm/*', '@electric-sql/*'],
+  routes: ['**/routes/**'],
+  http: ['**/http/**', 'fastify', '@fastify/*'],
+  queries: ['**/queries/**'],
+  commands: ['**/commands/**'],
+  react: ['react', 'react-dom', 'react/*'],
+  // Anything else that does I/O or holds state between requests.
+  io: [
+    '**/events/**', '**/email/**', '**/jobs/**', '**/graph/**', '**/screening/**', '**/importers/**',
+    'node:fs', 'node:fs/*', 'fs', 'fs/*', 'node:net', 'node:http', 'node:child_process', 'node:worker_threads', 'nodemailer',
+  ],
+};
+
+/**
+ * The graph's storage adapters (load, persist, snapshots, verification against SQL) may use the database;
+ * the rest of server/graph/ may not.
+ */
+const GRAPH_STORAGE = ['load', 'persist', 'service', 'snapshot', 'snapshot-schedule', 'sql', 'sql-test-tables', 'verify'].map(
+  (f) => `server/graph/${f}.ts`,
+);
+
+/**
+ * The layers: a folder, what it must not import (names from TARGETS), and why. One file belongs to at most one layer (a
+ * second matching block would replace the first one's rule, not add to it). Tests are harnesses that set
+ * up state through any layer, so they are not held to these.
+ *
+ * `types: true` lets a layer import types across the line: a type carries no I/O at run time, and views
+ * and policies are handed the shapes that queries load.
+ */
+const LAYERS = [
+  { layer: 'common/', files: ['common/**'], mustNot: ['server', 'web', 'db', 'http', 'react'], why: 'common/ is shared by server and web and must import neither' },
+  { layer: 'web/', files: ['web/**'], mustNot: ['server', 'db', 'http'], why: 'web/ talks to the server over HTTP only' },
+  { layer: 'server/views/', files: ['server/views/**'], mustNot: ['db', 'queries', 'commands', 'routes', 'http', 'io'], types: true, why: 'views are pure presenters of what was loaded' },
+  { layer: 'server/policies/', files: ['server/policies/**'], mustNot: ['db', 'queries', 'commands', 'routes', 'http', 'io'], types: true, why: 'policies decide on loaded facts, without I/O' },
+  { layer: 'server/graph/', files: ['server/graph/**'], ignores: GRAPH_STORAGE, mustNot: ['db', 'routes'], why: 'the graph index is in-memory; its storage adapters alone meet the database' },
+  { layer: "server/graph/'s storage", files: GRAPH_STORAGE, mustNot: ['routes'], why: 'the graph serves routes, never the other way round' },
+  { layer: 'server/db/', files: ['server/db/**'], mustNot: ['routes'], why: 'the database layer knows nothing of HTTP routes' },
+  { layer: 'server/queries/', files: ['server/queries/**'], mustNot: ['commands', 'routes'], why: 'queries only read; commands may use queries, not the reverse' },
+];
+
+const boundaryBlock = ({ layer, files, ignores = [], mustNot, types = false, why }) => ({
+  files,
+  ignores: [...ignores, '**/*.test.ts', '**/*.test.tsx'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: mustNot.map((target) => ({
+          group: TARGETS[target],
+          allowTypeImports: types,
+          message: `${layer} must not import ${target}: ${why}.`,
+        })),
+      },
+    ],
+  },
 });
+
+/** The folders whose TypeScript the type-aware rules read (through the project's tsconfig). */
+const TYPED = ['server', 'common', 'scripts', 'web', 'bench'].flatMap((d) => [`${d}/**/*.ts`, `${d}/**/*.tsx`]);
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'bench/results/', '.cache/', 'coverage/'] },
@@ -25,17 +87,20 @@ export default tseslint.config(
     },
   },
   {
-    files: ['common/**'],
-    rules: boundary(['**/server/**', '**/web/**', 'fastify', 'pg', '@electric-sql/*', 'react', 'react-dom'], 'common/ is shared by server and web and must not import either.'),
+    // A promise nobody awaits loses its error; one handed where a callback's result is ignored does too.
+    files: TYPED,
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
   },
+  ...LAYERS.map(boundaryBlock),
   {
     files: ['web/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      ...boundary(['**/server/**', 'pg', '@electric-sql/*', 'fastify', 'drizzle-orm', 'drizzle-orm/*'], 'web/ talks to the server over HTTP only.'),
-    },
+    rules: reactHooks.configs.recommended.rules,
   },
   {
     // Entry points and test/bench harnesses may read the environment (CLI flags, TEST_DATABASE_URL).

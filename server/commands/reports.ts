@@ -8,7 +8,7 @@ import { recordEvent } from '../events/record.ts';
 import { recordAudit } from './audit.ts';
 import { raiseMemberFlag } from './moderation/flags.ts';
 import { lockModeration } from './moderation/locks.ts';
-import { blockBetween } from './network/blocks.ts';
+import { blockBetween } from '../queries/network/blocks.ts';
 
 /**
  * Files a report against a member, optionally about an invitation they sent the reporter. One open

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Counter } from 'prom-client';
 import { actorFromSession, actorFromToken, isWellFormedAccessToken, isWellFormedSessionId } from '../commands/auth/sessions.ts';
+import { attachCredentialCache, CredentialCache } from '../auth/credential-cache.ts';
+import { hashSecret } from '../auth/secrets.ts';
 import { AppError, forbidden, unauthorized } from '../errors.ts';
 import type { CredentialGuard } from './rate-limit.ts';
 
@@ -31,6 +33,26 @@ export function registerAuthentication(app: FastifyInstance, guard: CredentialGu
     labelNames: ['reason'],
     registers: [app.ctx.metrics],
   });
+  const cacheHits = new Counter({
+    name: 'rapport_credential_cache_hits_total',
+    help: 'Sessions and access tokens answered from the in-process cache (at most 1 s old), by credential',
+    labelNames: ['credential'],
+    registers: [app.ctx.metrics],
+  });
+  const credentials = new CredentialCache();
+  const detach = attachCredentialCache(app.ctx.db, credentials);
+  app.addHook('onClose', async () => detach());
+
+  /** The actor behind a well-formed credential: from the cache, or looked up (and counted) in the database. */
+  async function actorFor(credential: 'session' | 'token', secret: string) {
+    const { actor, cached } = await credentials.lookup(`${credential}:${hashSecret(secret)}`, async () => {
+      const found = await (credential === 'token' ? actorFromToken : actorFromSession)(app.ctx.db, secret);
+      lookups.inc({ credential, result: found ? 'found' : 'unknown' });
+      return found;
+    });
+    if (cached) cacheHits.inc({ credential });
+    return actor;
+  }
 
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -48,8 +70,7 @@ export function registerAuthentication(app: FastifyInstance, guard: CredentialGu
         await guard.recordFailure(request);
         throw invalidToken();
       }
-      request.actor = await actorFromToken(app.ctx.db, match[1]);
-      lookups.inc({ credential: 'token', result: request.actor ? 'found' : 'unknown' });
+      request.actor = await actorFor('token', match[1]);
       if (!request.actor) {
         await guard.recordFailure(request);
         throw invalidToken();
@@ -59,8 +80,7 @@ export function registerAuthentication(app: FastifyInstance, guard: CredentialGu
       if (sessionId) {
         await refuseIfOverBudget(request);
         if (isWellFormedSessionId(sessionId)) {
-          request.actor = await actorFromSession(app.ctx.db, sessionId);
-          lookups.inc({ credential: 'session', result: request.actor ? 'found' : 'unknown' });
+          request.actor = await actorFor('session', sessionId);
         } else {
           refused.inc({ reason: 'malformed' });
         }

@@ -27,9 +27,10 @@ export class EmailDelivery {
   }
 
   start(intervalMs = 30_000): void {
-    this.timer = setInterval(() => this.kick(), intervalMs);
+    // Fire and forget: kick() logs a failed pass itself and never rejects, and the timer retries.
+    this.timer = setInterval(() => void this.kick(), intervalMs);
     this.timer.unref();
-    this.kick();
+    void this.kick();
   }
 
   /** Delivers whatever is pending; concurrent kicks coalesce into one more pass. Resolves when idle. */

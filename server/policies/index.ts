@@ -1,4 +1,4 @@
-import type { Actor } from '../commands/auth/sessions.ts';
+import type { Actor } from '../auth/actor.ts';
 import { forbidden } from '../errors.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { MeView } from '../../common/schemas/profile.ts';
-import type { Actor } from '../commands/auth/sessions.ts';
+import type { Actor } from '../auth/actor.ts';
 import type { DbOrTx } from '../db/connection.ts';
 import { notFound } from '../errors.ts';
 import { abilities } from '../policies/index.ts';

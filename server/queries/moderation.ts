@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ModerationItem, ModerationMember } from '../../common/schemas/screening.ts';
-import { activeRestrictions } from '../commands/moderation/restrictions.ts';
+import { activeRestrictions } from './restrictions.ts';
 import { type DbOrTx, rows } from '../db/connection.ts';
 import { members, moderationFlags, profiles, reports, signupEvents } from '../db/schema.ts';
 import { badRequest } from '../errors.ts';

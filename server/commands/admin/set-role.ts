@@ -1,10 +1,12 @@
-import { and, count, eq, sql } from 'drizzle-orm';
-import type { DbOrTx, Tx } from '../../db/connection.ts';
+import { eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/connection.ts';
 import { members } from '../../db/schema.ts';
 import { conflict, notFound } from '../../errors.ts';
 import { recordEvent } from '../../events/record.ts';
 import { authorize } from '../../policies/index.ts';
-import type { Actor } from '../auth/sessions.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { credentialsRevoked } from '../../auth/credential-cache.ts';
+import { countActiveOperators } from '../../queries/operators.ts';
 import { recordAudit } from '../audit.ts';
 import { sendNotice } from '../moderation/notices.ts';
 
@@ -12,12 +14,6 @@ import { sendNotice } from '../moderation/notices.ts';
 const ROLE_LOCK = 0x52_41_50_52;
 
 export type Role = 'member' | 'admin';
-
-/** Operators who can act: active admins. */
-export async function countActiveOperators(tx: DbOrTx): Promise<number> {
-  const [row] = await tx.select({ n: count() }).from(members).where(and(eq(members.role, 'admin'), eq(members.status, 'active')));
-  return row?.n ?? 0;
-}
 
 /**
  * Makes a member an operator (`admin`) or an operator a member again, in the caller's transaction, with
@@ -54,6 +50,7 @@ export async function setMemberRole(
     authorize(operator, 'member.demote', subject);
   }
   await tx.update(members).set({ role }).where(eq(members.id, member.id));
+  credentialsRevoked(tx, member.id);
   await recordEvent(tx, { kind: 'member.role_changed', actorId: operator.id, subjectId: member.id, data: { role, previous: member.role } });
   await recordAudit(tx, {
     actorId: operator.id,

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { credentialsRevoked } from '../../auth/credential-cache.ts';
 import type { Tx } from '../../db/connection.ts';
 import { members } from '../../db/schema.ts';
 import { recordEvent } from '../../events/record.ts';
@@ -24,6 +25,7 @@ export async function setMemberStatus(
     .update(members)
     .set({ status, statusReason: status === 'suspended' ? reason || null : null })
     .where(eq(members.id, memberId));
+  credentialsRevoked(tx, memberId);
   if (status === 'suspended') {
     await destroyAllSessions(tx, memberId);
     await revokeAllAccessTokens(tx, memberId, { actorId: operatorId, reason: 'member.suspend', ip });

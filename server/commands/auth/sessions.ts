@@ -3,6 +3,8 @@ import type { DbOrTx } from '../../db/connection.ts';
 import { accessTokens, members, sessions } from '../../db/schema.ts';
 import { hasSecretShape, hashSecret, newSecret } from '../../auth/secrets.ts';
 import { recordAudit } from '../audit.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { credentialsRevoked } from '../../auth/credential-cache.ts';
 
 const SESSION_PREFIX = 'rs';
 const TOKEN_PREFIX = 'rapport_pat';
@@ -13,17 +15,8 @@ export const isWellFormedSessionId = (value: string) => hasSecretShape(value, SE
 /** Whether a bearer token could be one we issued; anything else is refused without a look-up. */
 export const isWellFormedAccessToken = (value: string) => hasSecretShape(value, TOKEN_PREFIX);
 
-export interface Actor {
-  id: number;
-  handle: string;
-  role: 'member' | 'admin';
-  status: 'active' | 'suspended';
-  via: 'session' | 'token';
-  sessionHash: string | null;
-  /** The access token this request came with, when it came with one. */
-  tokenId?: number | null;
-  csrfToken: string | null;
-}
+/** Re-exported for server/screening, which imports it from here; new code imports server/auth/actor.ts. */
+export type { Actor } from '../../auth/actor.ts';
 
 /** Starts a session and returns the raw id for the cookie; the database keeps only its hash. */
 export async function createSession(
@@ -46,17 +39,19 @@ export async function createSession(
 }
 
 export async function destroySession(db: DbOrTx, sessionId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.idHash, hashSecret(sessionId)));
+  await destroySessionByHash(db, hashSecret(sessionId));
 }
 
 /** Ends one session known by its stored hash (the current one, which the request carries as `actor.sessionHash`). */
 export async function destroySessionByHash(db: DbOrTx, idHash: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.idHash, idHash));
+  const ended = await db.delete(sessions).where(eq(sessions.idHash, idHash)).returning({ memberId: sessions.memberId });
+  for (const { memberId } of ended) credentialsRevoked(db, memberId);
 }
 
 /** Ends every session of a member (password change or reset, suspension); returns how many there were. */
 export async function destroyAllSessions(db: DbOrTx, memberId: number): Promise<number> {
   const ended = await db.delete(sessions).where(eq(sessions.memberId, memberId)).returning({ idHash: sessions.idHash });
+  credentialsRevoked(db, memberId);
   return ended.length;
 }
 
@@ -81,6 +76,7 @@ export async function revokeAllAccessTokens(
       ),
     )
     .returning({ id: accessTokens.id });
+  credentialsRevoked(db, memberId);
   for (const { id } of revoked) {
     await recordAudit(db, {
       actorId: why.actorId,

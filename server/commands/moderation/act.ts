@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Actor } from '../auth/sessions.ts';
+import type { Actor } from '../../auth/actor.ts';
 import type { Tx } from '../../db/connection.ts';
 import { invitations, members, moderationFlags, reports } from '../../db/schema.ts';
 import { conflict, notFound } from '../../errors.ts';

@@ -1,17 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { DbOrTx, Tx } from '../../db/connection.ts';
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../../db/connection.ts';
 import { type FlagKind, moderationFlags } from '../../db/schema.ts';
+import { openFlagFor } from '../../queries/moderation-flags.ts';
 import { lockModeration } from './locks.ts';
-
-/** The open flag of this kind that covers a member, if any. */
-export async function openFlagFor(db: DbOrTx, kind: FlagKind, memberId: number): Promise<{ id: number } | undefined> {
-  const [found] = await db
-    .select({ id: moderationFlags.id })
-    .from(moderationFlags)
-    .where(and(eq(moderationFlags.kind, kind), eq(moderationFlags.status, 'open'), sql`${moderationFlags.memberIds} @> ARRAY[${memberId}]::integer[]`))
-    .limit(1);
-  return found;
-}
 
 /**
  * Puts one member in the moderation queue for one reason, keeping one open flag per member and kind:

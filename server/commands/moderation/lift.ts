@@ -4,7 +4,7 @@ import type { Tx } from '../../db/connection.ts';
 import { members, type RestrictionKind } from '../../db/schema.ts';
 import { conflict, notFound } from '../../errors.ts';
 import { authorize } from '../../policies/index.ts';
-import type { Actor } from '../auth/sessions.ts';
+import type { Actor } from '../../auth/actor.ts';
 import { recordAudit } from '../audit.ts';
 import { lockModeration } from './locks.ts';
 import { sendNotice } from './notices.ts';

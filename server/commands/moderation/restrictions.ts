@@ -1,16 +1,9 @@
 import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
-import type { RestrictionView } from '../../../common/schemas/admin.ts';
 import type { DbOrTx, Tx } from '../../db/connection.ts';
 import { invitations, memberRestrictions, type RestrictionKind } from '../../db/schema.ts';
 import { recordEvent } from '../../events/record.ts';
+import { restrictionApplies } from '../../queries/restrictions.ts';
 import { sendNotice } from './notices.ts';
-
-/**
- * A restriction applies while it is neither lifted nor past its end. Every reader uses this (the SQL in
- * screening/allowance.ts and screening/sender-facts.ts spells out the same condition), so a restriction
- * stops at its end to the second, not when the hourly sweep gets to it.
- */
-export const restrictionApplies = sql`${memberRestrictions.liftedAt} IS NULL AND (${memberRestrictions.endsAt} IS NULL OR ${memberRestrictions.endsAt} > now())`;
 
 /**
  * Applies a restriction unless the same kind is already active (one active row per member and kind,
@@ -94,23 +87,6 @@ export async function liftRestrictions(
     .returning({ memberId: memberRestrictions.memberId, kind: memberRestrictions.kind });
   for (const r of lifted) await recordEvent(db, { kind: 'member.unrestricted', actorId: liftedBy, subjectId: r.memberId, data: { kind: r.kind, cause: 'lifted' } });
   return lifted;
-}
-
-/** The active restrictions of many members, for the moderation queue, the members list and the member's own view. */
-export async function activeRestrictions(db: DbOrTx, memberIds: number[]): Promise<(RestrictionView & { memberId: number })[]> {
-  if (memberIds.length === 0) return [];
-  const found = await db
-    .select({
-      memberId: memberRestrictions.memberId,
-      kind: memberRestrictions.kind,
-      reason: memberRestrictions.reason,
-      since: memberRestrictions.createdAt,
-      until: memberRestrictions.endsAt,
-    })
-    .from(memberRestrictions)
-    .where(and(inArray(memberRestrictions.memberId, memberIds), restrictionApplies))
-    .orderBy(memberRestrictions.createdAt);
-  return found.map((r) => ({ ...r, since: r.since.toISOString(), until: r.until?.toISOString() ?? null }));
 }
 
 /** Marks restrictions past their end as lifted at their end (by no one); returns them. */

@@ -1,24 +1,13 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/connection.ts';
-import { blocks, invitations, members } from '../../db/schema.ts';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { blocks, invitations } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordEvent } from '../../events/record.ts';
-import { badRequest, notFound } from '../../errors.ts';
+import { badRequest } from '../../errors.ts';
 import { recordAudit } from '../audit.ts';
 import { disconnectMembers } from './connect.ts';
 import type { NetworkDeps } from './deps.ts';
 import { lockMembers } from './locks.ts';
-import { pairOf } from './send-invitation.ts';
-
-/** Whether a block stands between two members, seen from the first. */
-export async function blockBetween(db: DbOrTx, me: number, other: number): Promise<'i_blocked' | 'they_blocked' | null> {
-  const found = await db
-    .select({ blockerId: blocks.blockerId })
-    .from(blocks)
-    .where(or(and(eq(blocks.blockerId, me), eq(blocks.blockedId, other)), and(eq(blocks.blockerId, other), eq(blocks.blockedId, me))));
-  if (found.some((b) => b.blockerId === me)) return 'i_blocked';
-  return found.length ? 'they_blocked' : null;
-}
+import { pairOf } from '../../queries/network/invitation-pair.ts';
 
 /**
  * Blocks a member: removes the connection, the follows both ways and any open invitation between them,
@@ -45,11 +34,4 @@ export async function unblockMember(deps: NetworkDeps, actorId: number, otherId:
     const gone = await tx.delete(blocks).where(and(eq(blocks.blockerId, actorId), eq(blocks.blockedId, otherId))).returning({ id: blocks.blockedId });
     if (gone.length) await recordEvent(tx, { kind: 'block.removed', actorId, subjectId: otherId, data: {} });
   });
-}
-
-/** The active member behind a handle, or 404. */
-export async function memberByHandle(db: DbOrTx, handle: string): Promise<{ id: number; status: 'active' | 'suspended' }> {
-  const [m] = await db.select({ id: members.id, status: members.status }).from(members).where(eq(members.handle, handle));
-  if (!m || m.status !== 'active') throw notFound('Member');
-  return m;
 }

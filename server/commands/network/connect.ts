@@ -1,4 +1,4 @@
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
 import type { Tx } from '../../db/connection.ts';
 import { connections, follows, interactions, type InvitationContext } from '../../db/schema.ts';
 import { recordEvent } from '../../events/record.ts';
@@ -55,14 +55,4 @@ export async function unfollowBoth(tx: Tx, a: number, b: number): Promise<void> 
     .where(or(and(eq(follows.followerId, a), eq(follows.followeeId, b)), and(eq(follows.followerId, b), eq(follows.followeeId, a))))
     .returning({ follower: follows.followerId, followee: follows.followeeId });
   for (const f of gone) await recordEvent(tx, { kind: 'follow.removed', actorId: f.follower, subjectId: f.followee, data: { cause: 'connection_removed' } });
-}
-
-export async function areConnected(tx: Tx, a: number, b: number): Promise<boolean> {
-  const [row] = await tx.select({ one: sql`1` }).from(connections).where(and(eq(connections.memberId, a), eq(connections.otherId, b))).limit(1);
-  return row !== undefined;
-}
-
-export async function connectionCount(tx: Tx, memberId: number): Promise<number> {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(connections).where(eq(connections.memberId, memberId));
-  return row?.n ?? 0;
 }

@@ -3,8 +3,8 @@ import { follows, profiles } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordEvent } from '../../events/record.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.ts';
-import { blockBetween } from './blocks.ts';
-import { areConnected } from './connect.ts';
+import { blockBetween } from '../../queries/network/blocks.ts';
+import { areConnected } from '../../queries/network/connections.ts';
 import type { NetworkDeps } from './deps.ts';
 import { lockMembers } from './locks.ts';
 

@@ -9,7 +9,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { conflict, notFound } from '../../errors.ts';
 import type { NetworkDeps } from './deps.ts';
 import { lockMembers } from './locks.ts';
-import { senderWithdrew } from './send-invitation.ts';
+import { senderWithdrew } from '../../queries/network/invitation-pair.ts';
 
 export async function postThreadMessage(deps: NetworkDeps, actorId: number, invitationId: number, body: string): Promise<number> {
   const [found] = await deps.db

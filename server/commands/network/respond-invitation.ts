@@ -11,10 +11,11 @@ import type { NetworkDeps } from './deps.ts';
 import { lockMembers } from './locks.ts';
 import { DONT_KNOW_FLAG, flagPoorReputation } from '../../screening/auto-flags.ts';
 import { loadSenderFacts } from '../../screening/sender-facts.ts';
-import { openFlagFor } from '../moderation/flags.ts';
-import { blockBetween } from './blocks.ts';
-import { areConnected } from './connect.ts';
-import { checkConnectionLimits, pairOf, senderWithdrew } from './send-invitation.ts';
+import { openFlagFor } from '../../queries/moderation-flags.ts';
+import { blockBetween } from '../../queries/network/blocks.ts';
+import { areConnected } from '../../queries/network/connections.ts';
+import { checkConnectionLimits } from './send-invitation.ts';
+import { pairOf, senderWithdrew } from '../../queries/network/invitation-pair.ts';
 
 export type InvitationAnswer = 'accept' | 'ignore' | 'dont-know' | 'withdraw';
 

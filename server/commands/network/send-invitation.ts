@@ -7,11 +7,13 @@ import { inTransaction } from '../../db/transaction.ts';
 import { recordEvent } from '../../events/record.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import { suggestPeople } from '../../queries/suggestions.ts';
-import { blockBetween } from './blocks.ts';
-import { areConnected, connectMembers, connectionCount } from './connect.ts';
+import { blockBetween } from '../../queries/network/blocks.ts';
+import { connectMembers } from './connect.ts';
+import { areConnected, connectionCount } from '../../queries/network/connections.ts';
 import type { NetworkDeps } from './deps.ts';
 import { lockMembers } from './locks.ts';
 import { screenInvitation } from './screen-invitation.ts';
+import { pairOf, senderWithdrew } from '../../queries/network/invitation-pair.ts';
 
 export interface SendResult {
   outcome: 'invited' | 'connected';
@@ -113,9 +115,6 @@ export async function checkedOrigin(deps: NetworkDeps, senderId: number, recipie
   return current.some((s) => s.memberId === recipientId) ? 'suggestion' : 'profile';
 }
 
-export const pairOf = (a: number, b: number) =>
-  or(and(eq(invitations.senderId, a), eq(invitations.recipientId, b)), and(eq(invitations.senderId, b), eq(invitations.recipientId, a)));
-
 /** Open invitations past their date become expired, so the pair is free again. */
 async function expireStale(tx: Tx, a: number, b: number): Promise<void> {
   await tx
@@ -128,14 +127,6 @@ async function expireStale(tx: Tx, a: number, b: number): Promise<void> {
 type Delivery = 'deliver' | 'undeliverable';
 
 export const UNDELIVERED_PLACEMENT = 'Not delivered: the recipient answered "I don\'t know this person" to an earlier invitation from this sender';
-
-/**
- * An invitation answered "I don't know this person" that its sender withdrew (they could not tell it from a
- * pending one): the withdrawal closes it for them at that moment, so expiry and answer coincide. A real
- * answer always comes before expiry.
- */
-export const senderWithdrew = (inv: { status: string; expiresAt: Date; respondedAt: Date | null }) =>
-  inv.status === 'dont_know' && inv.respondedAt !== null && inv.expiresAt.getTime() === inv.respondedAt.getTime();
 
 /**
  * The pair's history, as the sender may know it. "I don't know this person" is silent: until it expires

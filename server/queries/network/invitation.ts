@@ -7,7 +7,7 @@ import type { InvitationView } from '../../../common/schemas/network.ts';
 import type { PersonCard } from '../../../common/schemas/search.ts';
 import { rows } from '../../db/connection.ts';
 import type { InvitationFolder } from '../../db/tables/network.ts';
-import { senderWithdrew } from '../../commands/network/send-invitation.ts';
+import { senderWithdrew } from './invitation-pair.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { judgeInvitation } from '../../screening/evidence.ts';
 import type { Page } from './lists.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { ConnectionState, PersonCard, PersonCardWithConnection } from '../../../common/schemas/search.ts';
-import type { Actor } from '../../commands/auth/sessions.ts';
+import type { Actor } from '../../auth/actor.ts';
 import { type DbOrTx, rows } from '../../db/connection.ts';
 import type { GraphIndex } from '../../graph/graph-index.ts';
 import { intArray } from '../../graph/sql.ts';

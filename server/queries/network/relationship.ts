@@ -1,7 +1,7 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { RelationshipState } from '../../../common/schemas/network.ts';
-import { blockBetween } from '../../commands/network/blocks.ts';
-import { pairOf } from '../../commands/network/send-invitation.ts';
+import { blockBetween } from './blocks.ts';
+import { pairOf } from './invitation-pair.ts';
 import type { DbOrTx } from '../../db/connection.ts';
 import { connections, follows, invitations, profiles } from '../../db/schema.ts';
 

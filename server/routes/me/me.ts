@@ -5,6 +5,7 @@ import { idParam } from '../../../common/schemas/primitives.ts';
 import { accessTokenView, createTokenBody, tokenCreated } from '../../../common/schemas/auth.ts';
 import { meView, profilePatch } from '../../../common/schemas/profile.ts';
 import { recordAudit } from '../../commands/audit.ts';
+import { credentialsRevoked } from '../../auth/credential-cache.ts';
 import { createAccessToken } from '../../commands/auth/sessions.ts';
 import { removePhoto, savePhoto } from '../../commands/profile/photo.ts';
 import { updateProfile } from '../../commands/profile/update-profile.ts';
@@ -143,6 +144,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
           .where(and(eq(accessTokens.id, request.params.id), eq(accessTokens.memberId, actor.id), isNull(accessTokens.revokedAt)))
           .returning({ id: accessTokens.id });
         if (!revoked) throw notFound('Token');
+        credentialsRevoked(tx, actor.id);
         await recordAudit(tx, { actorId: actor.id, action: 'token.revoke', subjectType: 'access_token', subjectId: revoked.id });
       });
       return reply.status(204).send(null);

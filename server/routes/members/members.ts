@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { handle } from '../../../common/schemas/primitives.ts';
 import { memberProfileView } from '../../../common/schemas/profile.ts';
 import { memberPhotos, members } from '../../db/schema.ts';
-import { blockBetween } from '../../commands/network/blocks.ts';
+import { blockBetween } from '../../queries/network/blocks.ts';
 import { notFound } from '../../errors.ts';
 import { allow } from '../../policies/index.ts';
 import { findMemberIdByHandle, loadProfiles } from '../../queries/profiles.ts';

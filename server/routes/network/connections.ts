@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { connectionListQuery, connectionPage, followListQuery, followPage } from '../../../common/schemas/network.ts';
 import { handle } from '../../../common/schemas/primitives.ts';
-import { memberByHandle } from '../../commands/network/blocks.ts';
+import { memberByHandle } from '../../queries/members.ts';
 import { removeConnection } from '../../commands/network/remove-connection.ts';
 import { eq } from 'drizzle-orm';
 import { profiles } from '../../db/schema.ts';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { mutualsQuery, mutualsView, pathsQuery, pathsView } from '../../../common/schemas/network.ts';
 import { handle } from '../../../common/schemas/primitives.ts';
-import { memberByHandle } from '../../commands/network/blocks.ts';
+import { memberByHandle } from '../../queries/members.ts';
 import { notFound } from '../../errors.ts';
 import { loadPersonCards } from '../../queries/network/people.ts';
 import { lensFor } from './lens.ts';

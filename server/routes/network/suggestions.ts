@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { suggestionList, suggestionQuery } from '../../../common/schemas/network.ts';
 import { handle } from '../../../common/schemas/primitives.ts';
-import { memberByHandle } from '../../commands/network/blocks.ts';
+import { memberByHandle } from '../../queries/members.ts';
 import { dismissSuggestion } from '../../commands/network/dismiss-suggestion.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { loadPersonCards, withConnectionStates } from '../../queries/network/people.ts';
