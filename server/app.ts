@@ -29,7 +29,7 @@ import { inTransaction } from './db/transaction.ts';
 import { EventDispatcher } from './events/dispatcher.ts';
 import { GraphIndexProcessor } from './events/processors/graph-index.ts';
 import { endExpiredRestrictions } from './commands/moderation/restrictions.ts';
-import { scanRecentClusters } from './screening/clusters.ts';
+import { scanRecentClusters } from './commands/screening/clusters.ts';
 import { openGraph } from './graph/persist.ts';
 import { SnapshotSchedule } from './graph/snapshot-schedule.ts';
 import { adminRoutes } from './routes/admin/admin.ts';

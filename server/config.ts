@@ -84,7 +84,7 @@ export interface Config {
 }
 
 /**
- * Registration-risk thresholds (server/screening/registration.ts, clusters.ts). Bursts count sign-ups by
+ * Registration-risk thresholds (server/screening/registration.ts, clusters.ts; applied by server/commands/screening). Bursts count sign-ups by
  * the client address Fastify sees, so behind a reverse proxy set TRUST_PROXY; loopback is never counted.
  */
 export interface ScreeningConfig {

@@ -47,6 +47,16 @@ export const screeningPolicy = z.strictObject({
 });
 export type ScreeningPolicy = z.infer<typeof screeningPolicy>;
 
+/**
+ * A reason: a stable code and its parameters, for clients that translate, and its English rendering
+ * (common/reasons.ts builds all three).
+ */
+export const reasonView = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  text: z.string(),
+});
+
 export const NOTE_KINDS = ['none', 'short', 'stock', 'template', 'personal'] as const;
 
 export const sharedStint = z.object({ name: z.string(), fromYear: z.number(), toYear: z.number().nullable() });
@@ -85,7 +95,8 @@ export const invitationEvidence = z.object({
   }),
   /** Open and upheld reports against the sender, by anyone (never who made them). */
   reports: z.number(),
-  risk: z.object({ score: z.number(), reasons: z.array(z.string()) }),
+  /** The risk score and the risks behind it, heaviest first. */
+  risk: z.object({ score: z.number(), reasons: z.array(reasonView) }),
 });
 export type InvitationEvidence = z.infer<typeof invitationEvidence>;
 
@@ -106,8 +117,8 @@ export const allowanceView = z.object({
   /** When the oldest invitation in the window leaves it, if the allowance is used up. */
   nextFreeAt: z.string().nullable(),
   linksAllowed: z.boolean(),
-  /** Every adjustment to the base, in words, with its effect: "+50: most of your invitations are accepted". */
-  reasons: z.array(z.object({ text: z.string(), delta: z.number() })),
+  /** Every adjustment to the base, with its effect: "+50: most of your invitations are accepted". */
+  reasons: z.array(reasonView.extend({ delta: z.number() })),
   restrictions: z.array(z.object({ kind: z.string(), reason: z.string(), since: z.string(), until: z.string().nullable() })),
 });
 export type AllowanceView = z.infer<typeof allowanceView>;

@@ -5,7 +5,7 @@ import { interactions, invitations, members, profiles } from '../../server/db/sc
 import { inTransaction } from '../../server/db/transaction.ts';
 import { recordEvent } from '../../server/events/record.ts';
 import { GraphService } from '../../server/graph/service.ts';
-import { type ArrivingRecipient, judgeArrival } from '../../server/screening/arrival.ts';
+import { type ArrivingRecipient, judgeArrival } from '../../server/queries/screening/arrival.ts';
 import type { DemoCommunity } from './generate.ts';
 import type { DemoFollow, DemoGraph, DemoInvitation } from './graph.ts';
 
@@ -90,7 +90,7 @@ async function insertInvitations(tx: Tx, ids: number[], pending: DemoInvitation[
         folder: arrival.folder,
         placement: arrival.placement,
         riskScore: arrival.judgement.risk.score,
-        riskReasons: arrival.judgement.risk.reasons,
+        riskReasons: arrival.judgement.risk.reasons.map((r) => r.text),
         template: arrival.judgement.evidence.note.kind === 'template',
         noteMinhash: arrival.signature,
       })

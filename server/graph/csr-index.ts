@@ -23,6 +23,11 @@ export class CsrGraphIndex implements GraphIndex {
   async mutuals(a: number, b: number, limit: number, opts: QueryOptions = {}): Promise<Mutuals> {
     return this.queries.mutuals(a, b, limit, opts.avoid, nowDayOf(opts.nowMs));
   }
+  async mutualCounts(viewerId: number, otherIds: readonly number[]): Promise<number[]> {
+    const counts: number[] = [];
+    for (const id of otherIds) counts.push((await this.mutuals(viewerId, id, 0)).count);
+    return counts;
+  }
   async paths(viewer: number, target: number, k: number, opts: QueryOptions = {}): Promise<number[][]> {
     return this.queries.paths(viewer, target, k, opts.avoid, nowDayOf(opts.nowMs));
   }

@@ -114,6 +114,11 @@ export class SqlGraphIndex implements GraphIndex {
     return { count: found.length, first: ranked.slice(0, Math.max(0, limit)).map((r) => r.z) };
   }
 
+  async mutualCounts(viewerId: number, otherIds: readonly number[]): Promise<number[]> {
+    const counts: number[] = [];
+    for (const id of otherIds) counts.push((await this.mutuals(viewerId, id, 0)).count);
+    return counts;
+  }
   async paths(viewer: number, target: number, k: number, opts: QueryOptions = {}): Promise<number[][]> {
     if (viewer === target || k <= 0) return [];
     const [d] = await this.degrees(viewer, [target], opts);

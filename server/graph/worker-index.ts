@@ -177,6 +177,11 @@ export class WorkerGraphIndex implements GraphIndex {
     );
   }
 
+  async mutualCounts(viewerId: number, otherIds: readonly number[]): Promise<number[]> {
+    const counts: number[] = [];
+    for (const id of otherIds) counts.push((await this.mutuals(viewerId, id, 0)).count);
+    return counts;
+  }
   async paths(viewer: number, target: number, k: number, opts: QueryOptions = {}): Promise<number[][]> {
     if (this.light('paths', readCost.paths(this.graph, viewer, target, k, this.inlineWork))) return this.csr.paths(viewer, target, k, opts);
     return this.offload(

@@ -5,8 +5,8 @@ import { memberRestrictions } from '../db/schema.ts';
 
 /**
  * A restriction applies while it is neither lifted nor past its end. Every reader uses this (the SQL in
- * screening/allowance.ts and screening/sender-facts.ts spells out the same condition), so a restriction
- * stops at its end to the second, not when the hourly sweep gets to it.
+ * queries/screening/allowance.ts and queries/screening/sender-facts.ts spells out the same condition), so
+ * a restriction stops at its end to the second, not when the hourly sweep gets to it.
  */
 export const restrictionApplies = sql`${memberRestrictions.liftedAt} IS NULL AND (${memberRestrictions.endsAt} IS NULL OR ${memberRestrictions.endsAt} > now())`;
 

@@ -1,36 +1,20 @@
 /**
  * The evidence behind a received invitation, as its recipient may see it, and the facts the recipient's
- * rules test. Shared by the moment of arrival (to place the invitation) and the invitation list (to show it).
+ * rules test: a pure function of facts loaded beforehand (server/queries/screening/evidence.ts loads them
+ * for a whole page at once). Shared by the moment of arrival (to place the invitation) and the invitation
+ * list (to show it).
  */
 import type { InvitationEvidence } from '../../common/schemas/screening.ts';
-import type { Actor } from '../commands/auth/sessions.ts';
-import { sql } from 'drizzle-orm';
-import { type DbOrTx, rows } from '../db/connection.ts';
+import type { PersonCard } from '../../common/schemas/search.ts';
 import { DAY_MS, EPOCH_2000_MS } from '../graph/scoring.ts';
-import type { GraphIndex } from '../graph/graph-index.ts';
-import { allow } from '../policies/index.ts';
-import { loadPersonCards } from '../queries/network/people.ts';
-import { type ProfileData, loadProfiles } from '../queries/profiles.ts';
-import { type RawStint, overlapsFrom } from '../queries/suggestions/overlap.ts';
+import type { ProfileData } from '../queries/profiles.ts';
+import { overlapsFrom, type RawStint } from '../queries/suggestions/overlap.ts';
 import { profileStrength } from '../views/profile.ts';
-import type { RuleFacts } from './policy.ts';
 import { classifyNote, noteKindOf, TEMPLATE_MIN_MATCHES } from './note-kind.ts';
+import type { RuleFacts } from './policy.ts';
 import { hasLink, noteAsks, notePitches, type Risk, riskScore, TEMPLATE_STRANGER_COPIES } from './risk.ts';
-import { loadSenderFacts, type SenderFacts } from './sender-facts.ts';
-import { findSimilarNotes } from './template.ts';
-
-export interface EvidenceInput {
-  db: DbOrTx;
-  graph: GraphIndex;
-  recipient: Actor;
-  /** Members the recipient blocks or is blocked by: never counted as mutuals. */
-  avoid: ReadonlySet<number>;
-  senderId: number;
-  note: string;
-  noteSignature: readonly number[] | null;
-  /** The invitation itself once stored, so its own note is not counted as a copy of itself. */
-  invitationId: number | null;
-}
+import type { SenderFacts } from './sender-facts.ts';
+import type { SimilarNotes } from './template.ts';
 
 export interface Judgement {
   evidence: InvitationEvidence;
@@ -70,108 +54,128 @@ export function sharedHistory(sender: ProfileData, recipient: ProfileData, nowMs
 const same = (a: string, b: string) => a.trim() !== '' && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** Someone the sender does not know: no organisation or school in common and fewer than 3 mutual connections. */
-const MUTUALS_TO_KNOW = 3;
+export const MUTUALS_TO_KNOW = 3;
 /** Earlier recipients of a near-copy examined to see whether the sender knew them. */
-const COPIES_CHECKED = 20;
+export const COPIES_CHECKED = 20;
 
-async function connectionCount(db: DbOrTx, memberId: number): Promise<number> {
-  const [r] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM connections WHERE member_id = ${memberId}`);
-  return r?.n ?? 0;
+/** What the two share, as far as the recipient may see the sender's profile. */
+export function sharedWith(sender: ProfileData, recipient: ProfileData, visible: boolean): InvitationEvidence['shared'] {
+  if (!visible) return { organisations: [], schools: [], place: null, industry: null };
+  return {
+    ...sharedHistory(sender, recipient),
+    place: same(sender.location, recipient.location) ? sender.location : null,
+    industry: same(sender.industry, recipient.industry) ? sender.industry : null,
+  };
+}
+
+const sharesOrgOrSchool = (shared: InvitationEvidence['shared']) => shared.organisations.length + shared.schools.length > 0;
+
+/**
+ * Whether the sender's copies of this note must be examined for strangers (the loader then loads the
+ * earlier recipients): the recipient is someone the sender does not know, and the note is a template.
+ */
+export function needsStrangerCheck(shared: InvitationEvidence['shared'], mutualCount: number, similar: SimilarNotes): boolean {
+  return !sharesOrgOrSchool(shared) && mutualCount < MUTUALS_TO_KNOW && similar.count >= TEMPLATE_MIN_MATCHES;
+}
+
+/** The earlier recipients examined for strangers: the first COPIES_CHECKED distinct ones, newest first. */
+export const recipientsToCheck = (similar: SimilarNotes) => [...new Set(similar.recipients)].slice(0, COPIES_CHECKED);
+
+/** One earlier recipient of a near-copy, as loaded: their profile, degree from the sender and mutual count. */
+export interface EarlierRecipient {
+  profile: ProfileData | undefined;
+  degree: number | null;
+  mutualCount: number;
 }
 
 /**
- * How many earlier recipients of the same note the sender did not know: nothing in common on either full
- * profile, fewer than 3 mutual connections, and not connected since. Stops once `enough` are found.
+ * How many earlier recipients of the same note the sender did not know (nothing in common on either full
+ * profile, fewer than 3 mutual connections, and not connected since), counting up to `enough`.
  */
-async function copiesToStrangers(db: DbOrTx, graph: GraphIndex, sender: ProfileData, recipients: number[], enough: number): Promise<number> {
-  const ids = [...new Set(recipients)].slice(0, COPIES_CHECKED);
-  const [profiles, degrees] = await Promise.all([loadProfiles(db, ids), graph.degrees(sender.id, ids)]);
+export function strangerCopies(sender: ProfileData, earlier: readonly EarlierRecipient[], enough = TEMPLATE_STRANGER_COPIES): number {
   let strangers = 0;
-  for (const [i, id] of ids.entries()) {
-    const p = profiles.find((x) => x.id === id);
-    if (!p || degrees[i] === 1) continue;
-    const shared = sharedHistory(sender, p);
+  for (const e of earlier) {
+    if (!e.profile || e.degree === 1) continue;
+    const shared = sharedHistory(sender, e.profile);
     if (shared.organisations.length + shared.schools.length > 0) continue;
-    if ((await graph.mutuals(sender.id, id, 0)).count >= MUTUALS_TO_KNOW) continue;
+    if (e.mutualCount >= MUTUALS_TO_KNOW) continue;
     if (++strangers >= enough) break;
   }
   return strangers;
 }
 
-export async function judgeInvitation(input: EvidenceInput): Promise<Judgement> {
-  const { db, graph, recipient, avoid, senderId } = input;
-  const [[degree], mutuals, profiles, sender, similar, recipientConnections] = await Promise.all([
-    graph.degrees(recipient.id, [senderId], { avoid }),
-    graph.mutuals(recipient.id, senderId, 3, { avoid }),
-    loadProfiles(db, [senderId, recipient.id]),
-    loadSenderFacts(db, senderId),
-    findSimilarNotes(db, senderId, input.noteSignature, input.invitationId),
-    connectionCount(db, recipient.id),
-  ]);
-  const senderProfile = profiles.find((p) => p.id === senderId);
-  const recipientProfile = profiles.find((p) => p.id === recipient.id);
-  if (!senderProfile || !recipientProfile) throw new Error('invitation between unknown members');
-  const deg = degree === undefined || degree === 0 ? null : degree;
-  // Only what the recipient may see of the sender's profile is evidence; a "network only" profile
-  // seen from outside the network contributes its card and nothing else.
-  const visible = allow(recipient, 'profile.viewFull', { kind: 'profile', memberId: senderId, visibility: senderProfile.visibility, degree: deg });
-  const shared = visible
-    ? { ...sharedHistory(senderProfile, recipientProfile), place: same(senderProfile.location, recipientProfile.location) ? senderProfile.location : null, industry: same(senderProfile.industry, recipientProfile.industry) ? senderProfile.industry : null }
-    : { organisations: [], schools: [], place: null, industry: null };
-  const sharedOrgOrSchool = shared.organisations.length + shared.schools.length > 0;
-  const strength = profileStrength(senderProfile).score;
-  const note = input.note.trim();
-  const written = classifyNote(note, [senderProfile.name, recipientProfile.name]);
-  const kind = noteKindOf(written, similar.count);
-  const unknown = !sharedOrgOrSchool && mutuals.count < MUTUALS_TO_KNOW;
-  const similarToStrangers =
-    unknown && similar.count >= TEMPLATE_MIN_MATCHES ? await copiesToStrangers(db, graph, senderProfile, similar.recipients, TEMPLATE_STRANGER_COPIES) : 0;
+/** Everything one invitation is judged by, loaded beforehand. */
+export interface InvitationFacts {
+  sender: ProfileData;
+  recipient: ProfileData;
+  /** The recipient may see the sender's full profile: otherwise only their card is evidence. */
+  visible: boolean;
+  /** The sender's degree from the recipient; null beyond 3rd or across a block. */
+  degree: number | null;
+  mutuals: { count: number; first: PersonCard[] };
+  senderFacts: SenderFacts;
+  note: string;
+  similar: SimilarNotes;
+  /** strangerCopies() when needsStrangerCheck(), else 0. */
+  similarToStrangers: number;
+  /** The recipient's connections. */
+  recipientConnections: number;
+}
+
+export function judgeInvitation(f: InvitationFacts): Judgement {
+  const { sender, senderFacts } = f;
+  const shared = sharedWith(sender, f.recipient, f.visible);
+  const sharedOrgOrSchool = sharesOrgOrSchool(shared);
+  const strength = profileStrength(sender).score;
+  const note = f.note.trim();
+  const written = classifyNote(note, [sender.name, f.recipient.name]);
+  const kind = noteKindOf(written, f.similar.count);
   const risk = riskScore({
-    accountAgeDays: sender.accountAgeDays,
+    accountAgeDays: senderFacts.accountAgeDays,
     profileStrength: strength,
-    degree: deg,
-    mutualCount: mutuals.count,
+    degree: f.degree,
+    mutualCount: f.mutuals.count,
     sharedOrgOrSchool,
-    recipientConnections,
+    recipientConnections: f.recipientConnections,
     noteKind: kind,
-    similarNotes: similar.count,
-    similarToStrangers,
+    similarNotes: f.similar.count,
+    similarToStrangers: f.similarToStrangers,
     noteHasLink: hasLink(note),
     noteAsks: noteAsks(note),
     notePitches: notePitches(note),
-    offersCount: senderProfile.offers.length,
-    asksCount: senderProfile.asks.length,
-    history: sender.history,
-    reports: sender.reports,
-    sentLastDay: sender.sentLastDay,
-    held: sender.held,
-    limited: sender.limited,
-    flagged: sender.flagged || sender.invitationsRestricted,
+    offersCount: sender.offers.length,
+    asksCount: sender.asks.length,
+    history: senderFacts.history,
+    reports: senderFacts.reports,
+    sentLastDay: senderFacts.sentLastDay,
+    held: senderFacts.held,
+    limited: senderFacts.limited,
+    flagged: senderFacts.flagged || senderFacts.invitationsRestricted,
   });
-  const first = await loadPersonCards({ db, graph, actor: recipient, avoid }, mutuals.first);
+  const h = senderFacts.history;
   const evidence: InvitationEvidence = {
-    degree: deg,
-    mutuals: { count: mutuals.count, first },
+    degree: f.degree,
+    mutuals: f.mutuals,
     shared,
-    note: { kind, similarNotes: similar.count },
-    offers: visible ? senderProfile.offers : [],
-    asks: visible ? senderProfile.asks : [],
+    note: { kind, similarNotes: f.similar.count },
+    offers: f.visible ? sender.offers : [],
+    asks: f.visible ? sender.asks : [],
     profileStrength: strength,
-    accountAgeDays: Math.floor(sender.accountAgeDays),
-    history: { sent: sender.history.sent, accepted: sender.history.accepted, dontKnow: sender.history.dontKnow, acceptanceRate: sender.history.acceptanceRate, dontKnowRate: sender.history.dontKnowRate },
-    reports: sender.reports,
+    accountAgeDays: Math.floor(senderFacts.accountAgeDays),
+    history: { sent: h.sent, accepted: h.accepted, dontKnow: h.dontKnow, acceptanceRate: h.acceptanceRate, dontKnowRate: h.dontKnowRate },
+    reports: senderFacts.reports,
     risk,
   };
   const facts: RuleFacts = {
     // "A note" in a rule is one in the sender's own words (copied or not): no note, a stock text or a
     // one-word note does not count (docs/screening.md).
     hasNote: written === 'personal',
-    mutualCount: mutuals.count,
+    mutualCount: f.mutuals.count,
     sharedOrgOrSchool,
     profileStrength: strength,
-    degree: deg,
+    degree: f.degree,
     risk: risk.score,
-    flagged: sender.held || sender.limited || sender.flagged || sender.invitationsRestricted,
+    flagged: senderFacts.held || senderFacts.limited || senderFacts.flagged || senderFacts.invitationsRestricted,
   };
-  return { evidence, facts, sender, risk };
+  return { evidence, facts, sender: senderFacts, risk };
 }

@@ -3,7 +3,9 @@
  * Pure, so every placement can be explained in words and tested without a database.
  */
 import type { RuleCondition, ScreeningPolicy, ScreeningRule } from '../../common/schemas/screening.ts';
-import type { InvitationFolder } from '../db/tables/network.ts';
+import type { InvitationView } from '../../common/schemas/network.ts';
+
+type InvitationFolder = NonNullable<InvitationView['screening']>['folder'];
 
 /** At or above this risk the platform puts an invitation in "Other", whatever the policy says. */
 export const PLATFORM_OTHER_RISK = 50;

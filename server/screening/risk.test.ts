@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PLATFORM_OTHER_RISK } from './policy.ts';
-import { hasLink, noteAsks, notePitches, riskScore, type RiskSignals } from './risk.ts';
+import { hasLink, noteAsks, notePitches, riskScore as scoreRisk, type RiskSignals } from './risk.ts';
+
+/** The score with its reasons' English text, as API users read them. */
+const riskScore = (s: RiskSignals) => {
+  const risk = scoreRisk(s);
+  return { score: risk.score, reasons: risk.reasons.map((r) => r.text) };
+};
 
 /** An established member with shared history, writing a personal note. */
 const calm: RiskSignals = {
@@ -111,6 +117,17 @@ describe('the risk score', () => {
     const pitch = riskScore({ ...calm, sharedOrgOrSchool: false, mutualCount: 1, notePitches: true });
     expect(pitch).toEqual({ score: 50, reasons: ['A sales pitch to someone they do not know'] });
     expect(riskScore({ ...calm, notePitches: true }).score).toBe(0);
+  });
+
+  it('gives each reason as a code with its parameters, the English text rendered from them', () => {
+    const risk = scoreRisk({ ...newcomer, ...hub, accountAgeDays: 3, noteKind: 'stock', similarNotes: 2, similarToStrangers: 2 });
+    expect(risk.reasons.map((r) => r.code)).toEqual(['risk.template_to_strangers', 'risk.stranger', 'risk.cold_approach', 'risk.thin_profile', 'risk.young_account']);
+    expect(risk.reasons.find((r) => r.code === 'risk.young_account')).toEqual({ code: 'risk.young_account', params: { days: 3 }, text: 'The account is 3 days old' });
+    expect(risk.reasons.find((r) => r.code === 'risk.cold_approach')).toEqual({
+      code: 'risk.cold_approach',
+      params: { note: 'stock' },
+      text: 'Approaches someone they do not know with a stock note, with no record here yet',
+    });
   });
 
   it('tells a pitch and a link from an ordinary note', () => {

@@ -1,8 +1,10 @@
 /**
- * The risk score of an invitation (0–100) with its reasons in words: a pure function of the evidence,
- * so docs/screening.md can state the formula and tests can pin it. Every weight is listed in RISK_WEIGHTS.
+ * The risk score of an invitation (0–100) with its reasons (codes with parameters and their English text,
+ * common/reasons.ts): a pure function of the evidence, so docs/screening.md can state the formula and
+ * tests can pin it. Every weight is listed in RISK_WEIGHTS.
  */
 
+import { type Reason, reason } from '../../common/reasons.ts';
 import type { NoteKind } from './note-kind.ts';
 
 export interface RiskSignals {
@@ -80,52 +82,49 @@ export const TEMPLATE_STRANGER_COPIES = 2;
 
 export interface Risk {
   score: number;
-  reasons: string[];
+  /** The risks, heaviest first, each a code with its parameters and English text. */
+  reasons: Reason[];
 }
-
-const pct = (r: number) => `${Math.round(r * 100)}%`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 export function riskScore(s: RiskSignals): Risk {
   const W = RISK_WEIGHTS;
-  const parts: [number, string][] = [];
-  if (s.held) parts.push([W.held, 'The account is waiting for review by the operators']);
-  if (s.flagged) parts.push([W.flagged, 'The account is flagged for moderation']);
-  if (s.limited) parts.push([W.limited, 'The sign-up looked risky, so the account is limited']);
-  if (s.accountAgeDays < 1) parts.push([W.brandNew, 'The account was created today']);
-  else if (s.accountAgeDays < 7) parts.push([W.young, `The account is ${plural(Math.floor(s.accountAgeDays), 'day')} old`]);
-  if (s.profileStrength < THIN) parts.push([W.thinProfile, `Thin profile (strength ${s.profileStrength} of 100)`]);
+  const parts: [number, Reason][] = [];
+  if (s.held) parts.push([W.held, reason('risk.held')]);
+  if (s.flagged) parts.push([W.flagged, reason('risk.flagged')]);
+  if (s.limited) parts.push([W.limited, reason('risk.limited')]);
+  if (s.accountAgeDays < 1) parts.push([W.brandNew, reason('risk.new_account')]);
+  else if (s.accountAgeDays < 7) parts.push([W.young, reason('risk.young_account', { days: Math.floor(s.accountAgeDays) })]);
+  if (s.profileStrength < THIN) parts.push([W.thinProfile, reason('risk.thin_profile', { strength: s.profileStrength })]);
   const nothingShared = s.mutualCount === 0 && !s.sharedOrgOrSchool;
   // To a member with no connections yet, everyone is outside their network: that says nothing.
-  if (nothingShared && s.degree === null && s.recipientConnections > 0) parts.push([W.stranger, 'Outside your network, with nothing in common']);
-  else if (nothingShared && s.degree === 3) parts.push([W.farNoMutuals, '3rd degree, with no mutual connections']);
+  if (nothingShared && s.degree === null && s.recipientConnections > 0) parts.push([W.stranger, reason('risk.stranger')]);
+  else if (nothingShared && s.degree === 3) parts.push([W.farNoMutuals, reason('risk.far_no_mutuals')]);
   const unknown = !s.sharedOrgOrSchool && s.mutualCount < 3;
   const ownWords = s.noteKind === 'personal' && !s.notePitches && !s.noteAsks;
   const noRecord = s.accountAgeDays < 7 || s.profileStrength < THIN;
-  if (noRecord && unknown && !ownWords) parts.push([W.coldApproach, `Approaches someone they do not know ${COLD_NOTE[s.noteKind]}, with no record here yet`]);
-  if (ownWords) parts.push([W.personalNote, 'A personal note']);
+  if (noRecord && unknown && !ownWords) parts.push([W.coldApproach, reason('risk.cold_approach', { note: s.noteKind })]);
+  if (ownWords) parts.push([W.personalNote, reason('risk.personal_note')]);
   if (s.similarNotes >= 2) {
-    const text = `The note is nearly identical to ${plural(s.similarNotes, 'other note')} this sender wrote recently`;
-    if (s.sharedOrgOrSchool) parts.push([W.templateToAcquaintance, text]);
-    else if (unknown && s.similarToStrangers >= TEMPLATE_STRANGER_COPIES) {
-      parts.push([W.templateToStrangers, `${text}, to people they did not know`]);
-    } else parts.push([W.template, text]);
+    const copies = { copies: s.similarNotes };
+    if (s.sharedOrgOrSchool) parts.push([W.templateToAcquaintance, reason('risk.template', copies)]);
+    else if (unknown && s.similarToStrangers >= TEMPLATE_STRANGER_COPIES) parts.push([W.templateToStrangers, reason('risk.template_to_strangers', copies)]);
+    else parts.push([W.template, reason('risk.template', copies)]);
   }
-  if (s.similarNotes >= 10) parts.push([W.massTemplate, 'The same pitch is going to many people']);
-  if (s.noteHasLink && s.accountAgeDays < 7) parts.push([W.linkFromNewAccount, 'A link in a note from a new account']);
-  if (s.noteAsks && unknown) parts.push([W.askOfStranger, 'Asks a favour of someone they do not know']);
-  if (s.notePitches && unknown) parts.push([W.pitchToStranger, 'A sales pitch to someone they do not know']);
-  if (s.noteAsks && s.asksCount > 0 && s.offersCount === 0) parts.push([W.asksOnly, 'Their profile lists asks and no offers']);
+  if (s.similarNotes >= 10) parts.push([W.massTemplate, reason('risk.mass_template')]);
+  if (s.noteHasLink && s.accountAgeDays < 7) parts.push([W.linkFromNewAccount, reason('risk.link_from_new_account')]);
+  if (s.noteAsks && unknown) parts.push([W.askOfStranger, reason('risk.asks_stranger')]);
+  if (s.notePitches && unknown) parts.push([W.pitchToStranger, reason('risk.pitch_to_stranger')]);
+  if (s.noteAsks && s.asksCount > 0 && s.offersCount === 0) parts.push([W.asksOnly, reason('risk.asks_only')]);
   if (s.history.acceptanceRate !== null && s.history.acceptanceRate < 0.3) {
-    parts.push([W.lowAcceptance, `Only ${pct(s.history.acceptanceRate)} of their invitations were accepted in the last 90 days`]);
+    parts.push([W.lowAcceptance, reason('risk.low_acceptance', { percent: Math.round(s.history.acceptanceRate * 100) })]);
   }
   if ((s.history.dontKnowRate !== null && s.history.dontKnowRate >= 0.1) || s.history.dontKnow >= 3) {
-    parts.push([W.dontKnow, `${plural(s.history.dontKnow, 'person', 'people')} answered "I don't know this person" in the last 90 days`]);
+    parts.push([W.dontKnow, reason('risk.dont_know', { count: s.history.dontKnow })]);
   }
-  if (s.reports > 0) parts.push([Math.min(W.reportMax, W.reportEach * s.reports), `${plural(s.reports, 'report')} against this sender`]);
-  if (s.sentLastDay >= 50) parts.push([W.burst, `Sent ${plural(s.sentLastDay, 'invitation')} in the last day`]);
-  if (s.sharedOrgOrSchool) parts.push([W.sharedHistory, 'You share an organisation or school']);
-  if (s.mutualCount >= 3) parts.push([W.mutuals, `${plural(s.mutualCount, 'mutual connection')}`]);
+  if (s.reports > 0) parts.push([Math.min(W.reportMax, W.reportEach * s.reports), reason('risk.reports', { count: s.reports })]);
+  if (s.sentLastDay >= 50) parts.push([W.burst, reason('risk.burst', { count: s.sentLastDay })]);
+  if (s.sharedOrgOrSchool) parts.push([W.sharedHistory, reason('risk.shared_history')]);
+  if (s.mutualCount >= 3) parts.push([W.mutuals, reason('risk.mutuals', { count: s.mutualCount })]);
 
   const raw = parts.reduce((sum, [w]) => sum + w, 0);
   const score = Math.max(0, Math.min(100, raw));
@@ -133,15 +132,6 @@ export function riskScore(s: RiskSignals): Risk {
   const reasons = parts.filter(([w]) => w > 0).sort((a, b) => b[0] - a[0]).map(([, r]) => r);
   return { score, reasons };
 }
-
-/** How the cold approach is worded for each kind of note that is not the sender's own. */
-const COLD_NOTE: Record<NoteKind, string> = {
-  none: 'without a note',
-  short: 'with a note too short to say anything',
-  stock: 'with a stock note',
-  template: 'with a copied note',
-  personal: 'with a pitch or an ask',
-};
 
 /** Phrases that ask for something: the moocher's opening move. Lower-cased, matched on word boundaries. */
 const ASK_PATTERNS = [

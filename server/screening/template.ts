@@ -1,12 +1,21 @@
-/** Template notes: which of a sender's recent notes are nearly identical to this one (MinHash, see minhash.ts). */
-import { sql } from 'drizzle-orm';
-import { type DbOrTx, rows } from '../db/connection.ts';
+/**
+ * Template notes: which of a sender's recent notes are nearly identical to this one (MinHash, see
+ * minhash.ts). The recent notes are loaded for a whole page of senders by server/queries/screening/notes.ts.
+ */
 import { similarity } from './minhash.ts';
 
 /** Estimated Jaccard similarity at or above which two notes count as the same text. */
 export const TEMPLATE_SIMILARITY = 0.6;
-const WINDOW = sql`interval '30 days'`;
-const LOOK_BACK = 500;
+/** Days of a sender's notes compared, and at most how many of the newest. */
+export const TEMPLATE_WINDOW_DAYS = 30;
+export const TEMPLATE_LOOK_BACK = 500;
+
+/** One of a sender's earlier notes, as stored. */
+export interface EarlierNote {
+  invitationId: number;
+  recipientId: number;
+  signature: readonly number[];
+}
 
 export interface SimilarNotes {
   count: number;
@@ -14,16 +23,16 @@ export interface SimilarNotes {
   recipients: number[];
 }
 
-/** The sender's notes from the last 30 days (at most the newest 500) that are nearly identical to this one. */
-export async function findSimilarNotes(db: DbOrTx, senderId: number, signature: readonly number[] | null, exceptInvitation: number | null): Promise<SimilarNotes> {
+/**
+ * Of the sender's earlier notes (newest first, from the window), the newest TEMPLATE_LOOK_BACK other than
+ * the invitation itself that are nearly identical to this signature.
+ */
+export function similarNotes(signature: readonly number[] | null, earlier: readonly EarlierNote[], exceptInvitation: number | null): SimilarNotes {
   if (!signature) return { count: 0, recipients: [] };
-  const earlier = await rows<{ sig: number[]; recipientId: number }>(
-    db,
-    sql`SELECT note_minhash AS sig, recipient_id AS "recipientId" FROM invitations
-         WHERE sender_id = ${senderId} AND note_minhash IS NOT NULL AND created_at > now() - ${WINDOW}
-           AND id <> ${exceptInvitation ?? 0}
-         ORDER BY created_at DESC, id DESC LIMIT ${LOOK_BACK}`,
-  );
-  const recipients = earlier.filter((e) => similarity(signature, e.sig) >= TEMPLATE_SIMILARITY).map((e) => e.recipientId);
+  const recipients = earlier
+    .filter((e) => e.invitationId !== exceptInvitation)
+    .slice(0, TEMPLATE_LOOK_BACK)
+    .filter((e) => similarity(signature, e.signature) >= TEMPLATE_SIMILARITY)
+    .map((e) => e.recipientId);
   return { count: recipients.length, recipients };
 }

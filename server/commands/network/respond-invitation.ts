@@ -9,8 +9,9 @@ import { recordAudit } from '../audit.ts';
 import { connectMembers } from './connect.ts';
 import type { NetworkDeps } from './deps.ts';
 import { lockMembers } from './locks.ts';
-import { DONT_KNOW_FLAG, flagPoorReputation } from '../../screening/auto-flags.ts';
-import { loadSenderFacts } from '../../screening/sender-facts.ts';
+import { loadOneSenderFacts } from '../../queries/screening/sender-facts.ts';
+import { DONT_KNOW_FLAG } from '../../screening/auto-flags.ts';
+import { flagPoorReputation } from '../screening/auto-flags.ts';
 import { openFlagFor } from '../../queries/moderation-flags.ts';
 import { blockBetween } from '../../queries/network/blocks.ts';
 import { areConnected } from '../../queries/network/connections.ts';
@@ -108,7 +109,7 @@ async function declineAsUnknown(tx: Tx, actorId: number, inv: Invitation): Promi
   // As text, to the microsecond: a JS Date would round the ignored-at time it may have to restore.
   const [before] = await rows<{ at: string | null }>(tx, sql`SELECT responded_at::text AS at FROM invitations WHERE id = ${inv.id}`);
   await tx.update(invitations).set({ status: 'dont_know', respondedAt: sql`now()` }).where(eq(invitations.id, inv.id));
-  await flagPoorReputation(tx, inv.senderId, (await loadSenderFacts(tx, inv.senderId)).history);
+  await flagPoorReputation(tx, inv.senderId, (await loadOneSenderFacts(tx, inv.senderId)).history);
   const flagAfter = flagBefore ? undefined : await openFlagFor(tx, 'reputation', inv.senderId);
   await recordAudit(tx, {
     actorId,
@@ -165,7 +166,7 @@ export async function undoDontKnow(deps: NetworkDeps, actorId: number, invitatio
 
     // The sender's record no longer counts this answer. A flag that still has grounds is refreshed with
     // the new numbers; one this answer raised, without grounds now, is withdrawn before anyone acts on it.
-    const history = (await loadSenderFacts(tx, found.senderId)).history;
+    const history = (await loadOneSenderFacts(tx, found.senderId)).history;
     if (history.dontKnow >= DONT_KNOW_FLAG) await flagPoorReputation(tx, found.senderId, history);
     else if (previous.raisedFlagId) {
       await tx.delete(moderationFlags).where(and(eq(moderationFlags.id, previous.raisedFlagId), eq(moderationFlags.status, 'open')));

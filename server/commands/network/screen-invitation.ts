@@ -6,12 +6,12 @@
  */
 import type { Tx } from '../../db/connection.ts';
 import { AppError, forbidden } from '../../errors.ts';
-import { computeAllowance } from '../../screening/allowance.ts';
-import { judgeArrival } from '../../screening/arrival.ts';
+import { computeAllowance } from '../../queries/screening/allowance.ts';
+import { judgeArrival } from '../../queries/screening/arrival.ts';
 import type { Judgement } from '../../screening/evidence.ts';
 import type { Placement } from '../../screening/policy.ts';
 import { hasLink } from '../../screening/risk.ts';
-import { flagMassTemplate } from '../../screening/auto-flags.ts';
+import { flagMassTemplate } from '../screening/auto-flags.ts';
 import type { NetworkDeps } from './deps.ts';
 
 export interface Recipient {

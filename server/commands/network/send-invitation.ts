@@ -79,7 +79,8 @@ export async function sendInvitation(deps: NetworkDeps, senderId: number, input:
         folder: undelivered ? 'held' : screened.folder,
         placement: undelivered ? UNDELIVERED_PLACEMENT : screened.placement,
         riskScore: screened.judgement.risk.score,
-        riskReasons: screened.judgement.risk.reasons,
+        // Stored in English for operators and the abuse simulation; the API gives the codes (common/reasons.ts).
+        riskReasons: screened.judgement.risk.reasons.map((r) => r.text),
         template: screened.judgement.evidence.note.kind === 'template',
         noteMinhash: screened.signature,
         ...(auto ? { status: 'accepted' as const, respondedAt: sql`now()` } : {}),

@@ -9,7 +9,7 @@ import { rows } from '../../db/connection.ts';
 import type { InvitationFolder } from '../../db/tables/network.ts';
 import { senderWithdrew } from './invitation-pair.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
-import { judgeInvitation } from '../../screening/evidence.ts';
+import { judgeInvitations } from '../screening/evidence.ts';
 import type { Page } from './lists.ts';
 import { type Lens, loadPersonCards } from './people.ts';
 import { loadThreads } from './thread.ts';
@@ -55,26 +55,28 @@ async function present(lens: Lens, found: InvitationRow[]): Promise<InvitationVi
   const cardOf = new Map<number, PersonCard>(cards.map((c) => [c.id, c]));
   if (self) cardOf.set(me, self);
   const shown = found.filter((r) => cardOf.has(r.senderId) && cardOf.has(r.recipientId));
-  return Promise.all(
-    shown.map(async (r) => {
-      const received = r.recipientId === me;
-      const judgement = received
-        ? await judgeInvitation({ db: lens.db, graph: lens.graph, recipient: lens.actor, avoid: lens.avoid, senderId: r.senderId, note: r.note, noteSignature: r.noteMinhash, invitationId: Number(r.id) })
-        : null;
-      return {
-        id: Number(r.id),
-        from: cardOf.get(r.senderId)!,
-        to: cardOf.get(r.recipientId)!,
-        note: r.note,
-        context: r.context,
-        status: received ? r.status : statusForSender({ status: r.status, expiresAt: new Date(r.expiresAt), respondedAt: r.respondedAt === null ? null : new Date(r.respondedAt) }),
-        createdAt: new Date(r.createdAt).toISOString(),
-        expiresAt: new Date(r.expiresAt).toISOString(),
-        screening: judgement ? { folder: r.folder, placement: r.placement, evidence: judgement.evidence } : null,
-        thread: threads.get(Number(r.id)) ?? [],
-      };
-    }),
+  // The evidence of every received invitation on the page, loaded together: the count of round trips does not grow with the page.
+  const received = shown.filter((r) => r.recipientId === me);
+  const judgements = await judgeInvitations(
+    lens,
+    received.map((r) => ({ invitationId: Number(r.id), senderId: r.senderId, note: r.note, noteSignature: r.noteMinhash })),
   );
+  const judgementOf = new Map(received.map((r, i) => [Number(r.id), judgements[i]!]));
+  return shown.map((r) => {
+    const judgement = judgementOf.get(Number(r.id));
+    return {
+      id: Number(r.id),
+      from: cardOf.get(r.senderId)!,
+      to: cardOf.get(r.recipientId)!,
+      note: r.note,
+      context: r.context,
+      status: judgement ? r.status : statusForSender({ status: r.status, expiresAt: new Date(r.expiresAt), respondedAt: r.respondedAt === null ? null : new Date(r.respondedAt) }),
+      createdAt: new Date(r.createdAt).toISOString(),
+      expiresAt: new Date(r.expiresAt).toISOString(),
+      screening: judgement ? { folder: r.folder, placement: r.placement, evidence: judgement.evidence } : null,
+      thread: threads.get(Number(r.id)) ?? [],
+    };
+  });
 }
 
 /** One invitation as its sender or recipient sees it; null for anyone else, and for a recipient while the platform holds it. */

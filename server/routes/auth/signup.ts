@@ -13,7 +13,7 @@ import { signupAttemptMessage } from '../../email/templates.ts';
 import { AppError, badRequest, tooManyRequests } from '../../errors.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { setSessionCookie } from '../../http/session-cookie.ts';
-import { screenSignup } from '../../screening/signup.ts';
+import { screenSignup } from '../../commands/screening/registration.ts';
 import { afterReplyQueue } from './after-reply.ts';
 import { sessionStarted, tags } from './shapes.ts';
 import { tryAgainIn } from './sign-in.ts';

@@ -36,7 +36,7 @@ describeEachEngine('screening: the weekly invitation allowance', (get) => {
     for (const [t, id] of received) expect((await t.call('POST', `/api/v1/invitations/${id}/dont-know`)).statusCode).toBe(200);
     const after = (await bulk!.call('GET', '/api/v1/me/allowance')).json();
     expect(after.weekly).toBe(10);
-    expect(after.reasons).toContainEqual({ text: '5 people answered "I don\'t know this person" in the last 90 days', delta: -10 });
+    expect(after.reasons).toContainEqual({ code: 'allowance.dont_know', params: { count: 5 }, text: '5 people answered "I don\'t know this person" in the last 90 days', delta: -10 });
     // …and the fifth answer put the sender in the operators' queue.
     const flags = await rows<{ kind: string; reasons: string[] }>(database.db, sql`SELECT kind, reasons FROM moderation_flags WHERE member_ids @> ARRAY[${bulk!.id}]::int[] AND status = 'open'`);
     expect(flags).toEqual([{ kind: 'reputation', reasons: ['5 people answered "I don\'t know this person" in the last 90 days (100% of answers)', '0% of answered invitations accepted'] }]);
@@ -53,6 +53,6 @@ describeEachEngine('screening: the weekly invitation allowance', (get) => {
     expect(res.json().title).toContain('Repeated sales pitches to strangers');
     const allowance = (await restricted!.call('GET', '/api/v1/me/allowance')).json();
     expect(allowance).toMatchObject({ weekly: 0, remaining: 0, restrictions: [{ kind: 'invitations', reason: 'Repeated sales pitches to strangers' }] });
-    expect(allowance.reasons).toContainEqual({ text: 'An operator restricted your invitations', delta: -20 });
+    expect(allowance.reasons).toContainEqual({ code: 'allowance.invitations_restricted', params: {}, text: 'An operator restricted your invitations', delta: -20 });
   });
 });

@@ -40,11 +40,11 @@ describeEachEngine('screening: policies, evidence and the context thread', (get)
     expect(ev).toMatchObject({ degree: 2, mutuals: { count: 2 }, note: { kind: 'personal', similarNotes: 0 }, reports: 0 });
     expect(ev.mutuals.first.map((c: { handle: string }) => c.handle).sort()).toEqual([m1!.handle, m2!.handle].sort());
     expect(ev.risk.score).toBeGreaterThanOrEqual(0);
-    expect(ev.risk.reasons).toContain('The account was created today');
+    expect(ev.risk.reasons).toContainEqual({ code: 'risk.new_account', params: {}, text: 'The account was created today' });
     expect(other[1].screening.evidence).toMatchObject({ degree: null, note: { kind: 'personal' } });
     expect(other[1].screening.evidence.risk.score).toBeLessThanOrEqual(24);
     expect(other[0].screening.evidence).toMatchObject({ degree: null, mutuals: { count: 0, first: [] }, note: { kind: 'none' } });
-    expect(other[0].screening.evidence.risk.reasons).toEqual([
+    expect(other[0].screening.evidence.risk.reasons.map((r: { text: string }) => r.text)).toEqual([
       'Outside your network, with nothing in common',
       'Approaches someone they do not know without a note, with no record here yet',
       'The account was created today',

@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allowanceView, screeningPolicy } from '../../../common/schemas/screening.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
-import { computeAllowance } from '../../screening/allowance.ts';
+import { savePolicy } from '../../commands/screening/save-policy.ts';
+import { computeAllowance } from '../../queries/screening/allowance.ts';
+import { loadPolicy } from '../../queries/screening/policy.ts';
 import { describeRule } from '../../screening/policy.ts';
-import { loadPolicy, savePolicy } from '../../screening/policy-store.ts';
 
 const tags = ['screening'];
 

@@ -80,7 +80,7 @@ function AllowanceDetails({ allowance: a }: { allowance: AllowanceView }) {
       {a.reasons.length > 0 && (
         <List size="sm" spacing={2} aria-labelledby="allowance-reasons">
           {a.reasons.map((r) => (
-            <List.Item key={r.text}>
+            <List.Item key={r.code}>
               {signed(r.delta)}
               {r.text}
             </List.Item>

@@ -12,7 +12,7 @@ export function riskBand(score: number) {
   return BANDS.find((b) => score <= b.upTo) ?? BANDS[BANDS.length - 1]!;
 }
 
-/** The invitation's risk score (0–100), its band, and every reason behind it in words. */
+/** The invitation's risk score (0–100), its band, and every reason behind it (each reason's `text`; its `code` identifies it). */
 export function RiskScore({ risk, id }: { risk: InvitationEvidence['risk']; id: string }) {
   const band = riskBand(risk.score);
   return (
@@ -28,7 +28,7 @@ export function RiskScore({ risk, id }: { risk: InvitationEvidence['risk']; id: 
       {risk.reasons.length > 0 ? (
         <List size="xs" spacing={2} aria-labelledby={id}>
           {risk.reasons.map((r) => (
-            <List.Item key={r}>{r}</List.Item>
+            <List.Item key={r.code}>{r.text}</List.Item>
           ))}
         </List>
       ) : (

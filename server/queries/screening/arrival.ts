@@ -1,18 +1,19 @@
 /**
- * An invitation arriving: the recipient's policy, the evidence and risk (evidence.ts), the note's MinHash
- * signature, and the folder the platform or the policy puts it in. Shared by the moment of sending
+ * An invitation arriving: the recipient's policy, the evidence and risk, the note's MinHash signature,
+ * and the folder the platform or the policy puts it in. Shared by the moment of sending
  * (screen-invitation.ts, after the sender's allowance) and by loaders that write invitations directly
  * (the demo), so every stored invitation was placed by the same rules and says which.
  */
-import type { ScreeningPolicy } from '../../common/schemas/screening.ts';
-import type { Actor } from '../commands/auth/sessions.ts';
-import type { DbOrTx } from '../db/connection.ts';
-import type { GraphIndex } from '../graph/graph-index.ts';
-import { loadAvoidSet } from '../queries/network/avoid.ts';
-import { type Judgement, judgeInvitation } from './evidence.ts';
-import { noteSignature } from './minhash.ts';
-import { type Placement, placeInvitation } from './policy.ts';
-import { loadPolicy } from './policy-store.ts';
+import type { ScreeningPolicy } from '../../../common/schemas/screening.ts';
+import type { Actor } from '../../commands/auth/sessions.ts';
+import type { DbOrTx } from '../../db/connection.ts';
+import type { GraphIndex } from '../../graph/graph-index.ts';
+import type { Judgement } from '../../screening/evidence.ts';
+import { noteSignature } from '../../screening/minhash.ts';
+import { type Placement, placeInvitation } from '../../screening/policy.ts';
+import { loadAvoidSet } from '../network/avoid.ts';
+import { judgeInvitations } from './evidence.ts';
+import { loadPolicy } from './policy.ts';
 
 export interface ArrivingRecipient {
   id: number;
@@ -34,6 +35,6 @@ export async function judgeArrival(db: DbOrTx, graph: GraphIndex, senderId: numb
   const actor: Actor = { id: recipient.id, handle: recipient.handle, role: recipient.role, status: 'active', via: 'session', sessionHash: null, csrfToken: null };
   const avoid = await loadAvoidSet(db, recipient.id);
   const signature = noteSignature(note, [recipient.name]);
-  const judgement = await judgeInvitation({ db, graph, recipient: actor, avoid, senderId, note, noteSignature: signature, invitationId: null });
-  return { ...placeInvitation(policy, judgement.facts), policy, judgement, signature };
+  const [judgement] = await judgeInvitations({ db, graph, actor, avoid }, [{ invitationId: null, senderId, note, noteSignature: signature }]);
+  return { ...placeInvitation(policy, judgement!.facts), policy, judgement: judgement!, signature };
 }

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { rows } from '../db/connection.ts';
-import { describeEachEngine } from '../test/engines.ts';
-import { signUpFrom } from '../test/screening-helpers.ts';
-import { disposableDomain } from './disposable-email.ts';
-import { signupNetwork } from './ip-subnet.ts';
+import { rows } from '../../db/connection.ts';
+import { describeEachEngine } from '../../test/engines.ts';
+import { signUpFrom } from '../../test/screening-helpers.ts';
+import { disposableDomain } from '../../screening/disposable-email.ts';
+import { signupNetwork } from '../../screening/ip-subnet.ts';
 
 describe('sign-up network', () => {
   it('groups IPv4 by /24 and IPv6 by /48, unmaps IPv4-mapped addresses, and never counts loopback', () => {
