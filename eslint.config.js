@@ -47,6 +47,7 @@ const LAYERS = [
   { layer: 'server/graph/', files: ['server/graph/**'], ignores: GRAPH_STORAGE, mustNot: ['db', 'routes'], why: 'the graph index is in-memory; its storage adapters alone meet the database' },
   { layer: "server/graph/'s storage", files: GRAPH_STORAGE, mustNot: ['routes'], why: 'the graph serves routes, never the other way round' },
   { layer: 'server/db/', files: ['server/db/**'], mustNot: ['routes'], why: 'the database layer knows nothing of HTTP routes' },
+  { layer: 'server/screening/', files: ['server/screening/**'], mustNot: ['db', 'commands', 'routes', 'http'], types: true, why: 'screening rules are pure functions of loaded facts: queries load them, commands write flags and restrictions' },
   { layer: 'server/queries/', files: ['server/queries/**'], mustNot: ['commands', 'routes'], why: 'queries only read; commands may use queries, not the reverse' },
 ];
 

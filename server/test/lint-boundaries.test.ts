@@ -33,6 +33,8 @@ const breaches: { rule: string; filePath: string; code: string }[] = [
   { rule: 'graph never imports routes', filePath: 'server/graph/breach.ts', code: "import { graphRoutes as x } from '../routes/network/graph.ts';" },
   { rule: "graph's storage never imports routes", filePath: 'server/graph/persist.ts', code: "import { graphRoutes as x } from '../routes/network/graph.ts';" },
   { rule: 'db never imports routes', filePath: 'server/db/breach.ts', code: "import { authRoutes as x } from '../routes/auth/auth.ts';" },
+  { rule: 'screening rules never touch the database', filePath: 'server/screening/breach.ts', code: "import { rows as x } from '../db/connection.ts';" },
+  { rule: 'screening rules never call commands', filePath: 'server/screening/breach.ts', code: "import { blockMember as x } from '../commands/network/blocks.ts';" },
   { rule: 'queries never import commands', filePath: 'server/queries/network/breach.ts', code: "import { blockMember as x } from '../../commands/network/blocks.ts';" },
   { rule: 'common never imports server', filePath: 'common/breach.ts', code: "import { loadConfig as x } from '../server/config.ts';" },
   { rule: 'common never imports web', filePath: 'common/breach.ts', code: "import { api as x } from '../web/api.ts';" },

@@ -15,9 +15,6 @@ export const isWellFormedSessionId = (value: string) => hasSecretShape(value, SE
 /** Whether a bearer token could be one we issued; anything else is refused without a look-up. */
 export const isWellFormedAccessToken = (value: string) => hasSecretShape(value, TOKEN_PREFIX);
 
-/** Re-exported for server/screening, which imports it from here; new code imports server/auth/actor.ts. */
-export type { Actor } from '../../auth/actor.ts';
-
 /** Starts a session and returns the raw id for the cookie; the database keeps only its hash. */
 export async function createSession(
   db: DbOrTx,

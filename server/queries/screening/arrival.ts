@@ -5,7 +5,7 @@
  * (the demo), so every stored invitation was placed by the same rules and says which.
  */
 import type { ScreeningPolicy } from '../../../common/schemas/screening.ts';
-import type { Actor } from '../../commands/auth/sessions.ts';
+import type { Actor } from '../../auth/actor.ts';
 import type { DbOrTx } from '../../db/connection.ts';
 import type { GraphIndex } from '../../graph/graph-index.ts';
 import type { Judgement } from '../../screening/evidence.ts';
