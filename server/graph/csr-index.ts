@@ -23,6 +23,12 @@ export class CsrGraphIndex implements GraphIndex {
   async mutuals(a: number, b: number, limit: number, opts: QueryOptions = {}): Promise<Mutuals> {
     return this.queries.mutuals(a, b, limit, opts.avoid, nowDayOf(opts.nowMs));
   }
+  async mutualCounts(viewerId: number, otherIds: readonly number[], opts: QueryOptions = {}): Promise<number[]> {
+    // One pair at a time for now; a batch kernel can replace this behind the same signature.
+    const counts: number[] = [];
+    for (const other of otherIds) counts.push((await this.mutuals(viewerId, other, 0, opts)).count);
+    return counts;
+  }
   async paths(viewer: number, target: number, k: number, opts: QueryOptions = {}): Promise<number[][]> {
     return this.queries.paths(viewer, target, k, opts.avoid, nowDayOf(opts.nowMs));
   }

@@ -177,6 +177,12 @@ export class WorkerGraphIndex implements GraphIndex {
     );
   }
 
+  async mutualCounts(viewerId: number, otherIds: readonly number[], opts: QueryOptions = {}): Promise<number[]> {
+    // One pair at a time for now; a batch kernel can replace this behind the same signature.
+    const counts: number[] = [];
+    for (const other of otherIds) counts.push((await this.mutuals(viewerId, other, 0, opts)).count);
+    return counts;
+  }
   async paths(viewer: number, target: number, k: number, opts: QueryOptions = {}): Promise<number[][]> {
     if (this.light('paths', readCost.paths(this.graph, viewer, target, k, this.inlineWork))) return this.csr.paths(viewer, target, k, opts);
     return this.offload(
