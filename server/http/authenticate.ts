@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Counter } from 'prom-client';
 import { actorFromSession, actorFromToken, isWellFormedAccessToken, isWellFormedSessionId } from '../commands/auth/sessions.ts';
 import { AppError, forbidden, unauthorized } from '../errors.ts';
+import { createViewer } from '../viewer/viewer.ts';
 import type { CredentialGuard } from './rate-limit.ts';
 
 export const SESSION_COOKIE = 'rapport_session';
@@ -33,6 +34,7 @@ export function registerAuthentication(app: FastifyInstance, guard: CredentialGu
   });
 
   app.decorateRequest('actor', null);
+  app.decorateRequest('viewer', null);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     await guard.admitAddress(request);
     const mode = request.routeOptions.config?.auth;
@@ -70,6 +72,7 @@ export function registerAuthentication(app: FastifyInstance, guard: CredentialGu
         }
       }
     }
+    if (request.actor) request.viewer = createViewer(app.ctx.db, () => app.ctx.graph.index, request.actor);
     if (mode === 'optional') return;
     const actor = request.actor;
     if (!actor) throw unauthorized();

@@ -11,7 +11,7 @@ import { findMemberIdByHandle, loadProfiles } from '../../queries/profiles.ts';
 import { presentProfile } from '../../views/profile.ts';
 import { loadRelationship } from '../../queries/network/relationship.ts';
 import { degreesAndMutuals, loadPersonCards } from '../../queries/network/people.ts';
-import { lensFor } from '../network/lens.ts';
+import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['members'];
 const handleParams = z.strictObject({ handle });
@@ -30,13 +30,13 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = request.actor!;
+      const actor = viewerOf(request).actor;
       const id = await findMemberIdByHandle(ctx.db, request.params.handle);
       const [p] = id === null ? [] : await loadProfiles(ctx.db, [id]);
       if (!p) throw notFound('Member');
       const self = p.id === actor.id;
       if (self) return presentProfile(p, { limited: false, degree: null, mutualCount: null, self });
-      const lens = await lensFor(ctx, actor);
+      const lens = await viewerOf(request).load();
       const relationship = await loadRelationship(ctx.db, actor.id, p.id);
       const block = relationship.blocked ? 'i_blocked' : lens.avoid.has(p.id) ? 'they_blocked' : null;
       if (!allow(actor, 'member.see', { kind: 'presence', memberId: p.id, status: p.status, block })) throw notFound('Member');
@@ -72,7 +72,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = request.actor!;
+      const actor = viewerOf(request).actor;
       const [photo] = await ctx.db
         .select({ memberId: members.id, status: members.status, content: memberPhotos.content, mimeType: memberPhotos.mimeType, etag: memberPhotos.etag })
         .from(memberPhotos)

@@ -7,7 +7,7 @@ import { dismissSuggestion } from '../../commands/network/dismiss-suggestion.ts'
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { loadPersonCards, withConnectionStates } from '../../queries/network/people.ts';
 import { suggestPeople } from '../../queries/suggestions.ts';
-import { lensFor } from './lens.ts';
+import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['network'];
 const handleParams = z.strictObject({ handle });
@@ -26,7 +26,7 @@ export const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const lens = await lensFor(ctx, request.actor!);
+      const lens = await viewerOf(request).load();
       const found = await suggestPeople({ db: ctx.db, graph: ctx.graph.index }, lens.actor.id, request.query.limit, {
         reinviteWaitMs: ctx.config.network.reinviteWaitMs,
       });
@@ -44,7 +44,7 @@ export const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const other = await memberByHandle(ctx.db, request.params.handle);
-      await dismissSuggestion(ctx.db, request.actor!.id, other.id);
+      await dismissSuggestion(ctx.db, viewerOf(request).actor.id, other.id);
       return reply.status(204).send(null);
     },
   );
