@@ -39,6 +39,11 @@ describeEachEngine('SQL statements per request', (get) => {
     await viewer.call('GET', `/api/v1/members/${people[1]!.handle}`);
   }
 
+  it('serves a profile with badge, mutuals and abilities in at most 3 statements', async () => {
+    const statements = await statementsOf(get(), viewer, `/api/v1/members/${people[1]!.handle}`);
+    expect(statements.length, statements.join('\n---\n')).toBeLessThanOrEqual(3);
+  });
+
   for (const [name, url] of [
     ['the member directory', '/api/v1/members?'],
     ['your connections', '/api/v1/me/connections?'],

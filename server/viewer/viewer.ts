@@ -14,15 +14,20 @@ export interface Blocks {
 }
 
 /**
- * Everything a read needs about who is looking, loaded once: the signed-in member and their blocks both
- * ways. The fields of the old `Lens` (db, graph, actor, avoid) are kept so queries take one argument.
+ * What a read needs to show people to someone: who is looking, what they must not see (`avoid`, both
+ * sides of a block) and, when known, which side of each block they are on.
  */
-export interface LoadedViewer {
+export interface Lens {
   db: DbOrTx;
   graph: GraphIndex;
   actor: Actor;
-  blocks: Blocks;
   avoid: ReadonlySet<number>;
+  blocks?: Blocks;
+}
+
+/** The request's viewer once loaded: the signed-in member and their blocks both ways. */
+export interface LoadedViewer extends Lens {
+  blocks: Blocks;
 }
 
 /**
@@ -43,4 +48,9 @@ export function createViewer(db: DbOrTx, graph: () => GraphIndex, actor: Actor):
       return loaded;
     },
   };
+}
+
+/** The block between the viewer and one member, seen from the viewer. */
+export function blockWith(blocks: Blocks, memberId: number): 'i_blocked' | 'they_blocked' | null {
+  return blocks.iBlocked.has(memberId) ? 'i_blocked' : blocks.blockedMe.has(memberId) ? 'they_blocked' : null;
 }

@@ -1,8 +1,8 @@
 import type { Actor } from '../../commands/auth/sessions.ts';
 import type { NetworkDeps } from '../../commands/network/deps.ts';
 import type { AppContext } from '../../context.ts';
-import { loadAvoidSet } from '../../queries/network/avoid.ts';
 import type { Lens } from '../../queries/network/people.ts';
+import { createViewer } from '../../viewer/viewer.ts';
 
 /**
  * The viewer's lens outside a request's viewer. Routes read `viewerOf(request).load()` instead, which
@@ -10,7 +10,7 @@ import type { Lens } from '../../queries/network/people.ts';
  * "screening" helpers of issue 10) until they move to the viewer.
  */
 export async function lensFor(ctx: AppContext, actor: Actor): Promise<Lens> {
-  return { db: ctx.db, graph: ctx.graph.index, actor, avoid: await loadAvoidSet(ctx.db, actor.id) };
+  return createViewer(ctx.db, () => ctx.graph.index, actor).load();
 }
 
 export const networkDeps = (ctx: AppContext): NetworkDeps => ({ db: ctx.db, graph: ctx.graph, limits: ctx.config.network });
