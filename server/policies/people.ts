@@ -25,20 +25,39 @@ export interface PersonFacts {
 /** The facts a follow decision needs (a command loads just these under its lock). */
 export type FollowFacts = Pick<PersonFacts, 'id' | 'block' | 'whoCanFollow'> & { connected: boolean };
 
+/** A block stops every approach: one who blocked the viewer is answered as if they did not exist. */
+function blockedRefusal(block: PersonFacts['block']): AppError | null {
+  if (block === 'they_blocked') return notFound('Member');
+  if (block === 'i_blocked') return conflict('blocked', 'You have blocked this member. Unblock them first.');
+  return null;
+}
+
 /** Why the viewer may not follow them, as the error the API answers; null when they may. */
-export function followRefusal(actor: Actor, f: FollowFacts): AppError | null {
-  if (f.id === actor.id) return badRequest('follow_self', 'You cannot follow yourself.');
-  if (f.block === 'they_blocked') return notFound('Member');
-  if (f.block === 'i_blocked') return conflict('blocked', 'You have blocked this member. Unblock them first.');
+export function followRefusal(viewerId: number, f: FollowFacts): AppError | null {
+  if (f.id === viewerId) return badRequest('follow_self', 'You cannot follow yourself.');
+  const blocked = blockedRefusal(f.block);
+  if (blocked) return blocked;
   if (f.whoCanFollow === 'connections' && !f.connected) {
     return forbidden('follow_not_allowed', 'This member can only be followed by their connections.');
   }
   return null;
 }
 
+/**
+ * Why the viewer may not invite them to connect; null when they may. (An invitation already open either
+ * way is the command's to settle: inviting back accepts it.)
+ */
+export function inviteRefusal(viewerId: number, f: Pick<PersonFacts, 'id' | 'block'> & { connected: boolean }): AppError | null {
+  if (f.id === viewerId) return badRequest('invitation_self', 'You cannot invite yourself.');
+  const blocked = blockedRefusal(f.block);
+  if (blocked) return blocked;
+  if (f.connected) return conflict('already_connected', 'You are already connected.');
+  return null;
+}
+
 /** Why the viewer may not block them; null when they may (blocking again is idempotent). */
-export function blockRefusal(actor: Actor, otherId: number): AppError | null {
-  return otherId === actor.id ? badRequest('block_self', 'You cannot block yourself.') : null;
+export function blockRefusal(viewerId: number, otherId: number): AppError | null {
+  return otherId === viewerId ? badRequest('block_self', 'You cannot block yourself.') : null;
 }
 
 /** Whether the member exists for the viewer at all (see `member.see`). */
@@ -59,10 +78,10 @@ export function personAbilities(actor: Actor, f: PersonFacts): PersonAbilities {
   const free = !self && active && f.block === null;
   const connected = f.connection === 'connected';
   return {
-    canConnect: free && f.connection === 'none',
+    canConnect: active && f.connection === 'none' && inviteRefusal(actor.id, { id: f.id, block: f.block, connected: false }) === null,
     canAccept: free && f.connection === 'pending_received',
     canWithdraw: !self && active && f.connection === 'pending_sent',
-    canFollow: free && !f.following && followRefusal(actor, { id: f.id, block: f.block, whoCanFollow: f.whoCanFollow, connected }) === null,
+    canFollow: free && !f.following && followRefusal(actor.id, { id: f.id, block: f.block, whoCanFollow: f.whoCanFollow, connected }) === null,
     canUnfollow: !self && active && f.following,
     canMessage: false,
     canBlock: !self && active && f.block !== 'i_blocked',

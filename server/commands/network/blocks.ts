@@ -3,7 +3,8 @@ import type { DbOrTx } from '../../db/connection.ts';
 import { blocks, invitations, members } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordEvent } from '../../events/record.ts';
-import { badRequest, notFound } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
+import { blockRefusal } from '../../policies/people.ts';
 import { recordAudit } from '../audit.ts';
 import { disconnectMembers } from './connect.ts';
 import type { NetworkDeps } from './deps.ts';
@@ -25,7 +26,8 @@ export async function blockBetween(db: DbOrTx, me: number, other: number): Promi
  * in one transaction. Idempotent. Unblocking later restores none of it.
  */
 export async function blockMember(deps: NetworkDeps, actorId: number, otherId: number): Promise<void> {
-  if (otherId === actorId) throw badRequest('block_self', 'You cannot block yourself.');
+  const refusal = blockRefusal(actorId, otherId);
+  if (refusal) throw refusal;
   await inTransaction(deps.db, async (tx) => {
     await lockMembers(tx, actorId, otherId);
     const [inserted] = await tx.insert(blocks).values({ blockerId: actorId, blockedId: otherId }).onConflictDoNothing().returning({ id: blocks.blockedId });
