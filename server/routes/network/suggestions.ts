@@ -5,7 +5,8 @@ import { handle } from '../../../common/schemas/primitives.ts';
 import { memberByHandle } from '../../commands/network/blocks.ts';
 import { dismissSuggestion } from '../../commands/network/dismiss-suggestion.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
-import { loadPersonCards, withConnectionStates } from '../../queries/network/people.ts';
+import { hydratePeople } from '../../hydration/people.ts';
+import { presentActionableCard } from '../../views/person-card.ts';
 import { suggestPeople } from '../../queries/suggestions.ts';
 import { viewerOf } from '../../viewer/request.ts';
 
@@ -30,8 +31,8 @@ export const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
       const found = await suggestPeople({ db: ctx.db, graph: ctx.graph.index }, lens.actor.id, request.query.limit, {
         reinviteWaitMs: ctx.config.network.reinviteWaitMs,
       });
-      const cards = await withConnectionStates(lens, await loadPersonCards(lens, found.map((s) => s.memberId)));
-      const byId = new Map(cards.map((c) => [c.id, c]));
+      const people = await hydratePeople(lens, found.map((s) => s.memberId), { relations: true });
+      const byId = new Map(people.map((p) => [p.record.id, presentActionableCard(lens.actor, p)]));
       return { items: found.filter((s) => byId.has(s.memberId)).map((s) => ({ person: byId.get(s.memberId)!, reasons: s.reasons })) };
     },
   );
