@@ -48,6 +48,8 @@ const LAYERS = [
   { layer: "server/graph/'s storage", files: GRAPH_STORAGE, mustNot: ['routes'], why: 'the graph serves routes, never the other way round' },
   { layer: 'server/db/', files: ['server/db/**'], mustNot: ['routes'], why: 'the database layer knows nothing of HTTP routes' },
   { layer: 'server/screening/', files: ['server/screening/**'], mustNot: ['db', 'commands', 'routes', 'http'], types: true, why: 'screening rules are pure functions of loaded facts: queries load them, commands write flags and restrictions' },
+  { layer: 'server/hydration/', files: ['server/hydration/**'], mustNot: ['commands', 'routes'], why: 'hydration loads what a page shows; it never writes and knows nothing of routes' },
+  { layer: 'server/viewer/', files: ['server/viewer/**'], mustNot: ['commands'], why: 'the viewer is loaded for reads; writes go through commands' },
   { layer: 'server/queries/', files: ['server/queries/**'], mustNot: ['commands', 'routes'], why: 'queries only read; commands may use queries, not the reverse' },
 ];
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CAREER_STAGES, LIMITS, PROFILE_VISIBILITIES } from '../limits.ts';
+import { personAbilities } from './abilities.ts';
 import { httpUrl, line, requiredLine, text, year, yearMonth } from './primitives.ts';
 import { relationshipState } from './network.ts';
 import { personCard } from './search.ts';
@@ -101,6 +102,8 @@ export const memberProfileView = z.object({
   relationship: relationshipState.optional(),
   /** The first few mutual connections, for "Ana, Li and 10 others". */
   mutuals: z.array(personCard).optional(),
+  /** What the viewer may do with this member (absent on the viewer's own profile); clients render from it. */
+  abilities: personAbilities.optional(),
   /** Whether the viewer may list this member's connections. */
   connectionsVisible: z.boolean().optional(),
   about: z.string().optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CAREER_STAGES, LIMITS } from '../limits.ts';
+import { personAbilities } from './abilities.ts';
 import { cursor, idParam, pageLimit, queryText } from './primitives.ts';
 
 /**
@@ -47,6 +48,8 @@ export const personCardWithConnection = personCard.extend({
   connection: z.enum(CONNECTION_STATES),
   /** The open invitation between the two, either way, while one is pending: Accept or Withdraw acts on it. */
   invitationId: z.number().nullable(),
+  /** What the viewer may do with them, decided by the server's policies: clients render from this. */
+  abilities: personAbilities,
 });
 export type PersonCardWithConnection = z.infer<typeof personCardWithConnection>;
 

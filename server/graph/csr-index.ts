@@ -23,9 +23,10 @@ export class CsrGraphIndex implements GraphIndex {
   async mutuals(a: number, b: number, limit: number, opts: QueryOptions = {}): Promise<Mutuals> {
     return this.queries.mutuals(a, b, limit, opts.avoid, nowDayOf(opts.nowMs));
   }
-  async mutualCounts(viewerId: number, otherIds: readonly number[]): Promise<number[]> {
+  async mutualCounts(viewerId: number, otherIds: readonly number[], opts: QueryOptions = {}): Promise<number[]> {
+    // One pair at a time for now; a batch kernel can replace this behind the same signature.
     const counts: number[] = [];
-    for (const id of otherIds) counts.push((await this.mutuals(viewerId, id, 0)).count);
+    for (const other of otherIds) counts.push((await this.mutuals(viewerId, other, 0, opts)).count);
     return counts;
   }
   async paths(viewer: number, target: number, k: number, opts: QueryOptions = {}): Promise<number[][]> {

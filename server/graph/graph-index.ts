@@ -62,8 +62,8 @@ export interface GraphIndex {
   degrees(viewer: number, targets: readonly number[], opts?: QueryOptions): Promise<Degree[]>;
   /** Common connections of a and b. a === b gives `{ count: 0, first: [] }`. */
   mutuals(a: number, b: number, limit: number, opts?: QueryOptions): Promise<Mutuals>;
-  /** How many connections the viewer shares with each of `otherIds`, in order (0 for the viewer themself). */
-  mutualCounts(viewerId: number, otherIds: readonly number[]): Promise<number[]>;
+  /** How many connections the viewer shares with each of others, in their order (0 for the viewer themself). */
+  mutualCounts(viewerId: number, otherIds: readonly number[], opts?: QueryOptions): Promise<number[]>;
   /**
    * Up to k distinct shortest introduction paths of at most 3 hops, each `[viewer, …, target]`, best first
    * (scoring.ts `pathScore`). Empty when the target is the viewer, avoided or beyond 3 hops.

@@ -97,6 +97,12 @@ export class SqlGraphIndex implements GraphIndex {
     return result.map((r) => (r.degree === null ? null : (Number(r.degree) as Degree)));
   }
 
+  async mutualCounts(viewerId: number, otherIds: readonly number[], opts: QueryOptions = {}): Promise<number[]> {
+    // One pair at a time for now; a batch kernel can replace this behind the same signature.
+    const counts: number[] = [];
+    for (const other of otherIds) counts.push((await this.mutuals(viewerId, other, 0, opts)).count);
+    return counts;
+  }
   async mutuals(a: number, b: number, limit: number, opts: QueryOptions = {}): Promise<Mutuals> {
     if (a === b) return { count: 0, first: [] };
     const { E, A, B } = this;
@@ -114,11 +120,6 @@ export class SqlGraphIndex implements GraphIndex {
     return { count: found.length, first: ranked.slice(0, Math.max(0, limit)).map((r) => r.z) };
   }
 
-  async mutualCounts(viewerId: number, otherIds: readonly number[]): Promise<number[]> {
-    const counts: number[] = [];
-    for (const id of otherIds) counts.push((await this.mutuals(viewerId, id, 0)).count);
-    return counts;
-  }
   async paths(viewer: number, target: number, k: number, opts: QueryOptions = {}): Promise<number[][]> {
     if (viewer === target || k <= 0) return [];
     const [d] = await this.degrees(viewer, [target], opts);

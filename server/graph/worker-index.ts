@@ -177,9 +177,10 @@ export class WorkerGraphIndex implements GraphIndex {
     );
   }
 
-  async mutualCounts(viewerId: number, otherIds: readonly number[]): Promise<number[]> {
+  async mutualCounts(viewerId: number, otherIds: readonly number[], opts: QueryOptions = {}): Promise<number[]> {
+    // One pair at a time for now; a batch kernel can replace this behind the same signature.
     const counts: number[] = [];
-    for (const id of otherIds) counts.push((await this.mutuals(viewerId, id, 0)).count);
+    for (const other of otherIds) counts.push((await this.mutuals(viewerId, other, 0, opts)).count);
     return counts;
   }
   async paths(viewer: number, target: number, k: number, opts: QueryOptions = {}): Promise<number[][]> {

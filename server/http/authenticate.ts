@@ -4,6 +4,7 @@ import { actorFromSession, actorFromToken, isWellFormedAccessToken, isWellFormed
 import { attachCredentialCache, CredentialCache } from '../auth/credential-cache.ts';
 import { hashSecret } from '../auth/secrets.ts';
 import { AppError, forbidden, unauthorized } from '../errors.ts';
+import { createViewer } from '../viewer/viewer.ts';
 import type { CredentialGuard } from './rate-limit.ts';
 
 export const SESSION_COOKIE = 'rapport_session';
@@ -55,6 +56,7 @@ export function registerAuthentication(app: FastifyInstance, guard: CredentialGu
   }
 
   app.decorateRequest('actor', null);
+  app.decorateRequest('viewer', null);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     await guard.admitAddress(request);
     const mode = request.routeOptions.config?.auth;
@@ -90,6 +92,7 @@ export function registerAuthentication(app: FastifyInstance, guard: CredentialGu
         }
       }
     }
+    if (request.actor) request.viewer = createViewer(app.ctx.db, () => app.ctx.graph.index, request.actor);
     if (mode === 'optional') return;
     const actor = request.actor;
     if (!actor) throw unauthorized();

@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor.ts';
 import type { AppContext } from '../context.ts';
+import type { Viewer } from '../viewer/viewer.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -10,6 +11,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null;
+    /** The identified caller as reads see them (blocks loaded lazily, once); null when signed out. */
+    viewer: Viewer | null;
   }
   interface FastifyInstance {
     ctx: AppContext;

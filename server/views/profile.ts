@@ -1,5 +1,8 @@
+import type { PersonAbilities } from '../../common/schemas/abilities.ts';
+import type { RelationshipState } from '../../common/schemas/network.ts';
 import type { MemberProfileView, ProfileStrength } from '../../common/schemas/profile.ts';
 import type { PersonCard } from '../../common/schemas/search.ts';
+import type { Relation } from '../hydration/relations.ts';
 import type { ProfileData } from '../queries/profiles.ts';
 
 export const photoUrl = (p: { handle: string; photoEtag: string | null }) =>
@@ -43,20 +46,28 @@ export function presentProfile(p: ProfileData, rel: ViewerRelation): MemberProfi
   };
 }
 
-export function presentPersonCard(
-  p: { id: number; handle: string; name: string; headline: string; location: string | null; photoEtag: string | null },
-  degree: number | null,
-  mutualCount: number | null,
-): PersonCard {
+/** Another member's profile for the viewer: what they may see of it, how they stand, and what they may do. */
+export function presentMemberProfile(
+  p: ProfileData,
+  seen: { degree: number | null; mutualCount: number; mutuals: PersonCard[]; relation: Relation; iBlocked: boolean; abilities: PersonAbilities },
+): MemberProfileView {
+  const { relation, abilities } = seen;
+  const relationship: RelationshipState = {
+    connection: relation.connection,
+    invitationId: relation.invitationId,
+    originInvitationId: relation.originInvitationId,
+    following: relation.following,
+    canFollow: abilities.canFollow,
+    canInvite: abilities.canConnect,
+    blocked: seen.iBlocked,
+  };
   return {
-    id: p.id,
-    handle: p.handle,
-    name: p.name,
-    headline: p.headline,
-    location: p.location || null,
-    photoUrl: photoUrl(p),
-    degree,
-    mutualCount,
+    ...presentProfile(p, { limited: !abilities.canSeeFullProfile, degree: seen.degree, mutualCount: seen.mutualCount, self: false }),
+    connection: relation.connection,
+    relationship,
+    abilities,
+    mutuals: seen.mutuals,
+    connectionsVisible: abilities.canSeeConnections,
   };
 }
 

@@ -19,6 +19,7 @@ export type { MeView, MemberProfileView, ProfileStrength } from '../../common/sc
 export type { ConnectionState, PersonCard, PersonCardWithConnection } from '../../common/schemas/search.ts';
 export type { AccessTokenView } from '../../common/schemas/auth.ts';
 export type { RelationshipState } from '../../common/schemas/network.ts';
+export type { PersonAbilities } from '../../common/schemas/abilities.ts';
 
 /** What the client sends: the schema's input side (defaults may be omitted). */
 export type ProfilePatchInput = z.input<typeof profilePatch>;

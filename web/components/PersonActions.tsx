@@ -10,23 +10,17 @@ type Size = ButtonProps['size'];
 
 /**
  * What the viewer can do about a person in a list (search, the member directory, suggestions), from the
- * connection state the server sends with the card: Connect to a stranger, Accept or Ignore to someone who
+ * abilities the server sends with the card: Connect to a stranger, Accept or Ignore to someone who
  * already invited them (inviting back would connect them and throw the note away), "Pending" for an
  * invitation they sent, and nothing for a connection or for themselves.
  */
 export function PersonActions({ person, context }: { person: PersonCardWithConnection; context: InvitationContext }) {
-  switch (person.connection) {
-    case 'none':
-      return <ConnectButton person={person} context={context} />;
-    case 'pending_received':
-      return person.invitationId ? <AnswerInvitation person={person} invitationId={person.invitationId} /> : null;
-    case 'pending_sent':
-      return <PendingLabel />;
-    case 'connected':
-      return <ConnectedLabel />;
-    default:
-      return null;
-  }
+  const can = person.abilities;
+  if (can.canConnect) return <ConnectButton person={person} context={context} />;
+  if (can.canAccept && person.invitationId) return <AnswerInvitation person={person} invitationId={person.invitationId} />;
+  if (can.canWithdraw) return <PendingLabel />;
+  if (person.connection === 'connected') return <ConnectedLabel />;
+  return null;
 }
 
 /** Accept or Ignore an invitation from `person`, in place; the name is in each label so a list of them stays distinguishable. */

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { blocks, invitations } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordEvent } from '../../events/record.ts';
-import { badRequest } from '../../errors.ts';
+import { blockRefusal } from '../../policies/people.ts';
 import { recordAudit } from '../audit.ts';
 import { disconnectMembers } from './connect.ts';
 import type { NetworkDeps } from './deps.ts';
@@ -14,7 +14,8 @@ import { pairOf } from '../../queries/network/invitation-pair.ts';
  * in one transaction. Idempotent. Unblocking later restores none of it.
  */
 export async function blockMember(deps: NetworkDeps, actorId: number, otherId: number): Promise<void> {
-  if (otherId === actorId) throw badRequest('block_self', 'You cannot block yourself.');
+  const refusal = blockRefusal(actorId, otherId);
+  if (refusal) throw refusal;
   await inTransaction(deps.db, async (tx) => {
     await lockMembers(tx, actorId, otherId);
     const [inserted] = await tx.insert(blocks).values({ blockerId: actorId, blockedId: otherId }).onConflictDoNothing().returning({ id: blocks.blockedId });

@@ -5,8 +5,9 @@ import type { Tx } from '../../db/connection.ts';
 import { type InvitationContext, interactions, invitations, members, profiles } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordEvent } from '../../events/record.ts';
-import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
+import { AppError, conflict, notFound } from '../../errors.ts';
 import { suggestPeople } from '../../queries/suggestions.ts';
+import { inviteRefusal } from '../../policies/people.ts';
 import { blockBetween } from '../../queries/network/blocks.ts';
 import { connectMembers } from './connect.ts';
 import { areConnected, connectionCount } from '../../queries/network/connections.ts';
@@ -34,16 +35,16 @@ export async function sendInvitation(deps: NetworkDeps, senderId: number, input:
     .innerJoin(profiles, eq(profiles.memberId, members.id))
     .where(eq(members.handle, input.to));
   if (!recipient || recipient.status !== 'active') throw notFound('Member');
-  if (recipient.id === senderId) throw badRequest('invitation_self', 'You cannot invite yourself.');
+  const toSelf = inviteRefusal(senderId, { id: recipient.id, block: null, connected: false });
+  if (toSelf) throw toSelf;
   const origin = await checkedOrigin(deps, senderId, recipient.id, input.context);
 
   return inTransaction(deps.db, async (tx) => {
     await lockMembers(tx, senderId, recipient.id);
+    // The facts under the lock, then the one rule the "Connect" button is drawn from.
     const block = await blockBetween(tx, senderId, recipient.id);
-    // A member who blocked the sender is invisible to them: answer as if they did not exist.
-    if (block === 'they_blocked') throw notFound('Member');
-    if (block === 'i_blocked') throw conflict('blocked', 'You have blocked this member. Unblock them first.');
-    if (await areConnected(tx, senderId, recipient.id)) throw conflict('already_connected', 'You are already connected.');
+    const refusal = inviteRefusal(senderId, { id: recipient.id, block, connected: await areConnected(tx, senderId, recipient.id) });
+    if (refusal) throw refusal;
     await expireStale(tx, senderId, recipient.id);
 
     const [open] = await tx

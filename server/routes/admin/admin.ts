@@ -14,6 +14,7 @@ import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { allow, authorize } from '../../policies/index.ts';
 import { memberActionRoutes } from './member-actions.ts';
+import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['admin'];
 
@@ -56,7 +57,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         rows.map(({ m }) => m.id),
       );
       const activeOperators = await countActiveOperators(ctx.db);
-      const actor = request.actor!;
+      const actor = viewerOf(request).actor;
       const items = rows.map(({ m, name }) => {
         const own = restrictions.filter((r) => r.memberId === m.id).map(({ kind, reason, since, until }) => ({ kind, reason, since, until }));
         const subject = { kind: 'member' as const, memberId: m.id, role: m.role, status: m.status, activeOperators };
@@ -102,7 +103,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request) => {
-        const actor = request.actor!;
+        const actor = viewerOf(request).actor;
         await inTransaction(ctx.db, async (tx) => {
           const [m] = await tx
             .select({ id: members.id, role: members.role })

@@ -6,6 +6,7 @@ import { setMemberRole } from '../../commands/admin/set-role.ts';
 import { liftMemberRestrictions } from '../../commands/moderation/lift.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
+import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['admin'];
 const params = z.strictObject({ handle });
@@ -38,7 +39,7 @@ export const memberActionRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request) =>
-        inTransaction(ctx.db, (tx) => setMemberRole(tx, request.actor!, request.params.handle, role, request.body?.reason ?? '', request.ip)),
+        inTransaction(ctx.db, (tx) => setMemberRole(tx, viewerOf(request).actor, request.params.handle, role, request.body?.reason ?? '', request.ip)),
     );
   }
 
@@ -54,6 +55,6 @@ export const memberActionRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: liftRestrictionsResult },
       },
     },
-    async (request) => inTransaction(ctx.db, (tx) => liftMemberRestrictions(tx, request.actor!, request.params.handle, request.body, request.ip)),
+    async (request) => inTransaction(ctx.db, (tx) => liftMemberRestrictions(tx, viewerOf(request).actor, request.params.handle, request.body, request.ip)),
   );
 };

@@ -14,6 +14,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { authorize } from '../../policies/index.ts';
 import { loadModerationQueue } from '../../queries/moderation.ts';
+import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['admin'];
 const idParams = z.strictObject({ id: bigIdParam });
@@ -60,7 +61,7 @@ export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
         },
         async (request) => {
           const body: { reason: string; days?: number | undefined } = request.body;
-          const context = { operator: request.actor!, reason: body.reason, ip: request.ip, days: body.days };
+          const context = { operator: viewerOf(request).actor, reason: body.reason, ip: request.ip, days: body.days };
           return inTransaction(ctx.db, (tx) =>
             type === 'flag' ? actOnFlag(tx, request.params.id, action, context) : actOnReport(tx, request.params.id, action, context),
           );

@@ -16,6 +16,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { authorize } from '../../policies/index.ts';
+import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['admin'];
 
@@ -75,7 +76,7 @@ export const adminOrganisationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = request.actor!;
+      const actor = viewerOf(request).actor;
       return inTransaction(ctx.db, (tx) => mergeOrganisation(tx, { id: actor.id, ip: request.ip }, request.params.id, request.body.into));
     },
   );

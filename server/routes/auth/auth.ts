@@ -17,6 +17,7 @@ import { passwordRoutes } from './password.ts';
 import { accepted, sessionStarted, tags } from './shapes.ts';
 import { credentialCheck, tryAgainIn } from './sign-in.ts';
 import { signupRoutes } from './signup.ts';
+import { viewerOf } from '../../viewer/request.ts';
 
 /** Sign-up, sign-in and out, access tokens by password, email confirmation and passwords. */
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -102,7 +103,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'Send the confirmation email again (a few times an hour at most)', response: { 200: accepted } },
     },
     async (request) => {
-      const actor = request.actor!;
+      const actor = viewerOf(request).actor;
       const key = `confirmation:${actor.id}`;
       const wait = ctx.throttles.emails.retryAfter(key, EMAIL_LIMITS.confirmation);
       if (wait > 0) throw tooManyRequests(wait, `The confirmation email was sent several times already. ${tryAgainIn(wait)}`);

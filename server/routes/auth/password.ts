@@ -17,6 +17,7 @@ import { setSessionCookie } from '../../http/session-cookie.ts';
 import { afterReplyQueue } from './after-reply.ts';
 import { accepted, sessionStarted, tags } from './shapes.ts';
 import { tryAgainIn } from './sign-in.ts';
+import { viewerOf } from '../../viewer/request.ts';
 
 const invalidResetLink = () => badRequest('invalid_link', 'This reset link is invalid or has expired. Ask for a new one.');
 
@@ -118,7 +119,7 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = request.actor!;
+      const actor = viewerOf(request).actor;
       // Someone holding a stolen session must not get to guess the current password at leisure.
       const account = `member:${actor.id}`;
       const address = addressKey(request.ip);

@@ -15,6 +15,7 @@ import { writeRateLimit } from '../../http/rate-limit.ts';
 import { badRequest, notFound } from '../../errors.ts';
 import { readSingleUpload } from '../../http/upload.ts';
 import { loadMe } from '../../queries/me.ts';
+import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['me'];
 
@@ -24,7 +25,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me',
     { config: { allowSuspended: true }, schema: { tags, summary: 'The signed-in member', response: { 200: meView } } },
-    async (request) => loadMe(ctx.db, request.actor!),
+    async (request) => loadMe(ctx.db, viewerOf(request).actor),
   );
 
   app.patch(
@@ -39,7 +40,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = request.actor!;
+      const actor = viewerOf(request).actor;
       await inTransaction(ctx.db, async (tx) => {
         await updateProfile(tx, actor.id, request.body);
         await recordAudit(tx, {
@@ -68,8 +69,8 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const bytes = await readSingleUpload(request);
       if (!bytes) throw badRequest('photo_missing', 'Attach an image in the "photo" field.');
-      await inTransaction(ctx.db, (tx) => savePhoto(tx, request.actor!.id, bytes));
-      return loadMe(ctx.db, request.actor!);
+      await inTransaction(ctx.db, (tx) => savePhoto(tx, viewerOf(request).actor.id, bytes));
+      return loadMe(ctx.db, viewerOf(request).actor);
     },
   );
 
@@ -77,8 +78,8 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
     '/me/photo',
     { config: writeRateLimit(ctx.config), schema: { tags, summary: 'Remove your profile photo', response: { 200: meView } } },
     async (request) => {
-      await inTransaction(ctx.db, (tx) => removePhoto(tx, request.actor!.id));
-      return loadMe(ctx.db, request.actor!);
+      await inTransaction(ctx.db, (tx) => removePhoto(tx, viewerOf(request).actor.id));
+      return loadMe(ctx.db, viewerOf(request).actor);
     },
   );
 
@@ -89,7 +90,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
       const list = await ctx.db
         .select()
         .from(accessTokens)
-        .where(and(eq(accessTokens.memberId, request.actor!.id), isNull(accessTokens.revokedAt)))
+        .where(and(eq(accessTokens.memberId, viewerOf(request).actor.id), isNull(accessTokens.revokedAt)))
         .orderBy(desc(accessTokens.id));
       return {
         items: list.map((t) => ({
@@ -115,7 +116,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = request.actor!;
+      const actor = viewerOf(request).actor;
       const created = await inTransaction(ctx.db, async (tx) => {
         const token = await createAccessToken(tx, actor.id, request.body.name);
         await recordAudit(tx, { actorId: actor.id, action: 'token.create', subjectType: 'access_token', subjectId: token.id });
@@ -136,7 +137,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = request.actor!;
+      const actor = viewerOf(request).actor;
       await inTransaction(ctx.db, async (tx) => {
         const [revoked] = await tx
           .update(accessTokens)

@@ -7,6 +7,7 @@ import { memberNotices } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['me'];
 
@@ -18,7 +19,7 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/me/notices',
     { schema: { tags, summary: 'Your notices from the operators, newest first, with the unread count', querystring: noticesQuery, response: { 200: noticesPage } } },
     async (request) => {
-      const actor = request.actor!;
+      const actor = viewerOf(request).actor;
       const after = decodeCursor(request.query.cursor, { i: 'bigId' });
       const { limit } = request.query;
       const found = await ctx.db
@@ -56,7 +57,7 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = request.actor!;
+      const actor = viewerOf(request).actor;
       const [notice] = await ctx.db
         .select()
         .from(memberNotices)

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { memberDirectoryPage, memberDirectoryQuery } from '../../../common/schemas/directory.ts';
 import { listDirectory } from '../../queries/directory.ts';
-import { presentCards, withConnectionStates } from '../../queries/network/people.ts';
-import { lensFor } from '../network/lens.ts';
+import { hydratePeople } from '../../hydration/people.ts';
+import { presentActionableCard } from '../../views/person-card.ts';
+import { viewerOf } from '../../viewer/request.ts';
 
 /**
  * The member directory: where a member of a young community finds people when search has nothing to go
@@ -23,11 +24,12 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = request.actor!;
-      const lens = await lensFor(ctx, actor);
+      const actor = viewerOf(request).actor;
+      const lens = await viewerOf(request).load();
       const viewer = { id: actor.id, isAdmin: actor.role === 'admin' };
       const { rows, nextCursor } = await listDirectory(ctx.db, viewer, request.query, lens.avoid);
-      return { items: await withConnectionStates(lens, await presentCards(lens, rows)), nextCursor };
+      const people = await hydratePeople(lens, rows.map((r) => r.id), { relations: true });
+      return { items: people.map((p) => presentActionableCard(actor, p)), nextCursor };
     },
   );
 };

@@ -4,14 +4,13 @@ import { z } from 'zod';
 import { handle } from '../../../common/schemas/primitives.ts';
 import { memberProfileView } from '../../../common/schemas/profile.ts';
 import { memberPhotos, members } from '../../db/schema.ts';
-import { blockBetween } from '../../queries/network/blocks.ts';
 import { notFound } from '../../errors.ts';
-import { allow } from '../../policies/index.ts';
-import { findMemberIdByHandle, loadProfiles } from '../../queries/profiles.ts';
-import { presentProfile } from '../../views/profile.ts';
-import { loadRelationship } from '../../queries/network/relationship.ts';
-import { degreesAndMutuals, loadPersonCards } from '../../queries/network/people.ts';
-import { lensFor } from '../network/lens.ts';
+import { hydrateProfile } from '../../hydration/profile.ts';
+import { canSee, personAbilities } from '../../policies/people.ts';
+import { loadPersonCards } from '../../queries/network/people.ts';
+import { presentMemberProfile, presentProfile } from '../../views/profile.ts';
+import { viewerOf } from '../../viewer/request.ts';
+import { blockWith } from '../../viewer/viewer.ts';
 
 const tags = ['members'];
 const handleParams = z.strictObject({ handle });
@@ -30,33 +29,27 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = request.actor!;
-      const id = await findMemberIdByHandle(ctx.db, request.params.handle);
-      const [p] = id === null ? [] : await loadProfiles(ctx.db, [id]);
-      if (!p) throw notFound('Member');
-      const self = p.id === actor.id;
-      if (self) return presentProfile(p, { limited: false, degree: null, mutualCount: null, self });
-      const lens = await lensFor(ctx, actor);
-      const relationship = await loadRelationship(ctx.db, actor.id, p.id);
-      const block = relationship.blocked ? 'i_blocked' : lens.avoid.has(p.id) ? 'they_blocked' : null;
-      if (!allow(actor, 'member.see', { kind: 'presence', memberId: p.id, status: p.status, block })) throw notFound('Member');
-      const [rel] = await degreesAndMutuals(lens, [p.id]);
-      const degree = rel?.degree ?? null;
-      const full =
-        !relationship.blocked && allow(actor, 'profile.viewFull', { kind: 'profile', memberId: p.id, visibility: p.visibility, degree });
-      const mutuals = await ctx.graph.index.mutuals(actor.id, p.id, 3, { avoid: lens.avoid });
-      return {
-        ...presentProfile(p, { limited: !full, degree, mutualCount: rel?.mutualCount ?? null, self }),
-        connection: relationship.connection,
-        relationship,
-        mutuals: await loadPersonCards(lens, mutuals.first),
-        connectionsVisible: allow(actor, 'connections.list', {
-          kind: 'connections',
-          memberId: p.id,
-          visibility: p.connectionsVisibility,
-          degree,
-        }),
-      };
+      // The spine: the viewer (blocks, 1 statement), the profile with the relation (1), the graph, the mutuals' cards (1).
+      const viewer = await viewerOf(request).load();
+      const { actor } = viewer;
+      const found = await hydrateProfile(viewer, request.params.handle);
+      if (!found) throw notFound('Member');
+      const { profile: p, relation } = found;
+      if (p.id === actor.id) return presentProfile(p, { limited: false, degree: null, mutualCount: null, self: true });
+      const block = blockWith(viewer.blocks, p.id);
+      if (!canSee(actor, { id: p.id, status: p.status, block })) throw notFound('Member');
+      const opts = { avoid: viewer.avoid };
+      const [degree = null] = await viewer.graph.degrees(actor.id, [p.id], opts);
+      const mutuals = await viewer.graph.mutuals(actor.id, p.id, 3, opts);
+      const abilities = personAbilities(actor, { ...p, degree, block, connection: relation.connection, following: relation.following });
+      return presentMemberProfile(p, {
+        degree,
+        mutualCount: mutuals.count,
+        mutuals: await loadPersonCards(viewer, mutuals.first),
+        relation,
+        iBlocked: block === 'i_blocked',
+        abilities,
+      });
     },
   );
 
@@ -72,15 +65,15 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = request.actor!;
+      const viewer = await viewerOf(request).load();
       const [photo] = await ctx.db
         .select({ memberId: members.id, status: members.status, content: memberPhotos.content, mimeType: memberPhotos.mimeType, etag: memberPhotos.etag })
         .from(memberPhotos)
         .innerJoin(members, eq(members.id, memberPhotos.memberId))
         .where(eq(members.handle, request.params.handle));
       // The photo follows the member: gone with a suspension, and for whoever the member blocked.
-      const block = photo && photo.memberId !== actor.id ? await blockBetween(ctx.db, actor.id, photo.memberId) : null;
-      if (!photo || !allow(actor, 'member.see', { kind: 'presence', memberId: photo.memberId, status: photo.status, block })) throw notFound('Photo');
+      const block = photo ? blockWith(viewer.blocks, photo.memberId) : null;
+      if (!photo || !canSee(viewer.actor, { id: photo.memberId, status: photo.status, block })) throw notFound('Photo');
       const etag = `"${photo.etag}"`;
       // A short private lifetime: a block or a suspension reaches a browser's cached copy within minutes.
       reply.header('etag', etag).header('cache-control', 'private, max-age=300');

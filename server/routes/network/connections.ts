@@ -10,7 +10,8 @@ import { forbidden, notFound } from '../../errors.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { allow } from '../../policies/index.ts';
 import { listConnections, listFollows } from '../../queries/network/lists.ts';
-import { lensFor, networkDeps } from './lens.ts';
+import { networkDeps } from './lens.ts';
+import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['network'];
 const handleParams = z.strictObject({ handle });
@@ -26,7 +27,7 @@ export const connectionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const other = await memberByHandle(ctx.db, request.params.handle);
-      await removeConnection(networkDeps(ctx), request.actor!.id, other.id);
+      await removeConnection(networkDeps(ctx), viewerOf(request).actor.id, other.id);
       return reply.status(204).send(null);
     },
   );
@@ -41,7 +42,7 @@ export const connectionRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: connectionPage },
       },
     },
-    async (request) => listConnections(await lensFor(ctx, request.actor!), request.actor!.id, request.query),
+    async (request) => listConnections(await viewerOf(request).load(), viewerOf(request).actor.id, request.query),
   );
 
   app.get(
@@ -56,8 +57,8 @@ export const connectionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = request.actor!;
-      const lens = await lensFor(ctx, actor);
+      const actor = viewerOf(request).actor;
+      const lens = await viewerOf(request).load();
       const owner = await memberByHandle(ctx.db, request.params.handle);
       if (lens.avoid.has(owner.id)) throw notFound('Member');
       const [setting] = await ctx.db.select({ v: profiles.connectionsVisibility }).from(profiles).where(eq(profiles.memberId, owner.id));
@@ -79,7 +80,7 @@ export const connectionRoutes: FastifyPluginAsyncZod = async (app) => {
           response: { 200: followPage },
         },
       },
-      async (request) => listFollows(await lensFor(ctx, request.actor!), request.actor!.id, direction, request.query),
+      async (request) => listFollows(await viewerOf(request).load(), viewerOf(request).actor.id, direction, request.query),
     );
   }
 };

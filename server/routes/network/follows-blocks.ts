@@ -7,7 +7,8 @@ import { memberByHandle } from '../../queries/members.ts';
 import { followMember, unfollowMember } from '../../commands/network/follow.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { listBlocks } from '../../queries/network/lists.ts';
-import { lensFor, networkDeps } from './lens.ts';
+import { networkDeps } from './lens.ts';
+import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['network'];
 const handleParams = z.strictObject({ handle });
@@ -28,7 +29,7 @@ export const followBlockRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const other = await memberByHandle(ctx.db, request.params.handle);
-      await followMember(networkDeps(ctx), request.actor!.id, other.id);
+      await followMember(networkDeps(ctx), viewerOf(request).actor.id, other.id);
       return { following: true };
     },
   );
@@ -38,7 +39,7 @@ export const followBlockRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: writeRateLimit(ctx.config), schema: { tags, summary: 'Stop following a member', params: handleParams, response: { 200: followState } } },
     async (request) => {
       const other = await memberByHandle(ctx.db, request.params.handle);
-      await unfollowMember(networkDeps(ctx), request.actor!.id, other.id);
+      await unfollowMember(networkDeps(ctx), viewerOf(request).actor.id, other.id);
       return { following: false };
     },
   );
@@ -56,7 +57,7 @@ export const followBlockRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const other = await memberByHandle(ctx.db, request.params.handle);
-      await blockMember(networkDeps(ctx), request.actor!.id, other.id);
+      await blockMember(networkDeps(ctx), viewerOf(request).actor.id, other.id);
       return { blocked: true };
     },
   );
@@ -66,7 +67,7 @@ export const followBlockRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: writeRateLimit(ctx.config), schema: { tags, summary: 'Unblock a member (nothing is restored automatically)', params: handleParams, response: { 200: blockState } } },
     async (request) => {
       const other = await memberByHandle(ctx.db, request.params.handle);
-      await unblockMember(networkDeps(ctx), request.actor!.id, other.id);
+      await unblockMember(networkDeps(ctx), viewerOf(request).actor.id, other.id);
       return { blocked: false };
     },
   );
@@ -74,6 +75,6 @@ export const followBlockRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me/blocks',
     { schema: { tags, summary: 'Members you have blocked', response: { 200: blockedList } } },
-    async (request) => ({ items: await listBlocks(await lensFor(ctx, request.actor!)) }),
+    async (request) => ({ items: await listBlocks(await viewerOf(request).load()) }),
   );
 };

@@ -5,7 +5,7 @@ import { handle } from '../../../common/schemas/primitives.ts';
 import { memberByHandle } from '../../queries/members.ts';
 import { notFound } from '../../errors.ts';
 import { loadPersonCards } from '../../queries/network/people.ts';
-import { lensFor } from './lens.ts';
+import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['network'];
 const handleParams = z.strictObject({ handle });
@@ -25,7 +25,7 @@ export const graphRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const lens = await lensFor(ctx, request.actor!);
+      const lens = await viewerOf(request).load();
       const other = await memberByHandle(ctx.db, request.params.handle);
       if (lens.avoid.has(other.id)) throw notFound('Member');
       const m = await ctx.graph.index.mutuals(lens.actor.id, other.id, request.query.limit, { avoid: lens.avoid });
@@ -45,7 +45,7 @@ export const graphRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const lens = await lensFor(ctx, request.actor!);
+      const lens = await viewerOf(request).load();
       const other = await memberByHandle(ctx.db, request.params.handle);
       if (lens.avoid.has(other.id)) throw notFound('Member');
       const paths = await ctx.graph.index.paths(lens.actor.id, other.id, request.query.k, { avoid: lens.avoid });

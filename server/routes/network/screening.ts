@@ -6,6 +6,7 @@ import { savePolicy } from '../../commands/screening/save-policy.ts';
 import { computeAllowance } from '../../queries/screening/allowance.ts';
 import { loadPolicy } from '../../queries/screening/policy.ts';
 import { describeRule } from '../../screening/policy.ts';
+import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['screening'];
 
@@ -19,7 +20,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me/screening',
     { schema: { tags, summary: 'Your screening policy: open, selective (rules) or manual, and who can invite you', response: { 200: policyView } } },
-    async (request) => view(await loadPolicy(ctx.db, request.actor!.id)),
+    async (request) => view(await loadPolicy(ctx.db, viewerOf(request).actor.id)),
   );
 
   app.put(
@@ -34,7 +35,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await savePolicy(ctx.db, request.actor!.id, request.body);
+      await savePolicy(ctx.db, viewerOf(request).actor.id, request.body);
       return view(request.body);
     },
   );
@@ -48,6 +49,6 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: allowanceView },
       },
     },
-    async (request) => computeAllowance(ctx.db, request.actor!.id, ctx.config.network),
+    async (request) => computeAllowance(ctx.db, viewerOf(request).actor.id, ctx.config.network),
   );
 };

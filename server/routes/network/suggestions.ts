@@ -5,9 +5,10 @@ import { handle } from '../../../common/schemas/primitives.ts';
 import { memberByHandle } from '../../queries/members.ts';
 import { dismissSuggestion } from '../../commands/network/dismiss-suggestion.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
-import { loadPersonCards, withConnectionStates } from '../../queries/network/people.ts';
+import { hydratePeople } from '../../hydration/people.ts';
+import { presentActionableCard } from '../../views/person-card.ts';
 import { suggestPeople } from '../../queries/suggestions.ts';
-import { lensFor } from './lens.ts';
+import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['network'];
 const handleParams = z.strictObject({ handle });
@@ -26,12 +27,12 @@ export const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const lens = await lensFor(ctx, request.actor!);
+      const lens = await viewerOf(request).load();
       const found = await suggestPeople({ db: ctx.db, graph: ctx.graph.index }, lens.actor.id, request.query.limit, {
         reinviteWaitMs: ctx.config.network.reinviteWaitMs,
       });
-      const cards = await withConnectionStates(lens, await loadPersonCards(lens, found.map((s) => s.memberId)));
-      const byId = new Map(cards.map((c) => [c.id, c]));
+      const people = await hydratePeople(lens, found.map((s) => s.memberId), { relations: true });
+      const byId = new Map(people.map((p) => [p.record.id, presentActionableCard(lens.actor, p)]));
       return { items: found.filter((s) => byId.has(s.memberId)).map((s) => ({ person: byId.get(s.memberId)!, reasons: s.reasons })) };
     },
   );
@@ -44,7 +45,7 @@ export const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const other = await memberByHandle(ctx.db, request.params.handle);
-      await dismissSuggestion(ctx.db, request.actor!.id, other.id);
+      await dismissSuggestion(ctx.db, viewerOf(request).actor.id, other.id);
       return reply.status(204).send(null);
     },
   );

@@ -11,7 +11,7 @@ import { page } from '../../../common/schemas/search.ts';
 import { notFound } from '../../errors.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { findOrganisationBySlug, organisationCounts, organisationMembers, suggestOrganisations } from '../../queries/organisations.ts';
-import { lensFor } from '../network/lens.ts';
+import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['organisations'];
 const slugParams = z.strictObject({ slug: z.string().min(1).max(80).regex(/^[a-z0-9-]+$/) });
@@ -30,7 +30,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const lens = await lensFor(ctx, request.actor!);
+      const lens = await viewerOf(request).load();
       return { items: await suggestOrganisations(lens, request.query.q, request.query.limit) };
     },
   );
@@ -48,7 +48,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const org = await findOrganisationBySlug(ctx.db, request.params.slug);
       if (!org) throw notFound('Organisation');
-      const counts = await organisationCounts(await lensFor(ctx, request.actor!), org.id);
+      const counts = await organisationCounts(await viewerOf(request).load(), org.id);
       return { ...org, currentCount: counts.current, pastCount: counts.past };
     },
   );
@@ -69,7 +69,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!org) throw notFound('Organisation');
       const after = decodeCursor(request.query.cursor, { i: 'id' });
       const { limit, when } = request.query;
-      const lens = await lensFor(ctx, request.actor!);
+      const lens = await viewerOf(request).load();
       const found = await organisationMembers(lens, org.id, when, after?.i ?? null, limit);
       const items = found.slice(0, limit);
       const last = items[items.length - 1];

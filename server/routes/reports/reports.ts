@@ -3,6 +3,7 @@ import { reportCreate, reportCreated } from '../../../common/schemas/screening.t
 import { fileReport } from '../../commands/reports.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
+import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['screening'];
 
@@ -21,7 +22,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = request.actor!;
+      const actor = viewerOf(request).actor;
       const created = await inTransaction(ctx.db, (tx) => fileReport(tx, actor.id, request.body, ctx.config.screening, request.ip));
       return reply.status(201).send({ id: created.id, status: 'open' as const });
     },

@@ -1,14 +1,14 @@
 import { Button } from '@mantine/core';
 import { IconRss } from '@tabler/icons-react';
 import { networkApi } from '../../api/network.ts';
-import type { RelationshipState } from '../../api/types.ts';
+import type { PersonAbilities } from '../../api/types.ts';
 import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
 
 /**
- * Follow is one-way and separate from connecting. It is shown only when the server says it is allowed
+ * Follow is one-way and separate from connecting. It is shown only when the server's abilities allow it
  * (the member may accept followers from connections only), or to undo an existing follow.
  */
-export function FollowButton({ person, rel }: { person: { handle: string; name: string }; rel: RelationshipState }) {
+export function FollowButton({ person, can }: { person: { handle: string; name: string }; can: PersonAbilities }) {
   const toggle = useNetworkMutation((follow: boolean) => (follow ? networkApi.follow(person.handle) : networkApi.unfollow(person.handle)), {
     success: (follow) =>
       follow ? (
@@ -21,14 +21,14 @@ export function FollowButton({ person, rel }: { person: { handle: string; name: 
         </>
       ),
   });
-  if (rel.following) {
+  if (can.canUnfollow) {
     return (
       <Button variant="default" loading={toggle.isPending} onClick={() => toggle.mutate(false)}>
         Unfollow
       </Button>
     );
   }
-  if (!rel.canFollow) return null;
+  if (!can.canFollow) return null;
   return (
     <Button variant="default" leftSection={<IconRss size={16} aria-hidden />} loading={toggle.isPending} onClick={() => toggle.mutate(true)}>
       Follow

@@ -2,7 +2,7 @@ import { Button, Group, Menu, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCheck, IconChevronDown, IconUserMinus, IconUserPlus } from '@tabler/icons-react';
 import { networkApi } from '../../api/network.ts';
-import type { MemberProfileView, RelationshipState } from '../../api/types.ts';
+import type { MemberProfileView, PersonAbilities, RelationshipState } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ConnectDialog } from '../../components/ConnectDialog.tsx';
 import { AnswerInvitation, PendingLabel } from '../../components/PersonActions.tsx';
@@ -14,36 +14,30 @@ import { ProfileMoreMenu } from './ProfileMoreMenu.tsx';
 type Person = Pick<MemberProfileView, 'handle' | 'name'>;
 
 /**
- * What the viewer can do about this member, driven by the relationship the server sends, so only the
- * actions that would succeed are offered.
+ * What the viewer can do about this member, drawn from the abilities the server's policies decided, so
+ * only the actions that would succeed are offered and no rule is recomputed here.
  */
 export function ProfileActions({ profile }: { profile: MemberProfileView }) {
   const rel = profile.relationship;
-  if (!rel) return null;
+  const can = profile.abilities;
+  if (!rel || !can) return null;
   const person = { handle: profile.handle, name: profile.name };
   return (
     <Group gap="xs" align="center" wrap="wrap" aria-label={`Actions for ${profile.name}`} role="group">
-      {!rel.blocked && <ConnectionAction person={person} rel={rel} />}
-      {!rel.blocked && <FollowButton person={person} rel={rel} />}
+      <ConnectionAction person={person} rel={rel} can={can} />
+      <FollowButton person={person} can={can} />
       {rel.connection === 'connected' && rel.originInvitationId !== null && <HowYouMetButton name={profile.name} invitationId={rel.originInvitationId} size="sm" />}
-      <ProfileMoreMenu person={person} blocked={rel.blocked} />
+      <ProfileMoreMenu person={person} blocked={can.canUnblock} />
     </Group>
   );
 }
 
-function ConnectionAction({ person, rel }: { person: Person; rel: RelationshipState }) {
-  switch (rel.connection) {
-    case 'connected':
-      return <ConnectedMenu person={person} />;
-    case 'pending_sent':
-      return rel.invitationId ? <PendingSent person={person} invitationId={rel.invitationId} /> : null;
-    case 'pending_received':
-      return rel.invitationId ? <PendingReceived person={person} invitationId={rel.invitationId} /> : null;
-    case 'none':
-      return rel.canInvite ? <ConnectAction person={person} /> : null;
-    default:
-      return null;
-  }
+function ConnectionAction({ person, rel, can }: { person: Person; rel: RelationshipState; can: PersonAbilities }) {
+  if (rel.connection === 'connected') return <ConnectedMenu person={person} />;
+  if (can.canWithdraw && rel.invitationId) return <PendingSent person={person} invitationId={rel.invitationId} />;
+  if (can.canAccept && rel.invitationId) return <PendingReceived person={person} invitationId={rel.invitationId} />;
+  if (can.canConnect) return <ConnectAction person={person} />;
+  return null;
 }
 
 function ConnectAction({ person }: { person: Person }) {

@@ -55,7 +55,7 @@ export function ProfileHeader({ profile }: { profile: MemberProfileView }) {
             </Group>
           )}
           {!isSelf && <MutualConnections profile={profile} />}
-          {(isSelf || profile.connectionsVisible) && (
+          {(isSelf || profile.abilities?.canSeeConnections) && (
             <Anchor component={Link} to={isSelf ? '/network?tab=connections' : `/in/${profile.handle}/connections`} size="sm">
               {isSelf ? (
                 'Your connections'
