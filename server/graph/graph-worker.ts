@@ -94,9 +94,7 @@ export class ReplicaAnswerer {
    * would pass the change-log check for ever. Both are cheap to rebuild, and runs are rarely thrown away.
    */
   private scrub(): void {
-    this.queries.bitsA.fill(0);
-    this.queries.bitsB.fill(0);
-    this.queries.clearCache();
+    this.queries.scrub();
   }
 
   answer(op: QueryOp, args: QueryArgs[QueryOp]): Answer {
