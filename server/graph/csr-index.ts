@@ -23,6 +23,9 @@ export class CsrGraphIndex implements GraphIndex {
   async mutuals(a: number, b: number, limit: number, opts: QueryOptions = {}): Promise<Mutuals> {
     return this.queries.mutuals(a, b, limit, opts.avoid, nowDayOf(opts.nowMs));
   }
+  async mutualCounts(viewerId: number, otherIds: readonly number[], opts: QueryOptions = {}): Promise<number[]> {
+    return this.queries.mutualCounts(viewerId, otherIds, opts.avoid);
+  }
   async paths(viewer: number, target: number, k: number, opts: QueryOptions = {}): Promise<number[][]> {
     return this.queries.paths(viewer, target, k, opts.avoid, nowDayOf(opts.nowMs));
   }

@@ -63,6 +63,11 @@ export interface GraphIndex {
   /** Common connections of a and b. a === b gives `{ count: 0, first: [] }`. */
   mutuals(a: number, b: number, limit: number, opts?: QueryOptions): Promise<Mutuals>;
   /**
+   * How many connections the viewer shares with each of `otherIds`, in their order: `mutuals(viewer, other).count`
+   * for each, 0 for the viewer themself and unknown ids. One call for a page of people.
+   */
+  mutualCounts(viewerId: number, otherIds: readonly number[], opts?: QueryOptions): Promise<number[]>;
+  /**
    * Up to k distinct shortest introduction paths of at most 3 hops, each `[viewer, …, target]`, best first
    * (scoring.ts `pathScore`). Empty when the target is the viewer, avoided or beyond 3 hops.
    */

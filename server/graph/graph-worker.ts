@@ -37,6 +37,12 @@ function execute(q: CsrQueries, op: QueryOp, raw: QueryArgs[QueryOp], transfer: 
       const a = raw as QueryArgs['mutuals'];
       return q.mutuals(a.a, a.b, a.limit, toSet(a.avoid), a.nowDay);
     }
+    case 'mutualCounts': {
+      const a = raw as QueryArgs['mutualCounts'];
+      const out: QueryResults['mutualCounts'] = Int32Array.from(q.mutualCounts(a.viewer, a.others, toSet(a.avoid)));
+      if (out.buffer instanceof ArrayBuffer) transfer.push(out.buffer);
+      return out;
+    }
     case 'paths': {
       const a = raw as QueryArgs['paths'];
       return q.paths(a.viewer, a.target, a.k, toSet(a.avoid), a.nowDay);

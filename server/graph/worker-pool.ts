@@ -33,15 +33,17 @@ import type { Mutuals, Suggestion } from './graph-index.ts';
 export interface QueryArgs {
   degrees: { viewer: number; targets: number[]; avoid: Int32Array | null };
   mutuals: { a: number; b: number; limit: number; avoid: Int32Array | null; nowDay: number };
+  mutualCounts: { viewer: number; others: number[]; avoid: Int32Array | null };
   paths: { viewer: number; target: number; k: number; avoid: Int32Array | null; nowDay: number };
   secondDegree: { viewer: number; avoid: Int32Array | null };
   suggest: { viewer: number; limit: number; avoid: Int32Array | null; exclude: Int32Array | null; nowDay: number };
 }
 
-/** Results per operation. Degrees come back as an Int8Array with -1 for null (transferred, not copied). */
+/** Results per operation. Degrees come back as an Int8Array with -1 for null, counts as an Int32Array (transferred, not copied). */
 export interface QueryResults {
   degrees: Int8Array;
   mutuals: Mutuals;
+  mutualCounts: Int32Array;
   paths: number[][];
   secondDegree: Int32Array;
   suggest: Suggestion[];
