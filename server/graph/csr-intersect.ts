@@ -55,14 +55,27 @@ export function intersectRows(g: CsrGraph, a: number, b: number, into: RowMatche
   if (into) into.ensure(ie - i);
   const ids = into?.ids, posS = swap ? into?.posB : into?.posA, posL = swap ? into?.posA : into?.posB;
   let count = 0;
-  const gallops = je - j > GALLOP_RATIO * (ie - i);
-  while (i < ie && j < je) {
-    const x = sArr[i]!;
-    if (gallops) {
+  if (je - j > GALLOP_RATIO * (ie - i)) {
+    for (; i < ie && j < je; i++) {
+      const x = sArr[i]!;
       j = gallop(lArr, j, je, x);
-      if (j === je) break;
+      if (j < je && lArr[j] === x) {
+        if (skip === null || ((skip[x >>> 5]! >>> (x & 31)) & 1) === 0) {
+          if (ids) {
+            ids[count] = x;
+            posS![count] = i;
+            posL![count] = j;
+          }
+          count++;
+        }
+        j++;
+      }
     }
-    const y = lArr[j]!;
+    return count;
+  }
+  // Two loops rather than a test per step: the merge is the hot one, and stays as tight as it can be.
+  while (i < ie && j < je) {
+    const x = sArr[i]!, y = lArr[j]!;
     if (x < y) i++;
     else if (x > y) j++;
     else {
