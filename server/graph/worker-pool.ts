@@ -85,7 +85,7 @@ export interface WorkerInit {
 export interface GraphWorkerPoolOptions {
   /** Worker threads; default max(1, availableParallelism() - 1), leaving a core to the event loop. */
   size?: number;
-  /** Hub balls each worker caches (csr-queries.ts); default 32. */
+  /** Hub balls each worker caches (csr-hub-cache.ts); default 32. */
   hubCacheSize?: number;
   /** Runs of one query invalidated by concurrent writes before the worker gives up ("contended"); default 8. */
   maxAttempts?: number;
