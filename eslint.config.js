@@ -27,7 +27,7 @@ const TARGETS = {
  * The graph's storage adapters (load, persist, snapshots, verification against SQL) may use the database;
  * the rest of server/graph/ may not.
  */
-const GRAPH_STORAGE = ['load', 'persist', 'service', 'snapshot', 'snapshot-schedule', 'sql', 'sql-test-tables', 'verify'].map(
+const GRAPH_STORAGE = ['copy-out', 'load', 'load-copy', 'persist', 'service', 'snapshot', 'snapshot-schedule', 'sql', 'sql-test-tables', 'verify'].map(
   (f) => `server/graph/${f}.ts`,
 );
 

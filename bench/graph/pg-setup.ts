@@ -18,7 +18,8 @@ import { migrate } from '../../server/db/migrate.ts';
 import * as schema from '../../server/db/schema.ts';
 import type { CsrGraph } from '../../server/graph/csr.ts';
 
-export const BENCH_DB = 'rapport_bench';
+/** The throwaway database; RAPPORT_BENCH_DB names another, so runs side by side on one server do not collide. */
+export const BENCH_DB = process.env.RAPPORT_BENCH_DB ?? 'rapport_bench';
 
 export function benchUrl(adminUrl: string, database = BENCH_DB): string {
   const u = new URL(adminUrl);

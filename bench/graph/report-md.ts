@@ -49,13 +49,9 @@ cmp(`graphology (${gl?.members as number} members, ${gl?.viewers as number} view
 
 const pgGraph = Object.values(graphs).find((g) => g.buildFromPostgres)?.buildFromPostgres as Obj | undefined;
 if (pgGraph) {
-  out.push('### Rebuild from PostgreSQL', '', '| reader | total | COPY / read | CSR build |', '|---|---:|---:|---:|');
-  for (const k of ['copy1', 'copy']) {
-    const c = pgGraph[k] as Obj | undefined;
-    if (c) out.push(`| binary COPY, ${c.streams as number} stream(s) | ${c.totalMs as number} ms | ${c.copyMs as number} ms | ${c.buildMs as number} ms |`);
-  }
+  out.push('### Rebuild from PostgreSQL', '', '| reader | connections | total |', '|---|---:|---:|');
   const l = pgGraph.loadTs as Obj | undefined;
-  if (l) out.push(`| server/graph/load.ts | ${l.totalMs as number} ms | | |`);
+  if (l) out.push(`| server/graph/load.ts (${l.via as string}) | ${l.edges as number} | ${l.totalMs as number} ms |`);
   out.push('');
 }
 const http = r.http as Obj | undefined;

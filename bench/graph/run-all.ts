@@ -8,7 +8,7 @@
  *                needs about 15 GiB of heap), same viewers.
  * 4. pg          a throwaway database `rapport_bench` on --pg (never `test`) with the generated graph as
  *                members, profiles, search documents and connections (pg-setup.ts).
- * 5. rebuild     the index from PostgreSQL: binary COPY (copy-load.ts) and server/graph/load.ts.
+ * 5. rebuild     the index from PostgreSQL by the server's own path (server/graph/load.ts, binary COPY).
  * 6. sql         the SQL reference on the same graph, first --sql-viewers viewers, ratios against the CSR.
  * 7. http        the real server on that database under autocannon (http-bench.ts).
  * Phases 4–7 use the --pg-members graph (default: the main one; when it equals --compare-members they
@@ -63,8 +63,6 @@ const opts = {
   httpPort: Number(flag('http-port', '39170')),
   skip: new Set(flag('skip', '').split(',').filter(Boolean)),
   keepDb: bool('keep-db'),
-  /** Time server/graph/load.ts in-process too (at 1 M the server's start-up, which runs it, is the measure). */
-  loadTs: flag('load-ts', '') === '' ? Number(flag('pg-members', flag('members', '1000000'))) <= 200_000 : flag('load-ts', '') === 'true',
   compareHubSamples: Number(flag('compare-hub-samples', '20')),
   reuseDb: bool('reuse-db'),
   /** Names a partial run's files graph-<label>-<ts>.json and latest-graph-<label>.json, leaving latest-graph.json alone. */
@@ -203,7 +201,7 @@ async function main(): Promise<void> {
   }
 
   await phase('rebuild', async () => {
-    const result = await benchBuildFromPg(opts.pg, g, log, opts.loadTs);
+    const result = await benchBuildFromPg(opts.pg, g, log);
     pgResults.buildFromPostgres = result;
   });
 

@@ -24,10 +24,7 @@ export class CsrGraphIndex implements GraphIndex {
     return this.queries.mutuals(a, b, limit, opts.avoid, nowDayOf(opts.nowMs));
   }
   async mutualCounts(viewerId: number, otherIds: readonly number[], opts: QueryOptions = {}): Promise<number[]> {
-    // One pair at a time for now; a batch kernel can replace this behind the same signature.
-    const counts: number[] = [];
-    for (const other of otherIds) counts.push((await this.mutuals(viewerId, other, 0, opts)).count);
-    return counts;
+    return this.queries.mutualCounts(viewerId, otherIds, opts.avoid);
   }
   async paths(viewer: number, target: number, k: number, opts: QueryOptions = {}): Promise<number[][]> {
     return this.queries.paths(viewer, target, k, opts.avoid, nowDayOf(opts.nowMs));

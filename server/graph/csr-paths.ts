@@ -22,7 +22,8 @@
  *   when the k-th best exact score beats the top bound, so the result is the same as scoring every
  *   candidate.
  */
-import type { CsrQueries } from './csr-queries.ts';
+import { gallop, intersectRows } from './csr-intersect.ts';
+import type { CsrScratch } from './csr-scratch.ts';
 import { activityFactor, comparePaths, hopStrength, pathScore } from './scoring.ts';
 
 interface PathCandidate {
@@ -61,29 +62,45 @@ function push(x: number, y: number, day: number): void {
   candCount++;
 }
 
-/** Expects the avoid set loaded and the scratch sized; leaves bitsA and bitsB clear. */
-export function findPaths(q: CsrQueries, v: number, t: number, k: number, nowDay: number): number[][] {
-  const g = q.g;
-  if (q.avoided(v) || q.avoided(t)) return [];
+/** Per-member activity in [0, 1] for ranking (GraphIndex.setActivity), or null. */
+type Activity = ArrayLike<number> | null;
+
+/** Up to k shortest introduction paths from v to t (GraphIndex.paths). */
+export function paths(s: CsrScratch, v: number, t: number, k: number, avoid: ReadonlySet<number> | undefined, nowDay: number, act: Activity): number[][] {
+  const g = s.g;
+  if (v === t || k <= 0 || !(v >= 0 && v < g.n) || !(t >= 0 && t < g.n)) return [];
+  s.begin(avoid);
+  const found = findPaths(s, v, t, k, nowDay, act);
+  s.end();
+  return found;
+}
+
+/** Leaves bitsA and bitsB clear. */
+function findPaths(s: CsrScratch, v: number, t: number, k: number, nowDay: number, act: Activity): number[][] {
+  const g = s.g;
+  if (s.avoided(v) || s.avoided(t)) return [];
   if (g.hasEdge(v, t)) return [[v, t]];
-  const A = q.bitsA, B = q.bitsB;
-  q.markRow(v, A, false);
-  q.markRow(t, B, false);
-  const result = twoHops(q, v, t, k, nowDay) ?? threeHops(q, v, t, k, nowDay);
-  q.unmarkRow(v, A);
-  q.unmarkRow(t, B);
+  const A = s.bitsA, B = s.bitsB;
+  s.markRow(v, A, false);
+  s.markRow(t, B, false);
+  const result = twoHops(s, v, t, k, nowDay, act) ?? threeHops(s, v, t, k, nowDay, act);
+  s.unmarkRow(v, A);
+  s.unmarkRow(t, B);
   return result;
 }
 
-function twoHops(q: CsrQueries, v: number, t: number, k: number, nowDay: number): number[][] | null {
-  const g = q.g, A = q.bitsA, B = q.bitsB, act = q.activity;
+/** |N(u) ∩ N(w)|, every common member counted: a hop's mutual count is a property of the tie, not of the viewer. */
+const common = (s: CsrScratch, u: number, w: number): number => intersectRows(s.g, u, w, null, null);
+
+function twoHops(s: CsrScratch, v: number, t: number, k: number, nowDay: number, act: Activity): number[][] | null {
+  const g = s.g, A = s.bitsA, B = s.bitsB;
   const dv = g.degree(v), dt = g.degree(t);
-  const s = dv <= dt ? v : t, other = dv <= dt ? B : A;
+  const side = dv <= dt ? v : t, other = dv <= dt ? B : A;
   const cands: PathCandidate[] = [];
-  const arr = g.rowArr(s);
-  for (let p = g.rowLo(s), e = g.rowHi(s); p < e; p++) {
+  const arr = g.rowArr(side);
+  for (let p = g.rowLo(side), e = g.rowHi(side); p < e; p++) {
     const x = arr[p]!;
-    if (!((other[x >>> 5]! >>> (x & 31)) & 1) || q.avoided(x)) continue;
+    if (!((other[x >>> 5]! >>> (x & 31)) & 1) || s.avoided(x)) continue;
     const dx = g.degree(x);
     const d1 = g.edgeDay(v, x), d2 = g.edgeDay(x, t);
     const ub = hopStrength(Math.min(dv, dx) - 1, d1, nowDay) * hopStrength(Math.min(dx, dt) - 1, d2, nowDay) * activityFactor(act, x);
@@ -96,7 +113,7 @@ function twoHops(q: CsrQueries, v: number, t: number, k: number, nowDay: number)
     // Rounding in a different product order must not prune a tie: pad the bound by a relative 1e-9.
     if (best.length === k && best[k - 1]!.score > c.ub * (1 + 1e-9)) break;
     const x = c.nodes[1]!;
-    c.score = pathScore(c.nodes, [commonCount(q, v, x), commonCount(q, x, t)], [g.edgeDay(v, x), g.edgeDay(x, t)], nowDay, act);
+    c.score = pathScore(c.nodes, [common(s, v, x), common(s, x, t)], [g.edgeDay(v, x), g.edgeDay(x, t)], nowDay, act);
     keep(best, c, k);
   }
   return best.map((c) => c.nodes);
@@ -111,19 +128,19 @@ function keep(best: PathCandidate[], c: PathCandidate, k: number): void {
 }
 
 /** Finds every 3-hop candidate (x, y) into cx/cy/cday; returns the count. */
-function enumerate(q: CsrQueries, v: number, t: number): number {
-  const g = q.g, X = q.bitsX, skip = q.hasAvoid;
+function enumerate(s: CsrScratch, v: number, t: number): number {
+  const g = s.g, X = s.bitsX, skip = s.hasAvoid;
   const dv = g.degree(v), dt = g.degree(t);
   let fromV: boolean;
   if (dv <= dt) {
-    const wv = q.work(v, Infinity);
-    fromV = wv <= q.work(t, wv);
+    const wv = s.work(v, Infinity);
+    fromV = wv <= s.work(t, wv);
   } else {
-    const wt = q.work(t, Infinity);
-    fromV = q.work(v, wt) < wt;
+    const wt = s.work(t, Infinity);
+    fromV = s.work(v, wt) < wt;
   }
   // (near, far): scan the rows of near's neighbours against far's bits.
-  const near = fromV ? v : t, far = fromV ? t : v, farBits = fromV ? q.bitsB : q.bitsA;
+  const near = fromV ? v : t, far = fromV ? t : v, farBits = fromV ? s.bitsB : s.bitsA;
   const farArr = g.rowArr(far), farLo = g.rowLo(far), farHi = g.rowHi(far), hubRow = 16 * (farHi - farLo);
   const ovBits = g.ovBits, off = g.off, nbr = g.nbr, day = g.day, ovOff = g.ovOff, ovLen = g.ovLen, pool = g.pool, poolDay = g.poolDay;
   candCount = 0;
@@ -164,27 +181,10 @@ function enumerate(q: CsrQueries, v: number, t: number): number {
   return candCount;
 }
 
-/**
- * The first position in arr[from, hi) (sorted) holding a value ≥ w, or hi: exponential then binary
- * search from `from`, so a run of increasing lookups costs about log(gap) each and stays in cache.
- */
-export function gallop(arr: Int32Array, from: number, hi: number, w: number): number {
-  if (from >= hi || arr[from]! >= w) return from;
-  let step = 1;
-  while (from + step < hi && arr[from + step]! < w) step <<= 1;
-  let lo = from + (step >> 1) + 1, top = Math.min(from + step, hi);
-  while (lo < top) {
-    const mid = (lo + top) >>> 1;
-    if (arr[mid]! < w) lo = mid + 1;
-    else top = mid;
-  }
-  return lo;
-}
-
-function threeHops(q: CsrQueries, v: number, t: number, k: number, nowDay: number): number[][] {
-  const size = enumerate(q, v, t);
+function threeHops(s: CsrScratch, v: number, t: number, k: number, nowDay: number, act: Activity): number[][] {
+  const size = enumerate(s, v, t);
   if (size === 0) return [];
-  const g = q.g, act = q.activity;
+  const g = s.g;
   const dv = g.degree(v), dt = g.degree(t);
   // Outer-hop facts per intermediary: the bound part first (from degrees), the exact count on demand.
   const xs = new Map<number, EndFacts>(), ys = new Map<number, EndFacts>();
@@ -208,12 +208,12 @@ function threeHops(q: CsrQueries, v: number, t: number, k: number, nowDay: numbe
   };
   const exactX = (f: EndFacts, x: number): void => {
     if (f.mutuals >= 0) return;
-    f.mutuals = commonCount(q, v, x);
+    f.mutuals = common(s, v, x);
     f.ub = hopStrength(f.mutuals, f.day, nowDay) * activityFactor(act, x);
   };
   const exactY = (f: EndFacts, y: number): void => {
     if (f.mutuals >= 0) return;
-    f.mutuals = commonCount(q, y, t);
+    f.mutuals = common(s, y, t);
     f.ub = hopStrength(f.mutuals, f.day, nowDay) * activityFactor(act, y);
   };
   const cub = new Float64Array(size);
@@ -260,47 +260,8 @@ function threeHops(q: CsrQueries, v: number, t: number, k: number, nowDay: numbe
     heap[0] = heap[--len]!;
     down(0, len);
     const nodes = [v, x, y, t];
-    const score = pathScore(nodes, [fx.mutuals, commonCount(q, x, y), fy.mutuals], [fx.day, cday[top]!, fy.day], nowDay, act);
+    const score = pathScore(nodes, [fx.mutuals, common(s, x, y), fy.mutuals], [fx.day, cday[top]!, fy.day], nowDay, act);
     keep(best, { nodes, ub: cub[top]!, score }, k);
   }
   return best.map((c) => c.nodes);
-}
-
-/**
- * |N(u) ∩ N(w)| (no avoid filter: tie strength is a property of the tie). A sorted merge for rows of
- * similar length (see CsrQueries.intersect on why it branches); when one is over 8× the other, each member of the short row is found in the long one
- * by galloping (exponential, then binary search from the last position).
- */
-export function commonCount(q: CsrQueries, u: number, w: number): number {
-  const g = q.g;
-  let a = u, b = w;
-  if (g.degree(a) > g.degree(b)) {
-    a = w;
-    b = u;
-  }
-  const aArr = g.rowArr(a), bArr = g.rowArr(b);
-  let i = g.rowLo(a), j = g.rowLo(b);
-  const ie = g.rowHi(a), je = g.rowHi(b);
-  let c = 0;
-  if (je - j > 8 * (ie - i)) {
-    for (; i < ie && j < je; i++) {
-      j = gallop(bArr, j, je, aArr[i]!);
-      if (j < je && bArr[j] === aArr[i]) {
-        c++;
-        j++;
-      }
-    }
-    return c;
-  }
-  while (i < ie && j < je) {
-    const x = aArr[i]!, y = bArr[j]!;
-    if (x < y) i++;
-    else if (x > y) j++;
-    else {
-      c++;
-      i++;
-      j++;
-    }
-  }
-  return c;
 }

@@ -62,7 +62,10 @@ export interface GraphIndex {
   degrees(viewer: number, targets: readonly number[], opts?: QueryOptions): Promise<Degree[]>;
   /** Common connections of a and b. a === b gives `{ count: 0, first: [] }`. */
   mutuals(a: number, b: number, limit: number, opts?: QueryOptions): Promise<Mutuals>;
-  /** How many connections the viewer shares with each of others, in their order (0 for the viewer themself). */
+  /**
+   * How many connections the viewer shares with each of `otherIds`, in their order: `mutuals(viewer, other).count`
+   * for each, 0 for the viewer themself and unknown ids. One call for a page of people.
+   */
   mutualCounts(viewerId: number, otherIds: readonly number[], opts?: QueryOptions): Promise<number[]>;
   /**
    * Up to k distinct shortest introduction paths of at most 3 hops, each `[viewer, …, target]`, best first

@@ -37,6 +37,12 @@ function execute(q: CsrQueries, op: QueryOp, raw: QueryArgs[QueryOp], transfer: 
       const a = raw as QueryArgs['mutuals'];
       return q.mutuals(a.a, a.b, a.limit, toSet(a.avoid), a.nowDay);
     }
+    case 'mutualCounts': {
+      const a = raw as QueryArgs['mutualCounts'];
+      const out: QueryResults['mutualCounts'] = Int32Array.from(q.mutualCounts(a.viewer, a.others, toSet(a.avoid)));
+      if (out.buffer instanceof ArrayBuffer) transfer.push(out.buffer);
+      return out;
+    }
     case 'paths': {
       const a = raw as QueryArgs['paths'];
       return q.paths(a.viewer, a.target, a.k, toSet(a.avoid), a.nowDay);
@@ -94,9 +100,7 @@ export class ReplicaAnswerer {
    * would pass the change-log check for ever. Both are cheap to rebuild, and runs are rarely thrown away.
    */
   private scrub(): void {
-    this.queries.bitsA.fill(0);
-    this.queries.bitsB.fill(0);
-    this.queries.clearCache();
+    this.queries.scrub();
   }
 
   answer(op: QueryOp, args: QueryArgs[QueryOp]): Answer {

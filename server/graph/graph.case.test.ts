@@ -190,6 +190,20 @@ describe.each(harnesses)('GraphIndex conformance: $name', (h) => {
     expect(await g.mutuals(0, 1, 5, { ...at, avoid: new Set([4]) })).toEqual({ count: 2, first: [3, 2] });
   });
 
+  it('mutual counts of a page: each equals mutuals().count, in order; 0 for the viewer and unknown ids', async () => {
+    // 0 and 1 share 2, 3 and 4; 0 shares 2 with 5 and with 6, and 5 with 2; 2 is the hub of the page.
+    const g = await h.build([[0, 2], [1, 2], [0, 3], [1, 3], [0, 4], [1, 4], [2, 5], [2, 6], [2, 7], [5, 0], [6, 8]]);
+    const page = [1, 5, 6, 2, 0, 99, -1, 1];
+    expect(await g.mutualCounts(0, page)).toEqual([3, 1, 1, 1, 0, 0, 0, 3]);
+    for (const [i, other] of page.entries()) {
+      if (other >= 0 && other < 9) expect((await g.mutuals(0, other, 0)).count, `other ${other}`).toBe((await g.mutualCounts(0, page))[i]);
+    }
+    // Avoided members are never counted as mutuals (an avoided member on the page still gets its count).
+    expect(await g.mutualCounts(0, [1, 5, 2], { avoid: new Set([2, 1]) })).toEqual([2, 0, 1]);
+    expect(await g.mutualCounts(0, [])).toEqual([]);
+    expect(await g.mutualCounts(99, [0, 1])).toEqual([0, 0]);
+  });
+
   it('suggestions: Adamic–Adar shaped toward moderately weak ties, with reasons and exclusions', async () => {
     // Viewer 0 knows 1, 2, 3. Candidate 6 shares all three; 4 shares 1 and 2 and knows no one else
     // (fully embedded); 7 shares 1 and 2 but bridges to 8–11; 5 shares only 3.

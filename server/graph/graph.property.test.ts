@@ -43,6 +43,7 @@ describe('CSR under random connects, removes and compactions', () => {
             expect(await index.degrees(v, all)).toEqual(all.map((t) => model.degree(v, t)));
             const w = (v * 5 + steps) % N;
             expect((await index.mutuals(v, w, 3)).count).toBe(model.mutualCount(v, w));
+            expect(await index.mutualCounts(v, all)).toEqual(all.map((t) => (t === v ? 0 : model.mutualCount(v, t))));
           }
           const v = steps % N;
           expect([...(await index.secondDegree(v))].sort((a, b) => a - b)).toEqual(model.secondDegree(v));

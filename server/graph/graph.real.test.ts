@@ -59,6 +59,7 @@ describe.each(['ego-facebook', 'github-musae'] as const)('CSR against a plain BF
   const ref = BfsReference.fromEdges(list.n, list.src, list.dst);
   const rand = rng(name.length * 7919);
   const viewers = Array.from({ length: 60 }, () => Math.floor(rand() * list.n));
+  const biggest = [...ref.adj.keys()].sort((a, b) => ref.adj[b]!.size - ref.adj[a]!.size).slice(0, 3);
 
   const variants: [string, () => CsrGraphIndex][] = [
     ['built from edge arrays', () => new CsrGraphIndex(CsrGraph.fromEdges(list.n, list.src, list.dst, list.days))],
@@ -89,6 +90,9 @@ describe.each(['ego-facebook', 'github-musae'] as const)('CSR against a plain BF
       ];
       const expected = targets.map((t) => (t === v ? 0 : avoid.has(t) ? null : (dist.get(t) ?? null)));
       expect(await index.degrees(v, targets, { avoid })).toEqual(expected);
+      // A page with the biggest hubs on it, so both sides of the count (row scan, gallop) run.
+      const page = [...targets, ...biggest, v];
+      expect(await index.mutualCounts(v, page, { avoid })).toEqual(page.map((t) => (t === v ? 0 : ref.mutualCount(v, t, avoid))));
       for (const t of targets) {
         pairs++;
         const m = await index.mutuals(v, t, 3, { avoid, nowMs: NOW });
@@ -176,6 +180,7 @@ describe.each(engines())('CSR against the SQL reference on real graphs [%s]', (e
         ...Array.from({ length: 4 }, () => second[Math.floor(rand() * second.length)] ?? 0),
       ];
       expect(await csr.degrees(v, targets, o)).toEqual(await sqlIndex.degrees(v, targets, o));
+      expect(await csr.mutualCounts(v, [...targets, v, -1], o)).toEqual(await sqlIndex.mutualCounts(v, [...targets, v, -1], o));
       expect([...second].sort((a, b) => a - b)).toEqual([...(await sqlIndex.secondDegree(v, o))]);
       for (const t of targets.slice(2, 6)) {
         expect(await csr.mutuals(v, t, 5, o)).toEqual(await sqlIndex.mutuals(v, t, 5, o));

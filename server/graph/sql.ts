@@ -97,12 +97,6 @@ export class SqlGraphIndex implements GraphIndex {
     return result.map((r) => (r.degree === null ? null : (Number(r.degree) as Degree)));
   }
 
-  async mutualCounts(viewerId: number, otherIds: readonly number[], opts: QueryOptions = {}): Promise<number[]> {
-    // One pair at a time for now; a batch kernel can replace this behind the same signature.
-    const counts: number[] = [];
-    for (const other of otherIds) counts.push((await this.mutuals(viewerId, other, 0, opts)).count);
-    return counts;
-  }
   async mutuals(a: number, b: number, limit: number, opts: QueryOptions = {}): Promise<Mutuals> {
     if (a === b) return { count: 0, first: [] };
     const { E, A, B } = this;
@@ -118,6 +112,23 @@ export class SqlGraphIndex implements GraphIndex {
       .map((r) => ({ z: r.z, rel: mutualRelevance(r.deg, toDay(Number(r.ta)), toDay(Number(r.tb)), nowDay) }))
       .sort((x, y) => y.rel - x.rel || x.z - y.z);
     return { count: found.length, first: ranked.slice(0, Math.max(0, limit)).map((r) => r.z) };
+  }
+
+  async mutualCounts(viewerId: number, otherIds: readonly number[], opts: QueryOptions = {}): Promise<number[]> {
+    if (otherIds.length === 0) return [];
+    const { E, A, B } = this;
+    const result = await rows<{ ord: number; n: number }>(
+      this.db,
+      sql`SELECT o.ord::int AS ord, CASE WHEN o.id = ${viewerId} THEN 0 ELSE (
+            SELECT count(*)::int FROM ${E} p JOIN ${E} q ON q.${A} = o.id AND q.${B} = p.${B}
+            WHERE p.${A} = ${viewerId} AND NOT (p.${B} = ANY(${intArray(opts.avoid ?? [])}::int[]))) END AS n
+          FROM unnest(${intArray(otherIds)}::int[]) WITH ORDINALITY AS o(id, ord) ORDER BY o.ord`,
+    );
+    const counts = new Array<number>(otherIds.length).fill(0);
+    // intArray drops non-integers, so map back by position among the integer ids.
+    const positions = otherIds.flatMap((id, i) => (Number.isInteger(id) ? [i] : []));
+    for (const r of result) counts[positions[r.ord - 1]!] = Number(r.n);
+    return counts;
   }
 
   async paths(viewer: number, target: number, k: number, opts: QueryOptions = {}): Promise<number[][]> {

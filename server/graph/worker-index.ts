@@ -9,7 +9,8 @@
  * posting it to a worker would cost the main thread nearly as much (structured clone, the reply's message
  * event and promise) and add latency on top. Above it the read goes to the pool, where it may take
  * milliseconds without stalling anyone. In practice: mutuals (a merge of two sorted rows, ~5 µs) run
- * inline except between two hubs; badges and 2nd degree run inline for viewers with small networks;
+ * inline except between two hubs; badges, a page's mutual counts and 2nd degree run inline for viewers with
+ * small networks (and pages without hubs);
  * paths run inline only when trivial or between two small networks; people-you-may-know always goes to
  * the pool. See bench/graph/event-loop.bench.ts for the numbers behind this.
  *
@@ -18,6 +19,7 @@
  */
 import type { CsrGraph } from './csr.ts';
 import { CsrGraphIndex } from './csr-index.ts';
+import { GALLOP_RATIO } from './csr-intersect.ts';
 import type { Degree, GraphIndex, GraphStats, Mutuals, QueryOptions, Suggestion, SuggestOptions } from './graph-index.ts';
 import { nowDayOf } from './scoring.ts';
 import { GraphPoolUnavailable, GraphWorkerPool, type GraphWorkerPoolOptions, type QueryOp } from './worker-pool.ts';
@@ -60,6 +62,13 @@ export const readCost = {
   mutuals(g: CsrGraph, a: number, b: number): number {
     return (g.degree(a) + g.degree(b)) / 4;
   },
+  /** Marking the viewer's row, then one bit test per edge of each other's row (at most GALLOP_RATIO× the viewer's). */
+  mutualCounts(g: CsrGraph, viewer: number, others: readonly number[], limit: number): number {
+    const dv = g.degree(viewer), cap = GALLOP_RATIO * dv;
+    let work = dv;
+    for (let i = 0; i < others.length && work < limit; i++) work += Math.min(g.degree(others[i]!), cap);
+    return work;
+  },
   paths(g: CsrGraph, viewer: number, target: number, k: number, limit: number): number {
     // Trivial answers (the viewer, a connection, nobody) cost a binary search.
     if (viewer === target || k <= 0 || g.degree(viewer) === 0 || g.degree(target) === 0 || g.hasEdge(viewer, target)) return 0;
@@ -101,6 +110,7 @@ export class WorkerGraphIndex implements GraphIndex {
   readonly routed: Record<QueryOp, RoutingCounts> = {
     degrees: { inline: 0, pool: 0, fallback: 0 },
     mutuals: { inline: 0, pool: 0, fallback: 0 },
+    mutualCounts: { inline: 0, pool: 0, fallback: 0 },
     paths: { inline: 0, pool: 0, fallback: 0 },
     secondDegree: { inline: 0, pool: 0, fallback: 0 },
     suggest: { inline: 0, pool: 0, fallback: 0 },
@@ -178,11 +188,20 @@ export class WorkerGraphIndex implements GraphIndex {
   }
 
   async mutualCounts(viewerId: number, otherIds: readonly number[], opts: QueryOptions = {}): Promise<number[]> {
-    // One pair at a time for now; a batch kernel can replace this behind the same signature.
-    const counts: number[] = [];
-    for (const other of otherIds) counts.push((await this.mutuals(viewerId, other, 0, opts)).count);
-    return counts;
+    if (this.light('mutualCounts', readCost.mutualCounts(this.graph, viewerId, otherIds, this.inlineWork))) {
+      return this.csr.mutualCounts(viewerId, otherIds, opts);
+    }
+    return this.offload(
+      'mutualCounts',
+      async () => {
+        const avoid = idArray(opts.avoid);
+        const out = await this.pool.run('mutualCounts', { viewer: viewerId, others: [...otherIds], avoid }, buffers(avoid));
+        return Array.from(out);
+      },
+      () => this.csr.mutualCounts(viewerId, otherIds, opts),
+    );
   }
+
   async paths(viewer: number, target: number, k: number, opts: QueryOptions = {}): Promise<number[][]> {
     if (this.light('paths', readCost.paths(this.graph, viewer, target, k, this.inlineWork))) return this.csr.paths(viewer, target, k, opts);
     return this.offload(

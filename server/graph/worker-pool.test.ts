@@ -44,6 +44,8 @@ async function readAll(index: GraphIndex, graph: CsrGraph, viewers: number[], se
       await index.degrees(v, targets, { avoid }),
       await index.mutuals(v, fof, 3, at),
       await index.mutuals(v, friend, 5, { ...at, avoid }),
+      await index.mutualCounts(v, targets),
+      await index.mutualCounts(v, [fof, friend, ...targets], { avoid }),
       await index.paths(v, pick(), 3, at),
       await index.paths(v, fof, 5, { ...at, avoid }),
       sorted(await index.secondDegree(v)),
@@ -81,7 +83,7 @@ describe('WorkerGraphIndex', () => {
     expect(await readAll(index, graph, viewers, 2)).toEqual(expected);
     // Twice, so the workers answer hub badges from their cached balls as well.
     expect(await readAll(index, graph, viewers, 2)).toEqual(expected);
-    for (const op of ['degrees', 'mutuals', 'paths', 'secondDegree', 'suggest'] as const) {
+    for (const op of ['degrees', 'mutuals', 'mutualCounts', 'paths', 'secondDegree', 'suggest'] as const) {
       expect(index.routed[op].pool, op).toBeGreaterThan(0);
       expect(index.routed[op].fallback, op).toBe(0);
     }

@@ -33,15 +33,17 @@ import type { Mutuals, Suggestion } from './graph-index.ts';
 export interface QueryArgs {
   degrees: { viewer: number; targets: number[]; avoid: Int32Array | null };
   mutuals: { a: number; b: number; limit: number; avoid: Int32Array | null; nowDay: number };
+  mutualCounts: { viewer: number; others: number[]; avoid: Int32Array | null };
   paths: { viewer: number; target: number; k: number; avoid: Int32Array | null; nowDay: number };
   secondDegree: { viewer: number; avoid: Int32Array | null };
   suggest: { viewer: number; limit: number; avoid: Int32Array | null; exclude: Int32Array | null; nowDay: number };
 }
 
-/** Results per operation. Degrees come back as an Int8Array with -1 for null (transferred, not copied). */
+/** Results per operation. Degrees come back as an Int8Array with -1 for null, counts as an Int32Array (transferred, not copied). */
 export interface QueryResults {
   degrees: Int8Array;
   mutuals: Mutuals;
+  mutualCounts: Int32Array;
   paths: number[][];
   secondDegree: Int32Array;
   suggest: Suggestion[];
@@ -83,7 +85,7 @@ export interface WorkerInit {
 export interface GraphWorkerPoolOptions {
   /** Worker threads; default max(1, availableParallelism() - 1), leaving a core to the event loop. */
   size?: number;
-  /** Hub balls each worker caches (csr-queries.ts); default 32. */
+  /** Hub balls each worker caches (csr-hub-cache.ts); default 32. */
   hubCacheSize?: number;
   /** Runs of one query invalidated by concurrent writes before the worker gives up ("contended"); default 8. */
   maxAttempts?: number;
