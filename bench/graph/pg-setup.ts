@@ -12,7 +12,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-import { hashSecret } from '../../server/auth/secrets.ts';
+import { hashSecret, newSecret } from '../../server/auth/secrets.ts';
 import type { Db } from '../../server/db/connection.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import * as schema from '../../server/db/schema.ts';
@@ -224,7 +224,8 @@ export async function createTokens(adminUrl: string, benchIds: readonly number[]
   const client = new pg.Client({ connectionString: benchUrl(adminUrl) });
   await client.connect();
   try {
-    const tokens = benchIds.map((id, i) => `rapport_pat_bench${i}_${id}_${Math.random().toString(36).slice(2, 12)}`);
+    // Real tokens: the server refuses any other shape before looking it up.
+    const tokens = benchIds.map(() => newSecret('rapport_pat'));
     await client.query(
       `INSERT INTO access_tokens (member_id, name, token_hash, prefix)
        SELECT m, 'bench', h, left(t, 16) FROM unnest($1::int[], $2::text[], $3::text[]) AS u(m, h, t)`,
