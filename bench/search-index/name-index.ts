@@ -3,9 +3,9 @@
  * server; see docs/performance.md, "In-memory name index"). It would sit beside the graph index and be fed
  * by the events outbox: `profile.changed` with 'name' among its fields → `setName`.
  *
- * Same matching as queries/search-members.ts, on names only: each query word, or one of its closest name
- * words (trigram similarity ≥ 0.3, pg_trgm's padding and default threshold), every word required, the last
- * also as a prefix. The rarest word drives: its members are walked in id order and checked against the
+ * Same matching as queries/search-members.ts, on names only: each query word as it is when some name has
+ * it, else one of its closest name words (trigram similarity ≥ 0.3, pg_trgm's padding and default
+ * threshold), every word required, the last also as a prefix. The rarest word drives: its members are walked in id order and checked against the
  * other words until the pool is full, so the cost is bounded by the pool, not by how many share a name.
  */
 import { matchKey } from '../../common/text.ts';
@@ -111,9 +111,9 @@ export class NameIndex {
     const terms = matchKey(query).split(' ').filter(Boolean).slice(0, 8);
     if (terms.length === 0) return [];
     const alternatives = terms.map((t, i) => {
+      // As in SQL: a word some name has is taken as meant; only an unknown word looks for close spellings.
       const own = this.wordIds.get(t);
-      const set = new Set(this.near(t));
-      if (own !== undefined) set.add(own);
+      const set = new Set(own !== undefined ? [own] : this.near(t));
       if (i === terms.length - 1 && t.length >= 2) for (const w of this.prefixed(t)) set.add(w);
       return set;
     });
