@@ -12,14 +12,19 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-import { hashSecret } from '../../server/auth/secrets.ts';
+import { hashSecret, newSecret } from '../../server/auth/secrets.ts';
 import type { Db } from '../../server/db/connection.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import * as schema from '../../server/db/schema.ts';
 import type { CsrGraph } from '../../server/graph/csr.ts';
 
-/** The throwaway database; RAPPORT_BENCH_DB names another, so runs side by side on one server do not collide. */
-export const BENCH_DB = process.env.RAPPORT_BENCH_DB ?? 'rapport_bench';
+/** RAPPORT_BENCH_DB names another throwaway database, so two benchmarks on one server do not drop each other's. */
+export const BENCH_DB = benchDatabaseName(process.env.RAPPORT_BENCH_DB ?? 'rapport_bench');
+
+function benchDatabaseName(name: string): string {
+  if (!/^rapport_bench[a-z0-9_]*$/.test(name)) throw new Error(`RAPPORT_BENCH_DB must start with rapport_bench and hold only a-z, 0-9 and _: ${name}`);
+  return name;
+}
 
 export function benchUrl(adminUrl: string, database = BENCH_DB): string {
   const u = new URL(adminUrl);
@@ -117,6 +122,9 @@ export async function createBenchDatabase(adminUrl: string, g: CsrGraph, log: (l
         SELECT member_id, name, industry, function,
           setweight(to_tsvector('simple', lower(name)), 'A') || setweight(to_tsvector('simple', lower(headline)), 'B') AS doc
         FROM profiles) p`);
+    // The vocabulary of name words that typo-tolerant search corrects against (migration 0014).
+    await step(`INSERT INTO search_words (word)
+      SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('simple', name_key))) FROM search_documents ON CONFLICT DO NOTHING`);
     const membersMs = Math.round(performance.now() - t);
     log(`  members, profiles, search documents: ${membersMs} ms`);
 
@@ -147,7 +155,7 @@ export async function createBenchDatabase(adminUrl: string, g: CsrGraph, log: (l
     log(`  search indexes: ${searchIndexMs} ms`);
     t = performance.now();
     await step(`VACUUM (ANALYZE) connections`);
-    await step(`VACUUM (ANALYZE) members, profiles, search_documents`);
+    await step(`VACUUM (ANALYZE) members, profiles, search_documents, search_words`);
     const vacuumMs = Math.round(performance.now() - t);
     return { migrateMs, membersMs, connectionsCopyMs, connectionsIndexMs, vacuumMs, searchIndexMs, connectionRows: rowsCopied };
   } finally {
@@ -216,7 +224,8 @@ export async function createTokens(adminUrl: string, benchIds: readonly number[]
   const client = new pg.Client({ connectionString: benchUrl(adminUrl) });
   await client.connect();
   try {
-    const tokens = benchIds.map((id, i) => `rapport_pat_bench${i}_${id}_${Math.random().toString(36).slice(2, 12)}`);
+    // Real tokens: the server refuses any other shape before looking it up.
+    const tokens = benchIds.map(() => newSecret('rapport_pat'));
     await client.query(
       `INSERT INTO access_tokens (member_id, name, token_hash, prefix)
        SELECT m, 'bench', h, left(t, 16) FROM unnest($1::int[], $2::text[], $3::text[]) AS u(m, h, t)`,

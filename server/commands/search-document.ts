@@ -37,4 +37,8 @@ export async function refreshSearchDocument(tx: DbOrTx, memberId: number): Promi
       industry = EXCLUDED.industry, function = EXCLUDED.function, career_stage = EXCLUDED.career_stage,
       organisation_ids = EXCLUDED.organisation_ids, visibility = EXCLUDED.visibility, active = EXCLUDED.active,
       updated_at = now()`);
+  // The name's words join the vocabulary that typo-tolerant search corrects against (migration 0014), in
+  // sorted order so two transactions adding the same new words cannot deadlock on them.
+  await tx.execute(sql`INSERT INTO search_words (word)
+    SELECT w FROM unnest(tsvector_to_array(to_tsvector('simple', ${name}))) AS w ORDER BY w ON CONFLICT DO NOTHING`);
 }

@@ -1,78 +1,145 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { MemberSearchQuery } from '../../common/schemas/search.ts';
 import { matchKey } from '../../common/text.ts';
-import { type Db, rows } from '../db/connection.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { type DbOrTx, rows } from '../db/connection.ts';
 import { intArray } from '../graph/sql.ts';
 
-export interface SearchHit {
+/** A member who matches a search, with the text score that orders them within their degree. */
+export interface SearchCandidate {
+  id: number;
+  score: number;
+}
+
+export interface CandidateScope {
+  /** Members hidden both ways (blocks): never candidates. */
+  exclude: ReadonlySet<number>;
+  /** Only the viewer's connections (the 1st-degree filter): they come from the connection table, never as a list of ids. */
+  connectionsOnly: boolean;
+  /** How many candidates each source may give: the pool is at most twice this. */
+  pool: number;
+}
+
+/** Close spellings taken per query word from the vocabulary of name words (migration 0014). */
+const NEAR_WORDS = 4;
+/** Query words used; the rest of a long query is ignored, as before. */
+const MAX_TERMS = 8;
+
+/**
+ * People search, first half: a bounded pool of candidates, never every match. Two sources, each an
+ * index scan with a LIMIT: the member documents matching the query (full-text index), and the viewer's
+ * own connections matching it (the connection table's primary key), so that 1st-degree matches are in the
+ * pool however common their name. The route ranks the pool by degree, then by the score computed here.
+ *
+ * Typo tolerance: each query word also matches its closest name words by trigram similarity, looked up in
+ * the vocabulary (thousands of distinct words, not a million names), and the last word matches as a prefix
+ * (search as you type). The words are then sent as a literal tsquery, so PostgreSQL plans with the real
+ * words: a common first name is read by a sequential scan that stops at the LIMIT, a rare surname through
+ * the index.
+ *
+ * Headline matches everyone, while skills, organisations, place and About match (and filters apply) only
+ * where the viewer may see the full profile, so search never reveals what the profile would hide.
+ */
+export async function searchCandidates(
+  db: DbOrTx,
+  viewer: { id: number; isAdmin: boolean },
+  query: MemberSearchQuery,
+  scope: CandidateScope,
+): Promise<SearchCandidate[]> {
+  const key = matchKey(query.q);
+  const terms = key ? key.split(' ').slice(0, MAX_TERMS) : [];
+  const visible = sql`(d.visibility = 'signed_in' OR d.member_id = ${viewer.id} OR ${viewer.isAdmin})`;
+  const filters: SQL[] = [sql`d.active`];
+  if (scope.exclude.size) filters.push(sql`NOT (d.member_id = ANY(${intArray(scope.exclude)}::int[]))`);
+  if (query.industry) filters.push(sql`${visible} AND d.industry = ${query.industry}`);
+  if (query.function) filters.push(sql`${visible} AND d.function = ${query.function}`);
+  if (query.careerStage) filters.push(sql`${visible} AND d.career_stage = ${query.careerStage}`);
+  if (query.organisation) filters.push(sql`${visible} AND d.organisation_ids @> ARRAY[${query.organisation}]::integer[]`);
+
+  if (terms.length === 0) {
+    // No text: the first members by id that pass the filters, and the viewer's connections among them.
+    const where = sql.join(filters, sql` AND `);
+    const everyone = sql`SELECT d.member_id FROM search_documents d WHERE ${where} ORDER BY d.member_id LIMIT ${scope.pool}`;
+    const connections = sql`SELECT d.member_id FROM connections c JOIN search_documents d ON d.member_id = c.other_id
+      WHERE c.member_id = ${viewer.id} AND ${where} ORDER BY c.other_id LIMIT ${scope.pool}`;
+    const found = await rows<{ id: number }>(
+      db,
+      scope.connectionsOnly ? sql`SELECT member_id AS id FROM (${connections}) c` : sql`SELECT member_id AS id FROM ((${everyone}) UNION (${connections})) c`,
+    );
+    return found.map((r) => ({ id: r.id, score: 0 }));
+  }
+
+  const tsquery = await typoTolerantQuery(db, terms);
+  const q = sql`to_tsquery('simple', ${tsquery})`;
+  filters.push(sql`d.full_doc @@ ${q} AND (${visible} OR d.public_doc @@ ${q})`);
+  const where = sql.join(filters, sql` AND `);
+  const everyone = sql`SELECT d.member_id FROM search_documents d WHERE ${where} LIMIT ${scope.pool}`;
+  const connections = sql`SELECT d.member_id FROM connections c JOIN search_documents d ON d.member_id = c.other_id
+    WHERE c.member_id = ${viewer.id} AND ${where} LIMIT ${scope.pool}`;
+  const pool = scope.connectionsOnly ? connections : sql`(${everyone}) UNION (${connections})`;
+  const found = await rows<{ id: number; score: number | string }>(
+    db,
+    sql`SELECT d.member_id AS id,
+          (2 * word_similarity(${key}, d.name_key)
+            + ts_rank_cd(CASE WHEN ${visible} THEN d.full_doc ELSE d.public_doc END, ${q}))::float8 AS score
+        FROM (${pool}) hits JOIN search_documents d ON d.member_id = hits.member_id`,
+  );
+  return found.map((r) => ({ id: r.id, score: Number(r.score) }));
+}
+
+/**
+ * The tsquery text for the query words: each word, or one of its closest name words (pg_trgm similarity
+ * at its default threshold, 0.3), all words required; the last word also as a prefix once it has two
+ * letters. A word that some name already has is taken as meant: looking for its neighbours is the
+ * costly part of the lookup (tens of milliseconds for a common syllable at 1 M members, a primary-key
+ * probe otherwise), and "Anna" should not also find every "Ana". Words are letters and digits only
+ * (matchKey, and the vocabulary is made of matchKey'd names), and are quoted besides.
+ */
+async function typoTolerantQuery(db: DbOrTx, terms: string[]): Promise<string> {
+  const near = await rows<{ n: number | string; word: string }>(
+    db,
+    sql`SELECT t.n, w.word FROM unnest(string_to_array(${terms.join(' ')}, ' ')) WITH ORDINALITY AS t(term, n)
+        CROSS JOIN LATERAL (
+          SELECT word FROM search_words
+           WHERE word % t.term AND NOT EXISTS (SELECT FROM search_words known WHERE known.word = t.term)
+           ORDER BY similarity(word, t.term) DESC, word LIMIT ${NEAR_WORDS}
+        ) w`,
+  );
+  return terms
+    .map((term, i) => {
+      const last = i === terms.length - 1;
+      const own = `${quoteLexeme(term)}${last && term.length >= 2 ? ':*' : ''}`;
+      const close = near.filter((r) => Number(r.n) === i + 1 && r.word !== term).map((r) => quoteLexeme(r.word));
+      return `(${[own, ...close].join(' | ')})`;
+    })
+    .join(' & ');
+}
+
+const quoteLexeme = (word: string): string => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/** A search hit's card fields: location only where the viewer may see the full profile (as the match rules). */
+export interface SearchCardRow {
   id: number;
   handle: string;
   name: string;
   headline: string;
   location: string | null;
   photoEtag: string | null;
-  score: number;
 }
 
-/** How close a misspelt name must be (pg_trgm word similarity). 0.6 misses ordinary typos; 0.35 keeps noise low. */
-const NAME_SIMILARITY = '0.35';
-
-/**
- * People search. The name matches typo-tolerantly by trigram word similarity; headline matches everyone,
- * while skills, organisations, place and About match (and filters apply) only where the viewer may see the
- * full profile, so search never reveals what the profile would hide.
- */
-export async function searchMembers(
-  db: Db,
+/** The card rows of one page of hits, by id (one statement). */
+export async function loadSearchCardRows(
+  db: DbOrTx,
   viewer: { id: number; isAdmin: boolean },
-  query: MemberSearchQuery,
-  scope: { exclude?: ReadonlySet<number>; only?: ReadonlySet<number> } = {},
-): Promise<{ hits: SearchHit[]; nextCursor: string | null }> {
-  const after = decodeCursor(query.cursor, { s: 'score', i: 'id' });
-  const key = matchKey(query.q);
-  const terms = key ? key.split(' ').slice(0, 8) : [];
-  const tsquery = terms.map((t) => `${t}:*`).join(' & ');
-  const visible = sql`(d.visibility = 'signed_in' OR d.member_id = ${viewer.id} OR ${viewer.isAdmin})`;
-
-  const filters = [sql`d.active`];
-  // Blocks both ways hide members from search; a degree filter may narrow it to a known set of ids.
-  if (scope.exclude?.size) filters.push(sql`NOT (d.member_id = ANY(${intArray(scope.exclude)}::int[]))`);
-  if (scope.only) filters.push(sql`d.member_id = ANY(${intArray(scope.only)}::int[])`);
-  if (terms.length) {
-    filters.push(sql`(${key} <% d.name_key
-      OR (CASE WHEN ${visible} THEN d.full_doc ELSE d.public_doc END) @@ to_tsquery('simple', ${tsquery}))`);
-  }
-  if (query.industry) filters.push(sql`${visible} AND d.industry = ${query.industry}`);
-  if (query.function) filters.push(sql`${visible} AND d.function = ${query.function}`);
-  if (query.careerStage) filters.push(sql`${visible} AND d.career_stage = ${query.careerStage}`);
-  if (query.organisation) filters.push(sql`${visible} AND d.organisation_ids @> ARRAY[${query.organisation}]::integer[]`);
-
-  const score = terms.length
-    ? sql`(2 * word_similarity(${key}, d.name_key)
-        + ts_rank_cd(CASE WHEN ${visible} THEN d.full_doc ELSE d.public_doc END, to_tsquery('simple', ${tsquery})))::float8`
-    : sql`0::float8`;
-
-  const limit = query.limit;
-  const found = await db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${NAME_SIMILARITY}, true)`);
-    return rows<SearchHit>(
-      tx,
-      sql`SELECT * FROM (
-          SELECT d.member_id AS id, m.handle, p.name, p.headline,
-            CASE WHEN ${visible} THEN p.location END AS location,
-            p.photo_etag AS "photoEtag", ${score} AS score
-          FROM search_documents d
-          JOIN members m ON m.id = d.member_id
-          JOIN profiles p ON p.member_id = d.member_id
-          WHERE ${sql.join(filters, sql` AND `)}
-        ) hits
-        ${after ? sql`WHERE (hits.score < ${after.s} OR (hits.score = ${after.s} AND hits.id > ${after.i}))` : sql``}
-        ORDER BY hits.score DESC, hits.id ASC
-        LIMIT ${limit + 1}`,
-    );
-  });
-  const hits = found.slice(0, limit).map((h) => ({ ...h, score: Number(h.score) }));
-  const last = hits[hits.length - 1];
-  return { hits, nextCursor: found.length > limit && last ? encodeCursor({ s: last.score, i: last.id }) : null };
+  ids: readonly number[],
+): Promise<Map<number, SearchCardRow>> {
+  if (ids.length === 0) return new Map();
+  const found = await rows<SearchCardRow>(
+    db,
+    sql`SELECT m.id, m.handle, p.name, p.headline,
+          CASE WHEN p.visibility = 'signed_in' OR m.id = ${viewer.id} OR ${viewer.isAdmin} THEN p.location END AS location,
+          p.photo_etag AS "photoEtag"
+        FROM members m JOIN profiles p ON p.member_id = m.id
+        WHERE m.id = ANY(${intArray(ids)}::int[])`,
+  );
+  return new Map(found.map((r) => [r.id, r]));
 }

@@ -22,3 +22,8 @@ export const searchDocuments = pgTable('search_documents', {
   active: boolean('active').notNull().default(true),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
 });
+
+/** The distinct words of members' names, for typo-tolerant search (migration 0014); only ever added to. */
+export const searchWords = pgTable('search_words', {
+  word: text('word').primaryKey(),
+});
