@@ -33,26 +33,10 @@ function wrapQuery(target: Wrappable, name: 'query' | 'exec'): void {
   };
 }
 
-function install(client: Wrappable): void {
+/** A statement-issuing handle: PGlite (and the tx handles it passes in) or a pg client a pool hands out. */
+function installClient(client: Wrappable): void {
   if (installed.has(client)) return;
   installed.add(client);
-  if (client.connect) {
-    const connect = client.connect.bind(client);
-    // A pg pool runs every statement, its own pool.query included, on a client it hands out: count there.
-    client.connect = (callback) => {
-      if (callback) {
-        return connect((err, c, release) => {
-          if (c) install(c);
-          callback(err, c, release);
-        });
-      }
-      return connect()?.then((c) => {
-        install(c);
-        return c;
-      });
-    };
-    return;
-  }
   wrapQuery(client, 'query');
   wrapQuery(client, 'exec');
   if (client.transaction) {
@@ -60,10 +44,37 @@ function install(client: Wrappable): void {
     // PGlite runs a transaction's statements on the tx handle it passes in, not on the client.
     client.transaction = (fn) =>
       transaction((tx) => {
-        install(tx);
+        installClient(tx);
         return fn(tx);
       });
   }
+}
+
+/**
+ * A pg pool runs every statement, its own pool.query included, on a client it hands out: count there. (A pg
+ * client has a `connect` method too, so a pool is told apart by its counters, not by `connect`.)
+ */
+function installPool(pool: Wrappable & { connect: NonNullable<Wrappable['connect']> }): void {
+  if (installed.has(pool)) return;
+  installed.add(pool);
+  const connect = pool.connect.bind(pool);
+  pool.connect = (callback) => {
+    if (callback) {
+      return connect((err, c, release) => {
+        if (c) installClient(c);
+        callback(err, c, release);
+      });
+    }
+    return connect()?.then((c) => {
+      installClient(c);
+      return c;
+    });
+  };
+}
+
+function install(handle: Wrappable): void {
+  if (handle.connect && 'totalCount' in handle) installPool(handle as Parameters<typeof installPool>[0]);
+  else installClient(handle);
 }
 
 /** Runs `work` and returns its result with the text of every statement sent meanwhile, in order. */
@@ -78,3 +89,9 @@ export async function recordStatements<T>(database: Database, work: () => Promis
     recording = null;
   }
 }
+
+/**
+ * Statements that identify the caller (a session or an access token). Counts of a route leave them out: they
+ * are the credential cache's business, and whether the cache still holds the caller depends on the clock.
+ */
+export const identifiesCaller = (statement: string): boolean => /\b(sessions|access_tokens)\b/.test(statement);
