@@ -80,6 +80,10 @@ async function startServer(o: HttpBenchOptions, dataDir: string): Promise<{ chil
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       VACUUM_INTERVAL_MINUTES: '0',
+      // One load generator on one address with 200 tokens: the per-member and per-address read limits
+      // would answer most requests with 429, and the run would measure the limiter.
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      RATE_LIMIT_ADDRESS_PER_MINUTE: '100000000',
       // A fresh data directory: no graph snapshot from an earlier run, so start-up rebuilds from the tables.
       RAPPORT_DATA_DIR: dataDir,
     },
@@ -132,6 +136,8 @@ export async function benchHttp(o: HttpBenchOptions): Promise<Record<string, unk
       healthz: () => ({ path: '/healthz', headers: {} }),
       profile: () => ({ path: `/api/v1/members/${pick(o.handles)}`, headers: auth() }),
       search: () => ({ path: `/api/v1/search/members?q=${encodeURIComponent(pick(o.queries))}`, headers: auth() }),
+      // Every token's member has pending invitations (createInvitations), so each page carries evidence.
+      invitations: () => ({ path: '/api/v1/invitations?box=received', headers: auth() }),
     };
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     // One request of each kind must succeed, or the numbers below measure error pages.

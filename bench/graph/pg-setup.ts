@@ -248,3 +248,33 @@ export async function memberNames(adminUrl: string, benchIds: readonly number[])
     await client.end();
   }
 }
+
+/**
+ * Pending invitations to each given member (bench ids), from `perMember` members who are neither the
+ * recipient nor already connected to them, each with a personal note, so the received-invitations page
+ * has a full page of evidence to load. Earlier runs' bench invitations are removed first (--reuse-db); a pair already
+ * invited the other way round is skipped (one open invitation per pair).
+ */
+export async function createInvitations(adminUrl: string, benchIds: readonly number[], perMember: number): Promise<number> {
+  const client = new pg.Client({ connectionString: benchUrl(adminUrl) });
+  await client.connect();
+  try {
+    await client.query(`DELETE FROM invitations WHERE note LIKE 'Bench: %'`);
+    const r = await client.query(
+      `INSERT INTO invitations (sender_id, recipient_id, note, context, expires_at)
+       SELECT s.sender, r.id, 'Bench: we met at the ' || (s.sender % 40) || 'th meetup, I would like to stay in touch', 'profile', now() + interval '30 days'
+       FROM unnest($1::int[]) AS r(id)
+       CROSS JOIN LATERAL (
+         SELECT DISTINCT 1 + (abs(hashint8(r.id::bigint * 1000 + k)) % (SELECT max(id) FROM members)) AS sender
+         FROM generate_series(1, $2::int) k
+       ) s
+       WHERE s.sender <> r.id
+         AND NOT EXISTS (SELECT 1 FROM connections c WHERE c.member_id = r.id AND c.other_id = s.sender)
+       ON CONFLICT DO NOTHING`,
+      [benchIds.map((id) => id + 1), perMember],
+    );
+    return r.rowCount ?? 0;
+  } finally {
+    await client.end();
+  }
+}

@@ -33,7 +33,7 @@ import { buildGraphology, graphologyEngine } from './graphology-engine.ts';
 import { benchHttp } from './http-bench.ts';
 import { loadAverage, log, ms, ratio, type Summary } from './measure.ts';
 import { benchBuildFromPg, benchSql } from './pg-bench.ts';
-import { benchUrl, createBenchDatabase, createTokens, dropBenchDatabase, existingBenchMembers, memberNames } from './pg-setup.ts';
+import { benchUrl, createBenchDatabase, createInvitations, createTokens, dropBenchDatabase, existingBenchMembers, memberNames } from './pg-setup.ts';
 import { REAL_GRAPHS, loadReal } from './real-data.ts';
 import { markdownTable, targetRows } from './summary.ts';
 import { makeWorkload, sliceWorkload } from './workload.ts';
@@ -226,6 +226,7 @@ async function main(): Promise<void> {
     const w = pgRun.workload;
     const viewers = w.viewers.slice(0, 200);
     const tokens = await createTokens(opts.pg, viewers);
+    report.httpInvitations = await createInvitations(opts.pg, viewers, 10);
     const rand = makeRandom(11);
     const handles = w.mutuals.slice(0, 1000).map((x) => `m${x.t + 1}`);
     const sample = Array.from({ length: 500 }, () => Math.floor(rand() * g.n));

@@ -50,21 +50,31 @@ export function targetRows(graph: Record<string, unknown> | undefined, pg: Recor
     const s = perFifty(ready) / 1000;
     rows.push({ target: 'rebuild from PostgreSQL, 50 M edges (server start-up with server/graph/load.ts, scaled)', limit: '60 s', measured: `${s.toFixed(0)} s`, met: s <= 60 });
   }
-  const runs = (http?.runs ?? []) as { route: string; connections: number; requestsPerSecond: number; total: number; timeouts: number; latencyMs: { p99: number } }[];
+  // Issue 10's limits per route: p99 and the share of the bare route's request rate (null: no share asked).
+  const limits: Record<string, { p99Ms: number; share: number | null }> = {
+    profile: { p99Ms: 25, share: 0.5 },
+    search: { p99Ms: 50, share: 0.2 },
+    invitations: { p99Ms: 50, share: null },
+  };
+  const runs = (http?.runs ?? []) as { route: string; connections: number; requestsPerSecond: number; total: number; non2xx: number; timeouts: number; latencyMs: { p99: number } }[];
   for (const r of runs) {
     if (r.route === 'healthz') continue;
     const ceiling = runs.find((x) => x.route === 'healthz' && x.connections === r.connections);
     // autocannon reports latency of answered requests only: a run where none came back within its
     // 10 s timeout shows p99 0.
-    const p99 = r.total === 0 ? `no answer within 10 s (${r.timeouts} timeouts)` : `${r.latencyMs.p99} ms`;
-    rows.push({ target: `HTTP ${r.route} p99 @${r.connections} connections`, limit: '25 ms', measured: p99, met: r.total > 0 && r.latencyMs.p99 <= 25 });
-    if (ceiling) {
+    const limit = limits[r.route] ?? { p99Ms: 25, share: 0.5 };
+    // A run with error answers (429, 5xx) measured something else than the route: never "met".
+    const answered = r.total > 0 && r.non2xx === 0;
+    const failures = r.non2xx > 0 ? ` (${r.non2xx} of ${r.total} answers not 2xx)` : '';
+    const p99 = r.total === 0 ? `no answer within 10 s (${r.timeouts} timeouts)` : `${r.latencyMs.p99} ms${failures}`;
+    rows.push({ target: `HTTP ${r.route} p99 @${r.connections} connections`, limit: `${limit.p99Ms} ms`, measured: p99, met: answered && r.latencyMs.p99 <= limit.p99Ms });
+    if (ceiling && limit.share !== null) {
       const share = r.requestsPerSecond / Math.max(1, ceiling.requestsPerSecond);
       rows.push({
         target: `HTTP ${r.route} rate vs bare route @${r.connections}`,
-        limit: '≥ 50 %',
+        limit: `≥ ${Math.round(limit.share * 100)} %`,
         measured: `${Math.round(share * 100)} % (${r.requestsPerSecond} vs ${ceiling.requestsPerSecond} req/s)`,
-        met: share >= 0.5,
+        met: answered && share >= limit.share,
       });
     }
   }
