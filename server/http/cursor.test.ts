@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor, keysetPage, lookahead } from './cursor.ts';
 
 const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const refused = (run: () => unknown) => {
@@ -53,5 +53,31 @@ describe('keyset cursors', () => {
     expect(refused(() => decodeCursor(Buffer.from('{"i":').toString('base64url'), { i: 'id' }))).toBe(true);
     // 1e999 is valid JSON that parses as Infinity.
     expect(refused(() => decodeCursor(Buffer.from('{"s":1e999,"i":1}').toString('base64url'), { s: 'score', i: 'id' }))).toBe(true);
+  });
+});
+
+describe('keyset pages', () => {
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i + 1, name: `p${i + 1}` }));
+  const keyOf = (r: { id: number }) => ({ i: r.id });
+
+  it('ask for one row more than the page', () => {
+    expect(lookahead(20)).toBe(21);
+  });
+
+  it('give the page and a cursor from its last row when the lookahead row came back', () => {
+    const page = keysetPage(rows(lookahead(3)), 3, keyOf);
+    expect(page.rows.map((r) => r.id)).toEqual([1, 2, 3]);
+    expect(decodeCursor(page.nextCursor ?? undefined, { i: 'id' })).toEqual({ i: 3 });
+  });
+
+  it('give no cursor on the last page, full or short', () => {
+    expect(keysetPage(rows(3), 3, keyOf)).toEqual({ rows: rows(3), nextCursor: null });
+    expect(keysetPage(rows(1), 3, keyOf)).toEqual({ rows: rows(1), nextCursor: null });
+    expect(keysetPage([], 3, keyOf)).toEqual({ rows: [], nextCursor: null });
+  });
+
+  it('make the cursor from whatever key the list sorts by', () => {
+    const page = keysetPage(rows(3), 2, (r) => ({ n: r.name, i: r.id }));
+    expect(decodeCursor(page.nextCursor ?? undefined, { n: 'text', i: 'id' })).toEqual({ n: 'p2', i: 2 });
   });
 });

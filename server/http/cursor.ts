@@ -47,8 +47,11 @@ const CURSOR_PARTS = {
 type CursorPart = keyof typeof CURSOR_PARTS;
 type Decoded<S extends Record<string, CursorPart>> = { [K in keyof S]: z.output<(typeof CURSOR_PARTS)[S[K]]> };
 
+/** A row's sort key, as a cursor carries it: short names for each part (`{ t, i }`). */
+export type CursorKey = Record<string, string | number>;
+
 /** Opaque keyset cursors: base64url JSON of the last row's sort key. Never OFFSET. */
-export function encodeCursor(key: Record<string, string | number>): string {
+export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
@@ -69,4 +72,26 @@ export function decodeCursor<S extends Record<string, CursorPart>>(raw: string |
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw invalid();
   return parsed.data as Decoded<S>;
+}
+
+/**
+ * How many rows a keyset query asks for: the page and one more, whose presence alone says that another
+ * page follows (no count). Use as `LIMIT ${lookahead(limit)}` or `.limit(lookahead(limit))`, then keysetPage.
+ */
+export const lookahead = (limit: number): number => limit + 1;
+
+/** One page of a keyset list: its rows and the cursor to the next page (null on the last one). */
+export interface KeysetPage<T> {
+  rows: T[];
+  nextCursor: string | null;
+}
+
+/**
+ * Splits rows fetched with `lookahead(limit)` into the page and the cursor after it, made by `keyOf` from the
+ * page's last row: the same sort key the query compares against when the cursor comes back.
+ */
+export function keysetPage<T>(found: readonly T[], limit: number, keyOf: (last: T) => CursorKey): KeysetPage<T> {
+  const rows = found.slice(0, limit);
+  const last = rows[rows.length - 1];
+  return { rows, nextCursor: found.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null };
 }

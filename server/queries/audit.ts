@@ -3,7 +3,7 @@ import { AUDIT_ACTIONS, type AuditAction, type AuditArea } from '../../common/mo
 import type { AuditEntry } from '../../common/schemas/screening.ts';
 import type { DbOrTx } from '../db/connection.ts';
 import { auditEvents, members, profiles } from '../db/schema.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { decodeCursor, keysetPage, lookahead } from '../http/cursor.ts';
 
 interface Named {
   id: number;
@@ -45,8 +45,8 @@ export async function loadAuditPage(
     .from(auditEvents)
     .where(and(after ? lt(auditEvents.id, after.i) : undefined, actionFilter(query.action)))
     .orderBy(desc(auditEvents.id))
-    .limit(query.limit + 1);
-  const events = found.slice(0, query.limit);
+    .limit(lookahead(query.limit));
+  const { rows: events, nextCursor } = keysetPage(found, query.limit, (last) => ({ i: last.id }));
   const memberSubject = (e: (typeof events)[number]) => (e.subjectType === 'member' && e.subjectId && /^\d{1,9}$/.test(e.subjectId) ? Number(e.subjectId) : null);
   const names = await loadNames(db, [
     ...events.map((e) => e.actorId).filter((id): id is number => id !== null),
@@ -67,7 +67,6 @@ export async function loadAuditPage(
     data: e.data,
     ip: e.ip,
   }));
-  const last = items[items.length - 1];
-  return { items, nextCursor: found.length > query.limit && last ? encodeCursor({ i: last.id }) : null };
+  return { items, nextCursor };
 }
 

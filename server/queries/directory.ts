@@ -2,28 +2,23 @@ import { sql } from 'drizzle-orm';
 import type { MemberDirectoryQuery } from '../../common/schemas/directory.ts';
 import { type DbOrTx, rows } from '../db/connection.ts';
 import { intArray } from '../graph/sql.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { type CursorKey, decodeCursor, type KeysetPage, keysetPage, lookahead } from '../http/cursor.ts';
 import { decodeTimeCursor, exactTime, likePattern } from './network/lists.ts';
-import type { CardRow } from './network/people.ts';
-
-export interface DirectoryPage {
-  rows: CardRow[];
-  nextCursor: string | null;
-}
 
 /**
  * One page of the member directory: active members other than the viewer and those on either side of a
  * block with them, newest first or by name, keyset-paginated. Organisation, place and industry match
  * only where the viewer may see the full profile, as in search, so a filter never reveals what a
  * network-only profile hides. (That test is the conservative one search uses: a network-only profile is
- * not matched even for viewers in its network, who would need the graph to tell.)
+ * not matched even for viewers in its network, who would need the graph to tell.) The page's ids only:
+ * the route hydrates them.
  */
 export async function listDirectory(
   db: DbOrTx,
   viewer: { id: number; isAdmin: boolean },
   query: MemberDirectoryQuery,
   exclude: ReadonlySet<number>,
-): Promise<DirectoryPage> {
+): Promise<KeysetPage<{ id: number }>> {
   const byName = query.sort === 'name';
   const afterName = byName ? decodeCursor(query.cursor, { n: 'text', i: 'id' }) : null;
   const afterTime = byName ? null : decodeTimeCursor(query.cursor);
@@ -38,19 +33,16 @@ export async function listDirectory(
   if (afterTime) filters.push(sql`(m.created_at, m.id) < (${afterTime.t}::timestamptz, ${afterTime.i})`);
   const order = byName ? sql`lower(p.name), m.id` : sql`m.created_at DESC, m.id DESC`;
 
-  const found = await rows<CardRow & { ms: string; sortName: string }>(
+  const found = await rows<{ id: number; ms: string; sortName: string }>(
     db,
-    sql`SELECT m.id, m.handle, p.name, p.headline, p.location, p.visibility, p.photo_etag AS "photoEtag",
-               ${exactTime(sql`m.created_at`)} AS ms, lower(p.name) AS "sortName"
+    sql`SELECT m.id, ${exactTime(sql`m.created_at`)} AS ms, lower(p.name) AS "sortName"
           FROM members m
           JOIN profiles p ON p.member_id = m.id
           JOIN search_documents d ON d.member_id = m.id
          WHERE ${sql.join(filters, sql` AND `)}
          ORDER BY ${order}
-         LIMIT ${query.limit + 1}`,
+         LIMIT ${lookahead(query.limit)}`,
   );
-  const pageRows = found.slice(0, query.limit);
-  const last = pageRows[pageRows.length - 1];
-  const nextCursor = found.length > query.limit && last ? encodeCursor(byName ? { n: last.sortName, i: last.id } : { t: last.ms, i: last.id }) : null;
-  return { rows: pageRows.map(({ ms: _ms, sortName: _sortName, ...card }) => card), nextCursor };
+  const page = keysetPage(found, query.limit, (last): CursorKey => (byName ? { n: last.sortName, i: last.id } : { t: last.ms, i: last.id }));
+  return { rows: page.rows.map(({ id }) => ({ id })), nextCursor: page.nextCursor };
 }

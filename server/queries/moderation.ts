@@ -4,7 +4,7 @@ import { activeRestrictions } from './restrictions.ts';
 import { type DbOrTx, rows } from '../db/connection.ts';
 import { members, moderationFlags, profiles, reports, signupEvents } from '../db/schema.ts';
 import { badRequest } from '../errors.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { decodeCursor, keysetPage, lookahead } from '../http/cursor.ts';
 import { profileStrength } from '../views/profile.ts';
 import { loadProfiles } from './profiles.ts';
 
@@ -40,9 +40,10 @@ export async function loadModerationQueue(
         ) q
         ${after ? sql`WHERE (micros, type, id) < (${after.m}::bigint, ${after.t}::text, ${after.i}::bigint)` : sql``}
         ORDER BY micros DESC, type DESC, id DESC
-        LIMIT ${query.limit + 1}`,
+        LIMIT ${lookahead(query.limit)}`,
   );
-  const page: QueueKey[] = keys.slice(0, query.limit).map((k) => ({ type: k.type, id: Number(k.id), micros: k.micros }));
+  const { rows: pageKeys, nextCursor } = keysetPage(keys, query.limit, (last) => ({ m: last.micros, t: last.type, i: Number(last.id) }));
+  const page: QueueKey[] = pageKeys.map((k) => ({ type: k.type, id: Number(k.id), micros: k.micros }));
   const flagIds = page.filter((k) => k.type === 'flag').map((k) => k.id);
   const reportIds = page.filter((k) => k.type === 'report').map((k) => k.id);
   const flags = flagIds.length ? await db.select().from(moderationFlags).where(inArray(moderationFlags.id, flagIds)) : [];
@@ -82,8 +83,7 @@ export async function loadModerationQueue(
       });
     }
   }
-  const last = page[page.length - 1];
-  return { items, nextCursor: keys.length > query.limit && last ? encodeCursor({ m: last.micros, t: last.type, i: last.id }) : null };
+  return { items, nextCursor };
 }
 
 /**

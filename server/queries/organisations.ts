@@ -4,7 +4,9 @@ import { organisationKey } from '../../common/text.ts';
 import { type DbOrTx, rows } from '../db/connection.ts';
 import { intArray } from '../graph/sql.ts';
 import { allow } from '../policies/index.ts';
-import { type CardRow, type Lens, presentCards } from './network/people.ts';
+import type { Listed } from '../hydration/listed-people.ts';
+import { type KeysetPage, keysetPage, lookahead } from '../http/cursor.ts';
+import type { Lens } from './network/people.ts';
 
 /**
  * Who lists an organisation, and which of them a viewer may see.
@@ -110,8 +112,8 @@ export async function suggestOrganisations(lens: Lens, q: string, limit: number)
 }
 
 /**
- * Who is (or was) at an organisation, as the viewer may see them, each with degree and mutual count like
- * every list of people. Keyset-paginated by member id; returns one row more than the limit when there is more.
+ * Who is (or was) at an organisation, as the viewer may see them: the page's member ids with the role each
+ * listed there, keyset-paginated by member id. The route hydrates them like every list of people.
  */
 export async function organisationMembers(
   lens: Lens,
@@ -119,12 +121,11 @@ export async function organisationMembers(
   when: 'current' | 'past',
   afterId: number | null,
   limit: number,
-): Promise<OrganisationMember[]> {
+): Promise<KeysetPage<Listed<Pick<OrganisationMember, 'role' | 'startDate' | 'endDate'>>>> {
   const visible = await visibleListingFilter(lens, [organisationId]);
-  const found = await rows<CardRow & { role: string; startDate: string | null; endDate: string | null }>(
+  const found = await rows<{ id: number; role: string; startDate: string | null; endDate: string | null }>(
     lens.db,
-    sql`SELECT DISTINCT ON (m.id) m.id, m.handle, p.name, p.headline, p.location, p.visibility, p.photo_etag AS "photoEtag",
-          r.role, r.start_date AS "startDate", r.end_date AS "endDate"
+    sql`SELECT DISTINCT ON (m.id) m.id, r.role, r.start_date AS "startDate", r.end_date AS "endDate"
         FROM ${listingsAt([organisationId])} r
         JOIN members m ON m.id = r.member_id
         JOIN profiles p ON p.member_id = m.id
@@ -132,10 +133,10 @@ export async function organisationMembers(
           AND ${visible}
           ${afterId !== null ? sql`AND m.id > ${afterId}` : sql``}
         ORDER BY m.id, r.start_date DESC NULLS LAST
-        LIMIT ${limit + 1}`,
+        LIMIT ${lookahead(limit)}`,
   );
-  const cards = await presentCards(lens, found);
-  return found.map((r, i) => ({ ...cards[i]!, role: r.role, startDate: r.startDate, endDate: r.endDate }));
+  const page = keysetPage(found, limit, (last) => ({ i: last.id }));
+  return { rows: page.rows.map(({ id, ...extra }) => ({ id, extra })), nextCursor: page.nextCursor };
 }
 
 /** An organisation by its slug; a merged one answers with the organisation it was merged into. */

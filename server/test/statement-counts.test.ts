@@ -12,15 +12,34 @@ import { identifiesCaller, recordStatements } from './statement-counter.ts';
  * Identifying the caller is left out of the counts: it is the session cache's business, not the route's.
  */
 async function statementsOf(t: TestApp, member: Member, url: string): Promise<string[]> {
+  return (await recorded(t, member, url)).statements;
+}
+
+/** The statements of one GET, and how many people its answer listed (items, or the people on its paths). */
+async function recorded(t: TestApp, member: Member, url: string): Promise<{ statements: string[]; listed: number }> {
   const { result, statements } = await recordStatements(t.database, () => member.call('GET', url));
   expect(result.statusCode, result.body).toBe(200);
   // Every request of these routes reads something: an empty recording means the counter missed the engine.
   expect(statements.length).toBeGreaterThan(0);
-  return statements.filter((s) => !identifiesCaller(s));
+  const body = result.json<{ items?: unknown[]; paths?: unknown[][] }>();
+  const listed = body.items?.length ?? new Set(body.paths?.flat().map((p) => (p as { id: number }).id)).size;
+  return { statements: statements.filter((s) => !identifiesCaller(s)), listed };
+}
+
+/** Asserts a list costs as many statements for a page of 20 people as for a page of 2 (and really listed them). */
+async function sameForTwoAndTwenty(t: TestApp, member: Member, two: string, twenty: string, listed = { two: 2, twenty: 20 }) {
+  const small = await recorded(t, member, two);
+  const large = await recorded(t, member, twenty);
+  expect(small.listed, two).toBe(listed.two);
+  expect(large.listed, twenty).toBe(listed.twenty);
+  expect(large.statements.length, large.statements.join('\n---\n')).toBe(small.statements.length);
 }
 
 describeEachEngine('SQL statements per request', (get) => {
   let viewer: Member;
+  let hub: Member;
+  let far: Member;
+  let organisationSlug: string;
   const people: Member[] = [];
 
   beforeAll(async () => {
@@ -28,6 +47,19 @@ describeEachEngine('SQL statements per request', (get) => {
     viewer = await signUp(app, 'Vera Viewer');
     for (let i = 0; i < 20; i++) people.push(await signUp(app, `Person ${String(i).padStart(2, '0')}`));
     for (const p of people) await connect(p, viewer);
+    // A member connected to the viewer and to all twenty: 20 connections of someone else, 20 mutuals.
+    hub = await signUp(app, 'Hana Hub');
+    await connect(hub, viewer);
+    for (const p of people) await connect(p, hub);
+    // A member two hops away through each of the twenty: as many introduction paths as asked for.
+    far = await signUp(app, 'Fay Far');
+    for (const p of people) await connect(p, far);
+    // Twenty people at one organisation.
+    for (const p of people) {
+      const res = await p.call('PATCH', '/api/v1/me/profile', { experience: [{ organisation: 'Counting Ltd', title: 'Counter', startDate: '2020-01', endDate: null }] });
+      expect(res.statusCode, res.body).toBe(200);
+      organisationSlug = res.json<{ profile: { experience: { organisation: { slug: string } }[] } }>().profile.experience[0]!.organisation.slug;
+    }
     // Mutual connections and a second degree, so hydration has something to count.
     await connect(people[0]!, people[1]!);
     await connect(people[1]!, people[2]!);
@@ -55,4 +87,45 @@ describeEachEngine('SQL statements per request', (get) => {
       expect(twenty.length, twenty.join('\n---\n')).toBe(two.length);
     });
   }
+
+  it('lists who you follow in as many statements for 20 people as for 2', async () => {
+    // Connecting follows both ways: the viewer follows the twenty and the hub.
+    await sameForTwoAndTwenty(get(), viewer, '/api/v1/me/following?limit=2', '/api/v1/me/following?limit=20');
+  });
+
+  it("lists another member's connections in as many statements for 20 people as for 2", async () => {
+    await sameForTwoAndTwenty(get(), viewer, `/api/v1/members/${hub.handle}/connections?limit=2`, `/api/v1/members/${hub.handle}/connections?limit=20`);
+  });
+
+  it('lists the members of an organisation in as many statements for 20 people as for 2', async () => {
+    const url = `/api/v1/organisations/${organisationSlug}/members?limit=`;
+    await sameForTwoAndTwenty(get(), viewer, `${url}2`, `${url}20`);
+  });
+
+  it('lists mutual connections in as many statements for 20 people as for 2', async () => {
+    await sameForTwoAndTwenty(get(), viewer, `/api/v1/members/${hub.handle}/mutuals?limit=2`, `/api/v1/members/${hub.handle}/mutuals?limit=20`);
+  });
+
+  it('finds 10 introduction paths in as many statements as 2', async () => {
+    // Each path is [viewer, one of the twenty, Fay]: 2 paths show 4 people, 10 show 12.
+    const url = `/api/v1/members/${far.handle}/paths?k=`;
+    await sameForTwoAndTwenty(get(), viewer, `${url}2`, `${url}10`, { two: 4, twenty: 12 });
+  });
+
+  it('lists the operators their members in as many statements for 20 as for 2', async () => {
+    // The viewer signed up first, so is the operator.
+    await sameForTwoAndTwenty(get(), viewer, '/api/v1/admin/members?limit=2', '/api/v1/admin/members?limit=20');
+  });
+
+  it('lists the members you blocked in as many statements for 20 as for 2', async () => {
+    // A member of their own, so that no other list here loses anyone to a block.
+    const blocker = await signUp(get().app, 'Bo Blocker');
+    const block = async (p: Member) => expect((await blocker.call('PUT', `/api/v1/members/${p.handle}/block`)).statusCode).toBe(200);
+    for (const p of people.slice(0, 2)) await block(p);
+    const two = await recorded(get(), blocker, '/api/v1/me/blocks');
+    for (const p of people.slice(2)) await block(p);
+    const twenty = await recorded(get(), blocker, '/api/v1/me/blocks');
+    expect([two.listed, twenty.listed]).toEqual([2, 20]);
+    expect(twenty.statements.length, twenty.statements.join('\n---\n')).toBe(two.statements.length);
+  });
 });

@@ -28,3 +28,8 @@ export function presentActionableCard(actor: Actor, p: HydratedPerson): PersonCa
     abilities: personAbilities(actor, p.facts),
   };
 }
+
+/** A person card in a list that says something of its own about each person (connected at, followed at, role). */
+export function presentListedCard<E extends object>(actor: Actor, listed: { person: HydratedPerson; extra: E }): PersonCard & E {
+  return { ...presentPersonCard(actor, listed.person), ...listed.extra };
+}

@@ -8,7 +8,7 @@ import type { PersonCard } from '../../../common/schemas/search.ts';
 import { rows } from '../../db/connection.ts';
 import type { InvitationFolder } from '../../db/tables/network.ts';
 import { senderWithdrew } from './invitation-pair.ts';
-import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import { decodeCursor, keysetPage, lookahead } from '../../http/cursor.ts';
 import { judgeInvitations } from '../screening/evidence.ts';
 import type { Page } from './lists.ts';
 import { type Lens, loadPersonCards } from './people.ts';
@@ -115,12 +115,10 @@ export async function listInvitations(
           FROM invitations i JOIN members m ON m.id = (CASE WHEN i.sender_id = ${me} THEN i.recipient_id ELSE i.sender_id END)
          WHERE ${sql.join(filters, sql` AND `)} AND m.status = 'active'
          ORDER BY i.created_at DESC, i.id DESC
-         LIMIT ${query.limit + 1}`,
+         LIMIT ${lookahead(query.limit)}`,
   );
-  const pageRows = found.slice(0, query.limit);
-  const items = await present(lens, pageRows);
-  const last = pageRows[pageRows.length - 1];
-  return { items, nextCursor: found.length > query.limit && last ? encodeCursor({ t: last.ms, i: Number(last.id) }) : null };
+  const { rows: pageRows, nextCursor } = keysetPage(found, query.limit, (last) => ({ t: last.ms, i: Number(last.id) }));
+  return { items: await present(lens, pageRows), nextCursor };
 }
 
 /** How many received invitations wait in each folder, for the tabs. */

@@ -1,10 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { ConnectionCard } from '../../../common/schemas/network.ts';
-import type { PersonCard } from '../../../common/schemas/search.ts';
 import { rows } from '../../db/connection.ts';
 import { intArray } from '../../graph/sql.ts';
-import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
-import { type CardRow, type Lens, presentCards } from './people.ts';
+import type { Listed } from '../../hydration/listed-people.ts';
+import { type CursorKey, decodeCursor, type KeysetPage, keysetPage, lookahead } from '../../http/cursor.ts';
+import type { Lens } from './people.ts';
+
+/**
+ * The skeletons of the network's lists of people: the ids of a page, what the list itself says about each
+ * person, and the cursor. Routes hydrate the people (hydration/listed-people.ts) and present them.
+ */
 
 export interface Page<T> {
   items: T[];
@@ -17,10 +22,10 @@ export const exactTime = (column: ReturnType<typeof sql>) => sql`to_char(${colum
 /** A (time, member id) keyset cursor; a forged time or id is a 400, never a cast error in SQL. */
 export const decodeTimeCursor = (raw: string | undefined) => decodeCursor(raw, { t: 'time', i: 'id' });
 
-const CARD_COLUMNS = sql`m.id, m.handle, p.name, p.headline, p.location, p.visibility, p.photo_etag AS "photoEtag"`;
-
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
 export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export type ConnectionExtra = Pick<ConnectionCard, 'connectedAt' | 'origin'>;
 
 /**
  * A member's connections, newest first or by name, optionally filtered by name. The origin ("how we met")
@@ -30,7 +35,7 @@ export async function listConnections(
   lens: Lens,
   ownerId: number,
   query: { q: string; sort: 'recent' | 'name'; cursor?: string; limit: number },
-): Promise<Page<ConnectionCard>> {
+): Promise<KeysetPage<Listed<ConnectionExtra>>> {
   const byName = query.sort === 'name';
   const after = byName
     ? decodeCursor(query.cursor, { n: 'text', i: 'id' })
@@ -41,9 +46,9 @@ export async function listConnections(
   if (after && byName) filters.push(sql`(lower(p.name), m.id) > (${(after as { n: string }).n}, ${after.i})`);
   if (after && !byName) filters.push(sql`(c.created_at, m.id) < (${(after as { t: string }).t}::timestamptz, ${after.i})`);
   const order = byName ? sql`lower(p.name), m.id` : sql`c.created_at DESC, m.id DESC`;
-  const found = await rows<CardRow & { connectedAt: Date | string; ms: string; sortName: string; originContext: string; note: string | null; invitationId: string | number | null }>(
+  const found = await rows<{ id: number; connectedAt: Date | string; ms: string; sortName: string; originContext: string; note: string | null; invitationId: string | number | null }>(
     lens.db,
-    sql`SELECT ${CARD_COLUMNS}, c.created_at AS "connectedAt", ${exactTime(sql`c.created_at`)} AS ms,
+    sql`SELECT m.id, c.created_at AS "connectedAt", ${exactTime(sql`c.created_at`)} AS ms,
                lower(p.name) AS "sortName", c.origin_context AS "originContext", i.note, c.invitation_id AS "invitationId"
           FROM connections c
           JOIN members m ON m.id = c.other_id
@@ -51,20 +56,20 @@ export async function listConnections(
           LEFT JOIN invitations i ON i.id = c.invitation_id
          WHERE ${sql.join(filters, sql` AND `)}
          ORDER BY ${order}
-         LIMIT ${query.limit + 1}`,
+         LIMIT ${lookahead(query.limit)}`,
   );
-  const pageRows = found.slice(0, query.limit);
-  const cards = await presentCards(lens, pageRows);
+  const page = keysetPage(found, query.limit, (last): CursorKey => (byName ? { n: last.sortName, i: last.id } : { t: last.ms, i: last.id }));
   const own = ownerId === lens.actor.id;
-  const items = pageRows.map((r, i) => ({
-    ...cards[i]!,
-    connectedAt: new Date(r.connectedAt).toISOString(),
-    origin: own ? { context: r.originContext, note: r.note || null, invitationId: r.invitationId === null ? null : Number(r.invitationId) } : null,
-  }));
-  const last = pageRows[pageRows.length - 1];
-  const nextCursor =
-    found.length > query.limit && last ? encodeCursor(byName ? { n: last.sortName, i: last.id } : { t: last.ms, i: last.id }) : null;
-  return { items, nextCursor };
+  return {
+    rows: page.rows.map((r) => ({
+      id: r.id,
+      extra: {
+        connectedAt: new Date(r.connectedAt).toISOString(),
+        origin: own ? { context: r.originContext, note: r.note || null, invitationId: r.invitationId === null ? null : Number(r.invitationId) } : null,
+      },
+    })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /** Followers or followed members of one member, newest first. */
@@ -73,35 +78,34 @@ export async function listFollows(
   ownerId: number,
   direction: 'followers' | 'following',
   query: { cursor?: string; limit: number },
-): Promise<Page<PersonCard & { followedAt: string }>> {
+): Promise<KeysetPage<Listed<{ followedAt: string }>>> {
   const after = decodeTimeCursor(query.cursor);
   const [mine, theirs] = direction === 'followers' ? [sql`f.followee_id`, sql`f.follower_id`] : [sql`f.follower_id`, sql`f.followee_id`];
   const filters = [sql`${mine} = ${ownerId}`, sql`m.status = 'active'`];
   if (lens.avoid.size) filters.push(sql`NOT (${theirs} = ANY(${intArray(lens.avoid)}::int[]))`);
   if (after) filters.push(sql`(f.created_at, m.id) < (${after.t}::timestamptz, ${after.i})`);
-  const found = await rows<CardRow & { followedAt: Date | string; ms: string }>(
+  const found = await rows<{ id: number; followedAt: Date | string; ms: string }>(
     lens.db,
-    sql`SELECT ${CARD_COLUMNS}, f.created_at AS "followedAt", ${exactTime(sql`f.created_at`)} AS ms
-          FROM follows f JOIN members m ON m.id = ${theirs} JOIN profiles p ON p.member_id = m.id
+    sql`SELECT m.id, f.created_at AS "followedAt", ${exactTime(sql`f.created_at`)} AS ms
+          FROM follows f JOIN members m ON m.id = ${theirs}
          WHERE ${sql.join(filters, sql` AND `)}
          ORDER BY f.created_at DESC, m.id DESC
-         LIMIT ${query.limit + 1}`,
+         LIMIT ${lookahead(query.limit)}`,
   );
-  const pageRows = found.slice(0, query.limit);
-  const cards = await presentCards(lens, pageRows);
-  const items = pageRows.map((r, i) => ({ ...cards[i]!, followedAt: new Date(r.followedAt).toISOString() }));
-  const last = pageRows[pageRows.length - 1];
-  return { items, nextCursor: found.length > query.limit && last ? encodeCursor({ t: last.ms, i: last.id }) : null };
+  const page = keysetPage(found, query.limit, (last) => ({ t: last.ms, i: last.id }));
+  return { rows: page.rows.map((r) => ({ id: r.id, extra: { followedAt: new Date(r.followedAt).toISOString() } })), nextCursor: page.nextCursor };
 }
 
-/** The members the viewer has blocked, newest first (a short list; not paginated). */
-export async function listBlocks(lens: Lens): Promise<(PersonCard & { blockedAt: string })[]> {
-  const found = await rows<CardRow & { blockedAt: Date | string }>(
+/**
+ * The members the viewer has blocked, newest first (a short list; not paginated). Hydrate them with
+ * `{ blocked: true }`: they are on the viewer's avoid list, and this is the one list that shows them.
+ */
+export async function listBlocks(lens: Lens): Promise<Listed<{ blockedAt: string }>[]> {
+  const found = await rows<{ id: number; blockedAt: Date | string }>(
     lens.db,
-    sql`SELECT ${CARD_COLUMNS}, b.created_at AS "blockedAt"
-          FROM blocks b JOIN members m ON m.id = b.blocked_id JOIN profiles p ON p.member_id = m.id
+    sql`SELECT b.blocked_id AS id, b.created_at AS "blockedAt"
+          FROM blocks b
          WHERE b.blocker_id = ${lens.actor.id} ORDER BY b.created_at DESC LIMIT 1000`,
   );
-  const cards = await presentCards({ ...lens, avoid: new Set() }, found);
-  return found.map((r, i) => ({ ...cards[i]!, blockedAt: new Date(r.blockedAt).toISOString() }));
+  return found.map((r) => ({ id: r.id, extra: { blockedAt: new Date(r.blockedAt).toISOString() } }));
 }

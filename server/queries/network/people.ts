@@ -25,6 +25,7 @@ export async function loadPersonCards(lens: Lens, ids: readonly number[]): Promi
   return (await hydratePeople(lens, ids)).map((p) => presentPersonCard(lens.actor, p));
 }
 
+// still used by search; removed when search goes through hydration
 /**
  * Cards for rows the caller already loaded. Only people search still uses this (owned by the "search"
  * helper of issue 10); every other list hydrates ids through the spine (hydration/people.ts).

@@ -4,15 +4,15 @@ import { z } from 'zod';
 import { adminMember, adminMembersQuery, outboxEmail, suspendBody } from '../../../common/schemas/admin.ts';
 import { handle } from '../../../common/schemas/primitives.ts';
 import { page } from '../../../common/schemas/search.ts';
-import { countActiveOperators } from '../../queries/operators.ts';
 import { setMemberStatus } from '../../commands/admin/suspend-member.ts';
-import { activeRestrictions } from '../../queries/restrictions.ts';
+import { hydrateAdminMembers } from '../../hydration/admin-members.ts';
 import { emailOutbox, members, profiles } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { notFound } from '../../errors.ts';
-import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import { decodeCursor, keysetPage, lookahead } from '../../http/cursor.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
-import { allow, authorize } from '../../policies/index.ts';
+import { authorize } from '../../policies/index.ts';
+import { presentAdminMember } from '../../views/admin-member.ts';
 import { memberActionRoutes } from './member-actions.ts';
 import { viewerOf } from '../../viewer/request.ts';
 
@@ -39,7 +39,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       const after = decodeCursor(request.query.cursor, { i: 'id' });
       const pattern = q ? `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
       const found = await ctx.db
-        .select({ m: members, name: profiles.name })
+        .select({ id: members.id })
         .from(members)
         .innerJoin(profiles, eq(profiles.memberId, members.id))
         .where(
@@ -49,40 +49,15 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
           ),
         )
         .orderBy(asc(members.id))
-        .limit(limit + 1);
-      const rows = found.slice(0, limit);
-      // The page's restrictions and the operator count in one query each, whatever the page size.
-      const restrictions = await activeRestrictions(
+        .limit(lookahead(limit));
+      const { rows, nextCursor } = keysetPage(found, limit, (last) => ({ i: last.id }));
+      // The read spine: the page's ids, hydrated in a constant number of statements, then the policy's abilities.
+      const hydrated = await hydrateAdminMembers(
         ctx.db,
-        rows.map(({ m }) => m.id),
+        rows.map((r) => r.id),
       );
-      const activeOperators = await countActiveOperators(ctx.db);
       const actor = viewerOf(request).actor;
-      const items = rows.map(({ m, name }) => {
-        const own = restrictions.filter((r) => r.memberId === m.id).map(({ kind, reason, since, until }) => ({ kind, reason, since, until }));
-        const subject = { kind: 'member' as const, memberId: m.id, role: m.role, status: m.status, activeOperators };
-        const maySuspend = allow(actor, 'member.suspend', subject);
-        return {
-          id: m.id,
-          handle: m.handle,
-          name,
-          email: m.email,
-          role: m.role,
-          status: m.status,
-          emailVerified: m.emailVerifiedAt !== null,
-          createdAt: m.createdAt.toISOString(),
-          restrictions: own,
-          can: {
-            suspend: maySuspend && m.status === 'active',
-            reinstate: maySuspend && m.status === 'suspended',
-            promote: allow(actor, 'member.promote', subject),
-            demote: allow(actor, 'member.demote', subject),
-            liftRestrictions: own.length > 0 && allow(actor, 'moderation.act', subject),
-          },
-        };
-      });
-      const last = items[items.length - 1];
-      return { items, nextCursor: found.length > limit && last ? encodeCursor({ i: last.id }) : null };
+      return { items: hydrated.members.map((m) => presentAdminMember(actor, m, hydrated.activeOperators)), nextCursor };
     },
   );
 
@@ -137,8 +112,9 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         .from(emailOutbox)
         .where(after ? sql`${emailOutbox.id} < ${after.i}` : undefined)
         .orderBy(desc(emailOutbox.id))
-        .limit(limit + 1);
-      const items = found.slice(0, limit).map((e) => ({
+        .limit(lookahead(limit));
+      const { rows: emails, nextCursor } = keysetPage(found, limit, (last) => ({ i: last.id }));
+      const items = emails.map((e) => ({
         id: e.id,
         to: e.toAddress,
         subject: e.subject,
@@ -147,8 +123,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         createdAt: e.createdAt.toISOString(),
         sentAt: e.sentAt?.toISOString() ?? null,
       }));
-      const last = items[items.length - 1];
-      return { items, nextCursor: found.length > limit && last ? encodeCursor({ i: last.id }) : null };
+      return { items, nextCursor };
     },
   );
 };

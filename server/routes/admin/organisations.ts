@@ -13,7 +13,7 @@ import { organisationKey } from '../../../common/text.ts';
 import { mergeOrganisation } from '../../commands/organisations.ts';
 import { rows } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import { decodeCursor, keysetPage, lookahead } from '../../http/cursor.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { authorize } from '../../policies/index.ts';
 import { viewerOf } from '../../viewer/request.ts';
@@ -55,11 +55,11 @@ export const adminOrganisationRoutes: FastifyPluginAsyncZod = async (app) => {
              ${key ? sql`AND (o.name_key LIKE ${contains} OR o.name_key % ${key})` : sql``}
              ${after ? sql`AND (o.name_key, o.id) > (${after.k}, ${after.i})` : sql``}
            ORDER BY o.name_key, o.id
-           LIMIT ${limit + 1}`,
+           LIMIT ${lookahead(limit)}`,
       );
-      const items = found.slice(0, limit).map(({ nameKey: _key, createdAt, ...o }) => ({ ...o, createdAt: new Date(createdAt).toISOString() }));
-      const last = found[Math.min(found.length, limit) - 1];
-      return { items, nextCursor: found.length > limit && last ? encodeCursor({ k: last.nameKey, i: last.id }) : null };
+      const { rows: organisations, nextCursor } = keysetPage(found, limit, (last) => ({ k: last.nameKey, i: last.id }));
+      const items = organisations.map(({ nameKey: _key, createdAt, ...o }) => ({ ...o, createdAt: new Date(createdAt).toISOString() }));
+      return { items, nextCursor };
     },
   );
 

@@ -6,7 +6,7 @@ import { noticesPage, noticesQuery, noticeView } from '../../../common/schemas/s
 import { memberNotices } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
-import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import { decodeCursor, keysetPage, lookahead } from '../../http/cursor.ts';
 import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['me'];
@@ -27,12 +27,13 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
         .from(memberNotices)
         .where(and(eq(memberNotices.memberId, actor.id), after ? lt(memberNotices.id, after.i) : undefined))
         .orderBy(desc(memberNotices.id))
-        .limit(limit + 1);
+        .limit(lookahead(limit));
       const [unread] = await ctx.db
         .select({ n: count() })
         .from(memberNotices)
         .where(and(eq(memberNotices.memberId, actor.id), isNull(memberNotices.readAt)));
-      const items = found.slice(0, limit).map((n) => ({
+      const { rows: notices, nextCursor } = keysetPage(found, limit, (last) => ({ i: last.id }));
+      const items = notices.map((n) => ({
         id: n.id,
         kind: n.kind,
         message: n.message,
@@ -40,8 +41,7 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
         createdAt: n.createdAt.toISOString(),
         read: n.readAt !== null,
       }));
-      const last = items[items.length - 1];
-      return { items, nextCursor: found.length > limit && last ? encodeCursor({ i: last.id }) : null, unread: unread?.n ?? 0 };
+      return { items, nextCursor, unread: unread?.n ?? 0 };
     },
   );
 

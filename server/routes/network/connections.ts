@@ -9,12 +9,22 @@ import { profiles } from '../../db/schema.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { allow } from '../../policies/index.ts';
+import { hydrateListed } from '../../hydration/listed-people.ts';
 import { listConnections, listFollows } from '../../queries/network/lists.ts';
+import { presentListedCard } from '../../views/person-card.ts';
+import type { Lens } from '../../viewer/viewer.ts';
+import type { KeysetPage } from '../../http/cursor.ts';
+import type { Listed } from '../../hydration/listed-people.ts';
 import { networkDeps } from './lens.ts';
 import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['network'];
 const handleParams = z.strictObject({ handle });
+
+/** The read spine for a page of people: the skeleton's ids hydrated in one batch, then each presented as a card. */
+async function presentPage<E extends object>(lens: Lens, page: KeysetPage<Listed<E>>) {
+  return { items: (await hydrateListed(lens, page.rows)).map((l) => presentListedCard(lens.actor, l)), nextCursor: page.nextCursor };
+}
 
 export const connectionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
@@ -42,7 +52,10 @@ export const connectionRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: connectionPage },
       },
     },
-    async (request) => listConnections(await viewerOf(request).load(), viewerOf(request).actor.id, request.query),
+    async (request) => {
+      const lens = await viewerOf(request).load();
+      return presentPage(lens, await listConnections(lens, lens.actor.id, request.query));
+    },
   );
 
   app.get(
@@ -65,7 +78,7 @@ export const connectionRoutes: FastifyPluginAsyncZod = async (app) => {
       const [degree] = await ctx.graph.index.degrees(actor.id, [owner.id], { avoid: lens.avoid });
       const subject = { kind: 'connections' as const, memberId: owner.id, visibility: setting?.v ?? 'connections', degree: degree ?? null };
       if (!allow(actor, 'connections.list', subject)) throw forbidden('connections_private', "This member's connections are private.");
-      return listConnections(lens, owner.id, request.query);
+      return presentPage(lens, await listConnections(lens, owner.id, request.query));
     },
   );
 
@@ -80,7 +93,10 @@ export const connectionRoutes: FastifyPluginAsyncZod = async (app) => {
           response: { 200: followPage },
         },
       },
-      async (request) => listFollows(await viewerOf(request).load(), viewerOf(request).actor.id, direction, request.query),
+      async (request) => {
+        const lens = await viewerOf(request).load();
+        return presentPage(lens, await listFollows(lens, lens.actor.id, direction, request.query));
+      },
     );
   }
 };

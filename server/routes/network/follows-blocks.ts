@@ -7,6 +7,8 @@ import { memberByHandle } from '../../queries/members.ts';
 import { followMember, unfollowMember } from '../../commands/network/follow.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { listBlocks } from '../../queries/network/lists.ts';
+import { hydrateListed } from '../../hydration/listed-people.ts';
+import { presentListedCard } from '../../views/person-card.ts';
 import { networkDeps } from './lens.ts';
 import { viewerOf } from '../../viewer/request.ts';
 
@@ -75,6 +77,10 @@ export const followBlockRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me/blocks',
     { schema: { tags, summary: 'Members you have blocked', response: { 200: blockedList } } },
-    async (request) => ({ items: await listBlocks(await viewerOf(request).load()) }),
+    async (request) => {
+      const lens = await viewerOf(request).load();
+      const blocked = await hydrateListed(lens, await listBlocks(lens), { blocked: true });
+      return { items: blocked.map((l) => presentListedCard(lens.actor, l)) };
+    },
   );
 };

@@ -9,8 +9,10 @@ import {
 } from '../../../common/schemas/organisations.ts';
 import { page } from '../../../common/schemas/search.ts';
 import { notFound } from '../../errors.ts';
-import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import { decodeCursor } from '../../http/cursor.ts';
+import { hydrateListed } from '../../hydration/listed-people.ts';
 import { findOrganisationBySlug, organisationCounts, organisationMembers, suggestOrganisations } from '../../queries/organisations.ts';
+import { presentListedCard } from '../../views/person-card.ts';
 import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['organisations'];
@@ -70,10 +72,9 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       const after = decodeCursor(request.query.cursor, { i: 'id' });
       const { limit, when } = request.query;
       const lens = await viewerOf(request).load();
-      const found = await organisationMembers(lens, org.id, when, after?.i ?? null, limit);
-      const items = found.slice(0, limit);
-      const last = items[items.length - 1];
-      return { items, nextCursor: found.length > limit && last ? encodeCursor({ i: last.id }) : null };
+      const listing = await organisationMembers(lens, org.id, when, after?.i ?? null, limit);
+      const members = await hydrateListed(lens, listing.rows);
+      return { items: members.map((l) => presentListedCard(lens.actor, l)), nextCursor: listing.nextCursor };
     },
   );
 };
