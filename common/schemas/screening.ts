@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
 import { AUDIT_ACTIONS, AUDIT_AREAS, RESTRICTION_DAYS_MAX } from '../moderation.ts';
 import { restrictionView } from './admin.ts';
-import { bigId, handle, requiredText, text } from './primitives.ts';
+import { bigId, handle, reasonView, requiredText, text } from './primitives.ts';
 import { personCard } from './search.ts';
 
 export const SCREENING_LIMITS = { rulesMax: 20, ruleLabelMax: 80, messageMax: 500, threadMax: 10, reportDetailsMax: 1000, mutualsMax: 1000 } as const;
@@ -47,15 +47,6 @@ export const screeningPolicy = z.strictObject({
 });
 export type ScreeningPolicy = z.infer<typeof screeningPolicy>;
 
-/**
- * A reason: a stable code and its parameters, for clients that translate, and its English rendering
- * (common/reasons.ts builds all three).
- */
-export const reasonView = z.object({
-  code: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
-  text: z.string(),
-});
 
 export const NOTE_KINDS = ['none', 'short', 'stock', 'template', 'personal'] as const;
 
