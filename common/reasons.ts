@@ -74,6 +74,7 @@ export interface ReasonParamsByCode {
   'strength.industry': Record<string, never>;
   'strength.offers': Record<string, never>;
   'strength.asks': Record<string, never>;
+  /** Says what is restricted and why, without the details an abuser could tune against. */
   'notice.held': Record<string, never>;
   'notice.new_account_limits_lifted': Record<string, never>;
   'notice.restriction_ended': Record<string, never>;
@@ -81,7 +82,7 @@ export interface ReasonParamsByCode {
   'notice.warned': { reason: string };
   /** `days` absent: until an operator lifts it. */
   'notice.invitations_restricted': { reason: string; days?: number };
-  /** `kinds`: the restriction kinds lifted (invitations, held, limited), in that order. */
+  /** `kinds`: the restriction kinds lifted, in the order of RESTRICTION_KINDS (held, limited, invitations). */
   'notice.restrictions_lifted': { kinds: string[]; reason: string };
   'notice.made_operator': Record<string, never>;
   'notice.made_member': Record<string, never>;
@@ -220,4 +221,14 @@ export function renderReason<C extends ReasonCode>(code: C, params: ReasonParams
 export function reason<C extends ReasonCode>(code: C, ...rest: ReasonParamsByCode[C] extends Record<string, never> ? [] : [ReasonParamsByCode[C]]): Reason {
   const params = (rest[0] ?? {}) as ReasonParamsByCode[C];
   return { code, params: params as Record<string, ReasonParam>, text: renderReason(code, params) };
+}
+
+/**
+ * A reason read back from storage (notices keep code and params): its English rendering. A code this
+ * version does not know shows its `message` parameter if it has one, or else the code itself.
+ */
+export function storedReason(code: string, params: Record<string, ReasonParam>): Reason {
+  const render = Object.hasOwn(ENGLISH, code) ? (ENGLISH as unknown as Record<string, (p: Record<string, ReasonParam>) => string>)[code] : undefined;
+  const text = render ? render(params) : typeof params.message === 'string' ? params.message : code;
+  return { code: code as ReasonCode, params, text };
 }

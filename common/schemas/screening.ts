@@ -124,7 +124,12 @@ export const reportCreate = z.strictObject({
 export type ReportCreate = z.infer<typeof reportCreate>;
 
 export const NOTICE_KINDS = ['warning', 'restriction', 'lifted', 'role'] as const;
-export const noticeView = z.object({
+/**
+ * A notice to the member: a `notice.*` code with its parameters, for clients that translate, and `text`,
+ * its English rendering (common/reasons.ts lists the codes). `message` is the same English sentence, kept
+ * for clients that read it before notices had codes.
+ */
+export const noticeView = reasonView.extend({
   id: z.number(),
   kind: z.enum(NOTICE_KINDS),
   message: z.string(),

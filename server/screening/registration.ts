@@ -68,8 +68,3 @@ export function assessSignupRisk(f: SignupFacts, config: ScreeningConfig): Signu
   const outcome: SignupOutcome = f.role === 'admin' ? 'clear' : risk >= config.highRisk ? 'held' : risk >= config.mediumRisk ? 'limited' : 'clear';
   return { risk, reasons, outcome, subnet: f.subnet };
 }
-
-/** What a held member reads: what is restricted and why, without the details an abuser could tune against. */
-export const HELD_NOTICE =
-  'Your new account is waiting for a review by the operators of this community, because of how it was registered. ' +
-  'Until then, you cannot send invitations.';

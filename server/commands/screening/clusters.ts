@@ -2,6 +2,7 @@
  * Recording clusters of look-alike sign-ups (server/screening/clusters.ts): one open 'cluster' flag per
  * cluster (an open flag sharing members is extended) and its members held.
  */
+import { reason as notice } from '../../../common/reasons.ts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { ScreeningConfig } from '../../config.ts';
 import type { Db, Tx } from '../../db/connection.ts';
@@ -9,7 +10,6 @@ import { moderationFlags } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { loadBusySubnets, loadOpenClusterFlag, loadSignupsAround, sqlIntArray } from '../../queries/screening/clusters.ts';
 import { type Cluster, clusterHoldReason, clusterScore, findCluster } from '../../screening/clusters.ts';
-import { HELD_NOTICE } from '../../screening/registration.ts';
 import { lockModeration } from '../moderation/locks.ts';
 import { sendNotice } from '../moderation/notices.ts';
 import { applyRestriction } from '../moderation/restrictions.ts';
@@ -70,7 +70,7 @@ async function recordCluster(tx: Tx, cluster: Cluster): Promise<ClusterFinding> 
   for (const id of ids) {
     if (await applyRestriction(tx, id, 'held', clusterHoldReason(flagId), null)) {
       newlyHeld.push(id);
-      await sendNotice(tx, id, 'restriction', HELD_NOTICE);
+      await sendNotice(tx, id, 'restriction', notice('notice.held'));
     }
   }
   // Their single-account registration flags are now part of this one: the queue shows the cluster once.

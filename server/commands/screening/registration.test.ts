@@ -74,7 +74,7 @@ describeEachEngine('registration risk', (get) => {
     // A held member is told what is restricted and why.
     const notices = (await fourth.call('GET', '/api/v1/me/notices')).json().items;
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ kind: 'restriction', read: false });
+    expect(notices[0]).toMatchObject({ kind: 'restriction', code: 'notice.held', params: {}, read: false });
     expect(notices[0].message).toMatch(/waiting for a review.*cannot send invitations/);
   });
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, integer, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { RESTRICTION_KINDS } from '../../../common/moderation.ts';
+import type { ReasonParam } from '../../../common/reasons.ts';
 import type { ScreeningRule } from '../../../common/schemas/screening.ts';
 import { members } from './members.ts';
 import { invitations } from './network.ts';
@@ -90,7 +91,9 @@ export const memberNotices = pgTable('member_notices', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
   kind: text('kind', { enum: ['warning', 'restriction', 'lifted', 'role'] }).notNull(),
-  message: text('message').notNull(),
+  /** What the member is told: a `notice.*` code and its parameters (common/reasons.ts), rendered when read. */
+  code: text('code').notNull(),
+  params: jsonb('params').$type<Record<string, ReasonParam>>().notNull(),
   /** For a time-limited restriction: when it ends, shown to the member in their own time zone. */
   endsAt: timestamp('ends_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),

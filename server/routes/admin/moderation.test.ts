@@ -176,6 +176,7 @@ describeEachEngine('moderation queue', (get) => {
     const [notice] = (await rude.call('GET', '/api/v1/me/notices')).json().items;
     expect(notice).toMatchObject({ kind: 'warning' });
     expect(notice.message).toMatch(/Keep it civil/);
+    expect(notice).toMatchObject({ code: 'notice.warned', params: { reason: 'Keep it civil' } });
     const again = await operator.call('POST', `/api/v1/admin/moderation/reports/${reportId}/suspend`, { reason: 'x' });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('report_closed');

@@ -7,6 +7,7 @@ import { memberNotices } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import { presentNotice } from '../../views/notice.ts';
 import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['me'];
@@ -32,14 +33,7 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
         .select({ n: count() })
         .from(memberNotices)
         .where(and(eq(memberNotices.memberId, actor.id), isNull(memberNotices.readAt)));
-      const items = found.slice(0, limit).map((n) => ({
-        id: n.id,
-        kind: n.kind,
-        message: n.message,
-        endsAt: n.endsAt?.toISOString() ?? null,
-        createdAt: n.createdAt.toISOString(),
-        read: n.readAt !== null,
-      }));
+      const items = found.slice(0, limit).map(presentNotice);
       const last = items[items.length - 1];
       return { items, nextCursor: found.length > limit && last ? encodeCursor({ i: last.id }) : null, unread: unread?.n ?? 0 };
     },
@@ -68,14 +62,7 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!notice.readAt) {
         await ctx.db.update(memberNotices).set({ readAt }).where(and(eq(memberNotices.id, notice.id), isNull(memberNotices.readAt)));
       }
-      return {
-        id: notice.id,
-        kind: notice.kind,
-        message: notice.message,
-        endsAt: notice.endsAt?.toISOString() ?? null,
-        createdAt: notice.createdAt.toISOString(),
-        read: true,
-      };
+      return presentNotice({ ...notice, readAt });
     },
   );
 };
