@@ -95,6 +95,17 @@ export interface ReasonParamsByCode {
   'cluster.thin_profiles': { strength: number };
   'cluster.similar_names': { examples: string[] };
   'cluster.similar_headlines': { examples: string[] };
+  /** `people`: how many received the note (the sender's copies and the original). */
+  'flag.mass_template': { people: number };
+  /** `percent`: of the answered invitations. */
+  'flag.dont_know': { count: number; percent: number };
+  'flag.acceptance': { percent: number };
+  /** `count`: open reports in all; then one parameter per report reason given (spam, fake, scam, harassment, other) with its count. */
+  'flag.reports': { count: number } & Partial<Record<'spam' | 'fake' | 'scam' | 'harassment' | 'other', number>>;
+  /** A flag's reason written before flags had codes: `message` is its text. */
+  'flag.other': { message: string };
+  /** A sign-up's reason written before sign-ups had codes: `message` is its text. */
+  'signup.other': { message: string };
 }
 
 export type ReasonCode = keyof ReasonParamsByCode;
@@ -124,6 +135,15 @@ const LIFTED_WHAT: Record<string, string> = {
   held: 'the review hold on your account',
   limited: 'the limits on new accounts',
 };
+
+/** "spam × 3, scam × 1": the most given first. */
+function reportsByReason(p: Record<string, ReasonParam>): string {
+  const given = ['spam', 'fake', 'scam', 'harassment', 'other'].flatMap((k) => (typeof p[k] === 'number' ? [[k, p[k]] as const] : []));
+  return given
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([k, n]) => `${k} × ${n}`)
+    .join(', ');
+}
 
 /** "5 minutes", "an hour", "2 hours". */
 const minutes = (m: number) => (m % 60 === 0 ? (m === 60 ? 'an hour' : `${m / 60} hours`) : `${m} minutes`);
@@ -210,6 +230,12 @@ const ENGLISH: { [C in ReasonCode]: (p: ReasonParamsByCode[C]) => string } = {
   'cluster.thin_profiles': (p) => `All of them have thin profiles (profile strength below ${p.strength} of 100).`,
   'cluster.similar_names': (p) => `Their names follow one pattern, such as ${quoted(p.examples)}.`,
   'cluster.similar_headlines': (p) => `Near-identical headlines, such as ${quoted(p.examples)}.`,
+  'flag.mass_template': (p) => `Sent nearly the same note to ${p.people} people in the last 30 days`,
+  'flag.dont_know': (p) => `${p.count} people answered "I don't know this person" in the last 90 days (${p.percent}% of answers)`,
+  'flag.acceptance': (p) => `${p.percent}% of answered invitations accepted`,
+  'flag.reports': (p) => `${p.count} open reports from different members (${reportsByReason(p)}).`,
+  'flag.other': (p) => p.message,
+  'signup.other': (p) => p.message,
 };
 
 /** The English rendering of a code and its parameters. */
@@ -222,6 +248,15 @@ export function reason<C extends ReasonCode>(code: C, ...rest: ReasonParamsByCod
   const params = (rest[0] ?? {}) as ReasonParamsByCode[C];
   return { code, params: params as Record<string, ReasonParam>, text: renderReason(code, params) };
 }
+
+/** A reason as stored (notices, flags, sign-ups): the English is rendered when read. */
+export interface StoredReason {
+  code: string;
+  params: Record<string, ReasonParam>;
+}
+
+/** What to store of a reason. */
+export const toStored = (r: Reason): StoredReason => ({ code: r.code, params: r.params });
 
 /**
  * A reason read back from storage (notices keep code and params): its English rendering. A code this

@@ -173,7 +173,8 @@ export const moderationMember = z.object({
   accountAgeDays: z.number(),
   profileStrength: z.number(),
   signupRisk: z.number(),
-  riskReasons: z.array(z.string()),
+  /** Why the sign-up was scored as it was: `signup.*` codes with parameters and their English `text`. */
+  riskReasons: z.array(reasonView),
   restrictions: z.array(restrictionView),
   /** Invitations they sent in the last 90 days, by outcome. */
   invitations: z.object({ sent: z.number(), accepted: z.number(), ignored: z.number(), dontKnow: z.number(), pending: z.number() }),
@@ -188,7 +189,8 @@ export const moderationFlagItem = z.object({
   id: z.number(),
   kind: z.enum(['registration', 'cluster', 'template', 'reputation', 'reports']),
   score: z.number(),
-  reasons: z.array(z.string()),
+  /** Why it was raised: `signup.*`, `cluster.*` or `flag.*` codes with parameters and their English `text`. */
+  reasons: z.array(reasonView),
   createdAt: z.string(),
   members: z.array(moderationMember),
 });

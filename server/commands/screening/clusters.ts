@@ -2,7 +2,7 @@
  * Recording clusters of look-alike sign-ups (server/screening/clusters.ts): one open 'cluster' flag per
  * cluster (an open flag sharing members is extended) and its members held.
  */
-import { reason as notice } from '../../../common/reasons.ts';
+import { type Reason, reason as notice, toStored } from '../../../common/reasons.ts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { ScreeningConfig } from '../../config.ts';
 import type { Db, Tx } from '../../db/connection.ts';
@@ -17,7 +17,7 @@ import { applyRestriction } from '../moderation/restrictions.ts';
 export interface ClusterFinding {
   flagId: number;
   memberIds: number[];
-  reasons: string[];
+  reasons: Reason[];
   /** Members held by this finding who were not held before. */
   newlyHeld: number[];
 }
@@ -53,7 +53,7 @@ export async function scanRecentClusters(db: Db, config: ScreeningConfig, lookba
 /** One open flag per cluster: an open cluster flag that shares members is extended rather than repeated. */
 async function recordCluster(tx: Tx, cluster: Cluster): Promise<ClusterFinding> {
   const ids = cluster.memberIds;
-  const reasons = cluster.reasons;
+  const reasons = cluster.reasons.map(toStored);
   await lockModeration(tx, ...ids);
   const open = await loadOpenClusterFlag(tx, ids);
   const memberIds = [...new Set([...(open?.memberIds ?? []), ...ids])].sort((a, b) => a - b);
@@ -78,5 +78,5 @@ async function recordCluster(tx: Tx, cluster: Cluster): Promise<ClusterFinding> 
     .update(moderationFlags)
     .set({ status: 'actioned', resolvedAt: sql`now()`, resolution: `Merged into cluster flag #${flagId}.` })
     .where(and(eq(moderationFlags.kind, 'registration'), eq(moderationFlags.status, 'open'), sql`${moderationFlags.memberIds} <@ ${sqlIntArray(memberIds)}`));
-  return { flagId, memberIds, reasons, newlyHeld };
+  return { flagId, memberIds, reasons: cluster.reasons, newlyHeld };
 }

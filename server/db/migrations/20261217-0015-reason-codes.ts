@@ -4,28 +4,47 @@ import { type Tx, rows } from '../connection.ts';
 import type { Migration } from './types.ts';
 
 /**
- * Member notices are stored as a code and its parameters (common/reasons.ts `notice.*`), and rendered
- * when read, so the next issue can show them in the member's language. Before this, each notice was an
- * English sentence in `message`.
+ * Reasons are stored as codes with parameters (common/reasons.ts), and rendered when read, so the next
+ * issue can show them in the reader's language: member notices, moderation flags' reasons and sign-ups'
+ * risk reasons.
  *
- * Existing notices are mapped back to their codes by the sentences the code wrote until now (below), and
- * a mapping is kept only when the code renders the very same sentence again (`renderReason`), so nobody
- * reads a different notice than before. Any other text (none is known) stays as `notice.other` with the
- * old sentence as its `message`.
+ * Notices were an English sentence each, in `message`. They are mapped back to their codes by the
+ * sentences the code wrote until now (below), and a mapping is kept only when the code renders the very
+ * same sentence again (`renderReason`), so nobody reads a different notice than before. Any other text
+ * (none is known) stays as `notice.other` with the old sentence as its `message`.
  *
- * Down puts English back in `message`: word for word for every notice but a lift, whose restriction kinds
- * are written generically.
+ * Flags and sign-ups kept their reasons as a JSON array of English sentences; each sentence becomes
+ * `flag.other` or `signup.other` with the sentence as its `message` (operators read the same words; new
+ * ones are written with their own codes).
+ *
+ * Down puts English back: in notices' `message` word for word, but for a lift, whose restriction kinds
+ * are written generically; in flags and sign-ups for the sentences written before (a coded one keeps
+ * its code).
  */
-export const noticeCodes: Migration = {
-  name: '20261217-0015-notice-codes',
+export const reasonCodes: Migration = {
+  name: '20261217-0015-reason-codes',
   up: [
     `ALTER TABLE member_notices ADD COLUMN code text NOT NULL DEFAULT 'notice.other', ADD COLUMN params jsonb NOT NULL DEFAULT '{}'::jsonb`,
     `UPDATE member_notices SET params = jsonb_build_object('message', message)`,
     `ALTER TABLE member_notices ALTER COLUMN code DROP DEFAULT, ALTER COLUMN params DROP DEFAULT`,
     `ALTER TABLE member_notices DROP COLUMN message`,
+    `UPDATE moderation_flags SET reasons = (
+       SELECT COALESCE(jsonb_agg(CASE WHEN jsonb_typeof(e) = 'string'
+         THEN jsonb_build_object('code', 'flag.other', 'params', jsonb_build_object('message', e #>> '{}')) ELSE e END ORDER BY i), '[]'::jsonb)
+       FROM jsonb_array_elements(reasons) WITH ORDINALITY AS t(e, i))`,
+    `UPDATE signup_events SET reasons = (
+       SELECT COALESCE(jsonb_agg(CASE WHEN jsonb_typeof(e) = 'string'
+         THEN jsonb_build_object('code', 'signup.other', 'params', jsonb_build_object('message', e #>> '{}')) ELSE e END ORDER BY i), '[]'::jsonb)
+       FROM jsonb_array_elements(reasons) WITH ORDINALITY AS t(e, i))`,
   ],
   data: codeLegacyNotices,
   down: [
+    `UPDATE moderation_flags SET reasons = (
+       SELECT COALESCE(jsonb_agg(COALESCE(e->'params'->'message', e->'code') ORDER BY i), '[]'::jsonb)
+       FROM jsonb_array_elements(reasons) WITH ORDINALITY AS t(e, i))`,
+    `UPDATE signup_events SET reasons = (
+       SELECT COALESCE(jsonb_agg(COALESCE(e->'params'->'message', e->'code') ORDER BY i), '[]'::jsonb)
+       FROM jsonb_array_elements(reasons) WITH ORDINALITY AS t(e, i))`,
     `ALTER TABLE member_notices ADD COLUMN message text NOT NULL DEFAULT ''`,
     `UPDATE member_notices SET message = CASE code
        WHEN 'notice.held' THEN 'Your new account is waiting for a review by the operators of this community, because of how it was registered. Until then, you cannot send invitations.'

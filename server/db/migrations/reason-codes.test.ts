@@ -6,7 +6,7 @@ import { type Database, rows } from '../connection.ts';
 import { migrate } from '../migrate.ts';
 import { migrations } from './index.ts';
 
-const before = migrations.slice(0, migrations.findIndex((m) => m.name === '20261217-0015-notice-codes'));
+const before = migrations.slice(0, migrations.findIndex((m) => m.name === '20261217-0015-reason-codes'));
 
 /** Notices as the code before this migration wrote them, word for word, and one it never wrote. */
 const LEGACY: [string, string][] = [
@@ -25,7 +25,7 @@ const LEGACY: [string, string][] = [
 ];
 
 for (const engine of engines()) {
-  describe(`notice codes migration [${engine}]`, () => {
+  describe(`reason codes migration [${engine}]`, () => {
     let database: Database;
     let drop: () => Promise<void>;
     beforeAll(async () => {
@@ -35,6 +35,10 @@ for (const engine of engines()) {
       for (const [kind, message] of LEGACY) {
         await database.db.execute(sql`INSERT INTO member_notices (member_id, kind, message) SELECT id, ${kind}, ${message} FROM members`);
       }
+      await database.db.execute(sql`INSERT INTO signup_events (member_id, email_domain, risk, reasons)
+        SELECT id, 'example.com', 40, '["The email address is at a disposable-mail domain (x.test)."]'::jsonb FROM members`);
+      await database.db.execute(sql`INSERT INTO moderation_flags (kind, member_ids, score, reasons)
+        SELECT 'reports', ARRAY[id], 60, '["3 open reports from different members (spam × 3).", "A second sentence."]'::jsonb FROM members`);
       await migrate(database.db);
     }, 180_000);
     afterAll(() => drop?.());
@@ -59,7 +63,17 @@ for (const engine of engines()) {
       ]);
     });
 
-    it('no longer stores English', async () => {
+    it("keeps flags' and sign-ups' sentences, in order, under the generic codes", async () => {
+      const [flag] = await rows<{ reasons: unknown }>(database.db, sql`SELECT reasons FROM moderation_flags`);
+      expect(flag?.reasons).toEqual([
+        { code: 'flag.other', params: { message: '3 open reports from different members (spam × 3).' } },
+        { code: 'flag.other', params: { message: 'A second sentence.' } },
+      ]);
+      const [signup] = await rows<{ reasons: unknown }>(database.db, sql`SELECT reasons FROM signup_events`);
+      expect(signup?.reasons).toEqual([{ code: 'signup.other', params: { message: 'The email address is at a disposable-mail domain (x.test).' } }]);
+    });
+
+    it('no longer stores English in notices', async () => {
       const columns = await rows<{ column_name: string }>(
         database.db,
         sql`SELECT column_name FROM information_schema.columns WHERE table_name = 'member_notices' ORDER BY ordinal_position`,
