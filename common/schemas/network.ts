@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { bigIdParam, cursor, email, handle, pageLimit, queryText, text } from './primitives.ts';
+import { bigIdParam, cursor, email, handle, pageLimit, queryText, reasonView, text } from './primitives.ts';
 import { invitationEvidence, threadMessage } from './screening.ts';
 import { page, personCard, personCardWithConnection } from './search.ts';
 
@@ -106,8 +106,14 @@ export const pathsQuery = z.strictObject({ k: z.coerce.number().int().min(1).max
 
 export const suggestionView = z.object({
   person: personCardWithConnection,
-  /** Human-readable reasons, most telling first: "14 mutual connections, including Ana Ruiz and Li Wei", "Both at Acme, 2019–2021". */
-  reasons: z.array(z.string()),
+  /**
+   * Why this person is suggested, most telling first: a code with parameters, and `text` in English
+   * ("14 mutual connections, including Ana Ruiz and Li Wei", "Both at Acme, 2019–2021"). Codes:
+   * `suggestion.mutual_connections` {count, names}, `suggestion.same_organisation` {organisation,
+   * fromYear, toYear?}, `suggestion.same_school` {school, fromYear, toYear?}, `suggestion.same_place`
+   * {place}, `suggestion.same_industry` {industry}.
+   */
+  reasons: z.array(reasonView),
 });
 export const suggestionList = z.object({ items: z.array(suggestionView) });
 export const suggestionQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20) });

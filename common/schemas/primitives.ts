@@ -106,3 +106,15 @@ export const problem = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof problem>;
+
+/**
+ * A reason: a stable code and its parameters, for clients that translate, and its English rendering
+ * (common/reasons.ts builds all three and lists every code with its parameters). A list parameter
+ * (names, restriction kinds) is an array of strings.
+ */
+export const reasonView = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
+  text: z.string(),
+});
+export type ReasonView = z.infer<typeof reasonView>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CAREER_STAGES, LIMITS, PROFILE_VISIBILITIES } from '../limits.ts';
 import { personAbilities } from './abilities.ts';
-import { httpUrl, line, requiredLine, text, year, yearMonth } from './primitives.ts';
+import { httpUrl, line, reasonView, requiredLine, text, year, yearMonth } from './primitives.ts';
 import { relationshipState } from './network.ts';
 import { personCard } from './search.ts';
 
@@ -83,7 +83,11 @@ export const educationView = z.object({
 export const profileStrength = z.object({
   score: z.number(),
   level: z.enum(['Beginner', 'Intermediate', 'Advanced', 'All-Star']),
-  next: z.object({ field: z.string(), label: z.string() }).nullable(),
+  /**
+   * The most useful next step: a tip (`strength.*` code, params, English `text`) and `field`, the part
+   * of the profile it concerns (where the editor opens). Null once the profile is complete.
+   */
+  next: reasonView.extend({ field: z.string() }).nullable(),
 });
 export type ProfileStrength = z.infer<typeof profileStrength>;
 

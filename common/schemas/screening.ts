@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
 import { AUDIT_ACTIONS, AUDIT_AREAS, RESTRICTION_DAYS_MAX } from '../moderation.ts';
 import { restrictionView } from './admin.ts';
-import { bigId, handle, requiredText, text } from './primitives.ts';
+import { bigId, handle, reasonView, requiredText, text } from './primitives.ts';
 import { personCard } from './search.ts';
 
 export const SCREENING_LIMITS = { rulesMax: 20, ruleLabelMax: 80, messageMax: 500, threadMax: 10, reportDetailsMax: 1000, mutualsMax: 1000 } as const;
@@ -47,15 +47,6 @@ export const screeningPolicy = z.strictObject({
 });
 export type ScreeningPolicy = z.infer<typeof screeningPolicy>;
 
-/**
- * A reason: a stable code and its parameters, for clients that translate, and its English rendering
- * (common/reasons.ts builds all three).
- */
-export const reasonView = z.object({
-  code: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
-  text: z.string(),
-});
 
 export const NOTE_KINDS = ['none', 'short', 'stock', 'template', 'personal'] as const;
 
@@ -133,7 +124,12 @@ export const reportCreate = z.strictObject({
 export type ReportCreate = z.infer<typeof reportCreate>;
 
 export const NOTICE_KINDS = ['warning', 'restriction', 'lifted', 'role'] as const;
-export const noticeView = z.object({
+/**
+ * A notice to the member: a `notice.*` code with its parameters, for clients that translate, and `text`,
+ * its English rendering (common/reasons.ts lists the codes). `message` is the same English sentence, kept
+ * for clients that read it before notices had codes.
+ */
+export const noticeView = reasonView.extend({
   id: z.number(),
   kind: z.enum(NOTICE_KINDS),
   message: z.string(),
@@ -177,7 +173,8 @@ export const moderationMember = z.object({
   accountAgeDays: z.number(),
   profileStrength: z.number(),
   signupRisk: z.number(),
-  riskReasons: z.array(z.string()),
+  /** Why the sign-up was scored as it was: `signup.*` codes with parameters and their English `text`. */
+  riskReasons: z.array(reasonView),
   restrictions: z.array(restrictionView),
   /** Invitations they sent in the last 90 days, by outcome. */
   invitations: z.object({ sent: z.number(), accepted: z.number(), ignored: z.number(), dontKnow: z.number(), pending: z.number() }),
@@ -192,7 +189,8 @@ export const moderationFlagItem = z.object({
   id: z.number(),
   kind: z.enum(['registration', 'cluster', 'template', 'reputation', 'reports']),
   score: z.number(),
-  reasons: z.array(z.string()),
+  /** Why it was raised: `signup.*`, `cluster.*` or `flag.*` codes with parameters and their English `text`. */
+  reasons: z.array(reasonView),
   createdAt: z.string(),
   members: z.array(moderationMember),
 });

@@ -1,3 +1,4 @@
+import { reason } from '../../common/reasons.ts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { ReportCreate } from '../../common/schemas/screening.ts';
 import type { ScreeningConfig } from '../config.ts';
@@ -59,11 +60,8 @@ export async function fileReport(
     .groupBy(reports.reason);
   const total = open.reduce((sum, r) => sum + r.n, 0);
   if (total >= config.reportsToFlag) {
-    const byReason = open
-      .sort((a, b) => b.n - a.n || a.reason.localeCompare(b.reason))
-      .map((r) => `${r.reason} × ${r.n}`)
-      .join(', ');
-    await raiseMemberFlag(tx, 'reports', target.id, 20 * total, [`${total} open reports from different members (${byReason}).`]);
+    const byReason = Object.fromEntries(open.map((r) => [r.reason, r.n]));
+    await raiseMemberFlag(tx, 'reports', target.id, 20 * total, [reason('flag.reports', { count: total, ...byReason })]);
   }
   return created;
 }

@@ -6,6 +6,7 @@ import { members, moderationFlags, profiles, reports, signupEvents } from '../db
 import { badRequest } from '../errors.ts';
 import { decodeCursor, keysetPage, lookahead } from '../http/cursor.ts';
 import { profileStrength } from '../views/profile.ts';
+import { presentStoredReasons } from '../views/reasons.ts';
 import { loadProfiles } from './profiles.ts';
 
 const DAY_MS = 86_400_000;
@@ -66,7 +67,7 @@ export async function loadModerationQueue(
     if (key.type === 'flag') {
       const f = flagById.get(key.id);
       if (!f) continue;
-      items.push({ type: 'flag', id: f.id, kind: f.kind, score: f.score, reasons: f.reasons, createdAt: f.createdAt.toISOString(), members: pick(f.memberIds) });
+      items.push({ type: 'flag', id: f.id, kind: f.kind, score: f.score, reasons: presentStoredReasons(f.reasons, 'flag.other'), createdAt: f.createdAt.toISOString(), members: pick(f.memberIds) });
     } else {
       const row = reportById.get(key.id);
       if (!row) continue;
@@ -134,7 +135,7 @@ export async function loadMemberEvidence(db: DbOrTx, ids: number[]): Promise<Map
       accountAgeDays: Math.floor((now - p.createdAt.getTime()) / DAY_MS),
       profileStrength: profileStrength(p).score,
       signupRisk: s?.risk ?? 0,
-      riskReasons: s?.reasons ?? [],
+      riskReasons: presentStoredReasons(s?.reasons ?? [], 'signup.other'),
       restrictions: restrictions.filter((r) => r.memberId === p.id).map(({ kind, reason, since, until }) => ({ kind, reason, since, until })),
       invitations: { sent: st?.sent ?? 0, accepted: st?.accepted ?? 0, ignored: st?.ignored ?? 0, dontKnow: st?.dont_know ?? 0, pending: st?.pending ?? 0 },
       openReports: openReports

@@ -138,6 +138,8 @@ class Community {
 }
 
 const ids = (s: PeopleSuggestion[]) => s.map((x) => x.memberId);
+/** The reasons' English renderings, as the web shows them. */
+const texts = (s: PeopleSuggestion) => s.reasons.map((r) => r.text);
 const byId = (s: PeopleSuggestion[], id: number) => {
   const found = s.find((x) => x.memberId === id);
   if (!found) throw new Error(`member ${id} was not suggested: ${JSON.stringify(s)}`);
@@ -225,12 +227,17 @@ describeEachEngine('people you may know', (get) => {
     const got = await suggest(v);
     expect(ids(got).slice(0, 3)).toEqual([x, z, y]);
     // Ana has 4 connections and Li 3, so Li is the more telling shared contact; the hub (33) is not named.
-    expect(byId(got, x).reasons).toEqual(['3 mutual connections, including Li Wei and Ana Ruiz']);
-    expect(byId(got, z).reasons).toEqual(['2 mutual connections: Li Wei and Ana Ruiz']);
-    expect(byId(got, y).reasons).toEqual(['1 mutual connection: Ana Ruiz']);
+    expect(texts(byId(got, x))).toEqual(['3 mutual connections, including Li Wei and Ana Ruiz']);
+    expect(texts(byId(got, z))).toEqual(['2 mutual connections: Li Wei and Ana Ruiz']);
+    expect(texts(byId(got, y))).toEqual(['1 mutual connection: Ana Ruiz']);
+    // The codes and parameters a translation renders from: the count, and at most two names.
+    expect(byId(got, x).reasons).toEqual([
+      { code: 'suggestion.mutual_connections', params: { count: 3, names: ['Li Wei', 'Ana Ruiz'] }, text: '3 mutual connections, including Li Wei and Ana Ruiz' },
+    ]);
+    expect(byId(got, y).reasons[0]).toMatchObject({ code: 'suggestion.mutual_connections', params: { count: 1, names: ['Ana Ruiz'] } });
     expect(byId(got, x)).toMatchObject({ mutualCount: 3, degree: 2, mutuals: [li, ana] });
     // The hub's other connections are friends of friends too, each through one open networker.
-    expect(byId(got, fillers[0]!).reasons).toEqual(['1 mutual connection: Hub Open']);
+    expect(texts(byId(got, fillers[0]!))).toEqual(['1 mutual connection: Hub Open']);
     expect(byId(got, fillers[0]!).score).toBeLessThan(byId(got, y).score);
   });
 
@@ -260,12 +267,16 @@ describeEachEngine('people you may know', (get) => {
     const got = await suggest(v);
     expect(ids(got)).not.toContain(late);
     expect(ids(got)).not.toContain(after);
-    expect(byId(got, recent).reasons).toEqual(['Both at Acme, 2022–2024']);
-    expect(byId(got, early).reasons).toEqual(['Both at Acme, 2015–2016']);
-    expect(byId(got, long).reasons).toEqual(['Both at Acme, 2016–2022']);
-    expect(byId(got, current).reasons).toEqual(['Both at Globex since 2025']);
-    expect(byId(got, classmate).reasons).toEqual(['Both studied at Lisbon University, 2013–2015']);
-    expect(byId(got, oneYear).reasons).toEqual(['Both studied at Lisbon University in 2014']);
+    expect(texts(byId(got, recent))).toEqual(['Both at Acme, 2022–2024']);
+    expect(texts(byId(got, early))).toEqual(['Both at Acme, 2015–2016']);
+    expect(texts(byId(got, long))).toEqual(['Both at Acme, 2016–2022']);
+    expect(texts(byId(got, current))).toEqual(['Both at Globex since 2025']);
+    expect(texts(byId(got, classmate))).toEqual(['Both studied at Lisbon University, 2013–2015']);
+    expect(texts(byId(got, oneYear))).toEqual(['Both studied at Lisbon University in 2014']);
+    // Ongoing overlaps carry no end year; schools name the school.
+    expect(byId(got, recent).reasons.map((r) => [r.code, r.params])).toEqual([['suggestion.same_organisation', { organisation: 'Acme', fromYear: 2022, toYear: 2024 }]]);
+    expect(byId(got, current).reasons.map((r) => [r.code, r.params])).toEqual([['suggestion.same_organisation', { organisation: 'Globex', fromYear: 2025 }]]);
+    expect(byId(got, classmate).reasons.map((r) => [r.code, r.params])).toEqual([['suggestion.same_school', { school: 'Lisbon University', fromYear: 2013, toYear: 2015 }]]);
     // Six years together ending four years ago beat two ending two years ago, which beat one long ago.
     const rank = (id: number) => ids(got).indexOf(id);
     expect(rank(long)).toBeLessThan(rank(recent));
@@ -298,10 +309,10 @@ describeEachEngine('people you may know', (get) => {
     expect(rank(large)).toBeGreaterThan(rank(small));
     expect(rank(large)).toBeLessThan(rank(crowd[0]!));
     // Reasons by weight: a mutual with two connections says more than a year and a half at the studio…
-    expect(byId(got, both).reasons).toEqual(['1 mutual connection: Ana Ruiz', 'Both at Tiny Studio, 2019–2020']);
+    expect(texts(byId(got, both))).toEqual(['1 mutual connection: Ana Ruiz', 'Both at Tiny Studio, 2019–2020']);
     // …while an open networker with 62 connections says less than three years in a 42-person cohort.
-    expect(byId(got, large).reasons).toEqual(['Both at Big Corp, 2018–2020', '1 mutual connection: Hub Open']);
-    expect(byId(got, small).reasons).toEqual(['Both at Tiny Studio, 2018–2020']);
+    expect(texts(byId(got, large))).toEqual(['Both at Big Corp, 2018–2020', '1 mutual connection: Hub Open']);
+    expect(texts(byId(got, small))).toEqual(['Both at Tiny Studio, 2018–2020']);
   });
 
   it('adds place and industry as the weakest signals, after the others', async () => {
@@ -314,8 +325,13 @@ describeEachEngine('people you may know', (get) => {
     await c.connect([[v, ana], [friend, ana], [y, ana]]);
     const got = await suggest(v);
     expect(ids(got)).toEqual([friend, y, local]);
-    expect(byId(got, friend).reasons).toEqual(['1 mutual connection: Ana Ruiz', 'Also in Lisbon', 'Also in Software']);
-    expect(byId(got, local).reasons).toEqual(['Also in Lisbon', 'Also in Software']);
+    expect(texts(byId(got, friend))).toEqual(['1 mutual connection: Ana Ruiz', 'Also in Lisbon', 'Also in Software']);
+    expect(texts(byId(got, local))).toEqual(['Also in Lisbon', 'Also in Software']);
+    // The viewer's own spelling of the place and industry, which the two share.
+    expect(byId(got, local).reasons.map((r) => [r.code, r.params])).toEqual([
+      ['suggestion.same_place', { place: 'Lisbon' }],
+      ['suggestion.same_industry', { industry: 'Software' }],
+    ]);
     expect(byId(got, local)).toMatchObject({ mutualCount: 0, degree: null });
   });
 
@@ -348,7 +364,7 @@ describeEachEngine('people you may know', (get) => {
     expect(ids(got).sort((a, b) => a - b)).toEqual([m.withdrawnLongAgo!, m.expiredLongAgo!, m.theyDontKnowLongAgo!, m.control!].sort((a, b) => a - b));
     expect(byId(got, m.theyDontKnowLongAgo!).score).toBeCloseTo(byId(got, m.expiredLongAgo!).score, 10);
     // Fourteen colleagues since 2020 weigh more than one shared contact who knows all fifteen of them.
-    expect(byId(got, m.control!).reasons).toEqual(['Both at Acme since 2020', '1 mutual connection: Ana Ruiz', 'Also in Lisbon']);
+    expect(texts(byId(got, m.control!))).toEqual(['Both at Acme since 2020', '1 mutual connection: Ana Ruiz', 'Also in Lisbon']);
     expect(byId(got, m.expiredLongAgo!).score).toBeCloseTo(byId(got, m.control!).score * 0.3, 10);
     // From the other side, too: the blocked and the refused do not see the viewer either.
     for (const other of [m.iBlocked!, m.blockedMe!, m.theyDontKnow!, m.theyDontKnowLongAgo!, m.invitedMe!, m.invitedByMe!, m.ignoredMe!]) {
@@ -369,7 +385,7 @@ describeEachEngine('people you may know', (get) => {
     await c.suspend(gone);
     const got = await suggest(v);
     expect(ids(got)).toEqual([x]);
-    expect(got[0]!.reasons).toEqual(['1 mutual connection: Ana Ruiz']);
+    expect(texts(got[0]!)).toEqual(['1 mutual connection: Ana Ruiz']);
     expect(got[0]).toMatchObject({ mutualCount: 1, mutuals: [ana] });
   });
 
@@ -384,7 +400,8 @@ describeEachEngine('people you may know', (get) => {
     const [a, b] = await c.members(['A', 'B']);
     await c.connect([[v, a], [a, b], [b, closed]]);
     const got = await suggest(v);
-    expect(byId(got, closed)).toMatchObject({ degree: 3, reasons: ['Both at Acme since 2020'] });
+    expect(byId(got, closed)).toMatchObject({ degree: 3 });
+    expect(texts(byId(got, closed))).toEqual(['Both at Acme since 2020']);
   });
 
   it('discounts dismissed suggestions, strongly for 90 days, and long-ignored or removed ones', async () => {

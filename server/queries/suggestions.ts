@@ -1,7 +1,8 @@
 /**
  * People you may know: candidates from friends of friends (the graph index), from overlapping time at the
  * same organisation or school, and from a shared place or industry; ranked by suggestions/score.ts (whose
- * comment explains the formula and the weak-ties reasoning); each with human-readable reasons.
+ * comment explains the formula and the weak-ties reasoning); each with its reasons, as codes with
+ * parameters and their English rendering (suggestions/reasons.ts).
  *
  * Fetch, then shape: the viewer's context, i.e. who is off limits and the stints beside the viewer's at
  * their organisations and schools (one query) → friends of friends (graph index, in memory) → rank in
@@ -9,6 +10,7 @@
  * nearly always one) → members in the viewer's place or industry only if they can still make the list
  * (one query) → reasons. No query runs per candidate.
  */
+import type { Reason } from '../../common/reasons.ts';
 import type { DbOrTx } from '../db/connection.ts';
 import type { Degree, GraphIndex } from '../graph/graph-index.ts';
 import { DAY_MS } from '../graph/scoring.ts';
@@ -30,7 +32,7 @@ export interface PeopleSuggestion {
   /** Only the order is meaningful (suggestions/score.ts). */
   score: number;
   /** Most telling first: mutual connections, shared organisations and schools, then place and industry. */
-  reasons: string[];
+  reasons: Reason[];
   /** Mutual connections (blocked members never count). */
   mutualCount: number;
   /** The mutual connections named in the reason (up to two, most relevant first). */
@@ -230,16 +232,16 @@ function bestPerOrganisation(rows: readonly OverlapRow[]): { o: OverlapRow; weig
 }
 
 /** Reasons by how much each contributed to the score; place and industry, the weakest signals, last. */
-function reasonsFor(r: Ranked, names: Names, place: string, industry: string): string[] {
-  const weighted: { text: string; weight: number }[] = [];
+function reasonsFor(r: Ranked, names: Names, place: string, industry: string): Reason[] {
+  const weighted: { reason: Reason; weight: number }[] = [];
   if (r.mutualCount > 0) {
-    weighted.push({ text: mutualReason(r.mutualCount, r.mutuals.map((z) => names.get(z)?.name ?? '').filter(Boolean)), weight: r.graphScore });
+    weighted.push({ reason: mutualReason(r.mutualCount, r.mutuals.map((z) => names.get(z)?.name ?? '').filter(Boolean)), weight: r.graphScore });
   }
   for (const s of r.shared.slice(0, MAX_OVERLAP_REASONS)) {
-    weighted.push({ text: overlapReason({ kind: s.o.kind, name: s.o.orgName, fromYear: s.o.fromYear, toYear: s.o.toYear }), weight: s.weight });
+    weighted.push({ reason: overlapReason({ kind: s.o.kind, name: s.o.orgName, fromYear: s.o.fromYear, toYear: s.o.toYear }), weight: s.weight });
   }
   // Stable: equal weights keep mutuals before organisations before schools.
-  const reasons = weighted.sort((a, b) => b.weight - a.weight).map((w) => w.text);
+  const reasons = weighted.sort((a, b) => b.weight - a.weight).map((w) => w.reason);
   if (r.row.samePlace && place) reasons.push(placeReason(place));
   if (r.row.sameIndustry && industry) reasons.push(industryReason(industry));
   return reasons;

@@ -4,6 +4,7 @@
  * raises the risk of the sender's next invitations (see risk.ts) and asks an operator to look. Pure:
  * server/commands/screening/auto-flags.ts raises them.
  */
+import { type Reason, reason } from '../../common/reasons.ts';
 import type { SenderFacts } from './sender-facts.ts';
 
 /** Copies of one note (besides itself) within 30 days that make a mass pitch. */
@@ -16,12 +17,12 @@ export const DISMISSAL_DAYS = 30;
 export interface AutoFlag {
   kind: 'template' | 'reputation';
   score: number;
-  reasons: string[];
+  reasons: Reason[];
 }
 
 export function massTemplateFlag(similarNotes: number): AutoFlag | null {
   if (similarNotes < TEMPLATE_FLAG_COPIES) return null;
-  return { kind: 'template', score: Math.min(100, 40 + similarNotes), reasons: [`Sent nearly the same note to ${similarNotes + 1} people in the last 30 days`] };
+  return { kind: 'template', score: Math.min(100, 40 + similarNotes), reasons: [reason('flag.mass_template', { people: similarNotes + 1 })] };
 }
 
 export function poorReputationFlag(history: SenderFacts['history']): AutoFlag | null {
@@ -31,8 +32,8 @@ export function poorReputationFlag(history: SenderFacts['history']): AutoFlag | 
     kind: 'reputation',
     score: Math.min(100, 40 + history.dontKnow * 5),
     reasons: [
-      `${history.dontKnow} people answered "I don't know this person" in the last 90 days (${rate}% of answers)`,
-      ...(history.acceptanceRate !== null ? [`${Math.round(history.acceptanceRate * 100)}% of answered invitations accepted`] : []),
+      reason('flag.dont_know', { count: history.dontKnow, percent: rate }),
+      ...(history.acceptanceRate !== null ? [reason('flag.acceptance', { percent: Math.round(history.acceptanceRate * 100) })] : []),
     ],
   };
 }

@@ -4,6 +4,7 @@
  * headlines. Pure: server/queries/screening/clusters.ts loads the sign-ups around one, and
  * server/commands/screening/clusters.ts records the flag and holds the members.
  */
+import { type Reason, reason } from '../../common/reasons.ts';
 import { components, jaccard, nameSkeleton, trigrams } from './similarity.ts';
 
 /** Below this profile strength (out of 100: LinkedIn's "Beginner") an account counts as thin. */
@@ -36,7 +37,7 @@ interface Candidate {
 export interface Cluster {
   /** Its members, in ascending id order. */
   memberIds: number[];
-  reasons: string[];
+  reasons: Reason[];
 }
 
 function alike(a: Candidate, b: Candidate): boolean {
@@ -45,15 +46,18 @@ function alike(a: Candidate, b: Candidate): boolean {
   return a.headlineGrams !== null && b.headlineGrams !== null && jaccard(a.headlineGrams, b.headlineGrams) >= HEADLINE_ALIKE;
 }
 
-function clusterReasons(group: Candidate[], subnet: string, windowMs: number): string[] {
+/** Examples quoted in a reason at most. */
+const EXAMPLES = 3;
+
+function clusterReasons(group: Candidate[], subnet: string, windowMs: number): Reason[] {
+  const examples = (xs: string[]) => [...new Set(xs)].slice(0, EXAMPLES);
   const reasons = [
-    `${group.length} accounts signed up from the same network (${subnet}) within ${Math.round(windowMs / 60_000)} minutes of each other.`,
-    `All of them have thin profiles (profile strength below ${THIN_PROFILE} of 100).`,
+    reason('cluster.same_network', { count: group.length, subnet, minutes: Math.round(windowMs / 60_000) }),
+    reason('cluster.thin_profiles', { strength: THIN_PROFILE }),
+    reason('cluster.similar_names', { examples: examples(group.map((c) => c.name)) }),
   ];
-  const quoted = (xs: string[]) => [...new Set(xs)].slice(0, 3).map((x) => `"${x}"`).join(', ');
-  reasons.push(`Their names follow one pattern, such as ${quoted(group.map((c) => c.name))}.`);
   const headlines = group.filter((c) => c.headlineGrams).map((c) => c.headline);
-  if (headlines.length >= 2) reasons.push(`Near-identical headlines, such as ${quoted(headlines)}.`);
+  if (headlines.length >= 2) reasons.push(reason('cluster.similar_headlines', { examples: examples(headlines) }));
   return reasons;
 }
 

@@ -3,6 +3,7 @@
  * the same address and subnet just before it. server/commands/screening/registration.ts counts those,
  * records the sign-up and applies the outcome.
  */
+import { type Reason, reason } from '../../common/reasons.ts';
 import type { ScreeningConfig } from '../config.ts';
 
 /**
@@ -25,7 +26,7 @@ export type SignupOutcome = 'clear' | 'limited' | 'held';
 
 export interface SignupAssessment {
   risk: number;
-  reasons: string[];
+  reasons: Reason[];
   outcome: SignupOutcome;
   subnet: string | null;
 }
@@ -42,34 +43,26 @@ export interface SignupFacts {
   role: 'member' | 'admin';
 }
 
-function minutes(ms: number): string {
-  const m = Math.round(ms / 60_000);
-  return m % 60 === 0 ? (m === 60 ? 'an hour' : `${m / 60} hours`) : `${m} minutes`;
-}
+const minutes = (ms: number) => Math.round(ms / 60_000);
 
 export function assessSignupRisk(f: SignupFacts, config: ScreeningConfig): SignupAssessment {
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
   let risk = 0;
   if (f.disposable) {
     risk += SIGNUP_WEIGHTS.disposableEmail;
-    reasons.push(`The email address is at a disposable-mail domain (${f.disposable}).`);
+    reasons.push(reason('signup.disposable_email', { domain: f.disposable }));
   }
   if (f.sameIp !== null && f.sameIp >= config.ipBurst) {
     const extra = (f.sameIp - config.ipBurst) * SIGNUP_WEIGHTS.ipBurstStep;
     risk += Math.min(SIGNUP_WEIGHTS.ipBurstMax, SIGNUP_WEIGHTS.ipBurst + extra);
-    reasons.push(`${f.sameIp} sign-ups from the same IP address (${f.ip}) within ${minutes(config.ipWindowMs)}.`);
+    reasons.push(reason('signup.same_ip', { count: f.sameIp, ip: f.ip ?? '', minutes: minutes(config.ipWindowMs) }));
   }
   if (f.sameSubnet !== null && f.sameSubnet >= config.subnetBurst) {
     const extra = (f.sameSubnet - config.subnetBurst) * SIGNUP_WEIGHTS.subnetBurstStep;
     risk += Math.min(SIGNUP_WEIGHTS.subnetBurstMax, SIGNUP_WEIGHTS.subnetBurst + extra);
-    reasons.push(`${f.sameSubnet} sign-ups from the same network (${f.subnet}) within ${minutes(config.subnetWindowMs)}.`);
+    reasons.push(reason('signup.same_subnet', { count: f.sameSubnet, subnet: f.subnet ?? '', minutes: minutes(config.subnetWindowMs) }));
   }
   risk = Math.min(100, risk);
   const outcome: SignupOutcome = f.role === 'admin' ? 'clear' : risk >= config.highRisk ? 'held' : risk >= config.mediumRisk ? 'limited' : 'clear';
   return { risk, reasons, outcome, subnet: f.subnet };
 }
-
-/** What a held member reads: what is restricted and why, without the details an abuser could tune against. */
-export const HELD_NOTICE =
-  'Your new account is waiting for a review by the operators of this community, because of how it was registered. ' +
-  'Until then, you cannot send invitations.';

@@ -87,7 +87,14 @@ describe('sign-up rules', () => {
     const facts = { disposable: 'mailinator.com', ip: '203.0.113.9', subnet: '203.0.113.0/24', sameIp: config.ipBurst, sameSubnet: 1, role: 'member' as const };
     const held = assessSignupRisk(facts, config);
     expect(held.outcome).toBe('held');
-    expect(held.reasons[0]).toBe('The email address is at a disposable-mail domain (mailinator.com).');
+    expect(held.reasons.map((r) => [r.code, r.params])).toEqual([
+      ['signup.disposable_email', { domain: 'mailinator.com' }],
+      ['signup.same_ip', { count: config.ipBurst, ip: '203.0.113.9', minutes: 10 }],
+    ]);
+    expect(held.reasons.map((r) => r.text)).toEqual([
+      'The email address is at a disposable-mail domain (mailinator.com).',
+      `${config.ipBurst} sign-ups from the same IP address (203.0.113.9) within 10 minutes.`,
+    ]);
     expect(assessSignupRisk({ ...facts, role: 'admin' }, config).outcome).toBe('clear');
     expect(assessSignupRisk({ ...facts, disposable: null, sameIp: null, sameSubnet: null }, config)).toEqual({ risk: 0, reasons: [], outcome: 'clear', subnet: '203.0.113.0/24' });
   });
@@ -96,7 +103,9 @@ describe('sign-up rules', () => {
     const nearby = Array.from({ length: config.clusterMin }, (_, i) => ({ id: 10 + i, name: `Growth Pro ${i}`, headline: '', profileStrength: 10 }));
     const cluster = findCluster(12, nearby, '198.51.100.0/24', config);
     expect(cluster?.memberIds).toEqual(nearby.map((n) => n.id));
-    expect(cluster?.reasons[1]).toBe('All of them have thin profiles (profile strength below 35 of 100).');
+    expect(cluster?.reasons[1]).toEqual({ code: 'cluster.thin_profiles', params: { strength: 35 }, text: 'All of them have thin profiles (profile strength below 35 of 100).' });
+    expect(cluster?.reasons[2]).toMatchObject({ code: 'cluster.similar_names', params: { examples: ['Growth Pro 0', 'Growth Pro 1', 'Growth Pro 2'] } });
+    expect(cluster?.reasons[2]?.text).toBe('Their names follow one pattern, such as "Growth Pro 0", "Growth Pro 1", "Growth Pro 2".');
     expect(findCluster(12, nearby.slice(1), '198.51.100.0/24', config)).toBeNull();
     expect(findCluster(12, nearby.map((n) => ({ ...n, profileStrength: 60 })), '198.51.100.0/24', config)).toBeNull();
   });

@@ -1,3 +1,4 @@
+import { type Reason, reason } from '../../common/reasons.ts';
 import type { PersonAbilities } from '../../common/schemas/abilities.ts';
 import type { RelationshipState } from '../../common/schemas/network.ts';
 import type { MemberProfileView, ProfileStrength } from '../../common/schemas/profile.ts';
@@ -72,20 +73,22 @@ export function presentMemberProfile(
 }
 
 /**
- * Profile strength, after LinkedIn's levels. Each item has a weight and a prompt; the next suggestion is
- * the heaviest missing item, because that is the one that most improves how others find and judge you.
+ * Profile strength, after LinkedIn's levels. Each item has a weight and a tip (a code, common/reasons.ts);
+ * the next tip is the heaviest missing item, because that is the one that most improves how others find
+ * and judge you. `field` is where the profile editor opens for it.
  */
-const ITEMS: { field: string; label: string; weight: number; has: (p: ProfileData) => boolean }[] = [
-  { field: 'experience', label: 'Add your current position', weight: 20, has: (p) => p.experience.some((e) => !e.endDate) },
-  { field: 'headline', label: 'Write a headline that says what you do', weight: 15, has: (p) => p.headline.length > 0 },
-  { field: 'photo', label: 'Add a profile photo', weight: 15, has: (p) => p.photoEtag !== null },
-  { field: 'skills', label: 'List at least five skills', weight: 10, has: (p) => p.skills.length >= 5 },
-  { field: 'education', label: 'Add your education', weight: 10, has: (p) => p.education.length > 0 },
-  { field: 'about', label: 'Write a short summary in About', weight: 10, has: (p) => p.about.length >= 40 },
-  { field: 'location', label: 'Add your location', weight: 5, has: (p) => p.location.length > 0 },
-  { field: 'industry', label: 'Choose your industry', weight: 5, has: (p) => p.industry.length > 0 },
-  { field: 'offers', label: 'Say what you can help with', weight: 5, has: (p) => p.offers.length > 0 },
-  { field: 'asks', label: "Say what you're looking for", weight: 5, has: (p) => p.asks.length > 0 },
+const MIN_SKILLS = 5;
+const ITEMS: { field: string; tip: () => Reason; weight: number; has: (p: ProfileData) => boolean }[] = [
+  { field: 'experience', tip: () => reason('strength.current_position'), weight: 20, has: (p) => p.experience.some((e) => !e.endDate) },
+  { field: 'headline', tip: () => reason('strength.headline'), weight: 15, has: (p) => p.headline.length > 0 },
+  { field: 'photo', tip: () => reason('strength.photo'), weight: 15, has: (p) => p.photoEtag !== null },
+  { field: 'skills', tip: () => reason('strength.skills', { count: MIN_SKILLS }), weight: 10, has: (p) => p.skills.length >= MIN_SKILLS },
+  { field: 'education', tip: () => reason('strength.education'), weight: 10, has: (p) => p.education.length > 0 },
+  { field: 'about', tip: () => reason('strength.about'), weight: 10, has: (p) => p.about.length >= 40 },
+  { field: 'location', tip: () => reason('strength.location'), weight: 5, has: (p) => p.location.length > 0 },
+  { field: 'industry', tip: () => reason('strength.industry'), weight: 5, has: (p) => p.industry.length > 0 },
+  { field: 'offers', tip: () => reason('strength.offers'), weight: 5, has: (p) => p.offers.length > 0 },
+  { field: 'asks', tip: () => reason('strength.asks'), weight: 5, has: (p) => p.asks.length > 0 },
 ];
 
 export function profileStrength(p: ProfileData): ProfileStrength {
@@ -93,7 +96,7 @@ export function profileStrength(p: ProfileData): ProfileStrength {
   let next: ProfileStrength['next'] = null;
   for (const item of ITEMS) {
     if (item.has(p)) score += item.weight;
-    else if (!next) next = { field: item.field, label: item.label };
+    else if (!next) next = { field: item.field, ...item.tip() };
   }
   const level = score >= 90 ? 'All-Star' : score >= 65 ? 'Advanced' : score >= 35 ? 'Intermediate' : 'Beginner';
   return { score, level, next };

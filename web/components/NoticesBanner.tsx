@@ -44,7 +44,7 @@ export function NoticesBanner() {
         >
           <Stack gap="xs" align="flex-start">
             <Text size="sm" dir="auto">
-              {n.message}
+              {n.text}
             </Text>
             {n.endsAt && (
               <Text size="sm" fw={600}>

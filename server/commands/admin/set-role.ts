@@ -1,3 +1,4 @@
+import { reason as notice } from '../../../common/reasons.ts';
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connection.ts';
 import { members } from '../../db/schema.ts';
@@ -61,14 +62,7 @@ export async function setMemberRole(
     ip,
   });
   if (member.id !== operator.id) {
-    await sendNotice(
-      tx,
-      member.id,
-      'role',
-      role === 'admin'
-        ? 'An operator made you an operator of this community. The Admin page is in your account menu.'
-        : 'An operator made you a member again: you are no longer an operator of this community.',
-    );
+    await sendNotice(tx, member.id, 'role', notice(role === 'admin' ? 'notice.made_operator' : 'notice.made_member'));
   }
   return { handle, role };
 }

@@ -1,3 +1,4 @@
+import { reason as notice } from '../../../common/reasons.ts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../auth/actor.ts';
 import type { Tx } from '../../db/connection.ts';
@@ -99,7 +100,7 @@ async function applyToMembers(
     case 'dismiss': {
       if ('flagId' in ref) {
         const released = new Set((await liftRestrictions(tx, ids, ['held', 'limited'], operator.id)).map((r) => r.memberId));
-        for (const id of released) await sendNotice(tx, id, 'lifted', LIFTED_NOTICE);
+        for (const id of released) await sendNotice(tx, id, 'lifted', notice('notice.new_account_limits_lifted'));
         await releaseHeldInvitations(tx, ids);
       }
       break;
@@ -107,14 +108,16 @@ async function applyToMembers(
     case 'warn': {
       await liftRestrictions(tx, ids, ['held'], operator.id);
       await releaseHeldInvitations(tx, ids);
-      for (const id of ids) await sendNotice(tx, id, 'warning', `An operator of this community has warned you. Reason: ${reason}`);
+      for (const id of ids) await sendNotice(tx, id, 'warning', notice('notice.warned', { reason }));
       break;
     }
     case 'restrict': {
       await liftRestrictions(tx, ids, ['held'], operator.id);
       for (const id of ids) {
         await applyRestriction(tx, id, 'invitations', reason, operator.id, { endsAt, replace: true });
-        await sendNotice(tx, id, 'restriction', restrictionNotice(reason, ctx.days), endsAt);
+        // Restricted for a number of days (the notice carries the end, which the web app shows in the
+        // member's own time), or until an operator lifts it.
+        await sendNotice(tx, id, 'restriction', notice('notice.invitations_restricted', ctx.days ? { reason, days: ctx.days } : { reason }), endsAt);
       }
       break;
     }
@@ -136,20 +139,6 @@ async function applyToMembers(
     await recordAudit(tx, { actorId: operator.id, action: `moderation.${action}`, subjectType: 'member', subjectId: id, data, ip });
   }
   return found.map((m) => m.handle);
-}
-
-export const LIFTED_NOTICE = 'An operator has reviewed your account. The restrictions on new accounts no longer apply to you.';
-
-/**
- * What a restricted member reads: what was restricted, why, and how long it lasts: for a number of days
- * (the notice carries the end, which the web app shows in the member's own time), or until an operator
- * lifts it.
- */
-export function restrictionNotice(reason: string, days?: number): string {
-  if (days) {
-    return `An operator has restricted your invitations for ${days} day${days === 1 ? '' : 's'}: you cannot send new invitations until the restriction ends. Reason: ${reason}`;
-  }
-  return `An operator has restricted your invitations: you cannot send new invitations until an operator lifts this restriction. Reason: ${reason}`;
 }
 
 async function closeOpenReports(tx: Tx, memberIds: number[], status: 'dismissed' | 'actioned', operatorId: number): Promise<void> {

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { type Reason, toStored } from '../../../common/reasons.ts';
 import type { Tx } from '../../db/connection.ts';
 import { type FlagKind, moderationFlags } from '../../db/schema.ts';
 import { openFlagFor } from '../../queries/moderation-flags.ts';
@@ -13,8 +14,9 @@ export async function raiseMemberFlag(
   kind: Exclude<FlagKind, 'cluster'>,
   memberId: number,
   score: number,
-  reasons: string[],
+  found: Reason[],
 ): Promise<number> {
+  const reasons = found.map(toStored);
   await lockModeration(tx, memberId);
   const open = await openFlagFor(tx, kind, memberId);
   const clamped = Math.max(0, Math.min(100, Math.round(score)));

@@ -1,3 +1,4 @@
+import { reason as notice } from '../../../common/reasons.ts';
 import { eq } from 'drizzle-orm';
 import { RESTRICTION_KINDS } from '../../../common/moderation.ts';
 import type { Tx } from '../../db/connection.ts';
@@ -10,18 +11,9 @@ import { lockModeration } from './locks.ts';
 import { sendNotice } from './notices.ts';
 import { liftRestrictions, releaseHeldInvitations } from './restrictions.ts';
 
-const WHAT: Record<RestrictionKind, string> = {
-  invitations: 'the restriction on your invitations',
-  held: 'the review hold on your account',
-  limited: 'the limits on new accounts',
-};
-
-/** What the member reads when an operator lifts their restrictions: what, and the operator's reason. */
-export function liftedNotice(kinds: RestrictionKind[], reason: string): string {
-  const what = RESTRICTION_KINDS.filter((k) => kinds.includes(k)).map((k) => WHAT[k]);
-  const list = what.length > 1 ? `${what.slice(0, -1).join(', ')} and ${what.at(-1)}` : (what[0] ?? '');
-  return `An operator lifted ${list}. Reason: ${reason}`;
-}
+/** What the member reads when an operator lifts their restrictions: what (in a stable order), and the operator's reason. */
+const liftedNotice = (kinds: RestrictionKind[], reason: string) =>
+  notice('notice.restrictions_lifted', { kinds: RESTRICTION_KINDS.filter((k) => kinds.includes(k)), reason });
 
 /**
  * Lifts a member's active restrictions (every kind, or one), in the caller's transaction: their held

@@ -1,3 +1,4 @@
+import { reason as notice } from '../../../common/reasons.ts';
 import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/connection.ts';
 import { invitations, memberRestrictions, type RestrictionKind } from '../../db/schema.ts';
@@ -109,9 +110,7 @@ export async function endExpiredRestrictions(db: Tx): Promise<number> {
   const released = [...new Set(ended.filter((r) => r.kind === 'invitations' || r.kind === 'held').map((r) => r.memberId))];
   await releaseHeldInvitations(db, released);
   for (const memberId of [...new Set(ended.filter((r) => r.kind === 'invitations').map((r) => r.memberId))]) {
-    await sendNotice(db, memberId, 'lifted', RESTRICTION_ENDED_NOTICE);
+    await sendNotice(db, memberId, 'lifted', notice('notice.restriction_ended'));
   }
   return ended.length;
 }
-
-export const RESTRICTION_ENDED_NOTICE = 'The restriction on your invitations has ended: you can send invitations again.';

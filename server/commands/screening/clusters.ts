@@ -2,6 +2,7 @@
  * Recording clusters of look-alike sign-ups (server/screening/clusters.ts): one open 'cluster' flag per
  * cluster (an open flag sharing members is extended) and its members held.
  */
+import { type Reason, reason as notice, toStored } from '../../../common/reasons.ts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { ScreeningConfig } from '../../config.ts';
 import type { Db, Tx } from '../../db/connection.ts';
@@ -9,7 +10,6 @@ import { moderationFlags } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { loadBusySubnets, loadOpenClusterFlag, loadSignupsAround, sqlIntArray } from '../../queries/screening/clusters.ts';
 import { type Cluster, clusterHoldReason, clusterScore, findCluster } from '../../screening/clusters.ts';
-import { HELD_NOTICE } from '../../screening/registration.ts';
 import { lockModeration } from '../moderation/locks.ts';
 import { sendNotice } from '../moderation/notices.ts';
 import { applyRestriction } from '../moderation/restrictions.ts';
@@ -17,7 +17,7 @@ import { applyRestriction } from '../moderation/restrictions.ts';
 export interface ClusterFinding {
   flagId: number;
   memberIds: number[];
-  reasons: string[];
+  reasons: Reason[];
   /** Members held by this finding who were not held before. */
   newlyHeld: number[];
 }
@@ -53,7 +53,7 @@ export async function scanRecentClusters(db: Db, config: ScreeningConfig, lookba
 /** One open flag per cluster: an open cluster flag that shares members is extended rather than repeated. */
 async function recordCluster(tx: Tx, cluster: Cluster): Promise<ClusterFinding> {
   const ids = cluster.memberIds;
-  const reasons = cluster.reasons;
+  const reasons = cluster.reasons.map(toStored);
   await lockModeration(tx, ...ids);
   const open = await loadOpenClusterFlag(tx, ids);
   const memberIds = [...new Set([...(open?.memberIds ?? []), ...ids])].sort((a, b) => a - b);
@@ -70,7 +70,7 @@ async function recordCluster(tx: Tx, cluster: Cluster): Promise<ClusterFinding> 
   for (const id of ids) {
     if (await applyRestriction(tx, id, 'held', clusterHoldReason(flagId), null)) {
       newlyHeld.push(id);
-      await sendNotice(tx, id, 'restriction', HELD_NOTICE);
+      await sendNotice(tx, id, 'restriction', notice('notice.held'));
     }
   }
   // Their single-account registration flags are now part of this one: the queue shows the cluster once.
@@ -78,5 +78,5 @@ async function recordCluster(tx: Tx, cluster: Cluster): Promise<ClusterFinding> 
     .update(moderationFlags)
     .set({ status: 'actioned', resolvedAt: sql`now()`, resolution: `Merged into cluster flag #${flagId}.` })
     .where(and(eq(moderationFlags.kind, 'registration'), eq(moderationFlags.status, 'open'), sql`${moderationFlags.memberIds} <@ ${sqlIntArray(memberIds)}`));
-  return { flagId, memberIds, reasons, newlyHeld };
+  return { flagId, memberIds, reasons: cluster.reasons, newlyHeld };
 }

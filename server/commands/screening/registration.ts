@@ -3,6 +3,7 @@
  * recorded in signup_events, the account held or limited, the operators' flag, then whether it completes
  * a cluster of look-alike accounts from its subnet.
  */
+import { reason as notice, toStored } from '../../../common/reasons.ts';
 import { sql } from 'drizzle-orm';
 import type { ScreeningConfig } from '../../config.ts';
 import type { Tx } from '../../db/connection.ts';
@@ -10,7 +11,7 @@ import { signupEvents } from '../../db/schema.ts';
 import { countSignupsBefore, memberRole, sameIp, sameSubnet } from '../../queries/screening/signups.ts';
 import { disposableDomain, emailDomain } from '../../screening/disposable-email.ts';
 import { signupNetwork } from '../../screening/ip-subnet.ts';
-import { assessSignupRisk, HELD_NOTICE, type SignupAssessment } from '../../screening/registration.ts';
+import { assessSignupRisk, type SignupAssessment } from '../../screening/registration.ts';
 import { raiseMemberFlag } from '../moderation/flags.ts';
 import { sendNotice } from '../moderation/notices.ts';
 import { applyRestriction } from '../moderation/restrictions.ts';
@@ -54,14 +55,14 @@ export async function assessSignup(tx: Tx, input: SignupInput): Promise<SignupAs
     subnet,
     emailDomain: emailDomain(input.email),
     risk,
-    reasons,
+    reasons: reasons.map(toStored),
     ...(input.at ? { createdAt: input.at } : {}),
   });
   if (outcome === 'held') {
-    await applyRestriction(tx, input.memberId, 'held', `High-risk sign-up: ${reasons.join(' ')}`, null);
-    await sendNotice(tx, input.memberId, 'restriction', HELD_NOTICE);
+    await applyRestriction(tx, input.memberId, 'held', `High-risk sign-up: ${reasons.map((r) => r.text).join(' ')}`, null);
+    await sendNotice(tx, input.memberId, 'restriction', notice('notice.held'));
   } else if (outcome === 'limited') {
-    await applyRestriction(tx, input.memberId, 'limited', `Medium-risk sign-up: ${reasons.join(' ')}`, null);
+    await applyRestriction(tx, input.memberId, 'limited', `Medium-risk sign-up: ${reasons.map((r) => r.text).join(' ')}`, null);
   }
   if (outcome !== 'clear') await raiseMemberFlag(tx, 'registration', input.memberId, risk, reasons);
   return assessment;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, integer, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { RESTRICTION_KINDS } from '../../../common/moderation.ts';
+import type { ReasonParam, StoredReason } from '../../../common/reasons.ts';
 import type { ScreeningRule } from '../../../common/schemas/screening.ts';
 import { members } from './members.ts';
 import { invitations } from './network.ts';
@@ -50,7 +51,8 @@ export const signupEvents = pgTable('signup_events', {
   subnet: text('subnet'),
   emailDomain: text('email_domain').notNull(),
   risk: smallint('risk').notNull().default(0),
-  reasons: jsonb('reasons').$type<string[]>().notNull().default([]),
+  /** As codes and parameters (common/reasons.ts), rendered when read. */
+  reasons: jsonb('reasons').$type<StoredReason[]>().notNull().default([]),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
 });
 
@@ -78,7 +80,8 @@ export const moderationFlags = pgTable('moderation_flags', {
   kind: text('kind', { enum: FLAG_KINDS }).notNull(),
   memberIds: integer('member_ids').array().notNull(),
   score: smallint('score').notNull().default(0),
-  reasons: jsonb('reasons').$type<string[]>().notNull().default([]),
+  /** As codes and parameters (common/reasons.ts), rendered when read. */
+  reasons: jsonb('reasons').$type<StoredReason[]>().notNull().default([]),
   status: text('status', { enum: ['open', 'dismissed', 'actioned'] }).notNull().default('open'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
   resolvedAt: timestamp('resolved_at', { withTimezone: true }),
@@ -90,7 +93,9 @@ export const memberNotices = pgTable('member_notices', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
   kind: text('kind', { enum: ['warning', 'restriction', 'lifted', 'role'] }).notNull(),
-  message: text('message').notNull(),
+  /** What the member is told: a `notice.*` code and its parameters (common/reasons.ts), rendered when read. */
+  code: text('code').notNull(),
+  params: jsonb('params').$type<Record<string, ReasonParam>>().notNull(),
   /** For a time-limited restriction: when it ends, shown to the member in their own time zone. */
   endsAt: timestamp('ends_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),

@@ -1,14 +1,15 @@
 /**
- * The human-readable reasons shown with a suggestion. Pure: facts and names in, sentences out.
+ * The reasons shown with a suggestion, as codes with parameters and their English rendering
+ * (common/reasons.ts). Pure: facts and names in, reasons out.
  */
+import { type Reason, reason } from '../../../common/reasons.ts';
 
-/** "14 mutual connections, including Ana Ruiz and Li Wei", "2 mutual connections: Ana Ruiz and Li Wei", "1 mutual connection: Ana Ruiz". */
-export function mutualReason(count: number, names: readonly string[]): string {
-  const noun = count === 1 ? 'mutual connection' : 'mutual connections';
-  const shown = names.slice(0, Math.min(2, count));
-  if (shown.length === 0) return `${count} ${noun}`;
-  const list = shown.length === 1 ? shown[0]! : `${shown[0]!} and ${shown[1]!}`;
-  return shown.length === count ? `${count} ${noun}: ${list}` : `${count} ${noun}, including ${list}`;
+/** Mutual connections named in a reason at most. */
+const NAMED_MUTUALS = 2;
+
+/** `suggestion.mutual_connections`: the count, and up to two of them by name ("…, including Ana Ruiz and Li Wei"). */
+export function mutualReason(count: number, names: readonly string[]): Reason {
+  return reason('suggestion.mutual_connections', { count, names: names.slice(0, Math.min(NAMED_MUTUALS, count)) });
 }
 
 export interface OverlapSpan {
@@ -20,17 +21,11 @@ export interface OverlapSpan {
   toYear: number | null;
 }
 
-/** "Both at Acme, 2019–2021", "Both at Acme since 2020", "Both at Acme in 2019", "Both studied at X, 2012–2015". */
-export function overlapReason(o: OverlapSpan): string {
-  if (o.kind === 'org') {
-    if (o.toYear === null) return `Both at ${o.name} since ${o.fromYear}`;
-    if (o.toYear <= o.fromYear) return `Both at ${o.name} in ${o.fromYear}`;
-    return `Both at ${o.name}, ${o.fromYear}–${o.toYear}`;
-  }
-  if (o.toYear === null) return `Both studying at ${o.name} since ${o.fromYear}`;
-  if (o.toYear <= o.fromYear) return `Both studied at ${o.name} in ${o.fromYear}`;
-  return `Both studied at ${o.name}, ${o.fromYear}–${o.toYear}`;
+/** `suggestion.same_organisation` or `suggestion.same_school`: "Both at Acme, 2019–2021", "Both studying at X since 2022". */
+export function overlapReason(o: OverlapSpan): Reason {
+  const years = { fromYear: o.fromYear, ...(o.toYear === null ? {} : { toYear: o.toYear }) };
+  return o.kind === 'org' ? reason('suggestion.same_organisation', { organisation: o.name, ...years }) : reason('suggestion.same_school', { school: o.name, ...years });
 }
 
-export const placeReason = (place: string): string => `Also in ${place}`;
-export const industryReason = (industry: string): string => `Also in ${industry}`;
+export const placeReason = (place: string): Reason => reason('suggestion.same_place', { place });
+export const industryReason = (industry: string): Reason => reason('suggestion.same_industry', { industry });

@@ -19,7 +19,7 @@ interface QueueItem {
   type: 'flag' | 'report';
   id: number;
   kind?: string;
-  reasons?: string[];
+  reasons?: { code: string; params: Record<string, unknown>; text: string }[];
   members: QueueMember[];
 }
 
@@ -56,8 +56,9 @@ describeEachEngine('moderation queue', (get) => {
     expect(clusters).toHaveLength(1);
     const cluster = clusters[0]!;
     expect(cluster.members.map((m) => m.handle).sort()).toEqual(ring.map((m) => m.handle).sort());
-    expect(cluster.reasons?.[0]).toMatch(/^8 accounts signed up from the same network \(198\.51\.100\.0\/24\)/);
-    expect(cluster.reasons?.join(' ')).toMatch(/thin profiles/);
+    expect(cluster.reasons?.[0]?.text).toMatch(/^8 accounts signed up from the same network \(198\.51\.100\.0\/24\)/);
+    expect(cluster.reasons?.[0]).toMatchObject({ code: 'cluster.same_network', params: { count: 8, subnet: '198.51.100.0/24' } });
+    expect(cluster.reasons?.map((r) => r.text).join(' ')).toMatch(/thin profiles/);
     for (const m of cluster.members) {
       expect(m.signupSubnet).toBe('198.51.100.0/24');
       expect(m.profileStrength).toBeLessThan(35);
@@ -115,7 +116,7 @@ describeEachEngine('moderation queue', (get) => {
     }
     const { items } = await queue();
     const flag = items.find((i) => i.type === 'flag' && i.kind === 'reports' && i.members[0]?.handle === pest.handle);
-    expect(flag?.reasons).toEqual(['3 open reports from different members (spam × 3).']);
+    expect(flag?.reasons).toEqual([{ code: 'flag.reports', params: { count: 3, spam: 3 }, text: '3 open reports from different members (spam × 3).' }]);
     expect(flag?.members[0]?.openReports).toHaveLength(3);
     expect(items.filter((i) => i.type === 'report' && i.members[0]?.handle === pest.handle)).toHaveLength(3);
 
@@ -176,6 +177,7 @@ describeEachEngine('moderation queue', (get) => {
     const [notice] = (await rude.call('GET', '/api/v1/me/notices')).json().items;
     expect(notice).toMatchObject({ kind: 'warning' });
     expect(notice.message).toMatch(/Keep it civil/);
+    expect(notice).toMatchObject({ code: 'notice.warned', params: { reason: 'Keep it civil' } });
     const again = await operator.call('POST', `/api/v1/admin/moderation/reports/${reportId}/suspend`, { reason: 'x' });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('report_closed');

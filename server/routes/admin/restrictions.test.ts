@@ -52,7 +52,9 @@ describeEachEngine('restrictions: a duration, an end, and lifting', (get) => {
 
     const [notice] = (await pest.call('GET', '/api/v1/me/notices')).json().items;
     expect(notice).toMatchObject({ kind: 'restriction', endsAt: restriction!.until });
-    expect(notice.message).toBe('An operator has restricted your invitations for 30 days: you cannot send new invitations until the restriction ends. Reason: Sales pitches');
+    expect(notice).toMatchObject({ code: 'notice.invitations_restricted', params: { reason: 'Sales pitches', days: 30 } });
+    expect(notice.text).toBe('An operator has restricted your invitations for 30 days: you cannot send new invitations until the restriction ends. Reason: Sales pitches');
+    expect(notice.message).toBe(notice.text);
     expect((await allowance(pest)).restrictions).toEqual([expect.objectContaining({ kind: 'invitations', until: restriction!.until })]);
     expect(await auditRows('moderation.restrict', pest.id)).toEqual([{ data: { flagId, reason: 'Sales pitches', days: 30, until: restriction!.until } }]);
   });
@@ -83,7 +85,12 @@ describeEachEngine('restrictions: a duration, an end, and lifting', (get) => {
     expect((await listed(pest)).restrictions).toEqual([]);
     expect((await listed(pest)).can.liftRestrictions).toBe(false);
     const [notice] = (await pest.call('GET', '/api/v1/me/notices')).json().items;
-    expect(notice).toMatchObject({ kind: 'lifted', message: 'An operator lifted the restriction on your invitations. Reason: They apologised and will stop' });
+    expect(notice).toMatchObject({
+      kind: 'lifted',
+      code: 'notice.restrictions_lifted',
+      params: { kinds: ['invitations'], reason: 'They apologised and will stop' },
+      text: 'An operator lifted the restriction on your invitations. Reason: They apologised and will stop',
+    });
     expect((await allowance(pest)).remaining).toBeGreaterThan(0);
     expect((await pest.call('POST', '/api/v1/invitations', { to: bystander.handle })).statusCode).toBe(201);
 

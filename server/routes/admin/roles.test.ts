@@ -55,6 +55,7 @@ describeEachEngine('operators: promote and demote', (get) => {
     expect(audit).toEqual([{ actor_id: first.id, action: 'member.promote', subject_id: String(second.id), data: { reason: 'Co-organiser of the spring meetup' } }]);
     const notices = (await second.call('GET', '/api/v1/me/notices')).json();
     expect(notices.items).toMatchObject([{ kind: 'role', read: false, endsAt: null }]);
+    expect(notices.items[0]).toMatchObject({ code: 'notice.made_operator', params: {} });
     expect(notices.items[0].message).toMatch(/made you an operator/);
 
     // Promoting again changes nothing and records nothing.

@@ -7,6 +7,7 @@ import { memberNotices } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { decodeCursor, keysetPage, lookahead } from '../../http/cursor.ts';
+import { presentNotice } from '../../views/notice.ts';
 import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['me'];
@@ -33,15 +34,7 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
         .from(memberNotices)
         .where(and(eq(memberNotices.memberId, actor.id), isNull(memberNotices.readAt)));
       const { rows: notices, nextCursor } = keysetPage(found, limit, (last) => ({ i: last.id }));
-      const items = notices.map((n) => ({
-        id: n.id,
-        kind: n.kind,
-        message: n.message,
-        endsAt: n.endsAt?.toISOString() ?? null,
-        createdAt: n.createdAt.toISOString(),
-        read: n.readAt !== null,
-      }));
-      return { items, nextCursor, unread: unread?.n ?? 0 };
+      return { items: notices.map(presentNotice), nextCursor, unread: unread?.n ?? 0 };
     },
   );
 
@@ -68,14 +61,7 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!notice.readAt) {
         await ctx.db.update(memberNotices).set({ readAt }).where(and(eq(memberNotices.id, notice.id), isNull(memberNotices.readAt)));
       }
-      return {
-        id: notice.id,
-        kind: notice.kind,
-        message: notice.message,
-        endsAt: notice.endsAt?.toISOString() ?? null,
-        createdAt: notice.createdAt.toISOString(),
-        read: true,
-      };
+      return presentNotice({ ...notice, readAt });
     },
   );
 };

@@ -44,7 +44,7 @@ describeEachEngine('profile', (get) => {
     expect(me.profile.experience[0]).toMatchObject({ organisation: { name: 'Acme Payments' }, startDate: '2021-03', endDate: null });
     expect(me.profile.education[0]).toMatchObject({ school: { name: 'Universidade de Lisboa' }, endYear: 2007 });
     // Everything but the photo is there: Advanced, and the next suggestion is the photo.
-    expect(me.strength).toMatchObject({ level: 'Advanced', next: { field: 'photo' } });
+    expect(me.strength).toMatchObject({ level: 'Advanced', next: { field: 'photo', code: 'strength.photo', params: {}, text: 'Add a profile photo' } });
 
     const viewer = await signUp(app, 'Viewer');
     const view = await viewer.call('GET', `/api/v1/members/${jon.handle}`);

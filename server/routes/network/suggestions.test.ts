@@ -4,7 +4,7 @@ import { connect, invite, members } from './network-test-helpers.ts';
 
 interface SuggestionItem {
   person: { handle: string; degree: number | null; mutualCount: number };
-  reasons: string[];
+  reasons: { code: string; params: Record<string, unknown>; text: string }[];
 }
 
 describeEachEngine('network: people you may know over the API', (get) => {
@@ -22,9 +22,12 @@ describeEachEngine('network: people you may know over the API', (get) => {
     expect(res.statusCode, res.body).toBe(200);
     const items: SuggestionItem[] = res.json().items;
     expect(items.map((i) => i.person.handle)).toEqual([dee!.handle, eve!.handle]);
-    expect(items[0]).toMatchObject({ person: { degree: 2, mutualCount: 2 }, reasons: ['2 mutual connections: Cy Pymk and Ben Pymk'] });
+    expect(items[0]).toMatchObject({ person: { degree: 2, mutualCount: 2 } });
     // Cy comes first: a mutual with fewer connections of their own is the more telling one (Adamic–Adar).
-    expect(items[1]!.reasons).toEqual(['1 mutual connection: Ben Pymk']);
+    expect(items[0]!.reasons).toEqual([
+      { code: 'suggestion.mutual_connections', params: { count: 2, names: ['Cy Pymk', 'Ben Pymk'] }, text: '2 mutual connections: Cy Pymk and Ben Pymk' },
+    ]);
+    expect(items[1]!.reasons.map((r) => r.text)).toEqual(['1 mutual connection: Ben Pymk']);
 
     // A pending invitation takes Eve out of the list, for both ends.
     await invite(ana!, eve!);

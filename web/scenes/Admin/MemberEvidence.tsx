@@ -63,7 +63,7 @@ export function MemberEvidence({ member, showRelated = true }: { member: Moderat
         {member.riskReasons.length > 0 && (
           <List size="sm" spacing={2} aria-label="Sign-up risk reasons">
             {member.riskReasons.map((r) => (
-              <List.Item key={r}>{r}</List.Item>
+              <List.Item key={r.text}>{r.text}</List.Item>
             ))}
           </List>
         )}

@@ -49,7 +49,7 @@ function ItemCard({ item, onAct }: { item: ModerationItem; onAct: (p: PendingAct
         {item.type === 'flag' ? (
           <List size="sm" spacing={2} aria-label="Reasons">
             {item.reasons.map((r) => (
-              <List.Item key={r}>{r}</List.Item>
+              <List.Item key={r.text}>{r.text}</List.Item>
             ))}
           </List>
         ) : (

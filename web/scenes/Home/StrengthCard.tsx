@@ -20,7 +20,7 @@ export function StrengthCard({ strength }: { strength: ProfileStrength }) {
         {strength.next ? (
           <Group justify="space-between" wrap="wrap" gap="xs">
             <Text size="sm">
-              Next: <strong>{strength.next.label}</strong>
+              Next: <strong>{strength.next.text}</strong>
             </Text>
             <Button
               component={Link}

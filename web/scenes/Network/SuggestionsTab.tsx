@@ -71,9 +71,10 @@ function Suggestion({ suggestion }: { suggestion: SuggestionView }) {
               Why you may know them
             </Text>
             <List size="xs" spacing={2} aria-labelledby={`reasons-${person.id}`}>
+              {/* English for now: the codes and parameters are there for the translations to come. */}
               {reasons.map((r) => (
-                <List.Item key={r}>
-                  <bdi>{r}</bdi>
+                <List.Item key={r.text}>
+                  <bdi>{r.text}</bdi>
                 </List.Item>
               ))}
             </List>
