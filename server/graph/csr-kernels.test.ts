@@ -1,8 +1,8 @@
 /**
  * The CSR ranking kernels against plain references on random graphs: introduction paths (every shortest
  * path of at most 3 hops scored with scoring.ts and sorted), mutuals (every common member ranked by
- * relevance), the bitset-side mutual count of a tie, and the day threshold that lets mutuals skip a member
- * without computing its recency. The references share no code with the kernels beyond the formulas.
+ * relevance) and the bitset-side mutual count of a tie. The references share no code with the kernels
+ * beyond the formulas.
  * Graphs have skewed degrees (a few hubs joined to a large share of the members), so the gallop, the
  * near-side counts of the enumeration and the bounds are all exercised, on a built base and on an overlay.
  */
@@ -10,9 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { BfsReference } from './bfs-reference.ts';
 import { CsrGraph } from './csr.ts';
 import { countCommonMarked } from './csr-intersect.ts';
-import { firstPassingDay } from './csr-mutuals.ts';
 import { CsrQueries } from './csr-queries.ts';
-import { comparePaths, mutualRelevance, pathScore, recency } from './scoring.ts';
+import { comparePaths, mutualRelevance, pathScore } from './scoring.ts';
 
 const NOW_DAY = 9000;
 
@@ -158,20 +157,5 @@ describe('CSR ranking kernels against references on random graphs', () => {
       s.unmarkRow(w, s.bitsA);
     }
     s.end();
-  });
-
-  it('firstPassingDay is the exact edge of the recency bound', () => {
-    const rand = rng(11);
-    for (let i = 0; i < 2000; i++) {
-      const worst = rand() * rand(), divisor = Math.log2(1 + 2 ** (1 + Math.floor(rand() * 20)));
-      const passes = (d: number): boolean => (recency(d, NOW_DAY) / divisor) * (1 + 1e-12) >= worst;
-      const d = firstPassingDay(worst, divisor, NOW_DAY);
-      if (d === Infinity) {
-        expect(passes(NOW_DAY)).toBe(false);
-        continue;
-      }
-      expect(passes(d), `worst ${worst}, divisor ${divisor}`).toBe(true);
-      if (d > 0) expect(passes(d - 1), `worst ${worst}, divisor ${divisor}`).toBe(false);
-    }
   });
 });

@@ -10,10 +10,6 @@ import { mutualRelevance, recency } from './scoring.ts';
 
 /** log2(1 + 2^k): the relevance divisor of a mutual whose degree is at least 2^k (csr.ts `logDeg`). */
 const LOG2_1P_POW2 = Float64Array.from({ length: 33 }, (_, k) => Math.log2(1 + 2 ** k));
-/** mutualsLoaded's first passing day per logDeg value, valid where minDayAt equals minDayEpoch (one set per thread). */
-const minDay = new Float64Array(LOG2_1P_POW2.length);
-const minDayAt = new Int32Array(LOG2_1P_POW2.length);
-let minDayEpoch = 0;
 
 export function mutuals(s: CsrScratch, a: number, b: number, limit: number, avoid: ReadonlySet<number> | undefined, nowDay: number): Mutuals {
   const g = s.g;
@@ -26,13 +22,9 @@ export function mutuals(s: CsrScratch, a: number, b: number, limit: number, avoi
 
 /**
  * Mutuals with the avoid set already loaded. The first `limit` by relevance, (recency part) /
- * log2(1 + degree). Once the top is full, a mutual is bounded before it costs anything: its degree is at
- * least 2^⌊log2 degree⌋ (the cached `logDeg` byte), and its recency part is at most the recency of the
- * later of its two days, so it cannot make the top when that later day is before `minDay[logDeg]`, the
- * first day on which such a mutual could still beat the current k-th best (recomputed per logDeg value
- * when the k-th best changes). That test is two integer comparisons; a mutual that passes gets the exact
- * recency bound, and only then is its degree read (a likely cache miss). Days are read only for the
- * matches, so the day rows are not streamed in full.
+ * log2(1 + degree): with degree ≥ 2^⌊log2 degree⌋ from the cached `logDeg` byte, a mutual whose bound
+ * cannot beat the current k-th best is skipped without reading its degree (a likely cache miss). Days
+ * are read only for the matches, so the day rows are not streamed in full.
  */
 export function mutualsLoaded(s: CsrScratch, a: number, b: number, limit: number, nowDay: number): Mutuals {
   const g = s.g, m = s.matches;
@@ -40,43 +32,16 @@ export function mutualsLoaded(s: CsrScratch, a: number, b: number, limit: number
   if (limit <= 0 || count === 0) return { count, first: [] };
   const ids = m.ids, posA = m.posA, posB = m.posB, daysA = g.rowDays(a), daysB = g.rowDays(b), logDeg = g.logDeg;
   const top = new TopK(limit);
-  let minDayFor = NaN;
   for (let k = 0; k < count; k++) {
     const z = ids[k]!, da = daysA[posA[k]!]!, db = daysB[posB[k]!]!;
     if (top.full) {
       // Every mutual has degree ≥ 2 (a and b), so ⌊log2⌋ ≥ 1; the pad absorbs rounding.
-      const worst = top.worst, lg = Math.max(1, logDeg[z]!);
-      if (worst !== minDayFor) {
-        minDayFor = worst;
-        minDayEpoch++;
-      }
-      let first = minDay[lg]!;
-      if (minDayAt[lg] !== minDayEpoch) {
-        first = minDay[lg] = firstPassingDay(worst, LOG2_1P_POW2[lg]!, nowDay);
-        minDayAt[lg] = minDayEpoch;
-      }
-      if ((da > db ? da : db) < first) continue;
-      const bound = (recency(da, nowDay) + recency(db, nowDay)) / 2 / LOG2_1P_POW2[lg]!;
-      if (bound * (1 + 1e-12) < worst) continue;
+      const bound = (recency(da, nowDay) + recency(db, nowDay)) / 2 / LOG2_1P_POW2[Math.max(1, logDeg[z]!)]!;
+      if (bound * (1 + 1e-12) < top.worst) continue;
     }
     top.offer(z, mutualRelevance(g.degree(z), da, db, nowDay));
   }
   return { count, first: top.ids };
-}
-
-/**
- * The smallest day d with recency(d) / divisor · (1 + 1e-12) ≥ worst (Infinity when none up to today):
- * a mutual whose later day is before it fails the exact bound in mutualsLoaded too, since the mean of two
- * recencies is at most the larger. Closed form for the age, then stepped to the exact edge with the very
- * function the bound uses, so rounding never lets the cheap test skip a mutual the exact one would keep.
- */
-export function firstPassingDay(worst: number, divisor: number, nowDay: number): number {
-  if ((recency(nowDay, nowDay) / divisor) * (1 + 1e-12) < worst) return Infinity;
-  const c = worst * divisor;
-  let d = c > 0 ? Math.max(0, nowDay - Math.floor(365 * (1 / c - 1))) : 0;
-  while (d > 0 && (recency(d - 1, nowDay) / divisor) * (1 + 1e-12) >= worst) d--;
-  while ((recency(d, nowDay) / divisor) * (1 + 1e-12) < worst) d++;
-  return d;
 }
 
 /**
