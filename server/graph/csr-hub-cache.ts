@@ -5,7 +5,7 @@
  * badge is a bit test. A cached ball stays valid across graph changes that touch neither the viewer nor a
  * member of its ball (checked against the graph's change log, csr.ts), and is dropped otherwise.
  */
-import { CHANGE_LOG } from './csr.ts';
+import { CHANGE_LOG } from './csr-layout.ts';
 import type { CsrScratch } from './csr-scratch.ts';
 
 /** A viewer whose 2-hop expansion visits more edges than this is a hub: its ball is worth caching. */

@@ -23,43 +23,20 @@
  * `onPublish` listeners before it ends and bumps `ctl[GEN]`, so a replica that sees a new GEN adopts the
  * new set first. Old arrays stay valid memory until every thread drops them, so a stale read is only
  * ever wrong, never unsafe, and the seqlock discards it.
+ *
+ * This file is the class: its fields, the replica and seqlock protocol, row access and the public changes.
+ * The storage constants and array set are in csr-layout.ts, building base rows from edges in csr-build.ts
+ * (from rows in member order: csr-sorted-builder.ts), the overlay's edits and compaction's fold in
+ * csr-overlay.ts, the binary snapshot in csr-snapshot.ts and the queries in csr-queries.ts.
  */
+import { buildRows } from './csr-build.ts';
+import { CHANGE_LOG, CTL, CTL_SLOTS, type CsrArrays, type CsrOptions, log2Floor } from './csr-layout.ts';
+import { foldOverlay, growMembers, insertNeighbour, removeNeighbour } from './csr-overlay.ts';
 import { FollowGraph } from './follows.ts';
 import { allocInt32, allocUint16, allocUint32, allocUint8 } from './shared-arrays.ts';
 import { toDay } from './scoring.ts';
 
-/** Slots of the shared control array. */
-export const CTL = { SEQ: 0, GEN: 1, N: 2, EDGES: 3, VERSION: 4 } as const;
-const CTL_SLOTS = 8;
-/** Change-log ring size (a power of two): caches older than this many changes are dropped, not checked. */
-export const CHANGE_LOG = 4096;
-
-/** Everything a read-only replica needs, all on SharedArrayBuffers (postMessage shares, never copies them). */
-export interface CsrArrays {
-  ctl: Int32Array;
-  off: Int32Array;
-  nbr: Int32Array;
-  day: Uint16Array;
-  ovOff: Int32Array;
-  ovLen: Int32Array;
-  ovBits: Uint32Array;
-  logDeg: Uint8Array;
-  pool: Int32Array;
-  poolDay: Uint16Array;
-  changeA: Int32Array;
-  changeB: Int32Array;
-}
-
-export interface CsrOptions {
-  /** Overlay pool size (entries) at which `needsCompaction()` turns true; default max(2^20, base edges / 16). */
-  compactAt?: number;
-}
-
-/** ⌊log2 d⌋ for d ≥ 1, and 0 for d ≤ 1. */
-export function log2Floor(d: number): number {
-  return d > 1 ? 31 - Math.clz32(d) : 0;
-}
-
+export { CHANGE_LOG, CTL, type CsrArrays, type CsrOptions, log2Floor } from './csr-layout.ts';
 
 export class CsrGraph {
   /** Member slots in use: max id + 1. */
@@ -207,90 +184,19 @@ export class CsrGraph {
     return new CsrGraph(0, allocInt32(1), allocInt32(0), allocUint16(0), opts);
   }
 
-  /**
-   * Builds from an edge list (each undirected edge once or in both directions, duplicates allowed):
-   * self-loops and out-of-range ids are dropped, duplicates keep the earliest day. No comparison sort: a
-   * bucket pass by source, then a transpose, which lists every row's neighbours in ascending order.
-   */
+  /** Builds from an edge list (each undirected edge once or in both directions, duplicates allowed): csr-build.ts. */
   static fromEdges(n: number, src: Int32Array, dst: Int32Array, createdDays?: Uint16Array, opts: CsrOptions = {}): CsrGraph {
-    const m = Math.min(src.length, dst.length);
-    const deg = new Int32Array(n + 1);
-    for (let i = 0; i < m; i++) {
-      const a = src[i]!, b = dst[i]!;
-      if (a === b || a < 0 || b < 0 || a >= n || b >= n) continue;
-      deg[a]!++;
-      deg[b]!++;
-    }
-    const start = new Int32Array(n + 1);
-    for (let u = 0; u < n; u++) start[u + 1] = start[u]! + deg[u]!;
-    const total = start[n]!;
-    // Pass 1: bucket by source (rows unsorted).
-    const n1 = new Int32Array(total);
-    const d1 = new Uint16Array(total);
-    const cur = start.slice(0, n);
-    for (let i = 0; i < m; i++) {
-      const a = src[i]!, b = dst[i]!;
-      if (a === b || a < 0 || b < 0 || a >= n || b >= n) continue;
-      const d = createdDays ? createdDays[i]! : 0;
-      let p = cur[a]!++;
-      n1[p] = b;
-      d1[p] = d;
-      p = cur[b]!++;
-      n1[p] = a;
-      d1[p] = d;
-    }
-    // Pass 2: transpose. Row w receives u for every u whose row holds w, in increasing u: sorted rows.
-    const n2 = new Int32Array(total);
-    const d2 = new Uint16Array(total);
-    cur.set(start.subarray(0, n));
-    for (let u = 0; u < n; u++) {
-      for (let p = start[u]!, e = start[u + 1]!; p < e; p++) {
-        const q = cur[n1[p]!]!++;
-        n2[q] = u;
-        d2[q] = d1[p]!;
-      }
-    }
-    // Pass 3: drop duplicates (adjacent now), keeping the earliest day, into shared arrays.
-    let kept = 0;
-    for (let u = 0; u < n; u++) {
-      let prev = -1;
-      for (let p = start[u]!, e = start[u + 1]!; p < e; p++) {
-        if (n2[p] !== prev) {
-          prev = n2[p]!;
-          kept++;
-        }
-      }
-    }
-    const off = allocInt32(n + 1);
-    const nbr = allocInt32(kept);
-    const day = allocUint16(kept);
-    let w = 0;
-    for (let u = 0; u < n; u++) {
-      off[u] = w;
-      let prev = -1;
-      for (let p = start[u]!, e = start[u + 1]!; p < e; p++) {
-        const v = n2[p]!;
-        if (v === prev) {
-          if (d2[p]! < day[w - 1]!) day[w - 1] = d2[p]!;
-          continue;
-        }
-        prev = v;
-        nbr[w] = v;
-        day[w] = d2[p]!;
-        w++;
-      }
-    }
-    off[n] = w;
+    const { off, nbr, day } = buildRows(n, src, dst, createdDays);
     return new CsrGraph(n, off, nbr, day, opts);
   }
 
-  // ---- row access: every query goes through these three, so base and overlay look alike ----
+  // ---- row access: every query goes through these, so base and overlay look alike ----
 
-  /** The array holding u's row (base `nbr` or overlay `pool`). */
   /** Whether u's row is in the overlay. */
   inOverlay(u: number): boolean {
     return ((this.ovBits[u >>> 5]! >>> (u & 31)) & 1) === 1;
   }
+  /** The array holding u's row (base `nbr` or overlay `pool`). */
   rowArr(u: number): Int32Array {
     return this.inOverlay(u) ? this.pool : this.nbr;
   }
@@ -345,8 +251,8 @@ export class CsrGraph {
     const d = toDay(createdAtMs);
     this.beginWrite();
     try {
-      this.insert(a, b, d);
-      this.insert(b, a, d);
+      if (insertNeighbour(this, a, b, d)) this.arraysChanged = true;
+      if (insertNeighbour(this, b, a, d)) this.arraysChanged = true;
       this.directedEdges += 2;
       this.logChange(a, b);
     } finally {
@@ -359,8 +265,8 @@ export class CsrGraph {
     if (a === b || !this.hasEdge(a, b)) return false;
     this.beginWrite();
     try {
-      this.remove(a, b);
-      this.remove(b, a);
+      if (removeNeighbour(this, a, b)) this.arraysChanged = true;
+      if (removeNeighbour(this, b, a)) this.arraysChanged = true;
       this.directedEdges -= 2;
       this.logChange(a, b);
     } finally {
@@ -381,101 +287,10 @@ export class CsrGraph {
     if (n <= this.n) return;
     this.beginWrite();
     try {
-      this.grow(n);
+      if (growMembers(this, n)) this.arraysChanged = true;
     } finally {
       this.endWrite();
     }
-  }
-
-  private grow(n: number): void {
-    const cap = this.off.length - 1;
-    if (n > cap) {
-      const next = Math.max(n, Math.ceil(cap * 1.5) + 16);
-      const off = allocInt32(next + 1);
-      off.set(this.off);
-      off.fill(this.off[cap]!, cap + 1);
-      this.off = off;
-      const ovOff = allocInt32(next).fill(-1);
-      ovOff.set(this.ovOff);
-      this.ovOff = ovOff;
-      const ovLen = allocInt32(next);
-      ovLen.set(this.ovLen);
-      this.ovLen = ovLen;
-      const ovCap = allocInt32(next);
-      ovCap.set(this.ovCap);
-      this.ovCap = ovCap;
-      const ovBits = allocUint32((next + 31) >>> 5);
-      ovBits.set(this.ovBits);
-      this.ovBits = ovBits;
-      const logDeg = allocUint8(next);
-      logDeg.set(this.logDeg);
-      this.logDeg = logDeg;
-      this.arraysChanged = true;
-    }
-    this.n = n;
-  }
-
-  /** Makes u's row an overlay row with room for one more entry; returns its pool start. */
-  private ownRow(u: number, extra: number): number {
-    const o = this.ovOff[u]!;
-    const len = this.degree(u);
-    if (o >= 0 && len + extra <= this.ovCap[u]!) return o;
-    const cap = len + extra + Math.max(4, len >> 2);
-    this.reservePool(cap);
-    const start = this.poolUsed;
-    // Read the source after reservePool: growing the pool moves overlay rows.
-    const srcArr = this.rowArr(u), srcDays = this.rowDays(u), lo = this.rowLo(u);
-    this.pool.set(srcArr.subarray(lo, lo + len), start);
-    this.poolDay.set(srcDays.subarray(lo, lo + len), start);
-    this.poolUsed += cap;
-    this.ovOff[u] = start;
-    this.ovLen[u] = len;
-    this.ovCap[u] = cap;
-    this.ovBits[u >>> 5]! |= 1 << (u & 31);
-    return start;
-  }
-
-  private reservePool(extra: number): void {
-    if (this.poolUsed + extra <= this.pool.length) return;
-    const size = Math.max(this.poolUsed + extra, this.pool.length * 2);
-    const pool = allocInt32(size);
-    pool.set(this.pool.subarray(0, this.poolUsed));
-    const poolDay = allocUint16(size);
-    poolDay.set(this.poolDay.subarray(0, this.poolUsed));
-    this.pool = pool;
-    this.poolDay = poolDay;
-    this.arraysChanged = true;
-  }
-
-  private insert(u: number, w: number, d: number): void {
-    const start = this.ownRow(u, 1);
-    const len = this.ovLen[u]!;
-    let p = start + len;
-    const pool = this.pool, days = this.poolDay;
-    while (p > start && pool[p - 1]! > w) {
-      pool[p] = pool[p - 1]!;
-      days[p] = days[p - 1]!;
-      p--;
-    }
-    pool[p] = w;
-    days[p] = d;
-    this.ovLen[u] = len + 1;
-    this.logDeg[u] = log2Floor(len + 1);
-  }
-
-  private remove(u: number, w: number): void {
-    const start = this.ownRow(u, 0);
-    const len = this.ovLen[u]!;
-    const pool = this.pool, days = this.poolDay;
-    let p = start;
-    const end = start + len;
-    while (p < end && pool[p] !== w) p++;
-    for (; p + 1 < end; p++) {
-      pool[p] = pool[p + 1]!;
-      days[p] = days[p + 1]!;
-    }
-    this.ovLen[u] = len - 1;
-    this.logDeg[u] = log2Floor(len - 1);
   }
 
   // ---- compaction ----
@@ -504,39 +319,11 @@ export class CsrGraph {
   compact(): void {
     this.beginWrite();
     try {
-      this.fold();
+      foldOverlay(this);
+      this.arraysChanged = true;
     } finally {
       this.endWrite();
     }
-  }
-
-  private fold(): void {
-    const n = this.n;
-    const off = allocInt32(this.off.length);
-    let total = 0;
-    for (let u = 0; u < n; u++) {
-      off[u] = total;
-      total += this.degree(u);
-    }
-    off.fill(total, n);
-    const nbr = allocInt32(total);
-    const day = allocUint16(total);
-    for (let u = 0; u < n; u++) {
-      const lo = this.rowLo(u), hi = this.rowHi(u);
-      nbr.set(this.rowArr(u).subarray(lo, hi), off[u]!);
-      day.set(this.rowDays(u).subarray(lo, hi), off[u]!);
-    }
-    this.off = off;
-    this.nbr = nbr;
-    this.day = day;
-    this.ovOff.fill(-1);
-    this.ovBits.fill(0);
-    this.ovLen.fill(0);
-    this.ovCap.fill(0);
-    this.pool = allocInt32(1024);
-    this.poolDay = allocUint16(1024);
-    this.poolUsed = 0;
-    this.arraysChanged = true;
   }
 
   /** A graph over base arrays (a decoded snapshot: csr-snapshot.ts); `off` has n + 1 entries. */
