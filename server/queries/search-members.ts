@@ -115,31 +115,3 @@ async function typoTolerantQuery(db: DbOrTx, terms: string[]): Promise<string> {
 }
 
 const quoteLexeme = (word: string): string => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-
-/** A search hit's card fields: location only where the viewer may see the full profile (as the match rules). */
-export interface SearchCardRow {
-  id: number;
-  handle: string;
-  name: string;
-  headline: string;
-  location: string | null;
-  photoEtag: string | null;
-}
-
-/** The card rows of one page of hits, by id (one statement). */
-export async function loadSearchCardRows(
-  db: DbOrTx,
-  viewer: { id: number; isAdmin: boolean },
-  ids: readonly number[],
-): Promise<Map<number, SearchCardRow>> {
-  if (ids.length === 0) return new Map();
-  const found = await rows<SearchCardRow>(
-    db,
-    sql`SELECT m.id, m.handle, p.name, p.headline,
-          CASE WHEN p.visibility = 'signed_in' OR m.id = ${viewer.id} OR ${viewer.isAdmin} THEN p.location END AS location,
-          p.photo_etag AS "photoEtag"
-        FROM members m JOIN profiles p ON p.member_id = m.id
-        WHERE m.id = ANY(${intArray(ids)}::int[])`,
-  );
-  return new Map(found.map((r) => [r.id, r]));
-}
