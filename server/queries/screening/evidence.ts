@@ -1,8 +1,8 @@
 /**
  * Loads what invitations are judged by (server/screening/evidence.ts) for a whole page at once: the graph's
  * facts first (degrees and first mutuals, in memory), so the mutuals' cards can be hydrated with the page's
- * other people; then one statement per kind of fact for all senders (profiles with the recipient's and
- * their connection count, sender facts, recent notes), and a second round only for the invitations whose
+ * other people; then one statement for all senders' profiles and sender facts (with the recipient's profile and
+ * connection count) and one for their recent notes, and a second round only for the invitations whose
  * note is a template sent to someone the sender may not know. The count of round trips does not grow with
  * the page.
  */
@@ -24,7 +24,6 @@ import { similarNotes } from '../../screening/template.ts';
 import { type Lens, loadPersonCards } from '../network/people.ts';
 import { loadRecentNotes } from './notes.ts';
 import { loadEvidenceProfiles } from './profiles.ts';
-import { loadSenderFacts } from './sender-facts.ts';
 
 /** An invitation to judge, received by the lens's viewer. */
 export interface InvitationToJudge {
@@ -38,6 +37,8 @@ export interface InvitationToJudge {
 /** How many mutual connections' names the evidence shows. */
 const MUTUAL_NAMES = 3;
 
+const NO_MUTUALS: Mutuals = { count: 0, first: [] };
+
 /** The graph's part of the evidence for a set of senders: answered in memory, no SQL. */
 export interface GraphEvidence {
   /** Position of each sender in `degrees` and `mutuals`. */
@@ -50,11 +51,13 @@ export interface GraphEvidence {
 export async function loadGraphEvidence(lens: Lens, senderIds: readonly number[]): Promise<GraphEvidence> {
   const { graph, actor, avoid } = lens;
   const senders = [...new Set(senderIds)];
-  const [degrees, mutuals] = await Promise.all([
-    graph.degrees(actor.id, senders, { avoid }),
-    // No batch of "first mutuals" exists in the graph interface: one in-memory call per sender, no SQL.
-    Promise.all(senders.map((s) => graph.mutuals(actor.id, s, MUTUAL_NAMES, { avoid }))),
-  ]);
+  const degrees = await graph.degrees(actor.id, senders, { avoid });
+  // No batch of "first mutuals" exists in the graph interface: one in-memory call per sender, no SQL. Only a
+  // sender at degree 1 or 2 can share a connection with the viewer (degree 2 is having one, avoiding the
+  // same members), so the others are answered without asking: at 1 M members most strangers are beyond.
+  const mutuals = await Promise.all(
+    senders.map((s, i) => (degrees[i] === 1 || degrees[i] === 2 ? graph.mutuals(actor.id, s, MUTUAL_NAMES, { avoid }) : NO_MUTUALS)),
+  );
   return { index: new Map(senders.map((id, i) => [id, i])), degrees, mutuals };
 }
 
@@ -72,7 +75,7 @@ export async function judgeInvitations(lens: Lens, items: readonly InvitationToJ
 /**
  * Judges invitations whose graph facts are loaded and whose mutual connections' cards are hydrated (a
  * page of invitations hydrates them with its other people in one statement). Then per kind of fact one
- * statement for all senders: their profiles with the recipient's, their sender facts, their recent notes.
+ * statement for all senders: their profiles and sender facts with the recipient's profile, then their recent notes.
  */
 export async function judgeWithGraphEvidence(
   lens: Lens,
@@ -84,8 +87,7 @@ export async function judgeWithGraphEvidence(
   const { db, graph, actor } = lens;
   const senders = [...new Set(items.map((i) => i.senderId))];
   // Sequential on purpose: inside the sending transaction both drivers hold one connection.
-  const { profiles, recipientConnections } = await loadEvidenceProfiles(db, actor.id, senders);
-  const senderFacts = await loadSenderFacts(db, senders);
+  const { profiles, senderFacts, recipientConnections } = await loadEvidenceProfiles(db, actor.id, senders);
   // Only a note with a signature is compared with the sender's others (similarNotes): no signature, no look-up.
   const notes = await loadRecentNotes(db, [...new Set(items.filter((i) => i.noteSignature !== null).map((i) => i.senderId))]);
   const recipient = profiles.get(actor.id);

@@ -44,9 +44,9 @@ describeEachEngine('received invitations: round trips per page', (get) => {
     const full = await page('inbox', SENDERS);
     expect(full.items.some((i) => i.screening!.evidence.mutuals.first.length === 2)).toBe(true);
     // The viewer's blocks; the page with its threads; every person it shows (the other members, the viewer,
-    // the mutuals the evidence names) hydrated at once; the senders' profiles with the recipient's (and
-    // their connection count), their sender facts, their recent notes.
-    expect(small.statements).toBe(6);
+    // the mutuals the evidence names) hydrated at once; the senders' profiles and sender facts with the
+    // recipient's profile and connection count; the senders' recent notes.
+    expect(small.statements).toBe(5);
     expect(full.statements).toBe(small.statements);
 
     // The same in Other (the platform or a policy puts invitations there; moved directly here).
