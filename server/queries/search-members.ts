@@ -87,6 +87,45 @@ export async function searchCandidates(
 }
 
 /**
+ * The close name words of each query word, remembered per database for a minute: a search as you type
+ * asks for the same words again and again, and the vocabulary changes only when a member takes a name
+ * with a new word (until the entry expires, that word is found as typed, not yet as a typo's target).
+ */
+const NEAR_WORDS_TTL_MS = 60_000;
+const NEAR_WORDS_MAX = 50_000;
+const nearWordsCache = new WeakMap<object, Map<string, { words: string[]; until: number }>>();
+
+async function nearWordsOf(db: DbOrTx, terms: readonly string[]): Promise<Map<string, string[]>> {
+  let cache = nearWordsCache.get(db);
+  if (!cache) nearWordsCache.set(db, (cache = new Map()));
+  const now = Date.now();
+  const out = new Map<string, string[]>();
+  const missing: string[] = [];
+  for (const term of new Set(terms)) {
+    const hit = cache.get(term);
+    if (hit && hit.until > now) out.set(term, hit.words);
+    else missing.push(term);
+  }
+  if (missing.length === 0) return out;
+  const near = await rows<{ n: number | string; word: string }>(
+    db,
+    sql`SELECT t.n, w.word FROM unnest(string_to_array(${missing.join(' ')}, ' ')) WITH ORDINALITY AS t(term, n)
+        CROSS JOIN LATERAL (
+          SELECT word FROM search_words
+           WHERE word % t.term AND NOT EXISTS (SELECT FROM search_words known WHERE known.word = t.term)
+           ORDER BY similarity(word, t.term) DESC, word LIMIT ${NEAR_WORDS}
+        ) w`,
+  );
+  if (cache.size + missing.length > NEAR_WORDS_MAX) cache.clear();
+  missing.forEach((term, i) => {
+    const words = near.filter((r) => Number(r.n) === i + 1 && r.word !== term).map((r) => r.word);
+    cache.set(term, { words, until: now + NEAR_WORDS_TTL_MS });
+    out.set(term, words);
+  });
+  return out;
+}
+
+/**
  * The tsquery text for the query words: each word, or one of its closest name words (pg_trgm similarity
  * at its default threshold, 0.3), all words required; the last word also as a prefix once it has two
  * letters. A word that some name already has is taken as meant: looking for its neighbours is the
@@ -95,51 +134,15 @@ export async function searchCandidates(
  * (matchKey, and the vocabulary is made of matchKey'd names), and are quoted besides.
  */
 async function typoTolerantQuery(db: DbOrTx, terms: string[]): Promise<string> {
-  const near = await rows<{ n: number | string; word: string }>(
-    db,
-    sql`SELECT t.n, w.word FROM unnest(string_to_array(${terms.join(' ')}, ' ')) WITH ORDINALITY AS t(term, n)
-        CROSS JOIN LATERAL (
-          SELECT word FROM search_words
-           WHERE word % t.term AND NOT EXISTS (SELECT FROM search_words known WHERE known.word = t.term)
-           ORDER BY similarity(word, t.term) DESC, word LIMIT ${NEAR_WORDS}
-        ) w`,
-  );
+  const near = await nearWordsOf(db, terms);
   return terms
     .map((term, i) => {
       const last = i === terms.length - 1;
       const own = `${quoteLexeme(term)}${last && term.length >= 2 ? ':*' : ''}`;
-      const close = near.filter((r) => Number(r.n) === i + 1 && r.word !== term).map((r) => quoteLexeme(r.word));
+      const close = (near.get(term) ?? []).map(quoteLexeme);
       return `(${[own, ...close].join(' | ')})`;
     })
     .join(' & ');
 }
 
 const quoteLexeme = (word: string): string => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-
-/** A search hit's card fields: location only where the viewer may see the full profile (as the match rules). */
-export interface SearchCardRow {
-  id: number;
-  handle: string;
-  name: string;
-  headline: string;
-  location: string | null;
-  photoEtag: string | null;
-}
-
-/** The card rows of one page of hits, by id (one statement). */
-export async function loadSearchCardRows(
-  db: DbOrTx,
-  viewer: { id: number; isAdmin: boolean },
-  ids: readonly number[],
-): Promise<Map<number, SearchCardRow>> {
-  if (ids.length === 0) return new Map();
-  const found = await rows<SearchCardRow>(
-    db,
-    sql`SELECT m.id, m.handle, p.name, p.headline,
-          CASE WHEN p.visibility = 'signed_in' OR m.id = ${viewer.id} OR ${viewer.isAdmin} THEN p.location END AS location,
-          p.photo_etag AS "photoEtag"
-        FROM members m JOIN profiles p ON p.member_id = m.id
-        WHERE m.id = ANY(${intArray(ids)}::int[])`,
-  );
-  return new Map(found.map((r) => [r.id, r]));
-}

@@ -93,10 +93,28 @@ function saysSomething(text: string): boolean {
 }
 
 /**
+ * Classified notes, by note and names: a page of received invitations is read again and again, and the
+ * regular expressions below cost tens of microseconds a note. Bounded; emptied when full.
+ */
+const classified = new Map<string, WrittenKind>();
+const CLASSIFIED_MAX = 10_000;
+
+/**
  * The kind of a note from its words. `names` are the two members' names (either may be quoted in a
  * greeting or a signature); they do not count as content.
  */
 export function classifyNote(note: string, names: readonly string[] = []): WrittenKind {
+  const key = `${names.join('\u0001')}\u0000${note}`;
+  let kind = classified.get(key);
+  if (kind === undefined) {
+    if (classified.size >= CLASSIFIED_MAX) classified.clear();
+    kind = classifyText(note, names);
+    classified.set(key, kind);
+  }
+  return kind;
+}
+
+function classifyText(note: string, names: readonly string[]): WrittenKind {
   if (note.trim() === '') return 'none';
   let text = normalise(note);
   for (const name of names) {

@@ -5,14 +5,13 @@
 import { sql } from 'drizzle-orm';
 import type { InvitationView } from '../../../common/schemas/network.ts';
 import type { PersonCard } from '../../../common/schemas/search.ts';
-import { rows } from '../../db/connection.ts';
+import { type DbOrTx, rows } from '../../db/connection.ts';
 import type { InvitationFolder } from '../../db/tables/network.ts';
 import { senderWithdrew } from './invitation-pair.ts';
 import { decodeCursor, keysetPage, lookahead } from '../../http/cursor.ts';
-import { judgeInvitations } from '../screening/evidence.ts';
+import { judgeWithGraphEvidence, loadGraphEvidence, mutualIdsOf } from '../screening/evidence.ts';
 import type { Page } from './lists.ts';
 import { type Lens, loadPersonCards } from './people.ts';
-import { loadThreads } from './thread.ts';
 
 interface InvitationRow {
   id: string | number;
@@ -28,11 +27,17 @@ interface InvitationRow {
   placement: string;
   noteMinhash: number[] | null;
   ms: string;
+  /** The "ask for context" messages, oldest first; null when none. */
+  thread: { id: number; authorId: number; body: string; createdAt: string }[] | null;
 }
 
 const COLUMNS = sql`i.id, i.sender_id AS "senderId", i.recipient_id AS "recipientId", i.note, i.context, i.status,
   i.created_at AS "createdAt", i.expires_at AS "expiresAt", i.responded_at AS "respondedAt", i.folder, i.placement, i.note_minhash AS "noteMinhash",
   to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS ms`;
+
+/** The invitation's thread, in the same statement: an index probe per invitation (invitation_messages_invitation_idx). */
+const THREAD = sql`(SELECT json_agg(json_build_object('id', t.id, 'authorId', t.author_id, 'body', t.body, 'createdAt', t.created_at) ORDER BY t.id)
+  FROM invitation_messages t WHERE t.invitation_id = i.id) AS thread`;
 
 /**
  * The status as the sender may know it. Ignoring is silent, and so is "I don't know this person" (and
@@ -44,22 +49,28 @@ export function statusForSender(r: { status: InvitationView['status']; expiresAt
   return r.expiresAt.getTime() > nowMs ? 'pending' : 'expired';
 }
 
+/**
+ * The page's views in a fixed number of statements: the graph's evidence for the received ones first (in
+ * memory), then one hydration for every person the page shows (the other members, the viewer, the mutual
+ * connections the evidence names, the threads' authors, who are always the invitation's two members),
+ * then the evidence's statements for all received invitations together.
+ */
 async function present(lens: Lens, found: InvitationRow[]): Promise<InvitationView[]> {
   const me = lens.actor.id;
-  const others = [...new Set(found.map((r) => (r.senderId === me ? r.recipientId : r.senderId)))];
-  const [cards, [self], threads] = await Promise.all([
-    loadPersonCards(lens, others),
-    loadPersonCards({ ...lens, avoid: new Set() }, [me]),
-    loadThreads(lens, found.map((r) => Number(r.id))),
-  ]);
+  const otherOf = (r: InvitationRow) => (r.senderId === me ? r.recipientId : r.senderId);
+  // Received from someone hidden by a block: left out below, so never judged.
+  const receivable = found.filter((r) => r.recipientId === me && !lens.avoid.has(r.senderId));
+  const graphEvidence = await loadGraphEvidence(lens, receivable.map((r) => r.senderId));
+  // The viewer is never in their own avoid set (nobody blocks themself), so one lens hydrates everyone.
+  const cards = await loadPersonCards(lens, [...new Set([...found.map(otherOf), me, ...mutualIdsOf(graphEvidence)])]);
   const cardOf = new Map<number, PersonCard>(cards.map((c) => [c.id, c]));
-  if (self) cardOf.set(me, self);
   const shown = found.filter((r) => cardOf.has(r.senderId) && cardOf.has(r.recipientId));
-  // The evidence of every received invitation on the page, loaded together: the count of round trips does not grow with the page.
   const received = shown.filter((r) => r.recipientId === me);
-  const judgements = await judgeInvitations(
+  const judgements = await judgeWithGraphEvidence(
     lens,
     received.map((r) => ({ invitationId: Number(r.id), senderId: r.senderId, note: r.note, noteSignature: r.noteMinhash })),
+    graphEvidence,
+    cardOf,
   );
   const judgementOf = new Map(received.map((r, i) => [Number(r.id), judgements[i]!]));
   return shown.map((r) => {
@@ -74,7 +85,10 @@ async function present(lens: Lens, found: InvitationRow[]): Promise<InvitationVi
       createdAt: new Date(r.createdAt).toISOString(),
       expiresAt: new Date(r.expiresAt).toISOString(),
       screening: judgement ? { folder: r.folder, placement: r.placement, evidence: judgement.evidence } : null,
-      thread: threads.get(Number(r.id)) ?? [],
+      thread: (r.thread ?? []).flatMap((m) => {
+        const author = cardOf.get(m.authorId);
+        return author ? [{ id: m.id, author, body: m.body, createdAt: new Date(m.createdAt).toISOString() }] : [];
+      }),
     };
   });
 }
@@ -84,7 +98,7 @@ export async function loadInvitation(lens: Lens, id: number): Promise<Invitation
   const me = lens.actor.id;
   const found = await rows<InvitationRow>(
     lens.db,
-    sql`SELECT ${COLUMNS} FROM invitations i
+    sql`SELECT ${COLUMNS}, ${THREAD} FROM invitations i
          WHERE i.id = ${id} AND (i.sender_id = ${me} OR (i.recipient_id = ${me} AND i.folder <> 'held'))`,
   );
   const [view] = await present(lens, found);
@@ -111,22 +125,25 @@ export async function listInvitations(
   if (after) filters.push(sql`(i.created_at, i.id) < (${after.t}::timestamptz, ${after.i})`);
   const found = await rows<InvitationRow>(
     lens.db,
-    sql`SELECT ${COLUMNS}
-          FROM invitations i JOIN members m ON m.id = (CASE WHEN i.sender_id = ${me} THEN i.recipient_id ELSE i.sender_id END)
-         WHERE ${sql.join(filters, sql` AND `)} AND m.status = 'active'
-         ORDER BY i.created_at DESC, i.id DESC
-         LIMIT ${lookahead(query.limit)}`,
+    // The threads are read after the LIMIT, for the page's invitations only.
+    sql`SELECT i.*, ${THREAD}
+          FROM (SELECT ${COLUMNS}
+                  FROM invitations i JOIN members m ON m.id = (CASE WHEN i.sender_id = ${me} THEN i.recipient_id ELSE i.sender_id END)
+                 WHERE ${sql.join(filters, sql` AND `)} AND m.status = 'active'
+                 ORDER BY i.created_at DESC, i.id DESC
+                 LIMIT ${lookahead(query.limit)}) i
+         ORDER BY i."createdAt" DESC, i.id DESC`,
   );
   const { rows: pageRows, nextCursor } = keysetPage(found, query.limit, (last) => ({ t: last.ms, i: Number(last.id) }));
   return { items: await present(lens, pageRows), nextCursor };
 }
 
 /** How many received invitations wait in each folder, for the tabs. */
-export async function countReceived(lens: Lens): Promise<{ inbox: number; other: number }> {
+export async function countReceived(db: DbOrTx, memberId: number): Promise<{ inbox: number; other: number }> {
   const [r] = await rows<{ inbox: number; other: number }>(
-    lens.db,
+    db,
     sql`SELECT count(*) FILTER (WHERE folder = 'inbox')::int AS inbox, count(*) FILTER (WHERE folder = 'other')::int AS other
-          FROM invitations WHERE recipient_id = ${lens.actor.id} AND status = 'pending' AND expires_at > now()`,
+          FROM invitations WHERE recipient_id = ${memberId} AND status = 'pending' AND expires_at > now()`,
   );
   return r ?? { inbox: 0, other: 0 };
 }

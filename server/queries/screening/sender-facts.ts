@@ -4,6 +4,25 @@ import { type DbOrTx, rows } from '../../db/connection.ts';
 import { intArray } from '../../graph/sql.ts';
 import { type SenderCounts, type SenderFacts, senderFactsFrom } from '../../screening/sender-facts.ts';
 
+/**
+ * The columns of SenderCounts for the member `m`, with SENDER_HISTORY (their invitations of the last 90
+ * days, as `i`) in the FROM list: shared with the evidence's one statement per page (profiles.ts).
+ */
+export const SENDER_COUNTS = sql`m.created_at AS "createdAt",
+  i.sent, i.accepted, i.ignored, i.dont_know AS "dontKnow", i.last_day AS "lastDay",
+  (SELECT count(*)::int FROM reports r WHERE r.member_id = m.id AND r.status <> 'dismissed') AS reports,
+  (SELECT count(*)::int FROM reports r WHERE r.member_id = m.id AND r.status <> 'dismissed' AND r.reason IN ('spam', 'scam', 'fake')) AS "spamReports",
+  (SELECT array_agg(kind) FROM member_restrictions x
+    WHERE x.member_id = m.id AND x.lifted_at IS NULL AND (x.ends_at IS NULL OR x.ends_at > now())) AS restrictions,
+  EXISTS (SELECT 1 FROM moderation_flags f WHERE f.member_ids @> ARRAY[m.id] AND f.status = 'open') AS flagged`;
+
+export const SENDER_HISTORY = sql`LATERAL (SELECT count(*)::int AS sent,
+    count(*) FILTER (WHERE status = 'accepted')::int AS accepted,
+    count(*) FILTER (WHERE status IN ('ignored', 'expired'))::int AS ignored,
+    count(*) FILTER (WHERE status = 'dont_know')::int AS dont_know,
+    count(*) FILTER (WHERE created_at > now() - interval '1 day')::int AS last_day
+  FROM invitations WHERE sender_id = m.id AND created_at > now() - interval '90 days') i`;
+
 /** The facts of each sender, by id; one statement however many. Unknown ids are missing from the map. */
 export async function loadSenderFacts(db: DbOrTx, senderIds: readonly number[]): Promise<Map<number, SenderFacts>> {
   const facts = new Map<number, SenderFacts>();
@@ -11,21 +30,7 @@ export async function loadSenderFacts(db: DbOrTx, senderIds: readonly number[]):
   if (ids.length === 0) return facts;
   const found = await rows<SenderCounts & { id: number }>(
     db,
-    sql`SELECT m.id, m.created_at AS "createdAt",
-               i.sent, i.accepted, i.ignored, i.dont_know AS "dontKnow", i.last_day AS "lastDay",
-               (SELECT count(*)::int FROM reports r WHERE r.member_id = m.id AND r.status <> 'dismissed') AS reports,
-               (SELECT count(*)::int FROM reports r WHERE r.member_id = m.id AND r.status <> 'dismissed' AND r.reason IN ('spam', 'scam', 'fake')) AS "spamReports",
-               (SELECT array_agg(kind) FROM member_restrictions x
-                 WHERE x.member_id = m.id AND x.lifted_at IS NULL AND (x.ends_at IS NULL OR x.ends_at > now())) AS restrictions,
-               EXISTS (SELECT 1 FROM moderation_flags f WHERE f.member_ids @> ARRAY[m.id] AND f.status = 'open') AS flagged
-          FROM members m,
-               LATERAL (SELECT count(*)::int AS sent,
-                               count(*) FILTER (WHERE status = 'accepted')::int AS accepted,
-                               count(*) FILTER (WHERE status IN ('ignored', 'expired'))::int AS ignored,
-                               count(*) FILTER (WHERE status = 'dont_know')::int AS dont_know,
-                               count(*) FILTER (WHERE created_at > now() - interval '1 day')::int AS last_day
-                          FROM invitations WHERE sender_id = m.id AND created_at > now() - interval '90 days') i
-         WHERE m.id = ANY(${intArray(ids)}::int[])`,
+    sql`SELECT m.id, ${SENDER_COUNTS} FROM members m, ${SENDER_HISTORY} WHERE m.id = ANY(${intArray(ids)}::int[])`,
   );
   const now = Date.now();
   for (const r of found) facts.set(r.id, senderFactsFrom(r, now));

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { memberSearchQuery, memberSearchResult } from '../../../common/schemas/search.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
-import { loadSearchCardRows, searchCandidates } from '../../queries/search-members.ts';
+import { hydratePeople } from '../../hydration/people.ts';
+import { searchCandidates } from '../../queries/search-members.ts';
 import { rankCandidates } from '../../queries/search-rank.ts';
-import { presentCards, withConnectionStates } from '../../queries/network/people.ts';
-import { lensFor } from '../network/lens.ts';
+import { presentActionableCard } from '../../views/person-card.ts';
+import { viewerOf } from '../../viewer/request.ts';
 
 /**
  * Candidates per source. Ranking by degree needs the whole pool in hand, so the pool is what a search can
@@ -32,11 +33,11 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = request.actor!;
+      const lens = await viewerOf(request).load();
+      const { actor } = lens;
       // The cursor is the last hit's rank (degree bucket, score, id) within the pool, which each page draws
       // again: a keyset, so a change between pages shifts no hit into a repeat.
       const after = decodeCursor(request.query.cursor, { b: 'id', s: 'score', i: 'id' });
-      const lens = await lensFor(ctx, actor);
       const viewer = { id: actor.id, isAdmin: actor.role === 'admin' };
       const wanted = request.query.degree ? (Number(request.query.degree) as 1 | 2 | 3) : null;
       const candidates = await searchCandidates(ctx.db, viewer, request.query, {
@@ -47,13 +48,9 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       const degrees = await lens.graph.degrees(actor.id, candidates.map((c) => c.id), { avoid: lens.avoid });
       const { page, next } = rankCandidates(candidates, degrees, { after, limit: request.query.limit, wanted });
 
-      const byId = await loadSearchCardRows(ctx.db, viewer, page.map((k) => k.i));
-      const cardRows = page.flatMap((k) => {
-        const r = byId.get(k.i);
-        // The search query already withheld location where the profile is network-only and the viewer outside it.
-        return r ? [{ ...r, location: r.location ?? '', visibility: 'signed_in' as const }] : [];
-      });
-      const items = await withConnectionStates(lens, await presentCards(lens, cardRows));
+      // The page through the spine: ids → hydration (records and relations in one statement) → abilities → card.
+      const people = await hydratePeople(lens, page.map((k) => k.i), { relations: true });
+      const items = people.map((p) => presentActionableCard(actor, p));
       return { items, nextCursor: next ? encodeCursor({ b: next.b, s: next.s, i: next.i }) : null };
     },
   );
