@@ -1,21 +1,9 @@
-import type { PersonCard, PersonCardWithConnection } from '../../../common/schemas/search.ts';
+import type { PersonCard } from '../../../common/schemas/search.ts';
 import { hydratePeople } from '../../hydration/people.ts';
-import { canSeeFullProfile, personAbilities } from '../../policies/people.ts';
 import { presentPersonCard } from '../../views/person-card.ts';
-import { photoUrl } from '../../views/profile.ts';
 import type { Lens } from '../../viewer/viewer.ts';
 
 export type { Lens };
-
-export interface CardRow {
-  id: number;
-  handle: string;
-  name: string;
-  headline: string;
-  location: string;
-  visibility: 'signed_in' | 'network';
-  photoEtag: string | null;
-}
 
 /**
  * Person cards for ids, in the order given, with degree and mutual count: the spine's hydration and the
@@ -23,42 +11,4 @@ export interface CardRow {
  */
 export async function loadPersonCards(lens: Lens, ids: readonly number[]): Promise<PersonCard[]> {
   return (await hydratePeople(lens, ids)).map((p) => presentPersonCard(lens.actor, p));
-}
-
-// still used by search; removed when search goes through hydration
-/**
- * Cards for rows the caller already loaded. Only people search still uses this (owned by the "search"
- * helper of issue 10); every other list hydrates ids through the spine (hydration/people.ts).
- */
-export async function presentCards(lens: Lens, cardRows: readonly CardRow[]): Promise<PersonCard[]> {
-  const ids = cardRows.map((r) => r.id);
-  const degrees = await lens.graph.degrees(lens.actor.id, ids, { avoid: lens.avoid });
-  const mutuals = await lens.graph.mutualCounts(lens.actor.id, ids, { avoid: lens.avoid });
-  return cardRows.map((r, i) => {
-    const self = r.id === lens.actor.id;
-    const degree = self ? null : (degrees[i] ?? null);
-    const full = canSeeFullProfile(lens.actor, { id: r.id, visibility: r.visibility, degree, block: lens.blocks?.iBlocked.has(r.id) ? 'i_blocked' : null });
-    return {
-      id: r.id,
-      handle: r.handle,
-      name: r.name,
-      headline: r.headline,
-      location: full && r.location ? r.location : null,
-      photoUrl: photoUrl(r),
-      degree,
-      mutualCount: self ? null : (mutuals[i] ?? 0),
-    };
-  });
-}
-
-/**
- * Cards with the viewer's connection state and abilities added, for lists a member acts from that built
- * their cards some other way (search). One relations statement for the page.
- */
-export async function withConnectionStates<T extends PersonCard>(lens: Lens, cards: readonly T[]): Promise<(T & PersonCardWithConnection)[]> {
-  const hydrated = new Map((await hydratePeople(lens, cards.map((c) => c.id), { relations: true })).map((p) => [p.record.id, p]));
-  return cards.flatMap((c) => {
-    const p = hydrated.get(c.id);
-    return p ? [{ ...c, connection: p.relation.connection, invitationId: p.relation.invitationId, abilities: personAbilities(lens.actor, p.facts) }] : [];
-  });
 }

@@ -16,7 +16,7 @@ import { threadMessageCreate } from '../../../common/schemas/screening.ts';
 import { postThreadMessage } from '../../commands/network/invitation-thread.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { viewerOf } from '../../viewer/request.ts';
-import { lensFor, networkDeps } from './lens.ts';
+import { networkDeps } from './lens.ts';
 
 const tags = ['network'];
 
@@ -42,9 +42,9 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = request.actor!;
+      const { actor } = viewerOf(request);
       const result = await sendInvitation(networkDeps(ctx), actor.id, request.body);
-      const invitation = await loadInvitation(await lensFor(ctx, actor), result.invitationId);
+      const invitation = await loadInvitation(await viewerOf(request).load(), result.invitationId);
       if (!invitation) throw notFound('Invitation');
       return reply.status(result.outcome === 'invited' ? 201 : 200).send({ outcome: result.outcome, invitation });
     },
@@ -87,7 +87,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const invitation = await loadInvitation(await lensFor(ctx, request.actor!), request.params.id);
+      const invitation = await loadInvitation(await viewerOf(request).load(), request.params.id);
       if (!invitation) throw notFound('Invitation');
       return { invitation };
     },
@@ -106,9 +106,9 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = request.actor!;
+      const { actor } = viewerOf(request);
       await postThreadMessage(networkDeps(ctx), actor.id, request.params.id, request.body.body);
-      const invitation = await loadInvitation(await lensFor(ctx, actor), request.params.id);
+      const invitation = await loadInvitation(await viewerOf(request).load(), request.params.id);
       if (!invitation) throw notFound('Invitation');
       return reply.status(201).send({ invitation });
     },
@@ -128,9 +128,9 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request) => {
-        const actor = request.actor!;
+        const { actor } = viewerOf(request);
         await answerInvitation(networkDeps(ctx), actor.id, request.params.id, answer);
-        const invitation = await loadInvitation(await lensFor(ctx, actor), request.params.id);
+        const invitation = await loadInvitation(await viewerOf(request).load(), request.params.id);
         if (!invitation) throw notFound('Invitation');
         return { invitation };
       },
@@ -150,9 +150,9 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = request.actor!;
+      const { actor } = viewerOf(request);
       await undoDontKnow(networkDeps(ctx), actor.id, request.params.id);
-      const invitation = await loadInvitation(await lensFor(ctx, actor), request.params.id);
+      const invitation = await loadInvitation(await viewerOf(request).load(), request.params.id);
       if (!invitation) throw notFound('Invitation');
       return { invitation };
     },
