@@ -7,7 +7,8 @@ import { moderationLifecycle } from './20261211-0006-moderation-lifecycle.ts';
 import { events } from './20261215-0007-events.ts';
 import { searchWords } from './20261216-0014-search-words.ts';
 import { reasonCodes } from './20261217-0015-reason-codes.ts';
+import { connectionInvitationIndex } from './20261218-0016-connection-invitation-index.ts';
 import type { Migration } from './types.ts';
 
 /** The one registry of migrations, in order. Add new files here; never edit one that has shipped. */
-export const migrations: Migration[] = [initial, graph, screening, memberDirectory, organisationSpelling, moderationLifecycle, events, searchWords, reasonCodes];
+export const migrations: Migration[] = [initial, graph, screening, memberDirectory, organisationSpelling, moderationLifecycle, events, searchWords, reasonCodes, connectionInvitationIndex];

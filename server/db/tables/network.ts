@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { members } from './members.ts';
 
 /** Where an invitation was sent from; it becomes the connection's origin ("how we met"). */
@@ -43,7 +43,11 @@ export const connections = pgTable(
     originContext: text('origin_context').notNull(),
     invitationId: bigint('invitation_id', { mode: 'number' }).references(() => invitations.id),
   },
-  (t) => [primaryKey({ columns: [t.memberId, t.otherId] })],
+  (t) => [
+    primaryKey({ columns: [t.memberId, t.otherId] }),
+    // Migration 0016: the foreign key's check when an invitation is deleted.
+    index('connections_invitation_idx').on(t.invitationId).where(sql`invitation_id IS NOT NULL`),
+  ],
 );
 
 export const follows = pgTable(
