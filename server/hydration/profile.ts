@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
-import { rows } from '../db/connection.ts';
+import { type SQL, sql } from 'drizzle-orm';
+import { type DbOrTx, rows } from '../db/connection.ts';
 import type { ProfileData } from '../queries/profiles.ts';
 import { openInvitationWith } from '../viewer/standing.ts';
+import { type ProfileFound, type ProfileWant, profileWantKey } from '../viewer/read-caches.ts';
 import type { LoadedViewer } from '../viewer/viewer.ts';
 import { type Relation, type RelationColumns, relationColumns, relationOf } from './relations.ts';
 
@@ -12,6 +13,7 @@ type ProfileRow = Omit<ProfileData, 'createdAt' | 'experience' | 'education'> & 
   skills: string[] | null;
   /** The invitation that connected the viewer and this member, when they are connected and it is known. */
   originInvitationId: string | number | null;
+  viewerId: number | null;
 };
 
 /** A member's profile record, and (when it was read just now) the invitation that connected them to the viewer. */
@@ -33,8 +35,34 @@ export async function hydrateProfile(viewer: LoadedViewer, handle: string): Prom
   const cached = caches?.profiles.peek(handle);
   if (cached) return { profile: cached };
   const stamps = { profile: caches?.profiles.stamp() ?? 0, origin: caches?.origins.stamp() ?? 0 };
-  const [r] = await rows<ProfileRow>(
-    viewer.db,
+  const want = { handle, viewerId: viewer.actor.id };
+  const r = caches ? await caches.batches.profiles.load(want) : (await loadProfiles(viewer.db, [want])).get(profileWantKey(want));
+  if (!r) return null;
+  const { profile, originInvitationId } = r;
+  if (caches) {
+    caches.noteHandle(profile.id, profile.handle);
+    caches.profiles.put(handle, profile, stamps.profile);
+    caches.origins.put(caches.originKey(viewer.actor.id, profile.id), originInvitationId, stamps.origin);
+  }
+  return { profile, originInvitationId };
+}
+
+/**
+ * Profiles by handle, each with the invitation that connected it to the viewer who asked, in one
+ * statement: the misses of the requests of one moment together, and the read caches' refreshes.
+ */
+export async function loadProfiles(db: DbOrTx, wants: readonly ProfileWant[]): Promise<Map<string, ProfileFound>> {
+  // Array literals, as the ids elsewhere (graph/sql.ts intArray): the same text on both engines.
+  const handles = `{${wants.map((w) => `"${w.handle.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+  const viewers = `{${wants.map((w) => (w.viewerId === null ? 'NULL' : String(Math.trunc(w.viewerId)))).join(',')}}`;
+  const found = await readProfiles(db, sql`JOIN unnest(${handles}::text[], ${viewers}::int[]) AS want(handle, viewer_id) ON want.handle = m.handle`);
+  return new Map(found.map((f) => [profileWantKey({ handle: f.profile.handle, viewerId: f.viewerId }), f]));
+}
+
+/** `want` joins the members asked for, with the viewer each was asked by (want.viewer_id, possibly null). */
+async function readProfiles(db: DbOrTx, want: SQL): Promise<(ProfileFound & { viewerId: number | null })[]> {
+  const found = await rows<ProfileRow>(
+    db,
     sql`SELECT m.id, m.handle, m.email, m.role, m.status, m.email_verified_at IS NOT NULL AS "emailVerified", m.created_at AS "createdAt",
                p.name, p.headline, p.about, p.location, p.industry, p.function, p.career_stage AS "careerStage", p.birth_year AS "birthYear",
                p.visibility, p.who_can_follow AS "whoCanFollow", p.connections_visibility AS "connectionsVisibility",
@@ -50,29 +78,24 @@ export async function hydrateProfile(viewer: LoadedViewer, handle: string): Prom
                          'schoolName', e.organisation_name, 'degree', e.degree, 'startYear', e.start_year, 'endYear', e.end_year) ORDER BY e.position)
                   FROM educations e JOIN organisations o ON o.id = e.organisation_id WHERE e.member_id = m.id) AS education,
                ARRAY(SELECT s.name FROM member_skills ms JOIN skills s ON s.id = ms.skill_id WHERE ms.member_id = m.id ORDER BY ms.position) AS skills,
-               (SELECT c.invitation_id FROM connections c WHERE c.member_id = ${viewer.actor.id} AND c.other_id = m.id) AS "originInvitationId"
-          FROM members m JOIN profiles p ON p.member_id = m.id
-         WHERE m.handle = ${handle}`,
+               (SELECT c.invitation_id FROM connections c WHERE c.member_id = want.viewer_id AND c.other_id = m.id) AS "originInvitationId",
+               want.viewer_id AS "viewerId"
+          FROM members m JOIN profiles p ON p.member_id = m.id ${want}`,
   );
-  if (!r) return null;
-  const { originInvitationId, ...rest } = r;
-  const profile: ProfileData = {
-    ...rest,
-    createdAt: new Date(r.createdAt),
-    links: r.links ?? [],
-    offers: r.offers ?? [],
-    asks: r.asks ?? [],
-    experience: r.experience ?? [],
-    education: r.education ?? [],
-    skills: r.skills ?? [],
-  };
-  const origin = originInvitationId === null ? null : Number(originInvitationId);
-  if (caches) {
-    caches.noteHandle(profile.id, profile.handle);
-    caches.profiles.put(handle, profile, stamps.profile);
-    caches.origins.put(caches.originKey(viewer.actor.id, profile.id), origin, stamps.origin);
-  }
-  return { profile, originInvitationId: origin };
+  return found.map(({ originInvitationId, viewerId, ...r }) => ({
+    viewerId,
+    profile: {
+      ...r,
+      createdAt: new Date(r.createdAt),
+      links: r.links ?? [],
+      offers: r.offers ?? [],
+      asks: r.asks ?? [],
+      experience: r.experience ?? [],
+      education: r.education ?? [],
+      skills: r.skills ?? [],
+    },
+    originInvitationId: originInvitationId === null ? null : Number(originInvitationId),
+  }));
 }
 
 /**

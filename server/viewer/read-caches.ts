@@ -2,6 +2,7 @@ import type { Db } from '../db/connection.ts';
 import type { StoredEvent } from '../events/types.ts';
 import type { ProfileData } from '../queries/profiles.ts';
 import type { ViewerStanding } from './standing.ts';
+import { Batcher } from './batcher.ts';
 import { TtlCache } from './ttl-cache.ts';
 
 /**
@@ -31,6 +32,30 @@ export interface CachedPersonRecord {
   photoEtag: string | null;
 }
 
+/** A profile asked for by handle, with the invitation that connected it to `viewerId` (null: no viewer, a refresh). */
+export interface ProfileWant {
+  handle: string;
+  viewerId: number | null;
+}
+
+export interface ProfileFound {
+  profile: ProfileData;
+  originInvitationId: number | null;
+}
+
+export const profileWantKey = (w: ProfileWant) => `${w.viewerId ?? ''} ${w.handle}`;
+
+/**
+ * How the caches read many entries in one statement: the misses of the requests of one event-loop turn
+ * together (viewer/batcher.ts), and the entries in use before they run out (ttl-cache.ts).
+ */
+export interface Loaders {
+  standings: (viewerIds: number[]) => Promise<Map<number, ViewerStanding>>;
+  /** Keyed by profileWantKey. */
+  profiles: (wants: ProfileWant[]) => Promise<Map<string, ProfileFound>>;
+  records: (memberIds: number[]) => Promise<Map<number, CachedPersonRecord>>;
+}
+
 const pairKey = (viewerId: number, otherId: number) => `${viewerId}:${otherId}`;
 
 /**
@@ -50,11 +75,34 @@ export class ReadCaches {
   readonly origins: TtlCache<string, number | null>;
   private readonly handles = new Map<number, string>();
 
-  constructor(ttlMs = READ_CACHE_TTL_MS, now: () => number = Date.now) {
-    this.standings = new TtlCache(ttlMs, 10_000, now);
-    this.profiles = new TtlCache(ttlMs, 10_000, now);
-    this.records = new TtlCache(ttlMs, 50_000, now);
+  readonly batches: {
+    standings: Batcher<number, ViewerStanding>;
+    profiles: Batcher<ProfileWant, ProfileFound>;
+    records: Batcher<number, CachedPersonRecord>;
+  };
+
+  constructor(loaders: Loaders, options: { ttlMs?: number; now?: () => number } = {}) {
+    const { ttlMs = READ_CACHE_TTL_MS, now = Date.now } = options;
+    const byString = <V>(m: Map<number, V>) => new Map([...m].map(([k, v]) => [String(k), v]));
+    this.batches = {
+      standings: new Batcher(async (ids) => byString(await loaders.standings(ids)), String),
+      profiles: new Batcher(loaders.profiles, profileWantKey),
+      records: new Batcher(async (ids) => byString(await loaders.records(ids)), String),
+    };
+    const refreshProfiles = async (handles: string[]) => {
+      const found = await loaders.profiles(handles.map((handle) => ({ handle, viewerId: null })));
+      return new Map([...found.values()].map((f) => [f.profile.handle, f.profile]));
+    };
+    this.standings = new TtlCache(ttlMs, 10_000, now, loaders.standings);
+    this.profiles = new TtlCache(ttlMs, 10_000, now, refreshProfiles);
+    this.records = new TtlCache(ttlMs, 50_000, now, loaders.records);
+    // Per pair: rarely read twice within a second, so not worth refreshing.
     this.origins = new TtlCache(ttlMs, 20_000, now);
+  }
+
+  /** A viewer's standing: cached, or read with the other viewers' misses of the moment. */
+  standing(viewerId: number): Promise<ViewerStanding> {
+    return this.standings.get(viewerId, async () => (await this.batches.standings.load(viewerId))!);
   }
 
   /** Widens (tests) or restores every cache's lifetime. */

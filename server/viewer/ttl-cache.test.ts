@@ -52,3 +52,33 @@ describe('TtlCache', () => {
     expect(await cache.get('a', () => Promise.resolve('up'))).toBe('up');
   });
 });
+
+describe('TtlCache with refresh', () => {
+  it('reads the entries in use again in one batch once half their life is gone, and never serves one older than its lifetime', async () => {
+    let now = 0;
+    const batches: string[][] = [];
+    let version = 1;
+    const cache = new TtlCache<string, string>(1_000, 10, () => now, (keys) => {
+      batches.push(keys);
+      return Promise.resolve(new Map(keys.map((k) => [k, `${k}${version}`])));
+    });
+    await cache.get('a', () => Promise.resolve('a1'));
+    await cache.get('b', () => Promise.resolve('b1'));
+    now = 400;
+    expect([cache.peek('a'), cache.peek('b')]).toEqual(['a1', 'b1']);
+    expect(batches).toEqual([]);
+    version = 2;
+    now = 600;
+    // Still served while the refresh runs…
+    expect([cache.peek('a'), cache.peek('b')]).toEqual(['a1', 'b1']);
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    // …one batch for both, and the new values live a whole lifetime from now.
+    expect(batches).toEqual([['a', 'b']]);
+    now = 1_500;
+    expect([cache.peek('a'), cache.peek('b')]).toEqual(['a2', 'b2']);
+    // An entry nobody reads is not refreshed, and runs out.
+    now = 2_700;
+    expect(cache.peek('a')).toBeUndefined();
+  });
+});

@@ -40,7 +40,7 @@ export interface Viewer {
 export function createViewer(db: DbOrTx, graph: () => GraphIndex, actor: Actor): Viewer {
   let loaded: Promise<LoadedViewer> | null = null;
   const caches = readCachesOf(db);
-  const standing = () => (caches ? caches.standings.get(actor.id, () => loadStanding(db, actor.id)) : loadStanding(db, actor.id));
+  const standing = () => (caches ? caches.standing(actor.id) : loadStanding(db, actor.id));
   return {
     actor,
     load() {

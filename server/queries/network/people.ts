@@ -1,4 +1,5 @@
 import type { PersonCard, PersonCardWithConnection } from '../../../common/schemas/search.ts';
+import type { Degree } from '../../graph/graph-index.ts';
 import { hydratePeople } from '../../hydration/people.ts';
 import { personRecords } from '../../hydration/person-records.ts';
 import { type Relation, SELF } from '../../hydration/relations.ts';
@@ -21,17 +22,20 @@ export interface CardRow {
 
 /**
  * Person cards for ids, in the order given, with degree and mutual count: the records (from the read
- * caches when warm, else one statement), one graph call for the degrees and one for the mutual counts, and
- * the card view. Members who are suspended or on either side of a block are left out.
+ * caches when warm, else one statement), one graph call for the degrees (none when the caller knows they
+ * are all the viewer's connections) and one for the mutual counts, and the card view. Members who are
+ * suspended or on either side of a block are left out.
  */
-export async function loadPersonCards(lens: Lens, ids: readonly number[]): Promise<PersonCard[]> {
+export async function loadPersonCards(lens: Lens, ids: readonly number[], known: { connections?: boolean } = {}): Promise<PersonCard[]> {
   const { actor } = lens;
   const wanted = [...new Set(ids)].filter((id) => !lens.avoid.has(id));
   if (wanted.length === 0) return [];
   const records = await personRecords(lens, wanted);
   const present = wanted.filter((id) => records.get(id)?.status === 'active');
   const opts = { avoid: lens.avoid };
-  const degrees = await lens.graph.degrees(actor.id, present, opts);
+  // Mutual connections, just read from the graph, are 1st degree: no need to ask it again (a badge query
+  // for a viewer with a large network goes to the worker pool, a round trip the profile route can spare).
+  const degrees: (Degree | undefined)[] = known.connections ? present.map((id) => (id === actor.id ? 0 : 1)) : await lens.graph.degrees(actor.id, present, opts);
   const mutuals = await lens.graph.mutualCounts(actor.id, present, opts);
   return present.map((id, i) => {
     const record = records.get(id)!;

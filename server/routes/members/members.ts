@@ -47,7 +47,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       return presentMemberProfile(p, {
         degree,
         mutualCount: mutuals.count,
-        mutuals: await loadPersonCards(viewer, mutuals.first),
+        mutuals: await loadPersonCards(viewer, mutuals.first, { connections: true }),
         relation,
         iBlocked: block === 'i_blocked',
         abilities,
