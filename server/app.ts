@@ -28,6 +28,12 @@ import { expireInvitations } from './jobs/expire-invitations.ts';
 import { inTransaction } from './db/transaction.ts';
 import { EventDispatcher } from './events/dispatcher.ts';
 import { GraphIndexProcessor } from './events/processors/graph-index.ts';
+import { ReadCacheProcessor } from './events/processors/read-caches.ts';
+import { ChangeMarks } from './events/change-marks.ts';
+import { attachReadCaches, ReadCaches } from './viewer/read-caches.ts';
+import { loadStandings } from './viewer/standing.ts';
+import { loadProfiles } from './hydration/profile.ts';
+import { loadPersonRecords } from './hydration/person-records.ts';
 import { endExpiredRestrictions } from './commands/moderation/restrictions.ts';
 import { scanRecentClusters } from './commands/screening/clusters.ts';
 import { openGraph } from './graph/persist.ts';
@@ -90,6 +96,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const metrics = new Registry();
   const events = new EventDispatcher(database.db, { log: app.log, metrics });
   await events.register(new GraphIndexProcessor(graph), { marks: graph.marks });
+  // Profiles, cards and viewers' standings cached for a second, evicted by the changes committed here.
+  const readCaches = new ReadCaches({
+    standings: (ids) => loadStandings(database.db, ids),
+    profiles: (wants) => loadProfiles(database.db, wants),
+    records: (ids) => loadPersonRecords(database.db, ids),
+  });
+  const detachReadCaches = attachReadCaches(database.db, readCaches);
+  await events.register(new ReadCacheProcessor(readCaches), { marks: new ChangeMarks(graph.marks.safe()) });
 
   const ctx: AppContext = {
     config,
@@ -169,6 +183,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await ctx.email.stop();
     // Before the snapshot, so it holds everything the processors handled.
     await events.close();
+    detachReadCaches();
     // Requests have drained by now, so the snapshot's mark is exact; a failure only costs a slower start.
     await snapshots?.stop().catch((err: unknown) => app.log.warn({ err }, 'graph snapshot at shutdown failed'));
     await graph.close();

@@ -1,24 +1,68 @@
-import { sql } from 'drizzle-orm';
-import { rows } from '../db/connection.ts';
+import { type SQL, sql } from 'drizzle-orm';
+import { type DbOrTx, rows } from '../db/connection.ts';
 import type { ProfileData } from '../queries/profiles.ts';
-import type { Lens } from '../viewer/viewer.ts';
-import { type Relation, type RelationColumns, relationColumns, relationOf, SELF } from './relations.ts';
+import { openInvitationWith } from '../viewer/standing.ts';
+import { type ProfileFound, type ProfileWant, profileWantKey } from '../viewer/read-caches.ts';
+import type { LoadedViewer } from '../viewer/viewer.ts';
+import { type Relation, type RelationColumns, relationColumns, relationOf } from './relations.ts';
 
 type ProfileRow = Omit<ProfileData, 'createdAt' | 'experience' | 'education'> & {
   createdAt: Date | string;
   experience: (Omit<ProfileData['experience'][number], 'endDate'> & { endDate: string | null })[] | null;
   education: ProfileData['education'] | null;
   skills: string[] | null;
-} & RelationColumns;
+  /** The invitation that connected the viewer and this member, when they are connected and it is known. */
+  originInvitationId: string | number | null;
+  viewerId: number | null;
+};
+
+/** A member's profile record, and (when it was read just now) the invitation that connected them to the viewer. */
+export interface FoundProfile {
+  profile: ProfileData;
+  /** Undefined when the record came from the cache: relationWith reads it if the two are connected. */
+  originInvitationId?: number | null;
+}
 
 /**
- * A member's whole profile and the viewer's relation to them, by handle, in ONE statement: members and
- * profiles, positions, education and skills aggregated as JSON, and the relation columns every card uses.
- * Null when no member has the handle.
+ * A member's whole profile by handle: members and profiles, positions, education and skills aggregated as
+ * JSON, in ONE statement, or none when the read caches hold it (the record is the same for every viewer;
+ * an edit, a suspension, a role change or an organisation merge evicts it). Null when no member has the
+ * handle. The statement also reads the one per-pair fact the graph index does not know, the invitation
+ * that connected viewer and member, so a cold profile stays within three statements.
  */
-export async function hydrateProfile(viewer: Lens, handle: string): Promise<{ profile: ProfileData; relation: Relation } | null> {
-  const [r] = await rows<ProfileRow>(
-    viewer.db,
+export async function hydrateProfile(viewer: LoadedViewer, handle: string): Promise<FoundProfile | null> {
+  const { caches } = viewer;
+  const cached = caches?.profiles.peek(handle);
+  if (cached) return { profile: cached };
+  const stamps = { profile: caches?.profiles.stamp() ?? 0, origin: caches?.origins.stamp() ?? 0 };
+  const want = { handle, viewerId: viewer.actor.id };
+  const r = caches ? await caches.batches.profiles.load(want) : (await loadProfiles(viewer.db, [want])).get(profileWantKey(want));
+  if (!r) return null;
+  const { profile, originInvitationId } = r;
+  if (caches) {
+    caches.noteHandle(profile.id, profile.handle);
+    caches.profiles.put(handle, profile, stamps.profile);
+    caches.origins.put(caches.originKey(viewer.actor.id, profile.id), originInvitationId, stamps.origin);
+  }
+  return { profile, originInvitationId };
+}
+
+/**
+ * Profiles by handle, each with the invitation that connected it to the viewer who asked, in one
+ * statement: the misses of the requests of one moment together, and the read caches' refreshes.
+ */
+export async function loadProfiles(db: DbOrTx, wants: readonly ProfileWant[]): Promise<Map<string, ProfileFound>> {
+  // Array literals, as the ids elsewhere (graph/sql.ts intArray): the same text on both engines.
+  const handles = `{${wants.map((w) => `"${w.handle.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+  const viewers = `{${wants.map((w) => (w.viewerId === null ? 'NULL' : String(Math.trunc(w.viewerId)))).join(',')}}`;
+  const found = await readProfiles(db, sql`JOIN unnest(${handles}::text[], ${viewers}::int[]) AS want(handle, viewer_id) ON want.handle = m.handle`);
+  return new Map(found.map((f) => [profileWantKey({ handle: f.profile.handle, viewerId: f.viewerId }), f]));
+}
+
+/** `want` joins the members asked for, with the viewer each was asked by (want.viewer_id, possibly null). */
+async function readProfiles(db: DbOrTx, want: SQL): Promise<(ProfileFound & { viewerId: number | null })[]> {
+  const found = await rows<ProfileRow>(
+    db,
     sql`SELECT m.id, m.handle, m.email, m.role, m.status, m.email_verified_at IS NOT NULL AS "emailVerified", m.created_at AS "createdAt",
                p.name, p.headline, p.about, p.location, p.industry, p.function, p.career_stage AS "careerStage", p.birth_year AS "birthYear",
                p.visibility, p.who_can_follow AS "whoCanFollow", p.connections_visibility AS "connectionsVisibility",
@@ -34,22 +78,53 @@ export async function hydrateProfile(viewer: Lens, handle: string): Promise<{ pr
                          'schoolName', e.organisation_name, 'degree', e.degree, 'startYear', e.start_year, 'endYear', e.end_year) ORDER BY e.position)
                   FROM educations e JOIN organisations o ON o.id = e.organisation_id WHERE e.member_id = m.id) AS education,
                ARRAY(SELECT s.name FROM member_skills ms JOIN skills s ON s.id = ms.skill_id WHERE ms.member_id = m.id ORDER BY ms.position) AS skills,
-               ${relationColumns(viewer.actor.id, sql`m.id`)}
-          FROM members m JOIN profiles p ON p.member_id = m.id
-         WHERE m.handle = ${handle}`,
+               (SELECT c.invitation_id FROM connections c WHERE c.member_id = want.viewer_id AND c.other_id = m.id) AS "originInvitationId",
+               want.viewer_id AS "viewerId"
+          FROM members m JOIN profiles p ON p.member_id = m.id ${want}`,
   );
-  if (!r) return null;
-  const { connectionInvitationId, connected, following, openInvitation, ...rest } = r;
-  const profile: ProfileData = {
-    ...rest,
-    createdAt: new Date(r.createdAt),
-    links: r.links ?? [],
-    offers: r.offers ?? [],
-    asks: r.asks ?? [],
-    experience: r.experience ?? [],
-    education: r.education ?? [],
-    skills: r.skills ?? [],
-  };
-  const relation = r.id === viewer.actor.id ? SELF : relationOf(viewer.actor.id, { connectionInvitationId, connected, following, openInvitation });
-  return { profile, relation };
+  return found.map(({ originInvitationId, viewerId, ...r }) => ({
+    viewerId,
+    profile: {
+      ...r,
+      createdAt: new Date(r.createdAt),
+      links: r.links ?? [],
+      offers: r.offers ?? [],
+      asks: r.asks ?? [],
+      experience: r.experience ?? [],
+      education: r.education ?? [],
+      skills: r.skills ?? [],
+    },
+    originInvitationId: originInvitationId === null ? null : Number(originInvitationId),
+  }));
+}
+
+/**
+ * The viewer's standing with another member: connected and following from the graph index (kept in step
+ * with the tables after every commit), the open invitation from the viewer's cached standing, and the
+ * invitation that connected them from the profile's statement or the pair cache. A viewer with more open
+ * invitations than the standing holds gets the relation in one statement, as cards do.
+ */
+export async function relationWith(viewer: LoadedViewer, found: FoundProfile, connected: boolean): Promise<Relation> {
+  const { actor, standing, caches, db } = viewer;
+  const otherId = found.profile.id;
+  if (!standing.invitations) {
+    const [r] = await rows<RelationColumns>(db, sql`SELECT ${relationColumns(actor.id, sql`${otherId}::int`)}`);
+    return relationOf(actor.id, r!);
+  }
+  const [following = false] = await viewer.graph.following(actor.id, [otherId]);
+  if (connected) {
+    const origin = found.originInvitationId !== undefined ? found.originInvitationId : await originOf(viewer, otherId);
+    return { connection: 'connected', invitationId: null, originInvitationId: origin, following };
+  }
+  const open = openInvitationWith(standing.invitations, otherId, Date.now());
+  const connection = !open ? 'none' : open.senderId === actor.id ? 'pending_sent' : 'pending_received';
+  return { connection, invitationId: open ? open.id : null, originInvitationId: null, following };
+
+  async function originOf(v: LoadedViewer, other: number): Promise<number | null> {
+    const read = async () => {
+      const [c] = await rows<{ id: string | number | null }>(db, sql`SELECT invitation_id AS id FROM connections WHERE member_id = ${v.actor.id} AND other_id = ${other}`);
+      return c?.id === null || c?.id === undefined ? null : Number(c.id);
+    };
+    return caches ? caches.origins.get(caches.originKey(v.actor.id, other), read) : read();
+  }
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../db/connection.ts';
+import { readCachesOf } from '../viewer/read-caches.ts';
 
 /**
  * Counts the SQL statements the app sends while one piece of work runs (typically one `app.inject`), on
@@ -77,10 +78,19 @@ function install(handle: Wrappable): void {
   else installClient(handle);
 }
 
-/** Runs `work` and returns its result with the text of every statement sent meanwhile, in order. */
-export async function recordStatements<T>(database: Database, work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+/**
+ * Runs `work` and returns its result with the text of every statement sent meanwhile, in order. The app's
+ * read caches (viewer/read-caches.ts) are emptied first, so a count does not depend on what an earlier
+ * request left there; `{ warm: true }` keeps them, to count what a request costs once they hold its reads.
+ */
+export async function recordStatements<T>(
+  database: Database,
+  work: () => Promise<T>,
+  options: { warm?: boolean } = {},
+): Promise<{ result: T; statements: string[] }> {
   install((database.db as unknown as { $client: Wrappable }).$client);
   if (recording) throw new Error('recordStatements does not nest');
+  if (!options.warm) readCachesOf(database.db)?.clear();
   const statements: string[] = [];
   recording = statements;
   try {

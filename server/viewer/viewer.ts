@@ -1,9 +1,11 @@
 import type { Actor } from '../auth/actor.ts';
 import type { DbOrTx } from '../db/connection.ts';
 import type { GraphIndex } from '../graph/graph-index.ts';
-import { type Blocks, loadBlocks } from '../queries/network/avoid.ts';
+import type { Blocks } from '../queries/network/avoid.ts';
+import { type ReadCaches, readCachesOf } from './read-caches.ts';
+import { loadStanding, type ViewerStanding } from './standing.ts';
 
-export type { Blocks };
+export type { Blocks, ViewerStanding };
 
 /**
  * What a read needs to show people to someone: who is looking, what they must not see (`avoid`, both
@@ -15,16 +17,20 @@ export interface Lens {
   actor: Actor;
   avoid: ReadonlySet<number>;
   blocks?: Blocks;
+  /** This process's read caches, when `db` is the app's own handle (never inside a transaction). */
+  caches?: ReadCaches;
 }
 
-/** The request's viewer once loaded: the signed-in member and their blocks both ways. */
+/** The request's viewer once loaded: the signed-in member, their blocks both ways and their open invitations. */
 export interface LoadedViewer extends Lens {
   blocks: Blocks;
+  standing: ViewerStanding;
 }
 
 /**
  * The viewer of one request. Blocks are database work that only some routes need, so they are loaded on
- * first use and kept for the rest of the request (one query however many reads ask).
+ * first use and kept for the rest of the request (one query however many reads ask), and between requests
+ * in the read caches (a block or an invitation evicts both members' standings at once).
  */
 export interface Viewer {
   readonly actor: Actor;
@@ -33,10 +39,12 @@ export interface Viewer {
 
 export function createViewer(db: DbOrTx, graph: () => GraphIndex, actor: Actor): Viewer {
   let loaded: Promise<LoadedViewer> | null = null;
+  const caches = readCachesOf(db);
+  const standing = () => (caches ? caches.standing(actor.id) : loadStanding(db, actor.id));
   return {
     actor,
     load() {
-      loaded ??= loadBlocks(db, actor.id).then((blocks) => ({ db, graph: graph(), actor, blocks, avoid: blocks.avoid }));
+      loaded ??= standing().then((s) => ({ db, graph: graph(), actor, blocks: s.blocks, avoid: s.blocks.avoid, standing: s, ...(caches ? { caches } : {}) }));
       return loaded;
     },
   };

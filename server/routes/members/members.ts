@@ -5,7 +5,7 @@ import { handle } from '../../../common/schemas/primitives.ts';
 import { memberProfileView } from '../../../common/schemas/profile.ts';
 import { memberPhotos, members } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
-import { hydrateProfile } from '../../hydration/profile.ts';
+import { hydrateProfile, relationWith } from '../../hydration/profile.ts';
 import { canSee, personAbilities } from '../../policies/people.ts';
 import { loadPersonCards } from '../../queries/network/people.ts';
 import { presentMemberProfile, presentProfile } from '../../views/profile.ts';
@@ -29,23 +29,25 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      // The spine: the viewer (blocks, 1 statement), the profile with the relation (1), the graph, the mutuals' cards (1).
+      // Warm, no SQL at all: the viewer's standing (blocks, open invitations), the profile record and the
+      // mutuals' records come from the read caches, the rest from the graph index. Cold: one statement each.
       const viewer = await viewerOf(request).load();
       const { actor } = viewer;
       const found = await hydrateProfile(viewer, request.params.handle);
       if (!found) throw notFound('Member');
-      const { profile: p, relation } = found;
+      const { profile: p } = found;
       if (p.id === actor.id) return presentProfile(p, { limited: false, degree: null, mutualCount: null, self: true });
       const block = blockWith(viewer.blocks, p.id);
       if (!canSee(actor, { id: p.id, status: p.status, block })) throw notFound('Member');
       const opts = { avoid: viewer.avoid };
       const [degree = null] = await viewer.graph.degrees(actor.id, [p.id], opts);
       const mutuals = await viewer.graph.mutuals(actor.id, p.id, 3, opts);
+      const relation = await relationWith(viewer, found, degree === 1);
       const abilities = personAbilities(actor, { ...p, degree, block, connection: relation.connection, following: relation.following });
       return presentMemberProfile(p, {
         degree,
         mutualCount: mutuals.count,
-        mutuals: await loadPersonCards(viewer, mutuals.first),
+        mutuals: await loadPersonCards(viewer, mutuals.first, { connections: true }),
         relation,
         iBlocked: block === 'i_blocked',
         abilities,

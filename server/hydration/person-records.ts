@@ -1,0 +1,60 @@
+import { sql } from 'drizzle-orm';
+import { type DbOrTx, rows } from '../db/connection.ts';
+import { intArray } from '../graph/sql.ts';
+import type { Lens } from '../viewer/viewer.ts';
+import type { PersonRecord } from './people.ts';
+
+/**
+ * Person records by id (what a card shows and its rules need), suspended members included: the caller
+ * decides who is shown. With the app's read caches, only the ids not cached are read, in one statement
+ * shared with the other requests' misses of the moment; an event about a member (profile edit,
+ * suspension) evicts theirs. Ids without a member are absent.
+ */
+export async function personRecords(lens: Lens, ids: readonly number[]): Promise<Map<number, PersonRecord>> {
+  const out = new Map<number, PersonRecord>();
+  const { caches } = lens;
+  const missing = caches ? ids.filter((id) => !remember(out, caches.records.peek(id))) : [...ids];
+  if (missing.length === 0) return out;
+  if (!caches) return loadPersonRecords(lens.db, missing);
+  const stamp = caches.records.stamp();
+  const found = await caches.batches.records.loadMany(missing);
+  for (const record of found) {
+    if (!record) continue;
+    caches.records.put(record.id, record, stamp);
+    out.set(record.id, record);
+  }
+  return out;
+}
+
+/** Person records by id, in one statement (also how the read caches refresh the records in use). */
+export async function loadPersonRecords(db: DbOrTx, ids: readonly number[]): Promise<Map<number, PersonRecord>> {
+  const found = await rows<PersonRecord>(
+    db,
+    sql`SELECT m.id, m.handle, m.status, p.name, p.headline, p.location, p.visibility, p.who_can_follow AS "whoCanFollow",
+               p.connections_visibility AS "connectionsVisibility", p.photo_etag AS "photoEtag"
+          FROM members m JOIN profiles p ON p.member_id = m.id
+         WHERE m.id = ANY(${intArray(ids)}::int[])`,
+  );
+  return new Map(
+    found.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        handle: r.handle,
+        status: r.status,
+        name: r.name,
+        headline: r.headline,
+        location: r.location,
+        visibility: r.visibility,
+        whoCanFollow: r.whoCanFollow,
+        connectionsVisibility: r.connectionsVisibility,
+        photoEtag: r.photoEtag,
+      },
+    ]),
+  );
+}
+
+function remember(out: Map<number, PersonRecord>, record: PersonRecord | undefined): boolean {
+  if (record) out.set(record.id, record);
+  return record !== undefined;
+}
