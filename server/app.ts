@@ -119,7 +119,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   warnAboutProxySetup(app.log, config);
   registerProblemHandler(app);
-  await registerSecurityHeaders(app, config);
+  registerSecurityHeaders(app, config);
   registerApiConventions(app);
   await app.register(cookie);
   // Before authentication, so the caller's session or token lookup runs in the high-priority lane.

@@ -69,7 +69,9 @@ function get(port: number, path: string, agent: http.Agent, headers: Record<stri
 async function startServer(o: HttpBenchOptions, dataDir: string): Promise<{ child: ChildProcess; readyMs: number; output: string[] }> {
   const output: string[] = [];
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'server/main.ts'], {
+  // RAPPORT_BENCH_CPU_PROF=<folder>: the server writes a V8 CPU profile there when it stops (where its time went).
+  const profile = process.env.RAPPORT_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.RAPPORT_BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--max-old-space-size=8192', '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
