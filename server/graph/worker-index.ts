@@ -55,6 +55,9 @@ export function twoHopWork(g: CsrGraph, u: number, limit: number): number {
  */
 export const readCost = {
   degrees(g: CsrGraph, viewer: number, targets: readonly number[], limit: number): number {
+    // The viewer and their connections are answered by marking the viewer's row alone (csr-degrees.ts): a
+    // profile of a connection, or a page of them, needs no 2-hop work and no round trip to a worker.
+    if (targets.every((t) => t === viewer || g.hasEdge(viewer, t))) return g.degree(viewer) + targets.length;
     let work = twoHopWork(g, viewer, limit);
     for (let i = 0; i < targets.length && work < limit; i++) work += g.degree(targets[i]!);
     return work;

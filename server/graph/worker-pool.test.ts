@@ -214,6 +214,27 @@ describe('WorkerGraphIndex routing and shutdown', () => {
     }
   });
 
+  it('answers badges for the viewer\'s own connections inline, and for members further away in the pool', async () => {
+    const { graph } = buildGraph();
+    const index = new WorkerGraphIndex(new CsrGraphIndex(graph), { size: 1 });
+    try {
+      // A viewer with a small row but a 2-hop neighbourhood past the cut-off (connected to hubs).
+      const viewer = Array.from({ length: graph.n }, (_, u) => u).find(
+        (u) => graph.degree(u) >= 5 && graph.degree(u) < index.inlineWork / 10 && twoHopWork(graph, u, Infinity) > index.inlineWork,
+      )!;
+      expect(viewer).toBeDefined();
+      const row = graph.rowArr(viewer);
+      const connections = Array.from(row.subarray(graph.rowLo(viewer), graph.rowLo(viewer) + 5));
+      expect(await index.degrees(viewer, [viewer, ...connections])).toEqual([0, 1, 1, 1, 1, 1]);
+      expect(index.routed.degrees).toMatchObject({ inline: 1, pool: 0 });
+      const far = Array.from({ length: graph.n }, (_, u) => u).filter((u) => u !== viewer && !graph.hasEdge(viewer, u)).slice(0, 5);
+      expect(await index.degrees(viewer, far)).toEqual(await index.csr.degrees(viewer, far));
+      expect(index.routed.degrees).toMatchObject({ inline: 1, pool: 1 });
+    } finally {
+      await index.close();
+    }
+  });
+
   it('closes: workers stop, later reads run inline with the same answers', async () => {
     const { graph, hubs } = buildGraph();
     const index = new WorkerGraphIndex(new CsrGraphIndex(graph), { size: 2, inlineWork: 0 });
