@@ -4,21 +4,10 @@ import type { Degree } from '../graph/graph-index.ts';
 import { intArray } from '../graph/sql.ts';
 import type { PersonFacts } from '../policies/people.ts';
 import type { Lens } from '../viewer/viewer.ts';
+import { PERSON_RECORD_COLUMNS, type PersonRecord, toPersonRecord } from './person-record.ts';
 import { type Relation, type RelationColumns, relationColumns, relationOf, SELF } from './relations.ts';
 
-/** What a person card shows and its rules need, from members and profiles. */
-export interface PersonRecord {
-  id: number;
-  handle: string;
-  status: 'active' | 'suspended';
-  name: string;
-  headline: string;
-  location: string;
-  visibility: 'signed_in' | 'network';
-  whoCanFollow: 'everyone' | 'connections';
-  connectionsVisibility: 'connections' | 'only_me';
-  photoEtag: string | null;
-}
+export type { PersonRecord };
 
 /** One person as hydrated for one viewer: the record, the graph's answers and the viewer's standing. */
 export interface HydratedPerson {
@@ -51,8 +40,7 @@ export async function hydratePeople(
   if (wanted.length === 0) return [];
   const found = await rows<PersonRecord & Partial<RelationColumns>>(
     viewer.db,
-    sql`SELECT m.id, m.handle, m.status, p.name, p.headline, p.location, p.visibility, p.who_can_follow AS "whoCanFollow",
-               p.connections_visibility AS "connectionsVisibility", p.photo_etag AS "photoEtag"
+    sql`SELECT ${PERSON_RECORD_COLUMNS}
                ${options.relations ? sql`, ${relationColumns(actor.id, sql`m.id`)}` : sql``}
           FROM members m JOIN profiles p ON p.member_id = m.id
          WHERE m.id = ANY(${intArray(wanted)}::int[]) AND m.status = 'active'`,
@@ -64,18 +52,7 @@ export async function hydratePeople(
   const mutuals = await viewer.graph.mutualCounts(actor.id, present, opts);
   return present.map((id, i) => {
     const r = byId.get(id)!;
-    const record: PersonRecord = {
-      id: r.id,
-      handle: r.handle,
-      status: r.status,
-      name: r.name,
-      headline: r.headline,
-      location: r.location,
-      visibility: r.visibility,
-      whoCanFollow: r.whoCanFollow,
-      connectionsVisibility: r.connectionsVisibility,
-      photoEtag: r.photoEtag,
-    };
+    const record = toPersonRecord(r);
     const self = id === actor.id;
     const relation = self ? SELF : options.relations ? relationOf(actor.id, r as RelationColumns) : NO_RELATION;
     // The viewer's own card carries no badge: 0 is shown as none.

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../db/connection.ts';
 import { intArray } from '../graph/sql.ts';
 import type { Lens } from '../viewer/viewer.ts';
-import type { PersonRecord } from './people.ts';
+import { PERSON_RECORD_COLUMNS, type PersonRecord, toPersonRecord } from './person-record.ts';
 
 /**
  * Person records by id (what a card shows and its rules need), suspended members included: the caller
@@ -30,28 +30,11 @@ export async function personRecords(lens: Lens, ids: readonly number[]): Promise
 export async function loadPersonRecords(db: DbOrTx, ids: readonly number[]): Promise<Map<number, PersonRecord>> {
   const found = await rows<PersonRecord>(
     db,
-    sql`SELECT m.id, m.handle, m.status, p.name, p.headline, p.location, p.visibility, p.who_can_follow AS "whoCanFollow",
-               p.connections_visibility AS "connectionsVisibility", p.photo_etag AS "photoEtag"
+    sql`SELECT ${PERSON_RECORD_COLUMNS}
           FROM members m JOIN profiles p ON p.member_id = m.id
          WHERE m.id = ANY(${intArray(ids)}::int[])`,
   );
-  return new Map(
-    found.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        handle: r.handle,
-        status: r.status,
-        name: r.name,
-        headline: r.headline,
-        location: r.location,
-        visibility: r.visibility,
-        whoCanFollow: r.whoCanFollow,
-        connectionsVisibility: r.connectionsVisibility,
-        photoEtag: r.photoEtag,
-      },
-    ]),
-  );
+  return new Map(found.map((r) => [r.id, toPersonRecord(r)]));
 }
 
 function remember(out: Map<number, PersonRecord>, record: PersonRecord | undefined): boolean {

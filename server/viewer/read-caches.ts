@@ -16,8 +16,8 @@ export const READ_CACHE_TTL_MS = 1000;
 const HANDLES_KEPT = 200_000;
 
 /**
- * A person card's record as cached: the shape of hydration/people.ts's PersonRecord, spelled out here
- * because hydration imports the viewer layer (the compiler checks the two agree where records are stored).
+ * A person card's record, as cached and as hydrated (hydration/person-record.ts names it PersonRecord): it is
+ * defined here because hydration imports the viewer layer, not the other way round.
  */
 export interface CachedPersonRecord {
   id: number;
