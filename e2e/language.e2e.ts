@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './fixtures/axe.ts';
 import { newMemberContext } from './fixtures/browser.ts';
+import { seedMember } from './fixtures/network-api.ts';
 import { browserSuite } from './fixtures/suite.ts';
 
 const suite = browserSuite();
 
 const htmlLang = (page: import('playwright-core').Page) => page.evaluate(() => document.documentElement.lang);
 
-describe('the language of the signed-out pages', () => {
+describe('choosing the language', () => {
   it('starts in English, switches to Italian from the header, and stays Italian after a reload', async () => {
     const context = await newMemberContext(suite.browser, suite.server.baseUrl);
     const page = await context.newPage();
@@ -54,5 +55,19 @@ describe('the language of the signed-out pages', () => {
     await page.getByRole('link', { name: 'Crea un account' }).waitFor();
     expect(await htmlLang(page)).toBe('it');
     await context.close();
+  });
+
+  it('lets a signed-in member choose Italian in Settings, which is sent to their account', async () => {
+    const member = await seedMember(suite.server.app, 'Lucia Ferraro');
+    const page = await suite.signedIn(member);
+    await page.goto('/settings');
+    const saved = page.waitForRequest((request) => request.method() === 'PATCH' && request.url().endsWith('/api/v1/me/profile'));
+    await page.getByRole('radiogroup', { name: /this language/ }).getByRole('radio', { name: 'Italiano' }).check();
+    // The request only: whether the account keeps it is the server's side (members.locale), tested there.
+    expect((await saved).postDataJSON()).toEqual({ locale: 'it' });
+    await page.getByRole('link', { name: 'Rete' }).waitFor();
+    expect(await htmlLang(page)).toBe('it');
+    await expectAccessible(page, 'the settings page with the language card');
+    await page.context().close();
   });
 });

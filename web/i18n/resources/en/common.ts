@@ -23,6 +23,10 @@ export default {
     admin: 'Admin',
     signOut: 'Sign out',
   },
+  settings: {
+    languageHint: 'Rapport and its emails use this language on every device you sign in from.',
+    languageSaved: 'Language saved.',
+  },
   state: {
     loading: 'Loading…',
     loadFailed: 'Could not load this',

@@ -26,6 +26,10 @@ const common: Messages<typeof english> = {
     admin: 'Amministrazione',
     signOut: 'Esci',
   },
+  settings: {
+    languageHint: 'Rapport e le sue email useranno questa lingua su ogni dispositivo da cui accedi.',
+    languageSaved: 'Lingua salvata.',
+  },
   state: {
     loading: 'Caricamento…',
     loadFailed: 'Impossibile caricare questo contenuto',
