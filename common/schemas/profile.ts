@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { CAREER_STAGES, LIMITS, PROFILE_VISIBILITIES } from '../limits.ts';
-import { LOCALES } from '../locales.ts';
 import { personAbilities } from './abilities.ts';
+import { locale } from './locale.ts';
 import { httpUrl, line, reasonView, requiredLine, text, year, yearMonth } from './primitives.ts';
 import { relationshipState } from './network.ts';
 import { personCard } from './search.ts';
 
-/** A language Rapport ships (common/locales.ts); anything else is refused with 400. */
-export const locale = z.enum(LOCALES);
 export const careerStage = z.enum(CAREER_STAGES);
 export const profileVisibility = z.enum(PROFILE_VISIBILITIES);
 
