@@ -41,5 +41,8 @@ describe('email templates', () => {
     expect(m.text).toContain('Ciao Ana <b>{hours}</b> & Co,');
     expect(m.html).toContain('Ciao Ana &lt;b&gt;{hours}&lt;/b&gt; &amp; Co,');
     expect(m.html).toContain('href="https://x.example/?a=1&amp;b=&quot;2&quot;"');
+    // i18next's own {{…}} interpolation and nesting $t(…) must not run on a value either.
+    const nested = resetPasswordMessage('en', 'Eve {{hours}} $t(email.verify.subject)', 'https://x.example/');
+    expect(nested.text).toContain('Hi Eve {{hours}} $t(email.verify.subject),');
   });
 });

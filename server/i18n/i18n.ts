@@ -14,7 +14,7 @@ const resources: Record<Locale, Messages> = { en, it };
  */
 const instance = i18next.createInstance();
 void instance.use(new ICU()).init({
-  resources: Object.fromEntries(Object.entries(resources).map(([lng, messages]) => [lng, messages])),
+  resources,
   lng: 'en',
   fallbackLng: false,
   initAsync: false,
