@@ -112,6 +112,23 @@ describeEachEngine(
       expect(english.html).toContain('Choose a new password');
     });
 
+    it("tells the owner of a taken address in the owner's language, not in the language of whoever tried it", async () => {
+      const { app } = get();
+      const owner = await signUp(app, 'Sara Conti', `sara-${get().engine}@example.com`);
+      await owner.call('PATCH', '/api/v1/me/profile', { locale: 'it' });
+      const attempt = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/signup',
+        headers: { 'accept-language': 'en-US' },
+        payload: { email: owner.email, password: STRONG_PASSWORD, name: 'Someone Else' },
+      });
+      expect(attempt.statusCode).toBe(409);
+      await app.ctx.email.kick();
+      const notice = await smtp.waitFor(owner.email, /Qualcuno ha provato a creare un account Rapport/);
+      expect(notice.text).toMatch(/^Ciao Sara Conti,\n/);
+      expect(notice.html).toContain('Accedi a Rapport');
+    });
+
     it('answers a reset for an unknown address exactly like a known one, and sends nothing', async () => {
       const { app } = get();
       const before = smtp.messages.length;
