@@ -44,6 +44,7 @@ import { moderationRoutes } from './routes/admin/moderation.ts';
 import { adminOrganisationRoutes } from './routes/admin/organisations.ts';
 import { authRoutes } from './routes/auth/auth.ts';
 import { healthRoutes } from './routes/health/health.ts';
+import { localeRoutes } from './routes/locale/locale.ts';
 import { meRoutes } from './routes/me/me.ts';
 import { noticeRoutes } from './routes/me/notices.ts';
 import { directoryRoutes } from './routes/members/directory.ts';
@@ -137,6 +138,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/api/v1' });
+  await app.register(localeRoutes, { prefix: '/api/v1' });
   await app.register(meRoutes, { prefix: '/api/v1' });
   await app.register(memberRoutes, { prefix: '/api/v1' });
   await app.register(directoryRoutes, { prefix: '/api/v1' });

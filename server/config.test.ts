@@ -30,3 +30,12 @@ describe('TRUST_PROXY', () => {
     },
   );
 });
+
+describe('DEFAULT_LOCALE', () => {
+  it('is English unless set, takes Italian, and refuses a language Rapport does not ship', () => {
+    expect(loadConfig({}).defaultLocale).toBe('en');
+    expect(loadConfig({ DEFAULT_LOCALE: 'it' }).defaultLocale).toBe('it');
+    expect(() => loadConfig({ DEFAULT_LOCALE: 'fr' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DEFAULT_LOCALE: 'it-IT' })).toThrow(/DEFAULT_LOCALE/);
+  });
+});

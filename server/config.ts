@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { LOCALES, type Locale } from '../common/locales.ts';
 
 /**
  * The only reader of process.env. Everything else receives a typed Config, so tests can build an app
@@ -16,6 +17,7 @@ const envSchema = z.object({
   RAPPORT_DATA_DIR: z.string().default('./data'),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Rapport <no-reply@rapport.local>'),
+  DEFAULT_LOCALE: z.enum(LOCALES).default('en'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   VACUUM_INTERVAL_MINUTES: z.coerce.number().min(0).default(60),
@@ -50,6 +52,8 @@ export interface Config {
   database: { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string; schema?: string };
   smtpUrl: string | null;
   mailFrom: string;
+  /** The community's language: for visitors and members whose browser asks for none Rapport ships, and for emails to members who chose none. */
+  defaultLocale: Locale;
   logLevel: string;
   cookieSecure: boolean;
   vacuumIntervalMs: number;
@@ -185,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: 'pglite', dataDir: resolve(e.RAPPORT_DATA_DIR) },
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
+    defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? publicUrl.startsWith('https:') : e.COOKIE_SECURE === 'true',
     vacuumIntervalMs: e.VACUUM_INTERVAL_MINUTES * 60_000,

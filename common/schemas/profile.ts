@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CAREER_STAGES, LIMITS, PROFILE_VISIBILITIES } from '../limits.ts';
 import { personAbilities } from './abilities.ts';
+import { locale } from './locale.ts';
 import { httpUrl, line, reasonView, requiredLine, text, year, yearMonth } from './primitives.ts';
 import { relationshipState } from './network.ts';
 import { personCard } from './search.ts';
@@ -56,6 +57,8 @@ export const profilePatch = z.strictObject({
   skills: z.array(requiredLine(LIMITS.skillMax)).max(LIMITS.skillsMax).optional(),
   experience: z.array(experienceInput).max(LIMITS.experienceMax).optional(),
   education: z.array(educationInput).max(LIMITS.educationMax).optional(),
+  /** The member's language; null: not chosen (their browser's, else the community's default, applies). */
+  locale: locale.nullable().optional(),
 });
 export type ProfilePatch = z.infer<typeof profilePatch>;
 
@@ -138,6 +141,8 @@ export const meView = z.object({
   visibility: profileVisibility,
   whoCanFollow: z.enum(['everyone', 'connections']),
   connectionsVisibility: z.enum(['connections', 'only_me']),
+  /** The member's chosen language; null: not chosen. */
+  locale: locale.nullable(),
   strength: profileStrength,
 });
 export type MeView = z.infer<typeof meView>;

@@ -46,6 +46,9 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/v1/auth/password-reset/confirm': { operationId: 'confirmPasswordReset', errors: ['invalid_link', 'weak_password'] },
   'PUT /api/v1/me/password': { operationId: 'changePassword', errors: ['wrong_password', 'weak_password'] },
 
+  // locale
+  'GET /api/v1/locale': { operationId: 'getLocale', errors: [] },
+
   // me
   'GET /api/v1/me': { operationId: 'getMe', errors: [] },
   'PATCH /api/v1/me/profile': { operationId: 'updateProfile', errors: [] },

@@ -23,6 +23,7 @@ export async function loadMe(db: DbOrTx, actor: Actor): Promise<MeView> {
     visibility: p.visibility,
     whoCanFollow: p.whoCanFollow,
     connectionsVisibility: p.connectionsVisibility,
+    locale: p.locale,
     strength: profileStrength(p),
   };
 }

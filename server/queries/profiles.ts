@@ -16,6 +16,8 @@ export interface ProfileData {
   role: 'member' | 'admin';
   status: 'active' | 'suspended';
   emailVerified: boolean;
+  /** The member's chosen language; null: not chosen. */
+  locale: 'en' | 'it' | null;
   createdAt: Date;
   name: string;
   headline: string;
@@ -81,6 +83,7 @@ export async function loadProfiles(db: DbOrTx, ids: number[]): Promise<ProfileDa
       role: m.role,
       status: m.status,
       emailVerified: m.emailVerifiedAt !== null,
+      locale: m.locale,
       createdAt: m.createdAt,
       name: p.name,
       headline: p.headline,

@@ -36,7 +36,7 @@ i18n.on('languageChanged', (language) => {
 /** Starts the language layer with the visitor's language and the shell's namespace loaded; the app renders after. */
 export function startI18n(): Promise<unknown> {
   return i18n
-    .use(ICU)
+    .use(new ICU())
     .use(lazyResources)
     .use(initReactI18next)
     .init({

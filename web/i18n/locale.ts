@@ -1,16 +1,13 @@
-/** The languages Rapport ships, and the client's decision of which one to show. */
-export const LOCALES = ['en', 'it'] as const;
-export type Locale = (typeof LOCALES)[number];
+/** The client's decision of which shipped language to show (the list itself is common/locales.ts). */
+import { isLocale, type Locale, LOCALES } from '../../common/locales.ts';
+
+export { isLocale, LOCALES, type Locale };
 export const DEFAULT_LOCALE: Locale = 'en';
 
 /** Each language named in itself, so a visitor finds theirs whatever the page is showing. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', it: 'Italiano' };
 
 const STORAGE_KEY = 'rapport.locale';
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
 
 /** A BCP 47 tag ("it-IT", "en-GB", "IT") to a shipped language by its primary subtag; null when not shipped. */
 export function matchLocale(tag: string | null | undefined): Locale | null {

@@ -4,7 +4,8 @@ import { emailTokens } from '../../db/schema.ts';
 import { hasSecretShape, hashSecret, newSecret } from '../../auth/secrets.ts';
 
 type Purpose = 'verify_email' | 'reset_password';
-const TTL_MS: Record<Purpose, number> = { verify_email: 48 * 3_600_000, reset_password: 3_600_000 };
+/** How long an emailed link stays valid; the emails say it (server/email/templates.ts). */
+export const EMAIL_TOKEN_TTL_MS: Record<Purpose, number> = { verify_email: 48 * 3_600_000, reset_password: 3_600_000 };
 const PREFIX: Record<Purpose, string> = { verify_email: 'rv', reset_password: 'rr' };
 const BYTES = 24;
 
@@ -15,7 +16,7 @@ export async function issueEmailToken(tx: DbOrTx, memberId: number, purpose: Pur
     tokenHash: hashSecret(token),
     memberId,
     purpose,
-    expiresAt: new Date(Date.now() + TTL_MS[purpose]),
+    expiresAt: new Date(Date.now() + EMAIL_TOKEN_TTL_MS[purpose]),
   });
   return token;
 }

@@ -9,6 +9,7 @@ import { issueEmailToken } from '../auth/email-tokens.ts';
 import { queueEmail } from '../queue-email.ts';
 import { refreshSearchDocument } from '../search-document.ts';
 import { verifyEmailMessage } from '../../email/templates.ts';
+import type { Locale } from '../../../common/locales.ts';
 
 /** Serialises "is this the first account?" so two simultaneous first sign-ups cannot both become operator. */
 const FIRST_MEMBER_LOCK = 72_617_002;
@@ -26,6 +27,11 @@ export interface NewMember {
    * Imports and demo data pass false, so loading a community never hands out the operator role.
    */
   mayBecomeOperator: boolean;
+  /**
+   * The language of the verification email: sign-up passes what the browser asks for, else the
+   * community's default (server/http/locale.ts). Imports arrive verified and send none.
+   */
+  emailLocale?: Locale;
 }
 
 /**
@@ -76,7 +82,7 @@ export async function createMember(
   });
   if (!input.emailVerified) {
     const token = await issueEmailToken(tx, created.id, 'verify_email');
-    const message = verifyEmailMessage(input.name, `${publicUrl}/verify-email?token=${encodeURIComponent(token)}`);
+    const message = verifyEmailMessage(input.emailLocale ?? 'en', input.name, `${publicUrl}/verify-email?token=${encodeURIComponent(token)}`);
     await queueEmail(tx, { memberId: created.id, to: input.email, ...message });
   }
   return { ...created, role };

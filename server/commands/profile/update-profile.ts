@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { ProfilePatch } from '../../../common/schemas/profile.ts';
 import type { Tx } from '../../db/connection.ts';
-import { educations, experiences, memberSkills, profiles } from '../../db/schema.ts';
+import { educations, experiences, members, memberSkills, profiles } from '../../db/schema.ts';
 import { recordEvent } from '../../events/record.ts';
 import { organisationDisplayName, resolveOrganisation, resolveSkills } from '../organisations.ts';
 import { refreshSearchDocument } from '../search-document.ts';
@@ -25,6 +25,8 @@ export async function updateProfile(tx: Tx, memberId: number, patch: ProfilePatc
     .update(profiles)
     .set({ ...scalars, updatedAt: sql`now()` })
     .where(eq(profiles.memberId, memberId));
+  // The language is the account's, not the profile's (members.locale): nobody else sees it.
+  if (patch.locale !== undefined) await tx.update(members).set({ locale: patch.locale }).where(eq(members.id, memberId));
 
   if (patch.skills) {
     const ids = await resolveSkills(tx, patch.skills);

@@ -13,6 +13,8 @@ export const members = pgTable('members', {
   role: text('role', { enum: ['member', 'admin'] }).notNull().default('member'),
   status: text('status', { enum: ['active', 'suspended'] }).notNull().default('active'),
   statusReason: text('status_reason'),
+  /** 'en' | 'it'; null: not chosen (server/http/locale.ts decides). */
+  locale: text('locale', { enum: ['en', 'it'] }),
   trustLevel: smallint('trust_level').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
 });

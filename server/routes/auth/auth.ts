@@ -11,6 +11,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { verifyEmailMessage } from '../../email/templates.ts';
 import { badRequest, tooManyRequests } from '../../errors.ts';
 import { SESSION_COOKIE } from '../../http/authenticate.ts';
+import { resolveLocale } from '../../http/locale.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.ts';
 import { passwordRoutes } from './password.ts';
@@ -109,7 +110,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       if (wait > 0) throw tooManyRequests(wait, `The confirmation email was sent several times already. ${tryAgainIn(wait)}`);
       await inTransaction(ctx.db, async (tx, onCommit) => {
         const [m] = await tx
-          .select({ email: members.email, verified: members.emailVerifiedAt, name: profiles.name })
+          .select({ email: members.email, verified: members.emailVerifiedAt, name: profiles.name, locale: members.locale })
           .from(members)
           .innerJoin(profiles, eq(profiles.memberId, members.id))
           .where(eq(members.id, actor.id));
@@ -117,7 +118,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         ctx.throttles.emails.record(key);
         const token = await issueEmailToken(tx, actor.id, 'verify_email');
         const link = `${ctx.config.publicUrl}/verify-email?token=${encodeURIComponent(token)}`;
-        await queueEmail(tx, { memberId: actor.id, to: m.email, ...verifyEmailMessage(m.name, link) });
+        const locale = resolveLocale({ memberLocale: m.locale, acceptLanguage: request.headers['accept-language'], defaultLocale: ctx.config.defaultLocale });
+        await queueEmail(tx, { memberId: actor.id, to: m.email, ...verifyEmailMessage(locale, m.name, link) });
         onCommit(() => ctx.email.kick());
       });
       return { ok: true as const };

@@ -72,6 +72,63 @@ describeEachEngine(
       expect(newLogin.statusCode).toBe(200);
     });
 
+    it("writes the verification email in the browser's language at sign-up", async () => {
+      const { app } = get();
+      const email = `italiana-${get().engine}@example.com`;
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/signup',
+        headers: { 'accept-language': 'it-IT,it;q=0.9,en;q=0.8' },
+        payload: { email, password: STRONG_PASSWORD, name: 'Giulia Bianchi' },
+      });
+      expect(res.statusCode).toBe(201);
+      await app.ctx.email.kick();
+      const mail = await smtp.waitFor(email, /Conferma il tuo indirizzo email per Rapport/);
+      expect(mail.text).toMatch(/^Ciao Giulia Bianchi,\n/);
+      expect(mail.text).toContain('è valido per 48 ore');
+      expect(mail.html).toContain('Conferma il mio indirizzo email');
+      tokenFrom(mail.text, '/verify-email');
+    });
+
+    it("writes to a member who chose Italian in Italian, whatever the asking browser's language, and in English once they switch back", async () => {
+      const { app } = get();
+      const m = await signUp(app, 'Marco Rossi', `marco-${get().engine}@example.com`);
+      const chosen = await m.call('PATCH', '/api/v1/me/profile', { locale: 'it' });
+      expect(chosen.statusCode).toBe(200);
+      expect(chosen.json().locale).toBe('it');
+      const reset = (acceptLanguage: string) =>
+        app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', headers: { 'accept-language': acceptLanguage }, payload: { email: m.email } });
+      expect((await reset('en-US,en;q=0.9')).statusCode).toBe(202);
+      await app.ctx.email.kick();
+      const italian = await smtp.waitFor(m.email, /Reimposta la tua password di Rapport/);
+      expect(italian.text).toMatch(/^Ciao Marco Rossi,\n/);
+      expect(italian.html).toContain('Scegli una nuova password');
+      tokenFrom(italian.text, '/reset-password');
+
+      expect((await m.call('PATCH', '/api/v1/me/profile', { locale: 'en' })).json().locale).toBe('en');
+      expect((await reset('it-IT')).statusCode).toBe(202);
+      await app.ctx.email.kick();
+      const english = await smtp.waitFor(m.email, /Reset your Rapport password/);
+      expect(english.html).toContain('Choose a new password');
+    });
+
+    it("tells the owner of a taken address in the owner's language, not in the language of whoever tried it", async () => {
+      const { app } = get();
+      const owner = await signUp(app, 'Sara Conti', `sara-${get().engine}@example.com`);
+      await owner.call('PATCH', '/api/v1/me/profile', { locale: 'it' });
+      const attempt = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/signup',
+        headers: { 'accept-language': 'en-US' },
+        payload: { email: owner.email, password: STRONG_PASSWORD, name: 'Someone Else' },
+      });
+      expect(attempt.statusCode).toBe(409);
+      await app.ctx.email.kick();
+      const notice = await smtp.waitFor(owner.email, /Qualcuno ha provato a creare un account Rapport/);
+      expect(notice.text).toMatch(/^Ciao Sara Conti,\n/);
+      expect(notice.html).toContain('Accedi a Rapport');
+    });
+
     it('answers a reset for an unknown address exactly like a known one, and sends nothing', async () => {
       const { app } = get();
       const before = smtp.messages.length;

@@ -12,6 +12,7 @@ import { credentials, members, profiles } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { resetPasswordMessage } from '../../email/templates.ts';
 import { badRequest, tooManyRequests } from '../../errors.ts';
+import { resolveLocale } from '../../http/locale.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { setSessionCookie } from '../../http/session-cookie.ts';
 import { afterReplyQueue } from './after-reply.ts';
@@ -50,22 +51,24 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
       ctx.throttles.emails.record(key);
       // Answer first, look up afterwards: the known address costs a write and an email, the unknown one
       // nothing, and doing either before answering let response times tell them apart.
-      afterReply('password-reset email', () => sendResetLink(email));
+      const acceptLanguage = request.headers['accept-language'];
+      afterReply('password-reset email', () => sendResetLink(email, acceptLanguage));
       return reply.status(202).send({ ok: true as const });
     },
   );
 
-  async function sendResetLink(email: string): Promise<void> {
+  /** In the member's language, else the asking browser's (most often theirs), else the community's. */
+  async function sendResetLink(email: string, acceptLanguage: string | undefined): Promise<void> {
     await inTransaction(ctx.db, async (tx, onCommit) => {
       const [m] = await tx
-        .select({ id: members.id, name: profiles.name })
+        .select({ id: members.id, name: profiles.name, locale: members.locale })
         .from(members)
         .innerJoin(profiles, eq(profiles.memberId, members.id))
         .where(eq(members.email, email));
       if (!m) return;
       const token = await issueEmailToken(tx, m.id, 'reset_password');
       const link = `${ctx.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
-      await queueEmail(tx, { memberId: m.id, to: email, ...resetPasswordMessage(m.name, link) });
+      await queueEmail(tx, { memberId: m.id, to: email, ...resetPasswordMessage(resolveLocale({ memberLocale: m.locale, acceptLanguage, defaultLocale: ctx.config.defaultLocale }), m.name, link) });
       onCommit(() => ctx.email.kick());
     });
   }

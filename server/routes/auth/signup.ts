@@ -11,6 +11,7 @@ import { members, profiles } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { signupAttemptMessage } from '../../email/templates.ts';
 import { AppError, badRequest, tooManyRequests } from '../../errors.ts';
+import { resolveLocale } from '../../http/locale.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { setSessionCookie } from '../../http/session-cookie.ts';
 import { screenSignup } from '../../commands/screening/registration.ts';
@@ -55,7 +56,15 @@ export const signupRoutes: FastifyPluginAsyncZod = async (app) => {
       let result;
       try {
         result = await inTransaction(ctx.db, async (tx, onCommit) => {
-          const member = await createMember(tx, { email, name, passwordHash, ip: request.ip, mayBecomeOperator: true }, ctx.config.publicUrl);
+          const member = await createMember(
+            tx,
+            {
+              email, name, passwordHash, ip: request.ip, mayBecomeOperator: true,
+              // A new member has chosen no language yet: their first email follows their browser.
+              emailLocale: resolveLocale({ acceptLanguage: request.headers['accept-language'], defaultLocale: ctx.config.defaultLocale }),
+            },
+            ctx.config.publicUrl,
+          );
           // Registration risk (screening issue): may hold or limit the new account and flag it for operators.
           await screenSignup(tx, { memberId: member.id, email, ip: request.ip, config: ctx.config.screening });
           const session = await createSession(tx, member.id, ctx.config.sessionMaxAgeMs, {
@@ -88,12 +97,15 @@ export const signupRoutes: FastifyPluginAsyncZod = async (app) => {
   async function tellOwner(email: string): Promise<void> {
     await inTransaction(ctx.db, async (tx, onCommit) => {
       const [owner] = await tx
-        .select({ id: members.id, name: profiles.name })
+        .select({ id: members.id, name: profiles.name, locale: members.locale })
         .from(members)
         .innerJoin(profiles, eq(profiles.memberId, members.id))
         .where(eq(members.email, email));
       if (!owner) return;
-      await queueEmail(tx, { memberId: owner.id, to: email, ...signupAttemptMessage(owner.name, `${ctx.config.publicUrl}/signin`) });
+      await queueEmail(tx, { memberId: owner.id, to: email, ...signupAttemptMessage(
+        // The owner's language, never the request's: whoever tried the address may not be its owner.
+        resolveLocale({ memberLocale: owner.locale, defaultLocale: ctx.config.defaultLocale }),
+        owner.name, `${ctx.config.publicUrl}/signin`) });
       onCommit(() => ctx.email.kick());
     });
   }

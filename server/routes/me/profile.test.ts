@@ -152,4 +152,21 @@ describeEachEngine('profile', (get) => {
     expect(res.statusCode).toBe(415);
     expect(res.json().code).toBe('unsupported_media_type');
   });
+  it("keeps the member's language: none until chosen, 'en' or 'it', back to none; anything else is a 400", async () => {
+    const { app } = get();
+    const m = await signUp(app, 'Polyglot');
+    expect((await m.call('GET', '/api/v1/me')).json().locale).toBeNull();
+    const chosen = await m.call('PATCH', '/api/v1/me/profile', { locale: 'it' });
+    expect(chosen.statusCode).toBe(200);
+    expect(chosen.json().locale).toBe('it');
+    expect((await m.call('PATCH', '/api/v1/me/profile', { headline: 'Interprete' })).json().locale).toBe('it');
+    expect((await m.call('GET', '/api/v1/me')).json().locale).toBe('it');
+    for (const bad of ['fr', 'it-IT', 'IT', '', 42]) {
+      const res = await m.call('PATCH', '/api/v1/me/profile', { locale: bad });
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().code).toBe('validation_failed');
+    }
+    expect((await m.call('PATCH', '/api/v1/me/profile', { locale: null })).json().locale).toBeNull();
+  });
 });

@@ -1,0 +1,34 @@
+/**
+ * The server's English texts, ICU MessageFormat (plurals as `{n, plural, one {…} other {…}}`). The shape
+ * of this file is the contract: every other language must have the same keys (server/i18n/it.ts is typed
+ * against it, so a missing key is a type error). Each email: subject, greeting, body, the link's action
+ * text and a footer, laid out by server/email/templates.ts.
+ */
+export const en = {
+  email: {
+    verify: {
+      subject: 'Confirm your email address for Rapport',
+      greeting: 'Hi {name},',
+      body: 'Welcome to Rapport. Confirm your email address by opening this link (it is valid for {hours, plural, one {# hour} other {# hours}}):',
+      action: 'Confirm my email address',
+      footer: 'If you did not create this account, you can ignore this message.',
+    },
+    resetPassword: {
+      subject: 'Reset your Rapport password',
+      greeting: 'Hi {name},',
+      body: 'Someone asked to reset the password of your Rapport account. Open this link to choose a new one (valid for {hours, plural, one {# hour} other {# hours}}):',
+      action: 'Choose a new password',
+      footer: 'If this was not you, ignore this message: your password stays as it is.',
+    },
+    signupAttempt: {
+      subject: 'Someone tried to create a Rapport account with your address',
+      greeting: 'Hi {name},',
+      body: 'Someone just tried to create a new Rapport account with this email address. It already has an account (yours), so no new account was created. If it was you, sign in instead; if you forgot your password, choose "Forgot password?" on the sign-in page to reset it:',
+      action: 'Sign in to Rapport',
+      footer: 'If this was not you, you need not do anything: your account and password are unchanged.',
+    },
+  },
+} as const;
+
+/** The keys every language provides, each a string. */
+export type Messages = { [N in keyof typeof en]: { [E in keyof (typeof en)[N]]: { [F in keyof (typeof en)[N][E]]: string } } };

@@ -1,0 +1,31 @@
+import type { Messages } from './en.ts';
+
+/**
+ * Italian, informal register ("tu"), as LinkedIn Italia writes to its members; sentences that would need
+ * a gendered participle ("se non sei stato tu") are turned so they need none. See docs/i18n.md.
+ */
+export const it: Messages = {
+  email: {
+    verify: {
+      subject: 'Conferma il tuo indirizzo email per Rapport',
+      greeting: 'Ciao {name},',
+      body: 'Ti diamo il benvenuto su Rapport. Conferma il tuo indirizzo email aprendo questo link (è valido per {hours, plural, one {# ora} other {# ore}}):',
+      action: 'Conferma il mio indirizzo email',
+      footer: 'Se non hai creato tu questo account, puoi ignorare questo messaggio.',
+    },
+    resetPassword: {
+      subject: 'Reimposta la tua password di Rapport',
+      greeting: 'Ciao {name},',
+      body: 'Abbiamo ricevuto una richiesta di reimpostare la password del tuo account Rapport. Apri questo link per sceglierne una nuova (è valido per {hours, plural, one {# ora} other {# ore}}):',
+      action: 'Scegli una nuova password',
+      footer: 'Se la richiesta non è partita da te, ignora questo messaggio: la tua password resta invariata.',
+    },
+    signupAttempt: {
+      subject: 'Qualcuno ha provato a creare un account Rapport con il tuo indirizzo',
+      greeting: 'Ciao {name},',
+      body: 'Qualcuno ha appena provato a creare un nuovo account Rapport con questo indirizzo email. L’indirizzo è già associato a un account (il tuo), quindi non ne è stato creato uno nuovo. Se eri tu, accedi al tuo account; se hai dimenticato la password, scegli "Password dimenticata?" nella pagina di accesso per reimpostarla:',
+      action: 'Accedi a Rapport',
+      footer: 'Se il tentativo non è partito da te, non devi fare nulla: il tuo account e la tua password restano invariati.',
+    },
+  },
+};
