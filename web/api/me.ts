@@ -1,4 +1,5 @@
 import { ApiError, api, setCsrfToken } from './client.ts';
+import type { Locale } from '../i18n/locale.ts';
 import type { AccessToken, MeView, ProfilePatchInput, TokenCreated } from './types.ts';
 
 export const meApi = {
@@ -17,6 +18,8 @@ export const meApi = {
     }
   },
   updateProfile: (patch: ProfilePatchInput) => api<MeView>('PATCH', '/me/profile', { body: patch }),
+  /** The member's language; null goes back to the browser's. Sent on its own so it does not wait on the profile schema. */
+  setLocale: (locale: Locale | null) => api<MeView>('PATCH', '/me/profile', { body: { locale } }),
   uploadPhoto: (file: File) => {
     const form = new FormData();
     form.append('photo', file);

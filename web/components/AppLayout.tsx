@@ -1,11 +1,16 @@
 import { Anchor, AppShell, Box, Button, Container, Group, Text } from '@mantine/core';
 import { IconAffiliate } from '@tabler/icons-react';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../hooks/useMe.ts';
+import { useMemberLocale } from '../i18n/useMemberLocale.ts';
 import { HeaderSearch } from './HeaderSearch.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { MembersNavLink } from './MembersNavLink.tsx';
 import { NetworkNavLink } from './NetworkNavLink.tsx';
 import { NoticesBanner } from './NoticesBanner.tsx';
+import { PageLoader } from './PageState.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import classes from './AppLayout.module.css';
 
@@ -16,15 +21,17 @@ import classes from './AppLayout.module.css';
 export function AppLayout() {
   const { data: me } = useMe();
   const location = useLocation();
+  const { t } = useTranslation();
+  useMemberLocale(me);
   return (
     <AppShell header={{ height: me ? { base: 112, sm: 64 } : 64 }} padding={0}>
       <a href="#main" className={classes.skip}>
-        Skip to main content
+        {t('skipToContent')}
       </a>
       <AppShell.Header>
         <Container size="lg" h="100%">
           <div className={me ? `${classes.bar} ${classes.withSearch}` : classes.bar}>
-            <Anchor component={Link} to="/" underline="never" className={classes.logo} aria-label="Rapport home">
+            <Anchor component={Link} to="/" underline="never" className={classes.logo} aria-label={t('homeLink')}>
               <Box component="span" className={classes.mark} aria-hidden>
                 <IconAffiliate size={20} stroke={2.2} />
               </Box>
@@ -35,7 +42,7 @@ export function AppLayout() {
             {me && <HeaderSearch className={classes.search} key={location.pathname === '/search' ? location.search : 'header'} />}
             {me ? (
               <Group gap="xs" wrap="nowrap" className={classes.nav}>
-                <nav aria-label="Main">
+                <nav aria-label={t('mainNav')}>
                   <Group gap={4} wrap="nowrap">
                     <MembersNavLink className={classes.navButton} />
                     <NetworkNavLink className={classes.navButton} myClassName={classes.wideOnly} />
@@ -45,11 +52,12 @@ export function AppLayout() {
               </Group>
             ) : (
               <Group gap="xs" wrap="nowrap" className={classes.nav}>
+                <LanguageSwitch />
                 <Button component={Link} to="/signin" variant="subtle">
-                  Sign in
+                  {t('signIn')}
                 </Button>
                 <Button component={Link} to="/signup">
-                  Join
+                  {t('join')}
                 </Button>
               </Group>
             )}
@@ -59,7 +67,10 @@ export function AppLayout() {
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
         <Container size="lg" py="lg">
           <NoticesBanner />
-          <Outlet />
+          {/* A scene suspends while its namespace loads; the shell stays put around it. */}
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
         </Container>
       </AppShell.Main>
     </AppShell>

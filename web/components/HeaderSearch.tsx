@@ -1,11 +1,13 @@
 import { TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 
 /** The header's people search: Enter goes to /search?q=… The layout places and sizes it through `className`. */
 export function HeaderSearch({ className }: { className?: string }) {
   const navigate = useNavigate();
+  const { t } = useTranslation();
   const [params] = useSearchParams();
   const [value, setValue] = useState(params.get('q') ?? '');
 
@@ -18,8 +20,8 @@ export function HeaderSearch({ className }: { className?: string }) {
   return (
     <form role="search" onSubmit={submit} className={className}>
       <TextInput
-        aria-label="Search people"
-        placeholder="Search people"
+        aria-label={t('searchPeople')}
+        placeholder={t('searchPeople')}
         leftSection={<IconSearch size={16} aria-hidden />}
         value={value}
         onChange={(e) => setValue(e.currentTarget.value)}

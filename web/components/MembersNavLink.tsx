@@ -1,10 +1,12 @@
 import { Button } from '@mantine/core';
 import { IconAddressBook } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 
 /** The header's way to the member directory: everyone in the community, for when there is no network yet to start from. */
 export function MembersNavLink({ className }: { className?: string }) {
   const { pathname } = useLocation();
+  const { t } = useTranslation();
   const current = pathname === '/members';
   return (
     <Button
@@ -15,7 +17,7 @@ export function MembersNavLink({ className }: { className?: string }) {
       aria-current={current ? 'page' : undefined}
       leftSection={<IconAddressBook size={18} aria-hidden />}
     >
-      Members
+      {t('nav.members')}
     </Button>
   );
 }

@@ -1,5 +1,6 @@
 import { Badge, Button, VisuallyHidden } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useInvitations } from '../hooks/useInvitations.ts';
 import { countLabel } from '../hooks/usePagedQuery.ts';
@@ -10,6 +11,7 @@ import { countLabel } from '../hooks/usePagedQuery.ts';
  */
 export function NetworkNavLink({ className, myClassName }: { className?: string; myClassName?: string }) {
   const { pathname } = useLocation();
+  const { t } = useTranslation();
   const waiting = countLabel(useInvitations('received').data);
   const current = pathname === '/network';
   return (
@@ -24,13 +26,14 @@ export function NetworkNavLink({ className, myClassName }: { className?: string;
         waiting ? (
           <Badge size="sm" circle={waiting.length === 1} color="red">
             {waiting}
-            <VisuallyHidden> pending invitations</VisuallyHidden>
+            <VisuallyHidden> {t('nav.pendingInvitations', { count: Number.parseInt(waiting, 10) })}</VisuallyHidden>
           </Badge>
         ) : undefined
       }
     >
       <span>
-        <span className={myClassName}>My </span>Network
+        <span className={myClassName}>{t('nav.myNetworkMy')}</span>
+        {t('nav.myNetwork')}
       </span>
     </Button>
   );

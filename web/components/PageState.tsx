@@ -1,17 +1,19 @@
 import { Alert, Button, Center, Group, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertCircle, IconMoodEmpty } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../api/client.ts';
 
 /** A centred spinner with a label screen readers announce. */
-export function PageLoader({ label = 'Loading…' }: { label?: string }) {
+export function PageLoader({ label }: { label?: string }) {
+  const { t } = useTranslation();
   return (
     <Center py="xl" role="status" aria-live="polite">
       <Stack align="center" gap="xs">
         <Loader size="md" aria-hidden />
         <Text size="sm" c="dimmed">
-          {label}
+          {label ?? t('state.loading')}
         </Text>
       </Stack>
     </Center>
@@ -19,14 +21,15 @@ export function PageLoader({ label = 'Loading…' }: { label?: string }) {
 }
 
 /** A failed load, with a retry when one is possible. */
-export function ErrorState({ error, onRetry, title = 'Could not load this' }: { error: unknown; onRetry?: () => void; title?: string }) {
+export function ErrorState({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
+  const { t } = useTranslation();
   return (
-    <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} title={title} role="alert">
+    <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} title={title ?? t('state.loadFailed')} role="alert">
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{errorMessage(error)}</Text>
         {onRetry && (
           <Button size="xs" variant="white" color="red" onClick={onRetry}>
-            Try again
+            {t('state.retry')}
           </Button>
         )}
       </Stack>

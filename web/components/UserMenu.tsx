@@ -1,5 +1,6 @@
 import { Menu, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconLogout, IconPencil, IconSettings, IconShieldLock, IconUser } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { MeView } from '../api/types.ts';
 import { useSession } from '../hooks/useSession.ts';
@@ -9,28 +10,29 @@ import { PersonAvatar } from './PersonAvatar.tsx';
 export function UserMenu({ me }: { me: MeView }) {
   const { signOut } = useSession();
   const navigate = useNavigate();
+  const { t } = useTranslation();
   return (
     <Menu position="bottom-end" width={220} withArrow>
       <Menu.Target>
         <UnstyledButton style={{ borderRadius: '50%' }}>
           <PersonAvatar name={me.profile.name} photoUrl={me.profile.photoUrl} size={36} />
-          <VisuallyHidden>Account menu for {me.profile.name}</VisuallyHidden>
+          <VisuallyHidden>{t('userMenu.label', { name: me.profile.name })}</VisuallyHidden>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label dir="auto">{me.profile.name}</Menu.Label>
         <Menu.Item component={Link} to={`/in/${me.handle}`} leftSection={<IconUser size={16} aria-hidden />}>
-          View profile
+          {t('userMenu.viewProfile')}
         </Menu.Item>
         <Menu.Item component={Link} to="/profile/edit" leftSection={<IconPencil size={16} aria-hidden />}>
-          Edit profile
+          {t('userMenu.editProfile')}
         </Menu.Item>
         <Menu.Item component={Link} to="/settings" leftSection={<IconSettings size={16} aria-hidden />}>
-          Settings
+          {t('userMenu.settings')}
         </Menu.Item>
         {me.abilities.admin && (
           <Menu.Item component={Link} to="/admin" leftSection={<IconShieldLock size={16} aria-hidden />}>
-            Admin
+            {t('userMenu.admin')}
           </Menu.Item>
         )}
         <Menu.Divider />
@@ -38,7 +40,7 @@ export function UserMenu({ me }: { me: MeView }) {
           leftSection={<IconLogout size={16} aria-hidden />}
           onClick={() => void signOut().then(() => navigate('/signin'))}
         >
-          Sign out
+          {t('userMenu.signOut')}
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>

@@ -2,6 +2,7 @@ import { Stack } from '@mantine/core';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useMe } from '../../hooks/useMe.ts';
 import { BlockedMembersCard } from './BlockedMembersCard.tsx';
+import { LanguageCard } from './LanguageCard.tsx';
 import { PasswordCard } from './PasswordCard.tsx';
 import { ScreeningCard } from './screening/ScreeningCard.tsx';
 import { TokensCard } from './TokensCard.tsx';
@@ -17,6 +18,7 @@ export function SettingsPage() {
         <VisibilityCard me={me} />
         <ScreeningCard />
         <BlockedMembersCard />
+        <LanguageCard me={me} />
         <PasswordCard />
         <TokensCard />
       </Stack>

@@ -2,6 +2,7 @@ import { Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@m
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { authApi } from '../../api/auth.ts';
 import { AuthCard } from '../../components/AuthCard.tsx';
@@ -17,14 +18,15 @@ function safeNext(next: string | null): string {
 
 export function SignInPage() {
   const navigate = useNavigate();
+  const { t } = useTranslation('auth');
   const [params] = useSearchParams();
   const { adopt } = useSession();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: {
-      email: (v) => (v.trim() ? null : 'Enter your email'),
-      password: (v) => (v ? null : 'Enter your password'),
+      email: (v) => (v.trim() ? null : t('signIn.enterEmail')),
+      password: (v) => (v ? null : t('signIn.enterPassword')),
     },
   });
   const login = useMutation({
@@ -39,7 +41,7 @@ export function SignInPage() {
   const redirect = useSignedInRedirect(login.isPending || login.isSuccess);
   if (redirect) return redirect;
   return (
-    <AuthCard title="Sign in" subtitle="Welcome back.">
+    <AuthCard title={t('signIn.title')} subtitle={t('signIn.subtitle')}>
       <form
         noValidate
         onSubmit={form.onSubmit((values) => {
@@ -48,21 +50,21 @@ export function SignInPage() {
         })}
       >
         <Stack gap="md">
-          <TextInput label="Email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
-          <PasswordInput label="Password" autoComplete="current-password" required {...form.getInputProps('password')} />
+          <TextInput label={t('signIn.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
+          <PasswordInput label={t('signIn.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
           <Group justify="flex-end" mt={-8}>
             <Anchor component={Link} to="/forgot-password" size="sm">
-              Forgot password?
+              {t('signIn.forgotPassword')}
             </Anchor>
           </Group>
           <FormError message={formError} />
           <Button type="submit" loading={login.isPending} fullWidth>
-            Sign in
+            {t('signIn.submit')}
           </Button>
           <Text size="sm" ta="center">
-            New here?{' '}
+            {t('signIn.newHere')}{' '}
             <Anchor component={Link} to="/signup">
-              Create an account
+              {t('signIn.createAccount')}
             </Anchor>
           </Text>
         </Stack>

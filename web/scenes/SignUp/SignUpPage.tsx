@@ -2,6 +2,7 @@ import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { LIMITS } from '../../../common/limits.ts';
 import { authApi } from '../../api/auth.ts';
@@ -16,14 +17,15 @@ const FIELDS = ['name', 'email', 'password'] as const;
 
 export function SignUpPage() {
   const navigate = useNavigate();
+  const { t } = useTranslation('auth');
   const { adopt } = useSession();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { name: '', email: '', password: '' },
     validate: {
-      name: (v) => lineError(v, 'Enter your name'),
-      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter a valid email address'),
-      password: (v) => (v.length >= LIMITS.passwordMin ? null : `Use at least ${LIMITS.passwordMin} characters`),
+      name: (v) => lineError(v, t('signUp.enterName')),
+      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : t('signUp.enterValidEmail')),
+      password: (v) => (v.length >= LIMITS.passwordMin ? null : t('signUp.passwordTooShort', { min: LIMITS.passwordMin })),
     },
   });
   const signup = useMutation({
@@ -38,7 +40,7 @@ export function SignUpPage() {
   const redirect = useSignedInRedirect(signup.isPending || signup.isSuccess);
   if (redirect) return redirect;
   return (
-    <AuthCard title="Join Rapport" subtitle="Build relationships that matter in your community.">
+    <AuthCard title={t('signUp.title')} subtitle={t('signUp.subtitle')}>
       <form
         noValidate
         onSubmit={form.onSubmit((values) => {
@@ -47,23 +49,23 @@ export function SignUpPage() {
         })}
       >
         <Stack gap="md">
-          <TextInput label="Full name" autoComplete="name" required maxLength={LIMITS.nameMax} {...form.getInputProps('name')} />
-          <TextInput label="Email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
+          <TextInput label={t('signUp.fullName')} autoComplete="name" required maxLength={LIMITS.nameMax} {...form.getInputProps('name')} />
+          <TextInput label={t('signUp.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
           <PasswordInput
-            label="Password"
-            description={`At least ${LIMITS.passwordMin} characters; a passphrase works well.`}
+            label={t('signUp.password')}
+            description={t('signUp.passwordHint', { min: LIMITS.passwordMin })}
             autoComplete="new-password"
             required
             {...form.getInputProps('password')}
           />
           <FormError message={formError} />
           <Button type="submit" loading={signup.isPending} fullWidth>
-            Create account
+            {t('signUp.submit')}
           </Button>
           <Text size="sm" ta="center">
-            Already a member?{' '}
+            {t('signUp.alreadyMember')}{' '}
             <Anchor component={Link} to="/signin">
-              Sign in
+              {t('signUp.signIn')}
             </Anchor>
           </Text>
         </Stack>

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './fixtures/axe.ts';
+import { newMemberContext } from './fixtures/browser.ts';
+import { seedMember } from './fixtures/network-api.ts';
+import { browserSuite } from './fixtures/suite.ts';
+
+const suite = browserSuite();
+
+const htmlLang = (page: import('playwright-core').Page) => page.evaluate(() => document.documentElement.lang);
+
+describe('choosing the language', () => {
+  it('starts in English, switches to Italian from the header, and stays Italian after a reload', async () => {
+    const context = await newMemberContext(suite.browser, suite.server.baseUrl);
+    const page = await context.newPage();
+    await page.goto('/signin');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await htmlLang(page)).toBe('en');
+
+    // From the keyboard: focus the labelled switch and pick Italiano.
+    const english = page.getByRole('combobox', { name: 'Language' });
+    await english.focus();
+    await english.selectOption('it');
+    await page.getByRole('heading', { name: 'Accedi' }).waitFor();
+    await page.getByText('Ti diamo il bentornato.').waitFor();
+    await page.getByRole('link', { name: 'Hai dimenticato la password?' }).waitFor();
+    expect(await htmlLang(page)).toBe('it');
+    expect(await page.title()).toBe('Accedi · Rapport');
+    await expectAccessible(page, 'the sign-in page in Italian');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Accedi' }).waitFor();
+    expect(await htmlLang(page)).toBe('it');
+    expect(await page.getByRole('combobox', { name: 'Lingua' }).inputValue()).toBe('it');
+
+    // The sign-up scene loads its words in the chosen language too, validation messages included.
+    await page.getByRole('link', { name: 'Iscriviti' }).click();
+    await page.getByRole('heading', { name: 'Iscriviti a Rapport' }).waitFor();
+    await page.getByRole('button', { name: 'Crea account' }).click();
+    await page.getByText('Inserisci il tuo nome').waitFor();
+    // ICU fills the argument in: the minimum length is a number, not "{min}".
+    await page.getByText(/^Almeno \d+ caratteri; una frase segreta funziona bene\.$/).waitFor();
+    await expectAccessible(page, 'the sign-up page in Italian');
+
+    // And back to English.
+    await page.getByRole('combobox', { name: 'Lingua' }).selectOption('en');
+    await page.getByRole('heading', { name: 'Join Rapport' }).waitFor();
+    expect(await htmlLang(page)).toBe('en');
+    await context.close();
+  });
+
+  it('greets a browser that asks for Italian in Italian, before any choice', async () => {
+    const context = await suite.browser.newContext({ baseURL: suite.server.baseUrl, locale: 'it-IT' });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    await page.goto('/signin');
+    await page.getByRole('heading', { name: 'Accedi' }).waitFor();
+    await page.getByRole('link', { name: 'Crea un account' }).waitFor();
+    expect(await htmlLang(page)).toBe('it');
+    await context.close();
+  });
+
+  it('lets a signed-in member choose Italian in Settings, which their account keeps', async () => {
+    const member = await seedMember(suite.server.app, 'Lucia Ferraro');
+    const page = await suite.signedIn(member);
+    await page.goto('/settings');
+    const saved = page.waitForRequest((request) => request.method() === 'PATCH' && request.url().endsWith('/api/v1/me/profile'));
+    await page.getByRole('radiogroup', { name: /this language/ }).getByRole('radio', { name: 'Italiano' }).check();
+    expect((await saved).postDataJSON()).toEqual({ locale: 'it' });
+    await page.getByText('Lingua salvata.').waitFor();
+    expect((await member.call('GET', '/api/v1/me')).json<{ locale: string | null }>().locale).toBe('it');
+    await page.getByRole('link', { name: 'Rete' }).waitFor();
+    expect(await htmlLang(page)).toBe('it');
+    await expectAccessible(page, 'the settings page with the language card');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,53 @@
+import i18next, { type BackendModule } from 'i18next';
+import ICU from 'i18next-icu';
+import { initReactI18next } from 'react-i18next';
+import { DEFAULT_LOCALE, LOCALES, pickLocale, storedLocale } from './locale.ts';
+
+/**
+ * Each language's namespaces as separate chunks: a scene's `useTranslation('auth')` loads `auth` for the
+ * active language when the scene first renders (suspending until it arrives), so a page fetches only what
+ * it shows.
+ */
+const loaders = import.meta.glob<{ default: object }>('./resources/*/*.ts');
+
+const lazyResources: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, namespace, callback) {
+    const load = loaders[`./resources/${language}/${namespace}.ts`];
+    if (!load) {
+      callback(new Error(`no ${namespace} messages for ${language}`), false);
+      return;
+    }
+    load().then(
+      (module) => callback(null, module.default as Record<string, unknown>),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
+
+export const i18n = i18next.createInstance();
+
+// <html lang> follows the active language: screen readers pick their voice from it, browsers their hyphenation.
+i18n.on('languageChanged', (language) => {
+  document.documentElement.lang = language;
+});
+
+/** Starts the language layer with the visitor's language and the shell's namespace loaded; the app renders after. */
+export function startI18n(): Promise<unknown> {
+  return i18n
+    .use(new ICU())
+    .use(lazyResources)
+    .use(initReactI18next)
+    .init({
+      lng: pickLocale({ stored: storedLocale(), browser: navigator.languages }),
+      fallbackLng: DEFAULT_LOCALE,
+      supportedLngs: LOCALES,
+      load: 'languageOnly',
+      ns: ['common'],
+      defaultNS: 'common',
+      // React escapes what it renders; escaping here too would show "&amp;" in names.
+      interpolation: { escapeValue: false },
+      react: { useSuspense: true },
+    });
+}

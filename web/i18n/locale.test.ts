@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { matchLocale, pickLocale } from './locale.ts';
+
+describe('the client locale decision', () => {
+  it('prefers the member setting, then the stored choice, then the browser, then English', () => {
+    expect(pickLocale({ member: 'it', stored: 'en', browser: ['en-GB'] })).toBe('it');
+    expect(pickLocale({ member: null, stored: 'it', browser: ['en-GB'] })).toBe('it');
+    expect(pickLocale({ member: null, stored: null, browser: ['fr-FR', 'it-IT', 'en'] })).toBe('it');
+    expect(pickLocale({ browser: ['fr', 'de'] })).toBe('en');
+    expect(pickLocale({})).toBe('en');
+  });
+
+  it('falls through unknown or malformed values', () => {
+    expect(pickLocale({ member: 'fr', stored: '<it>', browser: ['', 'IT'] })).toBe('it');
+    expect(pickLocale({ member: 42, stored: {}, browser: ['x-klingon'] })).toBe('en');
+    expect(matchLocale('it_CH')).toBe('it');
+    expect(matchLocale(undefined)).toBeNull();
+  });
+});

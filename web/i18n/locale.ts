@@ -1,0 +1,48 @@
+/** The client's decision of which shipped language to show (the list itself is common/locales.ts). */
+import { isLocale, type Locale, LOCALES } from '../../common/locales.ts';
+
+export { isLocale, LOCALES, type Locale };
+export const DEFAULT_LOCALE: Locale = 'en';
+
+/** Each language named in itself, so a visitor finds theirs whatever the page is showing. */
+export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', it: 'Italiano' };
+
+const STORAGE_KEY = 'rapport.locale';
+
+/** A BCP 47 tag ("it-IT", "en-GB", "IT") to a shipped language by its primary subtag; null when not shipped. */
+export function matchLocale(tag: string | null | undefined): Locale | null {
+  const primary = tag?.trim().split(/[-_]/)[0]?.toLowerCase();
+  return isLocale(primary) ? primary : null;
+}
+
+/**
+ * The member's saved setting when signed in, else the visitor's choice from the header switch, else the
+ * first browser language we ship, else English. Malformed or unknown values fall through to the next source.
+ */
+export function pickLocale(sources: { member?: unknown; stored?: unknown; browser?: readonly string[] }): Locale {
+  if (isLocale(sources.member)) return sources.member;
+  if (isLocale(sources.stored)) return sources.stored;
+  for (const tag of sources.browser ?? []) {
+    const match = matchLocale(tag);
+    if (match) return match;
+  }
+  return DEFAULT_LOCALE;
+}
+
+/** The header switch's saved choice; storage may be unavailable (private modes, blocked cookies). */
+export function storedLocale(): Locale | null {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return isLocale(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function storeLocale(locale: Locale): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Not persisted: the choice still holds for this page.
+  }
+}

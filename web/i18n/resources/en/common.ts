@@ -1,0 +1,35 @@
+/** The shell: header, navigation, account menu and the page states every scene shares. */
+export default {
+  skipToContent: 'Skip to main content',
+  homeLink: 'Rapport home',
+  mainNav: 'Main',
+  signIn: 'Sign in',
+  join: 'Join',
+  searchPeople: 'Search people',
+  nav: {
+    members: 'Members',
+    myNetworkMy: 'My ',
+    myNetwork: 'Network',
+    pendingInvitations: '{count, plural, one {pending invitation} other {pending invitations}}',
+  },
+  language: {
+    label: 'Language',
+  },
+  userMenu: {
+    label: 'Account menu for {name}',
+    viewProfile: 'View profile',
+    editProfile: 'Edit profile',
+    settings: 'Settings',
+    admin: 'Admin',
+    signOut: 'Sign out',
+  },
+  settings: {
+    languageHint: 'Rapport and its emails use this language on every device you sign in from.',
+    languageSaved: 'Language saved.',
+  },
+  state: {
+    loading: 'Loading…',
+    loadFailed: 'Could not load this',
+    retry: 'Try again',
+  },
+};
