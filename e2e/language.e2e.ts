@@ -64,12 +64,15 @@ describe('choosing the language', () => {
     const page = await suite.signedIn(member);
     await page.goto('/settings');
     const saved = page.waitForRequest((request) => request.method() === 'PATCH' && request.url().endsWith('/api/v1/me/profile'));
-    await page.getByRole('radiogroup', { name: /this language/ }).getByRole('radio', { name: 'Italiano' }).check();
+    // click, not check: choosing Italian re-renders the card in Italian at once (its texts load with the
+    // language), so the radio Playwright would re-read to verify may already be a new element.
+    await page.getByRole('radiogroup', { name: /this language/ }).getByRole('radio', { name: 'Italiano' }).click();
     expect((await saved).postDataJSON()).toEqual({ locale: 'it' });
     await page.getByText('Lingua salvata.').waitFor();
     expect((await member.call('GET', '/api/v1/me')).json<{ locale: string | null }>().locale).toBe('it');
     await page.getByRole('link', { name: 'Rete' }).waitFor();
     expect(await htmlLang(page)).toBe('it');
+    expect(await page.getByRole('radio', { name: 'Italiano' }).isChecked()).toBe(true);
     await expectAccessible(page, 'the settings page with the language card');
     await page.context().close();
   });

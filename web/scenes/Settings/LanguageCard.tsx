@@ -20,7 +20,9 @@ export function LanguageCard({ me }: { me: MeView }) {
     mutationFn: meApi.setLocale,
     onSuccess: (next) => {
       queryClient.setQueryData(keys.me, next);
-      notifications.show({ color: 'teal', message: t('settings.languageSaved') });
+      // The instance's t, not the render's: the answer can arrive before the page has re-rendered in the
+      // new language, and the confirmation should speak the language just chosen.
+      notifications.show({ color: 'teal', message: i18n.t('settings.languageSaved') });
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
@@ -41,8 +43,9 @@ export function LanguageCard({ me }: { me: MeView }) {
           if (!isLocale(value)) return;
           setChoice(value);
           storeLocale(value);
-          void i18n.changeLanguage(value);
-          save.mutate(value);
+          // Saved once the new language's words are loaded (or failed to load), so the confirmation is in it.
+          const saveChoice = () => save.mutate(value);
+          i18n.changeLanguage(value).then(saveChoice, saveChoice);
         }}
       >
         <Stack gap="xs" mt="xs">
