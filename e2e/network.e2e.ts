@@ -53,7 +53,7 @@ describe('growing a network in the browser', () => {
 
     // C signs in elsewhere: the header counts one invitation, and My Network shows it with the note.
     const pageC = await signedIn(chloe);
-    await pageC.getByRole('link', { name: /My Network\s*1 pending invitations/ }).waitFor();
+    await pageC.getByRole('link', { name: /My Network\s*1 pending invitation$/ }).waitFor();
     const networkC = new MyNetworkPage(pageC);
     await networkC.openFromHeader();
     expect(await networkC.tab('Invitations (1)').getAttribute('aria-selected')).toBe('true');
