@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readDataset } from '../../server/graph/edge-list.ts';
 import { UsageError } from '../lib/database.ts';
 import { runGraphQuery } from './graph-query.ts';
+import { seededRandom } from '../../server/test/seeded-random.ts';
 
 // `rapport graph query --file` through the real launcher, and in-process for many single answers.
 const dir = mkdtempSync(join(tmpdir(), 'rapport-graph-query-'));
@@ -35,17 +36,7 @@ async function inProcess(args: string[], input = ''): Promise<string> {
   return out;
 }
 
-/** mulberry32, so the sample of pairs is the same on every run. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 describe('ids too large for a number', () => {
   it('refuses an edge list with a node id above 2^53 − 1, naming the file and line, with exit code 2', () => {

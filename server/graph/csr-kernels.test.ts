@@ -12,20 +12,11 @@ import { CsrGraph } from './csr.ts';
 import { countCommonMarked } from './csr-intersect.ts';
 import { CsrQueries } from './csr-queries.ts';
 import { comparePaths, mutualRelevance, pathScore } from './scoring.ts';
+import { seededRandom } from '../test/seeded-random.ts';
 
 const NOW_DAY = 9000;
 
-/** A deterministic generator (mulberry32), so a failure names its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 interface RandomGraph {
   n: number;

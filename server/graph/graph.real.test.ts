@@ -11,6 +11,7 @@ import { type EdgeList, parseEdgeList, readDataset, syntheticDays } from './edge
 import { DAY_MS, EPOCH_2000_MS } from './scoring.ts';
 import { SqlGraphIndex } from './sql.ts';
 import { TEST_GRAPH_TABLES, clearGraphTestTables, createGraphTestTables, loadGraphTestEdges } from './sql-test-tables.ts';
+import { seededRandom } from '../test/seeded-random.ts';
 
 const NOW = EPOCH_2000_MS + 9200 * DAY_MS;
 
@@ -23,17 +24,7 @@ function load(name: 'ego-facebook' | 'github-musae'): EdgeList {
   return list;
 }
 
-/** mulberry32: a small seeded generator, so failures reproduce. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 /** A random avoid set for one viewer in three: two of its neighbours and one random member. */
 function avoidFor(ref: BfsReference, v: number, n: number, rand: () => number, i: number): Set<number> {
