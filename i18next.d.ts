@@ -1,5 +1,18 @@
 import 'i18next';
 import type { Messages as ServerMessages } from './server/i18n/en.ts';
+import type account from './web/i18n/resources/en/account.ts';
+import type admin from './web/i18n/resources/en/admin.ts';
+import type directory from './web/i18n/resources/en/directory.ts';
+import type editProfile from './web/i18n/resources/en/editProfile.ts';
+import type errors from './web/i18n/resources/en/errors.ts';
+import type home from './web/i18n/resources/en/home.ts';
+import type network from './web/i18n/resources/en/network.ts';
+import type organisation from './web/i18n/resources/en/organisation.ts';
+import type people from './web/i18n/resources/en/people.ts';
+import type profile from './web/i18n/resources/en/profile.ts';
+import type reasons from './web/i18n/resources/en/reasons.ts';
+import type search from './web/i18n/resources/en/search.ts';
+import type settings from './web/i18n/resources/en/settings.ts';
 import type auth from './web/i18n/resources/en/auth.ts';
 import type common from './web/i18n/resources/en/common.ts';
 
@@ -15,6 +28,19 @@ declare module 'i18next' {
     resources: {
       common: typeof common;
       auth: typeof auth;
+      account: typeof account;
+      admin: typeof admin;
+      directory: typeof directory;
+      editProfile: typeof editProfile;
+      errors: typeof errors;
+      home: typeof home;
+      network: typeof network;
+      organisation: typeof organisation;
+      people: typeof people;
+      profile: typeof profile;
+      reasons: typeof reasons;
+      search: typeof search;
+      settings: typeof settings;
       email: ServerMessages['email'];
     };
   }

@@ -1,16 +1,14 @@
-const longDateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' });
+import { useFormat } from '../i18n/format.ts';
 
-/** "4 January 2027 at 14:05", in the reader's language and time zone. */
-export function formatDateTime(iso: string): string {
-  return longDateTime.format(new Date(iso));
-}
+export { formatDateTime } from '../i18n/format.ts';
 
 /** An exact date and time (the end of a restriction), after a prefix such as "Ends ". */
 export function DateTime({ iso, prefix = '' }: { iso: string; prefix?: string }) {
+  const format = useFormat();
   return (
     <>
       {prefix}
-      <time dateTime={iso}>{formatDateTime(iso)}</time>
+      <time dateTime={iso}>{format.dateTime(iso)}</time>
     </>
   );
 }

@@ -1,0 +1,2 @@
+/** The errors namespace (issue 11): filled as its screens are translated. */
+export default {};

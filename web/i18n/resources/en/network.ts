@@ -1,0 +1,2 @@
+/** The network namespace (issue 11): filled as its screens are translated. */
+export default {};

@@ -1,0 +1,2 @@
+/** The people namespace (issue 11): filled as its screens are translated. */
+export default {};

@@ -1,0 +1,2 @@
+/** The search namespace (issue 11): filled as its screens are translated. */
+export default {};

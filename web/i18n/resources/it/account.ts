@@ -1,0 +1,6 @@
+import type english from '../en/account.ts';
+import type { Messages } from '../messages.ts';
+
+const account: Messages<typeof english> = {};
+
+export default account;

@@ -1,0 +1,6 @@
+import type english from '../en/home.ts';
+import type { Messages } from '../messages.ts';
+
+const home: Messages<typeof english> = {};
+
+export default home;
