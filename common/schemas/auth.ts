@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
 import { email, password, requiredLine } from './primitives.ts';
+import { locale } from './locale.ts';
 
 export const signupBody = z.strictObject({
   email,
   password,
   name: requiredLine(LIMITS.nameMax),
+  /** The language the sign-up page was shown in; becomes the member's setting. Optional: absent, none is stored. */
+  locale: locale.optional(),
 });
 export type SignupBody = z.infer<typeof signupBody>;
 

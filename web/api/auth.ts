@@ -3,7 +3,7 @@ import { api } from './client.ts';
 import type { SessionStarted } from './types.ts';
 
 export const authApi = {
-  signup: (body: { email: string; password: string; name: string }) => api<SessionStarted>('POST', '/auth/signup', { body }),
+  signup: (body: { email: string; password: string; name: string; locale?: string }) => api<SessionStarted>('POST', '/auth/signup', { body }),
   login: (body: { email: string; password: string }) => api<SessionStarted>('POST', '/auth/login', { body }),
   logout: () => api<void>('POST', '/auth/logout'),
   requestReset: (email: string) => api<{ ok: true }>('POST', '/auth/password-reset', { body: { email } }),

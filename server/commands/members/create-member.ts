@@ -32,6 +32,11 @@ export interface NewMember {
    * community's default (server/http/locale.ts). Imports arrive verified and send none.
    */
   emailLocale?: Locale;
+  /**
+   * The language the person signed up in (the web sends the one it was showing): stored as their
+   * setting, so emails sent later without a request to go by (reminders, notices) are in it too.
+   */
+  locale?: Locale;
 }
 
 /**
@@ -58,6 +63,7 @@ export async function createMember(
         handle,
         email: input.email,
         role,
+        ...(input.locale ? { locale: input.locale } : {}),
         emailVerifiedAt: input.emailVerified ? new Date() : null,
         ...(input.createdAt ? { createdAt: input.createdAt } : {}),
       })
@@ -82,7 +88,7 @@ export async function createMember(
   });
   if (!input.emailVerified) {
     const token = await issueEmailToken(tx, created.id, 'verify_email');
-    const message = verifyEmailMessage(input.emailLocale ?? 'en', input.name, `${publicUrl}/verify-email?token=${encodeURIComponent(token)}`);
+    const message = verifyEmailMessage(input.locale ?? input.emailLocale ?? 'en', input.name, `${publicUrl}/verify-email?token=${encodeURIComponent(token)}`);
     await queueEmail(tx, { memberId: created.id, to: input.email, ...message });
   }
   return { ...created, role };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { STRONG_PASSWORD, signUp } from '../../test/client.ts';
+import { STRONG_PASSWORD, sessionCookie, signUp } from '../../test/client.ts';
 import { describeEachEngine } from '../../test/engines.ts';
 import { TestSmtpServer } from '../../test/smtp.ts';
 
@@ -88,6 +88,30 @@ describeEachEngine(
       expect(mail.text).toContain('è valido per 48 ore');
       expect(mail.html).toContain('Conferma il mio indirizzo email');
       tokenFrom(mail.text, '/verify-email');
+    });
+
+    it('keeps the language the page was shown in at sign-up as the setting, and refuses one Rapport does not ship', async () => {
+      const { app } = get();
+      const email = `scelta-${get().engine}@example.com`;
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/signup',
+        headers: { 'accept-language': 'en-US' },
+        payload: { email, password: STRONG_PASSWORD, name: 'Luca Ferri', locale: 'it' },
+      });
+      expect(res.statusCode).toBe(201);
+      await app.ctx.email.kick();
+      await smtp.waitFor(email, /Conferma il tuo indirizzo email per Rapport/);
+      const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: sessionCookie(res) } });
+      expect(me.json().locale).toBe('it');
+
+      const refused = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/signup',
+        payload: { email: `klingon-${get().engine}@example.com`, password: STRONG_PASSWORD, name: 'Worf', locale: 'tlh' },
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().code).toBe('validation_failed');
     });
 
     it("writes to a member who chose Italian in Italian, whatever the asking browser's language, and in English once they switch back", async () => {

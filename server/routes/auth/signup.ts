@@ -41,7 +41,7 @@ export const signupRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'Create an account and start a session', body: signupBody, response: { 201: sessionStarted } },
     },
     async (request, reply) => {
-      const { email, password, name } = request.body;
+      const { email, password, name, locale } = request.body;
       const probes = probeKeys(request.ip);
       const budget = ctx.config.signupProbe;
       const wait = Math.max(
@@ -59,7 +59,7 @@ export const signupRoutes: FastifyPluginAsyncZod = async (app) => {
           const member = await createMember(
             tx,
             {
-              email, name, passwordHash, ip: request.ip, mayBecomeOperator: true,
+              email, name, passwordHash, ip: request.ip, mayBecomeOperator: true, locale,
               // A new member has chosen no language yet: their first email follows their browser.
               emailLocale: resolveLocale({ acceptLanguage: request.headers['accept-language'], defaultLocale: ctx.config.defaultLocale }),
             },

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { LIMITS } from '../../../common/limits.ts';
+import { isLocale } from '../../../common/locales.ts';
 import { authApi } from '../../api/auth.ts';
 import { AuthCard } from '../../components/AuthCard.tsx';
 import { FormError } from '../../components/FormError.tsx';
@@ -17,7 +18,7 @@ const FIELDS = ['name', 'email', 'password'] as const;
 
 export function SignUpPage() {
   const navigate = useNavigate();
-  const { t } = useTranslation('auth');
+  const { t, i18n } = useTranslation('auth');
   const { adopt } = useSession();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
@@ -45,7 +46,8 @@ export function SignUpPage() {
         noValidate
         onSubmit={form.onSubmit((values) => {
           setFormError(null);
-          signup.mutate(values);
+          // The language the page is shown in becomes the member's setting (never the test-only pseudo-locale).
+          signup.mutate({ ...values, ...(isLocale(i18n.language) ? { locale: i18n.language } : {}) });
         })}
       >
         <Stack gap="md">
