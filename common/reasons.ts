@@ -106,7 +106,29 @@ export interface ReasonParamsByCode {
   'flag.other': { message: string };
   /** A sign-up's reason written before sign-ups had codes: `message` is its text. */
   'signup.other': { message: string };
+  /** Where screening put an invitation, and why (shown to its recipient). `risk` of 100. */
+  'placement.held': { risk: number };
+  'placement.sender_under_review': Record<string, never>;
+  'placement.other_flagged': Record<string, never>;
+  'placement.other_risk': { risk: number };
+  'placement.open': Record<string, never>;
+  'placement.manual': Record<string, never>;
+  /** `folder`: where the recipient's policy sends what no rule matches (accept, inbox, other). */
+  'placement.no_rule': { folder: string };
+  /**
+   * The recipient's rule that matched, numbered from 1 (also how a policy's rules are described).
+   * `conditions`: the rule's tests in order, each a word of RULE_CONDITIONS; the numbers they compare
+   * with are their own parameters (`mutuals`, `strength`, `degree`, `risk`).
+   */
+  'placement.rule': { rule: number; folder: string; conditions: string[]; mutuals?: number; strength?: number; degree?: number; risk?: number };
+  'placement.undelivered': Record<string, never>;
+  'placement.released': Record<string, never>;
+  /** A placement written before placements had codes, whose text matched none of them: `message` is that text. */
+  'placement.other': { message: string };
 }
+
+/** The tests a screening rule's conditions may make, in the order they are described. */
+export const RULE_CONDITIONS = ['note', 'mutuals', 'shared', 'strength', 'degree', 'risk'] as const;
 
 export type ReasonCode = keyof ReasonParamsByCode;
 
@@ -156,6 +178,21 @@ const COLD_NOTE: Record<string, string> = {
   template: 'with a copied note',
   personal: 'with a pitch or an ask',
 };
+
+const FOLDER_WORD: Record<string, string> = { accept: 'accepted automatically', inbox: 'Inbox', other: 'Other' };
+
+/** "a note and at least 2 mutual connections". */
+function ruleConditions(p: ReasonParamsByCode['placement.rule']): string {
+  const phrase: Record<string, () => string> = {
+    note: () => 'a note',
+    mutuals: () => `at least ${plural(p.mutuals ?? 0, 'mutual connection')}`,
+    shared: () => 'a shared organisation or school',
+    strength: () => `profile strength at least ${p.strength ?? 0}`,
+    degree: () => (p.degree === 1 ? '1st degree' : `${p.degree === 2 ? '2nd' : '3rd'} degree or closer`),
+    risk: () => `risk at most ${p.risk ?? 0}`,
+  };
+  return p.conditions.flatMap((c) => (phrase[c] ? [phrase[c]()] : [])).join(' and ');
+}
 
 const nearlyIdentical = (copies: number) => `The note is nearly identical to ${plural(copies, 'other note')} this sender wrote recently`;
 
@@ -236,6 +273,17 @@ const ENGLISH: { [C in ReasonCode]: (p: ReasonParamsByCode[C]) => string } = {
   'flag.reports': (p) => `${p.count} open reports from different members (${reportsByReason(p)}).`,
   'flag.other': (p) => p.message,
   'signup.other': (p) => p.message,
+  'placement.held': (p) => `Held by the platform: risk ${p.risk} of 100`,
+  'placement.sender_under_review': () => "Held by the platform: the sender's account is under review",
+  'placement.other_flagged': () => 'Put in Other by the platform: the sender is flagged',
+  'placement.other_risk': (p) => `Put in Other by the platform: risk ${p.risk} of 100`,
+  'placement.open': () => 'Open policy: accepted automatically',
+  'placement.manual': () => 'Manual policy: everything waits in the inbox',
+  'placement.no_rule': (p) => `No rule matched → ${FOLDER_WORD[p.folder] ?? p.folder}`,
+  'placement.rule': (p) => `Rule ${p.rule}: ${ruleConditions(p)} → ${FOLDER_WORD[p.folder] ?? p.folder}`,
+  'placement.undelivered': () => 'Not delivered: the recipient answered "I don\'t know this person" to an earlier invitation from this sender',
+  'placement.released': () => 'Released by the operators after review',
+  'placement.other': (p) => p.message,
 };
 
 /** The English rendering of a code and its parameters. */

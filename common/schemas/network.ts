@@ -43,8 +43,8 @@ export const invitationView = z.object({
   screening: z
     .object({
       folder: z.enum(['inbox', 'other', 'held', 'auto']),
-      /** The rule or judgement that placed it, in words. */
-      placement: z.string(),
+      /** Which rule or judgement put it in its folder; null for one never screened (made by an import). */
+      placement: reasonView.nullable(),
       evidence: invitationEvidence,
     })
     .nullable(),

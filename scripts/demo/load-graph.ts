@@ -1,3 +1,4 @@
+import { toStored } from '../../common/reasons.ts';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { arrayLiteral as list, bulkConnect } from '../../server/commands/network/bulk-connect.ts';
 import { type Database, rows, type Tx } from '../../server/db/connection.ts';
@@ -88,7 +89,7 @@ async function insertInvitations(tx: Tx, ids: number[], pending: DemoInvitation[
         createdAt: new Date(ms),
         expiresAt: new Date(ms + options.invitationExpiryMs),
         folder: arrival.folder,
-        placement: arrival.placement,
+        placement: toStored(arrival.placement),
         riskScore: arrival.judgement.risk.score,
         riskReasons: arrival.judgement.risk.reasons.map((r) => r.text),
         template: arrival.judgement.evidence.note.kind === 'template',

@@ -2,6 +2,7 @@
  * Where an arriving invitation goes: the platform's judgement first, then the recipient's own policy.
  * Pure, so every placement can be explained in words and tested without a database.
  */
+import { RULE_CONDITIONS, type Reason, reason } from '../../common/reasons.ts';
 import type { RuleCondition, ScreeningPolicy, ScreeningRule } from '../../common/schemas/screening.ts';
 import type { InvitationView } from '../../common/schemas/network.ts';
 
@@ -28,24 +29,31 @@ export interface RuleFacts {
 
 export interface Placement {
   folder: InvitationFolder;
-  /** In words, for the recipient: which rule or judgement put it there. */
-  placement: string;
+  /** For the recipient, as a reason: which rule or judgement put it there. */
+  placement: Reason;
 }
 
-const FOLDER_WORD = { accept: 'accepted automatically', inbox: 'Inbox', other: 'Other' } as const;
-
-export function describeCondition(c: RuleCondition): string {
-  const parts: string[] = [];
-  if (c.hasNote) parts.push('a note');
-  if (c.minMutuals !== undefined) parts.push(`at least ${c.minMutuals} mutual connection${c.minMutuals === 1 ? '' : 's'}`);
-  if (c.sharedOrgOrSchool) parts.push('a shared organisation or school');
-  if (c.minProfileStrength !== undefined) parts.push(`profile strength at least ${c.minProfileStrength}`);
-  if (c.maxDegree !== undefined) parts.push(c.maxDegree === 1 ? '1st degree' : `${c.maxDegree === 2 ? '2nd' : '3rd'} degree or closer`);
-  if (c.maxRisk !== undefined) parts.push(`risk at most ${c.maxRisk}`);
-  return parts.join(' and ');
+/** A rule as a reason: "Rule 2: a note and at least 2 mutual connections → Inbox" (`i` counts from 0). */
+export function describeRule(r: ScreeningRule, i: number): Reason {
+  const c = r.when;
+  const tested: Record<(typeof RULE_CONDITIONS)[number], boolean> = {
+    note: !!c.hasNote,
+    mutuals: c.minMutuals !== undefined,
+    shared: !!c.sharedOrgOrSchool,
+    strength: c.minProfileStrength !== undefined,
+    degree: c.maxDegree !== undefined,
+    risk: c.maxRisk !== undefined,
+  };
+  return reason('placement.rule', {
+    rule: i + 1,
+    folder: r.then,
+    conditions: RULE_CONDITIONS.filter((k) => tested[k]),
+    ...(c.minMutuals !== undefined ? { mutuals: c.minMutuals } : {}),
+    ...(c.minProfileStrength !== undefined ? { strength: c.minProfileStrength } : {}),
+    ...(c.maxDegree !== undefined ? { degree: c.maxDegree } : {}),
+    ...(c.maxRisk !== undefined ? { risk: c.maxRisk } : {}),
+  });
 }
-
-export const describeRule = (r: ScreeningRule, i: number) => `Rule ${i + 1}: ${describeCondition(r.when)} → ${FOLDER_WORD[r.then]}`;
 
 export function ruleMatches(c: RuleCondition, f: RuleFacts): boolean {
   if (c.hasNote && !f.hasNote) return false;
@@ -58,18 +66,18 @@ export function ruleMatches(c: RuleCondition, f: RuleFacts): boolean {
 }
 
 export function placeInvitation(policy: ScreeningPolicy, f: RuleFacts): Placement {
-  if (f.risk >= PLATFORM_HOLD_RISK) return { folder: 'held', placement: `Held by the platform: risk ${f.risk} of 100` };
+  if (f.risk >= PLATFORM_HOLD_RISK) return { folder: 'held', placement: reason('placement.held', { risk: f.risk }) };
   if (f.risk >= PLATFORM_OTHER_RISK || f.flagged) {
-    return { folder: 'other', placement: f.flagged ? 'Put in Other by the platform: the sender is flagged' : `Put in Other by the platform: risk ${f.risk} of 100` };
+    return { folder: 'other', placement: f.flagged ? reason('placement.other_flagged') : reason('placement.other_risk', { risk: f.risk }) };
   }
   switch (policy.mode) {
     case 'open':
-      return { folder: 'auto', placement: 'Open policy: accepted automatically' };
+      return { folder: 'auto', placement: reason('placement.open') };
     case 'manual':
-      return { folder: 'inbox', placement: 'Manual policy: everything waits in the inbox' };
+      return { folder: 'inbox', placement: reason('placement.manual') };
     case 'selective': {
       const i = policy.rules.findIndex((r) => ruleMatches(r.when, f));
-      if (i < 0) return { folder: policy.otherwise, placement: `No rule matched → ${FOLDER_WORD[policy.otherwise]}` };
+      if (i < 0) return { folder: policy.otherwise, placement: reason('placement.no_rule', { folder: policy.otherwise }) };
       const rule = policy.rules[i]!;
       return { folder: rule.then === 'accept' ? 'auto' : rule.then, placement: describeRule(rule, i) };
     }

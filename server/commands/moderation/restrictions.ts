@@ -1,4 +1,4 @@
-import { reason as notice } from '../../../common/reasons.ts';
+import { reason as notice, reason, toStored } from '../../../common/reasons.ts';
 import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/connection.ts';
 import { invitations, memberRestrictions, type RestrictionKind } from '../../db/schema.ts';
@@ -34,7 +34,7 @@ export async function applyRestriction(
     : await insert.onConflictDoNothing().returning({ id: memberRestrictions.id });
   // A held or restricted account's invitations still waiting for an answer leave their recipients'
   // folders too, so a cluster found after it sent its invitations is stopped all the same.
-  if (written.length > 0 && (kind === 'held' || kind === 'invitations')) await holdPendingInvitations(db, [memberId], HELD_PLACEMENT);
+  if (written.length > 0 && (kind === 'held' || kind === 'invitations')) await holdPendingInvitations(db, [memberId]);
   if (written.length > 0) {
     const data = { kind, reason, endsAt: values.endsAt?.toISOString() ?? null };
     await recordEvent(db, { kind: 'member.restricted', actorId: createdBy, subjectId: memberId, data });
@@ -42,9 +42,9 @@ export async function applyRestriction(
   return written.length > 0;
 }
 
-export const HELD_PLACEMENT = "Held by the platform: the sender's account is under review";
-
-export async function holdPendingInvitations(db: DbOrTx, senderIds: number[], placement: string): Promise<void> {
+/** Holds the senders' pending invitations that had reached an inbox or "Other", while their accounts are reviewed. */
+export async function holdPendingInvitations(db: DbOrTx, senderIds: number[]): Promise<void> {
+  const placement = toStored(reason('placement.sender_under_review'));
   if (senderIds.length === 0) return;
   await db
     .update(invitations)
@@ -61,7 +61,7 @@ export async function releaseHeldInvitations(db: DbOrTx, senderIds: number[]): P
   if (senderIds.length === 0) return;
   await db
     .update(invitations)
-    .set({ folder: 'inbox', placement: 'Released by the operators after review' })
+    .set({ folder: 'inbox', placement: toStored(reason('placement.released')) })
     .where(
       and(
         inArray(invitations.senderId, senderIds),

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { LIMITS } from '../../../common/limits.ts';
+import { reason, toStored } from '../../../common/reasons.ts';
 import type { InvitationCreate, InvitationSource } from '../../../common/schemas/network.ts';
 import type { Tx } from '../../db/connection.ts';
 import { type InvitationContext, interactions, invitations, members, profiles } from '../../db/schema.ts';
@@ -78,7 +79,7 @@ export async function sendInvitation(deps: NetworkDeps, senderId: number, input:
         context: origin,
         expiresAt: sql`now() + ${`${deps.limits.invitationExpiryMs} milliseconds`}::interval`,
         folder: undelivered ? 'held' : screened.folder,
-        placement: undelivered ? UNDELIVERED_PLACEMENT : screened.placement,
+        placement: toStored(undelivered ? reason('placement.undelivered') : screened.placement),
         riskScore: screened.judgement.risk.score,
         // Stored in English for operators and the abuse simulation; the API gives the codes (common/reasons.ts).
         riskReasons: screened.judgement.risk.reasons.map((r) => r.text),
@@ -127,8 +128,6 @@ async function expireStale(tx: Tx, a: number, b: number): Promise<void> {
 
 /** Where a re-invitation goes: to the recipient, or nowhere because they answered "I don't know this person". */
 type Delivery = 'deliver' | 'undeliverable';
-
-export const UNDELIVERED_PLACEMENT = 'Not delivered: the recipient answered "I don\'t know this person" to an earlier invitation from this sender';
 
 /**
  * The pair's history, as the sender may know it. "I don't know this person" is silent: until it expires

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { StoredReason } from '../../../common/reasons.ts';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { members } from './members.ts';
 
@@ -24,8 +25,8 @@ export const invitations = pgTable('invitations', {
   respondedAt: timestamp('responded_at', { withTimezone: true }),
   /** Where screening placed it on arrival: the inbox, "Other", held by the platform, or accepted automatically. */
   folder: text('folder', { enum: INVITATION_FOLDERS }).notNull().default('inbox'),
-  /** The rule that placed it, in words, as the recipient's invitation list shows it. */
-  placement: text('placement').notNull().default(''),
+  /** The rule or judgement that placed it, as a reason code with parameters (null when never screened). */
+  placement: jsonb('placement').$type<StoredReason>(),
   riskScore: smallint('risk_score').notNull().default(0),
   riskReasons: jsonb('risk_reasons').$type<string[]>().notNull().default([]),
   template: boolean('template').notNull().default(false),

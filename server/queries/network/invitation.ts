@@ -3,6 +3,7 @@
  * folder with the rule that placed it; both get the "ask for context" thread. Nobody else sees anything.
  */
 import { sql } from 'drizzle-orm';
+import { type StoredReason, storedReason } from '../../../common/reasons.ts';
 import type { InvitationView } from '../../../common/schemas/network.ts';
 import type { PersonCard } from '../../../common/schemas/search.ts';
 import { type DbOrTx, rows } from '../../db/connection.ts';
@@ -24,7 +25,7 @@ interface InvitationRow {
   expiresAt: Date | string;
   respondedAt: Date | string | null;
   folder: InvitationFolder;
-  placement: string;
+  placement: StoredReason | null;
   noteMinhash: number[] | null;
   ms: string;
   /** The "ask for context" messages, oldest first; null when none. */
@@ -84,7 +85,9 @@ async function present(lens: Lens, found: InvitationRow[]): Promise<InvitationVi
       status: judgement ? r.status : statusForSender({ status: r.status, expiresAt: new Date(r.expiresAt), respondedAt: r.respondedAt === null ? null : new Date(r.respondedAt) }),
       createdAt: new Date(r.createdAt).toISOString(),
       expiresAt: new Date(r.expiresAt).toISOString(),
-      screening: judgement ? { folder: r.folder, placement: r.placement, evidence: judgement.evidence } : null,
+      screening: judgement
+        ? { folder: r.folder, placement: r.placement ? storedReason(r.placement.code, r.placement.params) : null, evidence: judgement.evidence }
+        : null,
       thread: (r.thread ?? []).flatMap((m) => {
         const author = cardOf.get(m.authorId);
         return author ? [{ id: m.id, author, body: m.body, createdAt: new Date(m.createdAt).toISOString() }] : [];

@@ -152,13 +152,13 @@ describeEachEngine('moderation queue', (get) => {
     expect(flag).toBeDefined();
     // An invitation the platform held on arrival (the account cannot send one while held).
     await rows(get().database.db, sql`INSERT INTO invitations (sender_id, recipient_id, context, expires_at, folder, placement)
-      VALUES (${held.id}, ${officeA.id}, 'profile', now() + interval '1 day', 'held', 'Held by the platform: risk 80 of 100')`);
+      VALUES (${held.id}, ${officeA.id}, 'profile', now() + interval '1 day', 'held', '{"code":"placement.held","params":{"risk":80}}')`);
     const res = await operator.call('POST', `/api/v1/admin/moderation/flags/${flag!.id}/dismiss`, { reason: 'Known office, real person' });
     expect(res.json()).toMatchObject({ status: 'dismissed' });
     expect(await activeRestrictions(held.id)).toEqual([]);
     // Reviewed and cleared: what was held reaches the inbox after all.
-    const [released] = await rows<{ folder: string; placement: string }>(get().database.db, sql`SELECT folder, placement FROM invitations WHERE sender_id = ${held.id}`);
-    expect(released).toEqual({ folder: 'inbox', placement: 'Released by the operators after review' });
+    const [released] = await rows<{ folder: string; placement: unknown }>(get().database.db, sql`SELECT folder, placement FROM invitations WHERE sender_id = ${held.id}`);
+    expect(released).toEqual({ folder: 'inbox', placement: { code: 'placement.released', params: {} } });
     const kinds = (await held.call('GET', '/api/v1/me/notices')).json().items.map((n: { kind: string }) => n.kind);
     expect(kinds).toEqual(['lifted', 'restriction']);
   });

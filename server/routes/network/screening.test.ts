@@ -30,9 +30,9 @@ describeEachEngine('screening: policies, evidence and the context thread', (get)
     const other = (await sel!.call('GET', '/api/v1/invitations?box=received&folder=other')).json().items;
     expect(inbox.map((i: { id: number }) => i.id)).toEqual([qualifying]);
     expect(other.map((i: { id: number }) => i.id)).toEqual([bare, noted]);
-    expect(inbox[0].screening).toMatchObject({ folder: 'inbox', placement: 'Rule 1: a note and at least 2 mutual connections → Inbox' });
-    expect(other[1].screening).toMatchObject({ folder: 'other', placement: 'No rule matched → Other' });
-    expect(other[0].screening).toMatchObject({ folder: 'other', placement: 'Put in Other by the platform: risk 50 of 100' });
+    expect(inbox[0].screening).toMatchObject({ folder: 'inbox', placement: { code: 'placement.rule', text: 'Rule 1: a note and at least 2 mutual connections → Inbox' } });
+    expect(other[1].screening).toMatchObject({ folder: 'other', placement: { code: 'placement.no_rule', params: { folder: 'other' }, text: 'No rule matched → Other' } });
+    expect(other[0].screening).toMatchObject({ folder: 'other', placement: { code: 'placement.other_risk', params: { risk: 50 }, text: 'Put in Other by the platform: risk 50 of 100' } });
     expect((await sel!.call('GET', '/api/v1/invitations/folders')).json()).toEqual({ inbox: 1, other: 2 });
 
     // The evidence card: degree before connecting, mutuals with names, the note's kind, the sender's record.
@@ -71,11 +71,11 @@ describeEachEngine('screening: policies, evidence and the context thread', (get)
       italian: await invite(italian!, sel!, 'Vorrei aggiungerti alla mia rete professionale su LinkedIn'),
       personal: await invite(personal!, sel!, 'We sat next to each other at the harbour workshop; I would like to keep in touch.'),
     };
-    const byId = new Map<number, { screening: { placement: string; evidence: { note: { kind: string } } } }>();
+    const byId = new Map<number, { screening: { placement: { text: string }; evidence: { note: { kind: string } } } }>();
     for (const folder of ['inbox', 'other']) {
       for (const item of (await sel!.call('GET', `/api/v1/invitations?box=received&folder=${folder}`)).json().items) byId.set(item.id, item);
     }
-    const seen = (id: number) => [byId.get(id)!.screening.evidence.note.kind, byId.get(id)!.screening.placement];
+    const seen = (id: number) => [byId.get(id)!.screening.evidence.note.kind, byId.get(id)!.screening.placement.text];
     expect(seen(ids.stock)).toEqual(['stock', 'No rule matched → Other']);
     expect(seen(ids.junk)).toEqual(['short', 'No rule matched → Other']);
     expect(seen(ids.italian)).toEqual(['stock', 'No rule matched → Other']);
@@ -95,12 +95,12 @@ describeEachEngine('screening: policies, evidence and the context thread', (get)
     const held = await flagged!.call('POST', '/api/v1/invitations', { to: open!.handle, note: 'Hello' });
     expect(held.statusCode).toBe(201);
     expect(held.json()).toMatchObject({ outcome: 'invited', invitation: { status: 'pending', screening: null } });
-    const [stored] = await rows<{ folder: string; placement: string; riskReasons: string[] }>(
+    const [stored] = await rows<{ folder: string; placement: { code: string; params: { risk: number } }; riskReasons: string[] }>(
       database.db,
       sql`SELECT folder, placement, risk_reasons AS "riskReasons" FROM invitations WHERE id = ${held.json().invitation.id}`,
     );
     // A flagged newcomer with nothing in common: held by the platform, never shown, never accepted.
-    expect(stored).toMatchObject({ folder: 'held', placement: expect.stringMatching(/^Held by the platform: risk \d+ of 100$/) });
+    expect(stored).toMatchObject({ folder: 'held', placement: { code: 'placement.held', params: { risk: expect.any(Number) } } });
     expect(stored!.riskReasons).toContain('The account is flagged for moderation');
     expect((await open!.call('GET', `/api/v1/members/${flagged!.handle}`)).json().degree).toBe(null);
     expect((await open!.call('GET', '/api/v1/invitations/folders')).json()).toEqual({ inbox: 0, other: 0 });

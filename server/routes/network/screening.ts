@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { reasonView } from '../../../common/schemas/primitives.ts';
 import { allowanceView, screeningPolicy } from '../../../common/schemas/screening.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { savePolicy } from '../../commands/screening/save-policy.ts';
@@ -10,8 +11,8 @@ import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['screening'];
 
-/** The policy with each rule described in words, as the settings page and the invitation list show it. */
-const policyView = screeningPolicy.extend({ described: z.array(z.string()) });
+/** The policy with each rule described as a reason (code, parameters and English), for a client to show in words. */
+const policyView = screeningPolicy.extend({ described: z.array(reasonView) });
 
 export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;

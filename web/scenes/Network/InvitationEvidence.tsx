@@ -110,9 +110,11 @@ export function InvitationEvidence({ invitation }: { invitation: InvitationView 
         <Fact label="Reports against them">{reportsText(e.reports)}</Fact>
       </SimpleGrid>
       <RiskScore risk={e.risk} id={`risk-${invitation.id}`} />
-      <Text size="xs" c="dimmed">
-        Placed here by: {screening.placement}
-      </Text>
+      {screening.placement && (
+        <Text size="xs" c="dimmed">
+          Placed here by: {screening.placement.text}
+        </Text>
+      )}
     </Stack>
   );
 }
