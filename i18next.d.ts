@@ -42,6 +42,7 @@ declare module 'i18next' {
       search: typeof search;
       settings: typeof settings;
       email: ServerMessages['email'];
+      page: ServerMessages['page'];
     };
   }
 }

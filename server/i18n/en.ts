@@ -28,6 +28,12 @@ export const en = {
       footer: 'If this was not you, you need not do anything: your account and password are unchanged.',
     },
   },
+  /** The web page as the server sends it, before the app starts: what search engines and link previews read. */
+  page: {
+    meta: {
+      description: 'Rapport: a professional network your community runs for itself.',
+    },
+  },
 } as const;
 
 /** The keys every language provides, each a string. */

@@ -32,3 +32,8 @@ export function emailTexts(locale: Locale, name: EmailName, values: Record<strin
   const fields = Object.keys(en.email[name]) as (keyof EmailTexts)[];
   return Object.fromEntries(fields.map((field) => [field, t(`${name}.${field}`, values)])) as EmailTexts;
 }
+
+/** A text of the web page's shell (its meta description), in a language. */
+export function pageText(locale: Locale, key: `meta.${keyof Messages['page']['meta']}`): string {
+  return instance.getFixedT(locale, 'page')(key);
+}

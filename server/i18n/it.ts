@@ -28,4 +28,9 @@ export const it: Messages = {
       footer: 'Se il tentativo non è partito da te, non devi fare nulla: il tuo account e la tua password restano invariati.',
     },
   },
+  page: {
+    meta: {
+      description: 'Rapport: la rete professionale che la tua comunità gestisce da sé.',
+    },
+  },
 };

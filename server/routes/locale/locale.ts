@@ -1,9 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { LOCALES } from '../../../common/locales.ts';
 import { localeView } from '../../../common/schemas/locale.ts';
-import { members } from '../../db/schema.ts';
-import { resolveLocale } from '../../http/locale.ts';
+import { visitorLocale } from '../../queries/visitor-locale.ts';
 
 /**
  * The language to show, for the web's first paint and its language switch: signed out, it follows the
@@ -19,17 +16,11 @@ export const localeRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'optional' },
       schema: { tags: ['locale'], summary: 'The language to show this visitor, and the community default', response: { 200: localeView } },
     },
-    async (request) => {
-      const actor = request.viewer?.actor;
-      const [member] = actor ? await ctx.db.select({ locale: members.locale }).from(members).where(eq(members.id, actor.id)) : [];
-      const memberLocale = member?.locale ?? null;
-      const defaultLocale = ctx.config.defaultLocale;
-      return {
-        locale: resolveLocale({ memberLocale, acceptLanguage: request.headers['accept-language'], defaultLocale }),
-        defaultLocale,
-        memberLocale,
-        supported: [...LOCALES],
-      };
-    },
+    async (request) =>
+      visitorLocale(ctx.db, {
+        memberId: request.viewer?.actor.id,
+        acceptLanguage: request.headers['accept-language'],
+        defaultLocale: ctx.config.defaultLocale,
+      }),
   );
 };
