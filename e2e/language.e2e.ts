@@ -22,7 +22,8 @@ describe('choosing the language', () => {
     await english.selectOption('it');
     await page.getByRole('heading', { name: 'Accedi' }).waitFor();
     await page.getByText('Ti diamo il bentornato.').waitFor();
-    await page.getByRole('link', { name: 'Hai dimenticato la password?' }).waitFor();
+    // The words the Italian emails point to (server/i18n/it.ts: scegli "Password dimenticata?" nella pagina di accesso).
+    await page.getByRole('link', { name: 'Password dimenticata?' }).waitFor();
     expect(await htmlLang(page)).toBe('it');
     expect(await page.title()).toBe('Accedi · Rapport');
     await expectAccessible(page, 'the sign-in page in Italian');

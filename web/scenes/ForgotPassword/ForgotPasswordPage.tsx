@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { authApi } from '../../api/auth.ts';
 import { AuthCard } from '../../components/AuthCard.tsx';
@@ -9,10 +10,11 @@ import { FormError } from '../../components/FormError.tsx';
 import { applyServerErrors } from '../../hooks/useServerErrors.ts';
 
 export function ForgotPasswordPage() {
+  const { t } = useTranslation('account');
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { email: '' },
-    validate: { email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter a valid email address') },
+    validate: { email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : t('forgot.enterValidEmail')) },
   });
   const request = useMutation({
     mutationFn: (email: string) => authApi.requestReset(email),
@@ -20,10 +22,10 @@ export function ForgotPasswordPage() {
   });
 
   return (
-    <AuthCard title="Reset your password" subtitle="We will email you a link to choose a new one.">
+    <AuthCard title={t('forgot.title')} subtitle={t('forgot.subtitle')}>
       {request.isSuccess ? (
-        <Alert color="teal" variant="light" role="status" title="Check your email">
-          If an account exists for {form.values.email}, a reset link is on its way. It expires soon, so use it today.
+        <Alert color="teal" variant="light" role="status" title={t('forgot.sentTitle')}>
+          {t('forgot.sent', { email: form.values.email })}
         </Alert>
       ) : (
         <form
@@ -34,16 +36,16 @@ export function ForgotPasswordPage() {
           })}
         >
           <Stack gap="md">
-            <TextInput label="Email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
+            <TextInput label={t('forgot.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
             <FormError message={formError} />
             <Button type="submit" loading={request.isPending} fullWidth>
-              Send reset link
+              {t('forgot.submit')}
             </Button>
           </Stack>
         </form>
       )}
       <Anchor component={Link} to="/signin" size="sm" ta="center">
-        Back to sign in
+        {t('forgot.backToSignIn')}
       </Anchor>
     </AuthCard>
   );

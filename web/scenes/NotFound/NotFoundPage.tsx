@@ -1,17 +1,26 @@
 import { Button, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/PageState.tsx';
 
 export function NotFoundPage() {
-  useDocumentTitle('Not found · Rapport');
+  const { t } = useTranslation('account');
+  useDocumentTitle(t('notFound.documentTitle'));
   return (
     <>
       <Title order={1} fz="h2" ta="center" mt="xl">
-        Page not found
+        {t('notFound.title')}
       </Title>
-      <EmptyState title="This page does not exist" action={<Button component={Link} to="/">Go home</Button>}>
-        The link may be old, or the address mistyped.
+      <EmptyState
+        title={t('notFound.emptyTitle')}
+        action={
+          <Button component={Link} to="/">
+            {t('notFound.goHome')}
+          </Button>
+        }
+      >
+        {t('notFound.body')}
       </EmptyState>
     </>
   );

@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { LIMITS } from '../../../common/limits.ts';
 import { authApi } from '../../api/auth.ts';
@@ -10,14 +11,15 @@ import { FormError } from '../../components/FormError.tsx';
 import { applyServerErrors } from '../../hooks/useServerErrors.ts';
 
 export function ResetPasswordPage() {
+  const { t } = useTranslation('account');
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { password: '', confirm: '' },
     validate: {
-      password: (v) => (v.length >= LIMITS.passwordMin ? null : `Use at least ${LIMITS.passwordMin} characters`),
-      confirm: (v, values) => (v === values.password ? null : 'The passwords do not match'),
+      password: (v) => (v.length >= LIMITS.passwordMin ? null : t('reset.tooShort', { min: LIMITS.passwordMin })),
+      confirm: (v, values) => (v === values.password ? null : t('reset.mismatch')),
     },
   });
   const confirm = useMutation({
@@ -27,27 +29,19 @@ export function ResetPasswordPage() {
 
   if (!token) {
     return (
-      <AuthCard title="Reset your password">
+      <AuthCard title={t('reset.missingTokenTitle')}>
         <Alert color="red" variant="light" role="alert">
-          This link is missing its token. Open the link from your email again, or{' '}
-          <Anchor component={Link} to="/forgot-password">
-            request a new one
-          </Anchor>
-          .
+          <Trans t={t} i18nKey="reset.missingToken" components={{ a: <Anchor component={Link} to="/forgot-password" /> }} />
         </Alert>
       </AuthCard>
     );
   }
 
   return (
-    <AuthCard title="Choose a new password">
+    <AuthCard title={t('reset.title')}>
       {confirm.isSuccess ? (
-        <Alert color="teal" variant="light" role="status" title="Password changed">
-          You can now{' '}
-          <Anchor component={Link} to="/signin">
-            sign in
-          </Anchor>{' '}
-          with your new password.
+        <Alert color="teal" variant="light" role="status" title={t('reset.changedTitle')}>
+          <Trans t={t} i18nKey="reset.changed" components={{ a: <Anchor component={Link} to="/signin" /> }} />
         </Alert>
       ) : (
         <form
@@ -58,11 +52,11 @@ export function ResetPasswordPage() {
           })}
         >
           <Stack gap="md">
-            <PasswordInput label="New password" autoComplete="new-password" required {...form.getInputProps('password')} />
-            <PasswordInput label="Repeat new password" autoComplete="new-password" required {...form.getInputProps('confirm')} />
+            <PasswordInput label={t('reset.new')} autoComplete="new-password" required {...form.getInputProps('password')} />
+            <PasswordInput label={t('reset.repeat')} autoComplete="new-password" required {...form.getInputProps('confirm')} />
             <FormError message={formError} />
             <Button type="submit" loading={confirm.isPending} fullWidth>
-              Set new password
+              {t('reset.submit')}
             </Button>
           </Stack>
         </form>

@@ -1,33 +1,35 @@
 import { Button, Divider, Paper, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { keys } from '../../api/keys.ts';
 import { networkApi } from '../../api/network.ts';
 import type { BlockedCard } from '../../api/types.ts';
 import { ErrorState, PageLoader } from '../../components/PageState.tsx';
 import { PersonCardItem } from '../../components/PersonCardItem.tsx';
-import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
+import { useFormat } from '../../i18n/format.ts';
 
 /** Members the viewer blocked. Blocked members cannot be found in search, so this is the one place to unblock them. */
 export function BlockedMembersCard() {
+  const { t } = useTranslation('settings');
   const query = useQuery({ queryKey: keys.blocks, queryFn: networkApi.blocks });
   return (
     <Paper p="lg" radius="md" component="section" aria-labelledby="blocked-heading">
       <Title order={2} fz="h4" id="blocked-heading" mb={4}>
-        Blocked members
+        {t('blocked.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        Blocked members cannot see, find, invite or follow you. Unblocking does not restore a connection.
+        {t('blocked.intro')}
       </Text>
       {query.isPending ? (
-        <PageLoader label="Loading blocked members…" />
+        <PageLoader label={t('blocked.loading')} />
       ) : query.error ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : query.data.items.length === 0 ? (
-        <Text size="sm">You have not blocked anyone.</Text>
+        <Text size="sm">{t('blocked.none')}</Text>
       ) : (
-        <ul aria-label="Blocked members" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        <ul aria-label={t('blocked.list')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {query.data.items.map((b, i) => (
             <Fragment key={b.id}>
               {i > 0 && <Divider component="li" aria-hidden />}
@@ -43,24 +45,31 @@ export function BlockedMembersCard() {
 }
 
 function BlockedMember({ member }: { member: BlockedCard }) {
+  const { t } = useTranslation('settings');
+  const format = useFormat();
   const unblock = useNetworkMutation(() => networkApi.unblock(member.handle), {
-    success: () => (
-      <>
-        <bdi>{member.name}</bdi> is unblocked.
-      </>
-    ),
+    success: () => <Trans t={t} i18nKey="blocked.unblocked" values={{ name: member.name }} components={{ bdi: <bdi /> }} />,
   });
   return (
     <PersonCardItem
       person={member}
       extra={
         <Text size="xs" c="dimmed">
-          <TimeAgo iso={member.blockedAt} prefix="Blocked " />
+          {/* One message around the relative time (not a prefix glued to it), so each language orders its own words. */}
+          <time dateTime={member.blockedAt} title={format.dateTime(member.blockedAt)}>
+            {t('blocked.blockedAgo', { time: format.timeAgo(member.blockedAt) })}
+          </time>
         </Text>
       }
       actions={
-        <Button size="xs" variant="default" loading={unblock.isPending} onClick={() => unblock.mutate(undefined)} aria-label={`Unblock ${member.name}`}>
-          Unblock
+        <Button
+          size="xs"
+          variant="default"
+          loading={unblock.isPending}
+          onClick={() => unblock.mutate(undefined)}
+          aria-label={t('blocked.unblockLabel', { name: member.name })}
+        >
+          {t('blocked.unblock')}
         </Button>
       }
     />

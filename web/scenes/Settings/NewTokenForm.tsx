@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../common/limits.ts';
 import { keys } from '../../api/keys.ts';
 import { meApi } from '../../api/me.ts';
@@ -12,12 +13,13 @@ import { applyServerErrors } from '../../hooks/useServerErrors.ts';
 
 /** Create a token and show its secret exactly once, with a copy button. */
 export function NewTokenForm() {
+  const { t } = useTranslation(['settings', 'common']);
   const queryClient = useQueryClient();
   const [created, setCreated] = useState<TokenCreated | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { name: '' },
-    validate: { name: (v) => (v.trim() ? null : 'Name the token after the script that will use it') },
+    validate: { name: (v) => (v.trim() ? null : t('tokens.new.nameRequired')) },
   });
   const create = useMutation({
     mutationFn: (name: string) => meApi.createToken(name),
@@ -32,15 +34,16 @@ export function NewTokenForm() {
   return (
     <Stack gap="sm">
       {created && (
-        <Alert color="teal" variant="light" title={
-            <>
-              Token “<bdi>{created.name}</bdi>” created
-            </>
-          } role="status">
+        <Alert
+          color="teal"
+          variant="light"
+          title={<Trans t={t} i18nKey="tokens.new.created" values={{ name: created.name }} components={{ bdi: <bdi /> }} />}
+          role="status"
+        >
           <Stack gap="xs">
-            <Text size="sm">Copy it now. For your safety it will not be shown again.</Text>
+            <Text size="sm">{t('tokens.new.copyNow')}</Text>
             <Group gap="xs" wrap="nowrap">
-              <Code style={{ wordBreak: 'break-all', flex: 1 }} aria-label="New access token">
+              <Code style={{ wordBreak: 'break-all', flex: 1 }} aria-label={t('tokens.new.secret')}>
                 {created.token}
               </Code>
               <CopyButton value={created.token}>
@@ -52,13 +55,13 @@ export function NewTokenForm() {
                     leftSection={copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />}
                     onClick={copy}
                   >
-                    {copied ? 'Copied' : 'Copy token'}
+                    {copied ? t('tokens.new.copied') : t('tokens.new.copy')}
                   </Button>
                 )}
               </CopyButton>
             </Group>
             <Button size="xs" variant="subtle" onClick={() => setCreated(null)} style={{ alignSelf: 'flex-start' }}>
-              Done
+              {t('common:actions.done')}
             </Button>
           </Stack>
         </Alert>
@@ -72,14 +75,14 @@ export function NewTokenForm() {
       >
         <Group align="flex-end" gap="xs" wrap="wrap">
           <TextInput
-            label="Token name"
-            placeholder="e.g. CRM sync script"
+            label={t('tokens.new.label')}
+            placeholder={t('tokens.new.placeholder')}
             maxLength={LIMITS.tokenNameMax}
             style={{ flex: 1, minWidth: 220 }}
             {...form.getInputProps('name')}
           />
           <Button type="submit" loading={create.isPending}>
-            Create token
+            {t('tokens.new.submit')}
           </Button>
         </Group>
         <FormError message={formError} />

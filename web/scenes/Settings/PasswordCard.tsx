@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../common/limits.ts';
 import { authApi } from '../../api/auth.ts';
 import { keys } from '../../api/keys.ts';
@@ -17,14 +18,15 @@ import { useSession } from '../../hooks/useSession.ts';
  */
 export function PasswordCard() {
   const { adopt } = useSession();
+  const { t } = useTranslation('settings');
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', confirm: '', endOtherSessions: true },
     validate: {
-      currentPassword: (v) => (v ? null : 'Enter your current password'),
-      newPassword: (v) => (v.length >= LIMITS.passwordMin ? null : `Use at least ${LIMITS.passwordMin} characters`),
-      confirm: (v, values) => (v === values.newPassword ? null : 'The passwords do not match'),
+      currentPassword: (v) => (v ? null : t('password.enterCurrent')),
+      newPassword: (v) => (v.length >= LIMITS.passwordMin ? null : t('password.tooShort', { min: LIMITS.passwordMin })),
+      confirm: (v, values) => (v === values.newPassword ? null : t('password.mismatch')),
     },
   });
   const change = useMutation({
@@ -36,9 +38,7 @@ export function PasswordCard() {
       void queryClient.invalidateQueries({ queryKey: keys.tokens });
       notifications.show({
         color: 'teal',
-        message: v.endOtherSessions
-          ? 'Password changed. You were signed out everywhere else, and your access tokens were revoked.'
-          : 'Password changed. Your other sessions and access tokens still work.',
+        message: v.endOtherSessions ? t('password.changedSignedOut') : t('password.changedKept'),
       });
     },
     onError: (error) => setFormError(applyServerErrors(form, error, ['currentPassword', 'newPassword'])),
@@ -47,7 +47,7 @@ export function PasswordCard() {
   return (
     <Paper p="lg" radius="md" component="section" aria-labelledby="password-heading">
       <Title order={2} fz="h4" id="password-heading" mb="md">
-        Change password
+        {t('password.title')}
       </Title>
       <form
         noValidate
@@ -57,18 +57,18 @@ export function PasswordCard() {
         })}
       >
         <Stack gap="sm" maw={420}>
-          <PasswordInput label="Current password" autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
-          <PasswordInput label="New password" autoComplete="new-password" required {...form.getInputProps('newPassword')} />
-          <PasswordInput label="Repeat new password" autoComplete="new-password" required {...form.getInputProps('confirm')} />
+          <PasswordInput label={t('password.current')} autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
+          <PasswordInput label={t('password.new')} autoComplete="new-password" required {...form.getInputProps('newPassword')} />
+          <PasswordInput label={t('password.repeat')} autoComplete="new-password" required {...form.getInputProps('confirm')} />
           <Checkbox
-            label="Sign out everywhere else"
-            description="Ends your sessions on other devices and revokes your access tokens; scripts using them stop working."
+            label={t('password.signOutElsewhere')}
+            description={t('password.signOutElsewhereHint')}
             {...form.getInputProps('endOtherSessions', { type: 'checkbox' })}
           />
           <FormError message={formError} />
           <Group>
             <Button type="submit" loading={change.isPending}>
-              Change password
+              {t('password.submit')}
             </Button>
           </Group>
         </Stack>

@@ -1,4 +1,5 @@
 import { Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useMe } from '../../hooks/useMe.ts';
 import { BlockedMembersCard } from './BlockedMembersCard.tsx';
@@ -10,10 +11,11 @@ import { VisibilityCard } from './VisibilityCard.tsx';
 
 export function SettingsPage() {
   const { data: me } = useMe();
+  const { t } = useTranslation('settings');
   if (!me) return null;
   return (
     <>
-      <PageHeader title="Settings" description={`Signed in as ${me.email}`} />
+      <PageHeader title={t('page.title')} description={t('page.signedInAs', { email: me.email })} />
       <Stack gap="lg" maw={860}>
         <VisibilityCard me={me} />
         <ScreeningCard />

@@ -2,17 +2,23 @@ import { Button, Code, Group, Modal, Paper, Stack, Table, Text, Title, VisuallyH
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
 import { meApi } from '../../api/me.ts';
 import type { AccessToken } from '../../api/types.ts';
 import { ErrorState, PageLoader } from '../../components/PageState.tsx';
+import { useFormat } from '../../i18n/format.ts';
 import { NewTokenForm } from './NewTokenForm.tsx';
 
-const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : 'Never');
+/** The header a script sends: code, the same in every language. */
+const BEARER = 'Authorization: Bearer <token>';
 
 /** Personal access tokens for scripts: list, create and revoke. */
 export function TokensCard() {
+  const { t } = useTranslation(['settings', 'common']);
+  const format = useFormat();
+  const date = (iso: string | null) => (iso ? format.date(iso) : t('tokens.never'));
   const queryClient = useQueryClient();
   const tokens = useQuery({ queryKey: keys.tokens, queryFn: meApi.listTokens });
   const [revoking, setRevoking] = useState<AccessToken | null>(null);
@@ -21,7 +27,7 @@ export function TokensCard() {
     onSuccess: () => {
       setRevoking(null);
       void queryClient.invalidateQueries({ queryKey: keys.tokens });
-      notifications.show({ color: 'teal', message: 'Token revoked.' });
+      notifications.show({ color: 'teal', message: t('tokens.revoked') });
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
@@ -29,48 +35,49 @@ export function TokensCard() {
   return (
     <Paper p="lg" radius="md" component="section" aria-labelledby="tokens-heading">
       <Title order={2} fz="h4" id="tokens-heading" mb={4}>
-        Access tokens
+        {t('tokens.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        Scripts use these instead of your password: send <Code>Authorization: Bearer &lt;token&gt;</Code>. Resetting your
-        password revokes them all, and so does changing it unless you choose to stay signed in elsewhere.
+        <Trans t={t} i18nKey="tokens.intro" components={{ code: <Code>{BEARER}</Code> }} />
       </Text>
       <Stack gap="md">
         <NewTokenForm />
         {tokens.isPending ? (
-          <PageLoader label="Loading tokens…" />
+          <PageLoader label={t('tokens.loading')} />
         ) : tokens.error ? (
           <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />
         ) : tokens.data.items.length === 0 ? (
           <Text size="sm" c="dimmed">
-            You have no access tokens.
+            {t('tokens.none')}
           </Text>
         ) : (
           <Table.ScrollContainer minWidth={480}>
-            <Table verticalSpacing="sm" aria-label="Your access tokens">
+            <Table verticalSpacing="sm" aria-label={t('tokens.table')}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Starts with</Table.Th>
-                  <Table.Th>Created</Table.Th>
-                  <Table.Th>Last used</Table.Th>
+                  <Table.Th>{t('tokens.name')}</Table.Th>
+                  <Table.Th>{t('tokens.prefix')}</Table.Th>
+                  <Table.Th>{t('tokens.created')}</Table.Th>
+                  <Table.Th>{t('tokens.lastUsed')}</Table.Th>
                   <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
+                    <VisuallyHidden>{t('tokens.actions')}</VisuallyHidden>
                   </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {tokens.data.items.map((t) => (
-                  <Table.Tr key={t.id}>
-                    <Table.Td dir="auto">{t.name}</Table.Td>
+                {tokens.data.items.map((token) => (
+                  <Table.Tr key={token.id}>
+                    <Table.Td dir="auto">{token.name}</Table.Td>
                     <Table.Td>
-                      <Code>{t.prefix}…</Code>
+                      <Code>{token.prefix}…</Code>
                     </Table.Td>
-                    <Table.Td>{date(t.createdAt)}</Table.Td>
-                    <Table.Td>{date(t.lastUsedAt)}</Table.Td>
+                    <Table.Td>{date(token.createdAt)}</Table.Td>
+                    <Table.Td>{date(token.lastUsedAt)}</Table.Td>
                     <Table.Td ta="right">
-                      <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(t)} aria-label={`Revoke ${t.name}`}>
-                        Revoke
+                      <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(token)}
+                        aria-label={t('tokens.revokeLabel', { name: token.name })}
+                      >
+                        {t('tokens.revoke')}
                       </Button>
                     </Table.Td>
                   </Table.Tr>
@@ -80,17 +87,17 @@ export function TokensCard() {
           </Table.ScrollContainer>
         )}
       </Stack>
-      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title="Revoke access token?" centered>
+      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title={t('tokens.revokeTitle')} centered>
         <Stack>
           <Text size="sm">
-            Scripts using “<bdi>{revoking?.name}</bdi>” will stop working immediately. This cannot be undone.
+            <Trans t={t} i18nKey="tokens.revokeWarning" values={{ name: revoking?.name ?? '' }} components={{ bdi: <bdi /> }} />
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setRevoking(null)}>
-              Cancel
+              {t('common:actions.cancel')}
             </Button>
             <Button color="red" loading={revoke.isPending} onClick={() => revoking && revoke.mutate(revoking.id)}>
-              Revoke token
+              {t('tokens.revokeConfirm')}
             </Button>
           </Group>
         </Stack>

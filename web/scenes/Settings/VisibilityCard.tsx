@@ -2,6 +2,7 @@ import { Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
 import { meApi } from '../../api/me.ts';
@@ -10,21 +11,16 @@ import type { MeView } from '../../api/types.ts';
 type PrivacySetting = Pick<MeView, 'visibility' | 'whoCanFollow' | 'connectionsVisibility'>;
 type Patch = Partial<PrivacySetting>;
 
-const SAVED: Record<keyof PrivacySetting, string> = {
-  visibility: 'Profile visibility saved.',
-  whoCanFollow: 'Follow setting saved.',
-  connectionsVisibility: 'Connections visibility saved.',
-};
-
 /** Who sees the full profile, who may follow, and who may list my connections; each saves as soon as it changes. */
 export function VisibilityCard({ me }: { me: MeView }) {
+  const { t } = useTranslation('settings');
   const queryClient = useQueryClient();
   const save = useMutation({
     mutationFn: (patch: Patch) => meApi.updateProfile(patch),
     onSuccess: (next, patch) => {
       queryClient.setQueryData(keys.me, next);
       const field = Object.keys(patch)[0] as keyof PrivacySetting;
-      notifications.show({ color: 'teal', message: SAVED[field] });
+      notifications.show({ color: 'teal', message: t(`privacy.${field}.saved`) });
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
@@ -41,41 +37,41 @@ export function VisibilityCard({ me }: { me: MeView }) {
   return (
     <Paper p="lg" radius="md" component="section" aria-labelledby="visibility-heading">
       <Title order={2} fz="h4" id="visibility-heading" mb={4}>
-        Privacy
+        {t('privacy.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        Everyone signed in can always see your name, headline and photo.
+        {t('privacy.intro')}
       </Text>
       <Stack gap="lg">
         <Radio.Group
-          label="Who can see your full profile"
+          label={t('privacy.visibility.label')}
           value={shown.visibility}
           onChange={(v) => change({ visibility: v as PrivacySetting['visibility'] })}
         >
           <Stack gap="xs" mt="xs">
-            <Radio value="signed_in" label="Every signed-in member of this community" disabled={save.isPending} />
-            <Radio value="network" label="Only my network" disabled={save.isPending} />
+            <Radio value="signed_in" label={t('privacy.visibility.signedIn')} disabled={save.isPending} />
+            <Radio value="network" label={t('privacy.visibility.network')} disabled={save.isPending} />
           </Stack>
         </Radio.Group>
         <Radio.Group
-          label="Who can follow you"
-          description="Followers see what you post without being connected. Connections always follow each other."
+          label={t('privacy.whoCanFollow.label')}
+          description={t('privacy.whoCanFollow.description')}
           value={shown.whoCanFollow}
           onChange={(v) => change({ whoCanFollow: v as PrivacySetting['whoCanFollow'] })}
         >
           <Stack gap="xs" mt="xs">
-            <Radio value="everyone" label="Everyone" disabled={save.isPending} />
-            <Radio value="connections" label="Only my connections" disabled={save.isPending} />
+            <Radio value="everyone" label={t('privacy.whoCanFollow.everyone')} disabled={save.isPending} />
+            <Radio value="connections" label={t('privacy.whoCanFollow.connections')} disabled={save.isPending} />
           </Stack>
         </Radio.Group>
         <Radio.Group
-          label="Who can see your connections"
+          label={t('privacy.connectionsVisibility.label')}
           value={shown.connectionsVisibility}
           onChange={(v) => change({ connectionsVisibility: v as PrivacySetting['connectionsVisibility'] })}
         >
           <Stack gap="xs" mt="xs">
-            <Radio value="connections" label="My connections" disabled={save.isPending} />
-            <Radio value="only_me" label="Only me" disabled={save.isPending} />
+            <Radio value="connections" label={t('privacy.connectionsVisibility.connections')} disabled={save.isPending} />
+            <Radio value="only_me" label={t('privacy.connectionsVisibility.onlyMe')} disabled={save.isPending} />
           </Stack>
         </Radio.Group>
       </Stack>

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
 import { authApi } from '../../api/auth.ts';
@@ -9,6 +10,7 @@ import { AuthCard } from '../../components/AuthCard.tsx';
 import { PageLoader } from '../../components/PageState.tsx';
 
 export function VerifyEmailPage() {
+  const { t } = useTranslation('account');
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const queryClient = useQueryClient();
@@ -28,30 +30,26 @@ export function VerifyEmailPage() {
   }, [token, mutate]);
 
   return (
-    <AuthCard title="Verify your email">
+    <AuthCard title={t('verify.title')}>
       {!token && (
         <Alert color="red" variant="light" role="alert">
-          This link is missing its token. Open the link from your email again.
+          {t('verify.missingToken')}
         </Alert>
       )}
-      {token && (verify.isPending || verify.isIdle) && <PageLoader label="Verifying your email…" />}
+      {token && (verify.isPending || verify.isIdle) && <PageLoader label={t('verify.verifying')} />}
       {verify.isSuccess && (
         <Stack>
-          <Alert color="teal" variant="light" role="status" title="Email verified">
-            Thank you. Your email address is confirmed.
+          <Alert color="teal" variant="light" role="status" title={t('verify.verifiedTitle')}>
+            {t('verify.verified')}
           </Alert>
           <Button component={Link} to="/">
-            Continue to Rapport
+            {t('verify.continue')}
           </Button>
         </Stack>
       )}
       {verify.isError && (
-        <Alert color="red" variant="light" role="alert" title="Could not verify">
-          {errorMessage(verify.error)} You can request a new link from your{' '}
-          <Anchor component={Link} to="/">
-            home page
-          </Anchor>
-          .
+        <Alert color="red" variant="light" role="alert" title={t('verify.failedTitle')}>
+          {errorMessage(verify.error)} <Trans t={t} i18nKey="verify.requestNew" components={{ a: <Anchor component={Link} to="/" /> }} />
         </Alert>
       )}
     </AuthCard>

@@ -7,7 +7,7 @@ const auth: Messages<typeof english> = {
     subtitle: 'Ti diamo il bentornato.',
     email: 'Email',
     password: 'Password',
-    forgotPassword: 'Hai dimenticato la password?',
+    forgotPassword: 'Password dimenticata?',
     submit: 'Accedi',
     newHere: 'Non hai ancora un account?',
     createAccount: 'Crea un account',

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconInfoCircle, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { keys } from '../../../api/keys.ts';
 import { SCREENING_FORM_LIMITS, type ScreeningPolicyView, screeningApi } from '../../../api/screening.ts';
 import { FormError } from '../../../components/FormError.tsx';
@@ -17,6 +18,7 @@ const HEADING_ID = 'screening-heading';
 
 /** Settings → Invitations & screening: how invitations reach this member, and who may send them. */
 export function ScreeningCard() {
+  const { t } = useTranslation('settings');
   const query = useQuery({ queryKey: keys.screeningPolicy, queryFn: screeningApi.policy });
   const ref = useRef<HTMLElement>(null);
   // "Review your screening settings" from an empty invitation folder links here (/settings#screening).
@@ -24,13 +26,13 @@ export function ScreeningCard() {
   return (
     <Paper ref={ref} tabIndex={-1} p="lg" radius="md" component="section" aria-labelledby={HEADING_ID} id={SECTION_ID}>
       <Title order={2} fz="h4" id={HEADING_ID} mb={4}>
-        Invitations &amp; screening
+        {t('screening.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        Decide how invitations reach you. Whatever you choose, the platform holds back invitations from flagged accounts.
+        {t('screening.intro')}
       </Text>
       {query.isPending ? (
-        <PageLoader label="Loading your screening settings…" />
+        <PageLoader label={t('screening.loading')} />
       ) : query.error ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : (
@@ -40,19 +42,18 @@ export function ScreeningCard() {
   );
 }
 
-const MODES = [
-  { value: 'open', label: 'Open', description: 'Accept every invitation automatically, unless the platform flags the sender.' },
-  { value: 'selective', label: 'Selective', description: 'Your rules decide: accept automatically, put in your inbox, or set aside in Other.' },
-  { value: 'manual', label: 'Manual', description: 'Every invitation waits in your inbox for your answer.' },
-] as const;
-
-const WHO = [
-  { value: 'everyone', label: 'Everyone in this community' },
-  { value: 'email', label: 'Only people who know my email address' },
-  { value: 'second_degree', label: 'Only people within 2nd degree (a connection in common)' },
-] as const;
-
 function ScreeningForm({ policy }: { policy: ScreeningPolicyView }) {
+  const { t } = useTranslation('settings');
+  const modes = [
+    { value: 'open', label: t('screening.mode.open'), description: t('screening.mode.openDescription') },
+    { value: 'selective', label: t('screening.mode.selective'), description: t('screening.mode.selectiveDescription') },
+    { value: 'manual', label: t('screening.mode.manual'), description: t('screening.mode.manualDescription') },
+  ];
+  const who = [
+    { value: 'everyone', label: t('screening.whoCanInvite.everyone') },
+    { value: 'email', label: t('screening.whoCanInvite.email') },
+    { value: 'second_degree', label: t('screening.whoCanInvite.secondDegree') },
+  ];
   const queryClient = useQueryClient();
   const form = useForm<ScreeningDraft>({ initialValues: toDraft(policy) });
   const [formError, setFormError] = useState<string | null>(null);
@@ -62,22 +63,22 @@ function ScreeningForm({ policy }: { policy: ScreeningPolicyView }) {
       queryClient.setQueryData(keys.screeningPolicy, saved);
       form.setValues(toDraft(saved));
       form.resetDirty(toDraft(saved));
-      notifications.show({ color: 'teal', message: 'Screening settings saved. They apply to invitations that arrive from now on.' });
+      notifications.show({ color: 'teal', message: t('screening.saved') });
     },
     onError: (error) => {
-      const { fields, other } = serverErrors(error);
+      const { fields, other } = serverErrors(error, { failed: t('screening.failed'), request: t('screening.request') });
       form.setErrors(fields);
-      setFormError(other ?? 'Please fix the highlighted fields.');
+      setFormError(other ?? t('screening.fixFields'));
     },
   });
   const values = form.getValues();
 
   const submit = form.onSubmit((d) => {
     setFormError(null);
-    const empty = emptyNumberErrors(d);
+    const empty = emptyNumberErrors(d, t('screening.enterNumber'));
     if (Object.keys(empty).length) {
       form.setErrors(empty);
-      setFormError('Please fix the highlighted fields.');
+      setFormError(t('screening.fixFields'));
       return;
     }
     save.mutate(d);
@@ -86,9 +87,9 @@ function ScreeningForm({ policy }: { policy: ScreeningPolicyView }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="lg">
-        <Radio.Group label="How invitations reach you" {...form.getInputProps('mode')}>
+        <Radio.Group label={t('screening.mode.label')} {...form.getInputProps('mode')}>
           <Stack gap="xs" mt="xs">
-            {MODES.map((m) => (
+            {modes.map((m) => (
               <Radio key={m.value} value={m.value} label={m.label} description={m.description} />
             ))}
           </Stack>
@@ -97,13 +98,13 @@ function ScreeningForm({ policy }: { policy: ScreeningPolicyView }) {
         {values.mode === 'selective' && (
           <Stack gap="sm" role="group" aria-labelledby="rules-heading">
             <Title order={3} fz="h5" id="rules-heading">
-              Your rules
+              {t('screening.rules.title')}
             </Title>
             <Text size="sm" c="dimmed">
-              Rules are tried in order; the first whose conditions all hold decides where the invitation goes.
+              {t('screening.rules.intro')}
             </Text>
             {form.errors.rules && <Text size="sm" c="red" role="alert">{form.errors.rules}</Text>}
-            {values.rules.length === 0 && <Text size="sm">No rules yet: every invitation goes where “When no rule matches” says.</Text>}
+            {values.rules.length === 0 && <Text size="sm">{t('screening.rules.none')}</Text>}
             {values.rules.map((r, i) => (
               <RuleEditor key={r.key} form={form} index={i} count={values.rules.length} />
             ))}
@@ -114,34 +115,33 @@ function ScreeningForm({ policy }: { policy: ScreeningPolicyView }) {
                 disabled={values.rules.length >= SCREENING_FORM_LIMITS.rulesMax}
                 onClick={() => form.insertListItem('rules', { ...ruleDraft(), hasNote: true })}
               >
-                Add a rule
+                {t('screening.rules.add')}
               </Button>
             </Group>
-            <Radio.Group label="When no rule matches" {...form.getInputProps('otherwise')}>
+            <Radio.Group label={t('screening.otherwise')} {...form.getInputProps('otherwise')}>
               <Group gap="lg" mt="xs">
-                <Radio value="inbox" label="Put in my inbox" />
-                <Radio value="other" label="Put in Other" />
+                <Radio value="inbox" label={t('screening.actions.inbox')} />
+                <Radio value="other" label={t('screening.actions.other')} />
               </Group>
             </Radio.Group>
           </Stack>
         )}
 
-        <Radio.Group label="Who can invite you" {...form.getInputProps('whoCanInvite')}>
+        <Radio.Group label={t('screening.whoCanInvite.label')} {...form.getInputProps('whoCanInvite')}>
           <Stack gap="xs" mt="xs">
-            {WHO.map((w) => (
+            {who.map((w) => (
               <Radio key={w.value} value={w.value} label={w.label} />
             ))}
           </Stack>
         </Radio.Group>
 
         <Alert variant="light" color="gray" icon={<IconInfoCircle aria-hidden />}>
-          Changes apply to invitations that arrive after you save. Invitations already waiting stay where they are, each showing the rule
-          that placed it.
+          {t('screening.applyNote')}
         </Alert>
         <FormError message={formError} />
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending}>
-            Save screening settings
+            {t('screening.save')}
           </Button>
         </Group>
       </Stack>

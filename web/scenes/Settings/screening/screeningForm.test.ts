@@ -3,6 +3,8 @@ import { ApiError } from '../../../api/client.ts';
 import type { ScreeningPolicy } from '../../../api/screening.ts';
 import { emptyNumberErrors, ruleDraft, serverErrors, toDraft, toPolicy } from './screeningForm.ts';
 
+const words = { failed: 'Something went wrong.', request: 'Request' };
+
 const policy: ScreeningPolicy = {
   mode: 'selective',
   whoCanInvite: 'second_degree',
@@ -32,9 +34,9 @@ describe('the screening form model', () => {
   it('stops an empty number before it is sent', () => {
     const draft = toDraft(policy);
     draft.rules[1]!.maxRisk = '';
-    expect(emptyNumberErrors(draft)).toEqual({ 'rules.1.maxRisk': 'Enter a number' });
+    expect(emptyNumberErrors(draft, 'Enter a number')).toEqual({ 'rules.1.maxRisk': 'Enter a number' });
     draft.rules[1]!.useMaxRisk = false;
-    expect(emptyNumberErrors(draft)).toEqual({});
+    expect(emptyNumberErrors(draft, 'Enter a number')).toEqual({});
   });
 
   it('puts the server’s problem+json errors on the rule fields, and the rest in words', () => {
@@ -48,13 +50,13 @@ describe('the screening form model', () => {
         { path: 'query.x', message: 'odd' },
       ],
     });
-    expect(serverErrors(error)).toEqual({
+    expect(serverErrors(error, words)).toEqual({
       fields: {
         'rules.0.minMutuals': 'Too small: expected number to be >=1',
         'rules.1': 'A rule needs at least one condition',
       },
       other: 'Some fields are not valid. rules.1.colour: unknown field: colour; query.x: odd',
     });
-    expect(serverErrors(new ApiError(429, { title: 'Slow down.', code: 'rate_limited' }))).toEqual({ fields: {}, other: 'Slow down.' });
+    expect(serverErrors(new ApiError(429, { title: 'Slow down.', code: 'rate_limited' }), words)).toEqual({ fields: {}, other: 'Slow down.' });
   });
 });

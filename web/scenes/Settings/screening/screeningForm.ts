@@ -82,11 +82,11 @@ const SWITCH: Record<(typeof NUMBER_FIELDS)[number], keyof RuleDraft> = {
   maxRisk: 'useMaxRisk',
 };
 
-/** The one check made before asking the server: a ticked condition needs its number. */
-export function emptyNumberErrors(d: ScreeningDraft): Record<string, string> {
+/** The one check made before asking the server: a ticked condition needs its number (`message`, in the reader's language). */
+export function emptyNumberErrors(d: ScreeningDraft, message: string): Record<string, string> {
   const errors: Record<string, string> = {};
   d.rules.forEach((r, i) => {
-    for (const f of NUMBER_FIELDS) if (r[SWITCH[f]] && (r[f] === '' || Number.isNaN(Number(r[f])))) errors[`rules.${i}.${f}`] = 'Enter a number';
+    for (const f of NUMBER_FIELDS) if (r[SWITCH[f]] && (r[f] === '' || Number.isNaN(Number(r[f])))) errors[`rules.${i}.${f}`] = message;
   });
   return errors;
 }
@@ -94,19 +94,25 @@ export function emptyNumberErrors(d: ScreeningDraft): Record<string, string> {
 /** The paths the form has an input (or, for a whole rule, a message) for. */
 const FORM_PATH = /^(mode|whoCanInvite|otherwise|rules)$|^rules\.\d+(\.(hasNote|minMutuals|sharedOrgOrSchool|minProfileStrength|maxDegree|maxRisk|then))?$/;
 
+/** The client's own words in `serverErrors`, in the reader's language: a failure with no message, and a field error with no path. */
+export interface ServerErrorWords {
+  failed: string;
+  request: string;
+}
+
 /**
  * The server's problem+json field errors as form paths: "body.rules.0.when.minMutuals" is the field
  * "rules.0.minMutuals", "body.rules.0.when" the rule as a whole. Anything else is returned as text.
  */
-export function serverErrors(error: unknown): { fields: Record<string, string>; other: string | null } {
-  if (!(error instanceof ApiError)) return { fields: {}, other: error instanceof Error ? error.message : 'Something went wrong.' };
+export function serverErrors(error: unknown, words: ServerErrorWords): { fields: Record<string, string>; other: string | null } {
+  if (!(error instanceof ApiError)) return { fields: {}, other: error instanceof Error ? error.message : words.failed };
   const fields: Record<string, string> = {};
   const other: string[] = [];
   for (const e of error.fieldErrors) {
     const path = e.path.replace(/^body\.?/, '').replace(/^(rules\.\d+)\.when(\.|$)/, '$1$2');
     const message = e.message.charAt(0).toUpperCase() + e.message.slice(1);
     if (FORM_PATH.test(path)) fields[path] = message;
-    else other.push(`${path || 'Request'}: ${e.message}`);
+    else other.push(`${path || words.request}: ${e.message}`);
   }
   if (Object.keys(fields).length === 0 && other.length === 0) return { fields, other: error.message };
   return { fields, other: other.length ? `${error.message} ${other.join('; ')}` : null };
