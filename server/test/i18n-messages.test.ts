@@ -4,6 +4,7 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
 import { describe, expect, it } from 'vitest';
 import { en as serverEnglish } from '../i18n/en.ts';
 import { it as serverItalian } from '../i18n/it.ts';
+import { pseudoResources } from '../../web/i18n/pseudo.ts';
 
 /**
  * Every language has the same keys as English (tsc checks this too; this holds when a file is loaded
@@ -73,6 +74,12 @@ describe('the web messages', () => {
   const pairs = languages.filter((l) => l !== 'en').flatMap((language) => namespaces.map((ns) => ({ language, ns })));
   it.each(pairs)('$language/$ns: same keys as English, valid ICU, same arguments', async ({ language, ns }) => {
     checkPair(await load('en', ns), await load(language, ns));
+  });
+
+  // The pseudo-locale (web/i18n/pseudo.ts) rewrites every English message: each must still parse, with its arguments.
+  it.each(namespaces)('pseudo/%s: valid ICU, same arguments as English', async (ns) => {
+    const english = await load('en', ns);
+    checkPair(english, pseudoResources(english));
   });
 });
 
