@@ -1,5 +1,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import i18next from 'eslint-plugin-i18next';
+import i18nextDefaults from 'eslint-plugin-i18next/lib/options/defaults.js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -70,6 +72,125 @@ const boundaryBlock = ({ layer, files, ignores = [], mustNot, types = false, why
   },
 });
 
+/**
+ * No literal text in the web's JSX (docs/i18n.md, "Checks"): JSX text, string expressions among a
+ * component's children, and the attributes a person reads or hears. Everything else (className, style,
+ * href/to, data-*, test ids, variants, sizes, colours, keys) is code, not words, so only these
+ * attributes are checked. Punctuation, numbers, ALL-CAPS tokens, emoji and the product's name pass.
+ * Not covered (code outside JSX): notification texts, document titles, option objects built before
+ * the JSX; reviews and the e2e Italian walk (e2e/every-route-in-italian.e2e.ts) catch those.
+ */
+const I18N_VISIBLE_ATTRIBUTES = [
+  'aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'aria-placeholder',
+  'title', 'placeholder', 'label', 'description', 'alt', 'error', 'message', 'tooltip', 'caption',
+  'legend', 'heading', 'subtitle', 'labels', 'emptyMessage', 'nothingFoundMessage', 'confirmLabel',
+  'cancelLabel', 'closeButtonLabel', 'loadingLabel', 'hint', 'prefix', 'suffix',
+];
+
+/** The rule's options (exported for server/test/lint-i18n.test.ts). */
+export const I18N_LITERAL_OPTIONS = {
+  mode: 'jsx-only',
+  'should-validate-template': true,
+  'jsx-attributes': { include: I18N_VISIBLE_ATTRIBUTES },
+  'jsx-components': { exclude: ['Trans', 'Code', 'Kbd'] },
+  // Form field paths ("education.0.school") and example URLs are code, not words.
+  words: { exclude: [...i18nextDefaults.words.exclude, 'Rapport', /^[^\p{L}]*$/u, '\\.?[a-z][A-Za-z0-9]*(\\.[A-Za-z0-9]*)+', '\\.[a-z][A-Za-z0-9]*', 'https?://\\S*'] },
+  callees: {
+    exclude: [...i18nextDefaults.callees.exclude, 'getInputProps', 'insertListItem', 'removeListItem', 'reorderListItem', 'setFieldValue', 'get', 'has', 'set', 'delete', 'navigate'],
+  },
+  message: 'Literal text in the UI: put it in a web/i18n/resources namespace and use t()',
+};
+
+/**
+ * Web files not translated yet, exempt from the literal-string rule until their scene is translated. This
+ * list must only shrink, to empty: a file leaves it in the change that translates it, and no file is
+ * ever added.
+ */
+export const I18N_PENDING = [
+  'web/components/BlockDialog.tsx',
+  'web/components/ConfirmDialog.tsx',
+  'web/components/ConnectButton.tsx',
+  'web/components/ConnectDialog.tsx',
+  'web/components/DegreeBadge.tsx',
+  'web/components/InvitationThread.tsx',
+  'web/components/InviteError.tsx',
+  'web/components/LoadMore.tsx',
+  'web/components/NoticesBanner.tsx',
+  'web/components/OrganisationFilter.tsx',
+  'web/components/PersonActions.tsx',
+  'web/components/PersonCardItem.tsx',
+  'web/components/ReportDialog.tsx',
+  'web/scenes/Admin/AdminPage.tsx',
+  'web/scenes/Admin/AuditPanel.tsx',
+  'web/scenes/Admin/LiftRestrictionsDialog.tsx',
+  'web/scenes/Admin/MemberEvidence.tsx',
+  'web/scenes/Admin/MembersPanel.tsx',
+  'web/scenes/Admin/MergeOrganisationDialog.tsx',
+  'web/scenes/Admin/ModerationActionDialog.tsx',
+  'web/scenes/Admin/ModerationPanel.tsx',
+  'web/scenes/Admin/OrganisationsPanel.tsx',
+  'web/scenes/Admin/OutboxPanel.tsx',
+  'web/scenes/Admin/RestrictionLabel.tsx',
+  'web/scenes/Admin/RoleDialog.tsx',
+  'web/scenes/Admin/SuspendDialog.tsx',
+  'web/scenes/Directory/DirectoryFilters.tsx',
+  'web/scenes/Directory/DirectoryPage.tsx',
+  'web/scenes/EditProfile/BasicsSection.tsx',
+  'web/scenes/EditProfile/EditProfilePage.tsx',
+  'web/scenes/EditProfile/EducationSection.tsx',
+  'web/scenes/EditProfile/ExperienceItem.tsx',
+  'web/scenes/EditProfile/ExperienceSection.tsx',
+  'web/scenes/EditProfile/LinksSection.tsx',
+  'web/scenes/EditProfile/PhotoSection.tsx',
+  'web/scenes/EditProfile/PrivacySection.tsx',
+  'web/scenes/EditProfile/SkillsSection.tsx',
+  'web/scenes/EditProfile/StringListSection.tsx',
+  'web/scenes/ForgotPassword/ForgotPasswordPage.tsx',
+  'web/scenes/Home/HomePage.tsx',
+  'web/scenes/Home/NewMembersCard.tsx',
+  'web/scenes/Home/QuickSearch.tsx',
+  'web/scenes/Home/StrengthCard.tsx',
+  'web/scenes/Home/VerifyBanner.tsx',
+  'web/scenes/Network/AllowanceCard.tsx',
+  'web/scenes/Network/AnsweredInvitation.tsx',
+  'web/scenes/Network/ConnectionsTab.tsx',
+  'web/scenes/Network/FollowsTab.tsx',
+  'web/scenes/Network/HowYouMet.tsx',
+  'web/scenes/Network/InvitationEvidence.tsx',
+  'web/scenes/Network/NetworkPage.tsx',
+  'web/scenes/Network/ReceivedInvitationCard.tsx',
+  'web/scenes/Network/ReceivedInvitations.tsx',
+  'web/scenes/Network/RiskScore.tsx',
+  'web/scenes/Network/SentInvitations.tsx',
+  'web/scenes/Network/SuggestionsTab.tsx',
+  'web/scenes/NotFound/NotFoundPage.tsx',
+  'web/scenes/Organisation/OrganisationMembers.tsx',
+  'web/scenes/Organisation/OrganisationPage.tsx',
+  'web/scenes/Profile/FollowButton.tsx',
+  'web/scenes/Profile/HowConnected.tsx',
+  'web/scenes/Profile/MemberConnectionsPage.tsx',
+  'web/scenes/Profile/MutualConnections.tsx',
+  'web/scenes/Profile/OwnProfilePrompts.tsx',
+  'web/scenes/Profile/ProfileActions.tsx',
+  'web/scenes/Profile/ProfileHeader.tsx',
+  'web/scenes/Profile/ProfileMoreMenu.tsx',
+  'web/scenes/Profile/ProfilePage.tsx',
+  'web/scenes/Profile/ProfileSections.tsx',
+  'web/scenes/ResetPassword/ResetPasswordPage.tsx',
+  'web/scenes/Search/NoMatches.tsx',
+  'web/scenes/Search/SearchFiltersPanel.tsx',
+  'web/scenes/Search/SearchPage.tsx',
+  'web/scenes/Settings/BlockedMembersCard.tsx',
+  'web/scenes/Settings/NewTokenForm.tsx',
+  'web/scenes/Settings/PasswordCard.tsx',
+  'web/scenes/Settings/SettingsPage.tsx',
+  'web/scenes/Settings/TokensCard.tsx',
+  'web/scenes/Settings/VisibilityCard.tsx',
+  'web/scenes/Settings/screening/RuleEditor.tsx',
+  'web/scenes/Settings/screening/ScreeningCard.tsx',
+  'web/scenes/VerifyEmail/VerifyEmailPage.tsx',
+];
+
 /** The folders whose TypeScript the type-aware rules read (through the project's tsconfig). */
 const TYPED = ['server', 'common', 'scripts', 'web', 'bench'].flatMap((d) => [`${d}/**/*.ts`, `${d}/**/*.tsx`]);
 
@@ -104,6 +225,14 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['web/**/*.tsx'],
+    ignores: ['web/**/*.test.tsx', ...I18N_PENDING],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': ['error', I18N_LITERAL_OPTIONS],
+    },
   },
   {
     // Entry points and test/bench harnesses may read the environment (CLI flags, TEST_DATABASE_URL).

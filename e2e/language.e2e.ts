@@ -10,7 +10,8 @@ const htmlLang = (page: import('playwright-core').Page) => page.evaluate(() => d
 
 describe('choosing the language', () => {
   it('starts in English, switches to Italian from the header, and stays Italian after a reload', async () => {
-    const context = await newMemberContext(suite.browser, suite.server.baseUrl);
+    // English whatever E2E_LOCALE the run uses: this test is about the switch itself.
+    const context = await newMemberContext(suite.browser, suite.server.baseUrl, { locale: 'en' });
     const page = await context.newPage();
     await page.goto('/signin');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();

@@ -1,7 +1,7 @@
 import i18next, { type BackendModule } from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
-import { DEFAULT_LOCALE, LOCALES, pickLocale, storedLocale } from './locale.ts';
+import { DEFAULT_LOCALE, LOCALES, PSEUDO_LOCALE, pickLocale, storedLocale } from './locale.ts';
 
 /**
  * Each language's namespaces as separate chunks: a scene's `useTranslation('auth')` loads `auth` for the
@@ -10,17 +10,23 @@ import { DEFAULT_LOCALE, LOCALES, pickLocale, storedLocale } from './locale.ts';
  */
 const loaders = import.meta.glob<{ default: object }>('./resources/*/*.ts');
 
+/** A namespace's messages; the pseudo-locale's are the English ones run through pseudo.ts, a chunk of its own. */
+async function loadMessages(language: string, namespace: string): Promise<object | null> {
+  const pseudo = language === PSEUDO_LOCALE;
+  const load = loaders[`./resources/${pseudo ? DEFAULT_LOCALE : language}/${namespace}.ts`];
+  if (!load) return null;
+  if (!pseudo) return (await load()).default;
+  const [english, { pseudoResources }] = await Promise.all([load(), import('./pseudo.ts')]);
+  return pseudoResources(english.default);
+}
+
 const lazyResources: BackendModule = {
   type: 'backend',
   init() {},
   read(language, namespace, callback) {
-    const load = loaders[`./resources/${language}/${namespace}.ts`];
-    if (!load) {
-      callback(new Error(`no ${namespace} messages for ${language}`), false);
-      return;
-    }
-    load().then(
-      (module) => callback(null, module.default as Record<string, unknown>),
+    loadMessages(language, namespace).then(
+      (messages) =>
+        messages ? callback(null, messages as Record<string, unknown>) : callback(new Error(`no ${namespace} messages for ${language}`), false),
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
     );
   },
@@ -42,8 +48,10 @@ export function startI18n(): Promise<unknown> {
     .init({
       lng: pickLocale({ stored: storedLocale(), browser: navigator.languages }),
       fallbackLng: DEFAULT_LOCALE,
-      supportedLngs: LOCALES,
-      load: 'languageOnly',
+      supportedLngs: [...LOCALES, PSEUDO_LOCALE],
+      // Codes are used as they are (pickLocale returns only shipped languages or the pseudo-locale), so
+      // 'en-XA' is not folded to 'en'.
+      load: 'currentOnly',
       ns: ['common'],
       defaultNS: 'common',
       // React escapes what it renders; escaping here too would show "&amp;" in names.

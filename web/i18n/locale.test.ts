@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchLocale, pickLocale } from './locale.ts';
+import { LOCALES, matchLocale, PSEUDO_LOCALE, pickLocale } from './locale.ts';
 
 describe('the client locale decision', () => {
   it('prefers the member setting, then the stored choice, then the browser, then English', () => {
@@ -15,5 +15,13 @@ describe('the client locale decision', () => {
     expect(pickLocale({ member: 42, stored: {}, browser: ['x-klingon'] })).toBe('en');
     expect(matchLocale('it_CH')).toBe('it');
     expect(matchLocale(undefined)).toBeNull();
+  });
+
+  it('takes the pseudo-locale from storage only, never from the member setting or the browser', () => {
+    expect(pickLocale({ stored: PSEUDO_LOCALE, browser: ['it'] })).toBe(PSEUDO_LOCALE);
+    expect(pickLocale({ member: 'it', stored: PSEUDO_LOCALE })).toBe('it');
+    expect(pickLocale({ member: PSEUDO_LOCALE, browser: [PSEUDO_LOCALE, 'en-XA'] })).toBe('en');
+    expect(matchLocale(PSEUDO_LOCALE)).toBe('en');
+    expect(LOCALES).not.toContain(PSEUDO_LOCALE);
   });
 });

@@ -9,6 +9,17 @@ export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', it: 'Italia
 
 const STORAGE_KEY = 'rapport.locale';
 
+/**
+ * A language for testing only (docs/i18n.md, "Checks"): English with accented, padded words
+ * (web/i18n/pseudo.ts), to spot untranslated or clipped text. Never offered in a switch, never a member's
+ * setting, never matched from the browser: only set by hand (or by the e2e run) in localStorage
+ * `rapport.locale`.
+ */
+export const PSEUDO_LOCALE = 'en-XA';
+/** A language the client can show: a shipped one or the pseudo-locale. */
+export type ClientLocale = Locale | typeof PSEUDO_LOCALE;
+const isClientLocale = (value: unknown): value is ClientLocale => isLocale(value) || value === PSEUDO_LOCALE;
+
 /** A BCP 47 tag ("it-IT", "en-GB", "IT") to a shipped language by its primary subtag; null when not shipped. */
 export function matchLocale(tag: string | null | undefined): Locale | null {
   const primary = tag?.trim().split(/[-_]/)[0]?.toLowerCase();
@@ -16,12 +27,13 @@ export function matchLocale(tag: string | null | undefined): Locale | null {
 }
 
 /**
- * The member's saved setting when signed in, else the visitor's choice from the header switch, else the
- * first browser language we ship, else English. Malformed or unknown values fall through to the next source.
+ * The member's saved setting when signed in, else the visitor's choice from the header switch (or the
+ * pseudo-locale set by hand), else the first browser language we ship, else English. Malformed or
+ * unknown values fall through to the next source.
  */
-export function pickLocale(sources: { member?: unknown; stored?: unknown; browser?: readonly string[] }): Locale {
+export function pickLocale(sources: { member?: unknown; stored?: unknown; browser?: readonly string[] }): ClientLocale {
   if (isLocale(sources.member)) return sources.member;
-  if (isLocale(sources.stored)) return sources.stored;
+  if (isClientLocale(sources.stored)) return sources.stored;
   for (const tag of sources.browser ?? []) {
     const match = matchLocale(tag);
     if (match) return match;
@@ -30,10 +42,10 @@ export function pickLocale(sources: { member?: unknown; stored?: unknown; browse
 }
 
 /** The header switch's saved choice; storage may be unavailable (private modes, blocked cookies). */
-export function storedLocale(): Locale | null {
+export function storedLocale(): ClientLocale | null {
   try {
     const value = localStorage.getItem(STORAGE_KEY);
-    return isLocale(value) ? value : null;
+    return isClientLocale(value) ? value : null;
   } catch {
     return null;
   }

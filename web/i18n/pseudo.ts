@@ -1,0 +1,105 @@
+/**
+ * The pseudo-locale's messages (PSEUDO_LOCALE in locale.ts): English with every letter of its literal text
+ * accented and the whole message bracketed and padded to about 140% of its length, e.g. "Sign in" →
+ * "[Šîĝñ îñ ~~~]". A page in it shows at a glance what is not translated (plain English), what is cut
+ * off or overflows (the brackets and tildes go missing) and what was built by concatenation (several
+ * bracketed pieces in one sentence). Only literal text changes: arguments, plural and select syntax and
+ * <Trans> placeholders stay as they are, so names and numbers print as they would in English.
+ *
+ * Loaded only with the pseudo-locale (web/i18n/i18n.ts imports it lazily).
+ */
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { printAST } from '@formatjs/icu-messageformat-parser/printer.js';
+
+const ACCENTS: Record<string, string> = Object.fromEntries(
+  [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((c, i) => [c, [...'áƀçðéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÁƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ'][i]!]),
+);
+
+/** <Trans> placeholders (<0>, </0>, <strong>, <br/>): i18next-icu leaves them in the text (ignoreTag). */
+const TAG = /(<\/?[A-Za-z0-9_-]+\s*\/?>)/;
+
+/** Accents the letters of a piece of literal text, leaving <Trans> placeholders intact. */
+export function accent(text: string): string {
+  return text
+    .split(TAG)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[A-Za-z]/g, (c) => ACCENTS[c] ?? c)))
+    .join('');
+}
+
+/** About how many characters a message shows: its literal text, an argument as its name, a plural's longest branch. */
+function visibleLength(elements: MessageFormatElement[]): number {
+  let length = 0;
+  for (const el of elements) {
+    if (el.type === TYPE.literal) length += el.value.replace(new RegExp(TAG, 'g'), '').length;
+    else if (el.type === TYPE.pound) length += 1;
+    else if (el.type === TYPE.plural || el.type === TYPE.select) length += Math.max(0, ...Object.values(el.options).map((o) => visibleLength(o.value)));
+    else if (el.type === TYPE.tag) length += visibleLength(el.children);
+    else length += el.value.length;
+  }
+  return length;
+}
+
+function transform(elements: MessageFormatElement[]): MessageFormatElement[] {
+  return elements.map((el) => {
+    if (el.type === TYPE.literal) return { ...el, value: accent(el.value) };
+    if (el.type === TYPE.plural || el.type === TYPE.select) {
+      const options = Object.fromEntries(Object.entries(el.options).map(([k, o]) => [k, { ...o, value: transform(o.value) }]));
+      return { ...el, options };
+    }
+    if (el.type === TYPE.tag) return { ...el, children: transform(el.children) };
+    return el;
+  });
+}
+
+/** One ICU message in the pseudo-locale; a message that does not parse comes back as it is. */
+export function pseudoMessage(message: string): string {
+  if (message === '') return message;
+  let ast: MessageFormatElement[];
+  try {
+    ast = parse(message, { ignoreTag: true });
+  } catch {
+    return message;
+  }
+  const padding = '~'.repeat(Math.max(1, Math.round(visibleLength(ast) * 0.4)));
+  const literal = (value: string): MessageFormatElement => ({ type: TYPE.literal, value });
+  return print([literal('['), ...transform(ast), literal(` ${padding}]`)], false);
+}
+
+/**
+ * ICU text back from elements. Ours rather than the library's printAST, which quotes <Trans> placeholders
+ * ('<0>') as if tags were ICU syntax; i18next-icu parses with ignoreTag, where they are plain text.
+ */
+function print(elements: MessageFormatElement[], inPlural: boolean): string {
+  const branches = (options: Record<string, { value: MessageFormatElement[] }>, plural: boolean) =>
+    Object.entries(options).map(([key, o]) => `${key} {${print(o.value, plural)}}`).join(' ');
+  return elements
+    .map((el) => {
+      switch (el.type) {
+        case TYPE.literal:
+          return el.value.replace(/'/g, "''").replace(inPlural ? /[{}#]/g : /[{}]/g, (c) => `'${c}'`);
+        case TYPE.pound:
+          return '#';
+        case TYPE.plural: {
+          const offset = el.offset ? `offset:${el.offset} ` : '';
+          return `{${el.value}, ${el.pluralType === 'ordinal' ? 'selectordinal' : 'plural'}, ${offset}${branches(el.options, true)}}`;
+        }
+        case TYPE.select:
+          return `{${el.value}, select, ${branches(el.options, inPlural)}}`;
+        case TYPE.tag:
+          return `<${el.value}>${print(el.children, inPlural)}</${el.value}>`;
+        default:
+          // Arguments and number/date/time formats hold no literal text.
+          return printAST([el]);
+      }
+    })
+    .join('');
+}
+
+type Tree = { [key: string]: string | Tree };
+
+/** A namespace's messages (nested objects of strings) in the pseudo-locale, keys unchanged. */
+export function pseudoResources<T extends object>(messages: T): T {
+  const walk = (tree: Tree): Tree =>
+    Object.fromEntries(Object.entries(tree).map(([key, value]) => [key, typeof value === 'string' ? pseudoMessage(value) : walk(value)]));
+  return walk(messages as Tree) as T;
+}
