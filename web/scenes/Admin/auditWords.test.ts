@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import ICU from 'i18next-icu';
+import IntlMessageFormat from 'intl-messageformat';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../api/moderation.ts';
 import { formatDateTime, formatList } from '../../i18n/format.ts';
@@ -31,6 +32,25 @@ const details = (e: AuditEntry, lang: 'en' | 'it' = 'en') => {
   const { t, format } = words(lang);
   return auditDetails(e, t, format);
 };
+
+/** Every message of a namespace with its dotted key. */
+function messages(tree: object, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [[prefix + key, value] as [string, string]] : messages(value as object, `${prefix}${key}.`),
+  );
+}
+
+describe('admin messages', () => {
+  it('parse as ICU in both languages, with the same arguments', () => {
+    const italian = new Map(messages(it_));
+    for (const [key, english] of messages(en)) {
+      const args = (m: string) => [...m.matchAll(/\{(\w+)[,}]/g)].map((a) => a[1]);
+      expect(() => new IntlMessageFormat(english, 'en', undefined, { ignoreTag: true }), key).not.toThrow();
+      expect(() => new IntlMessageFormat(italian.get(key) ?? '', 'it', undefined, { ignoreTag: true }), key).not.toThrow();
+      expect(new Set(args(italian.get(key) ?? '')), key).toEqual(new Set(args(english)));
+    }
+  });
+});
 
 describe('audit log words', () => {
   it('words a time-limited restriction from the queue, never as JSON', () => {

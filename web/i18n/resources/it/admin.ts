@@ -92,7 +92,7 @@ const admin: Messages<typeof english> = {
     label: 'Elementi su {name}',
     suspended: 'Sospeso',
     operator: 'Operatore',
-    signedUpFrom: 'Iscrizione da',
+    signedUpFrom: 'Rete di iscrizione',
     notRecorded: 'non registrato',
     emailDomain: 'Dominio email',
     accountAge: 'Età dell’account',
