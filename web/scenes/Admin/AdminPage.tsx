@@ -1,5 +1,6 @@
 import { Paper, Tabs } from '@mantine/core';
 import { IconBuilding, IconFlag, IconHistory, IconMail, IconUsers } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState } from '../../components/PageState.tsx';
 import { useMe } from '../../hooks/useMe.ts';
@@ -10,36 +11,37 @@ import { OrganisationsPanel } from './OrganisationsPanel.tsx';
 import { OutboxPanel } from './OutboxPanel.tsx';
 
 export function AdminPage() {
+  const { t } = useTranslation('admin');
   const { data: me } = useMe();
   if (!me) return null;
   if (!me.abilities.admin) {
     return (
       <>
-        <PageHeader title="Admin" />
-        <EmptyState title="Operators only">This page is for the people who run this community.</EmptyState>
+        <PageHeader title={t('page.title')} />
+        <EmptyState title={t('page.operatorsOnly')}>{t('page.operatorsOnlyBody')}</EmptyState>
       </>
     );
   }
   return (
     <>
-      <PageHeader title="Admin" description="Review flagged accounts and reports, moderate members, and inspect the audit log and outgoing email." />
+      <PageHeader title={t('page.title')} description={t('page.description')} />
       <Paper p="md" radius="md">
         <Tabs defaultValue="moderation" keepMounted={false}>
           <Tabs.List mb="md">
             <Tabs.Tab value="moderation" leftSection={<IconFlag size={16} aria-hidden />}>
-              Moderation
+              {t('page.tabs.moderation')}
             </Tabs.Tab>
             <Tabs.Tab value="members" leftSection={<IconUsers size={16} aria-hidden />}>
-              Members
+              {t('page.tabs.members')}
             </Tabs.Tab>
             <Tabs.Tab value="outbox" leftSection={<IconMail size={16} aria-hidden />}>
-              Outbox
+              {t('page.tabs.outbox')}
             </Tabs.Tab>
             <Tabs.Tab value="audit" leftSection={<IconHistory size={16} aria-hidden />}>
-              Audit log
+              {t('page.tabs.audit')}
             </Tabs.Tab>
             <Tabs.Tab value="organisations" leftSection={<IconBuilding size={16} aria-hidden />}>
-              Organisations
+              {t('page.tabs.organisations')}
             </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="moderation">

@@ -2,6 +2,7 @@ import { Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { adminApi } from '../../api/admin.ts';
 import { errorMessage } from '../../api/client.ts';
 import { moderationKeys } from '../../api/moderation.ts';
@@ -13,6 +14,7 @@ import { RestrictionLabel } from './RestrictionLabel.tsx';
  * to the member, who is told their restriction is over.
  */
 export function LiftRestrictionsDialog({ member, onClose }: { member: AdminMember | null; onClose: () => void }) {
+  const { t } = useTranslation(['admin', 'common']);
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
@@ -24,7 +26,7 @@ export function LiftRestrictionsDialog({ member, onClose }: { member: AdminMembe
   const lift = useMutation({
     mutationFn: (m: AdminMember) => adminApi.liftRestrictions(m.handle, reason.trim()),
     onSuccess: (_result, m) => {
-      notifications.show({ color: 'teal', message: `Restrictions lifted for ${m.name}.` });
+      notifications.show({ color: 'teal', message: t('lift.done', { name: m.name }) });
       void queryClient.invalidateQueries({ queryKey: ['admin', 'members'] });
       void queryClient.invalidateQueries({ queryKey: moderationKeys.queue });
       void queryClient.invalidateQueries({ queryKey: moderationKeys.audit });
@@ -40,12 +42,12 @@ export function LiftRestrictionsDialog({ member, onClose }: { member: AdminMembe
   };
 
   return (
-    <Modal opened={member !== null} onClose={close} title={member ? `Lift restrictions on ${member.name}?` : ''} centered>
+    <Modal opened={member !== null} onClose={close} title={member ? t('lift.title', { name: member.name }) : ''} centered>
       {member && (
         <form onSubmit={submit} noValidate>
           <Stack>
-            <Text size="sm">These end now; invitations they held reach their recipients, and {member.name} is told with your reason:</Text>
-            <List size="sm" spacing={2} aria-label={`Active restrictions on ${member.name}`}>
+            <Text size="sm">{t('lift.body', { name: member.name })}</Text>
+            <List size="sm" spacing={2} aria-label={t('lift.listLabel', { name: member.name })}>
               {member.restrictions.map((r) => (
                 <List.Item key={r.kind}>
                   <RestrictionLabel restriction={r} /> — {r.reason}
@@ -53,24 +55,24 @@ export function LiftRestrictionsDialog({ member, onClose }: { member: AdminMembe
               ))}
             </List>
             <Textarea
-              label="Reason"
-              description="The member will read this."
+              label={t('lift.reason')}
+              description={t('lift.memberReads')}
               required
               data-autofocus
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}
               onBlur={() => setTouched(true)}
-              error={touched && missing ? 'Give a reason' : undefined}
+              error={touched && missing ? t('lift.giveReason') : undefined}
               maxLength={2000}
               autosize
               minRows={2}
             />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
-                Cancel
+                {t('common:actions.cancel')}
               </Button>
               <Button type="submit" color="teal" loading={lift.isPending}>
-                Lift restrictions
+                {t('lift.submit')}
               </Button>
             </Group>
           </Stack>

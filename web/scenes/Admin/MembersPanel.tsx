@@ -3,12 +3,14 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { adminApi } from '../../api/admin.ts';
 import { keys } from '../../api/keys.ts';
 import type { AdminMember } from '../../api/types.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/PageState.tsx';
+import { useFormat } from '../../i18n/format.ts';
 import { LiftRestrictionsDialog } from './LiftRestrictionsDialog.tsx';
 import { CAUTION_TEXT } from './MemberEvidence.tsx';
 import { RestrictionLabel } from './RestrictionLabel.tsx';
@@ -23,28 +25,29 @@ function MemberActions({ member: m, selfId, onSuspend, onRole, onLift }: {
   onRole: (change: RoleChange['change']) => void;
   onLift: () => void;
 }) {
+  const { t } = useTranslation('admin');
   const self = m.id === selfId;
   if (!Object.values(m.can).some(Boolean)) return null;
   return (
-    <Group gap={6} wrap="wrap" role="group" aria-label={`Actions for ${m.name}`}>
+    <Group gap={6} wrap="wrap" role="group" aria-label={t('members.actionsFor', { name: m.name })}>
       {(m.can.suspend || m.can.reinstate) && (
         <Button size="xs" variant="light" color={m.can.suspend ? 'red' : 'teal'} onClick={onSuspend}>
-          {m.can.suspend ? 'Suspend' : 'Reinstate'}
+          {m.can.suspend ? t('members.suspend') : t('members.reinstate')}
         </Button>
       )}
       {m.can.liftRestrictions && (
         <Button size="xs" variant="light" color="teal" onClick={onLift}>
-          Lift restrictions
+          {t('members.liftRestrictions')}
         </Button>
       )}
       {m.can.promote && (
         <Button size="xs" variant="default" onClick={() => onRole('promote')}>
-          Make operator
+          {t('members.makeOperator')}
         </Button>
       )}
       {m.can.demote && (
         <Button size="xs" variant="default" onClick={() => onRole('demote')}>
-          {self ? 'Stop being an operator' : 'Remove operator role'}
+          {self ? t('members.stopBeingOperator') : t('members.removeOperator')}
         </Button>
       )}
     </Group>
@@ -53,6 +56,8 @@ function MemberActions({ member: m, selfId, onSuspend, onRole, onLift }: {
 
 /** Every member, searchable: status and restrictions (with their end), and suspend, lift and operator roles. */
 export function MembersPanel({ selfId }: { selfId: number }) {
+  const { t } = useTranslation('admin');
+  const format = useFormat();
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q.trim(), 250);
   const [suspending, setSuspending] = useState<AdminMember | null>(null);
@@ -69,40 +74,36 @@ export function MembersPanel({ selfId }: { selfId: number }) {
   return (
     <Stack gap="md">
       <TextInput
-        label="Find a member"
-        placeholder="Name, handle or email"
+        label={t('members.find')}
+        placeholder={t('members.findPlaceholder')}
         leftSection={<IconSearch size={16} aria-hidden />}
         value={q}
         onChange={(e) => setQ(e.currentTarget.value)}
         maw={420}
       />
       {query.isPending ? (
-        <PageLoader label="Loading members…" />
+        <PageLoader label={t('members.loading')} />
       ) : query.error ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : rows.length === 0 ? (
-        <EmptyState title="No members found">
+        <EmptyState title={t('members.emptyTitle')}>
           {debounced ? (
-            <>
-              No one matches {"'"}
-              <bdi>{debounced}</bdi>
-              {"'."}
-            </>
+            <Trans t={t} i18nKey="members.noMatch" values={{ query: debounced }} components={{ bdi: <bdi /> }} />
           ) : (
-            'Nobody has joined yet.'
+            t('members.nobodyYet')
           )}
         </EmptyState>
       ) : (
         <Table.ScrollContainer minWidth={820}>
-          <Table verticalSpacing="sm" striped aria-label="Members">
+          <Table verticalSpacing="sm" striped aria-label={t('members.table')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Email</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Joined</Table.Th>
-                <Table.Th>Actions</Table.Th>
+                <Table.Th>{t('members.columns.name')}</Table.Th>
+                <Table.Th>{t('members.columns.email')}</Table.Th>
+                <Table.Th>{t('members.columns.role')}</Table.Th>
+                <Table.Th>{t('members.columns.status')}</Table.Th>
+                <Table.Th>{t('members.columns.joined')}</Table.Th>
+                <Table.Th>{t('members.columns.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -117,15 +118,15 @@ export function MembersPanel({ selfId }: { selfId: number }) {
                     {m.email}
                     {!m.emailVerified && (
                       <Badge ml="xs" size="xs" variant="outline" color="gray">
-                        unverified
+                        {t('members.unverified')}
                       </Badge>
                     )}
                   </Table.Td>
-                  <Table.Td>{m.role === 'admin' ? 'Operator' : 'Member'}</Table.Td>
+                  <Table.Td>{m.role === 'admin' ? t('members.operator') : t('members.member')}</Table.Td>
                   <Table.Td>
                     <Stack gap={4} align="flex-start">
                       <Badge variant="light" color={m.status === 'active' ? 'teal' : 'red'}>
-                        {m.status === 'active' ? 'Active' : 'Suspended'}
+                        {m.status === 'active' ? t('members.active') : t('members.suspended')}
                       </Badge>
                       {m.restrictions.map((r) => (
                         <Text key={r.kind} size="xs" c={CAUTION_TEXT} title={r.reason}>
@@ -134,7 +135,7 @@ export function MembersPanel({ selfId }: { selfId: number }) {
                       ))}
                     </Stack>
                   </Table.Td>
-                  <Table.Td>{new Date(m.createdAt).toLocaleDateString()}</Table.Td>
+                  <Table.Td>{format.date(m.createdAt)}</Table.Td>
                   <Table.Td>
                     <MemberActions
                       member={m}

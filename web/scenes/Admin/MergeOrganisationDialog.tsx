@@ -3,12 +3,11 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { AdminOrganisation } from '../../../common/schemas/organisations.ts';
 import { adminApi } from '../../api/admin.ts';
 import { errorMessage } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /**
  * Merges one organisation into another after the operator picks the target and confirms: the members
@@ -16,6 +15,7 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
  * records it. It cannot be undone from here, so the dialog says what will happen first.
  */
 export function MergeOrganisationDialog({ from, onClose }: { from: AdminOrganisation | null; onClose: () => void }) {
+  const { t } = useTranslation(['admin', 'common']);
   const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
   const [into, setInto] = useState<string | null>(null);
@@ -28,7 +28,7 @@ export function MergeOrganisationDialog({ from, onClose }: { from: AdminOrganisa
   });
   const options = (candidates.data?.items ?? [])
     .filter((o) => o.id !== from?.id)
-    .map((o) => ({ value: String(o.id), label: `${o.name} (${plural(o.members, 'member')})` }));
+    .map((o) => ({ value: String(o.id), label: t('merge.option', { name: o.name, count: o.members }) }));
 
   const close = () => {
     setSearch('');
@@ -42,9 +42,12 @@ export function MergeOrganisationDialog({ from, onClose }: { from: AdminOrganisa
       notifications.show({
         color: 'teal',
         message: (
-          <>
-            <bdi>{result.from.name}</bdi> merged into <bdi>{result.into.name}</bdi>: {plural(result.members, 'member')} moved.
-          </>
+          <Trans
+            t={t}
+            i18nKey="merge.done"
+            values={{ from: result.from.name, into: result.into.name, count: result.members }}
+            components={{ bdi: <bdi /> }}
+          />
         ),
       });
       void queryClient.invalidateQueries({ queryKey: ['admin'] });
@@ -57,22 +60,14 @@ export function MergeOrganisationDialog({ from, onClose }: { from: AdminOrganisa
     <Modal
       opened={from !== null}
       onClose={close}
-      title={
-        <>
-          Merge <bdi>{from?.name}</bdi> into another organisation
-        </>
-      }
+      title={<Trans t={t} i18nKey="merge.title" values={{ name: from?.name ?? '' }} components={{ bdi: <bdi /> }} />}
       centered
     >
       <Stack>
-        <Text size="sm">
-          Its {plural(from?.members ?? 0, 'member')} move to the organisation you choose. Each keeps the name they typed on their
-          profile; its page and its name lead to the other from now on. The merge is recorded in the audit log and cannot be undone
-          here.
-        </Text>
+        <Text size="sm">{t('merge.body', { count: from?.members ?? 0 })}</Text>
         <Select
-          label="Merge into"
-          placeholder="Search organisations"
+          label={t('merge.into')}
+          placeholder={t('merge.search')}
           searchable
           searchValue={search}
           onSearchChange={setSearch}
@@ -80,16 +75,16 @@ export function MergeOrganisationDialog({ from, onClose }: { from: AdminOrganisa
           filter={({ options: all }) => all}
           value={into}
           onChange={setInto}
-          nothingFoundMessage={candidates.isFetching ? 'Searching…' : 'No other organisation matches'}
+          nothingFoundMessage={candidates.isFetching ? t('merge.searching') : t('merge.nothingFound')}
           error={merge.error ? errorMessage(merge.error) : null}
           data-autofocus
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
-            Cancel
+            {t('common:actions.cancel')}
           </Button>
           <Button color="red" disabled={into === null} loading={merge.isPending} onClick={() => into && merge.mutate(Number(into))}>
-            Merge organisations
+            {t('merge.submit')}
           </Button>
         </Group>
       </Stack>

@@ -2,6 +2,7 @@ import { Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mant
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import { type ModerationActionName, moderationApi, moderationKeys } from '../../api/moderation.ts';
 
@@ -13,32 +14,12 @@ export interface PendingAction {
   who: string;
 }
 
-export const ACTION_LABELS: Record<ModerationActionName, string> = {
-  dismiss: 'Dismiss',
-  warn: 'Warn',
-  restrict: 'Restrict invitations',
-  suspend: 'Suspend',
-};
-
-const CONSEQUENCES: Record<ModerationActionName, string> = {
-  dismiss: 'Nothing is wrong. The item leaves the queue and the automatic restrictions on these new accounts are lifted.',
-  warn: 'Each member receives a warning notice with your reason.',
-  restrict: 'Each member can no longer send invitations for the time you choose, or until an operator lifts it, and is told why with your reason.',
-  suspend: 'Each member is signed out, their access tokens stop working, they cannot sign in, disappear for everyone but operators, and their pending invitations are blocked.',
-};
-
-/** How long a restriction lasts: "" is until an operator lifts it (the Members tab has Lift restrictions). */
-const DURATIONS = [
-  { value: '', label: 'Until an operator lifts it' },
-  { value: '1', label: '1 day' },
-  { value: '7', label: '7 days' },
-  { value: '30', label: '30 days' },
-  { value: '90', label: '90 days' },
-  { value: '365', label: '1 year' },
-];
+/** How long a restriction can last, in days; none is until an operator lifts it (the Members tab has Lift restrictions). */
+const DURATIONS = [1, 7, 30, 90, 365];
 
 /** Confirms one moderation action; the reason is required and goes to the audit log (and to the member for warn and restrict). */
 export function ModerationActionDialog({ pending, onClose }: { pending: PendingAction | null; onClose: () => void }) {
+  const { t } = useTranslation(['admin', 'common']);
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
@@ -46,7 +27,7 @@ export function ModerationActionDialog({ pending, onClose }: { pending: PendingA
   const act = useMutation({
     mutationFn: (p: PendingAction) => moderationApi.act(p.type, p.id, p.action, reason.trim(), p.action === 'restrict' && days ? Number(days) : undefined),
     onSuccess: (result) => {
-      notifications.show({ color: 'teal', message: `${ACTION_LABELS[result.action]}: done for ${result.members.length} member(s).` });
+      notifications.show({ color: 'teal', message: t('moderation.done', { action: t(`moderation.actions.${result.action}`), count: result.members.length }) });
       void queryClient.invalidateQueries({ queryKey: moderationKeys.queue });
       void queryClient.invalidateQueries({ queryKey: moderationKeys.audit });
       void queryClient.invalidateQueries({ queryKey: ['admin', 'members'] });
@@ -61,6 +42,13 @@ export function ModerationActionDialog({ pending, onClose }: { pending: PendingA
     onClose();
   };
   const missing = reason.trim() === '';
+  const durations = [
+    { value: '', label: t('moderation.untilLifted') },
+    ...DURATIONS.map((d) => ({
+      value: String(d),
+      label: d === 365 ? t('moderation.years', { years: 1 }) : t('moderation.days', { days: d }),
+    })),
+  ];
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
@@ -70,9 +58,12 @@ export function ModerationActionDialog({ pending, onClose }: { pending: PendingA
   return (
     <Modal opened={pending !== null} onClose={close} title={
         pending ? (
-          <>
-            {ACTION_LABELS[pending.action]} — <bdi>{pending.who}</bdi>?
-          </>
+          <Trans
+            t={t}
+            i18nKey="moderation.dialogTitle"
+            values={{ action: t(`moderation.actions.${pending.action}`), who: pending.who }}
+            components={{ bdi: <bdi /> }}
+          />
         ) : (
           ''
         )
@@ -80,35 +71,35 @@ export function ModerationActionDialog({ pending, onClose }: { pending: PendingA
       {pending && (
         <form onSubmit={submit} noValidate>
           <Stack>
-            <Text size="sm">{CONSEQUENCES[pending.action]}</Text>
+            <Text size="sm">{t(`moderation.consequences.${pending.action}`)}</Text>
             <Textarea
-              label="Reason"
-              description={pending.action === 'warn' || pending.action === 'restrict' ? 'The member will read this.' : 'Kept in the audit log.'}
+              label={t('moderation.reason')}
+              description={pending.action === 'warn' || pending.action === 'restrict' ? t('moderation.memberReads') : t('moderation.keptInAudit')}
               required
               data-autofocus
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}
               onBlur={() => setTouched(true)}
-              error={touched && missing ? 'Give a reason' : undefined}
+              error={touched && missing ? t('moderation.giveReason') : undefined}
               maxLength={2000}
               autosize
               minRows={2}
             />
             {pending.action === 'restrict' && (
               <NativeSelect
-                label="How long"
-                description="The member sees when it ends."
-                data={DURATIONS}
+                label={t('moderation.howLong')}
+                description={t('moderation.howLongHint')}
+                data={durations}
                 value={days}
                 onChange={(e) => setDays(e.currentTarget.value)}
               />
             )}
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
-                Cancel
+                {t('common:actions.cancel')}
               </Button>
               <Button type="submit" color={pending.action === 'dismiss' ? 'teal' : 'red'} loading={act.isPending}>
-                {ACTION_LABELS[pending.action]}
+                {t(`moderation.actions.${pending.action}`)}
               </Button>
             </Group>
           </Stack>

@@ -1,31 +1,39 @@
 import { Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import type { ReasonCode } from '../../../common/reasons.ts';
+import { Trans, useTranslation } from 'react-i18next';
 import { type ModerationActionName, type ModerationItem, moderationApi, moderationKeys } from '../../api/moderation.ts';
 import { usePagedQuery } from '../../hooks/usePagedQuery.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/PageState.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
+import { useReasonText } from '../../i18n/reasons.ts';
 import { CAUTION_TEXT, MemberEvidence } from './MemberEvidence.tsx';
-import { ACTION_LABELS, ModerationActionDialog, type PendingAction } from './ModerationActionDialog.tsx';
-
-const FLAG_TITLES = {
-  registration: 'Risky sign-up',
-  cluster: 'Sign-up cluster',
-  template: 'Template invitations',
-  reputation: 'Poor invitation reputation',
-  reports: 'Reported by several members',
-} as const;
+import { ModerationActionDialog, type PendingAction } from './ModerationActionDialog.tsx';
 
 const ACTIONS: ModerationActionName[] = ['dismiss', 'warn', 'restrict', 'suspend'];
 
-function who(item: ModerationItem): string {
+/** Who an action applies to, for its confirmation: "Growth Pro 1 and 7 others". */
+function who(item: ModerationItem, t: TFunction<'admin'>): string {
   const [first, ...rest] = item.members;
-  if (!first) return 'no one';
-  return rest.length ? `${first.name} and ${rest.length} other${rest.length > 1 ? 's' : ''}` : first.name;
+  if (!first) return t('moderation.noOne');
+  return rest.length ? t('moderation.who', { name: first.name, others: rest.length }) : first.name;
+}
+
+/** What a report says, as one sentence: who reported (when known), what, and their words (when given). */
+function reportKey(item: Extract<ModerationItem, { type: 'report' }>) {
+  const what = item.invitationId ? 'invitation' : 'member';
+  const by = item.reporter ? 'By' : '';
+  const details = item.details ? 'Details' : '';
+  return `moderation.report.${what}${by}${details}` as const;
 }
 
 function ItemCard({ item, onAct }: { item: ModerationItem; onAct: (p: PendingAction) => void }) {
-  const title = item.type === 'flag' ? FLAG_TITLES[item.kind] : `Report: ${item.reason}`;
+  const { t } = useTranslation('admin');
+  const reasonText = useReasonText();
+  const title =
+    item.type === 'flag' ? t(`moderation.flagTitles.${item.kind}`) : t('moderation.reportTitle', { reason: t(`reportReasons.${item.reason}`) });
   const headingId = `moderation-${item.type}-${item.id}`;
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby={headingId}>
@@ -37,38 +45,29 @@ function ItemCard({ item, onAct }: { item: ModerationItem; onAct: (p: PendingAct
             </Title>
             {item.type === 'flag' && (
               <Badge color={item.score >= 60 ? 'red' : 'orange'} c={item.score >= 60 ? undefined : CAUTION_TEXT} variant="light">
-                Risk {item.score}
+                {t('moderation.risk', { score: item.score })}
               </Badge>
             )}
-            {item.members.length > 1 && <Badge variant="outline">{item.members.length} accounts</Badge>}
+            {item.members.length > 1 && <Badge variant="outline">{t('moderation.accounts', { count: item.members.length })}</Badge>}
           </Group>
           <Text size="xs" c="dimmed">
             <TimeAgo iso={item.createdAt} />
           </Text>
         </Group>
         {item.type === 'flag' ? (
-          <List size="sm" spacing={2} aria-label="Reasons">
+          <List size="sm" spacing={2} aria-label={t('moderation.reasons')}>
             {item.reasons.map((r) => (
-              <List.Item key={r.text}>{r.text}</List.Item>
+              <List.Item key={r.text}>{reasonText({ ...r, code: r.code as ReasonCode })}</List.Item>
             ))}
           </List>
         ) : (
           <Text size="sm">
-            {item.reporter ? (
-              <>
-                <bdi>{item.reporter.name}</bdi> reported
-              </>
-            ) : (
-              'Reported'
-            )}
-            {item.invitationId ? ' an invitation from this member' : ' this member'}
-            {item.details ? (
-              <>
-                : “<bdi>{item.details}</bdi>”
-              </>
-            ) : (
-              '.'
-            )}
+            <Trans
+              t={t}
+              i18nKey={reportKey(item)}
+              values={{ name: item.reporter?.name ?? '', details: item.details }}
+              components={{ bdi: <bdi /> }}
+            />
           </Text>
         )}
         <Stack gap="xs">
@@ -76,7 +75,7 @@ function ItemCard({ item, onAct }: { item: ModerationItem; onAct: (p: PendingAct
             <MemberEvidence key={m.id} member={m} showRelated={!(item.type === 'flag' && item.kind === 'cluster')} />
           ))}
         </Stack>
-        <Group gap="xs" role="group" aria-label={`Actions for ${title}`}>
+        <Group gap="xs" role="group" aria-label={t('moderation.actionsFor', { title })}>
           {ACTIONS.map((action) => (
             <Button
               key={action}
@@ -84,9 +83,9 @@ function ItemCard({ item, onAct }: { item: ModerationItem; onAct: (p: PendingAct
               variant={action === 'dismiss' ? 'default' : 'light'}
               color={action === 'suspend' ? 'red' : action === 'dismiss' ? undefined : 'orange'}
               c={action === 'warn' || action === 'restrict' ? CAUTION_TEXT : undefined}
-              onClick={() => onAct({ type: item.type, id: item.id, action, who: who(item) })}
+              onClick={() => onAct({ type: item.type, id: item.id, action, who: who(item, t) })}
             >
-              {ACTION_LABELS[action]}
+              {t(`moderation.actions.${action}`)}
             </Button>
           ))}
         </Group>
@@ -97,23 +96,24 @@ function ItemCard({ item, onAct }: { item: ModerationItem; onAct: (p: PendingAct
 
 /** The operators' queue: flagged accounts and reports with their evidence, newest first, and the four actions. */
 export function ModerationPanel() {
+  const { t } = useTranslation('admin');
   const [pending, setPending] = useState<PendingAction | null>(null);
   const query = usePagedQuery(moderationKeys.queue, (cursor) => moderationApi.queue(cursor));
-  if (query.isPending) return <PageLoader label="Loading the moderation queue…" />;
+  if (query.isPending) return <PageLoader label={t('moderation.loading')} />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const items = query.data.pages.flatMap((p) => p.items);
   return (
     <Stack gap="md">
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          Flagged accounts and reports waiting for a decision. Every action is recorded in the audit log.
+          {t('moderation.intro')}
         </Text>
         <Button variant="default" size="xs" loading={query.isRefetching} onClick={() => void query.refetch()}>
-          Refresh
+          {t('page.refresh')}
         </Button>
       </Group>
       {items.length === 0 ? (
-        <EmptyState title="Nothing to review">No flagged accounts or open reports. New ones appear here as they come in.</EmptyState>
+        <EmptyState title={t('moderation.emptyTitle')}>{t('moderation.emptyBody')}</EmptyState>
       ) : (
         items.map((item) => <ItemCard key={`${item.type}-${item.id}`} item={item} onAct={setPending} />)
       )}

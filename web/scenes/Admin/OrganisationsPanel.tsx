@@ -2,6 +2,7 @@ import { Anchor, Button, Stack, Table, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AdminOrganisation } from '../../../common/schemas/organisations.ts';
 import { adminApi } from '../../api/admin.ts';
@@ -9,6 +10,7 @@ import { keys } from '../../api/keys.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/PageState.tsx';
 import { usePagedQuery } from '../../hooks/usePagedQuery.ts';
+import { useFormat } from '../../i18n/format.ts';
 import { MergeOrganisationDialog } from './MergeOrganisationDialog.tsx';
 
 /**
@@ -17,6 +19,8 @@ import { MergeOrganisationDialog } from './MergeOrganisationDialog.tsx';
  * matching key, so near-duplicates sit next to each other.
  */
 export function OrganisationsPanel() {
+  const { t } = useTranslation('admin');
+  const format = useFormat();
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q.trim(), 250);
   const [merging, setMerging] = useState<AdminOrganisation | null>(null);
@@ -26,38 +30,34 @@ export function OrganisationsPanel() {
   return (
     <Stack gap="md">
       <TextInput
-        label="Find organisations"
-        description="Part of a name; names spelt nearly the same are found too."
+        label={t('organisations.find')}
+        description={t('organisations.findHint')}
         leftSection={<IconSearch size={16} aria-hidden />}
         value={q}
         onChange={(e) => setQ(e.currentTarget.value)}
         maw={420}
       />
       {query.isPending ? (
-        <PageLoader label="Loading organisations…" />
+        <PageLoader label={t('organisations.loading')} />
       ) : query.error ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : rows.length === 0 ? (
-        <EmptyState title="No organisations found">
+        <EmptyState title={t('organisations.emptyTitle')}>
           {debounced ? (
-            <>
-              No organisation matches {"'"}
-              <bdi>{debounced}</bdi>
-              {"'."}
-            </>
+            <Trans t={t} i18nKey="organisations.noMatch" values={{ query: debounced }} components={{ bdi: <bdi /> }} />
           ) : (
-            'No member has listed an organisation yet.'
+            t('organisations.noneYet')
           )}
         </EmptyState>
       ) : (
         <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="sm" striped aria-label="Organisations">
+          <Table verticalSpacing="sm" striped aria-label={t('organisations.table')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Kind</Table.Th>
-                <Table.Th>Members</Table.Th>
-                <Table.Th>Action</Table.Th>
+                <Table.Th>{t('organisations.columns.name')}</Table.Th>
+                <Table.Th>{t('organisations.columns.kind')}</Table.Th>
+                <Table.Th>{t('organisations.columns.members')}</Table.Th>
+                <Table.Th>{t('organisations.columns.action')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -68,11 +68,11 @@ export function OrganisationsPanel() {
                       {o.name}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{o.kind}</Table.Td>
-                  <Table.Td>{o.members}</Table.Td>
+                  <Table.Td>{t(`organisations.kinds.${o.kind}`)}</Table.Td>
+                  <Table.Td>{format.number(o.members)}</Table.Td>
                   <Table.Td>
-                    <Button size="xs" variant="light" onClick={() => setMerging(o)} aria-label={`Merge ${o.name} into another organisation`}>
-                      Merge…
+                    <Button size="xs" variant="light" onClick={() => setMerging(o)} aria-label={t('organisations.mergeLabel', { name: o.name })}>
+                      {t('organisations.merge')}
                     </Button>
                   </Table.Td>
                 </Table.Tr>

@@ -2,6 +2,7 @@ import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { adminApi } from '../../api/admin.ts';
 import { errorMessage } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
@@ -19,6 +20,7 @@ export interface RoleChange {
  * Admin page for you at once, so the dialog says so.
  */
 export function RoleDialog({ pending, selfId, onClose }: { pending: RoleChange | null; selfId: number; onClose: () => void }) {
+  const { t } = useTranslation(['admin', 'common']);
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const close = () => {
@@ -30,7 +32,7 @@ export function RoleDialog({ pending, selfId, onClose }: { pending: RoleChange |
     onSuccess: (result, p) => {
       notifications.show({
         color: 'teal',
-        message: result.role === 'admin' ? `${p.member.name} is now an operator.` : `${p.member.name} is no longer an operator.`,
+        message: t(result.role === 'admin' ? 'role.nowOperator' : 'role.noLongerOperator', { name: p.member.name }),
       });
       void queryClient.invalidateQueries({ queryKey: ['admin', 'members'] });
       void queryClient.invalidateQueries({ queryKey: moderationKeys.audit });
@@ -46,7 +48,7 @@ export function RoleDialog({ pending, selfId, onClose }: { pending: RoleChange |
   const name = pending?.member.name ?? '';
   const self = pending?.member.id === selfId;
   const promoting = pending?.change === 'promote';
-  const title = promoting ? `Make ${name} an operator?` : self ? 'Stop being an operator?' : `Remove ${name}’s operator role?`;
+  const title = promoting ? t('role.promoteTitle', { name }) : self ? t('role.stepDownTitle') : t('role.demoteTitle', { name });
 
   return (
     <Modal opened={pending !== null} onClose={close} title={title} centered>
@@ -54,14 +56,10 @@ export function RoleDialog({ pending, selfId, onClose }: { pending: RoleChange |
         <form onSubmit={submit}>
           <Stack>
             <Text size="sm">
-              {promoting
-                ? `${name} will be able to see every member’s email address, review the moderation queue, suspend and restrict members, read the audit log and make other operators. They will be told.`
-                : self
-                  ? 'You become a member again and lose the Admin page at once. Another operator can make you an operator again.'
-                  : `${name} becomes a member again and loses the Admin page. They will be told.`}
+              {promoting ? t('role.promoteBody', { name }) : self ? t('role.stepDownBody') : t('role.demoteBody', { name })}
             </Text>
             <Textarea
-              label="Reason (optional, kept in the audit log)"
+              label={t('role.reason')}
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}
               maxLength={500}
@@ -70,10 +68,10 @@ export function RoleDialog({ pending, selfId, onClose }: { pending: RoleChange |
             />
             <Group justify="flex-end">
               <Button variant="default" onClick={close} data-autofocus>
-                Cancel
+                {t('common:actions.cancel')}
               </Button>
               <Button type="submit" color={promoting ? undefined : 'red'} loading={change.isPending}>
-                {promoting ? 'Make operator' : 'Remove operator role'}
+                {promoting ? t('role.makeOperator') : t('role.removeOperator')}
               </Button>
             </Group>
           </Stack>

@@ -2,12 +2,14 @@ import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { adminApi } from '../../api/admin.ts';
 import { errorMessage } from '../../api/client.ts';
 import type { AdminMember } from '../../api/types.ts';
 
 /** Confirms a suspend (with a reason for the audit log) or a reinstate before doing it. */
 export function SuspendDialog({ member, onClose }: { member: AdminMember | null; onClose: () => void }) {
+  const { t } = useTranslation(['admin', 'common']);
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const suspending = member?.status === 'active';
@@ -17,9 +19,12 @@ export function SuspendDialog({ member, onClose }: { member: AdminMember | null;
       notifications.show({
         color: 'teal',
         message: (
-          <>
-            <bdi>{member?.name ?? result.handle}</bdi> is now {result.status === 'suspended' ? 'suspended' : 'active'}.
-          </>
+          <Trans
+            t={t}
+            i18nKey={result.status === 'suspended' ? 'suspend.nowSuspended' : 'suspend.nowActive'}
+            values={{ name: member?.name ?? result.handle }}
+            components={{ bdi: <bdi /> }}
+          />
         ),
       });
       void queryClient.invalidateQueries({ queryKey: ['admin', 'members'] });
@@ -34,21 +39,22 @@ export function SuspendDialog({ member, onClose }: { member: AdminMember | null;
       opened={member !== null}
       onClose={onClose}
       title={
-        <>
-          {suspending ? 'Suspend' : 'Reinstate'} <bdi>{member?.name}</bdi>?
-        </>
+        <Trans
+          t={t}
+          i18nKey={suspending ? 'suspend.titleSuspend' : 'suspend.titleReinstate'}
+          values={{ name: member?.name ?? '' }}
+          components={{ bdi: <bdi /> }}
+        />
       }
       centered
     >
       <Stack>
         <Text size="sm">
-          {suspending
-            ? 'They will be signed out, their access tokens will stop working, they cannot sign in, and their profile disappears for everyone but operators.'
-            : 'They can sign in again and their profile becomes visible again.'}
+          {suspending ? t('suspend.suspendBody') : t('suspend.reinstateBody')}
         </Text>
         {suspending && (
           <Textarea
-            label="Reason (kept in the audit log)"
+            label={t('suspend.reason')}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
             maxLength={500}
@@ -58,10 +64,10 @@ export function SuspendDialog({ member, onClose }: { member: AdminMember | null;
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common:actions.cancel')}
           </Button>
           <Button color={suspending ? 'red' : 'teal'} loading={action.isPending} onClick={() => member && action.mutate(member)}>
-            {suspending ? 'Suspend member' : 'Reinstate member'}
+            {suspending ? t('suspend.suspendMember') : t('suspend.reinstateMember')}
           </Button>
         </Group>
       </Stack>
