@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { keys } from '../../api/keys.ts';
@@ -35,7 +35,8 @@ function ProfileEditor({ me }: { me: MeView }) {
   const location = useLocation();
   const [params] = useSearchParams();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ProfileFormValues>({ initialValues: toFormValues(me), validate: profileValidation(t) });
+  const validate = useMemo(() => profileValidation(t), [t]);
+  const form = useForm<ProfileFormValues>({ initialValues: toFormValues(me), validate });
 
   const save = useMutation({
     mutationFn: (values: ProfileFormValues) => meApi.updateProfile(toPatch(values)),
