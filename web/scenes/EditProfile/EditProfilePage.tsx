@@ -3,7 +3,8 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { keys } from '../../api/keys.ts';
 import { meApi } from '../../api/me.ts';
@@ -20,7 +21,7 @@ import { PhotoSection } from './PhotoSection.tsx';
 import { PrivacySection } from './PrivacySection.tsx';
 import { SkillsSection } from './SkillsSection.tsx';
 import { StringListSection } from './StringListSection.tsx';
-import { type ProfileFormValues, toFormValues, toPatch, validateProfile } from './profileForm.ts';
+import { type ProfileFormValues, profileValidation, toFormValues, toPatch } from './profileForm.ts';
 
 export function EditProfilePage() {
   const { data: me } = useMe();
@@ -29,11 +30,13 @@ export function EditProfilePage() {
 }
 
 function ProfileEditor({ me }: { me: MeView }) {
+  const { t } = useTranslation('editProfile');
   const queryClient = useQueryClient();
   const location = useLocation();
   const [params] = useSearchParams();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ProfileFormValues>({ initialValues: toFormValues(me), validate: validateProfile });
+  const validate = useMemo(() => profileValidation(t), [t]);
+  const form = useForm<ProfileFormValues>({ initialValues: toFormValues(me), validate });
 
   const save = useMutation({
     mutationFn: (values: ProfileFormValues) => meApi.updateProfile(toPatch(values)),
@@ -41,7 +44,7 @@ function ProfileEditor({ me }: { me: MeView }) {
       queryClient.setQueryData(keys.me, next);
       void queryClient.invalidateQueries({ queryKey: keys.member(me.handle) });
       form.resetDirty();
-      notifications.show({ color: 'teal', title: 'Profile saved', message: `Profile strength: ${next.strength.score}%.` });
+      notifications.show({ color: 'teal', title: t('page.saved'), message: t('page.strength', { score: next.strength.score }) });
     },
     onError: (error) => setFormError(applyServerErrors(form, error)),
   });
@@ -59,30 +62,30 @@ function ProfileEditor({ me }: { me: MeView }) {
   return (
     <>
       <PageHeader
-        title="Edit profile"
-        description="Everything here except your birth year is visible to members who can see your profile."
+        title={t('page.title')}
+        description={t('page.description')}
         actions={
           <Button component={Link} to={`/in/${me.handle}`} variant="default">
-            View profile
+            {t('page.viewProfile')}
           </Button>
         }
       />
       <Stack gap="lg" maw={860}>
         {params.get('welcome') && (
-          <Alert color="brand" variant="light" title="Welcome to Rapport">
-            Start with a headline and your current position; they are what people look for first.
+          <Alert color="brand" variant="light" title={t('page.welcomeTitle')}>
+            {t('page.welcomeBody')}
           </Alert>
         )}
         <PhotoSection me={me} />
         <form
           noValidate
-          aria-label="Profile"
+          aria-label={t('page.form')}
           onSubmit={form.onSubmit(
             (values) => {
               setFormError(null);
               save.mutate(values);
             },
-            () => setFormError('Please fix the highlighted fields.'),
+            () => setFormError(t('page.fixFields')),
           )}
         >
           <Stack gap="lg">
@@ -90,22 +93,8 @@ function ProfileEditor({ me }: { me: MeView }) {
             <ExperienceSection form={form} />
             <EducationSection form={form} />
             <SkillsSection form={form} />
-            <StringListSection
-              form={form}
-              field="offers"
-              title="I can help with"
-              description="What you offer others: advice, introductions, expertise."
-              itemLabel="Offer"
-              placeholder="e.g. Reviewing pitch decks"
-            />
-            <StringListSection
-              form={form}
-              field="asks"
-              title="I'm looking for"
-              description="What would help you right now."
-              itemLabel="Ask"
-              placeholder="e.g. An intro to a climate-tech investor"
-            />
+            <StringListSection form={form} field="offers" />
+            <StringListSection form={form} field="asks" />
             <LinksSection form={form} />
             <PrivacySection form={form} />
             <Paper p="md" radius="md" pos="sticky" bottom={0} style={{ zIndex: 5 }} shadow="md">
@@ -113,10 +102,10 @@ function ProfileEditor({ me }: { me: MeView }) {
                 <FormError message={formError} />
                 <Group justify="flex-end">
                   <Button type="button" variant="default" disabled={!form.isDirty()} onClick={() => form.reset()}>
-                    Discard changes
+                    {t('page.discard')}
                   </Button>
                   <Button type="submit" loading={save.isPending} leftSection={<IconDeviceFloppy size={16} aria-hidden />}>
-                    Save profile
+                    {t('page.save')}
                   </Button>
                 </Group>
               </Stack>

@@ -1,5 +1,6 @@
 import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../common/limits.ts';
 import { OrganisationAutocomplete } from '../../components/OrganisationAutocomplete.tsx';
 import { FormSection } from './FormSection.tsx';
@@ -8,52 +9,53 @@ import { type ProfileForm, emptyEducation } from './profileForm.ts';
 const maxYear = new Date().getFullYear() + 10;
 
 export function EducationSection({ form }: { form: ProfileForm }) {
+  const { t } = useTranslation('editProfile');
   const items = form.values.education;
   return (
-    <FormSection id="education" title="Education" description="Schools, universities and programmes.">
+    <FormSection id="education" title={t('education.title')} description={t('education.description')}>
       <Stack gap="sm">
         {items.length === 0 && (
           <Text size="sm" c="dimmed">
-            No education yet.
+            {t('education.empty')}
           </Text>
         )}
         {items.map((item, index) => {
           const n = index + 1;
           const path = `education.${index}`;
           return (
-            <Paper key={item.key} withBorder p="md" radius="md" bg="gray.0" role="group" aria-label={`Education ${n}`}>
+            <Paper key={item.key} withBorder p="md" radius="md" bg="gray.0" role="group" aria-label={t('education.item', { n })}>
               <Stack gap="sm">
                 <Group justify="space-between">
                   <Text fw={600} size="sm">
-                    {item.school || `Education ${n}`}
+                    {item.school || t('education.item', { n })}
                   </Text>
                   <Button
                     variant="subtle"
                     color="red"
                     size="xs"
                     leftSection={<IconTrash size={14} aria-hidden />}
-                    aria-label={`Remove education ${n}`}
+                    aria-label={t('education.removeLabel', { n })}
                     onClick={() => form.removeListItem('education', index)}
                   >
-                    Remove
+                    {t('education.remove')}
                   </Button>
                 </Group>
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <OrganisationAutocomplete
-                    label={`School (education ${n})`}
-                    placeholder="Start typing to find it"
+                    label={t('education.school', { n })}
+                    placeholder={t('education.findPlaceholder')}
                     required
                     maxLength={LIMITS.organisationNameMax}
                     {...form.getInputProps(`${path}.school`)}
                   />
                   <TextInput
-                    label={`Degree or programme (education ${n})`}
-                    placeholder="e.g. BSc Computer Science"
+                    label={t('education.degree', { n })}
+                    placeholder={t('education.degreePlaceholder')}
                     maxLength={LIMITS.degreeMax}
                     {...form.getInputProps(`${path}.degree`)}
                   />
                   <NumberInput
-                    label={`Start year (education ${n})`}
+                    label={t('education.startYear', { n })}
                     min={1900}
                     max={maxYear}
                     allowDecimal={false}
@@ -61,7 +63,7 @@ export function EducationSection({ form }: { form: ProfileForm }) {
                     {...form.getInputProps(`${path}.startYear`)}
                   />
                   <NumberInput
-                    label={`End year (education ${n})`}
+                    label={t('education.endYear', { n })}
                     min={1900}
                     max={maxYear}
                     allowDecimal={false}
@@ -81,7 +83,7 @@ export function EducationSection({ form }: { form: ProfileForm }) {
           disabled={items.length >= LIMITS.educationMax}
           onClick={() => form.insertListItem('education', emptyEducation())}
         >
-          Add education
+          {t('education.add')}
         </Button>
       </Group>
     </FormSection>

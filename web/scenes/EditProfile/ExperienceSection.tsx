@@ -1,18 +1,20 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../common/limits.ts';
 import { ExperienceItem } from './ExperienceItem.tsx';
 import { FormSection } from './FormSection.tsx';
 import { type ProfileForm, emptyExperience } from './profileForm.ts';
 
 export function ExperienceSection({ form }: { form: ProfileForm }) {
+  const { t } = useTranslation('editProfile');
   const items = form.values.experience;
   return (
-    <FormSection id="experience" title="Experience" description="Where you work and have worked. Colleagues find you through these.">
+    <FormSection id="experience" title={t('experience.title')} description={t('experience.description')}>
       <Stack gap="sm">
         {items.length === 0 && (
           <Text size="sm" c="dimmed">
-            No positions yet. Add your current role first.
+            {t('experience.empty')}
           </Text>
         )}
         {items.map((item, index) => (
@@ -26,7 +28,7 @@ export function ExperienceSection({ form }: { form: ProfileForm }) {
           disabled={items.length >= LIMITS.experienceMax}
           onClick={() => form.insertListItem('experience', emptyExperience())}
         >
-          Add position
+          {t('experience.add')}
         </Button>
       </Group>
     </FormSection>

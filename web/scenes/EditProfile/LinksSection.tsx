@@ -1,33 +1,35 @@
 import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { randomId } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../common/limits.ts';
 import { FormSection } from './FormSection.tsx';
 import type { ProfileForm } from './profileForm.ts';
 
 /** Websites, portfolios and other profiles, each a label and an http(s) address. */
 export function LinksSection({ form }: { form: ProfileForm }) {
+  const { t } = useTranslation('editProfile');
   const links = form.values.links;
   return (
-    <FormSection id="links" title="Links" description="Your website, portfolio or other profiles.">
+    <FormSection id="links" title={t('links.title')} description={t('links.description')}>
       <Stack gap="sm">
         {links.length === 0 && (
           <Text size="sm" c="dimmed">
-            No links yet.
+            {t('links.empty')}
           </Text>
         )}
         {links.map((link, index) => (
           <Group key={link.key} gap="xs" align="flex-start" wrap="wrap">
             <TextInput
-              label={`Link ${index + 1} label`}
-              placeholder="Portfolio"
+              label={t('links.label', { n: index + 1 })}
+              placeholder={t('links.labelPlaceholder')}
               maxLength={LIMITS.linkLabelMax}
               w={{ base: '100%', sm: 180 }}
               {...form.getInputProps(`links.${index}.label`)}
             />
             <TextInput
-              label={`Link ${index + 1} address`}
-              placeholder="https://example.com"
+              label={t('links.address', { n: index + 1 })}
+              placeholder={t('links.addressPlaceholder')}
               type="url"
               maxLength={LIMITS.urlMax}
               style={{ flex: 1, minWidth: 200 }}
@@ -38,7 +40,7 @@ export function LinksSection({ form }: { form: ProfileForm }) {
               color="red"
               size="lg"
               mt={26}
-              aria-label={`Remove link ${index + 1}`}
+              aria-label={t('links.remove', { n: index + 1 })}
               onClick={() => form.removeListItem('links', index)}
             >
               <IconTrash size={18} aria-hidden />
@@ -54,7 +56,7 @@ export function LinksSection({ form }: { form: ProfileForm }) {
           disabled={links.length >= LIMITS.linksMax}
           onClick={() => form.insertListItem('links', { key: randomId(), label: '', url: '' })}
         >
-          Add link
+          {t('links.add')}
         </Button>
       </Group>
     </FormSection>

@@ -2,6 +2,7 @@ import { Button, FileButton, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../common/limits.ts';
 import { errorMessage } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
@@ -14,26 +15,27 @@ const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif';
 
 /** Upload or remove the profile photo; saved immediately, separate from the form's Save. */
 export function PhotoSection({ me }: { me: MeView }) {
+  const { t } = useTranslation('editProfile');
   const queryClient = useQueryClient();
   const onSuccess = (next: MeView) => {
     queryClient.setQueryData(keys.me, next);
     void queryClient.invalidateQueries({ queryKey: keys.member(me.handle) });
   };
-  const onError = (error: unknown) => notifications.show({ color: 'red', title: 'Photo not saved', message: errorMessage(error) });
+  const onError = (error: unknown) => notifications.show({ color: 'red', title: t('photo.notSaved'), message: errorMessage(error) });
   const upload = useMutation({ mutationFn: meApi.uploadPhoto, onSuccess, onError });
   const remove = useMutation({ mutationFn: meApi.removePhoto, onSuccess, onError });
 
   const pick = (file: File | null) => {
     if (!file) return;
     if (file.size > LIMITS.photoBytesMax) {
-      onError(new Error('That image is larger than 5 MB. Choose a smaller one.'));
+      onError(new Error(t('photo.tooLarge')));
       return;
     }
     upload.mutate(file);
   };
 
   return (
-    <FormSection id="photo" title="Photo" description="A clear, friendly photo helps people recognise you.">
+    <FormSection id="photo" title={t('photo.title')} description={t('photo.description')}>
       <Group gap="lg">
         <PersonAvatar name={me.profile.name} photoUrl={me.profile.photoUrl} size={96} decorative={false} />
         <Stack gap="xs">
@@ -41,7 +43,7 @@ export function PhotoSection({ me }: { me: MeView }) {
             <FileButton onChange={pick} accept={ACCEPT}>
               {(props) => (
                 <Button {...props} variant="light" loading={upload.isPending} leftSection={<IconUpload size={16} aria-hidden />}>
-                  {me.profile.photoUrl ? 'Change photo' : 'Upload photo'}
+                  {me.profile.photoUrl ? t('photo.change') : t('photo.upload')}
                 </Button>
               )}
             </FileButton>
@@ -53,12 +55,12 @@ export function PhotoSection({ me }: { me: MeView }) {
                 leftSection={<IconTrash size={16} aria-hidden />}
                 onClick={() => remove.mutate()}
               >
-                Remove photo
+                {t('photo.remove')}
               </Button>
             )}
           </Group>
           <Text size="xs" c="dimmed">
-            JPEG, PNG, WebP or GIF, up to 5 MB.
+            {t('photo.formats')}
           </Text>
         </Stack>
       </Group>

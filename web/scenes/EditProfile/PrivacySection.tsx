@@ -1,4 +1,5 @@
 import { NumberInput, Radio, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { FormSection } from './FormSection.tsx';
 import type { ProfileForm } from './profileForm.ts';
 
@@ -6,30 +7,31 @@ const thisYear = new Date().getFullYear();
 
 /** Private birth year (used only for age-band diversity), who sees the full profile, who may follow, who sees connections. */
 export function PrivacySection({ form }: { form: ProfileForm }) {
+  const { t } = useTranslation('editProfile');
   return (
-    <FormSection id="privacy" title="Privacy" description="Control what other members can see.">
-      <Radio.Group label="Who can see your full profile" {...form.getInputProps('visibility')}>
+    <FormSection id="privacy" title={t('privacy.title')} description={t('privacy.description')}>
+      <Radio.Group label={t('privacy.visibility')} {...form.getInputProps('visibility')}>
         <Stack gap="xs" mt="xs">
-          <Radio value="signed_in" label="Every signed-in member of this community" />
-          <Radio value="network" label="Only my network (others see name, headline and photo)" />
+          <Radio value="signed_in" label={t('privacy.visibilitySignedIn')} />
+          <Radio value="network" label={t('privacy.visibilityNetwork')} />
         </Stack>
       </Radio.Group>
-      <Radio.Group label="Who can follow you" {...form.getInputProps('whoCanFollow')}>
+      <Radio.Group label={t('privacy.whoCanFollow')} {...form.getInputProps('whoCanFollow')}>
         <Stack gap="xs" mt="xs">
-          <Radio value="everyone" label="Everyone" />
-          <Radio value="connections" label="Only my connections" />
+          <Radio value="everyone" label={t('privacy.followEveryone')} />
+          <Radio value="connections" label={t('privacy.followConnections')} />
         </Stack>
       </Radio.Group>
-      <Radio.Group label="Who can see your connections" {...form.getInputProps('connectionsVisibility')}>
+      <Radio.Group label={t('privacy.connectionsVisibility')} {...form.getInputProps('connectionsVisibility')}>
         <Stack gap="xs" mt="xs">
-          <Radio value="connections" label="My connections" />
-          <Radio value="only_me" label="Only me" />
+          <Radio value="connections" label={t('privacy.connectionsConnections')} />
+          <Radio value="only_me" label={t('privacy.connectionsOnlyMe')} />
         </Stack>
       </Radio.Group>
       <NumberInput
-        label="Birth year (private)"
-        description="Never shown to anyone. Used only for the age mix in your network overview."
-        placeholder="e.g. 1988"
+        label={t('privacy.birthYear')}
+        description={t('privacy.birthYearHint')}
+        placeholder={t('privacy.birthYearPlaceholder')}
         min={1900}
         max={thisYear - 13}
         allowDecimal={false}

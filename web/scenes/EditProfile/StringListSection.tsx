@@ -1,34 +1,27 @@
 import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../common/limits.ts';
 import { FormSection } from './FormSection.tsx';
 import type { ProfileForm } from './profileForm.ts';
 
-interface Props {
-  form: ProfileForm;
-  field: 'offers' | 'asks';
-  title: string;
-  description: string;
-  itemLabel: string;
-  placeholder: string;
-}
-
-/** An editable list of short sentences: "I can help with…" and "I'm looking for…". */
-export function StringListSection({ form, field, title, description, itemLabel, placeholder }: Props) {
+/** An editable list of short sentences: "I can help with…" (offers) and "I'm looking for…" (asks), worded by field. */
+export function StringListSection({ form, field }: { form: ProfileForm; field: 'offers' | 'asks' }) {
+  const { t } = useTranslation('editProfile');
   const items = form.values[field];
   return (
-    <FormSection id={field} title={title} description={description}>
+    <FormSection id={field} title={t(`${field}.title`)} description={t(`${field}.description`)}>
       <Stack gap="xs">
         {items.length === 0 && (
           <Text size="sm" c="dimmed">
-            Nothing added yet.
+            {t('lists.empty')}
           </Text>
         )}
         {items.map((_, index) => (
           <Group key={index} gap="xs" align="flex-start" wrap="nowrap">
             <TextInput
-              label={`${itemLabel} ${index + 1}`}
-              placeholder={placeholder}
+              label={t(`${field}.item`, { n: index + 1 })}
+              placeholder={t(`${field}.placeholder`)}
               maxLength={LIMITS.offerAskMax}
               style={{ flex: 1 }}
               {...form.getInputProps(`${field}.${index}`)}
@@ -38,7 +31,7 @@ export function StringListSection({ form, field, title, description, itemLabel, 
               color="red"
               size="lg"
               mt={26}
-              aria-label={`Remove ${itemLabel.toLowerCase()} ${index + 1}`}
+              aria-label={t(`${field}.remove`, { n: index + 1 })}
               onClick={() => form.removeListItem(field, index)}
             >
               <IconTrash size={18} aria-hidden />
@@ -54,7 +47,7 @@ export function StringListSection({ form, field, title, description, itemLabel, 
           disabled={items.length >= LIMITS.offersAsksMax}
           onClick={() => form.insertListItem(field, '')}
         >
-          Add {itemLabel.toLowerCase()}
+          {t(`${field}.add`)}
         </Button>
       </Group>
     </FormSection>

@@ -1,5 +1,6 @@
 import type { UseFormReturnType } from '@mantine/form';
 import { randomId } from '@mantine/hooks';
+import type { TFunction } from 'i18next';
 import type { CareerStage, ProfileVisibility } from '../../../common/limits.ts';
 import type { MeView, ProfilePatchInput } from '../../api/types.ts';
 import { lineError } from '../../hooks/textCheck.ts';
@@ -132,29 +133,34 @@ export function toPatch(v: ProfileFormValues): ProfilePatchInput {
 
 const MONTH = /^(19|20)\d\d-(0[1-9]|1[0-2])$/;
 
-/** Client checks mirror the server's, so most mistakes are caught before a round trip. */
-export const validateProfile = {
-  name: (v: string) => lineError(v, 'Enter your name'),
-  headline: (v: string) => lineError(v),
-  location: (v: string) => lineError(v),
-  experience: {
-    organisation: (v: string) => lineError(v, 'Enter the organisation'),
-    title: (v: string) => lineError(v, 'Enter your title'),
-    startDate: (v: string) => (MONTH.test(v) ? null : 'Enter a start month (YYYY-MM)'),
-    endDate: (v: string, values: ProfileFormValues, path: string) => {
-      const index = Number(path.split('.')[1]);
-      const item = values.experience[index];
-      if (!item || item.current) return null;
-      if (!MONTH.test(v)) return 'Enter an end month (YYYY-MM), or tick "I work here now"';
-      return v < item.startDate ? 'The end must not be before the start' : null;
+/**
+ * Client checks mirror the server's, so most mistakes are caught before a round trip; the messages are in
+ * the reader's language (`t` of the editProfile namespace).
+ */
+export function profileValidation(t: TFunction<'editProfile'>) {
+  return {
+    name: (v: string) => lineError(v, t('validation.enterName')),
+    headline: (v: string) => lineError(v),
+    location: (v: string) => lineError(v),
+    experience: {
+      organisation: (v: string) => lineError(v, t('validation.enterOrganisation')),
+      title: (v: string) => lineError(v, t('validation.enterTitle')),
+      startDate: (v: string) => (MONTH.test(v) ? null : t('validation.enterStart')),
+      endDate: (v: string, values: ProfileFormValues, path: string) => {
+        const index = Number(path.split('.')[1]);
+        const item = values.experience[index];
+        if (!item || item.current) return null;
+        if (!MONTH.test(v)) return t('validation.enterEnd');
+        return v < item.startDate ? t('validation.endBeforeStart') : null;
+      },
     },
-  },
-  education: {
-    school: (v: string) => lineError(v, 'Enter the school'),
-    degree: (v: string) => lineError(v),
-  },
-  links: {
-    label: (v: string) => lineError(v, 'Enter a label'),
-    url: (v: string) => (/^https?:\/\/\S+$/.test(v.trim()) ? null : 'Enter a full http(s) address'),
-  },
-};
+    education: {
+      school: (v: string) => lineError(v, t('validation.enterSchool')),
+      degree: (v: string) => lineError(v),
+    },
+    links: {
+      label: (v: string) => lineError(v, t('validation.enterLabel')),
+      url: (v: string) => (/^https?:\/\/\S+$/.test(v.trim()) ? null : t('validation.enterUrl')),
+    },
+  };
+}

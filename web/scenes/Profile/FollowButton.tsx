@@ -1,5 +1,6 @@
 import { Button } from '@mantine/core';
 import { IconRss } from '@tabler/icons-react';
+import { Trans, useTranslation } from 'react-i18next';
 import { networkApi } from '../../api/network.ts';
 import type { PersonAbilities } from '../../api/types.ts';
 import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
@@ -9,29 +10,23 @@ import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
  * (the member may accept followers from connections only), or to undo an existing follow.
  */
 export function FollowButton({ person, can }: { person: { handle: string; name: string }; can: PersonAbilities }) {
+  const { t } = useTranslation('profile');
   const toggle = useNetworkMutation((follow: boolean) => (follow ? networkApi.follow(person.handle) : networkApi.unfollow(person.handle)), {
-    success: (follow) =>
-      follow ? (
-        <>
-          You follow <bdi>{person.name}</bdi>.
-        </>
-      ) : (
-        <>
-          You no longer follow <bdi>{person.name}</bdi>.
-        </>
-      ),
+    success: (follow) => (
+      <Trans t={t} i18nKey={follow ? 'actions.followed' : 'actions.unfollowed'} values={{ name: person.name }} components={{ bdi: <bdi /> }} />
+    ),
   });
   if (can.canUnfollow) {
     return (
       <Button variant="default" loading={toggle.isPending} onClick={() => toggle.mutate(false)}>
-        Unfollow
+        {t('actions.unfollow')}
       </Button>
     );
   }
   if (!can.canFollow) return null;
   return (
     <Button variant="default" leftSection={<IconRss size={16} aria-hidden />} loading={toggle.isPending} onClick={() => toggle.mutate(true)}>
-      Follow
+      {t('actions.follow')}
     </Button>
   );
 }

@@ -1,6 +1,7 @@
 import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { keys } from '../../api/keys.ts';
 import { networkApi } from '../../api/network.ts';
@@ -15,28 +16,29 @@ const HEADING_ID = 'profile-how-connected';
  * quietly instead of taking over the profile.
  */
 export function HowConnected({ handle, name }: { handle: string; name: string }) {
+  const { t } = useTranslation('profile');
   const query = useQuery({ queryKey: keys.paths(handle), queryFn: () => networkApi.paths(handle, 3), retry: false });
   const paths = query.data?.paths ?? [];
   return (
     <Paper component="section" aria-labelledby={HEADING_ID} p={{ base: 'md', sm: 'lg' }} radius="md">
       <Title order={2} fz="h4" id={HEADING_ID} mb="sm">
-        How you&rsquo;re connected
+        {t('paths.title')}
       </Title>
       {query.isPending ? (
         <Text size="sm" c="dimmed" role="status">
-          Finding introduction paths…
+          {t('paths.loading')}
         </Text>
       ) : query.error || paths.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No introduction path to <bdi>{name}</bdi> can be shown right now.
+          <Trans t={t} i18nKey="paths.none" values={{ name }} components={{ bdi: <bdi /> }} />
         </Text>
       ) : (
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            Ask someone along a path to introduce you.
+            {t('paths.ask')}
           </Text>
           {paths.map((path, i) => (
-            <PathChain key={path.map((p) => p.id).join('-')} path={path} label={`Path ${i + 1}`} />
+            <PathChain key={path.map((p) => p.id).join('-')} path={path} label={t('paths.path', { n: i + 1 })} />
           ))}
         </Stack>
       )}
@@ -46,6 +48,7 @@ export function HowConnected({ handle, name }: { handle: string; name: string })
 
 /** One path as an ordered list; the first person is always the viewer, shown as "You". */
 function PathChain({ path, label }: { path: PersonCard[]; label: string }) {
+  const { t } = useTranslation('profile');
   return (
     <Group component="ol" aria-label={label} gap="xs" wrap="wrap" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {path.map((person, i) => (
@@ -54,7 +57,7 @@ function PathChain({ path, label }: { path: PersonCard[]; label: string }) {
           <PersonAvatar name={person.name} photoUrl={person.photoUrl} size={32} />
           {i === 0 ? (
             <Text size="sm" fw={600}>
-              You
+              {t('paths.you')}
             </Text>
           ) : (
             <Anchor component={Link} to={`/in/${person.handle}`} size="sm" fw={600} underline="hover" dir="auto">

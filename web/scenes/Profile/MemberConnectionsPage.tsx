@@ -1,5 +1,6 @@
 import { Anchor, Paper, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { directoryApi } from '../../api/directory.ts';
@@ -13,16 +14,18 @@ import { PagedList } from '../Network/PagedList.tsx';
 
 /** Another member's connections, when their "Who can see my connections" setting lets the viewer look. */
 export function MemberConnectionsPage() {
+  const { t } = useTranslation('profile');
   const { handle = '' } = useParams();
   const member = useQuery({ queryKey: keys.member(handle), queryFn: () => directoryApi.member(handle) });
   const list = usePagedQuery(keys.memberConnections(handle), (cursor) => networkApi.memberConnections(handle, cursor));
-  const name = member.data?.name ?? 'Member';
+  const name = member.data?.name ?? t('connections.member');
+  const bdi = { bdi: <bdi /> };
 
-  if (member.isPending) return <PageLoader label="Loading…" />;
+  if (member.isPending) return <PageLoader />;
   if (member.error instanceof ApiError && member.error.status === 404) {
     return (
-      <EmptyState title="This profile is not available" headingLevel={1}>
-        The member may have changed their handle or left the community.
+      <EmptyState title={t('page.unavailable')} headingLevel={1}>
+        {t('page.unavailableHint')}
       </EmptyState>
     );
   }
@@ -31,26 +34,29 @@ export function MemberConnectionsPage() {
   return (
     <Stack gap="lg">
       <PageHeader
-        title={`${name}’s connections`}
+        title={t('connections.title', { name })}
         description={
           <Anchor component={Link} to={`/in/${handle}`}>
-            Back to <bdi>{name}</bdi>’s profile
+            <Trans t={t} i18nKey="connections.back" values={{ name }} components={bdi} />
           </Anchor>
         }
       />
       <Paper p="md" radius="md">
         {isPrivate ? (
-          <EmptyState title="These connections are private" action={<NextSteps steps={[{ to: `/in/${handle}`, label: `Back to ${name}’s profile` }]} />}>
-            <bdi>{name}</bdi> shares their connections only with some members.
+          <EmptyState
+            title={t('connections.privateTitle')}
+            action={<NextSteps steps={[{ to: `/in/${handle}`, label: t('connections.backPlain', { name }) }]} />}
+          >
+            <Trans t={t} i18nKey="connections.privateBody" values={{ name }} components={bdi} />
           </EmptyState>
         ) : (
           <PagedList
             query={list}
-            label={`${name}’s connections`}
-            loadingLabel="Loading connections…"
+            label={t('connections.title', { name })}
+            loadingLabel={t('connections.loading')}
             empty={
-              <EmptyState title="No connections yet" action={<NextSteps steps={[{ to: '/members', label: 'Browse members' }]} />}>
-                <bdi>{name}</bdi> has not connected with anyone yet.
+              <EmptyState title={t('connections.emptyTitle')} action={<NextSteps steps={[{ to: '/members', label: t('connections.browseMembers') }]} />}>
+                <Trans t={t} i18nKey="connections.emptyBody" values={{ name }} components={bdi} />
               </EmptyState>
             }
             renderItem={(c) => <PersonCardItem person={c} />}

@@ -1,43 +1,44 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MemberProfileView } from '../../api/types.ts';
 import { EmptyState } from '../../components/PageState.tsx';
 
-/** A profile section the member has not filled in, with where in the editor to fill it. */
-interface Missing {
-  /** The editor section's id: /profile/edit#experience scrolls to it and focuses its first field. */
-  field: string;
-  label: string;
-}
+/**
+ * A profile section the member has not filled in, named by the editor section's id:
+ * /profile/edit#experience scrolls to it and focuses its first field.
+ */
+type Missing = 'headline' | 'experience' | 'education' | 'about' | 'skills' | 'location' | 'offers' | 'asks';
 
 /** What the member's own profile lacks, in the order that most helps others find and judge them. */
 export function missingSections(p: MemberProfileView): Missing[] {
   const missing: Missing[] = [];
-  if (!p.headline) missing.push({ field: 'headline', label: 'Add a headline' });
-  if (!p.experience?.length) missing.push({ field: 'experience', label: 'Add your experience' });
-  if (!p.education?.length) missing.push({ field: 'education', label: 'Add your education' });
-  if (!p.about) missing.push({ field: 'about', label: 'Write your About' });
-  if (!p.skills?.length) missing.push({ field: 'skills', label: 'Add your skills' });
-  if (!p.location) missing.push({ field: 'location', label: 'Add your location' });
-  if (!p.offers?.length) missing.push({ field: 'offers', label: 'Say what you can help with' });
-  if (!p.asks?.length) missing.push({ field: 'asks', label: 'Say what you’re looking for' });
+  if (!p.headline) missing.push('headline');
+  if (!p.experience?.length) missing.push('experience');
+  if (!p.education?.length) missing.push('education');
+  if (!p.about) missing.push('about');
+  if (!p.skills?.length) missing.push('skills');
+  if (!p.location) missing.push('location');
+  if (!p.offers?.length) missing.push('offers');
+  if (!p.asks?.length) missing.push('asks');
   return missing;
 }
 
 function EditLinks({ missing }: { missing: Missing[] }) {
+  const { t } = useTranslation('profile');
   return (
     <Group gap="xs" justify="center">
-      {missing.map((m, i) => (
+      {missing.map((field, i) => (
         <Button
-          key={m.field}
+          key={field}
           component={Link}
-          to={`/profile/edit#${m.field}`}
+          to={`/profile/edit#${field}`}
           size="xs"
           variant={i === 0 ? 'light' : 'default'}
           leftSection={<IconPlus size={14} aria-hidden />}
         >
-          {m.label}
+          {t(`prompts.missing.${field}`)}
         </Button>
       ))}
     </Group>
@@ -49,12 +50,12 @@ function EditLinks({ missing }: { missing: Missing[] }) {
  * with a way into each part of the editor (others see "has not added details yet").
  */
 export function OwnEmptyProfile({ profile }: { profile: MemberProfileView }) {
-  const missing = missingSections(profile).filter((m) => ['experience', 'education', 'about'].includes(m.field));
+  const { t } = useTranslation('profile');
+  const missing = missingSections(profile).filter((field) => ['experience', 'education', 'about'].includes(field));
   return (
     <Paper radius="md">
-      <EmptyState title="Your profile has no details yet" action={<EditLinks missing={missing} />}>
-        Add your experience, education and a short About. Members decide whether to connect from what they read here, and search finds you
-        by it.
+      <EmptyState title={t('prompts.emptyTitle')} action={<EditLinks missing={missing} />}>
+        {t('prompts.emptyBody')}
       </EmptyState>
     </Paper>
   );
@@ -62,21 +63,22 @@ export function OwnEmptyProfile({ profile }: { profile: MemberProfileView }) {
 
 /** On the member's own profile: the parts still missing, each a link into the editor. Nothing once it is complete. */
 export function CompleteYourProfile({ profile, skip = [] }: { profile: MemberProfileView; skip?: string[] }) {
-  const missing = missingSections(profile).filter((m) => !skip.includes(m.field));
+  const { t } = useTranslation('profile');
+  const missing = missingSections(profile).filter((field) => !skip.includes(field));
   if (missing.length === 0) return null;
   return (
     <Paper component="section" aria-labelledby="complete-profile-heading" p={{ base: 'md', sm: 'lg' }} radius="md">
       <Stack gap="xs">
         <Title order={2} fz="h4" id="complete-profile-heading">
-          Complete your profile
+          {t('prompts.completeTitle')}
         </Title>
         <Text size="sm" c="dimmed">
-          Only you see this. Each part you add helps members find you and know who you are.
+          {t('prompts.completeBody')}
         </Text>
         <Group gap="xs">
-          {missing.map((m) => (
-            <Button key={m.field} component={Link} to={`/profile/edit#${m.field}`} size="xs" variant="default" leftSection={<IconPlus size={14} aria-hidden />}>
-              {m.label}
+          {missing.map((field) => (
+            <Button key={field} component={Link} to={`/profile/edit#${field}`} size="xs" variant="default" leftSection={<IconPlus size={14} aria-hidden />}>
+              {t(`prompts.missing.${field}`)}
             </Button>
           ))}
         </Group>

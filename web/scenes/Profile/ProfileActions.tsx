@@ -1,6 +1,7 @@
 import { Button, Group, Menu, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCheck, IconChevronDown, IconUserMinus, IconUserPlus } from '@tabler/icons-react';
+import { Trans, useTranslation } from 'react-i18next';
 import { networkApi } from '../../api/network.ts';
 import type { MemberProfileView, PersonAbilities, RelationshipState } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
@@ -18,12 +19,13 @@ type Person = Pick<MemberProfileView, 'handle' | 'name'>;
  * only the actions that would succeed are offered and no rule is recomputed here.
  */
 export function ProfileActions({ profile }: { profile: MemberProfileView }) {
+  const { t } = useTranslation('profile');
   const rel = profile.relationship;
   const can = profile.abilities;
   if (!rel || !can) return null;
   const person = { handle: profile.handle, name: profile.name };
   return (
-    <Group gap="xs" align="center" wrap="wrap" aria-label={`Actions for ${profile.name}`} role="group">
+    <Group gap="xs" align="center" wrap="wrap" aria-label={t('actions.label', { name: profile.name })} role="group">
       <ConnectionAction person={person} rel={rel} can={can} />
       <FollowButton person={person} can={can} />
       {rel.connection === 'connected' && rel.originInvitationId !== null && <HowYouMetButton name={profile.name} invitationId={rel.originInvitationId} size="sm" />}
@@ -40,12 +42,15 @@ function ConnectionAction({ person, rel, can }: { person: Person; rel: Relations
   return null;
 }
 
+const bdi = { bdi: <bdi /> };
+
 function ConnectAction({ person }: { person: Person }) {
+  const { t } = useTranslation('profile');
   const [opened, { open, close }] = useDisclosure(false);
   return (
     <>
       <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={open}>
-        Connect
+        {t('actions.connect')}
       </Button>
       <ConnectDialog person={person} context="profile" opened={opened} onClose={close} />
     </>
@@ -53,28 +58,26 @@ function ConnectAction({ person }: { person: Person }) {
 }
 
 function PendingSent({ person, invitationId }: { person: Person; invitationId: number }) {
+  const { t } = useTranslation('profile');
   const withdraw = useNetworkMutation(() => networkApi.answer(invitationId, 'withdraw'), {
-    success: () => (
-      <>
-        Invitation to <bdi>{person.name}</bdi> withdrawn.
-      </>
-    ),
+    success: () => <Trans t={t} i18nKey="actions.withdrawn" values={{ name: person.name }} components={bdi} />,
   });
   return (
     <Group gap={6}>
       <PendingLabel size="sm" />
       <Button variant="default" loading={withdraw.isPending} onClick={() => withdraw.mutate(undefined)}>
-        Withdraw
+        {t('actions.withdraw')}
       </Button>
     </Group>
   );
 }
 
 function PendingReceived({ person, invitationId }: { person: Person; invitationId: number }) {
+  const { t } = useTranslation('profile');
   return (
     <Group gap={6}>
       <Text size="sm" c="dimmed" component="span">
-        <bdi>{person.name}</bdi> invited you to connect
+        <Trans t={t} i18nKey="actions.invitedYou" values={{ name: person.name }} components={bdi} />
       </Text>
       <AnswerInvitation person={person} invitationId={invitationId} size="sm" />
     </Group>
@@ -82,42 +85,35 @@ function PendingReceived({ person, invitationId }: { person: Person; invitationI
 }
 
 function ConnectedMenu({ person }: { person: Person }) {
+  const { t } = useTranslation('profile');
   const [confirming, { open, close }] = useDisclosure(false);
   const remove = useNetworkMutation(() => networkApi.removeConnection(person.handle), {
-    success: () => (
-      <>
-        <bdi>{person.name}</bdi> is no longer a connection.
-      </>
-    ),
+    success: () => <Trans t={t} i18nKey="actions.removed" values={{ name: person.name }} components={bdi} />,
   });
   return (
     <>
       <Menu position="bottom-start" withArrow>
         <Menu.Target>
           <Button variant="light" leftSection={<IconCheck size={16} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden />}>
-            Connected
+            {t('actions.connected')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Item color="red" leftSection={<IconUserMinus size={16} aria-hidden />} onClick={open}>
-            Remove connection
+            {t('actions.removeConnection')}
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       <ConfirmDialog
         opened={confirming}
-        title={
-          <>
-            Remove <bdi>{person.name}</bdi>?
-          </>
-        }
-        confirmLabel="Remove connection"
+        title={<Trans t={t} i18nKey="actions.removeTitle" values={{ name: person.name }} components={bdi} />}
+        confirmLabel={t('actions.removeConnection')}
         danger
         loading={remove.isPending}
         onClose={close}
         onConfirm={() => remove.mutate(undefined, { onSuccess: close })}
       >
-        <bdi>{person.name}</bdi> will no longer be a 1st-degree connection and will not be told. You can invite them again later.
+        <Trans t={t} i18nKey="actions.removeBody" values={{ name: person.name }} components={bdi} />
       </ConfirmDialog>
     </>
   );

@@ -1,18 +1,21 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconMapPin, IconPencil } from '@tabler/icons-react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MemberProfileView } from '../../api/types.ts';
 import { DegreeBadge } from '../../components/DegreeBadge.tsx';
 import { PersonAvatar } from '../../components/PersonAvatar.tsx';
-import { CAREER_STAGE_LABELS } from '../EditProfile/BasicsSection.tsx';
+import { useCareerStageLabel } from '../EditProfile/careerStages.ts';
 import { MutualConnections } from './MutualConnections.tsx';
 import { WRAPPING_BADGE } from './ProfileSections.tsx';
 import { ProfileActions } from './ProfileActions.tsx';
 
 /** Photo, name, degree, headline, the facts that fit on one line, mutual connections and what the viewer can do. */
 export function ProfileHeader({ profile }: { profile: MemberProfileView }) {
+  const { t } = useTranslation('profile');
+  const careerStage = useCareerStageLabel();
   const isSelf = profile.connection === 'self';
-  const facts = [profile.industry, profile.function, profile.careerStage ? CAREER_STAGE_LABELS[profile.careerStage] : null].filter(
+  const facts = [profile.industry, profile.function, profile.careerStage ? careerStage(profile.careerStage) : null].filter(
     (f): f is string => Boolean(f),
   );
   return (
@@ -26,7 +29,7 @@ export function ProfileHeader({ profile }: { profile: MemberProfileView }) {
             </Title>
             {isSelf ? (
               <Badge variant="light" color="gray" size="sm">
-                You
+                {t('header.you')}
               </Badge>
             ) : (
               <DegreeBadge degree={profile.degree} showOutOfNetwork />
@@ -58,18 +61,16 @@ export function ProfileHeader({ profile }: { profile: MemberProfileView }) {
           {(isSelf || profile.abilities?.canSeeConnections) && (
             <Anchor component={Link} to={isSelf ? '/network?tab=connections' : `/in/${profile.handle}/connections`} size="sm">
               {isSelf ? (
-                'Your connections'
+                t('header.yourConnections')
               ) : (
-                <>
-                  See <bdi>{profile.name}</bdi>’s connections
-                </>
+                <Trans t={t} i18nKey="header.seeConnections" values={{ name: profile.name }} components={{ bdi: <bdi /> }} />
               )}
             </Anchor>
           )}
         </Stack>
         {isSelf ? (
           <Button component={Link} to="/profile/edit" variant="light" leftSection={<IconPencil size={16} aria-hidden />}>
-            Edit profile
+            {t('header.editProfile')}
           </Button>
         ) : (
           <ProfileActions profile={profile} />

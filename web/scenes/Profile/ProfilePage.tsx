@@ -2,6 +2,7 @@ import { Alert, Grid, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconBan, IconLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { Trans, useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { directoryApi } from '../../api/directory.ts';
@@ -13,27 +14,29 @@ import { ProfileHeader } from './ProfileHeader.tsx';
 import { AboutSection, EducationList, ExperienceList, LinksList, SkillsList, TextList } from './ProfileSections.tsx';
 
 export function ProfilePage() {
+  // editProfile names the career stages in the header: asked for here, both namespaces load at once.
+  const { t } = useTranslation(['profile', 'editProfile']);
   const { handle = '' } = useParams();
   const query = useQuery({ queryKey: keys.member(handle), queryFn: () => directoryApi.member(handle) });
   const unavailable = query.error instanceof ApiError && query.error.status === 404;
-  useDocumentTitle(query.data ? `${query.data.name} · Rapport` : unavailable ? 'Profile not available · Rapport' : 'Profile · Rapport');
+  useDocumentTitle(`${query.data ? query.data.name : unavailable ? t('page.unavailableDocumentTitle') : t('page.documentTitle')} · Rapport`);
 
-  if (query.isPending) return <PageLoader label="Loading profile…" />;
+  if (query.isPending) return <PageLoader label={t('page.loading')} />;
   if (unavailable) {
     return (
       <EmptyState
-        title="This profile is not available"
+        title={t('page.unavailable')}
         headingLevel={1}
         action={
           <NextSteps
             steps={[
-              { to: '/search', label: 'Search people' },
-              { to: '/members', label: 'Browse members' },
+              { to: '/search', label: t('page.searchPeople') },
+              { to: '/members', label: t('page.browseMembers') },
             ]}
           />
         }
       >
-        The member may have changed their handle or left the community.
+        {t('page.unavailableHint')}
       </EmptyState>
     );
   }
@@ -47,22 +50,18 @@ export function ProfilePage() {
   const blocked = p.relationship?.blocked ?? false;
   // 1st-degree needs no introduction and out-of-network has no path, so the chain shows only for 2nd and 3rd.
   const showPaths = !blocked && (p.degree === 2 || p.degree === 3);
+  const named = { values: { name: p.name }, components: { bdi: <bdi /> } };
   return (
     <Stack gap="lg">
       <ProfileHeader profile={p} />
       {showPaths && <HowConnected key={p.handle} handle={p.handle} name={p.name} />}
       {blocked ? (
-        <Alert color="gray" variant="light" icon={<IconBan aria-hidden />} title={
-            <>
-              You have blocked <bdi>{p.name}</bdi>
-            </>
-          }
-        >
-          Neither of you can see, find, invite or follow the other. To undo this, choose Unblock under More actions.
+        <Alert color="gray" variant="light" icon={<IconBan aria-hidden />} title={<Trans t={t} i18nKey="page.blockedTitle" {...named} />}>
+          {t('page.blockedBody')}
         </Alert>
       ) : p.limited ? (
-        <Alert color="gray" variant="light" icon={<IconLock aria-hidden />} title="Limited profile">
-          <bdi>{p.name}</bdi> shares their full profile only with their network. You can see their name, headline and photo.
+        <Alert color="gray" variant="light" icon={<IconLock aria-hidden />} title={t('page.limitedTitle')}>
+          <Trans t={t} i18nKey="page.limitedBody" {...named} />
         </Alert>
       ) : (
         <Grid gutter="lg">
@@ -75,23 +74,15 @@ export function ProfilePage() {
                 (isSelf ? (
                   <OwnEmptyProfile profile={p} />
                 ) : (
-                  <EmptyState
-                    title={
-                      <>
-                        <bdi>{p.name}</bdi> has not added details yet
-                      </>
-                    }
-                  >
-                    Their experience and education will show here once added.
-                  </EmptyState>
+                  <EmptyState title={<Trans t={t} i18nKey="page.noDetailsTitle" {...named} />}>{t('page.noDetailsBody')}</EmptyState>
                 ))}
             </Stack>
           </Grid.Col>
           {hasSide && (
             <Grid.Col span={{ base: 12, md: 4 }}>
               <Stack gap="lg">
-                {p.offers && p.offers.length > 0 && <TextList title="I can help with" items={p.offers} />}
-                {p.asks && p.asks.length > 0 && <TextList title="I'm looking for" items={p.asks} />}
+                {p.offers && p.offers.length > 0 && <TextList title={t('sections.offers')} items={p.offers} />}
+                {p.asks && p.asks.length > 0 && <TextList title={t('sections.asks')} items={p.asks} />}
                 {p.skills && p.skills.length > 0 && <SkillsList skills={p.skills} />}
                 {p.links && p.links.length > 0 && <LinksList links={p.links} />}
                 {isSelf && <CompleteYourProfile profile={p} skip={noDetails ? ['experience', 'education', 'about'] : []} />}

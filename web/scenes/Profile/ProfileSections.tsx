@@ -1,9 +1,10 @@
 import { Anchor, Badge, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconBriefcase, IconExternalLink, IconSchool } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MemberProfileView } from '../../api/types.ts';
-import { formatRange, formatYears } from './format.ts';
+import { formatYears, useDateRange } from './format.ts';
 
 /**
  * Badges hold member-written words (skills, industry) on one clipped line; a long one wraps instead,
@@ -24,8 +25,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 export function AboutSection({ about }: { about: string }) {
+  const { t } = useTranslation('profile');
   return (
-    <Section title="About">
+    <Section title={t('sections.about')}>
       <Text style={{ whiteSpace: 'pre-line' }} dir="auto">
         {about}
       </Text>
@@ -34,8 +36,10 @@ export function AboutSection({ about }: { about: string }) {
 }
 
 export function ExperienceList({ items }: { items: NonNullable<MemberProfileView['experience']> }) {
+  const { t } = useTranslation('profile');
+  const dateRange = useDateRange();
   return (
-    <Section title="Experience">
+    <Section title={t('sections.experience')}>
       <Stack gap="md">
         {items.map((e, i) => (
           <Group key={i} align="flex-start" wrap="nowrap" gap="md">
@@ -51,7 +55,7 @@ export function ExperienceList({ items }: { items: NonNullable<MemberProfileView
                 {e.organisationName}
               </Anchor>
               <Text size="xs" c="dimmed">
-                {formatRange(e.startDate, e.endDate)}
+                {dateRange(e.startDate, e.endDate)}
               </Text>
               {e.description && (
                 <Text size="sm" mt={4} style={{ whiteSpace: 'pre-line' }} dir="auto">
@@ -67,8 +71,9 @@ export function ExperienceList({ items }: { items: NonNullable<MemberProfileView
 }
 
 export function EducationList({ items }: { items: NonNullable<MemberProfileView['education']> }) {
+  const { t } = useTranslation('profile');
   return (
-    <Section title="Education">
+    <Section title={t('sections.education')}>
       <Stack gap="md">
         {items.map((e, i) => (
           <Group key={i} align="flex-start" wrap="nowrap" gap="md">
@@ -96,8 +101,9 @@ export function EducationList({ items }: { items: NonNullable<MemberProfileView[
 }
 
 export function SkillsList({ skills }: { skills: string[] }) {
+  const { t } = useTranslation('profile');
   return (
-    <Section title="Skills">
+    <Section title={t('sections.skills')}>
       <Group gap="xs">
         {skills.map((s) => (
           <Badge key={s} variant="light" radius="sm" size="lg" tt="none" fw={500} styles={WRAPPING_BADGE} dir="auto">
@@ -124,14 +130,15 @@ export function TextList({ title, items }: { title: string; items: string[] }) {
 }
 
 export function LinksList({ links }: { links: { label: string; url: string }[] }) {
+  const { t } = useTranslation('profile');
   return (
-    <Section title="Links">
+    <Section title={t('sections.links')}>
       <Stack gap={6}>
         {links.map((l, i) => (
           <Anchor key={i} href={l.url} underline="hover" target="_blank" rel="noopener noreferrer nofollow" size="sm">
             <Group gap={4} component="span" wrap="nowrap">
               <bdi>{l.label}</bdi>
-              <IconExternalLink size={14} aria-label="(opens in a new tab)" />
+              <IconExternalLink size={14} aria-label={t('sections.opensInNewTab')} />
             </Group>
           </Anchor>
         ))}

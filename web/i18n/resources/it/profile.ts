@@ -1,6 +1,111 @@
 import type english from '../en/profile.ts';
 import type { Messages } from '../messages.ts';
 
-const profile: Messages<typeof english> = {};
+const profile: Messages<typeof english> = {
+  page: {
+    documentTitle: 'Profilo',
+    unavailableDocumentTitle: 'Profilo non disponibile',
+    loading: 'Caricamento del profilo…',
+    unavailable: 'Questo profilo non è disponibile',
+    unavailableHint: 'Forse ha cambiato il proprio nome utente o ha lasciato la community.',
+    searchPeople: 'Cerca persone',
+    browseMembers: 'Sfoglia i membri',
+    blockedTitle: 'Hai bloccato <bdi>{name}</bdi>',
+    blockedBody:
+      'Nessuno di voi può vedere, trovare, invitare o seguire l’altra persona. Per annullare, scegli Sblocca in Altre azioni.',
+    limitedTitle: 'Profilo limitato',
+    limitedBody: '<bdi>{name}</bdi> condivide il profilo completo solo con la propria rete. Puoi vedere nome, titolo e foto.',
+    noDetailsTitle: '<bdi>{name}</bdi> non ha ancora aggiunto dettagli',
+    noDetailsBody: 'Esperienza e formazione compariranno qui quando verranno aggiunte.',
+  },
+  header: {
+    you: 'Tu',
+    yourConnections: 'I tuoi collegamenti',
+    seeConnections: 'Vedi i collegamenti di <bdi>{name}</bdi>',
+    editProfile: 'Modifica profilo',
+  },
+  sections: {
+    about: 'Informazioni',
+    experience: 'Esperienza',
+    education: 'Formazione',
+    skills: 'Competenze',
+    links: 'Link',
+    offers: 'Posso aiutare con',
+    asks: 'Sto cercando',
+    opensInNewTab: '(si apre in una nuova scheda)',
+  },
+  dates: {
+    range: '{start} – {end}',
+    current: '{start} – oggi',
+    until: 'Fino a {end}',
+  },
+  actions: {
+    label: 'Azioni per {name}',
+    connect: 'Collegati',
+    withdraw: 'Ritira',
+    withdrawn: 'Invito a <bdi>{name}</bdi> ritirato.',
+    invitedYou: '<bdi>{name}</bdi> ti ha inviato un invito a collegarvi',
+    connected: 'Nella tua rete',
+    removeConnection: 'Rimuovi collegamento',
+    removeTitle: 'Rimuovere <bdi>{name}</bdi>?',
+    removeBody:
+      '<bdi>{name}</bdi> non sarà più un collegamento di 1° grado e non riceverà alcun avviso. Potrai inviare un nuovo invito più avanti.',
+    removed: '<bdi>{name}</bdi> non è più un tuo collegamento.',
+    follow: 'Segui',
+    unfollow: 'Smetti di seguire',
+    followed: 'Ora segui <bdi>{name}</bdi>.',
+    unfollowed: 'Non segui più <bdi>{name}</bdi>.',
+    more: 'Altre azioni per {name}',
+    report: 'Segnala <bdi>{name}</bdi>',
+    block: 'Blocca <bdi>{name}</bdi>',
+    unblock: 'Sblocca <bdi>{name}</bdi>',
+    unblocked: 'Hai sbloccato <bdi>{name}</bdi>.',
+  },
+  mutuals: {
+    sentence: '{count, plural, one {<names/> è un collegamento in comune} other {<names/> sono collegamenti in comune}}',
+    // "persona" keeps the phrase free of gender: "Ana, Li e altre 10 persone".
+    others: '{count, plural, one {un’altra persona} other {altre # persone}}',
+    count: '{count, plural, one {# collegamento in comune} other {# collegamenti in comune}}',
+    loading: 'Caricamento dei collegamenti in comune…',
+    list: 'Collegamenti in comune',
+  },
+  paths: {
+    title: 'Cosa vi collega',
+    loading: 'Ricerca dei percorsi di presentazione…',
+    none: 'Al momento non è possibile mostrare un percorso di presentazione verso <bdi>{name}</bdi>.',
+    ask: 'Chiedi a una persona lungo un percorso di presentarti.',
+    path: 'Percorso {n}',
+    you: 'Tu',
+  },
+  prompts: {
+    missing: {
+      headline: 'Aggiungi un titolo',
+      experience: 'Aggiungi la tua esperienza',
+      education: 'Aggiungi la tua formazione',
+      about: 'Scrivi le tue informazioni',
+      skills: 'Aggiungi le tue competenze',
+      location: 'Aggiungi la tua località',
+      offers: 'Indica in cosa puoi aiutare',
+      asks: 'Indica cosa stai cercando',
+    },
+    emptyTitle: 'Il tuo profilo non ha ancora dettagli',
+    emptyBody:
+      'Aggiungi esperienza, formazione e qualche riga nella sezione Informazioni. I membri decidono se collegarsi in base a ciò che leggono qui, e la ricerca ti trova grazie a queste informazioni.',
+    completeTitle: 'Completa il tuo profilo',
+    completeBody: 'Solo tu vedi questa sezione. Ogni parte che aggiungi aiuta i membri a trovarti e a capire chi sei.',
+  },
+  connections: {
+    member: 'Membro',
+    title: 'Collegamenti di {name}',
+    back: 'Torna al profilo di <bdi>{name}</bdi>',
+    backPlain: 'Torna al profilo di {name}',
+    privateTitle: 'Questi collegamenti sono privati',
+    privateBody: '<bdi>{name}</bdi> condivide i propri collegamenti solo con alcuni membri.',
+    loading: 'Caricamento dei collegamenti…',
+    emptyTitle: 'Ancora nessun collegamento',
+    emptyBody: '<bdi>{name}</bdi> non ha ancora collegamenti.',
+    browseMembers: 'Sfoglia i membri',
+  },
+};
 
 export default profile;
