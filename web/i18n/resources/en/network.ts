@@ -250,7 +250,7 @@ export default {
     dismissLabel: 'Dismiss {name}',
   },
   howYouMet: {
-    line: 'How you met: {context}',
+    line: 'How you met: {how}',
     contexts: {
       profile: 'an invitation from a profile',
       search: 'an invitation from search',

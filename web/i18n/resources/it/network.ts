@@ -252,7 +252,7 @@ const network: Messages<typeof english> = {
     dismissLabel: 'Nascondi {name}',
   },
   howYouMet: {
-    line: 'Com’è nato il collegamento: {context}',
+    line: 'Com’è nato il collegamento: {how}',
     contexts: {
       profile: 'un invito da un profilo',
       search: 'un invito dalla ricerca',
