@@ -1,5 +1,6 @@
 import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { screeningApi, SCREENING_FORM_LIMITS, type ThreadMessage } from '../api/screening.ts';
 import { useNetworkMutation } from '../hooks/useNetworkMutation.ts';
 import { TimeAgo } from './TimeAgo.tsx';
@@ -45,6 +46,7 @@ interface ComposerProps {
 
 /** Writes one message into an invitation's thread; the lists that show the invitation refetch once it is saved. */
 export function ThreadComposer({ invitationId, label, submitLabel, sentMessage, description, onSent, onCancel }: ComposerProps) {
+  const { t } = useTranslation(['network', 'common']);
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
   const post = useNetworkMutation((text: string) => screeningApi.postMessage(invitationId, text), { success: () => sentMessage });
@@ -52,7 +54,7 @@ export function ThreadComposer({ invitationId, label, submitLabel, sentMessage, 
     event.preventDefault();
     const text = body.trim();
     if (!text) {
-      setError('Write a message first.');
+      setError(t('thread.writeFirst'));
       return;
     }
     setError(null);
@@ -68,7 +70,7 @@ export function ThreadComposer({ invitationId, label, submitLabel, sentMessage, 
       <Stack gap="xs">
         <Textarea
           label={label}
-          description={description ?? `${body.length}/${SCREENING_FORM_LIMITS.messageMax} characters`}
+          description={description ?? t('thread.characters', { count: body.length, max: SCREENING_FORM_LIMITS.messageMax })}
           value={body}
           onChange={(e) => setBody(e.currentTarget.value)}
           maxLength={SCREENING_FORM_LIMITS.messageMax}
@@ -82,7 +84,7 @@ export function ThreadComposer({ invitationId, label, submitLabel, sentMessage, 
         <Group gap="xs" justify="flex-end">
           {onCancel && (
             <Button size="xs" variant="default" onClick={onCancel}>
-              Cancel
+              {t('common:actions.cancel')}
             </Button>
           )}
           <Button size="xs" type="submit" loading={post.isPending}>

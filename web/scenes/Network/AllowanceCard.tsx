@@ -2,6 +2,7 @@ import { Alert, Badge, Group, List, Paper, Progress, Stack, Text, Title } from '
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { keys } from '../../api/keys.ts';
 import { screeningApi, type AllowanceView } from '../../api/screening.ts';
 import { ALLOWANCE_ANCHOR } from '../../components/InviteError.tsx';
@@ -9,14 +10,15 @@ import { DateTime } from '../../components/DateTime.tsx';
 import { ErrorState } from '../../components/PageState.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { useScrollToHash } from '../../hooks/useScrollToHash.ts';
+import { useReasonText } from '../../i18n/reasons.ts';
+import { asReason } from './reason.ts';
 
 const HEADING_ID = `${ALLOWANCE_ANCHOR}-heading`;
 
-const RESTRICTIONS: Record<string, string> = {
-  held: 'Waiting for review by the operators',
-  limited: 'Limited while the account is new',
-  invitations: 'Invitations restricted by an operator',
-};
+const RESTRICTIONS: Record<string, 'held' | 'limited' | 'invitations'> = { held: 'held', limited: 'limited', invitations: 'invitations' };
+
+/** The trust levels by number (server/screening/allowance.ts, TRUST_LABELS); the server's English label covers any other. */
+const TRUST_LEVELS = ['new', 'member', 'trusted'] as const;
 
 /** "+50", "−10", or nothing for a reason that only explains the base. */
 const signed = (delta: number) => (delta > 0 ? `+${delta}: ` : delta < 0 ? `−${-delta}: ` : '');
@@ -27,6 +29,7 @@ const signed = (delta: number) => (delta > 0 ? `+${delta}: ` : delta < 0 ? `−$
  * allowance is never a mystery.
  */
 export function AllowanceCard() {
+  const { t } = useTranslation('network');
   const query = useQuery({ queryKey: keys.allowance, queryFn: screeningApi.allowance });
   const ref = useRef<HTMLElement>(null);
   // Arriving from a refused invitation (…#invitation-allowance): bring the explanation into view.
@@ -34,14 +37,14 @@ export function AllowanceCard() {
   return (
     <Paper ref={ref} id={ALLOWANCE_ANCHOR} tabIndex={-1} component="section" aria-labelledby={HEADING_ID} p="md" radius="md" withBorder>
       <Title order={2} fz="h5" id={HEADING_ID} mb="xs">
-        Your invitation allowance
+        {t('allowance.title')}
       </Title>
       {query.isPending ? (
         <Text size="sm" c="dimmed" role="status">
-          Loading your allowance…
+          {t('allowance.loading')}
         </Text>
       ) : query.error ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} title="Could not load your allowance" />
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} title={t('allowance.loadFailed')} />
       ) : (
         <AllowanceDetails allowance={query.data} />
       )}
@@ -50,51 +53,60 @@ export function AllowanceCard() {
 }
 
 function AllowanceDetails({ allowance: a }: { allowance: AllowanceView }) {
-  const left = `${a.remaining} of ${a.weekly} invitations left this week`;
+  const { t } = useTranslation('network');
+  const reasonText = useReasonText();
+  const left = t('allowance.left', { remaining: a.remaining, weekly: a.weekly });
+  const trust = TRUST_LEVELS[a.trustLevel];
   return (
     <Stack gap="xs">
       <Group gap="sm" justify="space-between" wrap="wrap">
         <Text fw={600}>{left}</Text>
         <Badge variant="light" color="gray" radius="sm" style={{ textTransform: 'none' }}>
-          Trust level: {a.trustLabel}
+          {t('allowance.trust', { level: trust ? t(`allowance.trustLevels.${trust}`) : a.trustLabel })}
         </Badge>
       </Group>
       <Progress value={a.weekly ? (a.remaining / a.weekly) * 100 : 0} aria-label={left} size="sm" />
       <Text size="sm">
-        {a.outstanding} of at most {a.outstandingCap} invitations waiting for an answer
+        {t('allowance.outstanding', { outstanding: a.outstanding, cap: a.outstandingCap })}
         {a.nextFreeAt && (
           <>
             {' · '}
-            <TimeAgo iso={a.nextFreeAt} prefix="next invitation frees up " />
+            <TimeAgo iso={a.nextFreeAt} prefix={t('allowance.nextFree')} />
           </>
         )}
       </Text>
       {!a.linksAllowed && (
         <Text size="sm" c="dimmed">
-          Links in invitation notes are allowed once your account has some history.
+          {t('allowance.noLinks')}
         </Text>
       )}
       <Text size="sm" id="allowance-reasons">
-        The base is {a.base} a week{a.reasons.length ? '. Why yours differs:' : ', and nothing has changed it.'}
+        {a.reasons.length ? t('allowance.baseDiffers', { base: a.base }) : t('allowance.baseUnchanged', { base: a.base })}
       </Text>
       {a.reasons.length > 0 && (
         <List size="sm" spacing={2} aria-labelledby="allowance-reasons">
           {a.reasons.map((r) => (
             <List.Item key={r.code}>
               {signed(r.delta)}
-              {r.text}
+              {reasonText(asReason(r))}
             </List.Item>
           ))}
         </List>
       )}
       {a.restrictions.map((r) => (
-        <Alert key={r.kind} color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={RESTRICTIONS[r.kind] ?? 'Restricted'}>
+        <Alert
+          key={r.kind}
+          color="red"
+          variant="light"
+          icon={<IconAlertTriangle aria-hidden />}
+          title={t(`allowance.restriction.${RESTRICTIONS[r.kind] ?? 'other'}`)}
+        >
           <Text size="sm">
             {r.reason} (<TimeAgo iso={r.since} />
             {r.until && (
               <>
                 {'; '}
-                <DateTime iso={r.until} prefix="ends " />
+                <DateTime iso={r.until} prefix={t('allowance.ends')} />
               </>
             )}
             )

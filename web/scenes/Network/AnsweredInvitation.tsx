@@ -1,15 +1,12 @@
 import { Button, Group, Text } from '@mantine/core';
 import { forwardRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { InvitationAnswer } from '../../api/network.ts';
 import { ANSWER_HOLD_MS } from './answeredInvitations.ts';
 
 export type Answer = Exclude<InvitationAnswer, 'withdraw'>;
 
-const SUMMARY: Record<Answer, (name: string) => string> = {
-  accept: (name) => `Connected with ${name}.`,
-  ignore: (name) => `Ignored ${name}’s invitation. They are not told.`,
-  'dont-know': (name) => `Declined: ${name} cannot invite you again.`,
-};
+const SUMMARY = { accept: 'answered.accept', ignore: 'answered.ignore', 'dont-know': 'answered.dontKnow' } as const;
 
 interface Props {
   name: string;
@@ -26,11 +23,11 @@ interface Props {
  * keyboard user is never dropped onto the page body.
  */
 export const AnsweredInvitation = forwardRef<HTMLParagraphElement, Props>(function AnsweredInvitation({ name, answer, onUndo, undoing, undoRef }, summaryRef) {
+  const { t } = useTranslation('network');
   return (
     <Group gap="sm" py="sm" wrap="wrap" justify="space-between">
       <Text ref={summaryRef} size="sm" tabIndex={-1}>
-        {SUMMARY[answer](name)}
-        {answer === 'dont-know' && ` You can undo this for ${ANSWER_HOLD_MS / 1000} seconds.`}
+        {t(SUMMARY[answer], { name, seconds: ANSWER_HOLD_MS / 1000 })}
       </Text>
       {answer === 'dont-know' && (
         <Button
@@ -41,9 +38,9 @@ export const AnsweredInvitation = forwardRef<HTMLParagraphElement, Props>(functi
           data-disabled={undoing || undefined}
           aria-disabled={undoing || undefined}
           onClick={() => !undoing && onUndo()}
-          aria-label={`Undo “I don’t know this person” for ${name}`}
+          aria-label={t('answered.undoLabel', { name })}
         >
-          Undo
+          {t('answered.undo')}
         </Button>
       )}
     </Group>

@@ -2,6 +2,7 @@ import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantin
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { keys } from '../../api/keys.ts';
 import { type ConnectionSort, networkApi } from '../../api/network.ts';
 import type { ConnectionCard } from '../../api/types.ts';
@@ -16,25 +17,22 @@ import { PagedList } from './PagedList.tsx';
 
 /** The viewer's 1st-degree connections: filter by name, newest first or A–Z, and remove (after asking). */
 export function ConnectionsTab() {
+  const { t } = useTranslation('network');
   const [input, setInput] = useState('');
   const [q] = useDebouncedValue(input.trim(), 250);
   const [sort, setSort] = useState<ConnectionSort>('recent');
   const query = usePagedQuery(keys.connections(q, sort), (cursor) => networkApi.connections(q, sort, cursor));
   const [removing, setRemoving] = useState<ConnectionCard | null>(null);
   const remove = useNetworkMutation((c: ConnectionCard) => networkApi.removeConnection(c.handle), {
-    success: (c) => (
-      <>
-        <bdi>{c.name}</bdi> is no longer a connection.
-      </>
-    ),
+    success: (c) => <Trans t={t} i18nKey="connections.removed" values={{ name: c.name }} components={{ bdi: <bdi /> }} />,
   });
 
   return (
     <Stack gap="sm">
       <Group gap="sm" align="flex-end" wrap="wrap">
         <TextInput
-          label="Search connections"
-          placeholder="Name or headline"
+          label={t('connections.search')}
+          placeholder={t('connections.searchPlaceholder')}
           type="search"
           value={input}
           onChange={(e) => setInput(e.currentTarget.value)}
@@ -43,45 +41,45 @@ export function ConnectionsTab() {
         />
         <Stack gap={4}>
           <Text size="sm" fw={500} id="connections-sort-label">
-            Sort by
+            {t('connections.sortBy')}
           </Text>
           <SegmentedControl
             aria-labelledby="connections-sort-label"
             value={sort}
             onChange={(v) => setSort(v as ConnectionSort)}
             data={[
-              { value: 'recent', label: 'Recently added' },
-              { value: 'name', label: 'Name' },
+              { value: 'recent', label: t('connections.sortRecent') },
+              { value: 'name', label: t('connections.sortName') },
             ]}
           />
         </Stack>
       </Group>
       <PagedList
         query={query}
-        label="Connections"
-        loadingLabel="Loading connections…"
+        label={t('connections.list')}
+        loadingLabel={t('connections.loading')}
         empty={
           q ? (
             <EmptyState
-              title="No matching connections"
-              action={<NextSteps steps={[{ to: `/search?q=${encodeURIComponent(q)}`, label: `Search everyone for ‘${q}’` }]} />}
+              title={t('connections.noMatchTitle')}
+              action={<NextSteps steps={[{ to: `/search?q=${encodeURIComponent(q)}`, label: t('connections.searchEveryone', { q }) }]} />}
             >
-              No connection matches ‘{q}’. Try another spelling, or look beyond your connections.
+              {t('connections.noMatchText', { q })}
             </EmptyState>
           ) : (
             <EmptyState
-              title="No connections yet"
+              title={t('connections.emptyTitle')}
               action={
                 <NextSteps
                   steps={[
-                    { to: '/members', label: 'Browse members' },
-                    { to: '/network?tab=suggestions', label: 'See people you may know' },
-                    { to: '/search', label: 'Search people' },
+                    { to: '/members', label: t('steps.members') },
+                    { to: '/network?tab=suggestions', label: t('steps.suggestions') },
+                    { to: '/search', label: t('steps.searchPeople') },
                   ]}
                 />
               }
             >
-              Connect with people you know and trust; they appear here. Start with the members you already know.
+              {t('connections.emptyText')}
             </EmptyState>
           )
         }
@@ -91,14 +89,14 @@ export function ConnectionsTab() {
             extra={
               <>
                 <Text size="xs" c="dimmed">
-                  <TimeAgo iso={c.connectedAt} prefix="Connected " />
+                  <TimeAgo iso={c.connectedAt} prefix={t('connections.connectedAgo')} />
                 </Text>
                 <HowYouMet connection={c} />
               </>
             }
             actions={
-              <Button size="xs" variant="subtle" color="red" onClick={() => setRemoving(c)} aria-label={`Remove connection with ${c.name}`}>
-                Remove
+              <Button size="xs" variant="subtle" color="red" onClick={() => setRemoving(c)} aria-label={t('connections.removeLabel', { name: c.name })}>
+                {t('connections.remove')}
               </Button>
             }
           />
@@ -107,17 +105,19 @@ export function ConnectionsTab() {
       <ConfirmDialog
         opened={removing !== null}
         title={
-          <>
-            Remove <bdi>{removing?.name ?? 'connection'}</bdi>?
-          </>
+          removing ? (
+            <Trans t={t} i18nKey="connections.confirmTitle" values={{ name: removing.name }} components={{ bdi: <bdi /> }} />
+          ) : (
+            t('connections.confirmTitleNoName')
+          )
         }
-        confirmLabel="Remove connection"
+        confirmLabel={t('connections.confirmAction')}
         danger
         loading={remove.isPending}
         onClose={() => setRemoving(null)}
         onConfirm={() => removing && remove.mutate(removing, { onSuccess: () => setRemoving(null) })}
       >
-        <bdi>{removing?.name}</bdi> will no longer be a 1st-degree connection and will not be told.
+        <Trans t={t} i18nKey="connections.confirmBody" values={{ name: removing?.name ?? '' }} components={{ bdi: <bdi /> }} />
       </ConfirmDialog>
     </Stack>
   );

@@ -1,4 +1,5 @@
 import { Button, Text } from '@mantine/core';
+import { Trans, useTranslation } from 'react-i18next';
 import { keys } from '../../api/keys.ts';
 import { type FollowDirection, networkApi } from '../../api/network.ts';
 import type { FollowCard } from '../../api/types.ts';
@@ -9,33 +10,18 @@ import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
 import { usePagedQuery } from '../../hooks/usePagedQuery.ts';
 import { PagedList } from './PagedList.tsx';
 
-const COPY: Record<FollowDirection, { label: string; emptyTitle: string; empty: string; since: string }> = {
-  followers: {
-    label: 'Followers',
-    emptyTitle: 'No followers yet',
-    empty: 'Members who follow you see your posts without being connected. They appear here.',
-    since: 'Followed you ',
-  },
-  following: {
-    label: 'Following',
-    emptyTitle: 'You are not following anyone',
-    empty: 'Follow members whose posts you want to see, even if you do not know them personally.',
-    since: 'Followed ',
-  },
-};
-
 /** Followers or followees, newest first; following can be undone from here. */
 export function FollowsTab({ direction }: { direction: FollowDirection }) {
-  const copy = COPY[direction];
+  const { t } = useTranslation('network');
   const query = usePagedQuery(keys.follows(direction), (cursor) => networkApi.follows(direction, cursor));
   return (
     <PagedList
       query={query}
-      label={copy.label}
-      loadingLabel={`Loading ${copy.label.toLowerCase()}…`}
+      label={t(`follows.${direction}.label`)}
+      loadingLabel={t(`follows.${direction}.loading`)}
       empty={
-        <EmptyState title={copy.emptyTitle} action={<NextSteps steps={[{ to: '/members', label: 'Browse members' }]} />}>
-          {copy.empty}
+        <EmptyState title={t(`follows.${direction}.emptyTitle`)} action={<NextSteps steps={[{ to: '/members', label: t('steps.members') }]} />}>
+          {t(`follows.${direction}.empty`)}
         </EmptyState>
       }
       renderItem={(f) => (
@@ -43,7 +29,7 @@ export function FollowsTab({ direction }: { direction: FollowDirection }) {
           person={f}
           extra={
             <Text size="xs" c="dimmed">
-              <TimeAgo iso={f.followedAt} prefix={copy.since} />
+              <TimeAgo iso={f.followedAt} prefix={t(`follows.${direction}.since`)} />
             </Text>
           }
           actions={direction === 'following' ? <UnfollowButton person={f} /> : undefined}
@@ -54,16 +40,19 @@ export function FollowsTab({ direction }: { direction: FollowDirection }) {
 }
 
 function UnfollowButton({ person }: { person: FollowCard }) {
+  const { t } = useTranslation('network');
   const unfollow = useNetworkMutation(() => networkApi.unfollow(person.handle), {
-    success: () => (
-      <>
-        You no longer follow <bdi>{person.name}</bdi>.
-      </>
-    ),
+    success: () => <Trans t={t} i18nKey="follows.unfollowed" values={{ name: person.name }} components={{ bdi: <bdi /> }} />,
   });
   return (
-    <Button size="xs" variant="default" loading={unfollow.isPending} onClick={() => unfollow.mutate(undefined)} aria-label={`Unfollow ${person.name}`}>
-      Unfollow
+    <Button
+      size="xs"
+      variant="default"
+      loading={unfollow.isPending}
+      onClick={() => unfollow.mutate(undefined)}
+      aria-label={t('follows.unfollowLabel', { name: person.name })}
+    >
+      {t('follows.unfollow')}
     </Button>
   );
 }

@@ -1,6 +1,7 @@
 import { Blockquote, Button, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
+import { Trans, useTranslation } from 'react-i18next';
 import { keys } from '../../api/keys.ts';
 import { screeningApi } from '../../api/screening.ts';
 import type { ConnectionCard } from '../../api/types.ts';
@@ -8,25 +9,18 @@ import { ThreadMessages } from '../../components/InvitationThread.tsx';
 import { ErrorState, PageLoader } from '../../components/PageState.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 
-const CONTEXTS: Record<string, string> = {
-  profile: 'an invitation from a profile',
-  search: 'an invitation from search',
-  suggestion: 'an invitation from People you may know',
-  import: 'an invitation to an imported contact',
-  comment: 'an invitation from a comment',
-  introduction: 'an introduction',
-  network: 'an invitation from My Network',
-  directory: 'an invitation from the member directory',
-};
+const CONTEXTS = ['profile', 'search', 'suggestion', 'import', 'comment', 'introduction', 'network', 'directory'] as const;
+const isContext = (c: string): c is (typeof CONTEXTS)[number] => (CONTEXTS as readonly string[]).includes(c);
 
 /** "How you met": where a connection began, and a way to reopen its invitation with the note and the "ask for context" thread. */
 export function HowYouMet({ connection }: { connection: ConnectionCard }) {
+  const { t } = useTranslation('network');
   const origin = connection.origin;
   if (!origin) return null;
   return (
     <>
       <Text size="xs" c="dimmed">
-        How you met: {CONTEXTS[origin.context] ?? origin.context}
+        {t('howYouMet.line', { how: isContext(origin.context) ? t(`howYouMet.contexts.${origin.context}`) : origin.context })}
       </Text>
       {origin.invitationId !== null && <HowYouMetButton name={connection.name} invitationId={origin.invitationId} />}
     </>
@@ -35,20 +29,17 @@ export function HowYouMet({ connection }: { connection: ConnectionCard }) {
 
 /** Opens the invitation that connected the viewer and `name`, with its note and "ask for context" thread. */
 export function HowYouMetButton({ name, invitationId, size = 'compact-xs' }: { name: string; invitationId: number; size?: 'compact-xs' | 'sm' }) {
+  const { t } = useTranslation('network');
   const [opened, { open, close }] = useDisclosure(false);
   return (
     <>
-      <Button size={size} variant="subtle" onClick={open} style={{ alignSelf: 'flex-start' }} aria-label={`How you met ${name}: view the invitation and its conversation`}>
-        {size === 'sm' ? 'How you met' : 'View the invitation'}
+      <Button size={size} variant="subtle" onClick={open} style={{ alignSelf: 'flex-start' }} aria-label={t('howYouMet.buttonLabel', { name })}>
+        {size === 'sm' ? t('howYouMet.button') : t('howYouMet.viewInvitation')}
       </Button>
       <Modal
         opened={opened}
         onClose={close}
-        title={
-          <>
-            How you met <bdi>{name}</bdi>
-          </>
-        }
+        title={<Trans t={t} i18nKey="howYouMet.title" values={{ name }} components={{ bdi: <bdi /> }} />}
       >
         {opened && <InvitationStory invitationId={invitationId} />}
       </Modal>
@@ -57,24 +48,26 @@ export function HowYouMetButton({ name, invitationId, size = 'compact-xs' }: { n
 }
 
 function InvitationStory({ invitationId }: { invitationId: number }) {
+  const { t } = useTranslation('network');
   const query = useQuery({ queryKey: keys.invitation(invitationId), queryFn: () => screeningApi.invitation(invitationId) });
-  if (query.isPending) return <PageLoader label="Loading the invitation…" />;
+  if (query.isPending) return <PageLoader label={t('howYouMet.loading')} />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const inv = query.data.invitation;
   return (
     <Stack gap="sm">
       <Text size="sm">
-        <bdi>{inv.from.name}</bdi> invited <bdi>{inv.to.name}</bdi> <TimeAgo iso={inv.createdAt} />.
+        <Trans
+          t={t}
+          i18nKey="howYouMet.invited"
+          values={{ from: inv.from.name, to: inv.to.name }}
+          components={{ bdi: <bdi />, time: <TimeAgo iso={inv.createdAt} /> }}
+        />
       </Text>
       {inv.note ? (
         <Blockquote
           p="xs"
           radius="sm"
-          cite={
-            <>
-              — note from <bdi>{inv.from.name}</bdi>
-            </>
-          }
+          cite={<Trans t={t} i18nKey="howYouMet.noteFrom" values={{ name: inv.from.name }} components={{ bdi: <bdi /> }} />}
         >
           <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }} dir="auto">
             {inv.note}
@@ -82,19 +75,19 @@ function InvitationStory({ invitationId }: { invitationId: number }) {
         </Blockquote>
       ) : (
         <Text size="sm" c="dimmed">
-          The invitation had no note.
+          {t('howYouMet.noNote')}
         </Text>
       )}
       {inv.thread.length > 0 ? (
         <>
           <Text size="sm" fw={600}>
-            Before connecting
+            {t('howYouMet.before')}
           </Text>
-          <ThreadMessages messages={inv.thread} label={`Conversation between ${inv.from.name} and ${inv.to.name}`} />
+          <ThreadMessages messages={inv.thread} label={t('howYouMet.conversation', { from: inv.from.name, to: inv.to.name })} />
         </>
       ) : (
         <Text size="sm" c="dimmed">
-          No questions were asked before connecting.
+          {t('howYouMet.noQuestions')}
         </Text>
       )}
     </Stack>

@@ -1,9 +1,13 @@
 import { Anchor, Badge, Blockquote, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Fragment, type ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { useReasonText } from '../../i18n/reasons.ts';
+import { asReason } from './reason.ts';
 import { Link } from 'react-router';
 import type { InvitationEvidence as Evidence } from '../../api/screening.ts';
 import type { InvitationView } from '../../api/types.ts';
-import { accountAgeText, degreeText, historyText, listOrNone, noteLabel, reportsText, sharedFacts } from './evidenceText.ts';
+import { useFormat } from '../../i18n/format.ts';
+import { accountAgeText, degreeText, historyText, noteLabel, reportsText, sharedFacts } from './evidenceText.ts';
 import { RiskScore } from './RiskScore.tsx';
 
 /**
@@ -41,23 +45,29 @@ function Isolated({ items, separator = ' · ' }: { items: string[]; separator?: 
   ));
 }
 
-/** "3: Ana Ruiz, Li Wei and Bo Chen (and 2 more)", each name a link to the profile. */
+/**
+ * "3: Ana Ruiz, Li Wei, and 1 more", each name a link to the profile. The list is joined the way the
+ * language joins lists (useFormat().list), with a placeholder per item swapped for its link afterwards.
+ */
 function Mutuals({ mutuals }: { mutuals: Evidence['mutuals'] }) {
-  if (mutuals.count === 0) return <>None</>;
+  const { t } = useTranslation('network');
+  const format = useFormat();
+  if (mutuals.count === 0) return <>{t('evidence.none')}</>;
+  if (mutuals.first.length === 0) return <>{format.number(mutuals.count)}</>;
   const more = mutuals.count - mutuals.first.length;
+  const items: ReactNode[] = mutuals.first.map((p) => (
+    <Anchor key={p.id} component={Link} to={`/in/${p.handle}`}>
+      <bdi>{p.name}</bdi>
+    </Anchor>
+  ));
+  if (more > 0) items.push(t('evidence.mutualsMore', { count: more }));
+  // Placeholders no name can contain: private-use characters around the item's index.
+  const joined = format.list(items.map((_, i) => `\uE000${i}\uE001`));
+  const parts = joined.split(/\uE000(\d+)\uE001/);
   return (
     <>
-      {mutuals.count}
-      {mutuals.first.length > 0 && ': '}
-      {mutuals.first.map((p, i) => (
-        <Fragment key={p.id}>
-          {i > 0 && (i === mutuals.first.length - 1 && more === 0 ? ' and ' : ', ')}
-          <Anchor component={Link} to={`/in/${p.handle}`}>
-            <bdi>{p.name}</bdi>
-          </Anchor>
-        </Fragment>
-      ))}
-      {more > 0 && ` and ${more} more`}
+      {t('evidence.mutualsCount', { count: mutuals.count })}{' '}
+      {parts.map((part, i) => (i % 2 === 1 ? <Fragment key={i}>{items[Number(part)]}</Fragment> : part))}
     </>
   );
 }
@@ -68,26 +78,24 @@ function Mutuals({ mutuals }: { mutuals: Evidence['mutuals'] }) {
  * the server, computed from what the recipient may see.
  */
 export function InvitationEvidence({ invitation }: { invitation: InvitationView }) {
+  const { t } = useTranslation('network');
+  const reasonText = useReasonText();
   const screening = invitation.screening;
   if (!screening) return null;
   const e = screening.evidence;
   const name = invitation.from.name;
-  const shared = sharedFacts(e.shared);
+  const shared = sharedFacts(t, e.shared);
   return (
-    <Stack component="section" aria-label={`Evidence about ${name}`} gap="xs">
+    <Stack component="section" aria-label={t('invitation.evidenceLabel', { name })} gap="xs">
       <Stack gap={4}>
         <Badge {...NOTE_BADGES[e.note.kind]} radius="sm" style={{ alignSelf: 'flex-start', textTransform: 'none' }}>
-          {noteLabel(e.note)}
+          {noteLabel(t, e.note)}
         </Badge>
         {invitation.note && (
           <Blockquote
             p="xs"
             radius="sm"
-            cite={
-              <>
-                — note from <bdi>{name}</bdi>
-              </>
-            }
+            cite={<Trans t={t} i18nKey="evidence.noteFrom" values={{ name }} components={{ bdi: <bdi /> }} />}
           >
             <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }} dir="auto">
               {invitation.note}
@@ -96,23 +104,23 @@ export function InvitationEvidence({ invitation }: { invitation: InvitationView 
         )}
       </Stack>
       <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing={6} m={0}>
-        <Fact label="Degree before connecting">{degreeText(e.degree)}</Fact>
-        <Fact label="Mutual connections">
+        <Fact label={t('evidence.degreeLabel')}>{degreeText(t, e.degree)}</Fact>
+        <Fact label={t('evidence.mutualsLabel')}>
           <Mutuals mutuals={e.mutuals} />
         </Fact>
-        <Fact label="In common">{shared.length ? <Isolated items={shared} /> : 'No shared organisation, school, place or industry'}</Fact>
-        <Fact label="Profile">
-          Strength {e.profileStrength} of 100 · account {accountAgeText(e.accountAgeDays)}
+        <Fact label={t('evidence.inCommonLabel')}>{shared.length ? <Isolated items={shared} /> : t('evidence.nothingInCommon')}</Fact>
+        <Fact label={t('evidence.profileLabel')}>
+          {t('evidence.profile', { strength: e.profileStrength, age: accountAgeText(t, e.accountAgeDays) })}
         </Fact>
-        <Fact label="Offers">{e.offers.length ? <Isolated items={e.offers} separator=", " /> : listOrNone(e.offers)}</Fact>
-        <Fact label="Asks for">{e.asks.length ? <Isolated items={e.asks} separator=", " /> : listOrNone(e.asks)}</Fact>
-        <Fact label="Their invitations (last 90 days)">{historyText(e.history)}</Fact>
-        <Fact label="Reports against them">{reportsText(e.reports)}</Fact>
+        <Fact label={t('evidence.offersLabel')}>{e.offers.length ? <Isolated items={e.offers} separator=", " /> : t('evidence.noneListed')}</Fact>
+        <Fact label={t('evidence.asksLabel')}>{e.asks.length ? <Isolated items={e.asks} separator=", " /> : t('evidence.noneListed')}</Fact>
+        <Fact label={t('evidence.historyLabel')}>{historyText(t, e.history)}</Fact>
+        <Fact label={t('evidence.reportsLabel')}>{reportsText(t, e.reports)}</Fact>
       </SimpleGrid>
       <RiskScore risk={e.risk} id={`risk-${invitation.id}`} />
       {screening.placement && (
         <Text size="xs" c="dimmed">
-          Placed here by: {screening.placement.text}
+          {t('evidence.placedBy', { placement: reasonText(asReason(screening.placement)) })}
         </Text>
       )}
     </Stack>

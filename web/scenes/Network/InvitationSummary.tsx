@@ -1,25 +1,16 @@
 import { Badge, Group, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { InvitationEvidence } from '../../api/screening.ts';
 import { riskBand } from './RiskScore.tsx';
 
-const DEGREES: Record<number, string> = { 1: '1st degree', 2: '2nd degree', 3: '3rd degree' };
-
-const NOTES: Record<InvitationEvidence['note']['kind'], string> = {
-  personal: 'Personal note',
-  template: 'Template note',
-  stock: 'Stock note',
-  short: 'Note too short',
-  none: 'No note',
-};
-
 /** The facts of a received invitation that most often decide it, in a few words each. Pure, for the summary line. */
-export function summaryFacts(e: InvitationEvidence): string[] {
-  const mutuals = e.mutuals.count;
+export function summaryFacts(t: TFunction<'network'>, e: InvitationEvidence): string[] {
   return [
-    e.degree ? (DEGREES[e.degree] ?? `${e.degree}th degree`) : 'Outside your network',
-    mutuals === 0 ? 'No mutual connections' : `${mutuals} mutual connection${mutuals === 1 ? '' : 's'}`,
-    NOTES[e.note.kind],
+    e.degree ? t('summary.degree', { degree: e.degree }) : t('summary.outside'),
+    t('summary.mutuals', { count: e.mutuals.count }),
+    t(`summary.note.${e.note.kind}`),
   ];
 }
 
@@ -29,12 +20,13 @@ export function summaryFacts(e: InvitationEvidence): string[] {
  * on the same line (the button that opens the evidence).
  */
 export function InvitationSummary({ evidence, children }: { evidence: InvitationEvidence; children?: ReactNode }) {
+  const { t } = useTranslation('network');
   const band = riskBand(evidence.risk.score);
   return (
     <Group gap={8} wrap="wrap" align="center">
-      <Text size="sm">{summaryFacts(evidence).join(' · ')}</Text>
+      <Text size="sm">{summaryFacts(t, evidence).join(' · ')}</Text>
       <Badge color={band.color} c={band.text} radius="sm" size="sm">
-        {band.label}
+        {t(`risk.${band.level}`)}
       </Badge>
       {children}
     </Group>

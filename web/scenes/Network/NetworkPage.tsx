@@ -1,5 +1,6 @@
 import { Paper, Tabs } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useInvitationFolders, useInvitations } from '../../hooks/useInvitations.ts';
@@ -29,6 +30,7 @@ const isTab = (v: string | null): v is Tab => TABS.includes(v as Tab);
  * (?tab=connections) so each list can be linked to and survives a reload.
  */
 export function NetworkPage() {
+  const { t } = useTranslation('network');
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab');
   const tab: Tab = isTab(requested) ? requested : 'invitations';
@@ -37,29 +39,29 @@ export function NetworkPage() {
   const inbox = useInvitationFolders().data?.inbox ?? 0;
   const sent = countLabel(useInvitations('sent').data);
   const labels: Record<Tab, string> = {
-    invitations: inbox ? `Invitations (${inbox})` : 'Invitations',
-    sent: sent ? `Sent (${sent})` : 'Sent',
-    connections: 'Connections',
-    followers: 'Followers',
-    following: 'Following',
-    suggestions: 'People you may know',
+    invitations: inbox ? t('tabs.invitationsCount', { count: inbox }) : t('tabs.invitations'),
+    sent: sent ? t('tabs.sentCount', { count: sent }) : t('tabs.sent'),
+    connections: t('tabs.connections'),
+    followers: t('tabs.followers'),
+    following: t('tabs.following'),
+    suggestions: t('tabs.suggestions'),
   };
 
   return (
     <>
-      <PageHeader title="My Network" description="Invitations, connections, follows and people you may know." />
+      <PageHeader title={t('page.title')} description={t('page.description')} />
       <Paper p="md" radius="md">
         <Tabs value={tab} onChange={(v) => isTab(v) && setParams(v === 'invitations' ? {} : { tab: v }, { replace: true })}>
           <Tabs.List mb="sm">
-            {TABS.map((t) => (
-              <Tabs.Tab key={t} value={t}>
-                {labels[t]}
+            {TABS.map((name) => (
+              <Tabs.Tab key={name} value={name}>
+                {labels[name]}
               </Tabs.Tab>
             ))}
           </Tabs.List>
-          {TABS.map((t) => (
-            <Tabs.Panel key={t} value={t}>
-              {t === tab && PANELS[t]()}
+          {TABS.map((name) => (
+            <Tabs.Panel key={name} value={name}>
+              {name === tab && PANELS[name]()}
             </Tabs.Panel>
           ))}
         </Tabs>

@@ -1,7 +1,8 @@
 import { Button, Collapse, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBan, IconChevronDown, IconFlag, IconMessageQuestion } from '@tabler/icons-react';
-import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { networkApi } from '../../api/network.ts';
 import type { InvitationView } from '../../api/types.ts';
 import { BlockDialog } from '../../components/BlockDialog.tsx';
@@ -20,19 +21,7 @@ import { InvitationSummary } from './InvitationSummary.tsx';
 /** Lines the evidence, answers and thread up under the name, past the avatar, on wider screens. */
 const INDENT = { base: 0, sm: 68 };
 
-const DONE: Record<Answer, (name: string) => ReactNode> = {
-  accept: (name) => (
-    <>
-      You are now connected with <bdi>{name}</bdi>.
-    </>
-  ),
-  ignore: () => 'Invitation ignored. The sender is not told.',
-  'dont-know': (name) => (
-    <>
-      Declined. <bdi>{name}</bdi> cannot invite you again.
-    </>
-  ),
-};
+const DONE = { accept: 'invitation.done.accept', ignore: 'invitation.done.ignore', 'dont-know': 'invitation.done.dontKnow' } as const;
 
 /** Disabled in look and to assistive technology while an answer is saving; a disabled button would drop keyboard focus. */
 const pendingProps = (pending: boolean) => ({ 'data-disabled': pending || undefined, 'aria-disabled': pending || undefined });
@@ -53,6 +42,7 @@ interface Props {
  * and the ways to push back: ask for context, report, block. Once answered it stays in place as one line.
  */
 export function ReceivedInvitationCard({ invitation, onHold, onRelease, focusNext }: Props) {
+  const { t } = useTranslation('network');
   const { from } = invitation;
   const [asking, ask] = useDisclosure(false);
   const [reporting, report] = useDisclosure(false);
@@ -63,7 +53,7 @@ export function ReceivedInvitationCard({ invitation, onHold, onRelease, focusNex
   const cardRef = useRef<HTMLDivElement>(null);
   const [heldHeight, setHeldHeight] = useState<number | undefined>(undefined);
   const answer = useNetworkMutation((a: Answer) => networkApi.answer(invitation.id, a), {
-    success: (a) => DONE[a](from.name),
+    success: (a) => <Trans t={t} i18nKey={DONE[a]} values={{ name: from.name }} components={{ bdi: <bdi /> }} />,
     onSaved: (a) => {
       onHold?.();
       setHeldHeight(cardRef.current?.getBoundingClientRect().height);
@@ -72,7 +62,7 @@ export function ReceivedInvitationCard({ invitation, onHold, onRelease, focusNex
     },
   });
   const undo = useNetworkMutation(() => networkApi.undoDontKnow(invitation.id), {
-    success: () => `The invitation from ${from.name} is back in your list.`,
+    success: () => t('invitation.undone', { name: from.name }),
     onSaved: () => setDone(null),
   });
   const pending = answer.isPending;
@@ -122,7 +112,7 @@ export function ReceivedInvitationCard({ invitation, onHold, onRelease, focusNex
         person={from}
         extra={
           <Text size="xs" c="dimmed">
-            <TimeAgo iso={invitation.createdAt} prefix="Invited you " />
+            <TimeAgo iso={invitation.createdAt} prefix={t('invitation.invitedYou')} />
           </Text>
         }
         actions={
@@ -133,12 +123,18 @@ export function ReceivedInvitationCard({ invitation, onHold, onRelease, focusNex
               {...pendingProps(pending)}
               {...{ [FIRST_ACTION]: true }}
               onClick={() => start('accept')}
-              aria-label={`Accept invitation from ${from.name}`}
+              aria-label={t('invitation.acceptLabel', { name: from.name })}
             >
-              Accept
+              {t('invitation.accept')}
             </Button>
-            <Button size="xs" variant="default" {...pendingProps(pending)} onClick={() => start('ignore')} aria-label={`Ignore invitation from ${from.name}`}>
-              Ignore
+            <Button
+              size="xs"
+              variant="default"
+              {...pendingProps(pending)}
+              onClick={() => start('ignore')}
+              aria-label={t('invitation.ignoreLabel', { name: from.name })}
+            >
+              {t('invitation.ignore')}
             </Button>
           </>
         }
@@ -154,16 +150,16 @@ export function ReceivedInvitationCard({ invitation, onHold, onRelease, focusNex
           )
         )}
       </Stack>
-      <Group gap="xs" wrap="wrap" pl={INDENT} role="group" aria-label={`More answers to ${from.name}`}>
+      <Group gap="xs" wrap="wrap" pl={INDENT} role="group" aria-label={t('invitation.moreAnswers', { name: from.name })}>
         <Button
           size="xs"
           variant="default"
           leftSection={<IconMessageQuestion size={14} aria-hidden />}
           onClick={ask.toggle}
           aria-expanded={asking}
-          aria-label={`Ask for context from ${from.name}`}
+          aria-label={t('invitation.askForContextLabel', { name: from.name })}
         >
-          Ask for context
+          {t('invitation.askForContext')}
         </Button>
         <Button
           size="xs"
@@ -171,38 +167,40 @@ export function ReceivedInvitationCard({ invitation, onHold, onRelease, focusNex
           color="gray"
           {...pendingProps(pending)}
           onClick={() => !pending && confirm.open()}
-          aria-label={`I don’t know this person: ${from.name}`}
+          aria-label={t('invitation.dontKnowLabel', { name: from.name })}
         >
-          I don&rsquo;t know this person
+          {t('invitation.dontKnow')}
         </Button>
-        <Button size="xs" variant="subtle" color="red" leftSection={<IconFlag size={14} aria-hidden />} onClick={report.open} aria-label={`Report ${from.name}`}>
-          Report
+        <Button
+          size="xs"
+          variant="subtle"
+          color="red"
+          leftSection={<IconFlag size={14} aria-hidden />}
+          onClick={report.open}
+          aria-label={t('invitation.reportLabel', { name: from.name })}
+        >
+          {t('invitation.report')}
         </Button>
-        <Button size="xs" variant="subtle" color="red" leftSection={<IconBan size={14} aria-hidden />} onClick={block.open} aria-label={`Block ${from.name}`}>
-          Block
+        <Button
+          size="xs"
+          variant="subtle"
+          color="red"
+          leftSection={<IconBan size={14} aria-hidden />}
+          onClick={block.open}
+          aria-label={t('invitation.blockLabel', { name: from.name })}
+        >
+          {t('invitation.block')}
         </Button>
       </Group>
       <Stack gap="xs" pl={INDENT}>
-        <ThreadMessages messages={invitation.thread} label={`Conversation with ${from.name}`} />
+        <ThreadMessages messages={invitation.thread} label={t('invitation.conversation', { name: from.name })} />
         {asking && (
           <ThreadComposer
             invitationId={invitation.id}
-            label={
-              <>
-                Your question to <bdi>{first}</bdi>
-              </>
-            }
-            description={
-              <>
-                <bdi>{first}</bdi> sees it with the invitation and can reply before you answer.
-              </>
-            }
-            submitLabel="Send question"
-            sentMessage={
-              <>
-                Question sent to <bdi>{from.name}</bdi>.
-              </>
-            }
+            label={<Trans t={t} i18nKey="invitation.question.label" values={{ name: first }} components={{ bdi: <bdi /> }} />}
+            description={<Trans t={t} i18nKey="invitation.question.description" values={{ name: first }} components={{ bdi: <bdi /> }} />}
+            submitLabel={t('invitation.question.submit')}
+            sentMessage={<Trans t={t} i18nKey="invitation.question.sent" values={{ name: from.name }} components={{ bdi: <bdi /> }} />}
             onSent={ask.close}
             onCancel={ask.close}
           />
@@ -210,8 +208,8 @@ export function ReceivedInvitationCard({ invitation, onHold, onRelease, focusNex
       </Stack>
       <ConfirmDialog
         opened={confirming}
-        title={`You don’t know ${from.name}?`}
-        confirmLabel="Decline: I don’t know them"
+        title={t('invitation.confirm.title', { name: from.name })}
+        confirmLabel={t('invitation.confirm.action')}
         danger
         loading={pending}
         onConfirm={() =>
@@ -222,9 +220,7 @@ export function ReceivedInvitationCard({ invitation, onHold, onRelease, focusNex
         }
         onClose={confirm.close}
       >
-        This declines the invitation, and {first} can never invite you again. It also counts against {first}’s reputation: fewer
-        invitations for them each week, and a higher risk score on the invitations they send others. You can undo it for{' '}
-        {ANSWER_HOLD_MS / 1000} seconds.
+        {t('invitation.confirm.body', { first, seconds: ANSWER_HOLD_MS / 1000 })}
       </ConfirmDialog>
       <ReportDialog person={from} invitationId={invitation.id} opened={reporting} onClose={report.close} />
       <BlockDialog person={from} opened={blocking} onClose={block.close} />
@@ -240,6 +236,7 @@ const WIDE = '(min-width: 48em)';
  * away: a disclosure button that says whether it is open and which region it controls.
  */
 function EvidenceDisclosure({ invitation }: { invitation: InvitationView }) {
+  const { t } = useTranslation('network');
   const [open, setOpen] = useState(() => window.matchMedia(WIDE).matches);
   const screening = invitation.screening;
   if (!screening) return null;
@@ -253,10 +250,10 @@ function EvidenceDisclosure({ invitation }: { invitation: InvitationView }) {
           onClick={() => setOpen((o) => !o)}
           aria-expanded={open}
           aria-controls={regionId}
-          aria-label={`Evidence about ${invitation.from.name}`}
+          aria-label={t('invitation.evidenceLabel', { name: invitation.from.name })}
           rightSection={<IconChevronDown size={14} aria-hidden style={{ transform: open ? 'rotate(180deg)' : undefined, transition: 'transform 150ms' }} />}
         >
-          Evidence
+          {t('invitation.evidence')}
         </Button>
       </InvitationSummary>
       <Collapse in={open} id={regionId}>

@@ -1,5 +1,6 @@
 import { Tabs, Text } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { InvitationFolder } from '../../api/screening.ts';
 import type { InvitationView } from '../../api/types.ts';
@@ -10,13 +11,13 @@ import { focusNearestWaiting, type HeldItem, holdOf, INVITATION_ID, keepInPlace 
 import { ReceivedInvitationCard } from './ReceivedInvitationCard.tsx';
 
 const FOLDERS: InvitationFolder[] = ['inbox', 'other'];
-const FOLDER_NAMES: Record<InvitationFolder, string> = { inbox: 'Inbox', other: 'Other' };
 
 /**
  * Received invitations in two folders: the inbox, and "Other", where the member's screening rules (or the
  * platform) set aside the ones to look at later. The folder lives in the URL (?folder=other).
  */
 export function ReceivedInvitations() {
+  const { t } = useTranslation('network');
   const [params, setParams] = useSearchParams();
   const folder: InvitationFolder = params.get('folder') === 'other' ? 'other' : 'inbox';
   const counts = useInvitationFolders().data;
@@ -29,10 +30,10 @@ export function ReceivedInvitations() {
   };
   return (
     <Tabs value={folder} onChange={choose} variant="pills" keepMounted={false}>
-      <Tabs.List aria-label="Invitation folders" mb="sm">
+      <Tabs.List aria-label={t('folders.label')} mb="sm">
         {FOLDERS.map((f) => (
           <Tabs.Tab key={f} value={f}>
-            {counts ? `${FOLDER_NAMES[f]} (${counts[f]})` : FOLDER_NAMES[f]}
+            {counts ? t(`folders.${f}Count`, { count: counts[f] }) : t(`folders.${f}`)}
           </Tabs.Tab>
         ))}
       </Tabs.List>
@@ -45,23 +46,14 @@ export function ReceivedInvitations() {
   );
 }
 
-const EMPTY: Record<InvitationFolder, { title: string; text: string }> = {
-  inbox: {
-    title: 'No pending invitations',
-    text: 'When someone invites you to connect, their invitation, their note and the evidence behind it appear here. Meanwhile, invite the people you know.',
-  },
-  other: {
-    title: 'Nothing in Other',
-    text: 'Invitations your screening rules or the platform set aside appear here. You can still accept them.',
-  },
-};
-
 /**
  * One folder's invitations. Answered ones stay in place for a few seconds (answeredInvitations.ts), and
  * keyboard focus stays in the list: on the next invitation waiting, or on the status line above it when
  * none is left.
  */
 function FolderList({ folder }: { folder: InvitationFolder }) {
+  const { t } = useTranslation('network');
+  const empty = folder === 'inbox' ? 'received.emptyInbox' : 'received.emptyOther';
   const query = useInvitations('received', folder);
   const waiting = useInvitationFolders().data?.[folder];
   const [held, setHeld] = useState<ReadonlyMap<number, HeldItem<InvitationView>>>(new Map());
@@ -93,31 +85,31 @@ function FolderList({ folder }: { folder: InvitationFolder }) {
   return (
     <div ref={container}>
       <Text ref={status} size="sm" c="dimmed" mb="xs" tabIndex={-1} role="status">
-        {waiting === undefined ? null : waiting === 0 ? 'Nothing here is waiting for your answer.' : `${waiting} waiting for your answer.`}
+        {waiting === undefined ? null : waiting === 0 ? t('received.noneWaiting') : t('received.waiting', { count: waiting })}
       </Text>
       <PagedList
         query={query}
         arrange={(items) => keepInPlace(items, heldItems)}
-        label={folder === 'inbox' ? 'Invitations received' : 'Invitations in Other'}
-        loadingLabel="Loading invitations…"
+        label={folder === 'inbox' ? t('received.inboxList') : t('received.otherList')}
+        loadingLabel={t('received.loading')}
         empty={
           <EmptyState
-            title={EMPTY[folder].title}
+            title={t(`${empty}.title`)}
             action={
               <NextSteps
                 steps={
                   folder === 'inbox'
                     ? [
-                        { to: '/network?tab=suggestions', label: 'See people you may know' },
-                        { to: '/members', label: 'Browse members' },
-                        { to: '/settings#screening', label: 'Review your screening settings' },
+                        { to: '/network?tab=suggestions', label: t('steps.suggestions') },
+                        { to: '/members', label: t('steps.members') },
+                        { to: '/settings#screening', label: t('steps.screening') },
                       ]
-                    : [{ to: '/settings#screening', label: 'Review your screening settings' }]
+                    : [{ to: '/settings#screening', label: t('steps.screening') }]
                 }
               />
             }
           >
-            {EMPTY[folder].text}
+            {t(`${empty}.text`)}
           </EmptyState>
         }
         renderItem={(inv) => <ReceivedInvitationCard invitation={inv} onHold={() => hold(inv)} onRelease={release} focusNext={focusNext} />}

@@ -1,5 +1,6 @@
 import { Button, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { Trans, useTranslation } from 'react-i18next';
 import { networkApi } from '../../api/network.ts';
 import type { InvitationView } from '../../api/types.ts';
 import { ThreadComposer, ThreadMessages } from '../../components/InvitationThread.tsx';
@@ -15,27 +16,28 @@ import { PagedList } from './PagedList.tsx';
 
 /** Invitations waiting for an answer, under the allowance that limits them. Ignored ones stay "pending" here on purpose: ignoring is silent. */
 export function SentInvitations() {
+  const { t } = useTranslation('network');
   const query = useInvitations('sent');
   return (
     <Stack gap="md">
       <AllowanceCard />
       <PagedList
         query={query}
-        label="Invitations sent"
-        loadingLabel="Loading sent invitations…"
+        label={t('sent.list')}
+        loadingLabel={t('sent.loading')}
         empty={
           <EmptyState
-            title="No invitations waiting"
+            title={t('sent.emptyTitle')}
             action={
               <NextSteps
                 steps={[
-                  { to: '/network?tab=suggestions', label: 'See people you may know' },
-                  { to: '/members', label: 'Browse members' },
+                  { to: '/network?tab=suggestions', label: t('steps.suggestions') },
+                  { to: '/members', label: t('steps.members') },
                 ]}
               />
             }
           >
-            Invitations you send stay here until they are answered.
+            {t('sent.emptyText')}
           </EmptyState>
         }
         renderItem={(inv) => <SentInvitation invitation={inv} />}
@@ -45,14 +47,11 @@ export function SentInvitations() {
 }
 
 function SentInvitation({ invitation }: { invitation: InvitationView }) {
+  const { t } = useTranslation('network');
   const { to } = invitation;
   const [replying, reply] = useDisclosure(false);
   const withdraw = useNetworkMutation(() => networkApi.answer(invitation.id, 'withdraw'), {
-    success: () => (
-      <>
-        Invitation to <bdi>{to.name}</bdi> withdrawn.
-      </>
-    ),
+    success: () => <Trans t={t} i18nKey="sent.withdrawn" values={{ name: to.name }} components={{ bdi: <bdi /> }} />,
   });
   const last = invitation.thread.at(-1);
   const waitingForYou = last !== undefined && last.author.id === to.id;
@@ -63,7 +62,7 @@ function SentInvitation({ invitation }: { invitation: InvitationView }) {
         extra={
           <>
             <Text size="xs" c="dimmed">
-              <TimeAgo iso={invitation.createdAt} prefix="Sent " />
+              <TimeAgo iso={invitation.createdAt} prefix={t('sent.sentAgo')} />
               {invitation.note ? (
                 <>
                   {' · “'}
@@ -73,7 +72,7 @@ function SentInvitation({ invitation }: { invitation: InvitationView }) {
             </Text>
             {waitingForYou && (
               <Text size="sm" fw={600}>
-                <bdi>{firstName(to.name)}</bdi> asked you for context
+                <Trans t={t} i18nKey="sent.askedForContext" values={{ name: firstName(to.name) }} components={{ bdi: <bdi /> }} />
               </Text>
             )}
           </>
@@ -81,33 +80,31 @@ function SentInvitation({ invitation }: { invitation: InvitationView }) {
         actions={
           <>
             {invitation.thread.length > 0 && (
-              <Button size="xs" variant="light" onClick={reply.toggle} aria-expanded={replying} aria-label={`Reply to ${to.name}`}>
-                Reply
+              <Button size="xs" variant="light" onClick={reply.toggle} aria-expanded={replying} aria-label={t('sent.replyLabel', { name: to.name })}>
+                {t('sent.reply')}
               </Button>
             )}
-            <Button size="xs" variant="default" loading={withdraw.isPending} onClick={() => withdraw.mutate(undefined)} aria-label={`Withdraw invitation to ${to.name}`}>
-              Withdraw
+            <Button
+              size="xs"
+              variant="default"
+              loading={withdraw.isPending}
+              onClick={() => withdraw.mutate(undefined)}
+              aria-label={t('sent.withdrawLabel', { name: to.name })}
+            >
+              {t('sent.withdraw')}
             </Button>
           </>
         }
       />
       {invitation.thread.length > 0 && (
         <Stack gap="xs" pl={{ base: 0, sm: 68 }}>
-          <ThreadMessages messages={invitation.thread} label={`Conversation with ${to.name}`} />
+          <ThreadMessages messages={invitation.thread} label={t('invitation.conversation', { name: to.name })} />
           {replying && (
             <ThreadComposer
               invitationId={invitation.id}
-              label={
-                <>
-                  Your reply to <bdi>{firstName(to.name)}</bdi>
-                </>
-              }
-              submitLabel="Send reply"
-              sentMessage={
-                <>
-                  Reply sent to <bdi>{to.name}</bdi>.
-                </>
-              }
+              label={<Trans t={t} i18nKey="sent.replyField" values={{ name: firstName(to.name) }} components={{ bdi: <bdi /> }} />}
+              submitLabel={t('sent.sendReply')}
+              sentMessage={<Trans t={t} i18nKey="sent.replySent" values={{ name: to.name }} components={{ bdi: <bdi /> }} />}
               onSent={reply.close}
               onCancel={reply.close}
             />

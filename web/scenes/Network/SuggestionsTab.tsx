@@ -2,6 +2,7 @@ import { Button, Divider, List, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
 import { networkApi } from '../../api/network.ts';
@@ -10,32 +11,37 @@ import { EmptyState, ErrorState, NextSteps, PageLoader } from '../../components/
 import { PersonActions } from '../../components/PersonActions.tsx';
 import { PersonCardItem } from '../../components/PersonCardItem.tsx';
 import { useMe } from '../../hooks/useMe.ts';
+import { useReasonText } from '../../i18n/reasons.ts';
+import { asReason } from './reason.ts';
 
 /** People you may know, each with the reasons it was suggested, so the member can judge before inviting. */
 export function SuggestionsTab() {
+  const { t } = useTranslation('network');
   const query = useQuery({ queryKey: keys.suggestions, queryFn: () => networkApi.suggestions(20) });
   // The profile editor opens at the most useful missing field; a complete profile needs no nudge.
   const next = useMe().data?.strength.next;
-  if (query.isPending) return <PageLoader label="Finding people you may know…" />;
+  if (query.isPending) return <PageLoader label={t('suggestions.loading')} />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const items = query.data.items;
   if (items.length === 0) {
     return (
       <EmptyState
-        title="No suggestions right now"
+        title={t('suggestions.emptyTitle')}
         action={
           <NextSteps
-            steps={[{ to: '/members', label: 'Browse members' }, ...(next ? [{ to: `/profile/edit#${next.field}`, label: 'Complete your profile' }] : [])]}
+            steps={[
+              { to: '/members', label: t('steps.members') },
+              ...(next ? [{ to: `/profile/edit#${next.field}`, label: t('steps.completeProfile') }] : []),
+            ]}
           />
         }
       >
-        Suggestions come from your connections&rsquo; connections and the organisations on your profile. Meanwhile, browse the members
-        and connect with a few people you know, and add your experience so others can find you.
+        {t('suggestions.emptyText')}
       </EmptyState>
     );
   }
   return (
-    <ul aria-label="People you may know" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+    <ul aria-label={t('suggestions.list')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {items.map((s, i) => (
         <Fragment key={s.person.id}>
           {i > 0 && <Divider component="li" aria-hidden />}
@@ -49,6 +55,8 @@ export function SuggestionsTab() {
 }
 
 function Suggestion({ suggestion }: { suggestion: SuggestionView }) {
+  const { t } = useTranslation('network');
+  const reasonText = useReasonText();
   const { person, reasons } = suggestion;
   const queryClient = useQueryClient();
   // The server only ranks a dismissed person lower, so refetching could bring them straight back: drop them
@@ -68,13 +76,12 @@ function Suggestion({ suggestion }: { suggestion: SuggestionView }) {
         reasons.length > 0 && (
           <>
             <Text size="xs" fw={600} mt={4} id={`reasons-${person.id}`}>
-              Why you may know them
+              {t('suggestions.why')}
             </Text>
             <List size="xs" spacing={2} aria-labelledby={`reasons-${person.id}`}>
-              {/* English for now: the codes and parameters are there for the translations to come. */}
               {reasons.map((r) => (
                 <List.Item key={r.text}>
-                  <bdi>{r.text}</bdi>
+                  <bdi>{reasonText(asReason(r))}</bdi>
                 </List.Item>
               ))}
             </List>
@@ -84,8 +91,15 @@ function Suggestion({ suggestion }: { suggestion: SuggestionView }) {
       actions={
         <>
           <PersonActions person={person} context="suggestion" />
-          <Button size="xs" variant="subtle" color="gray" loading={dismiss.isPending} onClick={() => dismiss.mutate()} aria-label={`Dismiss ${person.name}`}>
-            Dismiss
+          <Button
+            size="xs"
+            variant="subtle"
+            color="gray"
+            loading={dismiss.isPending}
+            onClick={() => dismiss.mutate()}
+            aria-label={t('suggestions.dismissLabel', { name: person.name })}
+          >
+            {t('suggestions.dismiss')}
           </Button>
         </>
       }
