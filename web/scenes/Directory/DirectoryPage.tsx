@@ -19,7 +19,8 @@ const FILTER_KEYS = ['organisation', 'orgName', 'location', 'industry'] as const
  * the order and filters, so a view can be shared and survives a reload.
  */
 export function DirectoryPage() {
-  const { t } = useTranslation('directory');
+  // The person cards' words load with the page's, not after them (one wait, not two).
+  const { t } = useTranslation(['directory', 'people']);
   const [params, setParams] = useSearchParams();
   const values: DirectoryFilterValues = {
     sort: params.get('sort') === 'name' ? 'name' : 'newest',

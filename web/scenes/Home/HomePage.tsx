@@ -11,7 +11,8 @@ import { VerifyBanner } from './VerifyBanner.tsx';
 
 export function HomePage() {
   const { data: me } = useMe();
-  const { t } = useTranslation('home');
+  // The person cards' words load with the page's, not after them (one wait, not two).
+  const { t } = useTranslation(['home', 'people']);
   if (!me) return null;
   const firstName = me.profile.name.split(' ')[0] ?? me.profile.name;
   return (

@@ -12,7 +12,8 @@ import { EmptyState, ErrorState, PageLoader } from '../../components/PageState.t
 import { OrganisationMembers } from './OrganisationMembers.tsx';
 
 export function OrganisationPage() {
-  const { t } = useTranslation('organisation');
+  // The person cards' words load with the page's, not after them (one wait, not two).
+  const { t } = useTranslation(['organisation', 'people']);
   const { slug = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const when = params.get('when') === 'past' ? 'past' : 'current';

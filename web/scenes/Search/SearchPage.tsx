@@ -23,7 +23,8 @@ export function SearchPage() {
 }
 
 function SearchView() {
-  const { t } = useTranslation('search');
+  // The person cards' words load with the page's, not after them (one wait, not two).
+  const { t } = useTranslation(['search', 'people']);
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const filterValues = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])) as unknown as FilterValues;
