@@ -6,7 +6,8 @@ export default {
     title: 'Organisation not found',
     body: 'No member lists this organisation.',
   },
-  counts: '{current, number} current · {past, plural, one {# past member} other {# past members}} on Rapport',
+  // A plural for `current` too, though English says "current" either way: Italian needs "1 membro attuale" / "2 membri attuali".
+  counts: '{current, plural, one {# current} other {# current}} · {past, plural, one {# past member} other {# past members}} on Rapport',
   tabs: {
     current: 'Current ({count, number})',
     past: 'Past ({count, number})',
