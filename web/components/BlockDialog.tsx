@@ -1,6 +1,9 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { networkApi } from '../api/network.ts';
 import { useNetworkMutation } from '../hooks/useNetworkMutation.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+
+const BDI = { bdi: <bdi /> };
 
 interface Props {
   person: { handle: string; name: string };
@@ -10,29 +13,22 @@ interface Props {
 
 /** Blocking is one click and one confirmation, from a profile or straight from an invitation. */
 export function BlockDialog({ person, opened, onClose }: Props) {
+  const { t } = useTranslation('people');
+  const name = { name: person.name };
   const block = useNetworkMutation(() => networkApi.block(person.handle), {
-    success: () => (
-      <>
-        <bdi>{person.name}</bdi> is blocked.
-      </>
-    ),
+    success: () => <Trans t={t} i18nKey="block.blocked" values={name} components={BDI} />,
   });
   return (
     <ConfirmDialog
       opened={opened}
-      title={
-        <>
-          Block <bdi>{person.name}</bdi>?
-        </>
-      }
-      confirmLabel="Block"
+      title={<Trans t={t} i18nKey="block.title" values={name} components={BDI} />}
+      confirmLabel={t('block.confirm')}
       danger
       loading={block.isPending}
       onClose={onClose}
       onConfirm={() => block.mutate(undefined, { onSuccess: onClose })}
     >
-      You will no longer be connected or follow each other, open invitations are cancelled, and neither of you can find, invite or
-      follow the other. <bdi>{person.name}</bdi> is not told. Unblocking later does not restore the connection.
+      <Trans t={t} i18nKey="block.body" values={name} components={BDI} />
     </ConfirmDialog>
   );
 }

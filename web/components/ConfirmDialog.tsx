@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   opened: boolean;
@@ -15,13 +16,14 @@ interface Props {
 
 /** Asks before a change that is hard to undo; Cancel has focus first so Enter never destroys by accident. */
 export function ConfirmDialog({ opened, title, children, confirmLabel, danger = false, loading = false, onConfirm, onClose }: Props) {
+  const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={title}>
       <Stack gap="md">
         <Text size="sm">{children}</Text>
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose} data-autofocus>
-            Cancel
+            {t('actions.cancel')}
           </Button>
           <Button color={danger ? 'red' : undefined} loading={loading} onClick={onConfirm}>
             {confirmLabel}

@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { LIMITS } from '../../common/limits.ts';
 import { ApiError, type ApiErrorCode } from '../api/client.ts';
 import { networkApi } from '../api/network.ts';
@@ -23,12 +24,16 @@ interface Vars {
 /** Errors shown beside a field rather than above the buttons. */
 const NOTE_ERRORS = new Set<ApiErrorCode>(['note_links_not_allowed']);
 
+/** A name inside a sentence keeps its own direction (an Arabic name in an English sentence). */
+const BDI = { bdi: <bdi /> };
+
 /**
  * The invitation composer: a personal note is optional but encouraged, because members screen on it.
  * A refusal stays in the dialog in the server's words; a member who accepts invitations only from people
  * who know their email address gets an email field.
  */
 export function ConnectDialog({ person, context, opened, onClose }: Props) {
+  const { t } = useTranslation(['people', 'common']);
   const [note, setNote] = useState('');
   const [email, setEmail] = useState('');
   const [needsEmail, setNeedsEmail] = useState(false);
@@ -37,17 +42,11 @@ export function ConnectDialog({ person, context, opened, onClose }: Props) {
     // list loaded, inviting back connects the two and the note goes nowhere, so say so rather than drop it silently.
     success: (vars, result) =>
       result.outcome === 'invited' ? (
-        <>
-          Invitation sent to <bdi>{person.name}</bdi>.
-        </>
+        <Trans t={t} i18nKey="connect.sent" values={{ name: person.name }} components={BDI} />
       ) : vars.note ? (
-        <>
-          <bdi>{person.name}</bdi> had already invited you, so you are now connected. Your note was not sent.
-        </>
+        <Trans t={t} i18nKey="connect.alreadyInvited" values={{ name: person.name }} components={BDI} />
       ) : (
-        <>
-          You are now connected with <bdi>{person.name}</bdi>.
-        </>
+        <Trans t={t} i18nKey="connect.connected" values={{ name: person.name }} components={BDI} />
       ),
     quietErrors: true,
   });
@@ -80,19 +79,19 @@ export function ConnectDialog({ person, context, opened, onClose }: Props) {
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={
-        <>
-          Connect with <bdi>{person.name}</bdi>
-        </>
-      }>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={<Trans t={t} i18nKey="connect.title" values={{ name: person.name }} components={BDI} />}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            Say how you know <bdi>{firstName}</bdi> or why you would like to connect. A personal note makes a yes far more likely.
+            <Trans t={t} i18nKey="connect.intro" values={{ firstName }} components={BDI} />
           </Text>
           <Textarea
-            label="Personal note (optional)"
-            description={`${note.length}/${LIMITS.invitationNoteMax} characters`}
+            label={t('connect.note')}
+            description={t('connect.noteLength', { length: note.length, max: LIMITS.invitationNoteMax })}
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
             maxLength={LIMITS.invitationNoteMax}
@@ -104,8 +103,8 @@ export function ConnectDialog({ person, context, opened, onClose }: Props) {
           />
           {needsEmail && (
             <TextInput
-              label={`${firstName}’s email address`}
-              description={`${firstName} accepts invitations only from people who know their email address.`}
+              label={t('connect.email', { firstName })}
+              description={t('connect.emailHint', { firstName })}
               type="email"
               required
               value={email}
@@ -117,10 +116,10 @@ export function ConnectDialog({ person, context, opened, onClose }: Props) {
           {!noteError && !emailError && <InviteError error={send.error} onNavigate={close} />}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common:actions.cancel')}
             </Button>
             <Button type="submit" loading={send.isPending}>
-              Send invitation
+              {t('connect.send')}
             </Button>
           </Group>
         </Stack>

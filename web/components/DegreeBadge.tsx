@@ -1,10 +1,8 @@
 import { Badge, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 
-const LABELS: Record<number, { short: string; long: string }> = {
-  1: { short: '1st', long: '1st-degree connection' },
-  2: { short: '2nd', long: '2nd-degree: you share a connection' },
-  3: { short: '3rd', long: '3rd-degree: two introductions away' },
-};
+/** Each degree's messages: a short badge ("2nd", "2°") and the long form screen readers and the tooltip give. */
+export const DEGREE_KEYS: Record<number, 'first' | 'second' | 'third'> = { 1: 'first', 2: 'second', 3: 'third' };
 
 interface Props {
   degree: number | null | undefined;
@@ -14,19 +12,21 @@ interface Props {
 
 /** The viewer's distance to a member. Until the graph exists the server sends null for everyone. */
 export function DegreeBadge({ degree, showOutOfNetwork = false }: Props) {
-  const label = degree ? LABELS[degree] : undefined;
-  if (!label) {
+  const { t } = useTranslation('people');
+  const key = degree ? DEGREE_KEYS[degree] : undefined;
+  if (!key) {
     if (!showOutOfNetwork) return null;
     return (
       <Badge variant="outline" color="gray" size="sm" radius="sm">
-        Out of network
+        {t('degree.outOfNetwork')}
       </Badge>
     );
   }
+  const long = t(`degree.${key}.long`);
   return (
-    <Tooltip label={label.long}>
-      <Badge variant="light" size="sm" radius="sm" aria-label={label.long}>
-        {label.short}
+    <Tooltip label={long}>
+      <Badge variant="light" size="sm" radius="sm" aria-label={long}>
+        {t(`degree.${key}.short`)}
       </Badge>
     </Tooltip>
   );

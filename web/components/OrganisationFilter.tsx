@@ -1,5 +1,6 @@
 import { Autocomplete } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useOrganisationSuggest } from '../hooks/useOrganisationSuggest.ts';
 
 interface Props {
@@ -15,13 +16,14 @@ interface Props {
  * free text counts only once it is chosen from the suggestions. Clearing the text clears the filter.
  */
 export function OrganisationFilter({ value, name, onChange }: Props) {
+  const { t } = useTranslation('people');
   const [input, setInput] = useState(name);
   const { items } = useOrganisationSuggest(input);
   return (
     <Autocomplete
-      label="Organisation"
-      placeholder="Any organisation"
-      description={value ? undefined : 'Pick one from the suggestions'}
+      label={t('organisationFilter.label')}
+      placeholder={t('organisationFilter.placeholder')}
+      description={value ? undefined : t('organisationFilter.hint')}
       value={input}
       onChange={(v) => {
         setInput(v);

@@ -1,5 +1,6 @@
 import { Button, type ButtonProps, Group, Text } from '@mantine/core';
 import { IconCheck, IconClock } from '@tabler/icons-react';
+import { Trans, useTranslation } from 'react-i18next';
 import { networkApi } from '../api/network.ts';
 import type { InvitationContext, PersonCardWithConnection } from '../api/types.ts';
 import { useNetworkMutation } from '../hooks/useNetworkMutation.ts';
@@ -7,6 +8,8 @@ import { ConnectButton } from './ConnectButton.tsx';
 
 type Person = { handle: string; name: string };
 type Size = ButtonProps['size'];
+
+const BDI = { bdi: <bdi /> };
 
 /**
  * What the viewer can do about a person in a list (search, the member directory, suggestions), from the
@@ -25,15 +28,10 @@ export function PersonActions({ person, context }: { person: PersonCardWithConne
 
 /** Accept or Ignore an invitation from `person`, in place; the name is in each label so a list of them stays distinguishable. */
 export function AnswerInvitation({ person, invitationId, size = 'xs' }: { person: Person; invitationId: number; size?: Size }) {
+  const { t } = useTranslation('people');
   const answer = useNetworkMutation((a: 'accept' | 'ignore') => networkApi.answer(invitationId, a), {
     success: (a) =>
-      a === 'accept' ? (
-        <>
-          You are now connected with <bdi>{person.name}</bdi>.
-        </>
-      ) : (
-        'Invitation ignored. The sender is not told.'
-      ),
+      a === 'accept' ? <Trans t={t} i18nKey="connect.connected" values={{ name: person.name }} components={BDI} /> : t('answer.ignored'),
   });
   const busy = (a: 'accept' | 'ignore') => answer.isPending && answer.variables === a;
   return (
@@ -44,9 +42,9 @@ export function AnswerInvitation({ person, invitationId, size = 'xs' }: { person
         loading={busy('accept')}
         disabled={answer.isPending}
         onClick={() => answer.mutate('accept')}
-        aria-label={`Accept invitation from ${person.name}`}
+        aria-label={t('answer.acceptLabel', { name: person.name })}
       >
-        Accept
+        {t('answer.accept')}
       </Button>
       <Button
         size={size}
@@ -54,9 +52,9 @@ export function AnswerInvitation({ person, invitationId, size = 'xs' }: { person
         loading={busy('ignore')}
         disabled={answer.isPending}
         onClick={() => answer.mutate('ignore')}
-        aria-label={`Ignore invitation from ${person.name}`}
+        aria-label={t('answer.ignoreLabel', { name: person.name })}
       >
-        Ignore
+        {t('answer.ignore')}
       </Button>
     </Group>
   );
@@ -64,17 +62,19 @@ export function AnswerInvitation({ person, invitationId, size = 'xs' }: { person
 
 /** An invitation the viewer sent, still waiting (ignoring is silent, so an ignored one waits too). */
 export function PendingLabel({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
+  const { t } = useTranslation('people');
   return (
     <Text size={size} c="dimmed" component="span" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-      <IconClock size={14} aria-hidden /> Invitation pending
+      <IconClock size={14} aria-hidden /> {t('state.pending')}
     </Text>
   );
 }
 
 function ConnectedLabel() {
+  const { t } = useTranslation('people');
   return (
     <Text size="xs" c="dimmed" component="span" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-      <IconCheck size={14} aria-hidden /> Connected
+      <IconCheck size={14} aria-hidden /> {t('state.connected')}
     </Text>
   );
 }

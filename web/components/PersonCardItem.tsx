@@ -1,5 +1,6 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PersonCard } from '../api/types.ts';
 import { DegreeBadge } from './DegreeBadge.tsx';
@@ -16,6 +17,7 @@ interface Props {
 
 /** One person in a list: avatar, linked name, degree, headline and location. Long names and headlines wrap rather than being cut. */
 export function PersonCardItem({ person, extra, actions }: Props) {
+  const { t } = useTranslation('people');
   return (
     <div className={classes.row}>
       <div className={classes.who}>
@@ -40,7 +42,7 @@ export function PersonCardItem({ person, extra, actions }: Props) {
           {extra}
           {person.mutualCount ? (
             <Text size="xs" c="dimmed">
-              {person.mutualCount} mutual connection{person.mutualCount === 1 ? '' : 's'}
+              {t('mutualConnections', { count: person.mutualCount })}
             </Text>
           ) : null}
         </Stack>

@@ -2,17 +2,15 @@ import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/cor
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { type ReportReason, SCREENING_FORM_LIMITS, screeningApi } from '../api/screening.ts';
 import { FormError } from './FormError.tsx';
 import { errorMessage } from '../api/client.ts';
 
-const REASONS: Record<ReportReason, string> = {
-  spam: 'Spam or bulk invitations',
-  fake: 'A fake account or impersonation',
-  scam: 'A scam or fraud',
-  harassment: 'Harassment or abuse',
-  other: 'Something else',
-};
+/** The reasons in the order they are offered. */
+const REASONS: readonly ReportReason[] = ['spam', 'fake', 'scam', 'harassment', 'other'];
+
+const BDI = { bdi: <bdi /> };
 
 interface Props {
   person: { handle: string; name: string };
@@ -24,6 +22,7 @@ interface Props {
 
 /** Reports a member (or an invitation of theirs) to the operators, with a reason and optional details. The member is not told who reported. */
 export function ReportDialog({ person, invitationId, opened, onClose }: Props) {
+  const { t } = useTranslation(['people', 'common']);
   const [reason, setReason] = useState<ReportReason | null>(null);
   const [details, setDetails] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
@@ -33,11 +32,7 @@ export function ReportDialog({ person, invitationId, opened, onClose }: Props) {
     onSuccess: () => {
       notifications.show({
         color: 'teal',
-        message: (
-          <>
-            Thank you. The operators will review your report about <bdi>{person.name}</bdi>.
-          </>
-        ),
+        message: <Trans t={t} i18nKey="report.sent" values={{ name: person.name }} components={BDI} />,
       });
       close();
     },
@@ -52,33 +47,33 @@ export function ReportDialog({ person, invitationId, opened, onClose }: Props) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!reason) {
-      setReasonError('Choose a reason');
+      setReasonError(t('report.chooseReason'));
       return;
     }
     send.mutate(reason);
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={
-        <>
-          Report <bdi>{person.name}</bdi>
-        </>
-      }>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={<Trans t={t} i18nKey="report.title" values={{ name: person.name }} components={BDI} />}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            The operators of this community review every report. <bdi>{person.name}</bdi> is not told who reported them.
+            <Trans t={t} i18nKey="report.intro" values={{ name: person.name }} components={BDI} />
           </Text>
-          <Radio.Group label="Reason" required value={reason} onChange={(v) => { setReason(v as ReportReason); setReasonError(null); }} error={reasonError}>
+          <Radio.Group label={t('report.reason')} required value={reason} onChange={(v) => { setReason(v as ReportReason); setReasonError(null); }} error={reasonError}>
             <Stack gap="xs" mt="xs">
-              {(Object.keys(REASONS) as ReportReason[]).map((r) => (
-                <Radio key={r} value={r} label={REASONS[r]} />
+              {REASONS.map((r) => (
+                <Radio key={r} value={r} label={t(`report.reasons.${r}`)} />
               ))}
             </Stack>
           </Radio.Group>
           <Textarea
-            label="Details (optional)"
-            description={`What happened? ${details.length}/${SCREENING_FORM_LIMITS.reportDetailsMax} characters`}
+            label={t('report.details')}
+            description={t('report.detailsHint', { length: details.length, max: SCREENING_FORM_LIMITS.reportDetailsMax })}
             value={details}
             onChange={(e) => setDetails(e.currentTarget.value)}
             maxLength={SCREENING_FORM_LIMITS.reportDetailsMax}
@@ -89,10 +84,10 @@ export function ReportDialog({ person, invitationId, opened, onClose }: Props) {
           <FormError message={send.error ? errorMessage(send.error) : null} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common:actions.cancel')}
             </Button>
             <Button type="submit" color="red" loading={send.isPending}>
-              Send report
+              {t('report.send')}
             </Button>
           </Group>
         </Stack>

@@ -2,6 +2,7 @@ import { Button, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextI
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconMapPin } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { INDUSTRIES } from '../../../common/limits.ts';
 import { OrganisationFilter } from '../../components/OrganisationFilter.tsx';
 
@@ -21,16 +22,17 @@ interface Props {
 
 /** Order and filters for the member directory; each applies as it changes (the place once typing pauses). */
 export function DirectoryFilters({ values, onChange, onClear }: Props) {
+  const { t } = useTranslation('directory');
   const [place, setPlace] = useState(values.location);
   const applyPlace = useDebouncedCallback((v: string) => onChange({ location: v.trim() }), 350);
   const active = Boolean(values.organisation || values.location || values.industry);
   return (
-    <Paper p="md" radius="md" component="section" aria-label="Order and filters">
+    <Paper p="md" radius="md" component="section" aria-label={t('filters.label')}>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="sm">
           <Stack gap={4}>
             <Text size="sm" fw={500} id="directory-sort-label">
-              Order
+              {t('filters.order')}
             </Text>
             <SegmentedControl
               aria-labelledby="directory-sort-label"
@@ -38,8 +40,8 @@ export function DirectoryFilters({ values, onChange, onClear }: Props) {
               value={values.sort}
               onChange={(v) => onChange({ sort: v === 'name' ? 'name' : 'newest' })}
               data={[
-                { value: 'newest', label: 'Newest' },
-                { value: 'name', label: 'Name' },
+                { value: 'newest', label: t('filters.newest') },
+                { value: 'name', label: t('filters.name') },
               ]}
             />
           </Stack>
@@ -51,8 +53,8 @@ export function DirectoryFilters({ values, onChange, onClear }: Props) {
             onChange={onChange}
           />
           <TextInput
-            label="Place"
-            placeholder="Any place"
+            label={t('filters.place')}
+            placeholder={t('filters.anyPlace')}
             leftSection={<IconMapPin size={16} aria-hidden />}
             value={place}
             onChange={(e) => {
@@ -61,8 +63,8 @@ export function DirectoryFilters({ values, onChange, onClear }: Props) {
             }}
           />
           <Select
-            label="Industry"
-            placeholder="Any industry"
+            label={t('filters.industry')}
+            placeholder={t('filters.anyIndustry')}
             data={[...INDUSTRIES]}
             searchable
             clearable
@@ -80,7 +82,7 @@ export function DirectoryFilters({ values, onChange, onClear }: Props) {
               onClear();
             }}
           >
-            Clear filters
+            {t('filters.clear')}
           </Button>
         )}
       </Stack>

@@ -1,5 +1,6 @@
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconSearch, IconUserEdit } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { type MemberFilters, directoryApi } from '../../api/directory.ts';
 import { keys } from '../../api/keys.ts';
@@ -18,6 +19,8 @@ const FILTER_KEYS = ['organisation', 'orgName', 'location', 'industry'] as const
  * the order and filters, so a view can be shared and survives a reload.
  */
 export function DirectoryPage() {
+  // The person cards' words load with the page's, not after them (one wait, not two).
+  const { t } = useTranslation(['directory', 'people']);
   const [params, setParams] = useSearchParams();
   const values: DirectoryFilterValues = {
     sort: params.get('sort') === 'name' ? 'name' : 'newest',
@@ -50,52 +53,53 @@ export function DirectoryPage() {
   return (
     <>
       <PageHeader
-        title="Members"
-        description="Everyone in the community, newest first. Connect with people you know, and say how in a personal note."
+        title={t('title')}
+        description={t('description')}
       />
       <Stack gap="md">
         <DirectoryFilters values={values} onChange={update} onClear={clear} />
-        <Paper p="md" radius="md" component="section" aria-label="Members list">
+        <Paper p="md" radius="md" component="section" aria-label={t('list.label')}>
           {query.isPending ? (
-            <PageLoader label="Loading members…" />
+            <PageLoader label={t('list.loading')} />
           ) : query.error ? (
             <ErrorState error={query.error} onRetry={() => void query.refetch()} />
           ) : people.length === 0 ? (
             hasFilters ? (
               <EmptyState
-                title="No members match these filters"
+                title={t('noMatches.title')}
                 action={
                   <Group gap="xs" justify="center">
                     <Button variant="light" size="xs" onClick={clear}>
-                      Clear filters
+                      {t('noMatches.clear')}
                     </Button>
                     <Button component={Link} to="/search" variant="default" size="xs" leftSection={<IconSearch size={14} aria-hidden />}>
-                      Search by name or skill
+                      {t('noMatches.search')}
                     </Button>
                   </Group>
                 }
               >
-                Filters match only members who share their full profile with you. Try a broader place or another organisation.
+                {t('noMatches.body')}
               </EmptyState>
             ) : (
               <EmptyState
-                title="No other members yet"
+                title={t('noMembers.title')}
                 action={
                   <Button component={Link} to="/profile/edit" variant="light" size="xs" leftSection={<IconUserEdit size={14} aria-hidden />}>
-                    Complete your profile
+                    {t('noMembers.completeProfile')}
                   </Button>
                 }
               >
-                You are among the first here. A complete profile helps the people who join next find you and know who you are.
+                {t('noMembers.body')}
               </EmptyState>
             )
           ) : (
             <>
               <Text size="sm" c="dimmed" role="status">
-                {values.sort === 'name' ? 'Members by name' : 'Newest members first'}
-                {hasFilters ? ', filtered' : ''}
+                {values.sort === 'name'
+                  ? t(hasFilters ? 'list.byNameFiltered' : 'list.byName')
+                  : t(hasFilters ? 'list.newestFiltered' : 'list.newest')}
               </Text>
-              <PeopleList people={people} label="Members" context="directory" />
+              <PeopleList people={people} label={t('list.people')} context="directory" />
               <LoadMore query={query} mt="sm" />
             </>
           )}

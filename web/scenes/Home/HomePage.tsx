@@ -1,4 +1,5 @@
 import { Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PersonAvatar } from '../../components/PersonAvatar.tsx';
@@ -10,11 +11,13 @@ import { VerifyBanner } from './VerifyBanner.tsx';
 
 export function HomePage() {
   const { data: me } = useMe();
+  // The person cards' words load with the page's, not after them (one wait, not two).
+  const { t } = useTranslation(['home', 'people']);
   if (!me) return null;
   const firstName = me.profile.name.split(' ')[0] ?? me.profile.name;
   return (
     <>
-      <PageHeader title={`Welcome, ${firstName}`} description="Your community, one relationship at a time." />
+      <PageHeader title={t('title', { firstName })} description={t('description')} />
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Paper p="lg" radius="md">
@@ -29,15 +32,15 @@ export function HomePage() {
                 </Text>
               ) : (
                 <Text size="sm" c="dimmed">
-                  Add a headline so people know what you do.
+                  {t('profile.addHeadline')}
                 </Text>
               )}
               <Group gap="xs" mt="xs">
                 <Button component={Link} to={`/in/${me.handle}`} variant="default" size="xs">
-                  View profile
+                  {t('profile.view')}
                 </Button>
                 <Button component={Link} to="/profile/edit" size="xs">
-                  Edit profile
+                  {t('profile.edit')}
                 </Button>
               </Group>
             </Stack>
@@ -51,11 +54,7 @@ export function HomePage() {
             <QuickSearch />
             {me.abilities.admin && (
               <Text size="sm">
-                You operate this community.{' '}
-                <Anchor component={Link} to="/admin">
-                  Open the admin page
-                </Anchor>
-                .
+                <Trans t={t} i18nKey="admin" components={{ admin: <Anchor component={Link} to="/admin" /> }} />
               </Text>
             )}
           </Stack>

@@ -1,11 +1,13 @@
 import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
 /** Find a person by name, skill or headline straight from the home page. */
 export function QuickSearch() {
   const navigate = useNavigate();
+  const { t } = useTranslation('home');
   const [q, setQ] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -15,22 +17,22 @@ export function QuickSearch() {
     <Paper p="lg" radius="md">
       <Stack gap="sm">
         <Title order={2} fz="h4">
-          Find people
+          {t('quickSearch.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          Search by name, headline or skill. Small typos are fine.
+          {t('quickSearch.intro')}
         </Text>
-        <form role="search" aria-label="Find people" onSubmit={submit}>
+        <form role="search" aria-label={t('quickSearch.title')} onSubmit={submit}>
           <Group gap="xs" wrap="nowrap" align="flex-end">
             <TextInput
-              label="Name, headline or skill"
-              placeholder="e.g. Ana Ruiz, product designer"
+              label={t('quickSearch.query')}
+              placeholder={t('quickSearch.placeholder')}
               value={q}
               onChange={(e) => setQ(e.currentTarget.value)}
               style={{ flex: 1 }}
             />
             <Button type="submit" leftSection={<IconSearch size={16} aria-hidden />}>
-              Search
+              {t('quickSearch.submit')}
             </Button>
           </Group>
         </form>

@@ -1,5 +1,6 @@
 import { Divider, Text } from '@mantine/core';
 import { Fragment } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { directoryApi } from '../../api/directory.ts';
 import { keys } from '../../api/keys.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
@@ -13,28 +14,26 @@ import { formatRange } from '../Profile/format.ts';
  * leaves out blocked members and network-only profiles outside the viewer's network), each with degree.
  */
 export function OrganisationMembers({ slug, when, orgName }: { slug: string; when: 'current' | 'past'; orgName: string }) {
+  const { t } = useTranslation('organisation');
   const query = usePagedQuery(keys.organisationMembers(slug, when), (cursor) => directoryApi.organisationMembers(slug, when, cursor));
-  if (query.isPending) return <PageLoader label="Loading members…" />;
+  if (query.isPending) return <PageLoader label={t('members.loading')} />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const people = query.data.pages.flatMap((p) => p.items);
   if (people.length === 0) {
     return (
-      <EmptyState title={when === 'current' ? 'No current members yet' : 'No past members yet'}>
-        {when === 'current' ? (
-          <>
-            Nobody lists <bdi>{orgName}</bdi> as their current workplace yet.
-          </>
-        ) : (
-          <>
-            Nobody lists a finished position at <bdi>{orgName}</bdi> yet.
-          </>
-        )}
+      <EmptyState title={t(when === 'current' ? 'members.noCurrent' : 'members.noPast')}>
+        <Trans
+          t={t}
+          i18nKey={when === 'current' ? 'members.noCurrentBody' : 'members.noPastBody'}
+          values={{ name: orgName }}
+          components={{ bdi: <bdi /> }}
+        />
       </EmptyState>
     );
   }
   return (
     <>
-      <ul aria-label={when === 'current' ? 'Current members' : 'Past members'} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      <ul aria-label={t(when === 'current' ? 'members.current' : 'members.past')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {people.map((person, i) => (
           <Fragment key={`${person.id}-${i}`}>
             {i > 0 && <Divider component="li" aria-hidden />}

@@ -3,6 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconBuilding } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { directoryApi } from '../../api/directory.ts';
@@ -11,21 +12,27 @@ import { EmptyState, ErrorState, PageLoader } from '../../components/PageState.t
 import { OrganisationMembers } from './OrganisationMembers.tsx';
 
 export function OrganisationPage() {
+  // The person cards' words load with the page's, not after them (one wait, not two).
+  const { t } = useTranslation(['organisation', 'people']);
   const { slug = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const when = params.get('when') === 'past' ? 'past' : 'current';
   const navigate = useNavigate();
   const query = useQuery({ queryKey: keys.organisation(slug), queryFn: () => directoryApi.organisation(slug) });
-  useDocumentTitle(query.data ? `${query.data.name} · Rapport` : 'Organisation · Rapport');
+  useDocumentTitle(`${query.data ? query.data.name : t('documentTitle')} · Rapport`);
   // An operator merged this organisation into another: the server answers with that one, so go to its address.
   const merged = query.data && query.data.slug !== slug ? query.data.slug : null;
   useEffect(() => {
     if (merged) void navigate({ pathname: `/org/${merged}`, search: params.toString() }, { replace: true });
   }, [merged, navigate, params]);
 
-  if (query.isPending) return <PageLoader label="Loading organisation…" />;
+  if (query.isPending) return <PageLoader label={t('loading')} />;
   if (query.error instanceof ApiError && query.error.status === 404) {
-    return <EmptyState title="Organisation not found" headingLevel={1}>No member lists this organisation.</EmptyState>;
+    return (
+      <EmptyState title={t('notFound.title')} headingLevel={1}>
+        {t('notFound.body')}
+      </EmptyState>
+    );
   }
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const org = query.data;
@@ -42,7 +49,7 @@ export function OrganisationPage() {
               {org.name}
             </Title>
             <Text c="dimmed">
-              {org.currentCount} current · {org.pastCount} past member{org.pastCount === 1 ? '' : 's'} on Rapport
+              {t('counts', { current: org.currentCount, past: org.pastCount })}
             </Text>
           </Stack>
         </Group>
@@ -50,8 +57,8 @@ export function OrganisationPage() {
       <Paper p="md" radius="md">
         <Tabs value={when} onChange={(v) => setParams(v === 'past' ? { when: 'past' } : {}, { replace: true })}>
           <Tabs.List>
-            <Tabs.Tab value="current">Current ({org.currentCount})</Tabs.Tab>
-            <Tabs.Tab value="past">Past ({org.pastCount})</Tabs.Tab>
+            <Tabs.Tab value="current">{t('tabs.current', { count: org.currentCount })}</Tabs.Tab>
+            <Tabs.Tab value="past">{t('tabs.past', { count: org.pastCount })}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="current" pt="sm">
             {when === 'current' && <OrganisationMembers slug={org.slug} when="current" orgName={org.name} />}

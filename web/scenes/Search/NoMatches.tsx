@@ -1,5 +1,6 @@
 import { Button, Group, List, Stack, Text } from '@mantine/core';
 import { IconAddressBook } from '@tabler/icons-react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/PageState.tsx';
 import type { FilterValues } from './SearchFiltersPanel.tsx';
@@ -25,39 +26,32 @@ interface Props {
 
 /** Search found no one: say why that may be, and offer the ways on (fewer filters, the whole directory). */
 export function NoMatches({ q, hasFilters, directoryLink: toDirectory, onClearFilters }: Props) {
+  const { t } = useTranslation('search');
   return (
     <EmptyState
-      title="No matches"
+      title={t('noMatches.title')}
       action={
         <Group gap="xs" justify="center">
           {hasFilters && (
             <Button variant="light" size="xs" onClick={onClearFilters}>
-              Clear filters
+              {t('noMatches.clear')}
             </Button>
           )}
           <Button component={Link} to={toDirectory} variant="default" size="xs" leftSection={<IconAddressBook size={14} aria-hidden />}>
-            Browse all members
+            {t('noMatches.browse')}
           </Button>
         </Group>
       }
     >
       <Stack gap={6} align="center">
         <Text size="sm" c="dimmed">
-          {q ? (
-            <>
-              No one matches {"'"}
-              <bdi>{q}</bdi>
-              {"'."}
-            </>
-          ) : (
-            'No one matches these filters.'
-          )}
+          {q ? <Trans t={t} i18nKey="noMatches.forQuery" values={{ q }} components={{ bdi: <bdi /> }} /> : t('noMatches.forFilters')}
         </Text>
-        <List size="sm" c="dimmed" ta="left" aria-label="Search tips">
-          {q && <List.Item>Try a shorter part of the name, or another spelling: small typos are forgiven.</List.Item>}
-          {q && <List.Item>Search a skill, an organisation or a place instead of a whole sentence.</List.Item>}
-          {hasFilters && <List.Item>Filters match only members who share their full profile with you; remove one to see more.</List.Item>}
-          <List.Item>Browse the member directory to see everyone, newest first.</List.Item>
+        <List size="sm" c="dimmed" ta="left" aria-label={t('noMatches.tips')}>
+          {q && <List.Item>{t('noMatches.tipShorter')}</List.Item>}
+          {q && <List.Item>{t('noMatches.tipTopic')}</List.Item>}
+          {hasFilters && <List.Item>{t('noMatches.tipFilters')}</List.Item>}
+          <List.Item>{t('noMatches.tipDirectory')}</List.Item>
         </List>
       </Stack>
     </EmptyState>

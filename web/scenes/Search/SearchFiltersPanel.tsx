@@ -1,7 +1,8 @@
 import { Button, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { CAREER_STAGES, FUNCTIONS, INDUSTRIES } from '../../../common/limits.ts';
+import { useTranslation } from 'react-i18next';
+import { DEGREE_KEYS } from '../../components/DegreeBadge.tsx';
 import { OrganisationFilter } from '../../components/OrganisationFilter.tsx';
-import { CAREER_STAGE_LABELS } from '../EditProfile/BasicsSection.tsx';
 
 export interface FilterValues {
   degree: string;
@@ -20,17 +21,18 @@ interface Props {
 
 /** Connection degree, industry, function, career stage and organisation filters; each applies as soon as it changes. */
 export function SearchFiltersPanel({ values, onChange, onClear }: Props) {
+  const { t } = useTranslation(['search', 'people']);
   const active = Boolean(values.degree || values.industry || values.function || values.careerStage || values.organisation);
 
   return (
     <Paper p="md" radius="md" component="section" aria-labelledby="filters-heading">
       <Stack gap="sm">
         <Title order={2} fz="h5" id="filters-heading">
-          Filters
+          {t('filters.title')}
         </Title>
         <Stack gap={4}>
           <Text size="sm" fw={500} id="degree-filter-label">
-            Connection
+            {t('filters.connection')}
           </Text>
           <SegmentedControl
             aria-labelledby="degree-filter-label"
@@ -38,16 +40,14 @@ export function SearchFiltersPanel({ values, onChange, onClear }: Props) {
             value={values.degree || 'any'}
             onChange={(v) => onChange({ degree: v === 'any' ? '' : v })}
             data={[
-              { value: 'any', label: 'Anyone' },
-              { value: '1', label: '1st' },
-              { value: '2', label: '2nd' },
-              { value: '3', label: '3rd' },
+              { value: 'any', label: t('filters.anyone') },
+              ...[1, 2, 3].map((d) => ({ value: String(d), label: t(`people:degree.${DEGREE_KEYS[d]!}.short`) })),
             ]}
           />
         </Stack>
         <Select
-          label="Industry"
-          placeholder="Any industry"
+          label={t('filters.industry')}
+          placeholder={t('filters.anyIndustry')}
           data={[...INDUSTRIES]}
           searchable
           clearable
@@ -55,8 +55,8 @@ export function SearchFiltersPanel({ values, onChange, onClear }: Props) {
           onChange={(v) => onChange({ industry: v ?? '' })}
         />
         <Select
-          label="Function"
-          placeholder="Any function"
+          label={t('filters.function')}
+          placeholder={t('filters.anyFunction')}
           data={[...FUNCTIONS]}
           searchable
           clearable
@@ -64,9 +64,9 @@ export function SearchFiltersPanel({ values, onChange, onClear }: Props) {
           onChange={(v) => onChange({ function: v ?? '' })}
         />
         <Select
-          label="Career stage"
-          placeholder="Any stage"
-          data={CAREER_STAGES.map((s) => ({ value: s, label: CAREER_STAGE_LABELS[s] ?? s }))}
+          label={t('filters.careerStage')}
+          placeholder={t('filters.anyStage')}
+          data={CAREER_STAGES.map((s) => ({ value: s, label: t(`filters.stages.${s}`) }))}
           clearable
           value={values.careerStage || null}
           onChange={(v) => onChange({ careerStage: v ?? '' })}
@@ -80,7 +80,7 @@ export function SearchFiltersPanel({ values, onChange, onClear }: Props) {
         />
         {active && (
           <Button variant="subtle" size="xs" onClick={onClear}>
-            Clear filters
+            {t('filters.clear')}
           </Button>
         )}
       </Stack>

@@ -1,6 +1,7 @@
 import { Button, Grid, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { type SearchFilters, directoryApi } from '../../api/directory.ts';
 import { keys } from '../../api/keys.ts';
@@ -22,6 +23,8 @@ export function SearchPage() {
 }
 
 function SearchView() {
+  // The person cards' words load with the page's, not after them (one wait, not two).
+  const { t } = useTranslation(['search', 'people']);
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const filterValues = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])) as unknown as FilterValues;
@@ -57,7 +60,7 @@ function SearchView() {
 
   return (
     <>
-      <PageHeader title="Search people" />
+      <PageHeader title={t('title')} />
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 2, md: 1 }}>
           <SearchFiltersPanel
@@ -68,21 +71,21 @@ function SearchView() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 1, md: 2 }}>
           <Stack gap="md">
-            <form role="search" aria-label="People" onSubmit={submit}>
+            <form role="search" aria-label={t('form.label')} onSubmit={submit}>
               <Group gap="xs" wrap="nowrap" align="flex-end">
                 <TextInput
-                  label="Name, headline or skill"
+                  label={t('form.query')}
                   value={input}
                   onChange={(e) => setInput(e.currentTarget.value)}
                   leftSection={<IconSearch size={16} aria-hidden />}
                   style={{ flex: 1 }}
                 />
-                <Button type="submit">Search</Button>
+                <Button type="submit">{t('form.submit')}</Button>
               </Group>
             </form>
-            <Paper p="md" radius="md" component="section" aria-label="Search results">
+            <Paper p="md" radius="md" component="section" aria-label={t('results.label')}>
               {results.isPending ? (
-                <PageLoader label="Searching…" />
+                <PageLoader label={t('results.searching')} />
               ) : results.error ? (
                 <ErrorState error={results.error} onRetry={() => void results.refetch()} />
               ) : people.length === 0 ? (
@@ -90,15 +93,9 @@ function SearchView() {
               ) : (
                 <>
                   <Text size="sm" c="dimmed" role="status">
-                    {q ? (
-                      <>
-                        Results for “<bdi>{q}</bdi>”
-                      </>
-                    ) : (
-                      'Members'
-                    )}
+                    {q ? <Trans t={t} i18nKey="results.resultsFor" values={{ q }} components={{ bdi: <bdi /> }} /> : t('results.members')}
                   </Text>
-                  <PeopleList people={people} label="People" context="search" />
+                  <PeopleList people={people} label={t('results.list')} context="search" />
                   <LoadMore query={results} mt="sm" />
                 </>
               )}

@@ -1,2 +1,48 @@
-/** The search namespace (issue 11): filled as its screens are translated. */
-export default {};
+/** People search: the search box, filters, results and what to try when nothing matches. */
+export default {
+  title: 'Search people',
+  form: {
+    label: 'People',
+    query: 'Name, headline or skill',
+    submit: 'Search',
+  },
+  results: {
+    label: 'Search results',
+    searching: 'Searching…',
+    resultsFor: 'Results for “<bdi>{q}</bdi>”',
+    members: 'Members',
+    list: 'People',
+  },
+  filters: {
+    title: 'Filters',
+    connection: 'Connection',
+    anyone: 'Anyone',
+    industry: 'Industry',
+    anyIndustry: 'Any industry',
+    function: 'Function',
+    anyFunction: 'Any function',
+    careerStage: 'Career stage',
+    anyStage: 'Any stage',
+    stages: {
+      student: 'Student',
+      early: 'Early career',
+      mid: 'Mid-career',
+      senior: 'Senior',
+      executive: 'Executive',
+      retired: 'Retired',
+    },
+    clear: 'Clear filters',
+  },
+  noMatches: {
+    title: 'No matches',
+    forQuery: "No one matches ''<bdi>{q}</bdi>''.",
+    forFilters: 'No one matches these filters.',
+    tips: 'Search tips',
+    tipShorter: 'Try a shorter part of the name, or another spelling: small typos are forgiven.',
+    tipTopic: 'Search a skill, an organisation or a place instead of a whole sentence.',
+    tipFilters: 'Filters match only members who share their full profile with you; remove one to see more.',
+    tipDirectory: 'Browse the member directory to see everyone, newest first.',
+    clear: 'Clear filters',
+    browse: 'Browse all members',
+  },
+};
