@@ -9,7 +9,7 @@ describe('reasons', () => {
   it('names up to two mutual connections, and says when there are more', () => {
     expect(reason('suggestion.mutual_connections', { count: 1, names: ['Ana Ruiz'] }).text).toBe('1 mutual connection: Ana Ruiz');
     expect(reason('suggestion.mutual_connections', { count: 2, names: ['Ana Ruiz', 'Li Wei'] }).text).toBe('2 mutual connections: Ana Ruiz and Li Wei');
-    expect(reason('suggestion.mutual_connections', { count: 14, names: ['Ana Ruiz', 'Li Wei'] }).text).toBe('14 mutual connections, including Ana Ruiz and Li Wei');
+    expect(reason('suggestion.mutual_connections', { count: 14, names: ['Ana Ruiz', 'Li Wei'] }).text).toBe('14 mutual connections: Ana Ruiz, Li Wei and 12 others');
     expect(reason('suggestion.mutual_connections', { count: 3, names: [] }).text).toBe('3 mutual connections');
   });
 

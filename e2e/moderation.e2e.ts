@@ -113,7 +113,7 @@ describe('a sign-up cluster in the moderation queue', () => {
     expect(await reasonBox.getAttribute('aria-invalid')).not.toBe('true');
     await expectAccessible(page, 'the Suspend dialog, ready');
     await dialog.getByRole('button', { name: 'Suspend', exact: true }).click();
-    await page.getByText('Suspend: done for 6 member(s).').waitFor();
+    await page.getByText('Suspend: done for 6 members.').waitFor();
     await dialog.waitFor({ state: 'detached' });
     // Closed, the page is back for assistive technology.
     await page.getByRole('banner').waitFor();
@@ -220,7 +220,7 @@ describe('a reported member, restricted', () => {
     expect(await isFocused(submit)).toBe(true);
     const restrictedAt = Date.now();
     await page.keyboard.press('Enter');
-    await page.getByText('Restrict invitations: done for 1 member(s).').waitFor();
+    await page.getByText('Restrict invitations: done for 1 member.').waitFor();
     await dialog.waitFor({ state: 'detached' });
     // The flag closed its reports with it: nothing is left to review.
     await flag.waitFor({ state: 'detached' });

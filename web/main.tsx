@@ -3,14 +3,15 @@ import '@mantine/notifications/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { type ReactNode, StrictMode, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { ApiError } from './api/client.ts';
 import { hideAppBehindDialogs } from './components/hideBehindDialogs.ts';
 import { startI18n } from './i18n/i18n.ts';
 import { router } from './routes.tsx';
-import { cssVariablesResolver, theme } from './theme.ts';
+import { createAppTheme, cssVariablesResolver } from './theme.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -22,6 +23,18 @@ const queryClient = new QueryClient({
   },
 });
 
+/** Mantine with its own controls' words in the active language: the theme is re-made when the language changes. */
+function ThemeProvider({ children }: { children: ReactNode }) {
+  // `t` changes with the language (and only then: this re-renders on a language change alone).
+  const { t } = useTranslation('common');
+  const theme = useMemo(() => createAppTheme(t), [t]);
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      {children}
+    </MantineProvider>
+  );
+}
+
 const root = document.getElementById('root')!;
 hideAppBehindDialogs(root);
 
@@ -29,12 +42,12 @@ hideAppBehindDialogs(root);
 void startI18n().then(() =>
   createRoot(root).render(
     <StrictMode>
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <ThemeProvider>
         <Notifications position="top-right" />
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>
-      </MantineProvider>
+      </ThemeProvider>
     </StrictMode>,
   ),
 );

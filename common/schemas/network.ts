@@ -108,7 +108,7 @@ export const suggestionView = z.object({
   person: personCardWithConnection,
   /**
    * Why this person is suggested, most telling first: a code with parameters, and `text` in English
-   * ("14 mutual connections, including Ana Ruiz and Li Wei", "Both at Acme, 2019–2021"). Codes:
+   * ("14 mutual connections: Ana Ruiz, Li Wei and 12 others", "Both at Acme, 2019–2021"). Codes:
    * `suggestion.mutual_connections` {count, names}, `suggestion.same_organisation` {organisation,
    * fromYear, toYear?}, `suggestion.same_school` {school, fromYear, toYear?}, `suggestion.same_place`
    * {place}, `suggestion.same_industry` {industry}.

@@ -42,7 +42,7 @@ export interface Suggestion {
   score: number;
   /** Reason: how many mutual connections… */
   mutualCount: number;
-  /** …and the two most relevant of them, for "14 mutual connections, including Ana Ruiz and Li Wei". */
+  /** …and the two most relevant of them, for "14 mutual connections: Ana Ruiz, Li Wei and 12 others". */
   mutuals: number[];
 }
 

@@ -227,12 +227,12 @@ describeEachEngine('people you may know', (get) => {
     const got = await suggest(v);
     expect(ids(got).slice(0, 3)).toEqual([x, z, y]);
     // Ana has 4 connections and Li 3, so Li is the more telling shared contact; the hub (33) is not named.
-    expect(texts(byId(got, x))).toEqual(['3 mutual connections, including Li Wei and Ana Ruiz']);
+    expect(texts(byId(got, x))).toEqual(['3 mutual connections: Li Wei, Ana Ruiz and 1 other']);
     expect(texts(byId(got, z))).toEqual(['2 mutual connections: Li Wei and Ana Ruiz']);
     expect(texts(byId(got, y))).toEqual(['1 mutual connection: Ana Ruiz']);
     // The codes and parameters a translation renders from: the count, and at most two names.
     expect(byId(got, x).reasons).toEqual([
-      { code: 'suggestion.mutual_connections', params: { count: 3, names: ['Li Wei', 'Ana Ruiz'] }, text: '3 mutual connections, including Li Wei and Ana Ruiz' },
+      { code: 'suggestion.mutual_connections', params: { count: 3, names: ['Li Wei', 'Ana Ruiz'] }, text: '3 mutual connections: Li Wei, Ana Ruiz and 1 other' },
     ]);
     expect(byId(got, y).reasons[0]).toMatchObject({ code: 'suggestion.mutual_connections', params: { count: 1, names: ['Ana Ruiz'] } });
     expect(byId(got, x)).toMatchObject({ mutualCount: 3, degree: 2, mutuals: [li, ana] });

@@ -7,7 +7,7 @@ import { type Reason, reason } from '../../../common/reasons.ts';
 /** Mutual connections named in a reason at most. */
 const NAMED_MUTUALS = 2;
 
-/** `suggestion.mutual_connections`: the count, and up to two of them by name ("…, including Ana Ruiz and Li Wei"). */
+/** `suggestion.mutual_connections`: the count, and up to two of them by name ("…: Ana Ruiz, Li Wei and 12 others"). */
 export function mutualReason(count: number, names: readonly string[]): Reason {
   return reason('suggestion.mutual_connections', { count, names: names.slice(0, Math.min(NAMED_MUTUALS, count)) });
 }

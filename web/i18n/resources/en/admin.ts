@@ -74,7 +74,7 @@ export default {
         'Each member is signed out, their access tokens stop working, they cannot sign in, disappear for everyone but operators, and their pending invitations are blocked.',
     },
     dialogTitle: '{action} — <bdi>{who}</bdi>?',
-    done: '{action}: done for {count} member(s).',
+    done: '{action}: done for {count, plural, one {# member} other {# members}}.',
     reason: 'Reason',
     memberReads: 'The member will read this.',
     keptInAudit: 'Kept in the audit log.',

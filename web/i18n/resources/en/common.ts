@@ -27,6 +27,13 @@ export default {
     languageHint: 'Rapport and its emails use this language on every device you sign in from.',
     languageSaved: 'Language saved.',
   },
+  /** Mantine's own controls, named through the theme (web/theme.ts). */
+  mantine: {
+    closeDialog: 'Close dialog',
+    closeAlert: 'Close',
+    dismissNotification: 'Dismiss notification',
+    pagination: { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' },
+  },
   actions: {
     cancel: 'Cancel',
     save: 'Save',

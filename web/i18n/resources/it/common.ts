@@ -30,6 +30,12 @@ const common: Messages<typeof english> = {
     languageHint: 'Rapport e le sue email useranno questa lingua su ogni dispositivo da cui accedi.',
     languageSaved: 'Lingua salvata.',
   },
+  mantine: {
+    closeDialog: 'Chiudi finestra',
+    closeAlert: 'Chiudi',
+    dismissNotification: 'Chiudi notifica',
+    pagination: { first: 'Prima pagina', previous: 'Pagina precedente', next: 'Pagina successiva', last: 'Ultima pagina' },
+  },
   actions: {
     cancel: 'Annulla',
     save: 'Salva',

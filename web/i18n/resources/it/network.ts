@@ -89,7 +89,7 @@ const network: Messages<typeof english> = {
     undoLabel: 'Annulla “Non conosco questa persona” per {name}',
   },
   summary: {
-    degree: '{degree}° grado',
+    degree: '{degree, plural, other {#° grado}}',
     outside: 'Fuori dalla tua rete',
     mutuals: '{count, plural, =0 {Nessun collegamento in comune} one {# collegamento in comune} other {# collegamenti in comune}}',
     note: {
