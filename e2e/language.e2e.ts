@@ -3,6 +3,7 @@ import { expectAccessible } from './fixtures/axe.ts';
 import { newMemberContext } from './fixtures/browser.ts';
 import { seedMember } from './fixtures/network-api.ts';
 import { browserSuite } from './fixtures/suite.ts';
+import { tIn } from './fixtures/words.ts';
 
 const suite = browserSuite();
 
@@ -58,6 +59,17 @@ describe('choosing the language', () => {
     await page.getByRole('heading', { name: 'Accedi' }).waitFor();
     await page.getByRole('link', { name: 'Crea un account' }).waitFor();
     expect(await htmlLang(page)).toBe('it');
+    await context.close();
+  });
+
+  it('shows the pseudo-locale only when it is stored by hand, with accented, padded words', async () => {
+    const context = await newMemberContext(suite.browser, suite.server.baseUrl, { locale: 'en-XA' });
+    const page = await context.newPage();
+    await page.goto('/signin');
+    await page.getByRole('heading', { name: tIn('en-XA', 'auth:signIn.title') }).waitFor();
+    expect(tIn('en-XA', 'auth:signIn.title')).toMatch(/^\[Šîĝñ îñ ~+\]$/);
+    await page.getByRole('link', { name: tIn('en-XA', 'auth:signIn.createAccount') }).waitFor();
+    expect(await htmlLang(page)).toBe('en-XA');
     await context.close();
   });
 

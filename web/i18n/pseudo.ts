@@ -9,7 +9,6 @@
  * Loaded only with the pseudo-locale (web/i18n/i18n.ts imports it lazily).
  */
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { printAST } from '@formatjs/icu-messageformat-parser/printer.js';
 
 const ACCENTS: Record<string, string> = Object.fromEntries(
   [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((c, i) => [c, [...'áƀçðéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÁƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ'][i]!]),
@@ -56,22 +55,24 @@ export function pseudoMessage(message: string): string {
   if (message === '') return message;
   let ast: MessageFormatElement[];
   try {
-    ast = parse(message, { ignoreTag: true });
+    ast = parse(message, { ignoreTag: true, captureLocation: true });
   } catch {
     return message;
   }
   const padding = '~'.repeat(Math.max(1, Math.round(visibleLength(ast) * 0.4)));
   const literal = (value: string): MessageFormatElement => ({ type: TYPE.literal, value });
-  return print([literal('['), ...transform(ast), literal(` ${padding}]`)], false);
+  return print(message, [literal('['), ...transform(ast), literal(` ${padding}]`)], false);
 }
 
 /**
- * ICU text back from elements. Ours rather than the library's printAST, which quotes <Trans> placeholders
- * ('<0>') as if tags were ICU syntax; i18next-icu parses with ignoreTag, where they are plain text.
+ * ICU text back from elements. Ours rather than the library's printer, which quotes <Trans> placeholders
+ * ('<0>') as if tags were ICU syntax (i18next-icu parses with ignoreTag, where they are plain text), and
+ * would add its weight to the bundle: an argument or a number/date format is copied from the source as
+ * written, by its location.
  */
-function print(elements: MessageFormatElement[], inPlural: boolean): string {
+function print(source: string, elements: MessageFormatElement[], inPlural: boolean): string {
   const branches = (options: Record<string, { value: MessageFormatElement[] }>, plural: boolean) =>
-    Object.entries(options).map(([key, o]) => `${key} {${print(o.value, plural)}}`).join(' ');
+    Object.entries(options).map(([key, o]) => `${key} {${print(source, o.value, plural)}}`).join(' ');
   return elements
     .map((el) => {
       switch (el.type) {
@@ -86,10 +87,10 @@ function print(elements: MessageFormatElement[], inPlural: boolean): string {
         case TYPE.select:
           return `{${el.value}, select, ${branches(el.options, inPlural)}}`;
         case TYPE.tag:
-          return `<${el.value}>${print(el.children, inPlural)}</${el.value}>`;
+          return `<${el.value}>${print(source, el.children, inPlural)}</${el.value}>`;
         default:
           // Arguments and number/date/time formats hold no literal text.
-          return printAST([el]);
+          return el.location ? source.slice(el.location.start.offset, el.location.end.offset) : `{${el.value}}`;
       }
     })
     .join('');
