@@ -54,11 +54,11 @@ export class AppError<C extends ErrorCode = ErrorCode> extends Error {
   }
 }
 
-export const badRequest = <C extends CodeWithStatus<400>>(code: C, ...detail: Detail<C>) => new AppError<C>(400 as never, code, ...detail);
+export const badRequest = <C extends CodeWithStatus<400>>(code: C, ...detail: Detail<C>) => new AppError<C>(400 as (typeof ERROR_CODES)[C]['status'], code, ...detail);
 export const unauthorized = () => new AppError(401, 'unauthenticated');
-export const forbidden = <C extends CodeWithStatus<403>>(code: C, ...detail: Detail<C>) => new AppError<C>(403 as never, code, ...detail);
+export const forbidden = <C extends CodeWithStatus<403>>(code: C, ...detail: Detail<C>) => new AppError<C>(403 as (typeof ERROR_CODES)[C]['status'], code, ...detail);
 export const notFound = (what: Situation<'not_found'> = 'resource') => new AppError(404, 'not_found', { key: what });
-export const conflict = <C extends CodeWithStatus<409>>(code: C, ...detail: Detail<C>) => new AppError<C>(409 as never, code, ...detail);
+export const conflict = <C extends CodeWithStatus<409>>(code: C, ...detail: Detail<C>) => new AppError<C>(409 as (typeof ERROR_CODES)[C]['status'], code, ...detail);
 export const tooManyRequests = (retryAfterSeconds: number, key: Situation<'rate_limited'>, params: MessageParams = {}) =>
   new AppError(429, 'rate_limited', { key, params, headers: { 'retry-after': String(retryAfterSeconds) } });
 export const payloadTooLarge = (key: Situation<'payload_too_large'>) => new AppError(413, 'payload_too_large', { key });
