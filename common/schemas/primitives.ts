@@ -97,13 +97,24 @@ export const year = z.number().int().min(1900).max(new Date().getUTCFullYear() +
 /** ISO month, "2021-04": a profile rarely knows the day a job started. */
 export const yearMonth = z.string().regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, { message: 'must be YYYY-MM' });
 
+const messageParams = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/**
+ * The problem+json body (RFC 9457). `title` is the English message, `detail` the same in the request's
+ * language (the member's setting, else Accept-Language); a client that translates itself words `key` (the
+ * code, or `code.situation`) with `params`, using the messages in common/i18n/errors.
+ */
 export const problem = z.object({
   type: z.string(),
   title: z.string(),
   status: z.number(),
   code: z.string(),
+  key: z.string().optional(),
   detail: z.string().optional(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  params: messageParams.optional(),
+  errors: z
+    .array(z.object({ path: z.string(), code: z.string().optional(), message: z.string(), params: messageParams.optional() }))
+    .optional(),
 });
 export type Problem = z.infer<typeof problem>;
 

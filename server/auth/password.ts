@@ -1,6 +1,8 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import type { MessageParams, Situation } from '../../common/i18n/errors/en.ts';
 import { LIMITS } from '../../common/limits.ts';
+import { badRequest } from '../errors.ts';
 
 const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, keylen: number, opts: object) => Promise<Buffer>;
 
@@ -35,19 +37,29 @@ const COMMON = new Set([
   'welcome123', 'administrator', 'passw0rd123', 'qwerty12345', 'abcdefghij', 'rapport123', '0123456789',
 ]);
 
+/** Why a password is too weak: a situation of weak_password in the error messages, with its arguments. */
+export interface Weakness {
+  key: Situation<'weak_password'>;
+  params?: MessageParams;
+}
+
 /**
  * Minimum strength: length (validated by the schema), not a well-known password, not the member's own
- * email or name, and not one repeated character. Returns a message, or null when acceptable.
+ * email or name, and not one repeated character. Returns why it is too weak, or null when acceptable.
  */
-export function passwordWeakness(password: string, context: { email?: string; name?: string }): string | null {
+export function passwordWeakness(password: string, context: { email?: string; name?: string }): Weakness | null {
   const lower = password.toLowerCase();
-  if (password.length < LIMITS.passwordMin) return `Use at least ${LIMITS.passwordMin} characters.`;
-  if (COMMON.has(lower)) return 'This password is too common.';
-  if (/^(.)\1+$/.test(password)) return 'Use more than one repeated character.';
-  if (new Set(password).size < 4) return 'Use a greater variety of characters.';
+  if (password.length < LIMITS.passwordMin) return { key: 'too_short', params: { min: LIMITS.passwordMin } };
+  if (COMMON.has(lower)) return { key: 'common' };
+  if (/^(.)\1+$/.test(password)) return { key: 'repeated' };
+  if (new Set(password).size < 4) return { key: 'variety' };
   const local = context.email?.split('@')[0]?.toLowerCase();
-  if (local && local.length >= 4 && lower.includes(local)) return 'Do not use your email address in your password.';
+  if (local && local.length >= 4 && lower.includes(local)) return { key: 'email' };
   const name = context.name?.toLowerCase().replace(/\s+/g, '');
-  if (name && name.length >= 4 && lower.replace(/\s+/g, '') === name) return 'Do not use your name as your password.';
+  if (name && name.length >= 4 && lower.replace(/\s+/g, '') === name) return { key: 'name' };
   return null;
 }
+
+/** The 400 for a weak password, naming the field (its message is the same as the problem's). */
+export const weakPassword = ({ key, params }: Weakness, path: string) =>
+  badRequest('weak_password', { key, ...(params ? { params } : {}), errors: [{ path, code: 'weak_password', key: `weak_password.${key}`, ...(params ? { params } : {}) }] });

@@ -66,7 +66,7 @@ export async function mergeOrganisation(
   intoId: number,
 ): Promise<MergeResult> {
   if (fromId === intoId) {
-    throw badRequest('invalid_merge', 'An organisation cannot be merged into itself.', [{ path: 'body.into', message: 'must be another organisation' }]);
+    throw badRequest('invalid_merge', { key: 'itself', errors: [{ path: 'body.into', code: 'custom', key: 'field.into_itself' }] });
   }
   // Both rows locked, lower id first, so two merges of the same pair cannot interleave or deadlock.
   const locked = await tx
@@ -77,11 +77,11 @@ export async function mergeOrganisation(
     .for('update');
   const from = locked.find((o) => o.id === fromId);
   const into = locked.find((o) => o.id === intoId);
-  if (!from) throw notFound('Organisation');
-  if (!into) throw badRequest('invalid_merge', `No organisation has id ${intoId}.`, [{ path: 'body.into', message: 'must be an existing organisation' }]);
-  if (from.mergedInto !== null) throw conflict('already_merged', `${from.name} was already merged into another organisation.`);
+  if (!from) throw notFound('organisation');
+  if (!into) throw badRequest('invalid_merge', { key: 'unknown', params: { id: intoId }, errors: [{ path: 'body.into', code: 'custom', key: 'field.into_unknown' }] });
+  if (from.mergedInto !== null) throw conflict('already_merged', { key: 'from', params: { name: from.name } });
   if (into.mergedInto !== null) {
-    throw conflict('already_merged', `${into.name} was merged into another organisation; merge into that one instead.`);
+    throw conflict('already_merged', { key: 'into', params: { name: into.name } });
   }
 
   const [moved] = await rows<{ members: number }>(tx, sql`

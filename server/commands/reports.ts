@@ -25,15 +25,15 @@ export async function fileReport(
   ip: string | null,
 ): Promise<{ id: number }> {
   const [target] = await tx.select({ id: members.id, status: members.status }).from(members).where(eq(members.handle, input.member));
-  if (!target || target.status !== 'active') throw notFound('Member');
-  if (target.id === reporterId) throw badRequest('report_self', 'You cannot report yourself.', [{ path: 'body.member', message: 'is you' }]);
-  if ((await blockBetween(tx, reporterId, target.id)) === 'they_blocked') throw notFound('Member');
+  if (!target || target.status !== 'active') throw notFound('member');
+  if (target.id === reporterId) throw badRequest('report_self', { errors: [{ path: 'body.member', code: 'custom', key: 'field.is_you' }] });
+  if ((await blockBetween(tx, reporterId, target.id)) === 'they_blocked') throw notFound('member');
   if (input.invitationId !== undefined) {
     const [inv] = await tx
       .select({ id: invitations.id })
       .from(invitations)
       .where(and(eq(invitations.id, input.invitationId), eq(invitations.senderId, target.id), eq(invitations.recipientId, reporterId)));
-    if (!inv) throw notFound('Invitation');
+    if (!inv) throw notFound('invitation');
   }
 
   await lockModeration(tx, target.id);
@@ -42,7 +42,7 @@ export async function fileReport(
     .values({ reporterId, memberId: target.id, invitationId: input.invitationId ?? null, reason: input.reason, details: input.details })
     .onConflictDoNothing()
     .returning({ id: reports.id });
-  if (!created) throw conflict('report_exists', 'You already reported this member; an operator will look at it.');
+  if (!created) throw conflict('report_exists');
   await recordEvent(tx, { kind: 'report.filed', actorId: reporterId, subjectId: target.id, data: { reportId: created.id, reason: input.reason } });
   await recordAudit(tx, {
     actorId: reporterId,

@@ -10,7 +10,7 @@ import type { CredentialGuard } from './rate-limit.ts';
 export const SESSION_COOKIE = 'rapport_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-const invalidToken = () => new AppError(401, 'invalid_token', 'This access token is not valid.');
+const invalidToken = () => new AppError(401, 'invalid_token', { key: 'token' });
 
 /**
  * Identifies the caller from a bearer token or the session cookie, then applies the route's auth mode,
@@ -65,7 +65,7 @@ export function registerAuthentication(app: FastifyInstance, guard: CredentialGu
     const header = request.headers.authorization;
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      if (!match?.[1]) throw new AppError(401, 'invalid_token', 'The Authorization header must be "Bearer <token>".');
+      if (!match?.[1]) throw new AppError(401, 'invalid_token', { key: 'header' });
       await refuseIfOverBudget(request);
       if (!isWellFormedAccessToken(match[1])) {
         refused.inc({ reason: 'malformed' });
@@ -97,12 +97,12 @@ export function registerAuthentication(app: FastifyInstance, guard: CredentialGu
     const actor = request.actor;
     if (!actor) throw unauthorized();
     if (actor.status === 'suspended' && !request.routeOptions.config?.allowSuspended) {
-      throw forbidden('account_suspended', 'This account is suspended. Contact the operator of this community.');
+      throw forbidden('account_suspended');
     }
     // Cookies ride along on cross-site requests; a token that only our pages can read proves the origin.
     if (actor.via === 'session' && !SAFE_METHODS.has(request.method)) {
       if (request.headers['x-csrf-token'] !== actor.csrfToken) {
-        throw forbidden('csrf_failed', 'Missing or invalid CSRF token. Reload the page and try again.');
+        throw forbidden('csrf_failed');
       }
     }
   });

@@ -61,7 +61,7 @@ export function encodeCursor(key: CursorKey): string {
  */
 export function decodeCursor<S extends Record<string, CursorPart>>(raw: string | undefined, shape: S): Decoded<S> | null {
   if (raw === undefined || raw === '') return null;
-  const invalid = () => badRequest('invalid_cursor', 'The cursor is not valid for this list. Start again without it.');
+  const invalid = () => badRequest('invalid_cursor');
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));

@@ -122,3 +122,68 @@ describe('frameworkErrors on its own', () => {
     await app.close();
   });
 });
+
+describeEachEngine("a problem's detail is in the reader's language; its code, status and English title are not", (get) => {
+  let english: Member;
+  let italian: Member;
+  beforeAll(async () => {
+    english = await signUp(get().app, 'Problem English');
+    italian = await signUp(get().app, 'Problem Italian');
+    expect((await italian.call('PATCH', '/api/v1/me/profile', { locale: 'it' })).statusCode).toBe(200);
+  });
+
+  const as = (m: Member, method: 'GET' | 'PUT' | 'PATCH', url: string, headers: Record<string, string> = {}, payload?: object) =>
+    get().app.inject({ method, url, headers: { cookie: m.cookie, 'x-csrf-token': m.csrf, ...headers }, ...(payload ? { payload } : {}) });
+
+  it('a member whose setting is Italian reads Italian, whatever their browser asks for', async () => {
+    const res = await as(italian, 'GET', '/api/v1/members/no-such-member', { 'accept-language': 'en' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ code: 'not_found', key: 'not_found.member', title: 'Member not found.', detail: 'Membro non trovato.' });
+
+    const self = await as(italian, 'PUT', `/api/v1/members/${italian.handle}/follow`);
+    expect(self.statusCode).toBe(400);
+    expect(self.json()).toMatchObject({ code: 'follow_self', title: 'You cannot follow yourself.', detail: 'Non puoi seguire te stesso.' });
+  });
+
+  it('a member without a setting reads the language of Accept-Language, else the community default', async () => {
+    const it_ = await as(english, 'PUT', `/api/v1/members/${english.handle}/follow`, { 'accept-language': 'it-IT,it;q=0.9,en;q=0.5' });
+    expect(it_.json()).toMatchObject({ status: 400, code: 'follow_self', detail: 'Non puoi seguire te stesso.' });
+    const en = await as(english, 'PUT', `/api/v1/members/${english.handle}/follow`);
+    expect(en.json()).toMatchObject({ status: 400, code: 'follow_self', detail: 'You cannot follow yourself.' });
+  });
+
+  it('parameters travel with the detail, and a visitor reads the language of Accept-Language', async () => {
+    const res = await as(english, 'GET', '/api/v1/nowhere', { 'accept-language': 'it' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({
+      code: 'not_found',
+      key: 'not_found.route',
+      params: { method: 'GET', path: '/api/v1/nowhere' },
+      title: 'No route for GET /api/v1/nowhere.',
+      detail: 'Nessun percorso per GET /api/v1/nowhere.',
+    });
+    const signIn = await get().app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'accept-language': 'it' },
+      payload: { email: 'nobody@example.com', password: 'not the password at all' },
+    });
+    expect(signIn.statusCode).toBe(401);
+    expect(signIn.json()).toMatchObject({ code: 'invalid_credentials', detail: 'L’indirizzo email o la password non sono corretti.' });
+  });
+
+  it('field errors carry a stable code and a message in the reader language', async () => {
+    const res = await as(italian, 'PATCH', '/api/v1/me/profile', {}, { headline: 'x'.repeat(5000), colour: 'red' });
+    expect(res.statusCode).toBe(400);
+    const body = res.json() as { code: string; detail: string; errors: { path: string; code: string; message: string }[] };
+    expect(body.code).toBe('validation_failed');
+    expect(body.detail).toBe('Alcuni campi non sono validi.');
+    expect(body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'body.colour', code: 'unrecognized_keys', message: 'campo sconosciuto: colour' }),
+      ]),
+    );
+    const english_ = await as(english, 'PATCH', '/api/v1/me/profile', {}, { colour: 'red' });
+    expect(english_.json().errors).toEqual([expect.objectContaining({ path: 'body.colour', code: 'unrecognized_keys', message: 'unknown field: colour' })]);
+  });
+});

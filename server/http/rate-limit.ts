@@ -46,7 +46,7 @@ export async function registerRateLimits(app: FastifyInstance, config: Config): 
     // The web app's files and health checks are not the API.
     allowList: (request) => !isApi(request),
     errorResponseBuilder: (_request, context) =>
-      new AppError(429, 'rate_limited', `Too many requests: at most ${context.max} a minute. Try again in ${retryIn(context.ttl)} seconds.`),
+      new AppError(429, 'rate_limited', { key: 'requests', params: { max: context.max, seconds: retryIn(context.ttl) } }),
   });
 
   // A route with its own budget gets only that one from the plugin; count it against the general budget too
@@ -57,7 +57,7 @@ export async function registerRateLimits(app: FastifyInstance, config: Config): 
     const check = async (request: FastifyRequest) => {
       const result = await general(request);
       if (!result.isAllowed && result.isExceeded) {
-        throw tooManyRequests(retryIn(result.ttl), `Too many requests: at most ${result.max} a minute. Try again in ${retryIn(result.ttl)} seconds.`);
+        throw tooManyRequests(retryIn(result.ttl), 'requests', { max: result.max, seconds: retryIn(result.ttl) });
       }
     };
     route.preHandler = [...(Array.isArray(route.preHandler) ? route.preHandler : route.preHandler ? [route.preHandler] : []), check];
@@ -76,16 +76,13 @@ export async function registerRateLimits(app: FastifyInstance, config: Config): 
     async admitAddress(request) {
       const result = await perAddress(request);
       if (!result.isAllowed && result.isExceeded) {
-        throw tooManyRequests(retryIn(result.ttl), `Too many requests from your network. Try again in ${retryIn(result.ttl)} seconds.`);
+        throw tooManyRequests(retryIn(result.ttl), 'network', { seconds: retryIn(result.ttl) });
       }
     },
     async checkFailures(request) {
       const result = await failures(request, { increment: false });
       if (!result.isAllowed && result.remaining === 0) {
-        throw tooManyRequests(
-          retryIn(result.ttl),
-          `Too many invalid sessions or tokens from your network. Try again in ${retryIn(result.ttl)} seconds.`,
-        );
+        throw tooManyRequests(retryIn(result.ttl), 'credentials', { seconds: retryIn(result.ttl) });
       }
     },
     async recordFailure(request) {

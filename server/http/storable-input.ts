@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../errors.ts';
+import { AppError, type FieldErrorSource } from '../errors.ts';
 
 /**
  * What PostgreSQL cannot hold in any text or jsonb value: the NUL character, and UTF-16 surrogates without
@@ -9,7 +9,6 @@ import { AppError } from '../errors.ts';
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const MAX_REPORTED = 10;
 
-type FieldError = { path: string; message: string };
 
 /**
  * The last line of defence for "bad input never gives a 5xx": after each route's own schema has run (so
@@ -21,23 +20,23 @@ type FieldError = { path: string; message: string };
 export function registerStorableInput(app: FastifyInstance): void {
   app.addHook('preHandler', async (request) => {
     const errors = [...unstorable(request.params, 'params'), ...unstorable(request.query, 'querystring'), ...unstorable(request.body, 'body')];
-    if (errors.length) throw new AppError(400, 'validation_failed', 'Some fields are not valid.', { errors: errors.slice(0, MAX_REPORTED) });
+    if (errors.length) throw new AppError(400, 'validation_failed', { errors: errors.slice(0, MAX_REPORTED) });
   });
 }
 
 /** Every string (value or key) under `root` that PostgreSQL could not store, walked without recursion. */
-function unstorable(value: unknown, root: string): FieldError[] {
-  const found: FieldError[] = [];
+function unstorable(value: unknown, root: string): FieldErrorSource[] {
+  const found: FieldErrorSource[] = [];
   const stack: [unknown, string][] = [[value, root]];
   while (stack.length && found.length < MAX_REPORTED) {
     const [node, path] = stack.pop()!;
     if (typeof node === 'string') {
-      if (UNSTORABLE.test(node)) found.push({ path, message: 'must not contain NUL characters or unpaired surrogates' });
+      if (UNSTORABLE.test(node)) found.push({ path, code: 'custom', key: 'field.unstorable' });
     } else if (Array.isArray(node)) {
       node.forEach((item, i) => stack.push([item, `${path}.${i}`]));
     } else if (node !== null && typeof node === 'object' && !Buffer.isBuffer(node)) {
       for (const [key, item] of Object.entries(node)) {
-        if (UNSTORABLE.test(key)) found.push({ path, message: 'must not have keys with NUL characters or unpaired surrogates' });
+        if (UNSTORABLE.test(key)) found.push({ path, code: 'custom', key: 'field.unstorable_key' });
         stack.push([item, `${path}.${key}`]);
       }
     }

@@ -8,13 +8,13 @@ import { AppError, badRequest } from '../errors.ts';
  * where @fastify/multipart is registered and come back as its own 4xx errors.
  */
 export async function readSingleUpload(request: FastifyRequest): Promise<Buffer | null> {
-  if (!request.isMultipart()) throw new AppError(415, 'multipart_required', 'Send the file as multipart/form-data.');
+  if (!request.isMultipart()) throw new AppError(415, 'multipart_required');
   try {
     const file = await request.file();
     return file ? await file.toBuffer() : null;
   } catch (err) {
     if (err instanceof AppError || isClientError(err)) throw err;
-    throw badRequest('invalid_upload', 'The upload is not valid multipart/form-data, or it was cut short. Send it again.');
+    throw badRequest('invalid_upload', { key: 'malformed' });
   }
 }
 

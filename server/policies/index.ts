@@ -75,7 +75,7 @@ export function allow(actor: Actor | null, action: Action, subject: Subject): bo
 
 export function authorize(actor: Actor | null, action: Action, subject: Subject): void {
   if (!allow(actor, action, subject)) {
-    throw forbidden('forbidden', 'You are not allowed to do this.');
+    throw forbidden('forbidden');
   }
 }
 

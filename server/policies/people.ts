@@ -27,18 +27,18 @@ export type FollowFacts = Pick<PersonFacts, 'id' | 'block' | 'whoCanFollow'> & {
 
 /** A block stops every approach: one who blocked the viewer is answered as if they did not exist. */
 function blockedRefusal(block: PersonFacts['block']): AppError | null {
-  if (block === 'they_blocked') return notFound('Member');
-  if (block === 'i_blocked') return conflict('blocked', 'You have blocked this member. Unblock them first.');
+  if (block === 'they_blocked') return notFound('member');
+  if (block === 'i_blocked') return conflict('blocked');
   return null;
 }
 
 /** Why the viewer may not follow them, as the error the API answers; null when they may. */
 export function followRefusal(viewerId: number, f: FollowFacts): AppError | null {
-  if (f.id === viewerId) return badRequest('follow_self', 'You cannot follow yourself.');
+  if (f.id === viewerId) return badRequest('follow_self');
   const blocked = blockedRefusal(f.block);
   if (blocked) return blocked;
   if (f.whoCanFollow === 'connections' && !f.connected) {
-    return forbidden('follow_not_allowed', 'This member can only be followed by their connections.');
+    return forbidden('follow_not_allowed');
   }
   return null;
 }
@@ -48,16 +48,16 @@ export function followRefusal(viewerId: number, f: FollowFacts): AppError | null
  * way is the command's to settle: inviting back accepts it.)
  */
 export function inviteRefusal(viewerId: number, f: Pick<PersonFacts, 'id' | 'block'> & { connected: boolean }): AppError | null {
-  if (f.id === viewerId) return badRequest('invitation_self', 'You cannot invite yourself.');
+  if (f.id === viewerId) return badRequest('invitation_self');
   const blocked = blockedRefusal(f.block);
   if (blocked) return blocked;
-  if (f.connected) return conflict('already_connected', 'You are already connected.');
+  if (f.connected) return conflict('already_connected');
   return null;
 }
 
 /** Why the viewer may not block them; null when they may (blocking again is idempotent). */
 export function blockRefusal(viewerId: number, otherId: number): AppError | null {
-  return otherId === viewerId ? badRequest('block_self', 'You cannot block yourself.') : null;
+  return otherId === viewerId ? badRequest('block_self') : null;
 }
 
 /** Whether the member exists for the viewer at all (see `member.see`). */

@@ -9,7 +9,7 @@ import { loadProfiles } from './profiles.ts';
 /** The signed-in member: their own full profile, private fields, abilities and profile strength. */
 export async function loadMe(db: DbOrTx, actor: Actor): Promise<MeView> {
   const [p] = await loadProfiles(db, [actor.id]);
-  if (!p) throw notFound('Member');
+  if (!p) throw notFound('member');
   return {
     id: p.id,
     handle: p.handle,

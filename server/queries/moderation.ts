@@ -30,7 +30,7 @@ export async function loadModerationQueue(
 ): Promise<{ items: ModerationItem[]; nextCursor: string | null }> {
   const after = decodeCursor(query.cursor, { m: 'micros', t: 'text', i: 'bigId' });
   if (after && after.t !== 'flag' && after.t !== 'report') {
-    throw badRequest('invalid_cursor', 'The cursor is not valid for this list. Start again without it.');
+    throw badRequest('invalid_cursor');
   }
   const keys = await rows<{ type: 'flag' | 'report'; id: string; micros: string }>(
     db,

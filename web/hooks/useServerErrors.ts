@@ -1,26 +1,35 @@
-import { ApiError } from '../api/client.ts';
+import { ApiError, errorMessage } from '../api/client.ts';
+import { i18n } from '../i18n/i18n.ts';
 
 interface FormLike {
   setErrors: (errors: Record<string, string>) => void;
 }
 
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
 /**
  * Puts the server's field errors (paths like "body.experience.0.title") on the matching form fields,
- * which use the same dotted paths. Returns the message for anything that matched no field.
+ * which use the same dotted paths. Returns the message for anything that matched no field. The problem's
+ * own message is translated by its code (errorMessage); a field's message is the server's, already in the
+ * language the request asked for.
  */
 export function applyServerErrors(form: FormLike, error: unknown, fields: readonly string[] = []): string | null {
-  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : 'Something went wrong.';
+  const t = i18n.getFixedT(null, 'errors') as unknown as Translate;
+  if (!(error instanceof ApiError)) return errorMessage(error);
   const matched: Record<string, string> = {};
   const unmatched: string[] = [];
   for (const e of error.fieldErrors) {
     const path = e.path.replace(/^body\.?/, '');
     const root = path.split('.')[0] ?? '';
     if (path && (fields.length === 0 || fields.includes(root))) matched[path] = capitalise(e.message);
-    else unmatched.push(`${path || 'Request'}: ${e.message}`);
+    else {
+      const where = path || t('client.request', { defaultValue: 'Request' });
+      unmatched.push(t('client.field', { path: where, message: e.message, defaultValue: `${where}: ${e.message}` }));
+    }
   }
   form.setErrors(matched);
-  if (Object.keys(matched).length > 0 && unmatched.length === 0) return 'Please fix the highlighted fields.';
-  return unmatched.length ? `${error.message} ${unmatched.join('; ')}` : error.message;
+  if (Object.keys(matched).length > 0 && unmatched.length === 0) return t('client.fix_fields', { defaultValue: 'Please fix the highlighted fields.' });
+  return unmatched.length ? `${error.text} ${unmatched.join('; ')}` : error.text;
 }
 
 function capitalise(s: string): string {

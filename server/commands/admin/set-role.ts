@@ -36,7 +36,7 @@ export async function setMemberRole(
     .from(members)
     .where(eq(members.handle, handle))
     .for('update');
-  if (!member) throw notFound('Member');
+  if (!member) throw notFound('member');
   const activeOperators = await countActiveOperators(tx);
   const subject = { kind: 'member' as const, memberId: member.id, role: member.role, status: member.status, activeOperators };
   if (member.role === role) {
@@ -44,10 +44,10 @@ export async function setMemberRole(
     return { handle, role };
   }
   if (role === 'admin') {
-    if (member.status !== 'active') throw conflict('member_suspended', 'Reinstate this member before making them an operator.');
+    if (member.status !== 'active') throw conflict('member_suspended');
     authorize(operator, 'member.promote', subject);
   } else {
-    if (activeOperators <= 1) throw conflict('last_operator', 'A community needs at least one operator: make someone else an operator first.');
+    if (activeOperators <= 1) throw conflict('last_operator');
     authorize(operator, 'member.demote', subject);
   }
   await tx.update(members).set({ role }).where(eq(members.id, member.id));

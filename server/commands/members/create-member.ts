@@ -71,7 +71,7 @@ export async function createMember(
       .returning({ id: members.id, handle: members.handle });
     if (!created) {
       const [taken] = await tx.select({ id: members.id }).from(members).where(eq(members.email, input.email));
-      if (taken) throw conflict('email_taken', 'An account with this email address already exists.');
+      if (taken) throw conflict('email_taken');
     }
   }
   await tx.insert(credentials).values({ memberId: created.id, passwordHash: input.passwordHash });

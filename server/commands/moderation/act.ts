@@ -36,10 +36,13 @@ const DAY_MS = 86_400_000;
  * flag row is locked first, so two operators acting at once resolve it once; the other gets 409.
  * A 'reports' flag closes its members' open reports with it.
  */
+/** Which of the "already dealt with" messages a closed flag or report gets. */
+const closedAs = (status: string) => (status === 'dismissed' || status === 'actioned' ? status : 'other');
+
 export async function actOnFlag(tx: Tx, flagId: number, action: ModerationAction, ctx: Context): Promise<ActionOutcome> {
   const [flag] = await tx.select().from(moderationFlags).where(eq(moderationFlags.id, flagId)).for('update');
-  if (!flag) throw notFound('Flag');
-  if (flag.status !== 'open') throw conflict('flag_closed', `This flag was already ${flag.status}.`);
+  if (!flag) throw notFound('flag');
+  if (flag.status !== 'open') throw conflict('flag_closed', { key: closedAs(flag.status) });
   const status = action === 'dismiss' ? 'dismissed' : 'actioned';
   const affected = await applyToMembers(tx, flag.memberIds, action, ctx, { flagId });
   await tx
@@ -53,8 +56,8 @@ export async function actOnFlag(tx: Tx, flagId: number, action: ModerationAction
 /** Resolves one open report with one action on the reported member. */
 export async function actOnReport(tx: Tx, reportId: number, action: ModerationAction, ctx: Context): Promise<ActionOutcome> {
   const [report] = await tx.select().from(reports).where(eq(reports.id, reportId)).for('update');
-  if (!report) throw notFound('Report');
-  if (report.status !== 'open') throw conflict('report_closed', `This report was already ${report.status}.`);
+  if (!report) throw notFound('report');
+  if (report.status !== 'open') throw conflict('report_closed', { key: closedAs(report.status) });
   const status = action === 'dismiss' ? 'dismissed' : 'actioned';
   const affected = await applyToMembers(tx, [report.memberId], action, ctx, { reportId });
   await tx

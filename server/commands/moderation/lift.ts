@@ -28,12 +28,12 @@ export async function liftMemberRestrictions(
   ip: string | null,
 ): Promise<{ handle: string; lifted: RestrictionKind[] }> {
   const [member] = await tx.select({ id: members.id, role: members.role }).from(members).where(eq(members.handle, handle));
-  if (!member) throw notFound('Member');
+  if (!member) throw notFound('member');
   authorize(operator, 'moderation.act', { kind: 'member', memberId: member.id, role: member.role });
   await lockModeration(tx, member.id);
   const lifted = [...new Set((await liftRestrictions(tx, [member.id], input.kind ? [input.kind] : RESTRICTION_KINDS, operator.id)).map((r) => r.kind))];
   if (lifted.length === 0) {
-    throw conflict('not_restricted', input.kind ? 'This member has no active restriction of that kind.' : 'This member has no active restriction.');
+    throw conflict('not_restricted', { key: input.kind ? 'kind' : 'any' });
   }
   await releaseHeldInvitations(tx, [member.id]);
   await sendNotice(tx, member.id, 'lifted', liftedNotice(lifted, input.reason));

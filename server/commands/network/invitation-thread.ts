@@ -17,7 +17,7 @@ export async function postThreadMessage(deps: NetworkDeps, actorId: number, invi
     .from(invitations)
     .where(eq(invitations.id, invitationId));
   const party = found && (found.senderId === actorId || (found.recipientId === actorId && found.folder !== 'held'));
-  if (!found || !party) throw notFound('Invitation');
+  if (!found || !party) throw notFound('invitation');
 
   return inTransaction(deps.db, async (tx) => {
     // The pair's lock orders this against an answer or a withdrawal arriving at the same moment.
@@ -29,14 +29,14 @@ export async function postThreadMessage(deps: NetworkDeps, actorId: number, invi
     // "I don't know this person" is silent: its sender may still reply, as to an ignored invitation.
     const silent = inv?.status === 'dont_know' && actorId === found.senderId && !senderWithdrew(inv);
     if (!inv || !(inv.status === 'pending' || inv.status === 'ignored' || silent) || inv.expiresAt.getTime() <= Date.now()) {
-      throw conflict('invitation_not_open', 'This invitation has been answered or withdrawn; its thread is closed.');
+      throw conflict('invitation_not_open', { key: 'thread' });
     }
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(invitationMessages).where(eq(invitationMessages.invitationId, invitationId));
     if (n === 0 && actorId === found.senderId) {
-      throw conflict('thread_not_started', 'The recipient starts this thread by asking for context; your note is your first word.');
+      throw conflict('thread_not_started');
     }
     if (n >= SCREENING_LIMITS.threadMax) {
-      throw conflict('thread_full', `This thread has reached ${SCREENING_LIMITS.threadMax} messages. Accept the invitation to keep talking.`);
+      throw conflict('thread_full', { params: { max: SCREENING_LIMITS.threadMax } });
     }
     const [created] = await tx
       .insert(invitationMessages)

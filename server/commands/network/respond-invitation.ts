@@ -1,10 +1,9 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { CodeWithStatus } from '../../../common/error-codes.ts';
 import { rows, type Tx } from '../../db/connection.ts';
 import { auditEvents, invitations, type InvitationStatus, moderationFlags } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordEvent } from '../../events/record.ts';
-import { conflict, notFound } from '../../errors.ts';
+import { type AppError, conflict, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit.ts';
 import { connectMembers } from './connect.ts';
 import type { NetworkDeps } from './deps.ts';
@@ -31,12 +30,12 @@ const ANSWERS: Record<InvitationAnswer, { by: 'recipient' | 'sender'; status: In
 /** How each answer is told in the invitation.answered event. */
 const ANSWERED = { accept: 'accepted', ignore: 'ignored', 'dont-know': 'dont_know', withdraw: 'withdrawn' } as const;
 
-const WHY_NOT: Partial<Record<InvitationStatus, [CodeWithStatus<409>, string]>> = {
-  accepted: ['invitation_accepted', 'This invitation has already been accepted.'],
-  withdrawn: ['invitation_withdrawn', 'This invitation was withdrawn.'],
-  expired: ['invitation_expired', 'This invitation has expired.'],
-  dont_know: ['invitation_declined', 'This invitation was declined.'],
-  blocked: ['invitation_closed', 'This invitation is no longer open.'],
+const WHY_NOT: Partial<Record<InvitationStatus, () => AppError>> = {
+  accepted: () => conflict('invitation_accepted'),
+  withdrawn: () => conflict('invitation_withdrawn'),
+  expired: () => conflict('invitation_expired'),
+  dont_know: () => conflict('invitation_declined'),
+  blocked: () => conflict('invitation_closed'),
 };
 
 /**
@@ -50,14 +49,14 @@ export async function answerInvitation(deps: NetworkDeps, actorId: number, invit
     .select({ senderId: invitations.senderId, recipientId: invitations.recipientId, folder: invitations.folder })
     .from(invitations)
     .where(eq(invitations.id, invitationId));
-  if (!found || (rule.by === 'recipient' ? found.recipientId : found.senderId) !== actorId) throw notFound('Invitation');
+  if (!found || (rule.by === 'recipient' ? found.recipientId : found.senderId) !== actorId) throw notFound('invitation');
   // An invitation the platform holds does not exist for its recipient until an operator releases it.
-  if (rule.by === 'recipient' && found.folder === 'held') throw notFound('Invitation');
+  if (rule.by === 'recipient' && found.folder === 'held') throw notFound('invitation');
 
   await inTransaction(deps.db, async (tx) => {
     await lockMembers(tx, found.senderId, found.recipientId);
     const [inv] = await tx.select().from(invitations).where(eq(invitations.id, invitationId));
-    if (!inv) throw notFound('Invitation');
+    if (!inv) throw notFound('invitation');
     if (inv.status === rule.status) return;
     // "I don't know this person" is silent: to its sender the invitation is open until it expires, like an
     // ignored one. Withdrawing it closes it for them and keeps the answer (see senderWithdrew).
@@ -65,11 +64,10 @@ export async function answerInvitation(deps: NetworkDeps, actorId: number, invit
     if (silent && senderWithdrew(inv)) return;
     const open = inv.status === 'pending' || inv.status === 'ignored' || silent;
     // Expiry is lazy (and swept periodically): past its date an open invitation is expired already.
-    if (open && inv.expiresAt.getTime() <= Date.now()) throw conflict('invitation_expired', 'This invitation has expired.');
+    if (open && inv.expiresAt.getTime() <= Date.now()) throw conflict('invitation_expired');
     // An ignored invitation can still be accepted or declined later; a closed one cannot change.
     if (!open) {
-      const [code, message] = WHY_NOT[inv.status] ?? ['invitation_not_open', 'This invitation is no longer open.'];
-      throw conflict(code, message);
+      throw WHY_NOT[inv.status]?.() ?? conflict('invitation_not_open', { key: 'closed' });
     }
     const other = actorId === inv.senderId ? inv.recipientId : inv.senderId;
     await recordEvent(tx, { kind: 'invitation.answered', actorId, subjectId: other, data: { invitationId: inv.id, answer: ANSWERED[answer] } });
@@ -138,7 +136,7 @@ export async function undoDontKnow(deps: NetworkDeps, actorId: number, invitatio
     .select({ senderId: invitations.senderId, recipientId: invitations.recipientId })
     .from(invitations)
     .where(eq(invitations.id, invitationId));
-  if (!found || found.recipientId !== actorId) throw notFound('Invitation');
+  if (!found || found.recipientId !== actorId) throw notFound('invitation');
 
   await inTransaction(deps.db, async (tx) => {
     await lockMembers(tx, found.senderId, found.recipientId);
@@ -146,16 +144,16 @@ export async function undoDontKnow(deps: NetworkDeps, actorId: number, invitatio
       .select({ status: invitations.status, undoable: sql<boolean>`${invitations.respondedAt} > now() - make_interval(secs => ${DONT_KNOW_UNDO_SECONDS})` })
       .from(invitations)
       .where(eq(invitations.id, invitationId));
-    if (!inv) throw notFound('Invitation');
+    if (!inv) throw notFound('invitation');
     if (inv.status === 'pending' || inv.status === 'ignored') return;
-    if (inv.status !== 'dont_know') throw conflict('invitation_not_declined', 'This invitation was not answered "I don\'t know this person".');
+    if (inv.status !== 'dont_know') throw conflict('invitation_not_declined');
     const [declined] = await tx
       .select({ data: auditEvents.data })
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'invitation.dont_know'), eq(auditEvents.actorId, actorId), sql`${auditEvents.data} @> ${JSON.stringify({ invitationId })}::jsonb`))
       .orderBy(desc(auditEvents.id))
       .limit(1);
-    if (!inv.undoable || !declined) throw conflict('undo_expired', `"I don't know this person" can be undone for ${DONT_KNOW_UNDO_SECONDS} seconds; it is final now.`);
+    if (!inv.undoable || !declined) throw conflict('undo_expired', { params: { seconds: DONT_KNOW_UNDO_SECONDS } });
     await checkPairUnchanged(tx, found.senderId, found.recipientId);
 
     const previous = declined.data as { previousStatus?: string; previousRespondedAt?: string | null; raisedFlagId?: number };
@@ -186,6 +184,6 @@ async function checkPairUnchanged(tx: Tx, senderId: number, recipientId: number)
     .where(and(pairOf(senderId, recipientId), inArray(invitations.status, ['pending', 'ignored'])))
     .limit(1);
   if (open || (await blockBetween(tx, recipientId, senderId)) || (await areConnected(tx, senderId, recipientId))) {
-    throw conflict('undo_conflict', 'Something changed between you since (a new invitation, a connection or a block), so the invitation stays declined.');
+    throw conflict('undo_conflict');
   }
 }

@@ -37,32 +37,27 @@ export async function screenInvitation(
   const allowance = await computeAllowance(tx, senderId, deps.limits);
   const restricted = allowance.restrictions.find((r) => r.kind === 'held' || r.kind === 'invitations');
   if (restricted?.kind === 'held') {
-    throw forbidden('account_held', 'Your account is waiting for review by the operators of this community. You can send invitations once they have looked at it.');
+    throw forbidden('account_held');
   }
-  if (restricted) throw forbidden('invitations_restricted', `An operator restricted your invitations: ${restricted.reason}`);
+  if (restricted) throw forbidden('invitations_restricted', { params: { reason: restricted.reason } });
   if (allowance.remaining === 0) {
     const seconds = allowance.nextFreeAt ? Math.max(1, Math.ceil((Date.parse(allowance.nextFreeAt) - Date.now()) / 1000)) : 3600;
-    throw new AppError(
-      429,
-      'invitation_allowance',
-      `You have used your ${allowance.weekly} invitations for this week. See "Your invitation allowance" on My Network for why it is ${allowance.weekly}.`,
-      { headers: { 'retry-after': String(seconds) } },
-    );
+    throw new AppError(429, 'invitation_allowance', { params: { weekly: allowance.weekly }, headers: { 'retry-after': String(seconds) } });
   }
   if (allowance.outstanding >= allowance.outstandingCap) {
-    throw new AppError(409, 'invitation_limit', `You have ${allowance.outstanding} invitations waiting for an answer. Withdraw some before sending more.`);
+    throw new AppError(409, 'invitation_limit', { params: { outstanding: allowance.outstanding } });
   }
   if (!allowance.linksAllowed && hasLink(input.note)) {
-    throw forbidden('note_links_not_allowed', 'New accounts cannot put links in invitation notes until they have some history here.');
+    throw forbidden('note_links_not_allowed');
   }
 
   const { policy, judgement, signature, folder, placement } = await judgeArrival(tx, deps.graph.index, senderId, recipient, input.note);
 
   if (policy.whoCanInvite === 'email' && input.email?.toLowerCase() !== recipient.email.toLowerCase()) {
-    throw forbidden('invitation_needs_email', 'This member accepts invitations only from people who know their email address. Add it to the invitation.');
+    throw forbidden('invitation_needs_email');
   }
   if (policy.whoCanInvite === 'second_degree' && (judgement.facts.degree === null || judgement.facts.degree > 2)) {
-    throw forbidden('invitation_not_allowed', 'This member accepts invitations only from people within two degrees of them.');
+    throw forbidden('invitation_not_allowed');
   }
   await flagMassTemplate(tx, senderId, judgement.evidence.note.similarNotes);
   return { folder, placement, judgement, signature };

@@ -35,7 +35,7 @@ export async function sendInvitation(deps: NetworkDeps, senderId: number, input:
     .from(members)
     .innerJoin(profiles, eq(profiles.memberId, members.id))
     .where(eq(members.handle, input.to));
-  if (!recipient || recipient.status !== 'active') throw notFound('Member');
+  if (!recipient || recipient.status !== 'active') throw notFound('member');
   const toSelf = inviteRefusal(senderId, { id: recipient.id, block: null, connected: false });
   if (toSelf) throw toSelf;
   const origin = await checkedOrigin(deps, senderId, recipient.id, input.context);
@@ -52,7 +52,7 @@ export async function sendInvitation(deps: NetworkDeps, senderId: number, input:
       .select({ id: invitations.id, senderId: invitations.senderId })
       .from(invitations)
       .where(and(pairOf(senderId, recipient.id), inArray(invitations.status, OPEN)));
-    if (open && open.senderId === senderId) throw conflict('invitation_pending', 'You have already invited this member.');
+    if (open && open.senderId === senderId) throw conflict('invitation_pending');
     if (open) {
       // They invited us first: inviting back is accepting.
       await checkConnectionLimits(tx, deps, senderId, recipient.id);
@@ -140,7 +140,7 @@ async function checkHistory(tx: Tx, deps: NetworkDeps, senderId: number, recipie
     .select({ status: invitations.status, expiresAt: invitations.expiresAt, respondedAt: invitations.respondedAt })
     .from(invitations)
     .where(and(eq(invitations.senderId, senderId), eq(invitations.recipientId, recipientId), eq(invitations.status, 'dont_know')));
-  if (refusals.some((r) => r.expiresAt.getTime() > Date.now() && !senderWithdrew(r))) throw conflict('invitation_pending', 'You have already invited this member.');
+  if (refusals.some((r) => r.expiresAt.getTime() > Date.now() && !senderWithdrew(r))) throw conflict('invitation_pending');
   const [withdrawn] = await tx
     .select({ at: invitations.respondedAt })
     .from(invitations)
@@ -157,9 +157,7 @@ async function checkHistory(tx: Tx, deps: NetworkDeps, senderId: number, recipie
   if (waitUntil > Date.now()) {
     const seconds = Math.ceil((waitUntil - Date.now()) / 1000);
     const days = Math.ceil(seconds / 86_400);
-    throw new AppError(409, 'invitation_cooldown', `You withdrew an invitation to this member recently. You can invite them again in ${days} day${days === 1 ? '' : 's'}.`, {
-      headers: { 'retry-after': String(seconds) },
-    });
+    throw new AppError(409, 'invitation_cooldown', { params: { days }, headers: { 'retry-after': String(seconds) } });
   }
   return refusals.length > 0 ? 'undeliverable' : 'deliver';
 }
@@ -167,9 +165,9 @@ async function checkHistory(tx: Tx, deps: NetworkDeps, senderId: number, recipie
 export async function checkConnectionLimits(tx: Tx, deps: NetworkDeps, senderId: number, recipientId: number): Promise<void> {
   const max = deps.limits.maxConnections;
   if ((await connectionCount(tx, senderId)) >= max) {
-    throw conflict('connection_limit', `You have reached the limit of ${max.toLocaleString('en')} connections.`);
+    throw conflict('connection_limit', { key: 'you', params: { max } });
   }
   if ((await connectionCount(tx, recipientId)) >= max) {
-    throw conflict('connection_limit', `This member has reached the limit of ${max.toLocaleString('en')} connections.`);
+    throw conflict('connection_limit', { key: 'them', params: { max } });
   }
 }

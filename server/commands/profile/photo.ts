@@ -21,7 +21,7 @@ export async function savePhoto(tx: Tx, memberId: number, bytes: Buffer): Promis
     format = undefined;
   }
   if (!format || !ACCEPTED.has(format)) {
-    throw unsupportedMedia('The photo must be a JPEG, PNG, WebP or GIF image.');
+    throw unsupportedMedia('photo');
   }
   let resized: Buffer;
   try {
@@ -31,7 +31,7 @@ export async function savePhoto(tx: Tx, memberId: number, bytes: Buffer): Promis
       .webp({ quality: 82 })
       .toBuffer();
   } catch {
-    throw badRequest('invalid_image', 'The image could not be read. Try another file.');
+    throw badRequest('invalid_image');
   }
   const etag = createHash('sha256').update(resized).digest('base64url').slice(0, 16);
   await tx

@@ -85,7 +85,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
             .from(members)
             .where(eq(members.handle, request.params.handle))
             .for('update');
-          if (!m) throw notFound('Member');
+          if (!m) throw notFound('member');
           authorize(actor, 'member.suspend', { kind: 'member', memberId: m.id, role: m.role });
           await setMemberStatus(tx, actor.id, m.id, status, request.body?.reason ?? '', request.ip);
         });

@@ -9,14 +9,14 @@ import { queueEmail } from '../../commands/queue-email.ts';
 import { members, profiles } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { verifyEmailMessage } from '../../email/templates.ts';
-import { badRequest, tooManyRequests } from '../../errors.ts';
+import { badRequest, minutesOf, tooManyRequests } from '../../errors.ts';
 import { SESSION_COOKIE } from '../../http/authenticate.ts';
 import { resolveLocale } from '../../http/locale.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.ts';
 import { passwordRoutes } from './password.ts';
 import { accepted, sessionStarted, tags } from './shapes.ts';
-import { credentialCheck, tryAgainIn } from './sign-in.ts';
+import { credentialCheck } from './sign-in.ts';
 import { signupRoutes } from './signup.ts';
 import { viewerOf } from '../../viewer/request.ts';
 
@@ -90,7 +90,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       await inTransaction(ctx.db, async (tx) => {
         const memberId = await consumeEmailToken(tx, request.body.token, 'verify_email');
-        if (!memberId) throw badRequest('invalid_link', 'This confirmation link is invalid or has expired. Ask for a new one.');
+        if (!memberId) throw badRequest('invalid_link', { key: 'confirmation' });
         await tx.update(members).set({ emailVerifiedAt: new Date() }).where(eq(members.id, memberId));
       });
       return { ok: true as const };
@@ -107,7 +107,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = viewerOf(request).actor;
       const key = `confirmation:${actor.id}`;
       const wait = ctx.throttles.emails.retryAfter(key, EMAIL_LIMITS.confirmation);
-      if (wait > 0) throw tooManyRequests(wait, `The confirmation email was sent several times already. ${tryAgainIn(wait)}`);
+      if (wait > 0) throw tooManyRequests(wait, 'confirmation', { minutes: minutesOf(wait) });
       await inTransaction(ctx.db, async (tx, onCommit) => {
         const [m] = await tx
           .select({ email: members.email, verified: members.emailVerifiedAt, name: profiles.name, locale: members.locale })

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { changePasswordBody, confirmResetBody, requestResetBody } from '../../../common/schemas/auth.ts';
 import { addressKey } from '../../auth/client-address.ts';
-import { hashPassword, passwordWeakness, verifyPassword } from '../../auth/password.ts';
+import { hashPassword, passwordWeakness, verifyPassword, weakPassword } from '../../auth/password.ts';
 import { EMAIL_LIMITS } from '../../auth/throttles.ts';
 import { recordAudit } from '../../commands/audit.ts';
 import { consumeEmailToken, issueEmailToken, peekEmailToken, voidEmailTokens } from '../../commands/auth/email-tokens.ts';
@@ -11,16 +11,15 @@ import { queueEmail } from '../../commands/queue-email.ts';
 import { credentials, members, profiles } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { resetPasswordMessage } from '../../email/templates.ts';
-import { badRequest, tooManyRequests } from '../../errors.ts';
+import { badRequest, minutesOf, tooManyRequests } from '../../errors.ts';
 import { resolveLocale } from '../../http/locale.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { setSessionCookie } from '../../http/session-cookie.ts';
 import { afterReplyQueue } from './after-reply.ts';
 import { accepted, sessionStarted, tags } from './shapes.ts';
-import { tryAgainIn } from './sign-in.ts';
 import { viewerOf } from '../../viewer/request.ts';
 
-const invalidResetLink = () => badRequest('invalid_link', 'This reset link is invalid or has expired. Ask for a new one.');
+const invalidResetLink = () => badRequest('invalid_link', { key: 'reset' });
 
 /**
  * Password reset by email and password change. A new password always ends what the old one may have
@@ -47,7 +46,7 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
       // Counted per address asked about, known or not, so the 429 says nothing about accounts either.
       const key = `reset:${email}`;
       const wait = ctx.throttles.emails.retryAfter(key, EMAIL_LIMITS.reset);
-      if (wait > 0) throw tooManyRequests(wait, `Too many reset requests for this address. ${tryAgainIn(wait)}`);
+      if (wait > 0) throw tooManyRequests(wait, 'reset', { minutes: minutesOf(wait) });
       ctx.throttles.emails.record(key);
       // Answer first, look up afterwards: the known address costs a write and an email, the unknown one
       // nothing, and doing either before answering let response times tell them apart.
@@ -85,7 +84,7 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!found) throw invalidResetLink();
       const [m] = await ctx.db.select({ email: members.email }).from(members).where(eq(members.id, found.memberId));
       const weakness = passwordWeakness(request.body.password, { email: m?.email });
-      if (weakness) throw badRequest('weak_password', weakness, [{ path: 'body.password', message: weakness }]);
+      if (weakness) throw weakPassword(weakness, 'body.password');
       const passwordHash = await hashPassword(request.body.password, ctx.config.scryptLogN);
       await inTransaction(ctx.db, async (tx) => {
         // Consumed here, once, even if two requests raced past the check above.
@@ -127,7 +126,7 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
       const account = `member:${actor.id}`;
       const address = addressKey(request.ip);
       const wait = ctx.throttles.passwordChange.retryAfter(account, address);
-      if (wait > 0) throw tooManyRequests(wait, `Too many wrong passwords. ${tryAgainIn(wait)}`);
+      if (wait > 0) throw tooManyRequests(wait, 'wrong_password', { minutes: minutesOf(wait) });
       const [row] = await ctx.db
         .select({ hash: credentials.passwordHash, email: members.email })
         .from(credentials)
@@ -135,13 +134,11 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
         .where(eq(credentials.memberId, actor.id));
       if (!row || !(await verifyPassword(request.body.currentPassword, row.hash))) {
         ctx.throttles.passwordChange.recordFailure(account, address);
-        throw badRequest('wrong_password', 'Your current password is not correct.', [
-          { path: 'body.currentPassword', message: 'is not correct' },
-        ]);
+        throw badRequest('wrong_password', { errors: [{ path: 'body.currentPassword', code: 'custom', key: 'field.not_correct' }] });
       }
       ctx.throttles.passwordChange.recordSuccess(account, address);
       const weakness = passwordWeakness(request.body.newPassword, { email: row.email });
-      if (weakness) throw badRequest('weak_password', weakness, [{ path: 'body.newPassword', message: weakness }]);
+      if (weakness) throw weakPassword(weakness, 'body.newPassword');
       const passwordHash = await hashPassword(request.body.newPassword, ctx.config.scryptLogN);
       const { endOtherSessions } = request.body;
       const session = await inTransaction(ctx.db, async (tx) => {

@@ -3,10 +3,7 @@ import { addressKey } from '../../auth/client-address.ts';
 import { hashPassword, verifyPassword } from '../../auth/password.ts';
 import type { AppContext } from '../../context.ts';
 import { credentials, members } from '../../db/schema.ts';
-import { AppError, forbidden, tooManyRequests } from '../../errors.ts';
-
-/** "Try again in 3 minute(s)": how a throttled person reads a Retry-After. */
-export const tryAgainIn = (seconds: number) => `Try again in ${Math.max(1, Math.ceil(seconds / 60))} minute(s).`;
+import { AppError, forbidden, minutesOf, tooManyRequests } from '../../errors.ts';
 
 export interface CheckedMember {
   id: number;
@@ -26,7 +23,7 @@ export function credentialCheck(ctx: AppContext): (email: string, password: stri
     const address = addressKey(ip);
     const throttle = ctx.throttles.signIn;
     const wait = throttle.retryAfter(email, address);
-    if (wait > 0) throw tooManyRequests(wait, `Too many sign-in attempts. ${tryAgainIn(wait)}`);
+    if (wait > 0) throw tooManyRequests(wait, 'sign_in', { minutes: minutesOf(wait) });
     const [row] = await ctx.db
       .select({ id: members.id, handle: members.handle, status: members.status, hash: credentials.passwordHash })
       .from(members)
@@ -35,11 +32,11 @@ export function credentialCheck(ctx: AppContext): (email: string, password: stri
     const ok = await verifyPassword(password, row?.hash ?? (await decoyHash));
     if (!row || !ok) {
       throttle.recordFailure(email, address);
-      throw new AppError(401, 'invalid_credentials', 'The email address or password is not correct.');
+      throw new AppError(401, 'invalid_credentials');
     }
     throttle.recordSuccess(email, address);
     if (row.status === 'suspended') {
-      throw forbidden('account_suspended', 'This account is suspended. Contact the operator of this community.');
+      throw forbidden('account_suspended');
     }
     return { id: row.id, handle: row.handle, status: row.status };
   };

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { signupBody } from '../../../common/schemas/auth.ts';
 import { addressKey, subnetKey } from '../../auth/client-address.ts';
-import { hashPassword, passwordWeakness } from '../../auth/password.ts';
+import { hashPassword, passwordWeakness, weakPassword } from '../../auth/password.ts';
 import { EMAIL_LIMITS } from '../../auth/throttles.ts';
 import { createSession } from '../../commands/auth/sessions.ts';
 import { createMember } from '../../commands/members/create-member.ts';
@@ -10,14 +10,13 @@ import { queueEmail } from '../../commands/queue-email.ts';
 import { members, profiles } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { signupAttemptMessage } from '../../email/templates.ts';
-import { AppError, badRequest, tooManyRequests } from '../../errors.ts';
+import { AppError, minutesOf, tooManyRequests } from '../../errors.ts';
 import { resolveLocale } from '../../http/locale.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { setSessionCookie } from '../../http/session-cookie.ts';
 import { screenSignup } from '../../commands/screening/registration.ts';
 import { afterReplyQueue } from './after-reply.ts';
 import { sessionStarted, tags } from './shapes.ts';
-import { tryAgainIn } from './sign-in.ts';
 
 /**
  * Sign-up. Its contract (201 and a session for a new address) means a refused sign-up always tells
@@ -48,10 +47,10 @@ export const signupRoutes: FastifyPluginAsyncZod = async (app) => {
         ctx.throttles.signupProbes.retryAfter(probes.address, budget.perAddress),
         ctx.throttles.signupProbes.retryAfter(probes.subnet, budget.perSubnet),
       );
-      if (wait > 0) throw tooManyRequests(wait, `Too many sign-up attempts from your network. ${tryAgainIn(wait)}`);
+      if (wait > 0) throw tooManyRequests(wait, 'sign_up', { minutes: minutesOf(wait) });
 
       const weakness = passwordWeakness(password, { email, name });
-      if (weakness) throw badRequest('weak_password', weakness, [{ path: 'body.password', message: weakness }]);
+      if (weakness) throw weakPassword(weakness, 'body.password');
       const passwordHash = await hashPassword(password, ctx.config.scryptLogN);
       let result;
       try {

@@ -68,7 +68,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const bytes = await readSingleUpload(request);
-      if (!bytes) throw badRequest('photo_missing', 'Attach an image in the "photo" field.');
+      if (!bytes) throw badRequest('photo_missing');
       await inTransaction(ctx.db, (tx) => savePhoto(tx, viewerOf(request).actor.id, bytes));
       return loadMe(ctx.db, viewerOf(request).actor);
     },
@@ -144,7 +144,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
           .set({ revokedAt: new Date() })
           .where(and(eq(accessTokens.id, request.params.id), eq(accessTokens.memberId, actor.id), isNull(accessTokens.revokedAt)))
           .returning({ id: accessTokens.id });
-        if (!revoked) throw notFound('Token');
+        if (!revoked) throw notFound('token');
         credentialsRevoked(tx, actor.id);
         await recordAudit(tx, { actorId: actor.id, action: 'token.revoke', subjectType: 'access_token', subjectId: revoked.id });
       });

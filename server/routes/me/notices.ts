@@ -56,7 +56,7 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
         .from(memberNotices)
         .where(and(eq(memberNotices.id, request.params.id), eq(memberNotices.memberId, actor.id)));
       // Someone else's notice is as absent as one that never existed.
-      if (!notice) throw notFound('Notice');
+      if (!notice) throw notFound('notice');
       const readAt = notice.readAt ?? new Date();
       if (!notice.readAt) {
         await ctx.db.update(memberNotices).set({ readAt }).where(and(eq(memberNotices.id, notice.id), isNull(memberNotices.readAt)));

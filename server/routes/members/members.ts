@@ -34,11 +34,11 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       const viewer = await viewerOf(request).load();
       const { actor } = viewer;
       const found = await hydrateProfile(viewer, request.params.handle);
-      if (!found) throw notFound('Member');
+      if (!found) throw notFound('member');
       const { profile: p } = found;
       if (p.id === actor.id) return presentProfile(p, { limited: false, degree: null, mutualCount: null, self: true });
       const block = blockWith(viewer.blocks, p.id);
-      if (!canSee(actor, { id: p.id, status: p.status, block })) throw notFound('Member');
+      if (!canSee(actor, { id: p.id, status: p.status, block })) throw notFound('member');
       const opts = { avoid: viewer.avoid };
       const [degree = null] = await viewer.graph.degrees(actor.id, [p.id], opts);
       const mutuals = await viewer.graph.mutuals(actor.id, p.id, 3, opts);
@@ -75,7 +75,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
         .where(eq(members.handle, request.params.handle));
       // The photo follows the member: gone with a suspension, and for whoever the member blocked.
       const block = photo ? blockWith(viewer.blocks, photo.memberId) : null;
-      if (!photo || !canSee(viewer.actor, { id: photo.memberId, status: photo.status, block })) throw notFound('Photo');
+      if (!photo || !canSee(viewer.actor, { id: photo.memberId, status: photo.status, block })) throw notFound('photo');
       const etag = `"${photo.etag}"`;
       // A short private lifetime: a block or a suspension reaches a browser's cached copy within minutes.
       reply.header('etag', etag).header('cache-control', 'private, max-age=300');

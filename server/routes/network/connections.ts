@@ -73,11 +73,11 @@ export const connectionRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = viewerOf(request).actor;
       const lens = await viewerOf(request).load();
       const owner = await memberByHandle(ctx.db, request.params.handle);
-      if (lens.avoid.has(owner.id)) throw notFound('Member');
+      if (lens.avoid.has(owner.id)) throw notFound('member');
       const [setting] = await ctx.db.select({ v: profiles.connectionsVisibility }).from(profiles).where(eq(profiles.memberId, owner.id));
       const [degree] = await ctx.graph.index.degrees(actor.id, [owner.id], { avoid: lens.avoid });
       const subject = { kind: 'connections' as const, memberId: owner.id, visibility: setting?.v ?? 'connections', degree: degree ?? null };
-      if (!allow(actor, 'connections.list', subject)) throw forbidden('connections_private', "This member's connections are private.");
+      if (!allow(actor, 'connections.list', subject)) throw forbidden('connections_private');
       return presentPage(lens, await listConnections(lens, owner.id, request.query));
     },
   );

@@ -27,7 +27,7 @@ export const graphRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const lens = await viewerOf(request).load();
       const other = await memberByHandle(ctx.db, request.params.handle);
-      if (lens.avoid.has(other.id)) throw notFound('Member');
+      if (lens.avoid.has(other.id)) throw notFound('member');
       const m = await ctx.graph.index.mutuals(lens.actor.id, other.id, request.query.limit, { avoid: lens.avoid });
       return { count: m.count, items: await loadPersonCards(lens, m.first) };
     },
@@ -47,7 +47,7 @@ export const graphRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const lens = await viewerOf(request).load();
       const other = await memberByHandle(ctx.db, request.params.handle);
-      if (lens.avoid.has(other.id)) throw notFound('Member');
+      if (lens.avoid.has(other.id)) throw notFound('member');
       const paths = await ctx.graph.index.paths(lens.actor.id, other.id, request.query.k, { avoid: lens.avoid });
       const cards = await loadPersonCards(lens, [...new Set(paths.flat())]);
       const byId = new Map(cards.map((c) => [c.id, c]));

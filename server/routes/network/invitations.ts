@@ -45,7 +45,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       const { actor } = viewerOf(request);
       const result = await sendInvitation(networkDeps(ctx), actor.id, request.body);
       const invitation = await loadInvitation(await viewerOf(request).load(), result.invitationId);
-      if (!invitation) throw notFound('Invitation');
+      if (!invitation) throw notFound('invitation');
       return reply.status(result.outcome === 'invited' ? 201 : 200).send({ outcome: result.outcome, invitation });
     },
   );
@@ -88,7 +88,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const invitation = await loadInvitation(await viewerOf(request).load(), request.params.id);
-      if (!invitation) throw notFound('Invitation');
+      if (!invitation) throw notFound('invitation');
       return { invitation };
     },
   );
@@ -109,7 +109,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       const { actor } = viewerOf(request);
       await postThreadMessage(networkDeps(ctx), actor.id, request.params.id, request.body.body);
       const invitation = await loadInvitation(await viewerOf(request).load(), request.params.id);
-      if (!invitation) throw notFound('Invitation');
+      if (!invitation) throw notFound('invitation');
       return reply.status(201).send({ invitation });
     },
   );
@@ -131,7 +131,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
         const { actor } = viewerOf(request);
         await answerInvitation(networkDeps(ctx), actor.id, request.params.id, answer);
         const invitation = await loadInvitation(await viewerOf(request).load(), request.params.id);
-        if (!invitation) throw notFound('Invitation');
+        if (!invitation) throw notFound('invitation');
         return { invitation };
       },
     );
@@ -153,7 +153,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       const { actor } = viewerOf(request);
       await undoDontKnow(networkDeps(ctx), actor.id, request.params.id);
       const invitation = await loadInvitation(await viewerOf(request).load(), request.params.id);
-      if (!invitation) throw notFound('Invitation');
+      if (!invitation) throw notFound('invitation');
       return { invitation };
     },
   );

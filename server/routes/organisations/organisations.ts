@@ -49,7 +49,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const org = await findOrganisationBySlug(ctx.db, request.params.slug);
-      if (!org) throw notFound('Organisation');
+      if (!org) throw notFound('organisation');
       const counts = await organisationCounts(await viewerOf(request).load(), org.id);
       return { ...org, currentCount: counts.current, pastCount: counts.past };
     },
@@ -68,7 +68,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const org = await findOrganisationBySlug(ctx.db, request.params.slug);
-      if (!org) throw notFound('Organisation');
+      if (!org) throw notFound('organisation');
       const after = decodeCursor(request.query.cursor, { i: 'id' });
       const { limit, when } = request.query;
       const lens = await viewerOf(request).load();

@@ -1,0 +1,191 @@
+/**
+ * The API's error messages in English, ICU MessageFormat, keyed by error code (common/error-codes.ts).
+ * A code with several distinct situations (not_found: which thing; rate_limited: which budget) has one
+ * message per situation, so its key is `code.situation`. The server renders the problem's `detail` from
+ * here in the request's language (and `title` in English); the web translates by the same key and
+ * parameters. Every other language is typed against this shape (it.ts), so a missing key fails tsc.
+ *
+ * `field` is not an error code: it words a field error (`errors[]` of validation_failed) by its zod
+ * issue code, for languages other than English, where the schema's own English message cannot be used.
+ */
+const errors = {
+  bad_request: {
+    http: 'The request is not valid HTTP.',
+    unreadable: 'The request could not be understood.',
+    content_length: 'The Content-Length header does not match the body.',
+  },
+  invalid_url: 'The address is not valid: it has malformed percent-encoding.',
+  invalid_json: 'The body is empty or not valid JSON.',
+  validation_failed: 'Some fields are not valid.',
+  invalid_cursor: 'The cursor is not valid for this list. Start again without it.',
+  invalid_upload: {
+    malformed: 'The upload is not valid multipart/form-data, or it was cut short. Send it again.',
+    one_file: 'Send one file and nothing else.',
+  },
+  photo_missing: 'Attach an image in the "photo" field.',
+  invalid_image: 'The image could not be read. Try another file.',
+  invalid_link: {
+    confirmation: 'This confirmation link is invalid or has expired. Ask for a new one.',
+    reset: 'This reset link is invalid or has expired. Ask for a new one.',
+  },
+  wrong_password: 'Your current password is not correct.',
+  weak_password: {
+    too_short: 'Use at least {min} characters.',
+    common: 'This password is too common.',
+    repeated: 'Use more than one repeated character.',
+    variety: 'Use a greater variety of characters.',
+    email: 'Do not use your email address in your password.',
+    name: 'Do not use your name as your password.',
+  },
+  invitation_self: 'You cannot invite yourself.',
+  follow_self: 'You cannot follow yourself.',
+  block_self: 'You cannot block yourself.',
+  report_self: 'You cannot report yourself.',
+  invalid_merge: {
+    itself: 'An organisation cannot be merged into itself.',
+    unknown: 'No organisation has id {id}.',
+  },
+
+  unauthenticated: 'Sign in to continue.',
+  invalid_token: {
+    token: 'This access token is not valid.',
+    header: 'The Authorization header must be "Bearer <token>".',
+  },
+  invalid_credentials: 'The email address or password is not correct.',
+
+  forbidden: 'You are not allowed to do this.',
+  csrf_failed: 'Missing or invalid CSRF token. Reload the page and try again.',
+  account_suspended: 'This account is suspended. Contact the operator of this community.',
+  account_held:
+    'Your account is waiting for review by the operators of this community. You can send invitations once they have looked at it.',
+  invitations_restricted: 'An operator restricted your invitations: {reason}',
+  note_links_not_allowed: 'New accounts cannot put links in invitation notes until they have some history here.',
+  invitation_needs_email: 'This member accepts invitations only from people who know their email address. Add it to the invitation.',
+  invitation_not_allowed: 'This member accepts invitations only from people within two degrees of them.',
+  follow_not_allowed: 'This member can only be followed by their connections.',
+  connections_private: "This member's connections are private.",
+
+  not_found: {
+    route: 'No route for {method} {path}.',
+    resource: 'Resource not found.',
+    member: 'Member not found.',
+    invitation: 'Invitation not found.',
+    organisation: 'Organisation not found.',
+    flag: 'Flag not found.',
+    report: 'Report not found.',
+    notice: 'Notice not found.',
+    token: 'Token not found.',
+    photo: 'Photo not found.',
+  },
+
+  request_timeout: 'The request took too long to arrive.',
+  email_taken: 'An account with this email address already exists.',
+  blocked: 'You have blocked this member. Unblock them first.',
+  already_connected: 'You are already connected.',
+  invitation_pending: 'You have already invited this member.',
+  invitation_cooldown:
+    'You withdrew an invitation to this member recently. You can invite them again in {days, plural, one {# day} other {# days}}.',
+  invitation_limit: 'You have {outstanding} invitations waiting for an answer. Withdraw some before sending more.',
+  connection_limit: {
+    you: 'You have reached the limit of {max, number} connections.',
+    them: 'This member has reached the limit of {max, number} connections.',
+  },
+  invitation_accepted: 'This invitation has already been accepted.',
+  invitation_withdrawn: 'This invitation was withdrawn.',
+  invitation_expired: 'This invitation has expired.',
+  invitation_declined: 'This invitation was declined.',
+  invitation_closed: 'This invitation is no longer open.',
+  invitation_not_open: {
+    closed: 'This invitation is no longer open.',
+    thread: 'This invitation has been answered or withdrawn; its thread is closed.',
+  },
+  thread_not_started: 'The recipient starts this thread by asking for context; your note is your first word.',
+  thread_full: 'This thread has reached {max} messages. Accept the invitation to keep talking.',
+  invitation_not_declined: 'This invitation was not answered "I don\'t know this person".',
+  undo_expired: '"I don\'t know this person" can be undone for {seconds} seconds; it is final now.',
+  undo_conflict: 'Something changed between you since (a new invitation, a connection or a block), so the invitation stays declined.',
+  report_exists: 'You already reported this member; an operator will look at it.',
+  flag_closed: {
+    dismissed: 'This flag was already dismissed.',
+    actioned: 'This flag was already actioned.',
+    other: 'This flag was already dealt with.',
+  },
+  report_closed: {
+    dismissed: 'This report was already dismissed.',
+    actioned: 'This report was already actioned.',
+    other: 'This report was already dealt with.',
+  },
+  not_restricted: {
+    any: 'This member has no active restriction.',
+    kind: 'This member has no active restriction of that kind.',
+  },
+  member_suspended: 'Reinstate this member before making them an operator.',
+  last_operator: 'A community needs at least one operator: make someone else an operator first.',
+  already_merged: {
+    from: '{name} was already merged into another organisation.',
+    into: '{name} was merged into another organisation; merge into that one instead.',
+  },
+
+  payload_too_large: {
+    body: 'The request body is too large.',
+    file: 'The file is too large.',
+  },
+  uri_too_long: 'A part of the address is too long.',
+  unsupported_media_type: {
+    body: 'The body must be JSON.',
+    photo: 'The photo must be a JPEG, PNG, WebP or GIF image.',
+  },
+  multipart_required: 'Send the file as multipart/form-data.',
+  rate_limited: {
+    requests: 'Too many requests: at most {max} a minute. Try again in {seconds} seconds.',
+    network: 'Too many requests from your network. Try again in {seconds} seconds.',
+    credentials: 'Too many invalid sessions or tokens from your network. Try again in {seconds} seconds.',
+    confirmation:
+      'The confirmation email was sent several times already. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
+    sign_in: 'Too many sign-in attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
+    sign_up: 'Too many sign-up attempts from your network. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
+    reset: 'Too many reset requests for this address. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
+    wrong_password: 'Too many wrong passwords. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
+  },
+  invitation_allowance:
+    'You have used your {weekly} invitations for this week. See "Your invitation allowance" on My Network for why it is {weekly}.',
+  headers_too_large: 'The request headers are too large.',
+
+  internal_error: 'Something went wrong on our side.',
+
+  field: {
+    invalid_type: 'is not valid',
+    too_small: '{origin, select, string {must be at least {minimum} characters} array {must have at least {minimum} items} other {must be at least {minimum}}}',
+    too_big: '{origin, select, string {must be at most {maximum} characters} array {must have at most {maximum} items} other {must be at most {maximum}}}',
+    invalid_format: 'is not in the expected format',
+    not_multiple_of: 'is not valid',
+    unrecognized_keys: '{count, plural, one {unknown field} other {unknown fields}}: {keys}',
+    invalid_union: 'is not valid',
+    invalid_key: 'is not valid',
+    invalid_element: 'is not valid',
+    invalid_value: 'is not one of the allowed values',
+    custom: 'is not valid',
+    unstorable: 'must not contain NUL characters or unpaired surrogates',
+    unstorable_key: 'must not have keys with NUL characters or unpaired surrogates',
+    into_itself: 'must be another organisation',
+    into_unknown: 'must be an existing organisation',
+    is_you: 'is you',
+    not_correct: 'is not correct',
+  },
+} as const;
+
+export default errors;
+
+/** The shape every language's error messages must have: the same keys, each a string. */
+export type ErrorMessages<T = typeof errors> = { [K in keyof T]: T[K] extends string ? string : ErrorMessages<T[K]> };
+
+/** A code's situations, when it has several (`not_found` → member, invitation…); never for a code with one message. */
+export type Situation<C extends keyof typeof errors> = (typeof errors)[C] extends string ? never : keyof (typeof errors)[C] & string;
+
+/** Every message's key: the code, or `code.situation` for a code with several (`not_found.member`). */
+export type MessageKey = {
+  [C in keyof typeof errors]: (typeof errors)[C] extends string ? C : `${C}.${keyof (typeof errors)[C] & string}`;
+}[keyof typeof errors];
+
+/** A message's ICU arguments. */
+export type MessageParams = Record<string, string | number>;
