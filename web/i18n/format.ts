@@ -47,15 +47,17 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
-/** "3 days ago" / "3 giorni fa", "yesterday" / "ieri", "now" / "ora". */
+/** "3 days ago" / "3 giorni fa", "yesterday" / "ieri", "just now" / "adesso". */
 export function formatTimeAgo(value: string | Date, now = Date.now(), lang = language()): string {
   const relative = memo(`relative:${lang}`, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
   const seconds = Math.round((toDate(value).getTime() - now) / 1000);
   for (const [unit, size] of UNITS) {
-    // Under a minute reads as "now": a count of seconds would change under the reader's eyes.
+    // Under a minute no count is given: seconds would change under the reader's eyes.
     if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
   }
-  return relative.format(0, 'second');
+  // Under a minute reads as "just now" where the language has words for it (Intl's own is a bare "now").
+  const justNow = { lng: lang, ns: 'common' } as const;
+  return i18n.exists('time.justNow', justNow) ? i18n.t('time.justNow', justNow) : relative.format(0, 'second');
 }
 
 /** "1,234" / "1.234". */

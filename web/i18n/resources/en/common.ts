@@ -47,6 +47,9 @@ export default {
     loadMore: 'Load more',
     done: 'Done',
   },
+  time: {
+    justNow: 'just now',
+  },
   state: {
     loading: 'Loading…',
     loadFailed: 'Could not load this',

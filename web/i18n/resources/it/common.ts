@@ -49,6 +49,9 @@ const common: Messages<typeof english> = {
     loadMore: 'Carica altri',
     done: 'Fatto',
   },
+  time: {
+    justNow: 'adesso',
+  },
   state: {
     loading: 'Caricamento…',
     loadFailed: 'Impossibile caricare questo contenuto',
