@@ -90,4 +90,30 @@ describe('choosing the language', () => {
     await expectAccessible(page, 'the settings page with the language card');
     await page.context().close();
   });
+
+  it('shows a member who chose Italian Italian from the first paint, on a device that never saw them', async () => {
+    const member = await seedMember(suite.server.app, 'Paolo Greco');
+    expect((await member.call('PATCH', '/api/v1/me/profile', { locale: 'it' })).statusCode).toBe(200);
+    // An English browser with nothing stored, signed in by its session cookie alone.
+    const context = await suite.browser.newContext({ baseURL: suite.server.baseUrl, locale: 'en-US' });
+    context.setDefaultTimeout(15_000);
+    const [name, value] = member.cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: suite.server.baseUrl }]);
+    // Records every word the page ever shows, from its first node on.
+    await context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenText: string[] }).seenText = seen;
+      new MutationObserver(() => seen.push(document.body?.innerText ?? '')).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    const page = await context.newPage();
+    const response = await page.goto('/network');
+    expect(await response?.text()).toContain('<html lang="it" data-member-locale="it"');
+    await page.getByRole('link', { name: 'Rete' }).waitFor();
+    expect(await htmlLang(page)).toBe('it');
+    const seen = await page.evaluate(() => (window as unknown as { seenText: string[] }).seenText.join('\n'));
+    // The English shell never appeared, not even for a frame.
+    expect(seen).not.toMatch(/\b(Sign in|Members|Search people|Skip to main content)\b/);
+    expect(seen).toContain('Rete');
+    await context.close();
+  });
 });

@@ -1,7 +1,7 @@
 import i18next, { type BackendModule } from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
-import { DEFAULT_LOCALE, LOCALES, PSEUDO_LOCALE, pickLocale, storedLocale } from './locale.ts';
+import { DEFAULT_LOCALE, LOCALES, PSEUDO_LOCALE, pickLocale, serverLocaleHints, storedLocale } from './locale.ts';
 
 /**
  * Each language's namespaces as separate chunks: a scene's `useTranslation('auth')` loads `auth` for the
@@ -46,7 +46,7 @@ export function startI18n(): Promise<unknown> {
     .use(lazyResources)
     .use(initReactI18next)
     .init({
-      lng: pickLocale({ stored: storedLocale(), browser: navigator.languages }),
+      lng: pickLocale({ ...serverLocaleHints(document.documentElement), stored: storedLocale(), browser: navigator.languages }),
       fallbackLng: DEFAULT_LOCALE,
       supportedLngs: [...LOCALES, PSEUDO_LOCALE],
       // Codes are used as they are (pickLocale returns only shipped languages or the pseudo-locale), so

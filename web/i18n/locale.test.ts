@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES, matchLocale, PSEUDO_LOCALE, pickLocale } from './locale.ts';
+import { LOCALES, matchLocale, PSEUDO_LOCALE, pickLocale, serverLocaleHints } from './locale.ts';
 
 describe('the client locale decision', () => {
   it('prefers the member setting, then the stored choice, then the browser, then English', () => {
@@ -23,5 +23,15 @@ describe('the client locale decision', () => {
     expect(pickLocale({ member: PSEUDO_LOCALE, browser: [PSEUDO_LOCALE, 'en-XA'] })).toBe('en');
     expect(matchLocale(PSEUDO_LOCALE)).toBe('en');
     expect(LOCALES).not.toContain(PSEUDO_LOCALE);
+  });
+
+  it("falls back on the community's default, after the browser, and reads the server's hints from <html>", () => {
+    expect(pickLocale({ browser: ['fr', 'de'], community: 'it' })).toBe('it');
+    expect(pickLocale({ browser: ['en-GB'], community: 'it' })).toBe('en');
+    expect(pickLocale({ browser: [], community: 'tlh' })).toBe('en');
+    const root = { dataset: { memberLocale: 'it', defaultLocale: 'en' } as DOMStringMap };
+    expect(serverLocaleHints(root)).toEqual({ member: 'it', community: 'en' });
+    expect(pickLocale({ ...serverLocaleHints(root), stored: 'en', browser: ['en'] })).toBe('it');
+    expect(serverLocaleHints({ dataset: { memberLocale: '' } as DOMStringMap })).toEqual({ member: undefined, community: undefined });
   });
 });

@@ -28,17 +28,26 @@ export function matchLocale(tag: string | null | undefined): Locale | null {
 
 /**
  * The member's saved setting when signed in, else the visitor's choice from the header switch (or the
- * pseudo-locale set by hand), else the first browser language we ship, else English. Malformed or
- * unknown values fall through to the next source.
+ * pseudo-locale set by hand), else the first browser language we ship, else the community's default
+ * (DEFAULT_LOCALE on the server), else English. Malformed or unknown values fall through to the next source.
  */
-export function pickLocale(sources: { member?: unknown; stored?: unknown; browser?: readonly string[] }): ClientLocale {
+export function pickLocale(sources: { member?: unknown; stored?: unknown; browser?: readonly string[]; community?: unknown }): ClientLocale {
   if (isLocale(sources.member)) return sources.member;
   if (isClientLocale(sources.stored)) return sources.stored;
   for (const tag of sources.browser ?? []) {
     const match = matchLocale(tag);
     if (match) return match;
   }
-  return DEFAULT_LOCALE;
+  return isLocale(sources.community) ? sources.community : DEFAULT_LOCALE;
+}
+
+/**
+ * What the server decided for this page (server/http/web-app.ts writes it on <html> before any script
+ * runs): the signed-in member's setting and the community's default. Reading it at start means a member
+ * who chose Italian sees Italian from the first paint on a new device, without waiting for /me.
+ */
+export function serverLocaleHints(root: { dataset: DOMStringMap }): { member: string | undefined; community: string | undefined } {
+  return { member: root.dataset.memberLocale || undefined, community: root.dataset.defaultLocale || undefined };
 }
 
 /** The header switch's saved choice; storage may be unavailable (private modes, blocked cookies). */
