@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './fixtures/axe.ts';
 import { type SeededMember, connectViaApi, seedMember } from './fixtures/network-api.ts';
-import { escapeRegExp, MemberProfile, MyNetworkPage, myNetworkName, shown } from './fixtures/network-pages.ts';
+import { escapeRegExp, MemberProfile, MyNetworkPage, myNetworkName, nameSource, shown } from './fixtures/network-pages.ts';
 import { browserSuite } from './fixtures/suite.ts';
 import { t } from './fixtures/words.ts';
 
@@ -58,7 +58,7 @@ describe('growing a network in the browser', () => {
 
     // C signs in elsewhere: the header counts one invitation, and My Network shows it with the note.
     const pageC = await signedIn(chloe);
-    const pendingOne = `^${escapeRegExp(myNetworkName())}\\s*1\\s*${escapeRegExp(t('common:nav.pendingInvitations', { count: 1 }))}$`;
+    const pendingOne = `^${nameSource(myNetworkName())}\\s*1\\s*${nameSource(t('common:nav.pendingInvitations', { count: 1 }))}$`;
     await pageC.getByRole('link', { name: new RegExp(pendingOne) }).waitFor();
     const networkC = new MyNetworkPage(pageC);
     await networkC.openFromHeader();
