@@ -22,6 +22,12 @@ describe('the pseudo-locale', () => {
     expect(pseudoMessage('Read <0>the rules</0> or <strong>{name}</strong>')).toContain('<strong>{name}</strong>');
   });
 
+  it('leaves the product name as it is, so a label naming it still contains what is shown', () => {
+    expect(format(pseudoMessage('Rapport home'))).toMatch(/^\[Rapport ĥöɱé ~+\]$/);
+    expect(accent('Sign in · Rapport')).toBe('Šîĝñ îñ · Rapport');
+    expect(accent('Rapporteur')).toBe('Ŕáþþöŕţéûŕ');
+  });
+
   it('transforms the branches of plurals and selects, keeping # and the selectors', () => {
     const message = pseudoMessage('{count, plural, one {# pending invitation} other {# pending invitations}}');
     expect(format(message, { count: 1 })).toBe('[1 þéñðîñĝ îñṽîţáţîöñ ~~~~~~~~]');

@@ -17,11 +17,22 @@ const ACCENTS: Record<string, string> = Object.fromEntries(
 /** <Trans> placeholders (<0>, </0>, <strong>, <br/>): i18next-icu leaves them in the text (ignoreTag). */
 const TAG = /(<\/?[A-Za-z0-9_-]+\s*\/?>)/;
 
-/** Accents the letters of a piece of literal text, leaving <Trans> placeholders intact. */
+/**
+ * The product's name, which no language translates: left as it is, so a label that names it still contains
+ * the name shown beside it (the logo's "Rapport" inside "Rapport home", as axe's label-in-name rule asks).
+ */
+const PRODUCT_NAME = /(\bRapport\b)/;
+
+/** Accents the letters of a piece of literal text, leaving <Trans> placeholders and the product's name intact. */
 export function accent(text: string): string {
+  const letters = (piece: string) =>
+    piece
+      .split(PRODUCT_NAME)
+      .map((part, i) => (i % 2 === 1 ? part : part.replace(/[A-Za-z]/g, (c) => ACCENTS[c] ?? c)))
+      .join('');
   return text
     .split(TAG)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[A-Za-z]/g, (c) => ACCENTS[c] ?? c)))
+    .map((part, i) => (i % 2 === 1 ? part : letters(part)))
     .join('');
 }
 
