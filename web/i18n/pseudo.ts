@@ -17,10 +17,16 @@ const ACCENTS: Record<string, string> = Object.fromEntries(
 /** <Trans> placeholders (<0>, </0>, <strong>, <br/>): i18next-icu leaves them in the text (ignoreTag). */
 const TAG = /(<\/?[A-Za-z0-9_-]+\s*\/?>)/;
 
-/** Accents the letters of a piece of literal text, leaving <Trans> placeholders intact. */
+/**
+ * What stays as it is in literal text: <Trans> placeholders, and the product's name, which no language
+ * translates (the header's logo shows "Rapport" and its spoken name, "Rapport home", must contain it).
+ */
+const KEEP = /(<\/?[A-Za-z0-9_-]+\s*\/?>|\bRapport\b)/;
+
+/** Accents the letters of a piece of literal text, leaving <Trans> placeholders and the product's name intact. */
 export function accent(text: string): string {
   return text
-    .split(TAG)
+    .split(KEEP)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(/[A-Za-z]/g, (c) => ACCENTS[c] ?? c)))
     .join('');
 }
