@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './fixtures/axe.ts';
 import { seedMember } from './fixtures/network-api.ts';
+import { say, signedIn } from './fixtures/screening-pages.ts';
 import { PasswordSettings } from './fixtures/settings-pages.ts';
 import { browserSuite } from './fixtures/suite.ts';
 
@@ -14,19 +15,19 @@ describe('changing a password from the settings page', () => {
     const withToken = () => app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
     expect((await withToken()).statusCode).toBe(200);
 
-    const page = await suite.signedIn(member);
+    const page = await signedIn(suite, member);
     const card = new PasswordSettings(page);
     await card.open();
-    await page.getByRole('table', { name: 'Your access tokens' }).getByText('nightly export').waitFor();
+    await page.getByRole('table', { name: say('settings:tokens.table') }).getByText('nightly export').waitFor();
     expect(await card.signOutEverywhere().isChecked()).toBe(true);
     await expectAccessible(page, 'the password card');
 
     await card.change(member.password, 'a fresh long passphrase');
-    await page.getByText('Password changed. You were signed out everywhere else, and your access tokens were revoked.').waitFor();
+    await page.getByText(say('settings:password.changedSignedOut')).waitFor();
     // The token's script and the API session made at seeding are out; this browser stays signed in.
     expect((await withToken()).statusCode).toBe(401);
     expect((await member.call('GET', '/api/v1/me')).statusCode).toBe(401);
-    await page.getByText('You have no access tokens.').waitFor();
+    await page.getByText(say('settings:tokens.none')).waitFor();
     expect(await card.signOutEverywhere().isChecked()).toBe(true);
 
     // A routine change, keeping the other devices and scripts: untick the box from the keyboard.
@@ -40,7 +41,7 @@ describe('changing a password from the settings page', () => {
     await page.keyboard.press('Space');
     expect(await card.signOutEverywhere().isChecked()).toBe(false);
     await card.change('a fresh long passphrase', 'a third long passphrase');
-    await page.getByText('Password changed. Your other sessions and access tokens still work.').waitFor();
+    await page.getByText(say('settings:password.changedKept')).waitFor();
     const still = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${keptToken}` } });
     expect(still.statusCode).toBe(200);
     await expectAccessible(page, 'the settings page after a password change');

@@ -47,5 +47,7 @@ describe('the pseudo-locale', () => {
   it('maps a namespace, keys unchanged, and leaves empty and broken messages alone', () => {
     expect(pseudoResources({ a: 'Save', b: { c: '' }, d: '{broken' })).toEqual({ a: '[Šáṽé ~~]', b: { c: '' }, d: '{broken' });
     expect(accent('Zz <br/> Aa')).toBe('Žž <br/> Áá');
+    // The product's name is never translated, so the logo's visible "Rapport" stays within its spoken name.
+    expect(pseudoMessage('Rapport home')).toBe('[Rapport ĥöɱé ~~~~~]');
   });
 });
