@@ -2,8 +2,18 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './fixtures/axe.ts';
 import { launchBrowser, newMemberContext } from './fixtures/browser.ts';
-import { EditProfilePage, ProfileViewPage, SearchPage, SignUpPage } from './fixtures/pages.ts';
+import { EditProfilePage, ProfileViewPage, SearchPage, SignUpPage, startingWith } from './fixtures/pages.ts';
 import { type RunningServer, startServer } from './fixtures/server.ts';
+import { E2E_LOCALE, t, tIn } from './fixtures/words.ts';
+
+/** A message as the reader sees it: <Trans> placeholders (<bdi>) are elements, not text. */
+const shown = (message: string) => message.replace(/<\/?[A-Za-z0-9_-]+\s*\/?>/g, '');
+
+/**
+ * The language of the server's own field messages: it words them for the request's Accept-Language, which
+ * the web sends as its language; the pseudo-locale (en-XA) is English to the server.
+ */
+const SERVER_LOCALE = E2E_LOCALE === 'it' ? 'it' : 'en';
 
 let server: RunningServer;
 let browser: Browser;
@@ -61,14 +71,14 @@ describe('a member finds another by a misspelt name and reads their profile', ()
     expect(await experience.getByText('Staff Engineer').isVisible()).toBe(true);
     const orgLink = experience.getByRole('link', { name: 'Acme Robotics' });
     expect(await orgLink.getAttribute('href')).toMatch(/^\/org\/acme-robotics/);
-    expect(await pageB.getByRole('region', { name: 'Skills' }).getByText('Motion planning').isVisible()).toBe(true);
+    expect(await pageB.getByRole('region', { name: t('profile:sections.skills') }).getByText('Motion planning').isVisible()).toBe(true);
     await expectAccessible(pageB, 'the profile view');
 
     // Deep links work too: the organisation page lists A as a current member.
     await orgLink.click();
     await pageB.getByRole('heading', { name: 'Acme Robotics', level: 1 }).waitFor();
-    expect(await pageB.getByRole('tab', { name: /Current/ }).getAttribute('aria-selected')).toBe('true');
-    await pageB.getByRole('list', { name: 'Current members' }).getByRole('link', { name: 'Jonathan Smith' }).waitFor();
+    expect(await pageB.getByRole('tab', { name: t('organisation:tabs.current', { count: 1 }) }).getAttribute('aria-selected')).toBe('true');
+    await pageB.getByRole('list', { name: t('organisation:members.current') }).getByRole('link', { name: 'Jonathan Smith' }).waitFor();
 
     await contextA.close();
     await contextB.close();
@@ -80,7 +90,7 @@ describe('a member finds another by a misspelt name and reads their profile', ()
     await new SignUpPage(page).open();
     await new SignUpPage(page).signUp({ name: 'Ada Lovelace', email: 'ada@example.org', password: 'analytical engine 1843' });
     await new SearchPage(page).searchFromHeader('zzqxv');
-    await page.getByText("No one matches 'zzqxv'.", { exact: false }).waitFor();
+    await page.getByText(shown(t('search:noMatches.forQuery', { q: 'zzqxv' })), { exact: false }).waitFor();
     await context.close();
   });
 
@@ -88,13 +98,13 @@ describe('a member finds another by a misspelt name and reads their profile', ()
     const context = await newMemberContext(browser, server.baseUrl);
     const page = await context.newPage();
     await new SignUpPage(page).open();
-    await page.getByLabel('Full name').fill('Grace Hopper');
-    await page.getByLabel('Email').fill('grace@example.org');
+    await page.getByLabel(t('auth:signUp.fullName')).fill('Grace Hopper');
+    await page.getByLabel(t('auth:signUp.email')).fill('grace@example.org');
     // Long enough for the form, but the server rejects it for containing the email's local part.
-    await page.getByLabel(/^Password/).fill('grace-was-here-2024');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    const password = page.getByLabel(/^Password/);
-    const message = 'Do not use your email address in your password.';
+    await page.getByLabel(startingWith(t('auth:signUp.password'))).fill('grace-was-here-2024');
+    await page.getByRole('button', { name: t('auth:signUp.submit') }).click();
+    const password = page.getByLabel(startingWith(t('auth:signUp.password')));
+    const message = tIn(SERVER_LOCALE, 'errors:weak_password.email');
     await page.getByText(message).waitFor();
     // The message is tied to the field itself, so screen readers announce it with the input.
     const description = await password.evaluate((input) =>

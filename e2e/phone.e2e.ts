@@ -6,11 +6,18 @@ import { DirectoryPage } from './fixtures/directory-pages.ts';
 import { expectNoSidewaysScroll, textFullyVisible } from './fixtures/layout.ts';
 import { type SeededMember, seedMember } from './fixtures/network-api.ts';
 import { MyNetworkPage, SignInPage } from './fixtures/network-pages.ts';
-import { SearchPage } from './fixtures/pages.ts';
+import { SearchPage, startingWith } from './fixtures/pages.ts';
 import { InvitationsPage } from './fixtures/screening-pages.ts';
 import { browserSuite } from './fixtures/suite.ts';
+import { t } from './fixtures/words.ts';
 
 const e2e = browserSuite();
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A message as the reader sees it: <Trans> placeholders (<bdi>) are elements, not text. */
+const shown = (message: string) => message.replace(/<\/?[A-Za-z0-9_-]+\s*\/?>/g, '');
+/** The header's "My Network" link: its two pieces (Italian has no "My"), then perhaps a pending count. */
+const MY_NETWORK = startingWith(`${t('common:nav.myNetworkMy')}${t('common:nav.myNetwork')}`.trim());
 
 const PHONE = 390;
 /** A 128-character URL, the kind a member pastes into a headline or About: nowhere in its token may a line break. */
@@ -67,7 +74,7 @@ describe('the main screens on a 390 px phone', () => {
     // Signed out: the sign-in page.
     const out = await phone(null);
     await out.goto('/signin');
-    await out.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await out.getByRole('heading', { name: t('auth:signIn.title') }).waitFor();
     await expectNoSidewaysScroll(out, 'sign-in');
     await expectAccessible(out, 'sign-in at 390 px');
     await out.context().close();
@@ -75,11 +82,11 @@ describe('the main screens on a 390 px phone', () => {
     // Home: the header search box has room to type in, and the main navigation fits beside the logo.
     const page = await phone(viewer);
     await page.goto('/');
-    await page.getByRole('heading', { level: 1, name: 'Welcome, Vera' }).waitFor();
-    const box = await page.getByRole('searchbox', { name: 'Search people' }).boundingBox();
+    await page.getByRole('heading', { level: 1, name: t('home:title', { firstName: 'Vera' }) }).waitFor();
+    const box = await page.getByRole('searchbox', { name: t('common:searchPeople') }).boundingBox();
     expect(box?.width, 'header search box width').toBeGreaterThanOrEqual(300);
-    const nav = page.getByRole('navigation', { name: 'Main' });
-    for (const link of ['Members', /^My Network/]) {
+    const nav = page.getByRole('navigation', { name: t('common:mainNav') });
+    for (const link of [t('common:nav.members'), MY_NETWORK]) {
       const { x, width } = (await nav.getByRole('link', { name: link }).boundingBox())!;
       expect(x + width, `the right edge of ${String(link)}`).toBeLessThanOrEqual(PHONE);
     }
@@ -105,8 +112,8 @@ describe('the main screens on a 390 px phone', () => {
     // A profile whose headline and About are long URLs, and Vera's own.
     await page.goto(`/in/${lin.handle}`);
     await page.getByRole('heading', { level: 1, name: 'Lin Longurl' }).waitFor();
-    await page.getByRole('region', { name: 'About' }).getByText(LONG_URL, { exact: false }).waitFor();
-    for (const badge of [page.getByRole('region', { name: 'Skills' }).getByText(LONG_WORD.slice(0, 60)), page.getByText(LONG_WORD.slice(0, 100), { exact: true })]) {
+    await page.getByRole('region', { name: t('profile:sections.about') }).getByText(LONG_URL, { exact: false }).waitFor();
+    for (const badge of [page.getByRole('region', { name: t('profile:sections.skills') }).getByText(LONG_WORD.slice(0, 60)), page.getByText(LONG_WORD.slice(0, 100), { exact: true })]) {
       const shown = await textFullyVisible(badge);
       expect(shown.visible, `a long skill or industry: ${shown.why}`).toBe(true);
     }
@@ -120,17 +127,17 @@ describe('the main screens on a 390 px phone', () => {
     const network = new MyNetworkPage(page);
     await network.openFromHeader();
     const invitations = new InvitationsPage(page);
-    await invitations.folderTab('Inbox (6)').waitFor();
+    await invitations.folderTab(t('network:folders.inboxCount', { count: 6 })).waitFor();
     const viewport = page.viewportSize()!;
     for (const s of senders) {
       const card = invitations.from('inbox', s.name);
       const name = card.getByRole('link', { name: s.name, exact: true });
       const shown = await textFullyVisible(name);
       expect(shown.visible, `${s.name}: ${shown.why}`).toBe(true);
-      await card.getByText(/^Outside your network · No mutual connections · Personal note$/).waitFor();
+      await card.getByText([t('network:summary.outside'), t('network:summary.mutuals', { count: 0 }), t('network:summary.note.personal')].join(' · '), { exact: true }).waitFor();
       // (The folded evidence holds the band too, hidden: the summary's is the one on screen.)
-      await card.getByText(/^(Low|Medium|High) risk$/).filter({ visible: true }).waitFor();
-      const toggle = card.getByRole('button', { name: `Evidence about ${s.name}` });
+      await card.getByText(new RegExp(`^(${[t('network:risk.low'), t('network:risk.medium'), t('network:risk.high')].map(escapeRegExp).join('|')})$`)).filter({ visible: true }).waitFor();
+      const toggle = card.getByRole('button', { name: t('network:invitation.evidenceLabel', { name: s.name }) });
       expect(await toggle.getAttribute('aria-expanded')).toBe('false');
       expect(await invitations.evidence(card, s.name).count()).toBe(0);
       const height = (await card.boundingBox())!.height;
@@ -141,14 +148,14 @@ describe('the main screens on a 390 px phone', () => {
 
     // A tap opens one invitation's evidence, the region the button says it controls.
     const card = invitations.from('inbox', ana.name);
-    const toggle = card.getByRole('button', { name: `Evidence about ${ana.name}` });
+    const toggle = card.getByRole('button', { name: t('network:invitation.evidenceLabel', { name: ana.name }) });
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     const controlled = page.locator(`[id="${await toggle.getAttribute('aria-controls')}"]`);
     const evidence = invitations.evidence(card, ana.name);
     await evidence.waitFor();
-    expect(await controlled.getByRole('region', { name: `Evidence about ${ana.name}` }).count()).toBe(1);
-    expect(await invitations.fact(card, ana.name, 'Degree before connecting')).toBe('Outside your network');
+    expect(await controlled.getByRole('region', { name: t('network:invitation.evidenceLabel', { name: ana.name }) }).count()).toBe(1);
+    expect(await invitations.fact(card, ana.name, t('network:evidence.degreeLabel'))).toBe(t('network:evidence.degree.outside'));
     await evidence.getByText(LONG_WORD, { exact: false }).waitFor();
     await expectNoSidewaysScroll(page, 'an invitation with a long note, opened');
     await expectAccessible(page, 'an opened invitation at 390 px');
@@ -157,16 +164,16 @@ describe('the main screens on a 390 px phone', () => {
     await evidence.waitFor({ state: 'hidden' });
 
     // Asking for context with an unbroken message keeps the thread within the card.
-    await card.getByRole('button', { name: `Ask for context from ${ana.name}` }).click();
-    await card.getByRole('textbox', { name: 'Your question to Ana' }).fill(`Which talk? ${LONG_WORD}`);
-    await card.getByRole('button', { name: 'Send question' }).click();
+    await card.getByRole('button', { name: t('network:invitation.askForContextLabel', { name: ana.name }) }).click();
+    await card.getByRole('textbox', { name: shown(t('network:invitation.question.label', { name: 'Ana' })) }).fill(`Which talk? ${LONG_WORD}`);
+    await card.getByRole('button', { name: t('network:invitation.question.submit') }).click();
     await invitations.thread(card, ana.name).getByText(LONG_WORD, { exact: false }).waitFor();
     await expectNoSidewaysScroll(page, 'an invitation thread with a long message');
 
     // Settings.
     await page.goto('/settings');
-    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-    await page.getByRole('region', { name: 'Invitations & screening' }).getByRole('radio', { name: /^Manual/ }).waitFor({ state: 'attached' });
+    await page.getByRole('heading', { level: 1, name: t('settings:page.title') }).waitFor();
+    await page.getByRole('region', { name: t('settings:screening.title') }).getByRole('radio', { name: startingWith(t('settings:screening.mode.manual')) }).waitFor({ state: 'attached' });
     await expectNoSidewaysScroll(page, 'settings');
     await expectAccessible(page, 'settings at 390 px');
     await page.context().close();
@@ -179,7 +186,7 @@ describe('the main screens on a 390 px phone', () => {
     const invitations = new InvitationsPage(page);
     await invitations.open();
     const card = invitations.from('inbox', xavi.name);
-    expect(await card.getByRole('button', { name: `Evidence about ${xavi.name}` }).getAttribute('aria-expanded')).toBe('true');
+    expect(await card.getByRole('button', { name: t('network:invitation.evidenceLabel', { name: xavi.name }) }).getAttribute('aria-expanded')).toBe('true');
     await invitations.evidence(card, xavi.name).getByText('Hi Wren, from the meetup.').waitFor();
     await page.context().close();
   });

@@ -31,7 +31,7 @@ export function AppLayout() {
       <AppShell.Header>
         <Container size="lg" h="100%">
           <div className={me ? `${classes.bar} ${classes.withSearch}` : classes.bar}>
-            <Anchor component={Link} to="/" underline="never" className={classes.logo} aria-label={t('homeLink')}>
+            <Anchor component={Link} to="/" underline="never" className={classes.logo} aria-label={t('homeLink', { brand: 'Rapport' })}>
               <Box component="span" className={classes.mark} aria-hidden>
                 <IconAffiliate size={20} stroke={2.2} />
               </Box>

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconBriefcase, IconExternalLink, IconSchool } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MemberProfileView } from '../../api/types.ts';
@@ -13,7 +13,9 @@ import { formatYears, useDateRange } from './format.ts';
 export const WRAPPING_BADGE = { root: { height: 'auto', maxWidth: '100%' }, label: { whiteSpace: 'normal' as const } };
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = `profile-${title.replace(/\W+/g, '-').toLowerCase()}`;
+  // Not derived from the title: a translated title may have no ASCII letters (the pseudo-locale's), and
+  // then every section's id was "profile--", so each region took the first one's name.
+  const id = `profile-${useId()}`;
   return (
     <Paper component="section" aria-labelledby={id} p={{ base: 'md', sm: 'lg' }} radius="md">
       <Title order={2} fz="h4" id={id} mb="sm">

@@ -1,7 +1,8 @@
 /** The shell: header, navigation, account menu and the page states every scene shares. */
 export default {
   skipToContent: 'Skip to main content',
-  homeLink: 'Rapport home',
+  /** {brand} is the product's name, as the logo shows it (an argument, so the pseudo-locale leaves it as shown). */
+  homeLink: '{brand} home',
   mainNav: 'Main',
   signIn: 'Sign in',
   join: 'Join',

@@ -3,7 +3,7 @@ import type { Messages } from '../messages.ts';
 
 const common: Messages<typeof english> = {
   skipToContent: 'Vai al contenuto principale',
-  homeLink: 'Rapport, pagina iniziale',
+  homeLink: '{brand}, pagina iniziale',
   mainNav: 'Principale',
   signIn: 'Accedi',
   join: 'Iscriviti',
