@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/client.ts';
 import { keys } from '../api/keys.ts';
 
@@ -27,6 +28,7 @@ interface Options<TVars, TResult> {
  */
 export function useNetworkMutation<TVars, TResult = unknown>(fn: (vars: TVars) => Promise<TResult>, options: Options<TVars, TResult> = {}) {
   const queryClient = useQueryClient();
+  const { t } = useTranslation('common');
   return useMutation({
     mutationFn: fn,
     onSuccess: async (result, vars) => {
@@ -41,7 +43,7 @@ export function useNetworkMutation<TVars, TResult = unknown>(fn: (vars: TVars) =
       ]);
     },
     onError: (error) => {
-      if (!options.quietErrors) notifications.show({ color: 'red', title: 'That did not work', message: errorMessage(error) });
+      if (!options.quietErrors) notifications.show({ color: 'red', title: t('notify.failed'), message: errorMessage(error) });
     },
   });
 }

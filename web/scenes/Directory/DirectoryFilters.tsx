@@ -3,8 +3,8 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { IconMapPin } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INDUSTRIES } from '../../../common/limits.ts';
 import { OrganisationFilter } from '../../components/OrganisationFilter.tsx';
+import { useProfileOptions } from '../../hooks/useProfileOptions.ts';
 
 export interface DirectoryFilterValues {
   sort: 'newest' | 'name';
@@ -23,6 +23,7 @@ interface Props {
 /** Order and filters for the member directory; each applies as it changes (the place once typing pauses). */
 export function DirectoryFilters({ values, onChange, onClear }: Props) {
   const { t } = useTranslation('directory');
+  const industries = useProfileOptions('industries');
   const [place, setPlace] = useState(values.location);
   const applyPlace = useDebouncedCallback((v: string) => onChange({ location: v.trim() }), 350);
   const active = Boolean(values.organisation || values.location || values.industry);
@@ -65,7 +66,7 @@ export function DirectoryFilters({ values, onChange, onClear }: Props) {
           <Select
             label={t('filters.industry')}
             placeholder={t('filters.anyIndustry')}
-            data={[...INDUSTRIES]}
+            data={industries.options}
             searchable
             clearable
             value={values.industry || null}

@@ -1,27 +1,17 @@
 import { Autocomplete, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CAREER_STAGES, FUNCTIONS, INDUSTRIES, LIMITS } from '../../../common/limits.ts';
+import { CAREER_STAGES, LIMITS } from '../../../common/limits.ts';
+import { useProfileOptions } from '../../hooks/useProfileOptions.ts';
 import { useCareerStageLabel } from './careerStages.ts';
 import { FormSection } from './FormSection.tsx';
 import type { ProfileForm } from './profileForm.ts';
-
-/**
- * The career stages in English.
- * @deprecated English only; use `useCareerStageLabel()` (./careerStages.ts). Kept while web/scenes/Search still imports it.
- */
-export const CAREER_STAGE_LABELS: Record<string, string> = {
-  student: 'Student',
-  early: 'Early career',
-  mid: 'Mid-career',
-  senior: 'Senior',
-  executive: 'Executive',
-  retired: 'Retired',
-};
 
 /** Name, headline, location, industry, function, career stage and about. */
 export function BasicsSection({ form }: { form: ProfileForm }) {
   const { t } = useTranslation('editProfile');
   const careerStage = useCareerStageLabel();
+  const industries = useProfileOptions('industries');
+  const functions = useProfileOptions('functions');
   return (
     <FormSection title={t('basics.title')} description={t('basics.description')}>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -46,16 +36,20 @@ export function BasicsSection({ form }: { form: ProfileForm }) {
           id="industry"
           label={t('basics.industry')}
           placeholder={t('basics.chooseOrType')}
-          data={[...INDUSTRIES]}
+          data={industries.options.map((o) => o.label)}
           maxLength={LIMITS.industryMax}
           {...form.getInputProps('industry')}
+          value={industries.label(form.values.industry)}
+          onChange={(v) => form.setFieldValue('industry', industries.valueOf(v))}
         />
         <Autocomplete
           label={t('basics.function')}
           placeholder={t('basics.chooseOrType')}
-          data={[...FUNCTIONS]}
+          data={functions.options.map((o) => o.label)}
           maxLength={LIMITS.industryMax}
           {...form.getInputProps('function')}
+          value={functions.label(form.values.function)}
+          onChange={(v) => form.setFieldValue('function', functions.valueOf(v))}
         />
         <Select
           label={t('basics.careerStage')}

@@ -7,7 +7,7 @@ import { LoadMore } from '../../components/LoadMore.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/PageState.tsx';
 import { PersonCardItem } from '../../components/PersonCardItem.tsx';
 import { usePagedQuery } from '../../hooks/usePagedQuery.ts';
-import { formatRange } from '../Profile/format.ts';
+import { useDateRange } from '../Profile/format.ts';
 
 /**
  * Current or past members of an organisation, a page at a time, as the viewer may see them (the server
@@ -15,6 +15,7 @@ import { formatRange } from '../Profile/format.ts';
  */
 export function OrganisationMembers({ slug, when, orgName }: { slug: string; when: 'current' | 'past'; orgName: string }) {
   const { t } = useTranslation('organisation');
+  const dateRange = useDateRange();
   const query = usePagedQuery(keys.organisationMembers(slug, when), (cursor) => directoryApi.organisationMembers(slug, when, cursor));
   if (query.isPending) return <PageLoader label={t('members.loading')} />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -43,7 +44,7 @@ export function OrganisationMembers({ slug, when, orgName }: { slug: string; whe
                 extra={
                   <Text size="xs">
                     <bdi>{person.role}</bdi>
-                    {person.startDate ? ` · ${formatRange(person.startDate, person.endDate)}` : ''}
+                    {person.startDate ? ` · ${dateRange(person.startDate, person.endDate)}` : ''}
                   </Text>
                 }
               />

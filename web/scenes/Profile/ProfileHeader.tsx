@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { MemberProfileView } from '../../api/types.ts';
 import { DegreeBadge } from '../../components/DegreeBadge.tsx';
 import { PersonAvatar } from '../../components/PersonAvatar.tsx';
+import { useProfileOptions } from '../../hooks/useProfileOptions.ts';
 import { useCareerStageLabel } from '../EditProfile/careerStages.ts';
 import { MutualConnections } from './MutualConnections.tsx';
 import { WRAPPING_BADGE } from './ProfileSections.tsx';
@@ -14,8 +15,10 @@ import { ProfileActions } from './ProfileActions.tsx';
 export function ProfileHeader({ profile }: { profile: MemberProfileView }) {
   const { t } = useTranslation('profile');
   const careerStage = useCareerStageLabel();
+  const industries = useProfileOptions('industries');
+  const functions = useProfileOptions('functions');
   const isSelf = profile.connection === 'self';
-  const facts = [profile.industry, profile.function, profile.careerStage ? careerStage(profile.careerStage) : null].filter(
+  const facts = [profile.industry && industries.label(profile.industry), profile.function && functions.label(profile.function), profile.careerStage ? careerStage(profile.careerStage) : null].filter(
     (f): f is string => Boolean(f),
   );
   return (

@@ -1,8 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** "2021-04" → the first of that month, local time (new Date("2021-04") is UTC and can fall in March). */
 function monthDate(ym: string): Date | null {
   const [y, m] = ym.split('-').map(Number);
@@ -24,22 +22,6 @@ export function useDateRange(): (start: string | null, end: string | null) => st
     if (!start) return end ? t('dates.until', { end: name(end) }) : '';
     return end ? t('dates.range', { start: name(start), end: name(end) }) : t('dates.current', { start: name(start) });
   };
-}
-
-/**
- * "2021-04" → "Apr 2021", English only.
- * @deprecated Use `useDateRange()`, which words the dates in the reader's language.
- */
-export function formatMonth(ym: string): string {
-  const [y, m] = ym.split('-');
-  const name = MONTHS[Number(m) - 1];
-  return name ? `${name} ${y}` : ym;
-}
-
-/** @deprecated English only; use `useDateRange()`. Kept while web/scenes/Organisation still calls it. */
-export function formatRange(start: string | null, end: string | null): string {
-  if (!start) return end ? `Until ${formatMonth(end)}` : '';
-  return `${formatMonth(start)} – ${end ? formatMonth(end) : 'Present'}`;
 }
 
 /** "2015 – 2019": years are numbers, the same in every language. */

@@ -1,8 +1,9 @@
 import { Button, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
-import { CAREER_STAGES, FUNCTIONS, INDUSTRIES } from '../../../common/limits.ts';
+import { CAREER_STAGES } from '../../../common/limits.ts';
 import { useTranslation } from 'react-i18next';
 import { DEGREE_KEYS } from '../../components/DegreeBadge.tsx';
 import { OrganisationFilter } from '../../components/OrganisationFilter.tsx';
+import { useProfileOptions } from '../../hooks/useProfileOptions.ts';
 
 export interface FilterValues {
   degree: string;
@@ -22,6 +23,8 @@ interface Props {
 /** Connection degree, industry, function, career stage and organisation filters; each applies as soon as it changes. */
 export function SearchFiltersPanel({ values, onChange, onClear }: Props) {
   const { t } = useTranslation(['search', 'people']);
+  const industries = useProfileOptions('industries');
+  const functions = useProfileOptions('functions');
   const active = Boolean(values.degree || values.industry || values.function || values.careerStage || values.organisation);
 
   return (
@@ -48,7 +51,7 @@ export function SearchFiltersPanel({ values, onChange, onClear }: Props) {
         <Select
           label={t('filters.industry')}
           placeholder={t('filters.anyIndustry')}
-          data={[...INDUSTRIES]}
+          data={industries.options}
           searchable
           clearable
           value={values.industry || null}
@@ -57,7 +60,7 @@ export function SearchFiltersPanel({ values, onChange, onClear }: Props) {
         <Select
           label={t('filters.function')}
           placeholder={t('filters.anyFunction')}
-          data={[...FUNCTIONS]}
+          data={functions.options}
           searchable
           clearable
           value={values.function || null}
