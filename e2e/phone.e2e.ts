@@ -127,7 +127,7 @@ describe('the main screens on a 390 px phone', () => {
     const network = new MyNetworkPage(page);
     await network.openFromHeader();
     const invitations = new InvitationsPage(page);
-    await invitations.folderTab(t('network:folders.inboxCount', { count: 6 })).waitFor();
+    await invitations.folderTab('inbox', 6).waitFor();
     const viewport = page.viewportSize()!;
     for (const s of senders) {
       const card = invitations.from('inbox', s.name);
@@ -155,7 +155,7 @@ describe('the main screens on a 390 px phone', () => {
     const evidence = invitations.evidence(card, ana.name);
     await evidence.waitFor();
     expect(await controlled.getByRole('region', { name: t('network:invitation.evidenceLabel', { name: ana.name }) }).count()).toBe(1);
-    expect(await invitations.fact(card, ana.name, t('network:evidence.degreeLabel'))).toBe(t('network:evidence.degree.outside'));
+    expect(await invitations.fact(card, ana.name, 'network:evidence.degreeLabel')).toBe(t('network:evidence.degree.outside'));
     await evidence.getByText(LONG_WORD, { exact: false }).waitFor();
     await expectNoSidewaysScroll(page, 'an invitation with a long note, opened');
     await expectAccessible(page, 'an opened invitation at 390 px');
