@@ -1,5 +1,4 @@
-import i18next from 'i18next';
-import ICU from 'i18next-icu';
+import { testI18n } from '../../i18n/test-i18n.ts';
 import IntlMessageFormat from 'intl-messageformat';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../api/moderation.ts';
@@ -20,10 +19,8 @@ const entry = (action: string, data: Record<string, unknown>, ip: string | null 
   ip,
 });
 
-const i18n = i18next.createInstance();
-beforeAll(() =>
-  i18n.use(new ICU()).init({ lng: 'en', resources: { en: { admin: en }, it: { admin: it_ } }, ns: ['admin'], interpolation: { escapeValue: false } }),
-);
+const { i18n, ready } = testI18n({ admin: { en, it: it_ } });
+beforeAll(() => ready);
 const words = (lang: 'en' | 'it') => ({
   t: i18n.getFixedT(lang, 'admin'),
   format: { dateTime: (v: string) => formatDateTime(v, lang), list: (items: readonly string[]) => formatList(items, 'conjunction', lang) } satisfies AuditFormat,

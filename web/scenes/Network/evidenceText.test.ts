@@ -1,20 +1,11 @@
-import i18next from 'i18next';
-import ICU from 'i18next-icu';
+import { testI18n } from '../../i18n/test-i18n.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../../i18n/resources/en/network.ts';
 import it_ from '../../i18n/resources/it/network.ts';
 import { accountAgeText, degreeText, historyText, noteLabel, sharedFacts } from './evidenceText.ts';
 
-const i18n = i18next.createInstance();
-beforeAll(() =>
-  i18n.use(new ICU()).init({
-    lng: 'en',
-    resources: { en: { network: en }, it: { network: it_ } },
-    ns: ['network'],
-    defaultNS: 'network',
-    interpolation: { escapeValue: false },
-  }),
-);
+const { i18n, ready } = testI18n({ network: { en, it: it_ } });
+beforeAll(() => ready);
 const t = (lng = 'en') => i18n.getFixedT(lng, 'network');
 
 describe('the evidence card in words', () => {

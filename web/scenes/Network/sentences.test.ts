@@ -1,5 +1,4 @@
-import i18next from 'i18next';
-import ICU from 'i18next-icu';
+import { testI18n } from '../../i18n/test-i18n.ts';
 import { createElement as h } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, Trans } from 'react-i18next';
@@ -7,17 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../../i18n/resources/en/network.ts';
 import it_ from '../../i18n/resources/it/network.ts';
 
-const i18n = i18next.createInstance();
-beforeAll(() =>
-  i18n.use(new ICU()).init({
-    lng: 'en',
-    resources: { en: { network: en }, it: { network: it_ } },
-    ns: ['network'],
-    defaultNS: 'network',
-    interpolation: { escapeValue: false },
-    react: { useSuspense: false },
-  }),
-);
+const { i18n, ready } = testI18n({ network: { en, it: it_ } });
+beforeAll(() => ready);
 
 const render = (lng: string, key: 'invitation.done.accept' | 'howYouMet.invited', values: Record<string, string>) => {
   const t = i18n.getFixedT(lng, 'network');
