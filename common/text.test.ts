@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasVisibleCharacters, matchKey, normaliseText, organisationKey, slugify, textProblem } from './text.ts';
+import { hasVisibleCharacters, matchKey, normaliseText, organisationKey, slugify, TEXT_PROBLEM_ENGLISH, textProblem, textProblemCode } from './text.ts';
 
 describe('matchKey', () => {
   it('ignores case, accents and spacing', () => {
@@ -102,5 +102,15 @@ describe('normaliseText', () => {
   it('composes to NFC and trims', () => {
     expect(normaliseText(' Zoe\u0308 ')).toBe('Zoë');
     expect(normaliseText('Zoe\u0308')).toHaveLength(3);
+  });
+});
+
+describe('textProblemCode', () => {
+  it('names each problem by a stable code, which textProblem words in English for the API', () => {
+    expect(textProblemCode('Ana\u202Etcennoc', { line: true })).toBe('direction');
+    expect(textProblemCode('Ana\nRuiz', { line: true })).toBe('oneLine');
+    expect(textProblemCode('\u200B', { line: true, required: true })).toBe('invisible');
+    expect(textProblemCode('Ana Ruiz', { line: true, required: true })).toBeNull();
+    expect(textProblem('Ana\u202Etcennoc', { line: true })).toBe(TEXT_PROBLEM_ENGLISH.direction);
   });
 });

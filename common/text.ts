@@ -84,28 +84,45 @@ export interface TextRules {
   strictEncoding?: boolean;
 }
 
+/** Why a text breaks the rules, as a stable code: the web words it in the reader's language (common:textProblems). */
+export type TextProblem = 'unicode' | 'utf8' | 'oneLine' | 'control' | 'direction' | 'marks' | 'empty' | 'invisible';
+
+/** Each problem as the API's field errors word it, in English. */
+export const TEXT_PROBLEM_ENGLISH: Record<TextProblem, string> = {
+  unicode: 'must be valid Unicode text',
+  utf8: 'must be valid UTF-8 text',
+  oneLine: 'must be one line without control characters',
+  control: 'must not contain control characters',
+  direction: 'must not contain characters that change the direction of text',
+  marks: 'must not pile up combining marks',
+  empty: 'must not be empty',
+  invisible: 'must contain visible characters',
+};
+
 /**
- * Why a text breaks the rules, as the message a form shows, or null when it is fine. Checked before
- * normalisation, on exactly what was sent.
+ * Why a text breaks the rules, or null when it is fine. Checked before normalisation, on exactly what was
+ * sent.
  *
  * Free text (About, notes, messages) may keep line breaks and the implicit direction marks LRM, RLM and
  * ALM, which a writer of mixed Arabic or Hebrew and Latin prose uses to place punctuation; one-line texts
  * (names, headlines, organisations) may not, since nothing in a name needs them and they can make two
  * names look alike. Embeddings, overrides and isolates are refused everywhere.
  */
-export function textProblem(value: string, rules: TextRules = {}): string | null {
-  if (LONE_SURROGATE.test(value)) return 'must be valid Unicode text';
-  if (rules.strictEncoding && REPLACEMENT.test(value)) return 'must be valid UTF-8 text';
-  if ((rules.line ? CONTROL_OR_BREAK : CONTROL).test(value)) {
-    return rules.line ? 'must be one line without control characters' : 'must not contain control characters';
-  }
-  if (BIDI_FORMATTING.test(value) || (rules.line && BIDI_MARKS.test(value))) {
-    return 'must not contain characters that change the direction of text';
-  }
-  if (rules.line && MARK_PILE.test(value)) return 'must not pile up combining marks';
-  if (rules.required && value.trim() === '') return 'must not be empty';
-  if (rules.required && !hasVisibleCharacters(value)) return 'must contain visible characters';
+export function textProblemCode(value: string, rules: TextRules = {}): TextProblem | null {
+  if (LONE_SURROGATE.test(value)) return 'unicode';
+  if (rules.strictEncoding && REPLACEMENT.test(value)) return 'utf8';
+  if ((rules.line ? CONTROL_OR_BREAK : CONTROL).test(value)) return rules.line ? 'oneLine' : 'control';
+  if (BIDI_FORMATTING.test(value) || (rules.line && BIDI_MARKS.test(value))) return 'direction';
+  if (rules.line && MARK_PILE.test(value)) return 'marks';
+  if (rules.required && value.trim() === '') return 'empty';
+  if (rules.required && !hasVisibleCharacters(value)) return 'invisible';
   return null;
+}
+
+/** textProblemCode in English words, as the API's field errors give it. */
+export function textProblem(value: string, rules: TextRules = {}): string | null {
+  const code = textProblemCode(value, rules);
+  return code ? TEXT_PROBLEM_ENGLISH[code] : null;
 }
 
 /** True when something in the text would show on screen: not only spaces, zero-width characters or marks. */
