@@ -28,9 +28,10 @@ describeEachEngine('display text', (get) => {
 
   const expectRefused = (res: { statusCode: number; json: () => unknown }, path: string, message: RegExp) => {
     expect(res.statusCode).toBe(400);
-    const body = res.json() as { code: string; errors: { path: string; message: string }[] };
+    const body = res.json() as { code: string; errors: { path: string; message: string; code: string }[] };
     expect(body.code).toBe('validation_failed');
-    expect(body.errors).toContainEqual({ path, message: expect.stringMatching(message) });
+    // Each field error also carries its stable code (zod's issue code) for a client to word it.
+    expect(body.errors).toContainEqual(expect.objectContaining({ path, message: expect.stringMatching(message), code: expect.any(String) }));
   };
 
   it('refuses a sign-up name with a direction override, saying why', async () => {
