@@ -24,6 +24,12 @@ export const LIMITS = {
   tokenNameMax: 60,
   searchQueryMax: 200,
   invitationNoteMax: 300,
+  postMax: 3000,
+  commentMax: 1250,
+  /** Distinct @mentions and #topics a post or comment may carry. */
+  mentionsMax: 20,
+  topicsMax: 10,
+  topicMax: 60,
   pageSizeDefault: 20,
   pageSizeMax: 50,
   photoBytesMax: 5 * 1024 * 1024,

@@ -1,0 +1,51 @@
+/**
+ * Finding @mentions and #topics in a post or comment, the same way on the server (which resolves and stores
+ * them) and in the web (which links the ones the server resolved). A mention is `@` and a handle
+ * (common/schemas/primitives.ts); a topic is `#` and letters, digits or underscores in any script, kept
+ * lower-case. Either must start the text or follow a character that is not a letter, digit, `@`, `#` or
+ * `/`, so an email address or a URL fragment is neither.
+ */
+import { LIMITS } from './limits.ts';
+
+const MENTION = /(?<![\p{L}\p{N}_@#/.-])@([a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?)(?![a-z0-9-])/gu;
+const TOPIC = /(?<![\p{L}\p{N}_@#/&])#([\p{L}\p{N}_]{1,60})(?![\p{L}\p{N}_])/gu;
+
+const distinct = (values: Iterable<string>, max: number): string[] => [...new Set(values)].slice(0, max);
+
+/** The handles a text mentions, in order of first appearance, at most LIMITS.mentionsMax. */
+export const mentionedHandles = (text: string): string[] =>
+  distinct(
+    Array.from(text.matchAll(MENTION), (m) => m[1]),
+    LIMITS.mentionsMax,
+  );
+
+/** The topics a text names, lower-cased (locale-free), in order of first appearance, at most LIMITS.topicsMax. */
+export const topicsOf = (text: string): string[] =>
+  distinct(
+    Array.from(text.matchAll(TOPIC), (m) => m[1].toLowerCase()),
+    LIMITS.topicsMax,
+  );
+
+/** A piece of a text as a client renders it: plain text, a mention (by handle) or a topic. */
+export type TextPiece = { kind: 'text'; text: string } | { kind: 'mention'; text: string; handle: string } | { kind: 'topic'; text: string; topic: string };
+
+/**
+ * The text cut into pieces, linking only the mentions in `resolved` (what the server stored) and every topic.
+ * Everything else stays plain text, so nothing a member typed becomes markup.
+ */
+export function textPieces(text: string, resolved: ReadonlySet<string>): TextPiece[] {
+  const marks = [
+    ...Array.from(text.matchAll(MENTION), (m) => ({ at: m.index, raw: m[0], handle: m[1], kind: 'mention' as const })),
+    ...Array.from(text.matchAll(TOPIC), (m) => ({ at: m.index, raw: m[0], topic: m[1].toLowerCase(), kind: 'topic' as const })),
+  ].sort((a, b) => a.at - b.at);
+  const pieces: TextPiece[] = [];
+  let from = 0;
+  for (const mark of marks) {
+    if (mark.kind === 'mention' && !resolved.has(mark.handle)) continue;
+    if (mark.at > from) pieces.push({ kind: 'text', text: text.slice(from, mark.at) });
+    pieces.push(mark.kind === 'mention' ? { kind: 'mention', text: mark.raw, handle: mark.handle } : { kind: 'topic', text: mark.raw, topic: mark.topic });
+    from = mark.at + mark.raw.length;
+  }
+  if (from < text.length) pieces.push({ kind: 'text', text: text.slice(from) });
+  return pieces;
+}

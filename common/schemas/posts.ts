@@ -1,0 +1,114 @@
+/**
+ * Posts, the feed, comments and reactions: the API's request and response shapes, shared by the server's
+ * routes and the web client (docs/feed.md). Text is stored as the member wrote it; @mentions and #topics are
+ * found in it by common/post-text.ts, and the server answers with the ones it resolved, so a client links
+ * exactly those and renders everything else as plain text.
+ */
+import { z } from 'zod';
+import { LIMITS } from '../limits.ts';
+import { bigId, cursor, requiredText } from './primitives.ts';
+import { page, personCard } from './search.ts';
+
+export const POST_VISIBILITIES = ['members', 'connections', 'followers'] as const;
+export type PostVisibility = (typeof POST_VISIBILITIES)[number];
+
+/** LinkedIn's five reactions; one per member per post or comment, changeable. */
+export const REACTION_KINDS = ['like', 'celebrate', 'support', 'insightful', 'funny'] as const;
+export type ReactionKind = (typeof REACTION_KINDS)[number];
+
+export const FEED_ORDERS = ['recent', 'top'] as const;
+export type FeedOrder = (typeof FEED_ORDERS)[number];
+
+export const postCreate = z.strictObject({
+  text: requiredText(LIMITS.postMax),
+  visibility: z.enum(POST_VISIBILITIES).default('members'),
+  /** A repost: the post shared, with `text` as the optional comment (may then be empty: see the route). */
+  repostOf: bigId.optional(),
+});
+export type PostCreate = z.infer<typeof postCreate>;
+
+/** Editing keeps the visibility; the post shows "edited" from then on. */
+export const postEdit = z.strictObject({ text: requiredText(LIMITS.postMax) });
+
+export const commentCreate = z.strictObject({
+  text: requiredText(LIMITS.commentMax),
+  /** A reply to this comment (one level: a reply to a reply answers its parent). */
+  parentId: bigId.optional(),
+});
+export const commentEdit = z.strictObject({ text: requiredText(LIMITS.commentMax) });
+
+export const reactionSet = z.strictObject({ kind: z.enum(REACTION_KINDS) });
+
+export const feedQuery = z.strictObject({ order: z.enum(FEED_ORDERS).default('recent'), cursor });
+
+/** Counts of each kind, their total, and the viewer's own reaction (null if none). */
+export const reactionSummary = z.object({
+  total: z.number(),
+  byKind: z.record(z.enum(REACTION_KINDS), z.number()),
+  mine: z.enum(REACTION_KINDS).nullable(),
+});
+export type ReactionSummary = z.infer<typeof reactionSummary>;
+
+/** A member a text mentions, as resolved by the server when the text was saved (blocked pairs left out). */
+export const mention = z.object({ handle: z.string(), name: z.string() });
+
+/** What the viewer may do with a post or comment, decided by the server's policies. */
+export const itemAbilities = z.object({
+  canEdit: z.boolean(),
+  canDelete: z.boolean(),
+  canReact: z.boolean(),
+  canComment: z.boolean(),
+  canRepost: z.boolean(),
+  canReport: z.boolean(),
+});
+
+const postFields = {
+  id: z.number(),
+  text: z.string(),
+  visibility: z.enum(POST_VISIBILITIES),
+  author: personCard,
+  createdAt: z.string(),
+  editedAt: z.string().nullable(),
+  mentions: z.array(mention),
+  topics: z.array(z.string()),
+  reactions: reactionSummary,
+  commentCount: z.number(),
+  repostCount: z.number(),
+  abilities: itemAbilities,
+};
+
+/** A post as the viewer may see it. A repost carries the original, or null when it is gone or hidden. */
+export const postView = z.object({
+  ...postFields,
+  repostOf: z.object(postFields).nullable().optional(),
+  /** Top order only: people in the viewer's network who reacted or commented ("Ana and 3 others you know reacted"). */
+  socialProof: z.object({ people: z.array(personCard), total: z.number() }).nullable().optional(),
+});
+export type PostView = z.infer<typeof postView>;
+
+export const feedPage = page(postView);
+
+export const commentView = z.object({
+  id: z.number(),
+  postId: z.number(),
+  parentId: z.number().nullable(),
+  text: z.string(),
+  author: personCard,
+  createdAt: z.string(),
+  editedAt: z.string().nullable(),
+  mentions: z.array(mention),
+  reactions: reactionSummary,
+  abilities: itemAbilities.extend({
+    /** Connect or Follow from the comment in one click: the invitation's origin is this comment. */
+    canConnect: z.boolean(),
+    canFollow: z.boolean(),
+  }),
+});
+export type CommentView = z.infer<typeof commentView>;
+
+/** Top-level comments, oldest first, each with its replies (oldest first). */
+export const commentThread = commentView.extend({ replies: z.array(commentView) });
+export const commentPage = page(commentThread);
+
+/** Who reacted, each with their kind, degree badge and mutual count. */
+export const reactorPage = page(personCard.extend({ kind: z.enum(REACTION_KINDS) }));
