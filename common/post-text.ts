@@ -34,9 +34,10 @@ export type TextPiece = { kind: 'text'; text: string } | { kind: 'mention'; text
  * Everything else stays plain text, so nothing a member typed becomes markup.
  */
 export function textPieces(text: string, resolved: ReadonlySet<string>): TextPiece[] {
-  const marks = [
-    ...Array.from(text.matchAll(MENTION), (m) => ({ at: m.index, raw: m[0], handle: m[1], kind: 'mention' as const })),
-    ...Array.from(text.matchAll(TOPIC), (m) => ({ at: m.index, raw: m[0], topic: m[1].toLowerCase(), kind: 'topic' as const })),
+  type Mark = { at: number; raw: string } & ({ kind: 'mention'; handle: string } | { kind: 'topic'; topic: string });
+  const marks: Mark[] = [
+    ...Array.from(text.matchAll(MENTION), (m): Mark => ({ at: m.index, raw: m[0], kind: 'mention', handle: m[1] })),
+    ...Array.from(text.matchAll(TOPIC), (m): Mark => ({ at: m.index, raw: m[0], kind: 'topic', topic: m[1].toLowerCase() })),
   ].sort((a, b) => a.at - b.at);
   const pieces: TextPiece[] = [];
   let from = 0;
