@@ -10,19 +10,22 @@ import { LIMITS } from './limits.ts';
 const MENTION = /(?<![\p{L}\p{N}_@#/.-])@([a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?)(?![a-z0-9-])/gu;
 const TOPIC = /(?<![\p{L}\p{N}_@#/&])#([\p{L}\p{N}_]{1,60})(?![\p{L}\p{N}_])/gu;
 
+/** The captured name of a match; both patterns always capture it. */
+const nameOf = (m: RegExpExecArray): string => m[1] ?? '';
+
 const distinct = (values: Iterable<string>, max: number): string[] => [...new Set(values)].slice(0, max);
 
 /** The handles a text mentions, in order of first appearance, at most LIMITS.mentionsMax. */
 export const mentionedHandles = (text: string): string[] =>
   distinct(
-    Array.from(text.matchAll(MENTION), (m) => m[1]),
+    Array.from(text.matchAll(MENTION), nameOf),
     LIMITS.mentionsMax,
   );
 
 /** The topics a text names, lower-cased (locale-free), in order of first appearance, at most LIMITS.topicsMax. */
 export const topicsOf = (text: string): string[] =>
   distinct(
-    Array.from(text.matchAll(TOPIC), (m) => m[1].toLowerCase()),
+    Array.from(text.matchAll(TOPIC), (m) => nameOf(m).toLowerCase()),
     LIMITS.topicsMax,
   );
 
@@ -36,8 +39,8 @@ export type TextPiece = { kind: 'text'; text: string } | { kind: 'mention'; text
 export function textPieces(text: string, resolved: ReadonlySet<string>): TextPiece[] {
   type Mark = { at: number; raw: string } & ({ kind: 'mention'; handle: string } | { kind: 'topic'; topic: string });
   const marks: Mark[] = [
-    ...Array.from(text.matchAll(MENTION), (m): Mark => ({ at: m.index, raw: m[0], kind: 'mention', handle: m[1] })),
-    ...Array.from(text.matchAll(TOPIC), (m): Mark => ({ at: m.index, raw: m[0], kind: 'topic', topic: m[1].toLowerCase() })),
+    ...Array.from(text.matchAll(MENTION), (m): Mark => ({ at: m.index, raw: m[0], kind: 'mention', handle: nameOf(m) })),
+    ...Array.from(text.matchAll(TOPIC), (m): Mark => ({ at: m.index, raw: m[0], kind: 'topic', topic: nameOf(m).toLowerCase() })),
   ].sort((a, b) => a.at - b.at);
   const pieces: TextPiece[] = [];
   let from = 0;
