@@ -174,3 +174,24 @@ describe('managing relationships', () => {
     await page.context().close();
   });
 });
+
+describe('live updates', () => {
+  it('counts an invitation in the header the moment it arrives, without a reload', async () => {
+    const [fay, gus] = await Promise.all(['Fay Flores', 'Gus Green'].map((name) => seedMember(e2e.server.app, name))) as [SeededMember, SeededMember];
+    // Every invitation waits in Fay's inbox, whoever sends it.
+    const manual = await fay.call('PUT', '/api/v1/me/screening', { mode: 'manual', whoCanInvite: 'everyone', rules: [], otherwise: 'inbox' });
+    expect(manual.statusCode).toBe(200);
+    const page = await signedIn(fay);
+    // Updates are live from the moment the page's stream opens: wait for that, as a member's page would be open.
+    const streamOpen = page.waitForResponse((r) => r.url().endsWith('/api/v1/events'));
+    await page.reload();
+    await streamOpen;
+    const networkLink = page.getByRole('link', { name: new RegExp(`^${nameSource(myNetworkName())}`) });
+    await networkLink.waitFor();
+    expect(await networkLink.textContent()).not.toContain('1');
+    const sent = await gus.call('POST', '/api/v1/invitations', { to: fay.handle, note: 'We met at the Rotterdam meetup' });
+    expect(sent.statusCode).toBe(201);
+    await page.getByRole('link', { name: new RegExp(nameSource(t('common:nav.pendingInvitations', { count: 1 }))) }).waitFor();
+    await page.context().close();
+  });
+});

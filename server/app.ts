@@ -26,7 +26,12 @@ import { registerWebApp } from './http/web-app.ts';
 import { EmailDelivery } from './jobs/email-delivery.ts';
 import { expireInvitations } from './jobs/expire-invitations.ts';
 import { inTransaction } from './db/transaction.ts';
+import { announceEventsOn } from './events/announce.ts';
 import { EventDispatcher } from './events/dispatcher.ts';
+import { followRemoteEvents } from './events/remote.ts';
+import { LiveUpdatesProcessor } from './live/live-processor.ts';
+import { LiveStreams } from './live/streams.ts';
+import { eventRoutes } from './routes/events/events.ts';
 import { GraphIndexProcessor } from './events/processors/graph-index.ts';
 import { ReadCacheProcessor } from './events/processors/read-caches.ts';
 import { ChangeMarks } from './events/change-marks.ts';
@@ -106,6 +111,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const detachReadCaches = attachReadCaches(database.db, readCaches);
   await events.register(new ReadCacheProcessor(readCaches), { marks: new ChangeMarks(graph.marks.safe()) });
 
+  // Live updates: this process's events through the dispatcher, other processes' through their announcements.
+  const live = new LiveStreams(metrics);
+  const liveUpdates = new LiveUpdatesProcessor(live);
+  await events.register(liveUpdates, { marks: new ChangeMarks(graph.marks.safe()) });
+  const announcing = database.events ? announceEventsOn(database.db, database.events.channel) : null;
+  const remoteEvents = followRemoteEvents(database, announcing?.origin ?? null, app.log, (found) => {
+    for (const event of found) liveUpdates.handle(event);
+  });
+
   const ctx: AppContext = {
     config,
     database,
@@ -115,6 +129,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     email: new EmailDelivery(database.db, config.smtpUrl, config.mailFrom, app.log),
     graph,
     events,
+    live,
   };
   app.decorate('ctx', ctx);
 
@@ -156,6 +171,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(graphRoutes, { prefix: '/api/v1' });
   await app.register(suggestionRoutes, { prefix: '/api/v1' });
   await app.register(screeningRoutes, { prefix: '/api/v1' });
+  await app.register(eventRoutes, { prefix: '/api/v1' });
   await registerWebApp(app, config.webDistDir);
 
   let vacuumTimer: NodeJS.Timeout | null = null;
@@ -179,11 +195,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }
   }
 
+  // Open streams never finish on their own: end them first, so closing does not wait on them.
+  app.addHook('preClose', async () => {
+    live.closeAll();
+  });
   app.addHook('onClose', async () => {
     if (vacuumTimer) clearInterval(vacuumTimer);
     if (expiryTimer) clearInterval(expiryTimer);
     await ctx.email.stop();
     // Before the snapshot, so it holds everything the processors handled.
+    await remoteEvents.close();
+    announcing?.stop();
     await events.close();
     detachReadCaches();
     // Requests have drained by now, so the snapshot's mark is exact; a failure only costs a slower start.

@@ -5,6 +5,7 @@ import type { Database, Db } from './db/connection.ts';
 import type { EmailDelivery } from './jobs/email-delivery.ts';
 import type { EventDispatcher } from './events/dispatcher.ts';
 import type { GraphService } from './graph/service.ts';
+import type { LiveStreams } from './live/streams.ts';
 
 /** What every route handler can reach: built once in buildApp and decorated onto the Fastify instance. */
 export interface AppContext {
@@ -20,4 +21,6 @@ export interface AppContext {
   graph: GraphService;
   /** Hands committed events to their processors (the graph index among them) and retries failures from the outbox. */
   events: EventDispatcher;
+  /** The members' open server-sent event streams in this process (routes/events). */
+  live: LiveStreams;
 }

@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { channelFor, listen, type Listener, type ListenOptions } from './notifications.ts';
 import { gatePglite, PriorityLane } from './priority-lane.ts';
 import * as schema from './schema.ts';
 
@@ -24,6 +25,11 @@ export interface Database {
   engine: 'pglite' | 'postgres';
   /** Embedded PGlite's one connection, shared in priority order (priority-lane.ts); a server's pool needs none. */
   lane?: PriorityLane;
+  /**
+   * A server's LISTEN/NOTIFY channel for committed events (events/announce.ts), and a way to listen on it
+   * with a connection of its own. Absent on PGlite, which is one process.
+   */
+  events?: { channel: string; listen(handlers: Omit<ListenOptions, 'url' | 'schema' | 'channel'>): Listener };
   /** Reclaims dead rows and refreshes planner statistics; PGlite never autovacuums. */
   vacuumAnalyze(): Promise<void>;
   close(): Promise<void>;
@@ -49,9 +55,11 @@ export async function openDatabase(config: Config): Promise<Database> {
       /* idle client errors are surfaced on the next query */
     });
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    const channel = channelFor('rapport_events', dbc.schema);
     return {
       db,
       engine: 'postgres',
+      events: { channel, listen: (handlers) => listen({ ...handlers, url: dbc.url, schema: dbc.schema, channel }) },
       async vacuumAnalyze() {
         await pool.query('ANALYZE');
       },

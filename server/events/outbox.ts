@@ -34,17 +34,29 @@ export async function readEvents(db: DbOrTx, options: ReadOptions): Promise<Stor
     sql`SELECT id, kind, actor_id, subject_id, data, created_at FROM events
          WHERE id > ${options.after}${upTo}${kinds} ORDER BY id LIMIT ${options.limit}`,
   );
-  return found.map(
-    (r) =>
-      ({
-        id: Number(r.id),
-        kind: r.kind,
-        actorId: r.actor_id,
-        subjectId: r.subject_id,
-        data: r.data,
-        createdAt: new Date(r.created_at),
-      }) as StoredEvent,
+  return found.map(toStored);
+}
+
+/** The events with these ids, in id order (those pruned or never committed are simply absent). */
+export async function readEventsById(db: DbOrTx, ids: readonly number[]): Promise<StoredEvent[]> {
+  if (ids.length === 0) return [];
+  const found = await rows<Row>(
+    db,
+    sql`SELECT id, kind, actor_id, subject_id, data, created_at FROM events
+         WHERE id = ANY(${`{${ids.join(',')}}`}::bigint[]) ORDER BY id`,
   );
+  return found.map(toStored);
+}
+
+function toStored(r: Row): StoredEvent {
+  return {
+    id: Number(r.id),
+    kind: r.kind,
+    actorId: r.actor_id,
+    subjectId: r.subject_id,
+    data: r.data,
+    createdAt: new Date(r.created_at),
+  } as StoredEvent;
 }
 
 /** How many events of these kinds have a larger id than `after` (what a processor has still to see). */

@@ -6,6 +6,7 @@
 import type { Tx } from '../db/connection.ts';
 import { events } from '../db/schema.ts';
 import { transactionScope } from '../db/transaction.ts';
+import { announceEvent } from './announce.ts';
 import { dispatcherFor } from './dispatcher.ts';
 import type { NewEvent, StoredEvent } from './types.ts';
 
@@ -29,6 +30,8 @@ export async function recordEvent(tx: Tx, event: NewEvent): Promise<void> {
     if (dispatcher && token !== undefined) dispatcher.endInsert(token, row && { id: row.id, xid: row.xid });
   }
   if (!scope || !dispatcher || !row) return;
+  // Other processes on the same server learn of it when (and only if) this transaction commits.
+  await announceEvent(tx, scope.db, row.id);
   const stored = { ...event, id: row.id, createdAt: row.createdAt } as StoredEvent;
   scope.onCommit(() => dispatcher.dispatch(stored));
 }

@@ -60,7 +60,9 @@ export const openApiTransform: SwaggerTransform = (input) => {
     schema.operationId = operation.operationId;
     const codes = new Set<ErrorCode>([...commonErrors(route, input.schema), ...operation.errors]);
     // A route without a response schema (metrics, photos) keeps the success answer the plugin gives it.
-    const success = (schema.response as object | undefined) ?? { 200: { description: 'Default Response' } };
+    const success = operation.stream
+      ? { 200: { description: 'A server-sent event stream that stays open', content: { 'text/event-stream': { schema: { type: 'string' } } } } }
+      : ((schema.response as object | undefined) ?? { 200: { description: 'Default Response' } });
     schema.response = { ...success, ...problemResponses(codes) };
   }
   return { ...out, schema };

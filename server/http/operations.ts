@@ -18,6 +18,8 @@ export interface Operation {
   /** camelCase, verb first: the method name a generated client gives the operation. Unique. */
   operationId: string;
   errors: readonly ErrorCode[];
+  /** Answers with a server-sent event stream (text/event-stream) that stays open, not one JSON body. */
+  stream?: true;
 }
 
 /** Operators-only routes answer `forbidden` to anyone else (authorize(…, 'admin.access')). */
@@ -45,6 +47,9 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/v1/auth/password-reset': { operationId: 'requestPasswordReset', errors: [] },
   'POST /api/v1/auth/password-reset/confirm': { operationId: 'confirmPasswordReset', errors: ['invalid_link', 'weak_password'] },
   'PUT /api/v1/me/password': { operationId: 'changePassword', errors: ['wrong_password', 'weak_password'] },
+
+  // live updates
+  'GET /api/v1/events': { operationId: 'streamLiveUpdates', errors: [], stream: true },
 
   // locale
   'GET /api/v1/locale': { operationId: 'getLocale', errors: [] },

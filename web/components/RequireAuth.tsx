@@ -1,4 +1,5 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { useLiveUpdates } from '../hooks/useLiveUpdates.ts';
 import { useMe } from '../hooks/useMe.ts';
 import { ErrorState, PageLoader } from './PageState.tsx';
 
@@ -6,6 +7,7 @@ import { ErrorState, PageLoader } from './PageState.tsx';
 export function RequireAuth() {
   const { data: me, isPending, error, refetch } = useMe();
   const location = useLocation();
+  useLiveUpdates(Boolean(me));
   if (isPending) return <PageLoader />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!me) return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;

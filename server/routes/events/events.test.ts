@@ -1,0 +1,99 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import { openDatabase } from '../../db/connection.ts';
+import { signUp } from '../../test/client.ts';
+import { describeEachEngine, openTestDatabase, serverUrl } from '../../test/engines.ts';
+import { readEventStream } from '../../test/sse-client.ts';
+
+/** Every invitation waits in the inbox, whoever sends it (a fresh account's may otherwise go to Other). */
+const MANUAL = { mode: 'manual', whoCanInvite: 'everyone', rules: [], otherwise: 'inbox' };
+
+async function listening(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}
+
+describeEachEngine('live updates over server-sent events', (get) => {
+  let base = '';
+  beforeAll(async () => {
+    base = await listening(get().app);
+  });
+
+  it('refuses a visitor who is not signed in', async () => {
+    const res = await fetch(`${base}/api/v1/events`);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it("tells both members' open pages when they connect, and the recipient of an invitation in their inbox", async () => {
+    const { app } = get();
+    const ana = await signUp(app, 'Ana Live');
+    const bo = await signUp(app, 'Bo Live');
+    await bo.call('PUT', '/api/v1/me/screening', MANUAL);
+    const anaStream = await readEventStream(`${base}/api/v1/events`, { cookie: ana.cookie });
+    const boStream = await readEventStream(`${base}/api/v1/events`, { cookie: bo.cookie });
+    try {
+      const sent = await ana.call('POST', '/api/v1/invitations', { to: bo.handle, note: 'We met at the meetup' });
+      expect(sent.statusCode).toBe(201);
+      const invitationId = sent.json<{ invitation: { id: number } }>().invitation.id;
+      expect((await boStream.next('invitation')).data).toEqual({ invitationId });
+      expect((await anaStream.next('invitation')).data).toEqual({ invitationId });
+      expect((await bo.call('POST', `/api/v1/invitations/${invitationId}/accept`)).statusCode).toBe(200);
+      await boStream.next('network');
+      await anaStream.next('network');
+    } finally {
+      anaStream.close();
+      boStream.close();
+    }
+  });
+
+  it('keeps ignoring silent: the sender hears nothing', async () => {
+    const { app } = get();
+    const cy = await signUp(app, 'Cy Live');
+    const di = await signUp(app, 'Di Live');
+    await di.call('PUT', '/api/v1/me/screening', MANUAL);
+    const sent = await cy.call('POST', '/api/v1/invitations', { to: di.handle, note: 'Hello from the conference' });
+    const cyStream = await readEventStream(`${base}/api/v1/events`, { cookie: cy.cookie });
+    try {
+      expect((await di.call('POST', `/api/v1/invitations/${sent.json<{ invitation: { id: number } }>().invitation.id}/ignore`)).statusCode).toBe(200);
+      await expect(cyStream.next('invitation', 500)).rejects.toThrow(/no invitation event/);
+    } finally {
+      cyStream.close();
+    }
+  });
+});
+
+// Two app processes over one PostgreSQL database: what one commits reaches a page connected to the other.
+describe.runIf(serverUrl)('live updates across two processes [postgres]', () => {
+  let first: FastifyInstance;
+  let second: FastifyInstance;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    const opened = await openTestDatabase('postgres');
+    drop = opened.drop;
+    first = await buildApp(opened.config, { database: opened.database, background: false });
+    second = await buildApp(opened.config, { database: await openDatabase(opened.config), background: false });
+  }, 180_000);
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+    await drop?.();
+  });
+
+  it('delivers an invitation sent through one process to a stream open on the other', async () => {
+    const base = await listening(second);
+    const ana = await signUp(first, 'Ana Remote');
+    const bo = await signUp(first, 'Bo Remote');
+    await bo.call('PUT', '/api/v1/me/screening', MANUAL);
+    const boStream = await readEventStream(`${base}/api/v1/events`, { cookie: bo.cookie });
+    try {
+      const sent = await ana.call('POST', '/api/v1/invitations', { to: bo.handle, note: 'Across processes' });
+      expect(sent.statusCode).toBe(201);
+      expect((await boStream.next('invitation')).data).toEqual({ invitationId: sent.json<{ invitation: { id: number } }>().invitation.id });
+    } finally {
+      boStream.close();
+    }
+  });
+});
