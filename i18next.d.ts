@@ -7,6 +7,7 @@ import type editProfile from './web/i18n/resources/en/editProfile.ts';
 import type errors from './web/i18n/resources/en/errors.ts';
 import type home from './web/i18n/resources/en/home.ts';
 import type network from './web/i18n/resources/en/network.ts';
+import type notifications from './web/i18n/resources/en/notifications.ts';
 import type organisation from './web/i18n/resources/en/organisation.ts';
 import type people from './web/i18n/resources/en/people.ts';
 import type profile from './web/i18n/resources/en/profile.ts';
@@ -35,6 +36,7 @@ declare module 'i18next' {
       errors: typeof errors;
       home: typeof home;
       network: typeof network;
+      notifications: typeof notifications;
       organisation: typeof organisation;
       people: typeof people;
       profile: typeof profile;

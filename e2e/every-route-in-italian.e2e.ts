@@ -167,6 +167,7 @@ const VISITS: Visit[] = [
   { route: '/search', path: () => '/search?q=Marco', as: 'member' },
   { route: '/members', path: () => '/members', as: 'member' },
   { route: '/network', path: () => '/network', as: 'member' },
+  { route: '/notifications', path: () => '/notifications', as: 'member' },
   { route: '/settings', path: () => '/settings', as: 'member' },
   { route: '/admin', path: () => '/admin', as: 'operator' },
   { route: '*', path: () => '/no-such-page', as: 'member' },

@@ -32,6 +32,7 @@ import { followRemoteEvents } from './events/remote.ts';
 import { LiveUpdatesProcessor } from './live/live-processor.ts';
 import { LiveStreams } from './live/streams.ts';
 import { eventRoutes } from './routes/events/events.ts';
+import { notificationRoutes } from './routes/notifications/notifications.ts';
 import { GraphIndexProcessor } from './events/processors/graph-index.ts';
 import { ReadCacheProcessor } from './events/processors/read-caches.ts';
 import { ChangeMarks } from './events/change-marks.ts';
@@ -172,6 +173,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(suggestionRoutes, { prefix: '/api/v1' });
   await app.register(screeningRoutes, { prefix: '/api/v1' });
   await app.register(eventRoutes, { prefix: '/api/v1' });
+  await app.register(notificationRoutes, { prefix: '/api/v1' });
   await registerWebApp(app, config.webDistDir);
 
   let vacuumTimer: NodeJS.Timeout | null = null;

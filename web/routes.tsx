@@ -8,6 +8,7 @@ import { ForgotPasswordPage } from './scenes/ForgotPassword/ForgotPasswordPage.t
 import { HomePage } from './scenes/Home/HomePage.tsx';
 import { NetworkPage } from './scenes/Network/NetworkPage.tsx';
 import { NotFoundPage } from './scenes/NotFound/NotFoundPage.tsx';
+import { NotificationsPage } from './scenes/Notifications/NotificationsPage.tsx';
 import { OrganisationPage } from './scenes/Organisation/OrganisationPage.tsx';
 import { MemberConnectionsPage } from './scenes/Profile/MemberConnectionsPage.tsx';
 import { ProfilePage } from './scenes/Profile/ProfilePage.tsx';
@@ -38,6 +39,7 @@ export const router = createBrowserRouter([
           { path: '/search', element: <SearchPage /> },
           { path: '/members', element: <DirectoryPage /> },
           { path: '/network', element: <NetworkPage /> },
+          { path: '/notifications', element: <NotificationsPage /> },
           { path: '/settings', element: <SettingsPage /> },
           { path: '/admin', element: <AdminPage /> },
         ],

@@ -7,6 +7,7 @@ import type { Tx } from '../db/connection.ts';
 import { events } from '../db/schema.ts';
 import { transactionScope } from '../db/transaction.ts';
 import { announceEvent } from './announce.ts';
+import { recordNotifications } from '../notifications/record.ts';
 import { dispatcherFor } from './dispatcher.ts';
 import type { NewEvent, StoredEvent } from './types.ts';
 
@@ -29,9 +30,12 @@ export async function recordEvent(tx: Tx, event: NewEvent): Promise<void> {
   } finally {
     if (dispatcher && token !== undefined) dispatcher.endInsert(token, row && { id: row.id, xid: row.xid });
   }
-  if (!scope || !dispatcher || !row) return;
+  if (!row) return;
+  const stored = { ...event, id: row.id, createdAt: row.createdAt } as StoredEvent;
+  // Whom it notifies is written with it, so a notification exists exactly when its change committed.
+  await recordNotifications(tx, stored);
+  if (!scope || !dispatcher) return;
   // Other processes on the same server learn of it when (and only if) this transaction commits.
   await announceEvent(tx, scope.db, row.id);
-  const stored = { ...event, id: row.id, createdAt: row.createdAt } as StoredEvent;
   scope.onCommit(() => dispatcher.dispatch(stored));
 }

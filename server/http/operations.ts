@@ -51,6 +51,11 @@ export const OPERATIONS: Record<string, Operation> = {
   // live updates
   'GET /api/v1/events': { operationId: 'streamLiveUpdates', errors: [], stream: true },
 
+  // notifications
+  'GET /api/v1/notifications': { operationId: 'listNotifications', errors: [] },
+  'GET /api/v1/notifications/unread': { operationId: 'countUnreadNotifications', errors: [] },
+  'POST /api/v1/notifications/read': { operationId: 'markNotificationsRead', errors: [] },
+
   // locale
   'GET /api/v1/locale': { operationId: 'getLocale', errors: [] },
 

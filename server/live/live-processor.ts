@@ -8,7 +8,7 @@ import type { StoredEvent } from '../events/types.ts';
 import { LIVE_KINDS, liveMessagesFor } from './routing.ts';
 import type { LiveStreams } from './streams.ts';
 
-export class LiveUpdatesProcessor implements Processor<(typeof LIVE_KINDS)[number]> {
+export class LiveUpdatesProcessor implements Processor {
   readonly name = 'live-updates';
   readonly kinds = LIVE_KINDS;
 

@@ -5,11 +5,14 @@
  * block, "I don't know this person" or a report never reaches the member they concern.
  */
 import type { StoredEvent } from '../events/types.ts';
+import { NOTIFYING_KINDS, notificationsFor } from '../notifications/from-events.ts';
 import type { LiveMessage } from './streams.ts';
 
-/** The kinds that can reach someone live. */
-export const LIVE_KINDS = ['invitation.sent', 'invitation.answered', 'connection.made'] as const;
-type LiveKind = (typeof LIVE_KINDS)[number];
+const CHANGE_KINDS = ['invitation.sent', 'invitation.answered', 'connection.made'] as const;
+type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** The kinds that can reach someone live: the changes below, and whatever notifies someone. */
+export const LIVE_KINDS = [...new Set([...CHANGE_KINDS, ...NOTIFYING_KINDS])];
 
 export interface Addressed {
   memberId: number;
@@ -17,8 +20,17 @@ export interface Addressed {
 }
 
 export function liveMessagesFor(event: StoredEvent): Addressed[] {
-  if (!(LIVE_KINDS as readonly string[]).includes(event.kind)) return [];
-  const e = event as StoredEvent<LiveKind>;
+  // The bell of each member notified: the same function wrote their notification rows in the event's transaction.
+  const told = [...new Set(notificationsFor(event).map((n) => n.memberId))].map((memberId) => ({
+    memberId,
+    message: { id: event.id, type: 'notification' as const, data: {} },
+  }));
+  return [...told, ...changesFor(event)];
+}
+
+function changesFor(event: StoredEvent): Addressed[] {
+  if (!(CHANGE_KINDS as readonly string[]).includes(event.kind)) return [];
+  const e = event as StoredEvent<ChangeKind>;
   switch (e.kind) {
     case 'invitation.sent': {
       const { invitationId, folder, delivered } = e.data;

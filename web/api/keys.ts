@@ -28,6 +28,9 @@ export const keys = {
   mutuals: (handle: string, limit: number) => ['member', handle, 'mutuals', limit] as const,
   paths: (handle: string) => ['member', handle, 'paths'] as const,
   memberConnections: (handle: string) => ['member', handle, 'connections'] as const,
+  /** The bell's number and the notifications page; a live `notification` update refreshes both. */
+  notifications: ['notifications'] as const,
+  notificationsUnread: ['notifications', 'unread'] as const,
   adminMembers: (q: string) => ['admin', 'members', q] as const,
   outbox: ['admin', 'outbox'] as const,
   adminOrganisations: (q: string) => ['admin', 'organisations', q] as const,

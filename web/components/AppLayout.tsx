@@ -9,6 +9,7 @@ import { HeaderSearch } from './HeaderSearch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { MembersNavLink } from './MembersNavLink.tsx';
 import { NetworkNavLink } from './NetworkNavLink.tsx';
+import { NotificationsNavLink } from './NotificationsNavLink.tsx';
 import { NoticesBanner } from './NoticesBanner.tsx';
 import { PageLoader } from './PageState.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -46,6 +47,7 @@ export function AppLayout() {
                   <Group gap={4} wrap="nowrap">
                     <MembersNavLink className={classes.navButton} />
                     <NetworkNavLink className={classes.navButton} myClassName={classes.wideOnly} />
+                    <NotificationsNavLink />
                   </Group>
                 </nav>
                 <UserMenu me={me} />

@@ -9,6 +9,7 @@ import { keys } from '../api/keys.ts';
 const REFRESHES: Record<string, readonly (readonly unknown[])[]> = {
   invitation: [keys.network],
   network: [keys.network, keys.me],
+  notification: [keys.notifications],
 };
 
 /**

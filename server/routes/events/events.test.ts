@@ -38,6 +38,7 @@ describeEachEngine('live updates over server-sent events', (get) => {
       const sent = await ana.call('POST', '/api/v1/invitations', { to: bo.handle, note: 'We met at the meetup' });
       expect(sent.statusCode).toBe(201);
       const invitationId = sent.json<{ invitation: { id: number } }>().invitation.id;
+      expect((await boStream.next('notification')).data).toEqual({});
       expect((await boStream.next('invitation')).data).toEqual({ invitationId });
       expect((await anaStream.next('invitation')).data).toEqual({ invitationId });
       expect((await bo.call('POST', `/api/v1/invitations/${invitationId}/accept`)).statusCode).toBe(200);

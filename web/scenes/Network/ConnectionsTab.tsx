@@ -13,7 +13,7 @@ import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
 import { usePagedQuery } from '../../hooks/usePagedQuery.ts';
 import { HowYouMet } from './HowYouMet.tsx';
-import { PagedList } from './PagedList.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
 
 /** The viewer's 1st-degree connections: filter by name, newest first or A–Z, and remove (after asking). */
 export function ConnectionsTab() {

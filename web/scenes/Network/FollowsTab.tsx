@@ -8,7 +8,7 @@ import { PersonCardItem } from '../../components/PersonCardItem.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
 import { usePagedQuery } from '../../hooks/usePagedQuery.ts';
-import { PagedList } from './PagedList.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
 
 /** Followers or followees, newest first; following can be undone from here. */
 export function FollowsTab({ direction }: { direction: FollowDirection }) {

@@ -6,7 +6,7 @@ import type { InvitationFolder } from '../../api/screening.ts';
 import type { InvitationView } from '../../api/types.ts';
 import { EmptyState, NextSteps } from '../../components/PageState.tsx';
 import { useInvitationFolders, useInvitations } from '../../hooks/useInvitations.ts';
-import { PagedList } from './PagedList.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
 import { focusNearestWaiting, type HeldItem, holdOf, INVITATION_ID, keepInPlace } from './answeredInvitations.ts';
 import { ReceivedInvitationCard } from './ReceivedInvitationCard.tsx';
 

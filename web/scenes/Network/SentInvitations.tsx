@@ -12,7 +12,7 @@ import { useInvitations } from '../../hooks/useInvitations.ts';
 import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
 import { AllowanceCard } from './AllowanceCard.tsx';
 import { firstName } from './evidenceText.ts';
-import { PagedList } from './PagedList.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
 
 /** Invitations waiting for an answer, under the allowance that limits them. Ignored ones stay "pending" here on purpose: ignoring is silent. */
 export function SentInvitations() {

@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, NextSteps, PageLoader } from '../../components/PageState.tsx';
 import { PersonCardItem } from '../../components/PersonCardItem.tsx';
 import { usePagedQuery } from '../../hooks/usePagedQuery.ts';
-import { PagedList } from '../Network/PagedList.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
 
 /** Another member's connections, when their "Who can see my connections" setting lets the viewer look. */
 export function MemberConnectionsPage() {

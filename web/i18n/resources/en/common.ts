@@ -8,6 +8,8 @@ export default {
   join: 'Join',
   searchPeople: 'Search people',
   nav: {
+    notifications: 'Notifications',
+    unreadNotifications: '{count, plural, one {# unread notification} other {# unread notifications}}',
     members: 'Members',
     myNetworkMy: 'My ',
     myNetwork: 'Network',

@@ -9,6 +9,8 @@ const common: Messages<typeof english> = {
   join: 'Iscriviti',
   searchPeople: 'Cerca persone',
   nav: {
+    notifications: 'Notifiche',
+    unreadNotifications: '{count, plural, one {# notifica da leggere} other {# notifiche da leggere}}',
     members: 'Membri',
     // As on LinkedIn Italia, the header says just "Rete": no "My" to hide on a phone.
     myNetworkMy: '',

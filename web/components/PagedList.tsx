@@ -1,9 +1,9 @@
 import { Divider } from '@mantine/core';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { Fragment, type ReactNode } from 'react';
-import type { Page } from '../../api/types.ts';
-import { LoadMore } from '../../components/LoadMore.tsx';
-import { ErrorState, PageLoader } from '../../components/PageState.tsx';
+import type { Page } from '../api/types.ts';
+import { LoadMore } from './LoadMore.tsx';
+import { ErrorState, PageLoader } from './PageState.tsx';
 
 interface Props<T extends { id: number }> {
   query: UseInfiniteQueryResult<InfiniteData<Page<T>>>;
@@ -17,7 +17,7 @@ interface Props<T extends { id: number }> {
   arrange?: (items: T[]) => T[];
 }
 
-/** Every My Network list looks and behaves the same: loading, error with retry, empty state, items, "Load more". */
+/** Every paged list (My Network, notifications) looks and behaves the same: loading, error with retry, empty state, items, "Load more". */
 export function PagedList<T extends { id: number }>({ query, label, loadingLabel, empty, renderItem, arrange }: Props<T>) {
   if (query.isPending) return <PageLoader label={loadingLabel} />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;

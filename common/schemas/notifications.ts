@@ -1,0 +1,51 @@
+/**
+ * Notifications: what happened to a member, grouped as Mastodon groups them ("Ana and 12 others reacted to
+ * your post"). The server sends kinds, people and ids; the web words them in the reader's language
+ * (web/i18n/resources/<lng>/notifications.ts), and emails are worded by the server from the same kinds.
+ */
+import { z } from 'zod';
+import { cursor } from './primitives.ts';
+import { page, personCard } from './search.ts';
+
+export const NOTIFICATION_KINDS = [
+  /** Someone's invitation arrived in my inbox. */
+  'invitation_received',
+  /** Someone accepted my invitation. */
+  'invitation_accepted',
+  /** My open policy (or one of my rules) accepted someone's invitation on arrival. */
+  'connected_automatically',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The ids a notification points at; which are present depends on the kind. */
+export const notificationSubject = z.object({
+  invitationId: z.number().optional(),
+  postId: z.number().optional(),
+  commentId: z.number().optional(),
+  conversationId: z.number().optional(),
+});
+export type NotificationSubject = z.infer<typeof notificationSubject>;
+
+/** One group: its newest notification's id, kind, subject and time; how many; the newest few people. */
+export const notificationView = z.object({
+  id: z.number(),
+  kind: z.enum(NOTIFICATION_KINDS),
+  subject: notificationSubject,
+  /** Up to three of the people who did it, newest first; `count` is how many times it happened. */
+  actors: z.array(personCard),
+  count: z.number(),
+  /** How many different people did it (the "12 others" of "Ana and 12 others"). */
+  actorCount: z.number(),
+  createdAt: z.string(),
+  unread: z.boolean(),
+});
+export type NotificationView = z.infer<typeof notificationView>;
+
+export const notificationPage = page(notificationView);
+export const notificationsQuery = z.strictObject({ cursor });
+
+/** How many groups have something unread: the bell's badge. */
+export const unreadNotifications = z.object({ count: z.number() });
+
+/** Marks read everything up to and including this notification id (default: everything). */
+export const markNotificationsRead = z.strictObject({ upTo: z.number().int().min(1).optional() });

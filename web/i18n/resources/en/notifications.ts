@@ -1,0 +1,24 @@
+/** Notifications: the bell, its page, and one sentence per kind (common/schemas/notifications.ts). */
+export default {
+  title: 'Notifications',
+  description: 'What happened in your network: invitations, acceptances, and more as the conversation grows.',
+  list: 'Notifications',
+  loading: 'Loading notifications…',
+  unread: 'Unread',
+  empty: {
+    title: 'Nothing new yet',
+    body: 'When someone invites you, accepts your invitation or replies to you, it shows here.',
+    action: 'Find people you may know',
+  },
+  /** `others` is how many more people did the same, beyond the one named. */
+  kinds: {
+    invitation_received: '<bdi>{name}</bdi> invited you to connect',
+    invitation_accepted: '<bdi>{name}</bdi> accepted your invitation. You are now connected.',
+    connected_automatically: '<bdi>{name}</bdi> is now a connection: your open invitation setting accepted their invitation.',
+  },
+  open: {
+    invitation_received: 'See the invitation',
+    invitation_accepted: 'View profile',
+    connected_automatically: 'View profile',
+  },
+};
