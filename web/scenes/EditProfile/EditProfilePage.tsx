@@ -31,6 +31,8 @@ export function EditProfilePage() {
 
 function ProfileEditor({ me }: { me: MeView }) {
   const { t } = useTranslation('editProfile');
+  // The form's text checks (lineError) word a refused text from the errors namespace: have it loaded.
+  useTranslation('errors');
   const queryClient = useQueryClient();
   const location = useLocation();
   const [params] = useSearchParams();

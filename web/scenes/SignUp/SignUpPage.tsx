@@ -19,6 +19,8 @@ const FIELDS = ['name', 'email', 'password'] as const;
 export function SignUpPage() {
   const navigate = useNavigate();
   const { t, i18n } = useTranslation('auth');
+  // lineError words a refused name from the errors namespace: have it loaded before the first check.
+  useTranslation('errors');
   const { adopt } = useSession();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
