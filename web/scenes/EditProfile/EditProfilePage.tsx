@@ -30,9 +30,9 @@ export function EditProfilePage() {
 }
 
 function ProfileEditor({ me }: { me: MeView }) {
-  const { t } = useTranslation('editProfile');
-  // The form's text checks (lineError) word a refused text from the errors namespace: have it loaded.
-  useTranslation('errors');
+  // Named here so they load with the scene's own: people for the career stages (BasicsSection), errors for
+  // the form's text checks (lineError).
+  const { t } = useTranslation(['editProfile', 'people', 'errors']);
   const queryClient = useQueryClient();
   const location = useLocation();
   const [params] = useSearchParams();
