@@ -45,7 +45,7 @@ export function slugify(value: string, fallback = 'member'): string {
 
 // ─────────────────────────────── What a display text may contain ───────────────────────────────
 // The schemas in common/schemas/primitives.ts apply these rules to every text a member writes, the
-// importers validate through the same schemas, and the web forms show the same messages.
+// importers validate through the same schemas, and the web forms check the same rules before sending.
 
 /** C0 controls other than tab, line feed and carriage return, DEL and the C1 controls. */
 // eslint-disable-next-line no-control-regex
@@ -74,7 +74,7 @@ const MARK_PILE = /\p{M}{9,}/u;
 /** U+FFFD: what a decoder puts where the bytes were not UTF-8. */
 const REPLACEMENT = /\uFFFD/;
 
-/** How strict a text field is; see textProblem. */
+/** How strict a text field is; see textProblemCode. */
 export interface TextRules {
   /** One line: a name, headline, title, label or query (no line breaks, tabs or direction marks). */
   line?: boolean;
@@ -84,20 +84,20 @@ export interface TextRules {
   strictEncoding?: boolean;
 }
 
-/** Why a text breaks the rules, as a stable code: the web words it in the reader's language (common:textProblems). */
-export type TextProblem = 'unicode' | 'utf8' | 'oneLine' | 'control' | 'direction' | 'marks' | 'empty' | 'invisible';
-
-/** Each problem as the API's field errors word it, in English. */
-export const TEXT_PROBLEM_ENGLISH: Record<TextProblem, string> = {
-  unicode: 'must be valid Unicode text',
-  utf8: 'must be valid UTF-8 text',
-  oneLine: 'must be one line without control characters',
-  control: 'must not contain control characters',
-  direction: 'must not contain characters that change the direction of text',
-  marks: 'must not pile up combining marks',
-  empty: 'must not be empty',
-  invisible: 'must contain visible characters',
-};
+/**
+ * Why a text breaks the rules, as a stable code. It is the API's field error code for the text, and the key
+ * of its message (`field.<code>`) in the errors catalogue, common/i18n/errors: the server words the field
+ * error from there and the web words its own check the same way, in the reader's language.
+ */
+export type TextProblem =
+  | 'text_unicode'
+  | 'text_utf8'
+  | 'text_one_line'
+  | 'text_control'
+  | 'text_direction'
+  | 'text_marks'
+  | 'text_empty'
+  | 'text_invisible';
 
 /**
  * Why a text breaks the rules, or null when it is fine. Checked before normalisation, on exactly what was
@@ -109,20 +109,14 @@ export const TEXT_PROBLEM_ENGLISH: Record<TextProblem, string> = {
  * names look alike. Embeddings, overrides and isolates are refused everywhere.
  */
 export function textProblemCode(value: string, rules: TextRules = {}): TextProblem | null {
-  if (LONE_SURROGATE.test(value)) return 'unicode';
-  if (rules.strictEncoding && REPLACEMENT.test(value)) return 'utf8';
-  if ((rules.line ? CONTROL_OR_BREAK : CONTROL).test(value)) return rules.line ? 'oneLine' : 'control';
-  if (BIDI_FORMATTING.test(value) || (rules.line && BIDI_MARKS.test(value))) return 'direction';
-  if (rules.line && MARK_PILE.test(value)) return 'marks';
-  if (rules.required && value.trim() === '') return 'empty';
-  if (rules.required && !hasVisibleCharacters(value)) return 'invisible';
+  if (LONE_SURROGATE.test(value)) return 'text_unicode';
+  if (rules.strictEncoding && REPLACEMENT.test(value)) return 'text_utf8';
+  if ((rules.line ? CONTROL_OR_BREAK : CONTROL).test(value)) return rules.line ? 'text_one_line' : 'text_control';
+  if (BIDI_FORMATTING.test(value) || (rules.line && BIDI_MARKS.test(value))) return 'text_direction';
+  if (rules.line && MARK_PILE.test(value)) return 'text_marks';
+  if (rules.required && value.trim() === '') return 'text_empty';
+  if (rules.required && !hasVisibleCharacters(value)) return 'text_invisible';
   return null;
-}
-
-/** textProblemCode in English words, as the API's field errors give it. */
-export function textProblem(value: string, rules: TextRules = {}): string | null {
-  const code = textProblemCode(value, rules);
-  return code ? TEXT_PROBLEM_ENGLISH[code] : null;
 }
 
 /** True when something in the text would show on screen: not only spaces, zero-width characters or marks. */

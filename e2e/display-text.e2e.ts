@@ -4,17 +4,15 @@ import { expectAccessible } from './fixtures/axe.ts';
 import { newMemberContext } from './fixtures/browser.ts';
 import { SignUpPage, startingWith } from './fixtures/pages.ts';
 import { browserSuite } from './fixtures/suite.ts';
-import { t } from './fixtures/words.ts';
+import { E2E_LOCALE, formMessage, t, tIn } from './fixtures/words.ts';
 
 const RLO = '\u202E';
 /**
- * The text rules' reasons (common/text.ts), which the sign-up form checks before the round trip and the
- * server sends as the field's message. They exist in English only: the pseudo-locale is English to the
- * server, but an Italian run fails here (English on the sign-up form, a bare "Non è valido" from the server)
- * until the reasons join the error catalogue (common/i18n/errors).
+ * The text rules' reasons (common/text.ts), by their field codes: the sign-up and profile forms check them
+ * before the round trip, and the server sends the same words (common/i18n/errors, `field.text_…`).
  */
-const DIRECTION = 'Must not contain characters that change the direction of text';
-const INVISIBLE = 'Must contain visible characters';
+const DIRECTION = formMessage('errors:field.text_direction');
+const INVISIBLE = formMessage('errors:field.text_invisible');
 /** A message as the reader sees it: <Trans> placeholders (<bdi>) are elements, not text. */
 const shown = (message: string) => message.replace(/<\/?[A-Za-z0-9_-]+\s*\/?>/g, '');
 
@@ -36,6 +34,18 @@ describe('names that spoof or vanish', () => {
     expect(await name.getAttribute('aria-invalid')).toBe('true');
     expect(page.url()).toMatch(/\/signup$/);
     await expectAccessible(page, 'sign-up with a refused name');
+    // Past the form, the server refuses it with the same words, in the browser's language (the pseudo-locale
+    // is English to the server), and a code that does not depend on the language.
+    const answer = await page.evaluate(async (name) => {
+      const res = await fetch('/api/v1/auth/signup', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name, email: 'ana.direct@example.org', password: 'a sufficiently long one' }),
+      });
+      return (await res.json()) as { errors?: unknown[] };
+    }, `Ana${RLO}tcennoc ot`);
+    const serverLocale = E2E_LOCALE === 'it' ? 'it' : 'en';
+    expect(answer.errors).toEqual([{ path: 'body.name', code: 'text_direction', message: tIn(serverLocale, 'errors:field.text_direction') }]);
 
     // The same person with an ordinary name gets in, then tries to vanish behind zero-width spaces.
     await signup.signUp({ name: 'Ana Ruiz', email: 'ana.spoof@example.org', password: 'a sufficiently long one' });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { cursor, id, idParam, pageLimit, queryText } from './primitives.ts';
+import { cursor, fieldIssue, id, idParam, pageLimit, queryText } from './primitives.ts';
 import { personCard } from './search.ts';
 
 export const organisationSuggestQuery = z.strictObject({
-  q: queryText(LIMITS.organisationNameMax).refine((s) => s.length > 0, { message: 'must not be empty' }),
+  q: queryText(LIMITS.organisationNameMax).refine((s) => s.length > 0, fieldIssue('text_empty')),
   limit: z.coerce.number().int().min(1).max(20).default(8),
 });
 

@@ -1,6 +1,17 @@
 import { z } from 'zod';
+import english from '../i18n/errors/en.ts';
 import { LIMITS } from '../limits.ts';
-import { type TextRules, normaliseText, textProblem } from '../text.ts';
+import { type TextRules, normaliseText, textProblemCode } from '../text.ts';
+
+/** A field error code of the API's own, with its message under `field` in common/i18n/errors. */
+export type FieldCode = keyof (typeof english)['field'];
+
+/**
+ * A custom issue that carries its own field code: the server answers it as that code and words it from
+ * the errors catalogue in the reader's language (server/http/problem.ts). The English message is the
+ * catalogue's, for whoever reads the issue itself (the importers).
+ */
+export const fieldIssue = (code: FieldCode) => ({ message: english.field[code], params: { fieldCode: code } });
 
 /**
  * Display text a member writes. Every text field goes through one of these, so the API, the importers and
@@ -13,12 +24,15 @@ const displayText = (max: number, rules: TextRules) =>
     .string()
     .max(max, { message: `must be at most ${max} characters` })
     .superRefine((s, ctx) => {
-      const problem = textProblem(s, rules);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      const problem = textProblemCode(s, rules);
+      if (problem) ctx.addIssue({ code: 'custom', input: s, ...fieldIssue(problem) });
     })
     .transform(normaliseText)
-    // NFC may lengthen a few characters (U+FB2C becomes three), and the database checks stored lengths.
-    .refine((s) => s.length <= max, { message: `must be at most ${max} characters` });
+    // NFC may lengthen a few characters (U+FB2C becomes three), and the database checks stored lengths. A
+    // too_big issue with its limit, like .max() gives, so it is worded (and translated) the same way.
+    .superRefine((s, ctx) => {
+      if (s.length > max) ctx.addIssue({ code: 'too_big', origin: 'string', maximum: max, inclusive: true, input: s, message: `must be at most ${max} characters` });
+    });
 
 /** Free text that may be empty: About, descriptions, notes, reasons. Keeps line breaks and direction marks. */
 export const text = (max: number) => displayText(max, {});

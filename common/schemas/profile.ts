@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CAREER_STAGES, LIMITS, PROFILE_VISIBILITIES } from '../limits.ts';
 import { personAbilities } from './abilities.ts';
 import { locale } from './locale.ts';
-import { httpUrl, line, reasonView, requiredLine, text, year, yearMonth } from './primitives.ts';
+import { fieldIssue, httpUrl, line, reasonView, requiredLine, text, year, yearMonth } from './primitives.ts';
 import { relationshipState } from './network.ts';
 import { personCard } from './search.ts';
 
@@ -19,10 +19,7 @@ export const experienceInput = z
     endDate: yearMonth.nullable().default(null),
     description: text(LIMITS.descriptionMax).default(''),
   })
-  .refine((e) => e.endDate === null || e.endDate >= e.startDate, {
-    message: 'endDate must not be before startDate',
-    path: ['endDate'],
-  });
+  .refine((e) => e.endDate === null || e.endDate >= e.startDate, { ...fieldIssue('end_before_start'), path: ['endDate'] });
 export type ExperienceInput = z.infer<typeof experienceInput>;
 
 export const educationInput = z
@@ -32,10 +29,7 @@ export const educationInput = z
     startYear: year.nullable().default(null),
     endYear: year.nullable().default(null),
   })
-  .refine((e) => e.startYear === null || e.endYear === null || e.endYear >= e.startYear, {
-    message: 'endYear must not be before startYear',
-    path: ['endYear'],
-  });
+  .refine((e) => e.startYear === null || e.endYear === null || e.endYear >= e.startYear, { ...fieldIssue('end_year_before_start'), path: ['endYear'] });
 export type EducationInput = z.infer<typeof educationInput>;
 
 /** PATCH semantics: every field optional; lists replace the whole list. */

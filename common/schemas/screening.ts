@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
 import { AUDIT_ACTIONS, AUDIT_AREAS, RESTRICTION_DAYS_MAX } from '../moderation.ts';
 import { restrictionView } from './admin.ts';
-import { bigId, handle, reasonView, requiredText, text } from './primitives.ts';
+import { bigId, fieldIssue, handle, reasonView, requiredText, text } from './primitives.ts';
 import { personCard } from './search.ts';
 
 export const SCREENING_LIMITS = { rulesMax: 20, ruleLabelMax: 80, messageMax: 500, threadMax: 10, reportDetailsMax: 1000, mutualsMax: 1000 } as const;
@@ -26,7 +26,7 @@ export const ruleCondition = z
     /** The risk score at most this (0–99; 100 would let everything through). */
     maxRisk: z.number().int().min(0).max(99).optional(),
   })
-  .refine((c) => Object.values(c).some((v) => v !== undefined), { message: 'a rule needs at least one condition' });
+  .refine((c) => Object.values(c).some((v) => v !== undefined), fieldIssue('rule_without_condition'));
 export type RuleCondition = z.infer<typeof ruleCondition>;
 
 export const RULE_ACTIONS = ['accept', 'inbox', 'other'] as const;

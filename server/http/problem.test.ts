@@ -186,4 +186,16 @@ describeEachEngine("a problem's detail is in the reader's language; its code, st
     const english_ = await as(english, 'PATCH', '/api/v1/me/profile', {}, { colour: 'red' });
     expect(english_.json().errors).toEqual([expect.objectContaining({ path: 'body.colour', code: 'unrecognized_keys', message: 'unknown field: colour' })]);
   });
+
+  it("a schema's own field codes are worded from the catalogue in both languages", async () => {
+    const experience = [{ organisation: 'Acme', title: 'Engineer', startDate: '2021-04', endDate: '2020-01' }];
+    const it_ = await as(italian, 'PATCH', '/api/v1/me/profile', {}, { experience });
+    expect(it_.json().errors).toEqual([
+      { path: 'body.experience.0.endDate', code: 'end_before_start', message: 'non può essere precedente alla data di inizio' },
+    ]);
+    const en = await as(english, 'PATCH', '/api/v1/me/profile', {}, { experience });
+    expect(en.json().errors).toEqual([{ path: 'body.experience.0.endDate', code: 'end_before_start', message: 'must not be before the start date' }]);
+    const rule = await as(italian, 'PUT', '/api/v1/me/screening', {}, { mode: 'selective', whoCanInvite: 'everyone', rules: [{ when: {}, then: 'accept' }], otherwise: 'inbox' });
+    expect(rule.json().errors).toEqual([{ path: 'body.rules.0.when', code: 'rule_without_condition', message: 'una regola deve avere almeno una condizione' }]);
+  });
 });

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERROR_CODES, type ErrorCode } from '../../common/error-codes.ts';
-import type { MessageKey, MessageParams } from '../../common/i18n/errors/en.ts';
+import english, { type MessageKey, type MessageParams } from '../../common/i18n/errors/en.ts';
 import type { Locale } from '../../common/locales.ts';
 import { members } from '../db/schema.ts';
 import { AppError, type FieldErrorSource } from '../errors.ts';
@@ -72,13 +72,19 @@ function fieldError(locale: Locale, { path, code, key, params = {} }: FieldError
 }
 
 /**
- * A schema's field error. In English the schema's own message stands (it can be specific: "must be
- * YYYY-MM"); another language words it by the zod issue code and its parameters.
+ * A schema's field error. An issue that carries its own field code (fieldIssue in common/schemas/primitives.ts:
+ * a display text the rules refuse, a date order) is answered as that code, worded from the catalogue in
+ * every language. Otherwise the code is zod's: in English the schema's own message stands (it can be
+ * specific: "must be YYYY-MM"); another language words it by the zod issue code and its parameters.
  */
 function validationError(locale: Locale, context: string | undefined, v: { keyword: string; instancePath?: string; message?: string; params: unknown }): FieldError {
-  const issue = v.params as { keys?: unknown; origin?: unknown; minimum?: unknown; maximum?: unknown };
+  const issue = v.params as { keys?: unknown; origin?: unknown; minimum?: unknown; maximum?: unknown; params?: { fieldCode?: unknown } };
   const base = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
   let path = [context, base].filter(Boolean).join('.');
+  const fieldCode = issue.params?.fieldCode;
+  if (v.keyword === 'custom' && typeof fieldCode === 'string' && Object.hasOwn(english.field, fieldCode)) {
+    return { path, code: fieldCode, message: errorText(locale, `field.${fieldCode}`) };
+  }
   const params: MessageParams = {};
   if (typeof issue.origin === 'string') params.origin = issue.origin;
   if (typeof issue.minimum === 'number' || typeof issue.minimum === 'bigint') params.minimum = Number(issue.minimum);

@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { LIMITS } from '../../common/limits.ts';
 import { type Member, STRONG_PASSWORD, signUp } from './client.ts';
 import { describeEachEngine } from './engines.ts';
 
@@ -19,30 +20,35 @@ describeEachEngine('display text', (get) => {
     ben = await signUp(get().app, 'Ben Text');
   });
 
-  const signup = (name: string) =>
+  const signup = (name: string, headers: Record<string, string> = {}) =>
     get().app.inject({
       method: 'POST',
       url: '/api/v1/auth/signup',
+      headers,
       payload: { email: `t${Math.random().toString(36).slice(2)}@example.com`, password: STRONG_PASSWORD, name },
     });
 
-  const expectRefused = (res: { statusCode: number; json: () => unknown }, path: string, message: RegExp) => {
+  type FieldError = { path: string; message: string; code: string; params?: Record<string, unknown> };
+  const fieldErrors = (res: { statusCode: number; json: () => unknown }): FieldError[] => {
     expect(res.statusCode).toBe(400);
-    const body = res.json() as { code: string; errors: { path: string; message: string; code: string }[] };
+    const body = res.json() as { code: string; errors: FieldError[] };
     expect(body.code).toBe('validation_failed');
-    // Each field error also carries its stable code (zod's issue code) for a client to word it.
-    expect(body.errors).toContainEqual(expect.objectContaining({ path, message: expect.stringMatching(message), code: expect.any(String) }));
+    return body.errors;
+  };
+  /** Refused with the field's message matching, and the rule's stable code (common/text.ts TextProblem). */
+  const expectRefused = (res: { statusCode: number; json: () => unknown }, path: string, message: RegExp, code = expect.stringMatching(/^text_/)) => {
+    expect(fieldErrors(res)).toContainEqual(expect.objectContaining({ path, message: expect.stringMatching(message), code }));
   };
 
   it('refuses a sign-up name with a direction override, saying why', async () => {
-    expectRefused(await signup(`Ana${RLO}tcennoc ot${PDF}`), 'body.name', /^must not contain characters that change the direction of text$/);
+    expectRefused(await signup(`Ana${RLO}tcennoc ot${PDF}`), 'body.name', /^must not contain characters that change the direction of text$/, 'text_direction');
     expectRefused(await signup(`\u2067Ana\u2069`), 'body.name', /direction/);
     expectRefused(await signup(`Ana${RLM}`), 'body.name', /direction/);
   });
 
   it('refuses an invisible name made of zero-width or combining characters', async () => {
     for (const name of ['\u200B\u200B\u200B', '\u200D', '\u2060\uFEFF', '\u0301\u0301', '\u3164']) {
-      expectRefused(await signup(name), 'body.name', /^must contain visible characters$/);
+      expectRefused(await signup(name), 'body.name', /^must contain visible characters$/, 'text_invisible');
     }
     expectRefused(await get().app.inject({ method: 'PATCH', url: '/api/v1/me/profile', headers: { cookie: ana.cookie, 'x-csrf-token': ana.csrf }, payload: { name: '\u200B' } }), 'body.name', /visible/);
   });
@@ -56,6 +62,32 @@ describeEachEngine('display text', (get) => {
     });
     expectRefused(res, 'body.name', /Unicode/);
     expectRefused(await ana.call('PATCH', '/api/v1/me/profile', { about: 'x\uDC00' }), 'body.about', /Unicode/);
+  });
+
+  it('says why in the reader’s language, with the same stable code', async () => {
+    const italian = { 'accept-language': 'it-IT,it;q=0.9' };
+    expect(fieldErrors(await signup(`Ana${RLO}tcennoc ot${PDF}`, italian))).toEqual([
+      { path: 'body.name', code: 'text_direction', message: 'non deve contenere caratteri che cambiano la direzione del testo' },
+    ]);
+    expect(fieldErrors(await signup('\u200B\u200B', italian))).toEqual([{ path: 'body.name', code: 'text_invisible', message: 'deve contenere caratteri visibili' }]);
+    expect(fieldErrors(await signup('Ana \ud800', italian))).toEqual([{ path: 'body.name', code: 'text_unicode', message: 'deve essere un testo Unicode valido' }]);
+    // A member's own setting wins over the browser's, as for every problem.
+    expect((await ben.call('PATCH', '/api/v1/me/profile', { locale: 'it' })).statusCode).toBe(200);
+    expectRefused(await ben.call('PATCH', '/api/v1/me/profile', { location: 'Oslo\nBergen' }), 'body.location', /^deve stare su una sola riga/, 'text_one_line');
+    expectRefused(await ben.call('PATCH', '/api/v1/me/profile', { about: 'x\u0007' }), 'body.about', /^non deve contenere caratteri di controllo$/, 'text_control');
+    expectRefused(await ben.call('PATCH', '/api/v1/me/profile', { headline: `Z${'\u0300'.repeat(20)}` }), 'body.headline', /segni diacritici/, 'text_marks');
+    expect((await ben.call('PATCH', '/api/v1/me/profile', { locale: null })).statusCode).toBe(200);
+  });
+
+  it('counts the limit on what is stored, and says it with the limit in either language', async () => {
+    // U+FB2C is one character sent and three stored (NFC): 40 of them fit the limit of 100 only as sent.
+    const lengthening = '\uFB2C'.repeat(40);
+    const tooLong = { path: 'body.name', code: 'too_big', params: { origin: 'string', maximum: LIMITS.nameMax } };
+    expect(fieldErrors(await signup(lengthening))).toEqual([{ ...tooLong, message: `must be at most ${LIMITS.nameMax} characters` }]);
+    expect(fieldErrors(await signup(lengthening, { 'accept-language': 'it' }))).toEqual([{ ...tooLong, message: `deve contenere al massimo ${LIMITS.nameMax} caratteri` }]);
+    expect(fieldErrors(await signup('x'.repeat(LIMITS.nameMax + 1), { 'accept-language': 'it' }))).toEqual([
+      { ...tooLong, message: `deve contenere al massimo ${LIMITS.nameMax} caratteri` },
+    ]);
   });
 
   it('stores names in NFC, so a decomposed accent equals the composed one', async () => {

@@ -32,6 +32,7 @@ export function applyServerErrors(form: FormLike, error: unknown, fields: readon
   return unmatched.length ? `${error.text} ${unmatched.join('; ')}` : error.text;
 }
 
-function capitalise(s: string): string {
+/** A field message as a form shows it: the API's follow a field name ("name: must …"), a form's start a sentence. */
+export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

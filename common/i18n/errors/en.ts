@@ -5,8 +5,11 @@
  * here in the request's language (and `title` in English); the web translates by the same key and
  * parameters. Every other language is typed against this shape (it.ts), so a missing key fails tsc.
  *
- * `field` is not an error code: it words a field error (`errors[]` of validation_failed) by its zod
- * issue code, for languages other than English, where the schema's own English message cannot be used.
+ * `field` is not an error code: it words a field error (`errors[]` of validation_failed) by the error's
+ * own code. For zod's issue codes (invalid_type … custom) it is used in languages other than English, where
+ * the schema's own English message cannot be; the codes after those are the API's own field codes (a text
+ * the display-text rules refuse, common/text.ts; a date order; a thrown field error), worded from here in
+ * every language, English included.
  */
 const errors = {
   bad_request: {
@@ -165,6 +168,17 @@ const errors = {
     invalid_element: 'is not valid',
     invalid_value: 'is not one of the allowed values',
     custom: 'is not valid',
+    text_unicode: 'must be valid Unicode text',
+    text_utf8: 'must be valid UTF-8 text',
+    text_one_line: 'must be one line without control characters',
+    text_control: 'must not contain control characters',
+    text_direction: 'must not contain characters that change the direction of text',
+    text_marks: 'must not pile up combining marks',
+    text_empty: 'must not be empty',
+    text_invisible: 'must contain visible characters',
+    end_before_start: 'must not be before the start date',
+    end_year_before_start: 'must not be before the start year',
+    rule_without_condition: 'a rule needs at least one condition',
     unstorable: 'must not contain NUL characters or unpaired surrogates',
     unstorable_key: 'must not have keys with NUL characters or unpaired surrogates',
     into_itself: 'must be another organisation',

@@ -1,8 +1,8 @@
 import { Autocomplete, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CAREER_STAGES, LIMITS } from '../../../common/limits.ts';
+import { useCareerStageLabel } from '../../hooks/useCareerStageLabel.ts';
 import { useProfileOptions } from '../../hooks/useProfileOptions.ts';
-import { useCareerStageLabel } from './careerStages.ts';
 import { FormSection } from './FormSection.tsx';
 import type { ProfileForm } from './profileForm.ts';
 

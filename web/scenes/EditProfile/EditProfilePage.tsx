@@ -30,7 +30,9 @@ export function EditProfilePage() {
 }
 
 function ProfileEditor({ me }: { me: MeView }) {
-  const { t } = useTranslation('editProfile');
+  // Named here so they load with the scene's own: people for the career stages (BasicsSection), errors for
+  // the form's text checks (lineError).
+  const { t } = useTranslation(['editProfile', 'people', 'errors']);
   const queryClient = useQueryClient();
   const location = useLocation();
   const [params] = useSearchParams();

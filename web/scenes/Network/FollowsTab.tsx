@@ -1,12 +1,11 @@
-import { Button, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { Trans, useTranslation } from 'react-i18next';
 import { keys } from '../../api/keys.ts';
 import { type FollowDirection, networkApi } from '../../api/network.ts';
-import type { FollowCard } from '../../api/types.ts';
 import { EmptyState, NextSteps } from '../../components/PageState.tsx';
 import { PersonCardItem } from '../../components/PersonCardItem.tsx';
+import { RelationshipButton } from '../../components/RelationshipButton.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
-import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
 import { usePagedQuery } from '../../hooks/usePagedQuery.ts';
 import { PagedList } from '../../components/PagedList.tsx';
 
@@ -32,27 +31,18 @@ export function FollowsTab({ direction }: { direction: FollowDirection }) {
               <TimeAgo iso={f.followedAt} prefix={t(`follows.${direction}.since`)} />
             </Text>
           }
-          actions={direction === 'following' ? <UnfollowButton person={f} /> : undefined}
+          actions={
+            direction === 'following' ? (
+              <RelationshipButton
+                change={() => networkApi.unfollow(f.handle)}
+                done={<Trans t={t} i18nKey="follows.unfollowed" values={{ name: f.name }} components={{ bdi: <bdi /> }} />}
+                label={t('follows.unfollow')}
+                accessibleLabel={t('follows.unfollowLabel', { name: f.name })}
+              />
+            ) : undefined
+          }
         />
       )}
     />
-  );
-}
-
-function UnfollowButton({ person }: { person: FollowCard }) {
-  const { t } = useTranslation('network');
-  const unfollow = useNetworkMutation(() => networkApi.unfollow(person.handle), {
-    success: () => <Trans t={t} i18nKey="follows.unfollowed" values={{ name: person.name }} components={{ bdi: <bdi /> }} />,
-  });
-  return (
-    <Button
-      size="xs"
-      variant="default"
-      loading={unfollow.isPending}
-      onClick={() => unfollow.mutate(undefined)}
-      aria-label={t('follows.unfollowLabel', { name: person.name })}
-    >
-      {t('follows.unfollow')}
-    </Button>
   );
 }

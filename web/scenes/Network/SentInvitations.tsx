@@ -7,9 +7,9 @@ import { ThreadComposer, ThreadMessages } from '../../components/InvitationThrea
 import { shorten } from '../../components/graphemes.ts';
 import { EmptyState, NextSteps } from '../../components/PageState.tsx';
 import { PersonCardItem } from '../../components/PersonCardItem.tsx';
+import { RelationshipButton } from '../../components/RelationshipButton.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { useInvitations } from '../../hooks/useInvitations.ts';
-import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
 import { AllowanceCard } from './AllowanceCard.tsx';
 import { firstName } from './evidenceText.ts';
 import { PagedList } from '../../components/PagedList.tsx';
@@ -50,9 +50,6 @@ function SentInvitation({ invitation }: { invitation: InvitationView }) {
   const { t } = useTranslation('network');
   const { to } = invitation;
   const [replying, reply] = useDisclosure(false);
-  const withdraw = useNetworkMutation(() => networkApi.answer(invitation.id, 'withdraw'), {
-    success: () => <Trans t={t} i18nKey="sent.withdrawn" values={{ name: to.name }} components={{ bdi: <bdi /> }} />,
-  });
   const last = invitation.thread.at(-1);
   const waitingForYou = last !== undefined && last.author.id === to.id;
   return (
@@ -84,15 +81,12 @@ function SentInvitation({ invitation }: { invitation: InvitationView }) {
                 {t('sent.reply')}
               </Button>
             )}
-            <Button
-              size="xs"
-              variant="default"
-              loading={withdraw.isPending}
-              onClick={() => withdraw.mutate(undefined)}
-              aria-label={t('sent.withdrawLabel', { name: to.name })}
-            >
-              {t('sent.withdraw')}
-            </Button>
+            <RelationshipButton
+              change={() => networkApi.answer(invitation.id, 'withdraw')}
+              done={<Trans t={t} i18nKey="sent.withdrawn" values={{ name: to.name }} components={{ bdi: <bdi /> }} />}
+              label={t('sent.withdraw')}
+              accessibleLabel={t('sent.withdrawLabel', { name: to.name })}
+            />
           </>
         }
       />

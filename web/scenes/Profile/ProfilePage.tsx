@@ -14,8 +14,8 @@ import { ProfileHeader } from './ProfileHeader.tsx';
 import { AboutSection, EducationList, ExperienceList, LinksList, SkillsList, TextList } from './ProfileSections.tsx';
 
 export function ProfilePage() {
-  // editProfile names the career stages in the header: asked for here, both namespaces load at once.
-  const { t } = useTranslation(['profile', 'editProfile']);
+  // people names the career stages in the header: asked for here, both namespaces load at once.
+  const { t } = useTranslation(['profile', 'people']);
   const { handle = '' } = useParams();
   const query = useQuery({ queryKey: keys.member(handle), queryFn: () => directoryApi.member(handle) });
   const unavailable = query.error instanceof ApiError && query.error.status === 404;

@@ -3,6 +3,7 @@ import { CAREER_STAGES } from '../../../common/limits.ts';
 import { useTranslation } from 'react-i18next';
 import { DEGREE_KEYS } from '../../components/DegreeBadge.tsx';
 import { OrganisationFilter } from '../../components/OrganisationFilter.tsx';
+import { useCareerStageLabel } from '../../hooks/useCareerStageLabel.ts';
 import { useProfileOptions } from '../../hooks/useProfileOptions.ts';
 
 export interface FilterValues {
@@ -25,6 +26,7 @@ export function SearchFiltersPanel({ values, onChange, onClear }: Props) {
   const { t } = useTranslation(['search', 'people']);
   const industries = useProfileOptions('industries');
   const functions = useProfileOptions('functions');
+  const careerStage = useCareerStageLabel();
   const active = Boolean(values.degree || values.industry || values.function || values.careerStage || values.organisation);
 
   return (
@@ -69,7 +71,7 @@ export function SearchFiltersPanel({ values, onChange, onClear }: Props) {
         <Select
           label={t('filters.careerStage')}
           placeholder={t('filters.anyStage')}
-          data={CAREER_STAGES.map((s) => ({ value: s, label: t(`filters.stages.${s}`) }))}
+          data={CAREER_STAGES.map((s) => ({ value: s, label: careerStage(s) }))}
           clearable
           value={values.careerStage || null}
           onChange={(v) => onChange({ careerStage: v ?? '' })}

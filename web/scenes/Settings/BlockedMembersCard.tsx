@@ -1,4 +1,4 @@
-import { Button, Divider, Paper, Text, Title } from '@mantine/core';
+import { Divider, Paper, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { networkApi } from '../../api/network.ts';
 import type { BlockedCard } from '../../api/types.ts';
 import { ErrorState, PageLoader } from '../../components/PageState.tsx';
 import { PersonCardItem } from '../../components/PersonCardItem.tsx';
-import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
+import { RelationshipButton } from '../../components/RelationshipButton.tsx';
 import { useFormat } from '../../i18n/format.ts';
 
 /** Members the viewer blocked. Blocked members cannot be found in search, so this is the one place to unblock them. */
@@ -47,9 +47,6 @@ export function BlockedMembersCard() {
 function BlockedMember({ member }: { member: BlockedCard }) {
   const { t } = useTranslation('settings');
   const format = useFormat();
-  const unblock = useNetworkMutation(() => networkApi.unblock(member.handle), {
-    success: () => <Trans t={t} i18nKey="blocked.unblocked" values={{ name: member.name }} components={{ bdi: <bdi /> }} />,
-  });
   return (
     <PersonCardItem
       person={member}
@@ -62,15 +59,12 @@ function BlockedMember({ member }: { member: BlockedCard }) {
         </Text>
       }
       actions={
-        <Button
-          size="xs"
-          variant="default"
-          loading={unblock.isPending}
-          onClick={() => unblock.mutate(undefined)}
-          aria-label={t('blocked.unblockLabel', { name: member.name })}
-        >
-          {t('blocked.unblock')}
-        </Button>
+        <RelationshipButton
+          change={() => networkApi.unblock(member.handle)}
+          done={<Trans t={t} i18nKey="blocked.unblocked" values={{ name: member.name }} components={{ bdi: <bdi /> }} />}
+          label={t('blocked.unblock')}
+          accessibleLabel={t('blocked.unblockLabel', { name: member.name })}
+        />
       }
     />
   );

@@ -18,7 +18,8 @@ const FIELDS = ['name', 'email', 'password'] as const;
 
 export function SignUpPage() {
   const navigate = useNavigate();
-  const { t, i18n } = useTranslation('auth');
+  // errors: lineError words a refused name from it, so it loads with the scene's own namespace.
+  const { t, i18n } = useTranslation(['auth', 'errors']);
   const { adopt } = useSession();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({

@@ -61,17 +61,6 @@ export default {
   notify: {
     failed: 'That did not work',
   },
-  /** A one-line text the server would refuse (common/text.ts, textProblem), said before the round trip. */
-  textProblems: {
-    unicode: 'Must be valid Unicode text',
-    utf8: 'Must be valid UTF-8 text',
-    oneLine: 'Must be one line without control characters',
-    control: 'Must not contain control characters',
-    direction: 'Must not contain characters that change the direction of text',
-    marks: 'Must not pile up combining marks',
-    empty: 'Must not be empty',
-    invisible: 'Must contain visible characters',
-  },
   /** The suggested industries (common/limits.ts INDUSTRIES): the server stores the English value, the reader sees these. */
   industries: {
     accounting: 'Accounting',

@@ -1,4 +1,4 @@
-/** The profile editor (/profile/edit), and the career stages it offers (also named on profiles and in search). */
+/** The profile editor (/profile/edit). */
 export default {
   page: {
     title: 'Edit profile',
@@ -12,14 +12,6 @@ export default {
     save: 'Save profile',
     saved: 'Profile saved',
     strength: 'Profile strength: {score}%.',
-  },
-  careerStages: {
-    student: 'Student',
-    early: 'Early career',
-    mid: 'Mid-career',
-    senior: 'Senior',
-    executive: 'Executive',
-    retired: 'Retired',
   },
   photo: {
     title: 'Photo',

@@ -1,4 +1,4 @@
-/** The shared person components: connect, answer, report and block dialogs, degree badges, person cards and filters. */
+/** The shared person components: connect, answer, report and block dialogs, degree badges, person cards, career stages and filters. */
 export default {
   connect: {
     action: 'Connect',
@@ -57,6 +57,15 @@ export default {
     outOfNetwork: 'Out of network',
   },
   mutualConnections: '{count, plural, one {# mutual connection} other {# mutual connections}}',
+  /** The career stages (common/limits.ts CAREER_STAGES): chosen in the profile editor, shown on profiles, filtered by in search. */
+  careerStages: {
+    student: 'Student',
+    early: 'Early career',
+    mid: 'Mid-career',
+    senior: 'Senior',
+    executive: 'Executive',
+    retired: 'Retired',
+  },
   organisationFilter: {
     label: 'Organisation',
     placeholder: 'Any organisation',

@@ -23,14 +23,6 @@ export default {
     anyFunction: 'Any function',
     careerStage: 'Career stage',
     anyStage: 'Any stage',
-    stages: {
-      student: 'Student',
-      early: 'Early career',
-      mid: 'Mid-career',
-      senior: 'Senior',
-      executive: 'Executive',
-      retired: 'Retired',
-    },
     clear: 'Clear filters',
   },
   noMatches: {

@@ -62,16 +62,6 @@ const common: Messages<typeof english> = {
   notify: {
     failed: 'Non è andata a buon fine',
   },
-  textProblems: {
-    unicode: 'Deve essere un testo Unicode valido',
-    utf8: 'Deve essere un testo UTF-8 valido',
-    oneLine: 'Deve stare su una riga, senza caratteri di controllo',
-    control: 'Non deve contenere caratteri di controllo',
-    direction: 'Non deve contenere caratteri che cambiano la direzione del testo',
-    marks: 'Non deve accumulare segni diacritici combinati',
-    empty: 'Non deve essere vuoto',
-    invisible: 'Deve contenere caratteri visibili',
-  },
   industries: {
     accounting: 'Contabilità',
     agriculture: 'Agricoltura',

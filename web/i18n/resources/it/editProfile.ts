@@ -15,15 +15,6 @@ const editProfile: Messages<typeof english> = {
     saved: 'Profilo salvato',
     strength: 'Completezza del profilo: {score}%.',
   },
-  careerStages: {
-    // Stages, not roles: "In formazione" rather than "Studente/Studentessa".
-    student: 'In formazione',
-    early: 'Inizio carriera',
-    mid: 'Metà carriera',
-    senior: 'Senior',
-    executive: 'Dirigenza',
-    retired: 'In pensione',
-  },
   photo: {
     title: 'Foto',
     description: 'Una foto nitida e cordiale aiuta le persone a riconoscerti.',

@@ -59,6 +59,15 @@ const people: Messages<typeof english> = {
     outOfNetwork: 'Fuori dalla tua rete',
   },
   mutualConnections: '{count, plural, one {# collegamento in comune} other {# collegamenti in comune}}',
+  careerStages: {
+    // Stages, not roles: "In formazione" rather than "Studente/Studentessa", "Dirigenza" rather than a title.
+    student: 'In formazione',
+    early: 'Inizio carriera',
+    mid: 'Metà carriera',
+    senior: 'Senior',
+    executive: 'Dirigenza',
+    retired: 'In pensione',
+  },
   organisationFilter: {
     label: 'Organizzazione',
     placeholder: 'Qualsiasi organizzazione',

@@ -23,16 +23,8 @@ const search: Messages<typeof english> = {
     anyIndustry: 'Qualsiasi settore',
     function: 'Funzione',
     anyFunction: 'Qualsiasi funzione',
-    careerStage: 'Fase della carriera',
+    careerStage: 'Fase di carriera',
     anyStage: 'Qualsiasi fase',
-    stages: {
-      student: 'Studi in corso',
-      early: 'Inizio carriera',
-      mid: 'Metà carriera',
-      senior: 'Senior',
-      executive: 'Dirigente',
-      retired: 'In pensione',
-    },
     clear: 'Cancella filtri',
   },
   noMatches: {
