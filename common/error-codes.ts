@@ -22,7 +22,7 @@ export const ERROR_CODES = {
   invalid_upload: { status: 400, meaning: 'The multipart upload is malformed, cut short, or carries more than the one file.' },
   photo_missing: { status: 400, meaning: 'The upload has no file in its `photo` field.' },
   invalid_image: { status: 400, meaning: 'The image could not be read.' },
-  invalid_link: { status: 400, meaning: 'The emailed link (email confirmation or password reset) is invalid, used or expired.' },
+  invalid_link: { status: 400, meaning: 'The emailed link (email confirmation, password reset or unsubscribe) is invalid, used or expired.' },
   wrong_password: { status: 400, meaning: 'The current password given to change the password is not correct.' },
   weak_password: { status: 400, meaning: 'The new password is too short or too easy to guess; the message says why.' },
   invitation_self: { status: 400, meaning: 'You cannot invite yourself.' },

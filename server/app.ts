@@ -30,9 +30,11 @@ import { announceEventsOn } from './events/announce.ts';
 import { EventDispatcher } from './events/dispatcher.ts';
 import { followRemoteEvents } from './events/remote.ts';
 import { LiveUpdatesProcessor } from './live/live-processor.ts';
+import { emailNotificationsOn } from './notifications/email.ts';
+import { EmailWakeProcessor } from './notifications/email-wake.ts';
 import { LiveStreams } from './live/streams.ts';
 import { eventRoutes } from './routes/events/events.ts';
-import { notificationRoutes } from './routes/notifications/notifications.ts';
+import { notificationRoutes, notificationSettingRoutes } from './routes/notifications/notifications.ts';
 import { GraphIndexProcessor } from './events/processors/graph-index.ts';
 import { ReadCacheProcessor } from './events/processors/read-caches.ts';
 import { ChangeMarks } from './events/change-marks.ts';
@@ -121,13 +123,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     for (const event of found) liveUpdates.handle(event);
   });
 
+  // Notification emails are queued in the events' transactions; these say where links point and wake delivery.
+  const stopNotificationEmails = emailNotificationsOn(database.db, { publicUrl: config.publicUrl, defaultLocale: config.defaultLocale });
+  const email = new EmailDelivery(database.db, config.smtpUrl, config.mailFrom, app.log);
+  await events.register(new EmailWakeProcessor(email), { marks: new ChangeMarks(graph.marks.safe()) });
+
   const ctx: AppContext = {
     config,
     database,
     db: database.db,
     throttles: createAuthThrottles(config),
     metrics,
-    email: new EmailDelivery(database.db, config.smtpUrl, config.mailFrom, app.log),
+    email,
     graph,
     events,
     live,
@@ -174,6 +181,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(screeningRoutes, { prefix: '/api/v1' });
   await app.register(eventRoutes, { prefix: '/api/v1' });
   await app.register(notificationRoutes, { prefix: '/api/v1' });
+  await app.register(notificationSettingRoutes, { prefix: '/api/v1' });
   await registerWebApp(app, config.webDistDir);
 
   let vacuumTimer: NodeJS.Timeout | null = null;
@@ -208,6 +216,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Before the snapshot, so it holds everything the processors handled.
     await remoteEvents.close();
     announcing?.stop();
+    stopNotificationEmails();
     await events.close();
     detachReadCaches();
     // Requests have drained by now, so the snapshot's mark is exact; a failure only costs a slower start.

@@ -49,3 +49,22 @@ export const unreadNotifications = z.object({ count: z.number() });
 
 /** Marks read everything up to and including this notification id (default: everything). */
 export const markNotificationsRead = z.strictObject({ upTo: z.number().int().min(1).optional() });
+
+/**
+ * Which kinds come by email too, unless the member says otherwise: what asks for an answer or is a new
+ * relationship. Each email carries a one-click unsubscribe for its kind (RFC 8058).
+ */
+export const EMAIL_BY_DEFAULT: Record<NotificationKind, boolean> = {
+  invitation_received: true,
+  invitation_accepted: true,
+  connected_automatically: false,
+};
+
+/** For each kind, whether it also comes by email. */
+export const notificationSettings = z.object({ email: z.record(z.enum(NOTIFICATION_KINDS), z.boolean()) });
+export type NotificationSettings = z.infer<typeof notificationSettings>;
+export const notificationSettingsUpdate = z.strictObject({ email: z.partialRecord(z.enum(NOTIFICATION_KINDS), z.boolean()) });
+
+/** One-click unsubscribe: the token from the email's link, and the kind it stops. */
+export const unsubscribeQuery = z.strictObject({ token: z.string().max(100), kind: z.enum(NOTIFICATION_KINDS) });
+export const subscriptionView = z.object({ kind: z.enum(NOTIFICATION_KINDS), subscribed: z.boolean() });

@@ -7,6 +7,7 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html?: string;
+  headers?: Record<string, string>;
 }
 
 /** Writes an email to the outbox in the caller's transaction; the delivery job sends it after commit. */
@@ -17,5 +18,6 @@ export async function queueEmail(tx: DbOrTx, email: OutgoingEmail): Promise<void
     subject: email.subject,
     textBody: email.text,
     htmlBody: email.html ?? null,
+    headers: email.headers ?? null,
   });
 }

@@ -1,4 +1,5 @@
 import type { Locale } from '../../common/locales.ts';
+import type { NotificationKind } from '../../common/schemas/notifications.ts';
 import { EMAIL_TOKEN_TTL_MS } from '../commands/auth/email-tokens.ts';
 import { type EmailTexts, emailTexts } from '../i18n/i18n.ts';
 
@@ -34,4 +35,18 @@ export function resetPasswordMessage(locale: Locale, name: string, link: string)
  */
 export function signupAttemptMessage(locale: Locale, name: string, signInLink: string) {
   return layout(emailTexts(locale, 'signupAttempt', { name }), signInLink);
+}
+
+/**
+ * A notification by email: who did what, a link to it, and in the footer the one-click unsubscribe link of
+ * its kind (also sent as List-Unsubscribe, so mail clients offer their own button).
+ */
+export function notificationMessage(
+  locale: Locale,
+  kind: NotificationKind,
+  values: { name: string; actor: string },
+  link: string,
+  unsubscribeLink: string,
+) {
+  return layout(emailTexts(locale, kind, { ...values, unsubscribe: unsubscribeLink }), link);
 }

@@ -55,6 +55,10 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/notifications': { operationId: 'listNotifications', errors: [] },
   'GET /api/v1/notifications/unread': { operationId: 'countUnreadNotifications', errors: [] },
   'POST /api/v1/notifications/read': { operationId: 'markNotificationsRead', errors: [] },
+  'GET /api/v1/me/notification-settings': { operationId: 'getNotificationSettings', errors: [] },
+  'PUT /api/v1/me/notification-settings': { operationId: 'updateNotificationSettings', errors: [] },
+  'GET /api/v1/unsubscribe': { operationId: 'getUnsubscribeLink', errors: ['invalid_link'] },
+  'POST /api/v1/unsubscribe': { operationId: 'unsubscribeWithOneClick', errors: ['invalid_link'] },
 
   // locale
   'GET /api/v1/locale': { operationId: 'getLocale', errors: [] },

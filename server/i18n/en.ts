@@ -27,6 +27,28 @@ export const en = {
       action: 'Sign in to Rapport',
       footer: 'If this was not you, you need not do anything: your account and password are unchanged.',
     },
+    /** Notification emails (kinds in common/schemas/notifications.ts); each footer carries its one-click unsubscribe link. */
+    invitation_received: {
+      subject: '{actor} invited you to connect on Rapport',
+      greeting: 'Hi {name},',
+      body: '{actor} would like to connect with you. Their note and what you have in common are on My Network:',
+      action: 'See the invitation',
+      footer: 'You get this email because you chose to hear about new invitations. Stop these emails with one click: {unsubscribe}',
+    },
+    invitation_accepted: {
+      subject: '{actor} accepted your invitation',
+      greeting: 'Hi {name},',
+      body: '{actor} accepted your invitation: you are now connected on Rapport.',
+      action: 'View their profile',
+      footer: 'You get this email because you chose to hear when your invitations are accepted. Stop these emails with one click: {unsubscribe}',
+    },
+    connected_automatically: {
+      subject: '{actor} is now a connection',
+      greeting: 'Hi {name},',
+      body: 'Your open invitation setting accepted the invitation of {actor}: you are now connected on Rapport.',
+      action: 'View their profile',
+      footer: 'You get this email because you chose to hear about connections your settings accept. Stop these emails with one click: {unsubscribe}',
+    },
   },
   /** The web page as the server sends it, before the app starts: what search engines and link previews read. */
   page: {

@@ -27,6 +27,27 @@ export const it: Messages = {
       action: 'Accedi a Rapport',
       footer: 'Se il tentativo non è partito da te, non devi fare nulla: il tuo account e la tua password restano invariati.',
     },
+    invitation_received: {
+      subject: '{actor} ti ha invitato a collegarti su Rapport',
+      greeting: 'Ciao {name},',
+      body: '{actor} vorrebbe collegarsi con te. Il suo messaggio e cosa avete in comune sono nella pagina Rete:',
+      action: "Vedi l'invito",
+      footer: 'Ricevi questa email perché hai scelto di ricevere un avviso per i nuovi inviti. Per non riceverne più basta un clic: {unsubscribe}',
+    },
+    invitation_accepted: {
+      subject: '{actor} ha accettato il tuo invito',
+      greeting: 'Ciao {name},',
+      body: '{actor} ha accettato il tuo invito: ora siete collegati su Rapport.',
+      action: 'Vedi il profilo',
+      footer: 'Ricevi questa email perché hai scelto di sapere quando i tuoi inviti vengono accettati. Per non riceverne più basta un clic: {unsubscribe}',
+    },
+    connected_automatically: {
+      subject: '{actor} ora è un tuo collegamento',
+      greeting: 'Ciao {name},',
+      body: 'La tua impostazione di inviti aperta ha accettato l’invito di {actor}: ora siete collegati su Rapport.',
+      action: 'Vedi il profilo',
+      footer: 'Ricevi questa email perché hai scelto di sapere quali collegamenti accettano le tue impostazioni. Per non riceverne più basta un clic: {unsubscribe}',
+    },
   },
   page: {
     meta: {

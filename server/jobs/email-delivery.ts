@@ -76,6 +76,7 @@ export class EmailDelivery {
           subject: message.subject,
           text: message.textBody,
           ...(message.htmlBody ? { html: message.htmlBody } : {}),
+          ...(message.headers ? { headers: message.headers } : {}),
         });
         await this.db
           .update(emailOutbox)

@@ -30,6 +30,7 @@ const errors = {
   invalid_link: {
     confirmation: 'This confirmation link is invalid or has expired. Ask for a new one.',
     reset: 'This reset link is invalid or has expired. Ask for a new one.',
+    unsubscribe: 'This unsubscribe link is not valid. Choose which emails you get in Settings.',
   },
   wrong_password: 'Your current password is not correct.',
   weak_password: {

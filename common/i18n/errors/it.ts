@@ -20,6 +20,7 @@ const errors: ErrorMessages = {
   invalid_link: {
     confirmation: 'Questo link di conferma non è valido o è scaduto. Chiedine uno nuovo.',
     reset: 'Questo link per reimpostare la password non è valido o è scaduto. Chiedine uno nuovo.',
+    unsubscribe: 'Questo link per annullare l’iscrizione non è valido. Scegli quali email ricevere nelle Impostazioni.',
   },
   wrong_password: 'La password attuale non è corretta.',
   weak_password: {

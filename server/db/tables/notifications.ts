@@ -27,3 +27,17 @@ export const notifications = pgTable(
   },
   (t) => [index('notifications_member_group').on(t.memberId, t.groupKey, t.id)],
 );
+
+/**
+ * A member's email choices for notifications, only where they differ from the defaults, and the token that
+ * their emails' one-click unsubscribe links carry. The token is stored as is, unlike passwords and access
+ * tokens: every email must carry it, and all it can do is turn emails off.
+ */
+export const notificationPreferences = pgTable('notification_preferences', {
+  memberId: integer('member_id')
+    .primaryKey()
+    .references(() => members.id, { onDelete: 'cascade' }),
+  email: jsonb('email').$type<Partial<Record<NotificationKind, boolean>>>().notNull().default({}),
+  unsubscribeToken: text('unsubscribe_token').unique(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
+});

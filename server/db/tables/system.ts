@@ -23,6 +23,8 @@ export const emailOutbox = pgTable('email_outbox', {
   subject: text('subject').notNull(),
   textBody: text('text_body').notNull(),
   htmlBody: text('html_body'),
+  /** Extra headers, such as List-Unsubscribe for notification emails. */
+  headers: jsonb('headers').$type<Record<string, string>>(),
   status: text('status', { enum: ['pending', 'sent', 'dev_outbox', 'failed'] }).notNull().default('pending'),
   attempts: smallint('attempts').notNull().default(0),
   lastError: text('last_error'),

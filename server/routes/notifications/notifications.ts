@@ -1,7 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LIMITS } from '../../../common/limits.ts';
-import { markNotificationsRead, notificationPage, notificationsQuery, unreadNotifications } from '../../../common/schemas/notifications.ts';
+import {
+  markNotificationsRead,
+  notificationPage,
+  notificationSettings,
+  notificationSettingsUpdate,
+  notificationsQuery,
+  subscriptionView,
+  unreadNotifications,
+  unsubscribeQuery,
+} from '../../../common/schemas/notifications.ts';
+import { saveEmailChoices, unsubscribeByToken } from '../../commands/notification-preferences.ts';
+import { badRequest } from '../../errors.ts';
+import { loadNotificationSettings, subscriptionByToken } from '../../queries/notification-preferences.ts';
 import { markNotificationsRead as markRead } from '../../commands/notifications.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { hydratePeople } from '../../hydration/people.ts';
@@ -43,6 +55,63 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       await markRead(ctx.db, viewerOf(request).actor.id, request.body.upTo);
       return reply.status(204).send(null);
+    },
+  );
+};
+
+/**
+ * Email choices and the emails' one-click unsubscribe. `POST /unsubscribe` is what mail clients call
+ * (RFC 8058: `List-Unsubscribe=One-Click` as a form body, no cookies); the web's /unsubscribe page shows the
+ * choice and posts to the same route, since a GET must change nothing (link scanners open every link).
+ */
+export const notificationSettingRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+  // Only here: mail clients send the one-click body as a form; every other route keeps refusing forms (415).
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+
+  app.get(
+    '/me/notification-settings',
+    { schema: { tags, summary: 'Which notifications also come to you by email', response: { 200: notificationSettings } } },
+    async (request) => loadNotificationSettings(ctx.db, viewerOf(request).actor.id),
+  );
+
+  app.put(
+    '/me/notification-settings',
+    {
+      config: writeRateLimit(ctx.config),
+      schema: { tags, summary: 'Choose which notifications also come by email', body: notificationSettingsUpdate, response: { 200: notificationSettings } },
+    },
+    async (request) => {
+      const memberId = viewerOf(request).actor.id;
+      await saveEmailChoices(ctx.db, memberId, request.body.email);
+      return loadNotificationSettings(ctx.db, memberId);
+    },
+  );
+
+  app.get(
+    '/unsubscribe',
+    {
+      config: { auth: 'public' },
+      schema: { tags, summary: 'What an emailed unsubscribe link would stop (changes nothing)', querystring: unsubscribeQuery, response: { 200: subscriptionView } },
+    },
+    async (request) => {
+      const found = await subscriptionByToken(ctx.db, request.query.token, request.query.kind);
+      if (!found) throw badRequest('invalid_link', { key: 'unsubscribe' });
+      return { kind: request.query.kind, ...found };
+    },
+  );
+
+  app.post(
+    '/unsubscribe',
+    {
+      config: { auth: 'public', ...writeRateLimit(ctx.config) },
+      schema: { tags, summary: 'One-click unsubscribe from one kind of notification email (RFC 8058), without signing in', querystring: unsubscribeQuery, response: { 200: subscriptionView } },
+    },
+    async (request) => {
+      if (!(await unsubscribeByToken(ctx.db, request.query.token, request.query.kind))) throw badRequest('invalid_link', { key: 'unsubscribe' });
+      return { kind: request.query.kind, subscribed: false };
     },
   );
 };
