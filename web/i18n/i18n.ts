@@ -1,6 +1,6 @@
 import i18next, { type BackendModule } from 'i18next';
-import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
+import { icuFormat } from './icu-format.ts';
 import { DEFAULT_LOCALE, LOCALES, PSEUDO_LOCALE, pickLocale, serverLocaleHints, storedLocale } from './locale.ts';
 
 /**
@@ -42,7 +42,7 @@ i18n.on('languageChanged', (language) => {
 /** Starts the language layer with the visitor's language and the shell's namespace loaded; the app renders after. */
 export function startI18n(): Promise<unknown> {
   return i18n
-    .use(new ICU())
+    .use(icuFormat)
     .use(lazyResources)
     .use(initReactI18next)
     .init({
