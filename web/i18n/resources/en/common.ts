@@ -59,6 +59,18 @@ export default {
   notify: {
     failed: 'That did not work',
   },
+  /**
+   * Failures the server did not word (web/api/client.ts): it was not reached, or answered without a problem;
+   * and the sentences around field errors. Here rather than in `errors`, so they need no download, even offline.
+   */
+  failure: {
+    network_error: 'Could not reach the server. Check your connection and try again.',
+    unknown_error: 'Something went wrong.',
+    request_failed: 'Request failed ({status})',
+    fix_fields: 'Please fix the highlighted fields.',
+    request: 'Request',
+    field: '{path}: {message}',
+  },
   /** A one-line text the server would refuse (common/text.ts, textProblem), said before the round trip. */
   textProblems: {
     unicode: 'Must be valid Unicode text',

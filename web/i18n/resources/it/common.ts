@@ -60,6 +60,14 @@ const common: Messages<typeof english> = {
   notify: {
     failed: 'Non è andata a buon fine',
   },
+  failure: {
+    network_error: 'Impossibile raggiungere il server. Controlla la connessione e riprova.',
+    unknown_error: 'Si è verificato un errore.',
+    request_failed: 'Richiesta non riuscita ({status})',
+    fix_fields: 'Correggi i campi evidenziati.',
+    request: 'Richiesta',
+    field: '{path}: {message}',
+  },
   textProblems: {
     unicode: 'Deve essere un testo Unicode valido',
     utf8: 'Deve essere un testo UTF-8 valido',
