@@ -47,7 +47,10 @@ export function startI18n(): Promise<unknown> {
     .use(initReactI18next)
     .init({
       lng: pickLocale({ ...serverLocaleHints(document.documentElement), stored: storedLocale(), browser: navigator.languages }),
-      fallbackLng: DEFAULT_LOCALE,
+      // No fallback language: every language has every key (tsc and server/test/i18n-messages.test.ts check
+      // it), and i18next fetches a fallback's namespaces beside the active one's, so an Italian page would
+      // download the English messages too. A gap would show its key, never English passed off as Italian.
+      fallbackLng: false,
       supportedLngs: [...LOCALES, PSEUDO_LOCALE],
       // Codes are used as they are (pickLocale returns only shipped languages or the pseudo-locale), so
       // 'en-XA' is not folded to 'en'.
