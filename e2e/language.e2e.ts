@@ -75,7 +75,12 @@ describe('choosing the language', () => {
 
   it('lets a signed-in member choose Italian in Settings, which their account keeps', async () => {
     const member = await seedMember(suite.server.app, 'Lucia Ferraro');
-    const page = await suite.signedIn(member);
+    // English whatever E2E_LOCALE the run uses (this test is about the choice itself), signed in by the
+    // session cookie: the sign-in page object would look for the run's words.
+    const context = await newMemberContext(suite.browser, suite.server.baseUrl, { locale: 'en' });
+    const [name, value] = member.cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: suite.server.baseUrl }]);
+    const page = await context.newPage();
     await page.goto('/settings');
     const saved = page.waitForRequest((request) => request.method() === 'PATCH' && request.url().endsWith('/api/v1/me/profile'));
     // click, not check: choosing Italian re-renders the card in Italian at once (its texts load with the

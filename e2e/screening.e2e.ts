@@ -246,7 +246,7 @@ describe('refused invitations explain themselves', () => {
     const refused = profile.dialog('Lou Marsh');
     await refused.getByRole('button', { name: say('people:connect.send') }).click();
     await refused.getByRole('alert').getByText(say('errors:invitation_allowance', { weekly: 20 })).waitFor();
-    await refused.getByRole('link', { name: say('errors:invite.allowanceLink') }).click();
+    await refused.getByRole('link', { name: say('people:connect.allowanceLink') }).click();
     await page.waitForURL(/[?&]tab=sent/);
     const widget = page.getByRole('region', { name: say('network:allowance.title') });
     await widget.getByText(say('network:allowance.left', { remaining: 0, weekly: 20 })).waitFor();

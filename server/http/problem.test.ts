@@ -98,6 +98,7 @@ describeEachEngine('every error the server answers is problem+json', (get) => {
       const answer = parseAnswer(await rawRequest(port, bytes));
       expect(answer.status).toBe(status);
       expect(answer.headers['content-type']).toContain('application/problem+json');
+      expect(answer.headers['content-language']).toBe('en');
       expect(answer.body).toMatchObject({ status, code });
     });
 
@@ -139,6 +140,8 @@ describeEachEngine("a problem's detail is in the reader's language; its code, st
     const res = await as(italian, 'GET', '/api/v1/members/no-such-member', { 'accept-language': 'en' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ code: 'not_found', key: 'not_found.member', title: 'Member not found.', detail: 'Membro non trovato.' });
+    // The web shows `detail` as it is only when it is showing the language the header names.
+    expect(res.headers['content-language']).toBe('it');
 
     const self = await as(italian, 'PUT', `/api/v1/members/${italian.handle}/follow`);
     expect(self.statusCode).toBe(400);
@@ -148,8 +151,10 @@ describeEachEngine("a problem's detail is in the reader's language; its code, st
   it('a member without a setting reads the language of Accept-Language, else the community default', async () => {
     const it_ = await as(english, 'PUT', `/api/v1/members/${english.handle}/follow`, { 'accept-language': 'it-IT,it;q=0.9,en;q=0.5' });
     expect(it_.json()).toMatchObject({ status: 400, code: 'follow_self', detail: 'Non puoi seguire te stesso.' });
+    expect(it_.headers['content-language']).toBe('it');
     const en = await as(english, 'PUT', `/api/v1/members/${english.handle}/follow`);
     expect(en.json()).toMatchObject({ status: 400, code: 'follow_self', detail: 'You cannot follow yourself.' });
+    expect(en.headers['content-language']).toBe('en');
   });
 
   it('parameters travel with the detail, and a visitor reads the language of Accept-Language', async () => {

@@ -41,9 +41,14 @@ function problemBody(code: ErrorCode, locale: Locale, { key, params = {}, title 
   };
 }
 
+/**
+ * Content-Language names the language of `detail` and the field errors' messages: the web shows them as they
+ * are when it is showing that language, and words the problem by its key otherwise (the pseudo-locale, or a
+ * change of language since), without loading its own copy of the messages for nothing.
+ */
 function sendProblem(reply: FastifyReply, code: ErrorCode, locale: Locale, message: Message, errors?: FieldError[]) {
   const body = problemBody(code, locale, message, errors);
-  return reply.status(body.status).type('application/problem+json').send(body);
+  return reply.status(body.status).type('application/problem+json').header('content-language', locale).send(body);
 }
 
 /**
@@ -182,7 +187,7 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
   const body = JSON.stringify(problem);
   if (socket.writable) {
     socket.write(
-      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n` +
+      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Language: en\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   }

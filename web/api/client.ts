@@ -12,42 +12,65 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /**
  * The errors namespace's t. The keys come from the server (a problem's `key`), so they are strings here;
- * an unknown one falls back to the default value given.
+ * the namespace is loaded only when it is needed (see `api`).
  */
 const errorsT = (): Translate => i18n.getFixedT(null, 'errors') as unknown as Translate;
+/** The web's own words about failures, in `common` (always loaded). */
+const failureT = () => i18n.getFixedT(null, 'common', 'failure');
 
 /** A failed API call, carrying the server's problem+json so forms can show field errors. */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ApiErrorCode;
-  /** The message's key in the errors namespace: the code, or `code.situation`. */
-  readonly key: string;
+  /** The message's key in the errors namespace: the code, or `code.situation`; null for a client-only code. */
+  readonly key: string | null;
   readonly params: MessageParams;
-  /** The server's words, in the language the request asked for: the fallback when the key is unknown here. */
+  /** The server's words (`detail`), when it sent them. */
   readonly detail: string | null;
+  /** The language of `detail` and of the field errors' messages (the answer's Content-Language), when known. */
+  readonly language: string | null;
   readonly fieldErrors: { path: string; code?: string; message: string }[];
 
-  constructor(status: number, problem: Partial<Problem>, clientCode: ClientOnlyCode = 'unknown_error') {
+  constructor(status: number, problem: Partial<Problem>, clientCode: ClientOnlyCode = 'unknown_error', language: string | null = null) {
     super(problem.detail ?? problem.title ?? `Request failed (${status})`);
     this.name = 'ApiError';
     this.status = status;
-    this.code = problem.code !== undefined && isErrorCode(problem.code) ? problem.code : clientCode;
-    this.key = problem.code !== undefined && isErrorCode(problem.code) ? (problem.key ?? problem.code) : `client.${clientCode}`;
+    const code = problem.code !== undefined && isErrorCode(problem.code) ? problem.code : null;
+    this.code = code ?? clientCode;
+    this.key = code === null ? null : (problem.key ?? code);
     this.params = problem.params ?? {};
     this.detail = problem.detail ?? problem.title ?? null;
+    // Without a detail, the words are the title, which is always English.
+    this.language = problem.detail === undefined ? 'en' : language;
     this.fieldErrors = problem.errors ?? [];
   }
 
-  /** The error in the active language, by its key and parameters; the server's detail when the key is unknown. */
+  /**
+   * True when the words must come from the errors namespace: the server worded the problem, but not in the
+   * language shown (the pseudo-locale, or the reader changed language since), or sent no words at all.
+   */
+  get needsErrorsNamespace(): boolean {
+    return this.key !== null && this.detailAsShown === null;
+  }
+
+  /** The server's detail when it is in the language shown, else null. */
+  private get detailAsShown(): string | null {
+    return this.language === i18n.language ? this.detail : null;
+  }
+
+  /**
+   * The error in the active language: the server's detail when it is in that language (the same message
+   * from the same catalogue, common/i18n/errors, as the errors namespace would give), else the errors
+   * namespace by key and parameters, else the detail as it is. Client-only codes are worded from `common`.
+   */
   get text(): string {
-    const t = errorsT();
-    const fallback = this.detail ?? t('client.request_failed', { status: this.status, defaultValue: `Request failed (${this.status})` });
-    return i18n.exists(`errors:${this.key}`) ? t(this.key, this.params) : fallback;
+    if (this.key === null) return failureT()(this.code === 'network_error' ? 'network_error' : 'unknown_error');
+    const detail = this.detailAsShown;
+    if (detail !== null) return detail;
+    if (i18n.exists(this.key, { ns: 'errors' })) return errorsT()(this.key, this.params);
+    return this.detail ?? failureT()('request_failed', { status: this.status });
   }
 }
-
-// The errors namespace is a chunk of its own: start loading it with the first call, so a failure's words are there.
-let errorsRequested = false;
 
 // The CSRF token travels with every cookie-authenticated write; it comes from sign-in or GET /me.
 let csrfToken: string | null = null;
@@ -75,10 +98,6 @@ function buildUrl(path: string, query?: RequestOptions['query']): string {
 
 /** Calls the JSON API; throws ApiError for any non-2xx answer. */
 export async function api<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  if (!errorsRequested) {
-    errorsRequested = true;
-    void i18n.loadNamespaces('errors');
-  }
   // The server words a problem's detail in this language for visitors (a member's own setting comes first).
   const headers: Record<string, string> = { accept: 'application/json', ...(i18n.language ? { 'accept-language': i18n.language } : {}) };
   let body: BodyInit | undefined;
@@ -108,7 +127,10 @@ export async function api<T>(method: Method, path: string, options: RequestOptio
   const data: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) {
     const problem = (data && typeof data === 'object' ? data : {}) as Partial<Problem>;
-    throw new ApiError(response.status, problem);
+    const error = new ApiError(response.status, problem, 'unknown_error', response.headers.get('content-language'));
+    // Its words are read as soon as it is thrown (notifications, forms): have them ready when the server's won't do.
+    if (error.needsErrorsNamespace) await i18n.loadNamespaces('errors');
+    throw error;
   }
   return data as T;
 }
@@ -125,5 +147,5 @@ function safeJson(text: string): unknown {
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.text;
   if (error instanceof Error) return error.message;
-  return errorsT()('client.unknown_error', { defaultValue: 'Something went wrong.' });
+  return failureT()('unknown_error');
 }

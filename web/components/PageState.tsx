@@ -3,7 +3,7 @@ import { IconAlertCircle, IconMoodEmpty } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { errorMessage } from '../api/client.ts';
+import { useErrorMessage } from '../hooks/useErrorMessage.ts';
 
 /** A centred spinner with a label screen readers announce. */
 export function PageLoader({ label }: { label?: string }) {
@@ -23,10 +23,11 @@ export function PageLoader({ label }: { label?: string }) {
 /** A failed load, with a retry when one is possible. */
 export function ErrorState({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
   const { t } = useTranslation();
+  const text = useErrorMessage(error);
   return (
     <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} title={title ?? t('state.loadFailed')} role="alert">
       <Stack gap="xs" align="flex-start">
-        <Text size="sm">{errorMessage(error)}</Text>
+        <Text size="sm">{text}</Text>
         {onRetry && (
           <Button size="xs" variant="white" color="red" onClick={onRetry}>
             {t('state.retry')}

@@ -5,7 +5,6 @@ import { type FormEvent, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { type ReportReason, SCREENING_FORM_LIMITS, screeningApi } from '../api/screening.ts';
 import { FormError } from './FormError.tsx';
-import { errorMessage } from '../api/client.ts';
 
 /** The reasons in the order they are offered. */
 const REASONS: readonly ReportReason[] = ['spam', 'fake', 'scam', 'harassment', 'other'];
@@ -81,7 +80,7 @@ export function ReportDialog({ person, invitationId, opened, onClose }: Props) {
             minRows={3}
             maxRows={8}
           />
-          <FormError message={send.error ? errorMessage(send.error) : null} />
+          <FormError error={send.error} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
               {t('common:actions.cancel')}

@@ -5,8 +5,6 @@ interface FormLike {
   setErrors: (errors: Record<string, string>) => void;
 }
 
-type Translate = (key: string, options?: Record<string, unknown>) => string;
-
 /**
  * Puts the server's field errors (paths like "body.experience.0.title") on the matching form fields,
  * which use the same dotted paths. Returns the message for anything that matched no field. The problem's
@@ -14,7 +12,7 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
  * language the request asked for.
  */
 export function applyServerErrors(form: FormLike, error: unknown, fields: readonly string[] = []): string | null {
-  const t = i18n.getFixedT(null, 'errors') as unknown as Translate;
+  const t = i18n.getFixedT(null, 'common', 'failure');
   if (!(error instanceof ApiError)) return errorMessage(error);
   const matched: Record<string, string> = {};
   const unmatched: string[] = [];
@@ -23,12 +21,12 @@ export function applyServerErrors(form: FormLike, error: unknown, fields: readon
     const root = path.split('.')[0] ?? '';
     if (path && (fields.length === 0 || fields.includes(root))) matched[path] = capitalise(e.message);
     else {
-      const where = path || t('client.request', { defaultValue: 'Request' });
-      unmatched.push(t('client.field', { path: where, message: e.message, defaultValue: `${where}: ${e.message}` }));
+      const where = path || t('request');
+      unmatched.push(t('field', { path: where, message: e.message }));
     }
   }
   form.setErrors(matched);
-  if (Object.keys(matched).length > 0 && unmatched.length === 0) return t('client.fix_fields', { defaultValue: 'Please fix the highlighted fields.' });
+  if (Object.keys(matched).length > 0 && unmatched.length === 0) return t('fix_fields');
   return unmatched.length ? `${error.text} ${unmatched.join('; ')}` : error.text;
 }
 

@@ -1,6 +1,6 @@
 import i18next, { type BackendModule } from 'i18next';
-import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
+import { icuFormat } from './icu-format.ts';
 import { DEFAULT_LOCALE, LOCALES, PSEUDO_LOCALE, pickLocale, serverLocaleHints, storedLocale } from './locale.ts';
 
 /**
@@ -42,12 +42,15 @@ i18n.on('languageChanged', (language) => {
 /** Starts the language layer with the visitor's language and the shell's namespace loaded; the app renders after. */
 export function startI18n(): Promise<unknown> {
   return i18n
-    .use(new ICU())
+    .use(icuFormat)
     .use(lazyResources)
     .use(initReactI18next)
     .init({
       lng: pickLocale({ ...serverLocaleHints(document.documentElement), stored: storedLocale(), browser: navigator.languages }),
-      fallbackLng: DEFAULT_LOCALE,
+      // No fallback language: every language has every key (tsc and server/test/i18n-messages.test.ts check
+      // it), and i18next fetches a fallback's namespaces beside the active one's, so an Italian page would
+      // download the English messages too. A gap would show its key, never English passed off as Italian.
+      fallbackLng: false,
       supportedLngs: [...LOCALES, PSEUDO_LOCALE],
       // Codes are used as they are (pickLocale returns only shipped languages or the pseudo-locale), so
       // 'en-XA' is not folded to 'en'.

@@ -6,9 +6,12 @@
  * bracketed pieces in one sentence). Only literal text changes: arguments, plural and select syntax and
  * <Trans> placeholders stay as they are, so names and numbers print as they would in English.
  *
- * Loaded only with the pseudo-locale (web/i18n/i18n.ts imports it lazily).
+ * Loaded only with the pseudo-locale (web/i18n/i18n.ts imports it lazily). The built web hands it the English
+ * messages as the build compiled them (web/i18n/compile.ts): their elements are transformed as they are, so
+ * the browser needs no ICU parser here either. Tests and e2e hand it ICU source text, which it parses.
  */
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { type CompiledMessage, isPlainText } from './icu-format.ts';
 
 const ACCENTS: Record<string, string> = Object.fromEntries(
   [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((c, i) => [c, [...'áƀçðéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÁƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ'][i]!]),
@@ -61,18 +64,26 @@ function transform(elements: MessageFormatElement[]): MessageFormatElement[] {
   });
 }
 
+const literal = (value: string): MessageFormatElement => ({ type: TYPE.literal, value });
+
+/** A message's elements in the pseudo-locale: its literal text accented, the whole bracketed and padded. */
+function pseudoElements(elements: MessageFormatElement[]): MessageFormatElement[] {
+  const padding = '~'.repeat(Math.max(1, Math.round(visibleLength(elements) * 0.4)));
+  return [literal('['), ...transform(elements), literal(` ${padding}]`)];
+}
+
 /** One ICU message in the pseudo-locale; a message that does not parse comes back as it is. */
 export function pseudoMessage(message: string): string {
   if (message === '') return message;
+  // Plain text needs no parser (the built web has none): it is one literal element.
+  if (isPlainText(message)) return print(message, pseudoElements([literal(message)]), false);
   let ast: MessageFormatElement[];
   try {
     ast = parse(message, { ignoreTag: true, captureLocation: true });
   } catch {
     return message;
   }
-  const padding = '~'.repeat(Math.max(1, Math.round(visibleLength(ast) * 0.4)));
-  const literal = (value: string): MessageFormatElement => ({ type: TYPE.literal, value });
-  return print(message, [literal('['), ...transform(ast), literal(` ${padding}]`)], false);
+  return print(message, pseudoElements(ast), false);
 }
 
 /**
@@ -107,11 +118,18 @@ function print(source: string, elements: MessageFormatElement[], inPlural: boole
     .join('');
 }
 
-type Tree = { [key: string]: string | Tree };
+type Tree = { [key: string]: CompiledMessage | Tree };
 
-/** A namespace's messages (nested objects of strings) in the pseudo-locale, keys unchanged. */
+/**
+ * A namespace's messages in the pseudo-locale, keys unchanged: ICU source text or plain text stays text,
+ * compiled elements (an array; the built web's) stay elements. An empty message stays empty.
+ */
 export function pseudoResources<T extends object>(messages: T): T {
-  const walk = (tree: Tree): Tree =>
-    Object.fromEntries(Object.entries(tree).map(([key, value]) => [key, typeof value === 'string' ? pseudoMessage(value) : walk(value)]));
+  const pseudo = (value: CompiledMessage | Tree): CompiledMessage | Tree => {
+    if (typeof value === 'string') return pseudoMessage(value);
+    if (Array.isArray(value)) return value.length ? pseudoElements(value) : value;
+    return walk(value);
+  };
+  const walk = (tree: Tree): Tree => Object.fromEntries(Object.entries(tree).map(([key, value]) => [key, pseudo(value)]));
   return walk(messages as Tree) as T;
 }

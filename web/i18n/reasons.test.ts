@@ -1,9 +1,9 @@
 import i18next from 'i18next';
-import ICU from 'i18next-icu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReasonWith } from '../../common/i18n/reasons/render.ts';
 import { REASON_SAMPLES } from '../../common/i18n/reasons/samples.ts';
 import { renderReason, type ReasonCode } from '../../common/reasons.ts';
+import { icuFormat } from './icu-format.ts';
 import { reasonsFormatter } from './reasons.ts';
 import en from './resources/en/reasons.ts';
 import italian from './resources/it/reasons.ts';
@@ -11,7 +11,7 @@ import italian from './resources/it/reasons.ts';
 /** The web's i18next set up as web/i18n/i18n.ts sets it up, with the `reasons` namespace in both languages. */
 const instance = i18next.createInstance();
 beforeAll(() =>
-  instance.use(new ICU()).init({
+  instance.use(icuFormat).init({
     lng: 'en',
     fallbackLng: 'en',
     resources: { en: { reasons: en }, it: { reasons: italian } },

@@ -2,19 +2,25 @@ import type { i18n as I18n } from 'i18next';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ReasonFormatter, type RenderableReason, renderReasonWith } from '../../common/i18n/reasons/render.ts';
+import { type CompiledMessage, formatMessage } from './icu-format.ts';
 
 /**
- * The `reasons` namespace as a formatter for the renderer: i18next's ICU message for a key, or undefined
- * when there is none or it could not be formatted (i18next-icu then returns the message itself, braces and
- * all), so the renderer falls back to the server's English `text`.
+ * The `reasons` namespace as a formatter for the renderer: the ICU message for a key, formatted as t()
+ * formats it, or undefined when there is none or it could not be formatted (a parameter it needs is
+ * missing), so the renderer falls back to the server's English `text`. Formatted here rather than through
+ * t(), which would show a failed message in place of the fallback.
  */
 export function reasonsFormatter(instance: I18n, language: string): ReasonFormatter {
-  const t = instance.getFixedT(language, 'reasons');
   return (key, args) => {
-    const source: unknown = instance.getResource(language, 'reasons', key);
-    if (typeof source !== 'string') return undefined;
-    const text: unknown = t(key as never, { ...args, lng: language });
-    return typeof text === 'string' && !(text === source && source.includes('{')) ? text : undefined;
+    const message: unknown = instance.getResource(language, 'reasons', key);
+    // A message is text or compiled elements; a group of keys (an object) is not one.
+    if (typeof message !== 'string' && !Array.isArray(message)) return undefined;
+    try {
+      const text = formatMessage(message as CompiledMessage, language, args);
+      return typeof text === 'string' ? text : undefined;
+    } catch {
+      return undefined;
+    }
   };
 }
 

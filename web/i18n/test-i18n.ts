@@ -1,5 +1,5 @@
 import i18next, { type i18n as I18n, type InitOptions } from 'i18next';
-import ICU from 'i18next-icu';
+import { icuFormat } from './icu-format.ts';
 
 /**
  * For unit tests of words: an i18next instance set up as the web's (ICU MessageFormat, no HTML escaping,
@@ -9,7 +9,7 @@ import ICU from 'i18next-icu';
 export function testI18n(namespaces: Record<string, { en: object; it: object }>, options: InitOptions = {}): { i18n: I18n; ready: Promise<unknown> } {
   const i18n = i18next.createInstance();
   const names = Object.keys(namespaces);
-  const ready = i18n.use(new ICU()).init({
+  const ready = i18n.use(icuFormat).init({
     lng: 'en',
     resources: {
       en: Object.fromEntries(names.map((ns) => [ns, namespaces[ns]!.en])),

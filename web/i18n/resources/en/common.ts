@@ -61,6 +61,18 @@ export default {
   notify: {
     failed: 'That did not work',
   },
+  /**
+   * Failures the server did not word (web/api/client.ts): it was not reached, or answered without a problem;
+   * and the sentences around field errors. Here rather than in `errors`, so they need no download, even offline.
+   */
+  failure: {
+    network_error: 'Could not reach the server. Check your connection and try again.',
+    unknown_error: 'Something went wrong.',
+    request_failed: 'Request failed ({status})',
+    fix_fields: 'Please fix the highlighted fields.',
+    request: 'Request',
+    field: '{path}: {message}',
+  },
   /** The suggested industries (common/limits.ts INDUSTRIES): the server stores the English value, the reader sees these. */
   industries: {
     accounting: 'Accounting',

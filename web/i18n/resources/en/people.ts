@@ -13,6 +13,8 @@ export default {
     sent: 'Invitation sent to <bdi>{name}</bdi>.',
     alreadyInvited: '<bdi>{name}</bdi> had already invited you, so you are now connected. Your note was not sent.',
     connected: 'You are now connected with <bdi>{name}</bdi>.',
+    notSent: 'The invitation was not sent',
+    allowanceLink: 'See your invitation allowance and why',
   },
   answer: {
     accept: 'Accept',

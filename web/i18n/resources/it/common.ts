@@ -62,6 +62,14 @@ const common: Messages<typeof english> = {
   notify: {
     failed: 'Non è andata a buon fine',
   },
+  failure: {
+    network_error: 'Impossibile raggiungere il server. Controlla la connessione e riprova.',
+    unknown_error: 'Si è verificato un errore.',
+    request_failed: 'Richiesta non riuscita ({status})',
+    fix_fields: 'Correggi i campi evidenziati.',
+    request: 'Richiesta',
+    field: '{path}: {message}',
+  },
   industries: {
     accounting: 'Contabilità',
     agriculture: 'Agricoltura',

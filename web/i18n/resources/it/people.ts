@@ -15,6 +15,8 @@ const people: Messages<typeof english> = {
     sent: 'Invito inviato a <bdi>{name}</bdi>.',
     alreadyInvited: '<bdi>{name}</bdi> ti aveva già inviato un invito, quindi ora è tra i tuoi collegamenti. La tua nota non è stata inviata.',
     connected: '<bdi>{name}</bdi> è ora tra i tuoi collegamenti.',
+    notSent: 'L’invito non è stato inviato',
+    allowanceLink: 'Vedi quanti inviti hai a disposizione e perché',
   },
   answer: {
     accept: 'Accetta',
