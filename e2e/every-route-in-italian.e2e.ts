@@ -159,6 +159,7 @@ const VISITS: Visit[] = [
   { route: '/forgot-password', path: () => '/forgot-password', as: 'visitor' },
   { route: '/reset-password', path: () => '/reset-password?token=not-a-real-token', as: 'visitor' },
   { route: '/verify-email', path: () => '/verify-email?token=not-a-real-token', as: 'visitor' },
+  { route: '/unsubscribe', path: () => '/unsubscribe?token=un_not-a-real-token&kind=invitation_received', as: 'visitor' },
   { route: '/', path: () => '/', as: 'member' },
   { route: '/profile/edit', path: () => '/profile/edit', as: 'member' },
   { route: '/in/:handle', path: () => `/in/${marco.handle}`, as: 'member' },

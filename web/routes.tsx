@@ -17,6 +17,7 @@ import { SearchPage } from './scenes/Search/SearchPage.tsx';
 import { SettingsPage } from './scenes/Settings/SettingsPage.tsx';
 import { SignInPage } from './scenes/SignIn/SignInPage.tsx';
 import { SignUpPage } from './scenes/SignUp/SignUpPage.tsx';
+import { UnsubscribePage } from './scenes/Unsubscribe/UnsubscribePage.tsx';
 import { VerifyEmailPage } from './scenes/VerifyEmail/VerifyEmailPage.tsx';
 
 export const router = createBrowserRouter([
@@ -28,6 +29,7 @@ export const router = createBrowserRouter([
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
       { path: '/verify-email', element: <VerifyEmailPage /> },
+      { path: '/unsubscribe', element: <UnsubscribePage /> },
       {
         element: <RequireAuth />,
         children: [

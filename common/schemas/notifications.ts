@@ -4,18 +4,11 @@
  * (web/i18n/resources/<lng>/notifications.ts), and emails are worded by the server from the same kinds.
  */
 import { z } from 'zod';
+import { EMAIL_BY_DEFAULT, NOTIFICATION_KINDS, type NotificationKind } from '../notifications.ts';
 import { cursor } from './primitives.ts';
 import { page, personCard } from './search.ts';
 
-export const NOTIFICATION_KINDS = [
-  /** Someone's invitation arrived in my inbox. */
-  'invitation_received',
-  /** Someone accepted my invitation. */
-  'invitation_accepted',
-  /** My open policy (or one of my rules) accepted someone's invitation on arrival. */
-  'connected_automatically',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export { NOTIFICATION_KINDS, EMAIL_BY_DEFAULT, type NotificationKind };
 
 /** The ids a notification points at; which are present depends on the kind. */
 export const notificationSubject = z.object({
@@ -50,15 +43,6 @@ export const unreadNotifications = z.object({ count: z.number() });
 /** Marks read everything up to and including this notification id (default: everything). */
 export const markNotificationsRead = z.strictObject({ upTo: z.number().int().min(1).optional() });
 
-/**
- * Which kinds come by email too, unless the member says otherwise: what asks for an answer or is a new
- * relationship. Each email carries a one-click unsubscribe for its kind (RFC 8058).
- */
-export const EMAIL_BY_DEFAULT: Record<NotificationKind, boolean> = {
-  invitation_received: true,
-  invitation_accepted: true,
-  connected_automatically: false,
-};
 
 /** For each kind, whether it also comes by email. */
 export const notificationSettings = z.object({ email: z.record(z.enum(NOTIFICATION_KINDS), z.boolean()) });

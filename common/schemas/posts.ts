@@ -6,18 +6,11 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
+import { FEED_ORDERS, POST_VISIBILITIES, REACTION_KINDS, type FeedOrder, type PostVisibility, type ReactionKind } from '../posts.ts';
 import { bigId, cursor, requiredText } from './primitives.ts';
 import { page, personCard } from './search.ts';
 
-export const POST_VISIBILITIES = ['members', 'connections', 'followers'] as const;
-export type PostVisibility = (typeof POST_VISIBILITIES)[number];
-
-/** LinkedIn's five reactions; one per member per post or comment, changeable. */
-export const REACTION_KINDS = ['like', 'celebrate', 'support', 'insightful', 'funny'] as const;
-export type ReactionKind = (typeof REACTION_KINDS)[number];
-
-export const FEED_ORDERS = ['recent', 'top'] as const;
-export type FeedOrder = (typeof FEED_ORDERS)[number];
+export { FEED_ORDERS, POST_VISIBILITIES, REACTION_KINDS, type FeedOrder, type PostVisibility, type ReactionKind };
 
 export const postCreate = z.strictObject({
   text: requiredText(LIMITS.postMax),

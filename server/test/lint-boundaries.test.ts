@@ -39,6 +39,7 @@ const breaches: { rule: string; filePath: string; code: string }[] = [
   { rule: 'common never imports server', filePath: 'common/breach.ts', code: "import { loadConfig as x } from '../server/config.ts';" },
   { rule: 'common never imports web', filePath: 'common/breach.ts', code: "import { api as x } from '../web/api.ts';" },
   { rule: 'web never imports server', filePath: 'web/scenes/breach.tsx', code: "import { buildApp as x } from '../../server/app.ts';" },
+  { rule: 'web never imports a zod schema (values)', filePath: 'web/scenes/breach.tsx', code: "import { postCreate as x } from '../../common/schemas/posts.ts';" },
 ];
 
 const allowed: { why: string; filePath: string; code: string }[] = [
@@ -47,6 +48,7 @@ const allowed: { why: string; filePath: string; code: string }[] = [
   { why: 'a command may read through a query', filePath: 'server/commands/network/fine.ts', code: "import { blockBetween as x } from '../../queries/network/blocks.ts';" },
   { why: "the graph's storage meets the database", filePath: 'server/graph/persist.ts', code: "import { rows as x } from '../db/connection.ts';" },
   { why: 'web uses common', filePath: 'web/scenes/fine.tsx', code: "import { LIMITS as x } from '../../common/limits.ts';" },
+  { why: 'web may name a schema type', filePath: 'web/scenes/fine.tsx', code: "import type { PostView as x } from '../../common/schemas/posts.ts';" },
 ];
 
 describe('lint boundaries', () => {

@@ -31,6 +31,7 @@ export const keys = {
   /** The bell's number and the notifications page; a live `notification` update refreshes both. */
   notifications: ['notifications'] as const,
   notificationsUnread: ['notifications', 'unread'] as const,
+  notificationSettings: ['me', 'notification-settings'] as const,
   adminMembers: (q: string) => ['admin', 'members', q] as const,
   outbox: ['admin', 'outbox'] as const,
   adminOrganisations: (q: string) => ['admin', 'organisations', q] as const,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useMe } from '../../hooks/useMe.ts';
 import { BlockedMembersCard } from './BlockedMembersCard.tsx';
+import { EmailNotificationsCard } from './EmailNotificationsCard.tsx';
 import { LanguageCard } from './LanguageCard.tsx';
 import { PasswordCard } from './PasswordCard.tsx';
 import { ScreeningCard } from './screening/ScreeningCard.tsx';
@@ -20,6 +21,7 @@ export function SettingsPage() {
         <VisibilityCard me={me} />
         <ScreeningCard />
         <BlockedMembersCard />
+        <EmailNotificationsCard />
         <LanguageCard me={me} />
         <PasswordCard />
         <TokensCard />

@@ -10,6 +10,27 @@ export default {
     body: 'When someone invites you, accepts your invitation or replies to you, it shows here.',
     action: 'Find people you may know',
   },
+  settings: {
+    title: 'Email notifications',
+    intro: 'Choose what also comes to you by email. Everything still shows under the bell.',
+    loading: 'Loading your email choices…',
+    saved: 'Email choices saved.',
+    kinds: {
+      invitation_received: 'Someone invites me to connect',
+      invitation_accepted: 'Someone accepts my invitation',
+      connected_automatically: 'My open invitation setting accepts someone',
+    },
+  },
+  unsubscribe: {
+    title: 'Email notifications',
+    loading: 'Checking the link…',
+    invalid: 'This unsubscribe link is incomplete. Choose which emails you get in Settings.',
+    question: 'Stop emails when: {what}?',
+    confirm: 'Stop these emails',
+    doneTitle: 'Done',
+    done: 'You will no longer get these emails. You still see them under the bell.',
+    settings: 'Choose which emails you get in Settings',
+  },
   /** `others` is how many more people did the same, beyond the one named. */
   kinds: {
     invitation_received: '<bdi>{name}</bdi> invited you to connect',

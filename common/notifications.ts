@@ -1,0 +1,23 @@
+/**
+ * The kinds of notification and which come by email by default: plain values with no zod, so the web can
+ * import them without pulling the schema library into its bundle (schemas: common/schemas/notifications.ts).
+ */
+export const NOTIFICATION_KINDS = [
+  /** Someone's invitation arrived in my inbox. */
+  'invitation_received',
+  /** Someone accepted my invitation. */
+  'invitation_accepted',
+  /** My open policy (or one of my rules) accepted someone's invitation on arrival. */
+  'connected_automatically',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * Which kinds come by email too, unless the member says otherwise: what asks for an answer or is a new
+ * relationship. Each email carries a one-click unsubscribe for its kind (RFC 8058).
+ */
+export const EMAIL_BY_DEFAULT: Record<NotificationKind, boolean> = {
+  invitation_received: true,
+  invitation_accepted: true,
+  connected_automatically: false,
+};
