@@ -181,6 +181,15 @@ export class ReadCaches {
       case 'follow.removed':
       case 'member.joined':
       case 'report.filed':
+      // Posts, comments and reactions are read fresh; nothing of them is cached.
+      case 'post.created':
+      case 'post.edited':
+      case 'post.deleted':
+      case 'comment.added':
+      case 'comment.edited':
+      case 'comment.deleted':
+      case 'reaction.set':
+      case 'reaction.removed':
         return;
     }
   }
