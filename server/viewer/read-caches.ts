@@ -181,7 +181,8 @@ export class ReadCaches {
       case 'follow.removed':
       case 'member.joined':
       case 'report.filed':
-      // Posts, comments and reactions are read fresh; nothing of them is cached.
+        return;
+      // Posts, comments and reactions are read fresh: nothing of them is cached.
       case 'post.created':
       case 'post.edited':
       case 'post.deleted':
