@@ -69,7 +69,8 @@ export const topicParam = z
 /** Counts of each kind, their total, and the viewer's own reaction (null if none). */
 export const reactionSummary = z.object({
   total: z.number(),
-  byKind: z.record(z.enum(REACTION_KINDS), z.number()),
+  /** Every kind, 0 when nobody chose it (an object with a property per kind: OpenAPI tools read a record of an enum badly). */
+  byKind: z.object(Object.fromEntries(REACTION_KINDS.map((k) => [k, z.number()])) as Record<ReactionKind, z.ZodNumber>),
   mine: z.enum(REACTION_KINDS).nullable(),
 });
 export type ReactionSummary = z.infer<typeof reactionSummary>;

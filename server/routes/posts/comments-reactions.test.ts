@@ -4,7 +4,7 @@ import { rows } from '../../db/connection.ts';
 import { type Member, signUp } from '../../test/client.ts';
 import { describeEachEngine } from '../../test/engines.ts';
 import { connect } from '../network/network-test-helpers.ts';
-import { allPages, comment, post } from './post-test-helpers.ts';
+import { allPages, comment, post, signUpAll } from './post-test-helpers.ts';
 
 interface Thread {
   id: number;
@@ -28,7 +28,7 @@ describeEachEngine('comments, reactions and invitations from a comment', (get) =
   describe('comments', () => {
     let author: Member, ana: Member, bo: Member, stranger: Member;
     beforeAll(async () => {
-      [author, ana, bo, stranger] = await Promise.all(['Pat Poster', 'Ana Commenter', 'Bo Replier', 'Sid Stranger'].map((x) => member(x)));
+      [author, ana, bo, stranger] = await signUpAll(member, 'Pat Poster', 'Ana Commenter', 'Bo Replier', 'Sid Stranger');
       await connect(author, ana);
     });
 
@@ -96,7 +96,7 @@ describeEachEngine('comments, reactions and invitations from a comment', (get) =
 
   describe('reactions', () => {
     it('sets, changes and takes back one reaction per member, with the counts and the viewer\'s own', async () => {
-      const [author, ana, bo] = await Promise.all(['Rae Reacted', 'Ana Reactor', 'Bo Reactor'].map((x) => member(x)));
+      const [author, ana, bo] = await signUpAll(member, 'Rae Reacted', 'Ana Reactor', 'Bo Reactor');
       const id = await post(author, 'React to me');
       const summary = (kinds: Partial<Record<string, number>>, mine: string | null) => ({
         total: Object.values(kinds).reduce((a, b) => a! + b!, 0),
@@ -142,9 +142,7 @@ describeEachEngine('comments, reactions and invitations from a comment', (get) =
     });
 
     it('lists who reacted, newest first or by kind, each with degree and mutual count, leaving out blocks both ways', async () => {
-      const [viewer, author, friend, friendOfFriend, blocker, blocked] = await Promise.all(
-        ['Vi Viewer', 'Au Author', 'Fr Friend', 'Fo Friend', 'Bl Blocker', 'Bd Blocked'].map((x) => member(x)),
-      );
+      const [viewer, author, friend, friendOfFriend, blocker, blocked] = await signUpAll(member, 'Vi Viewer', 'Au Author', 'Fr Friend', 'Fo Friend', 'Bl Blocker', 'Bd Blocked');
       await connect(viewer, friend);
       await connect(friend, friendOfFriend);
       await connect(viewer, author);
@@ -175,7 +173,7 @@ describeEachEngine('comments, reactions and invitations from a comment', (get) =
 
   describe('blocks', () => {
     it("hide a blocked member's comments and reactions both ways, and keep them from commenting or reacting", async () => {
-      const [author, viewer, blocker, blocked] = await Promise.all(['Ho Host', 'Vu Viewer', 'Bk Blocker', 'Bz Blocked'].map((x) => member(x)));
+      const [author, viewer, blocker, blocked] = await signUpAll(member, 'Ho Host', 'Vu Viewer', 'Bk Blocker', 'Bz Blocked');
       const id = await post(author, 'An open thread');
       const fromBlocker = await comment(blocker, id, 'From the blocker');
       await comment(blocked, id, 'From the blocked');
@@ -211,7 +209,7 @@ describeEachEngine('comments, reactions and invitations from a comment', (get) =
 
   describe('invitations from a comment', () => {
     it("records the comment, and the connection's origin says where they met: a comment on the author's post", async () => {
-      const [poster, commenter, reader] = await Promise.all(['Ana Poster', 'Ben Commenter', 'Cat Reader'].map((x) => member(x)));
+      const [poster, commenter, reader] = await signUpAll(member, 'Ana Poster', 'Ben Commenter', 'Cat Reader');
       const id = await post(poster, 'A post worth a conversation');
       const c = await comment(commenter, id, 'Great point, 60 seconds of praise');
 

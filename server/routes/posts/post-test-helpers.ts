@@ -35,3 +35,8 @@ export async function allPages(m: Member, url: string): Promise<number[][]> {
   } while (cursor && pages.length < 100);
   return pages;
 }
+
+/** Signs up one member per name, all at once, as a tuple as long as the names. */
+export async function signUpAll<const N extends readonly string[]>(signUp: (name: string) => Promise<Member>, ...names: N): Promise<{ [K in keyof N]: Member }> {
+  return (await Promise.all(names.map((name) => signUp(name)))) as { [K in keyof N]: Member };
+}

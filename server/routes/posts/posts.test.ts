@@ -4,7 +4,7 @@ import { rows } from '../../db/connection.ts';
 import { type Member, signUp } from '../../test/client.ts';
 import { describeEachEngine } from '../../test/engines.ts';
 import { connect } from '../network/network-test-helpers.ts';
-import { allPages, ids, post } from './post-test-helpers.ts';
+import { allPages, ids, post, signUpAll } from './post-test-helpers.ts';
 
 type Visibility = 'members' | 'connections' | 'followers';
 
@@ -27,9 +27,7 @@ describeEachEngine('posts: visibility, the feed, reposts, edits and mentions', (
     const topic = 'matrixtopic';
 
     beforeAll(async () => {
-      [author, connection, follower, stranger, blockedByAuthor, blockerOfAuthor] = await Promise.all(
-        ['Ana Author', 'Cai Connection', 'Fen Follower', 'Sam Stranger', 'Ben Blocked', 'Bea Blocker'].map((name) => member(name)),
-      );
+      [author, connection, follower, stranger, blockedByAuthor, blockerOfAuthor] = await signUpAll(member, 'Ana Author', 'Cai Connection', 'Fen Follower', 'Sam Stranger', 'Ben Blocked', 'Bea Blocker');
       await connect(author, connection);
       expect((await follower.call('PUT', `/api/v1/members/${author.handle}/follow`)).statusCode).toBe(200);
       // Both were connected first: the block must hide what a connection would otherwise see.
@@ -114,7 +112,7 @@ describeEachEngine('posts: visibility, the feed, reposts, edits and mentions', (
 
   describe('the feed', () => {
     it('pages newest first by (time, id) through ties, without losing or repeating a post', async () => {
-      const [viewer, a, b, c, unconnected] = await Promise.all(['Vic Viewer', 'Abe Author', 'Bo Author', 'Cy Author', 'Una Unconnected'].map((x) => member(x)));
+      const [viewer, a, b, c, unconnected] = await signUpAll(member, 'Vic Viewer', 'Abe Author', 'Bo Author', 'Cy Author', 'Una Unconnected');
       for (const m of [a, b, c]) await connect(viewer, m);
       expect((await viewer.call('PUT', `/api/v1/members/${unconnected.handle}/follow`)).statusCode).toBe(200);
       const written: number[] = [];
@@ -144,7 +142,7 @@ describeEachEngine('posts: visibility, the feed, reposts, edits and mentions', (
     });
 
     it('follows the follow: a connection the viewer unfollowed leaves the feed, a followed stranger is in it', async () => {
-      const [viewer, unfollowed, followed] = await Promise.all(['Val Viewer', 'Uli Unfollowed', 'Flo Followed'].map((x) => member(x)));
+      const [viewer, unfollowed, followed] = await signUpAll(member, 'Val Viewer', 'Uli Unfollowed', 'Flo Followed');
       await connect(viewer, unfollowed);
       expect((await viewer.call('DELETE', `/api/v1/members/${unfollowed.handle}/follow`)).statusCode).toBe(200);
       expect((await viewer.call('PUT', `/api/v1/members/${followed.handle}/follow`)).statusCode).toBe(200);
@@ -161,7 +159,7 @@ describeEachEngine('posts: visibility, the feed, reposts, edits and mentions', (
   describe('reposts', () => {
     let ana: Member, bo: Member, cy: Member, stranger: Member;
     beforeAll(async () => {
-      [ana, bo, cy, stranger] = await Promise.all(['Ana Original', 'Bo Resharer', 'Cy Quoter', 'Stu Stranger'].map((x) => member(x)));
+      [ana, bo, cy, stranger] = await signUpAll(member, 'Ana Original', 'Bo Resharer', 'Cy Quoter', 'Stu Stranger');
       await connect(ana, bo);
       await connect(bo, cy);
     });
@@ -204,7 +202,7 @@ describeEachEngine('posts: visibility, the feed, reposts, edits and mentions', (
 
   describe('edits and deletion', () => {
     it('lets the author edit (marked edited, mentions and topics read again) and delete; nobody else', async () => {
-      const [author, other, mentioned, stranger] = await Promise.all(['Eda Editor', 'Oto Other', 'Mia Mentioned', 'Sol Stranger'].map((x) => member(x)));
+      const [author, other, mentioned, stranger] = await signUpAll(member, 'Eda Editor', 'Oto Other', 'Mia Mentioned', 'Sol Stranger');
       await connect(author, other);
       const id = await post(author, 'First draft #drafts', 'connections');
       expect((await author.call('GET', `/api/v1/posts/${id}`)).json()).toMatchObject({ editedAt: null, topics: ['drafts'], mentions: [] });
@@ -244,7 +242,7 @@ describeEachEngine('posts: visibility, the feed, reposts, edits and mentions', (
 
   describe('mentions', () => {
     it('refuses an unknown, blocked (either way) or suspended handle with mention_unknown naming it, writing nothing', async () => {
-      const [writer, friend, blocked, blocker, suspended] = await Promise.all(['Wes Writer', 'Fay Friend', 'Bly Blocked', 'Bry Blocker', 'Sue Suspended'].map((x) => member(x)));
+      const [writer, friend, blocked, blocker, suspended] = await signUpAll(member, 'Wes Writer', 'Fay Friend', 'Bly Blocked', 'Bry Blocker', 'Sue Suspended');
       expect((await writer.call('PUT', `/api/v1/members/${blocked.handle}/block`)).statusCode).toBe(200);
       expect((await blocker.call('PUT', `/api/v1/members/${writer.handle}/block`)).statusCode).toBe(200);
       expect((await operator.call('POST', `/api/v1/admin/members/${suspended.handle}/suspend`, { reason: 'spam' })).statusCode).toBe(200);
@@ -266,7 +264,7 @@ describeEachEngine('posts: visibility, the feed, reposts, edits and mentions', (
     });
 
     it('shows a mention to whoever sees the post, except across a block made later', async () => {
-      const [writer, mentioned, reader] = await Promise.all(['Wyn Writer', 'Max Mentioned', 'Ron Reader'].map((x) => member(x)));
+      const [writer, mentioned, reader] = await signUpAll(member, 'Wyn Writer', 'Max Mentioned', 'Ron Reader');
       const id = await post(writer, `Thanks @${mentioned.handle} and @${writer.handle}`);
       expect((await reader.call('GET', `/api/v1/posts/${id}`)).json().mentions).toEqual([
         { handle: mentioned.handle, name: expect.stringContaining('Max Mentioned') },
