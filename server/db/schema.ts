@@ -9,3 +9,4 @@ export * from './tables/network.ts';
 export * from './tables/screening.ts';
 export * from './tables/events.ts';
 export * from './tables/notifications.ts';
+export * from './tables/posts.ts';

@@ -5,6 +5,7 @@ import { intArray } from '../../graph/sql.ts';
 import type { Listed } from '../../hydration/listed-people.ts';
 import { type CursorKey, decodeCursor, type KeysetPage, keysetPage, lookahead } from '../../http/cursor.ts';
 import type { Lens } from './people.ts';
+import { originCommentColumn, type OriginCommentRow, presentOriginComment } from './origin-comment.ts';
 
 /**
  * The skeletons of the network's lists of people: the ids of a page, what the list itself says about each
@@ -46,10 +47,12 @@ export async function listConnections(
   if (after && byName) filters.push(sql`(lower(p.name), m.id) > (${(after as { n: string }).n}, ${after.i})`);
   if (after && !byName) filters.push(sql`(c.created_at, m.id) < (${(after as { t: string }).t}::timestamptz, ${after.i})`);
   const order = byName ? sql`lower(p.name), m.id` : sql`c.created_at DESC, m.id DESC`;
-  const found = await rows<{ id: number; connectedAt: Date | string; ms: string; sortName: string; originContext: string; note: string | null; invitationId: string | number | null }>(
+  const own = ownerId === lens.actor.id;
+  const found = await rows<ConnectionRow>(
     lens.db,
     sql`SELECT m.id, c.created_at AS "connectedAt", ${exactTime(sql`c.created_at`)} AS ms,
                lower(p.name) AS "sortName", c.origin_context AS "originContext", i.note, c.invitation_id AS "invitationId"
+               ${own ? sql`, ${originCommentColumn(sql`i.comment_id`)}` : sql``}
           FROM connections c
           JOIN members m ON m.id = c.other_id
           JOIN profiles p ON p.member_id = c.other_id
@@ -59,17 +62,29 @@ export async function listConnections(
          LIMIT ${lookahead(query.limit)}`,
   );
   const page = keysetPage(found, query.limit, (last): CursorKey => (byName ? { n: last.sortName, i: last.id } : { t: last.ms, i: last.id }));
-  const own = ownerId === lens.actor.id;
   return {
     rows: page.rows.map((r) => ({
       id: r.id,
       extra: {
         connectedAt: new Date(r.connectedAt).toISOString(),
-        origin: own ? { context: r.originContext, note: r.note || null, invitationId: r.invitationId === null ? null : Number(r.invitationId) } : null,
+        origin: own
+          ? { context: r.originContext, note: r.note || null, invitationId: r.invitationId === null ? null : Number(r.invitationId), comment: presentOriginComment(lens.avoid, r.originComment) }
+          : null,
       },
     })),
     nextCursor: page.nextCursor,
   };
+}
+
+interface ConnectionRow {
+  id: number;
+  connectedAt: Date | string;
+  ms: string;
+  sortName: string;
+  originContext: string;
+  note: string | null;
+  invitationId: string | number | null;
+  originComment?: OriginCommentRow | string | null;
 }
 
 /** Followers or followed members of one member, newest first. */
