@@ -16,6 +16,7 @@ import { SearchPage } from './scenes/Search/SearchPage.tsx';
 import { SettingsPage } from './scenes/Settings/SettingsPage.tsx';
 import { SignInPage } from './scenes/SignIn/SignInPage.tsx';
 import { SignUpPage } from './scenes/SignUp/SignUpPage.tsx';
+import { TopicPage } from './scenes/Topic/TopicPage.tsx';
 import { VerifyEmailPage } from './scenes/VerifyEmail/VerifyEmailPage.tsx';
 
 export const router = createBrowserRouter([
@@ -37,6 +38,7 @@ export const router = createBrowserRouter([
           { path: '/org/:slug', element: <OrganisationPage /> },
           { path: '/search', element: <SearchPage /> },
           { path: '/members', element: <DirectoryPage /> },
+          { path: '/topics/:topic', element: <TopicPage /> },
           { path: '/network', element: <NetworkPage /> },
           { path: '/settings', element: <SettingsPage /> },
           { path: '/admin', element: <AdminPage /> },

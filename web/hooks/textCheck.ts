@@ -11,3 +11,15 @@ export function lineError(value: string, emptyMessage?: string): string | null {
   const problem = textProblemCode(value, { line: true, required: emptyMessage !== undefined });
   return problem ? i18n.t(`common:textProblems.${problem}`) : null;
 }
+
+/**
+ * The server's rule for free text (a post, a comment) as a field error before the round trip: empty (when
+ * emptyMessage makes it required), too long (by how much), or a character the server refuses (a direction
+ * override), in the reader's language.
+ */
+export function freeTextError(value: string, max: number, emptyMessage?: string): string | null {
+  if (!value.trim()) return emptyMessage ?? null;
+  if (value.length > max) return i18n.t('feed:composer.tooLong', { count: value.length - max });
+  const problem = textProblemCode(value, { required: true });
+  return problem ? i18n.t(`common:textProblems.${problem}`) : null;
+}

@@ -1,0 +1,52 @@
+import { Stack } from '@mantine/core';
+import type { InfiniteData } from '@tanstack/react-query';
+import { type ReactNode, useRef } from 'react';
+import type { PostView } from '../../api/posts.ts';
+import type { Page } from '../../api/types.ts';
+import { LoadMore } from '../LoadMore.tsx';
+import { ErrorState, PageLoader } from '../PageState.tsx';
+import { PostCard } from './PostCard.tsx';
+
+const LIST_STYLE = { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: 'var(--mantine-spacing-md)' } as const;
+
+interface PostsQuery {
+  data: InfiniteData<Page<PostView>> | undefined;
+  isPending: boolean;
+  error: unknown;
+  refetch: () => unknown;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+}
+
+interface Props {
+  query: PostsQuery;
+  /** The list's name for screen readers ("Posts in your feed"). */
+  label: string;
+  loadingLabel: string;
+  /** What to show, and where to go, when there is nothing. */
+  empty: ReactNode;
+  /** The post just written: it takes focus when it appears. */
+  focusId?: number | null;
+}
+
+/** A page of posts with "Load more": the feed, a topic, a member's activity. */
+export function PostList({ query, label, loadingLabel, empty, focusId = null }: Props) {
+  const listRef = useRef<HTMLUListElement>(null);
+  if (query.isPending) return <PageLoader label={loadingLabel} />;
+  if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const posts = query.data?.pages.flatMap((p) => p.items) ?? [];
+  if (posts.length === 0) return <>{empty}</>;
+  return (
+    <Stack gap="md">
+      <ul ref={listRef} tabIndex={-1} aria-label={label} style={LIST_STYLE}>
+        {posts.map((post) => (
+          <li key={post.id}>
+            <PostCard post={post} focusOnMount={post.id === focusId} onRemoved={() => listRef.current?.focus()} />
+          </li>
+        ))}
+      </ul>
+      <LoadMore query={query} />
+    </Stack>
+  );
+}
