@@ -32,21 +32,27 @@ interface Props {
 
 /** A page of posts with "Load more": the feed, a topic, a member's activity. */
 export function PostList({ query, label, loadingLabel, empty, focusId = null }: Props) {
-  const listRef = useRef<HTMLUListElement>(null);
+  // Where focus goes when a post is deleted: it stays put whether the list remains or gives way to the empty state.
+  const frameRef = useRef<HTMLDivElement>(null);
   if (query.isPending) return <PageLoader label={loadingLabel} />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const posts = query.data?.pages.flatMap((p) => p.items) ?? [];
-  if (posts.length === 0) return <>{empty}</>;
   return (
-    <Stack gap="md">
-      <ul ref={listRef} tabIndex={-1} aria-label={label} style={LIST_STYLE}>
-        {posts.map((post) => (
-          <li key={post.id}>
-            <PostCard post={post} focusOnMount={post.id === focusId} onRemoved={() => listRef.current?.focus()} />
-          </li>
-        ))}
-      </ul>
-      <LoadMore query={query} />
+    <Stack gap="md" ref={frameRef} tabIndex={-1} style={{ outline: 'none' }}>
+      {posts.length === 0 ? (
+        empty
+      ) : (
+        <>
+          <ul aria-label={label} style={LIST_STYLE}>
+            {posts.map((post) => (
+              <li key={post.id}>
+                <PostCard post={post} focusOnMount={post.id === focusId} onRemoved={() => frameRef.current?.focus()} />
+              </li>
+            ))}
+          </ul>
+          <LoadMore query={query} />
+        </>
+      )}
     </Stack>
   );
 }

@@ -11,7 +11,7 @@ beforeAll(() => ready);
 
 const say = (lng: string, key: string, values: Record<string, unknown>) => (i18n.getFixedT(lng, 'feed') as unknown as (k: string, v: object) => string)(key, values);
 
-const sentence = (lng: string, key: string, values: Record<string, unknown>) =>
+const sentence = (lng: string, key: 'post.socialProof' | 'post.reposted', values: Record<string, unknown>) =>
   renderToStaticMarkup(h(I18nextProvider, { i18n }, h(Trans, { t: i18n.getFixedT(lng, 'feed'), i18nKey: key, values, components: { bdi: h('bdi') } })));
 
 describe('the feed’s words', () => {

@@ -39,7 +39,10 @@ export function HomeFeed() {
               aria-labelledby={orderLabelId}
               size="xs"
               value={order}
-              onChange={(v) => setOrder(v as FeedOrder)}
+              onChange={(v) => {
+                setOrder(v as FeedOrder);
+                setJustPosted(null);
+              }}
               data={[
                 { value: 'recent', label: t('home.recent') },
                 { value: 'top', label: t('home.top') },

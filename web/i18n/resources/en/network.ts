@@ -251,6 +251,9 @@ export default {
   },
   howYouMet: {
     line: 'How you met: {how}',
+    /** A connection made from a comment: under whose post the comment was (the origin's `comment`). */
+    commentOnPost: 'How you met: a comment on <bdi>{name}</bdi>’s post',
+    commentOnYourPost: 'How you met: a comment on your post',
     contexts: {
       profile: 'an invitation from a profile',
       search: 'an invitation from search',

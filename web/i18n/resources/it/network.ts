@@ -253,6 +253,8 @@ const network: Messages<typeof english> = {
   },
   howYouMet: {
     line: 'Com’è nato il collegamento: {how}',
+    commentOnPost: 'Com’è nato il collegamento: un commento al post di <bdi>{name}</bdi>',
+    commentOnYourPost: 'Com’è nato il collegamento: un commento al tuo post',
     contexts: {
       profile: 'un invito da un profilo',
       search: 'un invito dalla ricerca',
