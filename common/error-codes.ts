@@ -30,6 +30,12 @@ export const ERROR_CODES = {
   block_self: { status: 400, meaning: 'You cannot block yourself.' },
   report_self: { status: 400, meaning: 'You cannot report yourself.' },
   invalid_merge: { status: 400, meaning: 'An organisation can only be merged into another organisation that exists.' },
+  mention_unknown: {
+    status: 400,
+    meaning: 'An @mention names nobody you can mention: no such member, or one of you has blocked the other. `params.handle` names it.',
+  },
+  comment_parent_invalid: { status: 400, meaning: '`parentId` is not a top-level comment of this post (replies go one level deep: answer a reply through its parent).' },
+  invitation_comment_mismatch: { status: 400, meaning: "An invitation sent from a comment goes to the comment's author or the post's author." },
 
   // 401: who is asking is not known
   unauthenticated: { status: 401, meaning: 'Sign in first: the route needs a session cookie or an access token.' },
@@ -47,9 +53,14 @@ export const ERROR_CODES = {
   invitation_not_allowed: { status: 403, meaning: 'The member accepts invitations only from people within two degrees of them.' },
   follow_not_allowed: { status: 403, meaning: 'The member can only be followed by their connections.' },
   connections_private: { status: 403, meaning: "The member's setting does not let you see their connections." },
+  not_author: { status: 403, meaning: "Only its author can edit or delete a post or comment (a post's author may also delete comments on it)." },
+  repost_not_allowed: { status: 403, meaning: "A post shared with its author's connections only cannot be reposted by anyone else." },
 
   // 404
-  not_found: { status: 404, meaning: 'No such route, or no such resource that you may see (a member who blocked you, a suspended member).' },
+  not_found: {
+    status: 404,
+    meaning: 'No such route, or no such resource that you may see (a member who blocked you, a suspended member, a post or comment not shared with you).',
+  },
 
   // 408, 409
   request_timeout: { status: 408, meaning: 'The request took too long to arrive.' },

@@ -56,6 +56,9 @@ import { invitationRoutes } from './routes/network/invitations.ts';
 import { screeningRoutes } from './routes/network/screening.ts';
 import { suggestionRoutes } from './routes/network/suggestions.ts';
 import { organisationRoutes } from './routes/organisations/organisations.ts';
+import { commentRoutes } from './routes/posts/comments.ts';
+import { postRoutes } from './routes/posts/posts.ts';
+import { reactionRoutes } from './routes/posts/reactions.ts';
 import { reportRoutes } from './routes/reports/reports.ts';
 import { searchRoutes } from './routes/search/search.ts';
 
@@ -156,6 +159,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(graphRoutes, { prefix: '/api/v1' });
   await app.register(suggestionRoutes, { prefix: '/api/v1' });
   await app.register(screeningRoutes, { prefix: '/api/v1' });
+  await app.register(postRoutes, { prefix: '/api/v1' });
+  await app.register(commentRoutes, { prefix: '/api/v1' });
+  await app.register(reactionRoutes, { prefix: '/api/v1' });
   await registerWebApp(app, config.webDistDir);
 
   let vacuumTimer: NodeJS.Timeout | null = null;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { bigIdParam, cursor, email, handle, pageLimit, queryText, reasonView, text } from './primitives.ts';
+import { bigId, bigIdParam, cursor, email, handle, pageLimit, queryText, reasonView, text } from './primitives.ts';
 import { invitationEvidence, threadMessage } from './screening.ts';
 import { page, personCard, personCardWithConnection } from './search.ts';
 
@@ -26,6 +26,11 @@ export const invitationCreate = z.strictObject({
   context: z.enum(INVITATION_SOURCES).default('profile'),
   /** The recipient's email address, for members who accept invitations only from people who know it. */
   email: email.optional(),
+  /**
+   * Sent from this comment: `to` must be its author or the post's author, and the server records the
+   * context `comment` (whatever `context` says) and keeps the comment as the connection's origin.
+   */
+  commentId: bigId.optional(),
 });
 export type InvitationCreate = z.infer<typeof invitationCreate>;
 
@@ -71,11 +76,30 @@ export const invitationPage = page(invitationView);
 
 export const invitationParams = z.strictObject({ id: bigIdParam });
 
+/**
+ * The comment an invitation was sent from, for "comment on Ana's post": the comment, its post, and the post's
+ * author (null when the viewer can no longer see them). Null once the comment is deleted (the context stays).
+ */
+export const originComment = z.object({
+  id: z.number(),
+  postId: z.number(),
+  postAuthor: z.object({ handle: z.string(), name: z.string() }).nullable(),
+});
+export type OriginComment = z.infer<typeof originComment>;
+
 /** A connection as listed: the person, when it was made and where it began ("how we met"). */
 export const connectionCard = personCard.extend({
   connectedAt: z.string(),
   /** How the connection began; the invitation (with its "ask for context" thread) is at GET /invitations/:id. */
-  origin: z.object({ context: z.string(), note: z.string().nullable(), invitationId: z.number().nullable() }).nullable(),
+  origin: z
+    .object({
+      context: z.string(),
+      note: z.string().nullable(),
+      invitationId: z.number().nullable(),
+      /** Context `comment`: the comment the invitation was sent from, while it exists. */
+      comment: originComment.nullable().optional(),
+    })
+    .nullable(),
 });
 export type ConnectionCard = z.infer<typeof connectionCard>;
 

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { bigId, cursor, requiredText } from './primitives.ts';
+import { TEXT_PROBLEM_ENGLISH, textProblemCode } from '../text.ts';
+import { bigId, cursor, pageLimit, requiredText, text } from './primitives.ts';
 import { page, personCard } from './search.ts';
 
 export const POST_VISIBILITIES = ['members', 'connections', 'followers'] as const;
@@ -19,12 +20,20 @@ export type ReactionKind = (typeof REACTION_KINDS)[number];
 export const FEED_ORDERS = ['recent', 'top'] as const;
 export type FeedOrder = (typeof FEED_ORDERS)[number];
 
-export const postCreate = z.strictObject({
-  text: requiredText(LIMITS.postMax),
-  visibility: z.enum(POST_VISIBILITIES).default('members'),
-  /** A repost: the post shared, with `text` as the optional comment (may then be empty: see the route). */
-  repostOf: bigId.optional(),
-});
+export const postCreate = z
+  .strictObject({
+    /** Required, except on a plain repost: with `repostOf`, an empty text shares the post without a comment. */
+    text: text(LIMITS.postMax).default(''),
+    visibility: z.enum(POST_VISIBILITIES).default('members'),
+    /** A repost: the post shared, with `text` as the optional comment. Sharing a repost shares its original. */
+    repostOf: bigId.optional(),
+  })
+  .superRefine((post, ctx) => {
+    // Any text must show something; only a repost may have none at all.
+    if (post.text === '' && post.repostOf !== undefined) return;
+    const problem = textProblemCode(post.text, { required: true });
+    if (problem) ctx.addIssue({ code: 'custom', path: ['text'], message: TEXT_PROBLEM_ENGLISH[problem] });
+  });
 export type PostCreate = z.infer<typeof postCreate>;
 
 /** Editing keeps the visibility; the post shows "edited" from then on. */
@@ -32,19 +41,36 @@ export const postEdit = z.strictObject({ text: requiredText(LIMITS.postMax) });
 
 export const commentCreate = z.strictObject({
   text: requiredText(LIMITS.commentMax),
-  /** A reply to this comment (one level: a reply to a reply answers its parent). */
+  /**
+   * A reply to this top-level comment of the post. Replies go one level deep: to answer a reply, send its
+   * `parentId` (a reply's own id is 400 comment_parent_invalid).
+   */
   parentId: bigId.optional(),
 });
 export const commentEdit = z.strictObject({ text: requiredText(LIMITS.commentMax) });
 
 export const reactionSet = z.strictObject({ kind: z.enum(REACTION_KINDS) });
 
-export const feedQuery = z.strictObject({ order: z.enum(FEED_ORDERS).default('recent'), cursor });
+/** `top` is validated and, for now, answered in the recent order (docs/feed.md). */
+export const feedQuery = z.strictObject({ order: z.enum(FEED_ORDERS).default('recent'), cursor, limit: pageLimit });
+
+/** A page of a member's posts, a topic's posts, or a post's top-level comments. */
+export const postListQuery = z.strictObject({ cursor, limit: pageLimit });
+
+/** Who reacted to a post or comment, newest first; `kind` keeps one kind. */
+export const reactorQuery = z.strictObject({ kind: z.enum(REACTION_KINDS).optional(), cursor, limit: pageLimit });
+
+/** A #topic as a path parameter: what topicsOf (common/post-text.ts) finds after `#`, lower-cased. */
+export const topicParam = z
+  .string()
+  .regex(/^[\p{L}\p{N}_]{1,60}$/u, { message: 'must be a topic: letters, digits or underscores' })
+  .transform((t) => t.toLowerCase());
 
 /** Counts of each kind, their total, and the viewer's own reaction (null if none). */
 export const reactionSummary = z.object({
   total: z.number(),
-  byKind: z.record(z.enum(REACTION_KINDS), z.number()),
+  /** Every kind, 0 when nobody chose it (an object with a property per kind: OpenAPI tools read a record of an enum badly). */
+  byKind: z.object(Object.fromEntries(REACTION_KINDS.map((k) => [k, z.number()])) as Record<ReactionKind, z.ZodNumber>),
   mine: z.enum(REACTION_KINDS).nullable(),
 });
 export type ReactionSummary = z.infer<typeof reactionSummary>;
@@ -61,6 +87,7 @@ export const itemAbilities = z.object({
   canRepost: z.boolean(),
   canReport: z.boolean(),
 });
+export type ItemAbilities = z.infer<typeof itemAbilities>;
 
 const postFields = {
   id: z.number(),
@@ -105,6 +132,7 @@ export const commentView = z.object({
   }),
 });
 export type CommentView = z.infer<typeof commentView>;
+export type CommentAbilities = CommentView['abilities'];
 
 /** Top-level comments, oldest first, each with its replies (oldest first). */
 export const commentThread = commentView.extend({ replies: z.array(commentView) });

@@ -8,6 +8,7 @@
  * silent to the member they are about (see their comments), and a processor must keep them so.
  */
 import type { RestrictionKind } from '../../common/moderation.ts';
+import type { PostVisibility, ReactionKind } from '../../common/schemas/posts.ts';
 import type { InvitationContext, InvitationFolder } from '../db/schema.ts';
 
 type Role = 'member' | 'admin';
@@ -81,6 +82,37 @@ export interface EventShapes {
   'report.filed': { actorId: number; subjectId: number; data: { reportId: number; reason: string } };
   /** An operator merged one organisation into another; members' positions and schools moved with it. */
   'organisation.merged': { actorId: number; subjectId: null; data: { fromId: number; intoId: number; members: number } };
+  /**
+   * actor posted. A repost names the original and, as subject, its author; `mentioned` are the members the
+   * text mentions (resolved and allowed when it was saved). Who may see it follows `visibility`.
+   */
+  'post.created': {
+    actorId: number;
+    subjectId: number | null;
+    data: { postId: number; visibility: PostVisibility; repostOf: number | null; mentioned: number[] };
+  };
+  /** actor edited their post; `mentioned` is every member it mentions now. */
+  'post.edited': { actorId: number; subjectId: null; data: { postId: number; mentioned: number[] } };
+  /** actor deleted their post, with its comments and reactions. */
+  'post.deleted': { actorId: number; subjectId: null; data: { postId: number } };
+  /** actor commented on subject's post, or replied (`parentId`) to `parentAuthorId`'s comment on it. */
+  'comment.added': {
+    actorId: number;
+    subjectId: number;
+    data: { commentId: number; postId: number; parentId: number | null; parentAuthorId: number | null; mentioned: number[] };
+  };
+  /** actor edited their comment on subject's post; `mentioned` is every member it mentions now. */
+  'comment.edited': { actorId: number; subjectId: number; data: { commentId: number; postId: number; mentioned: number[] } };
+  /** actor (its author, or the post's author) deleted subject's comment, with its `replies`. */
+  'comment.deleted': { actorId: number; subjectId: number; data: { commentId: number; postId: number; replies: number } };
+  /** actor reacted to subject's post or comment, or changed their reaction (`previous`). */
+  'reaction.set': {
+    actorId: number;
+    subjectId: number;
+    data: { item: 'post' | 'comment'; itemId: number; postId: number; kind: ReactionKind; previous: ReactionKind | null };
+  };
+  /** actor took back their reaction to subject's post or comment. */
+  'reaction.removed': { actorId: number; subjectId: number; data: { item: 'post' | 'comment'; itemId: number; postId: number; kind: ReactionKind } };
 }
 
 export type EventKind = keyof EventShapes;
@@ -97,7 +129,8 @@ const KINDS: Record<EventKind, true> = {
   'block.added': true, 'block.removed': true, 'invitation.sent': true, 'invitation.answered': true,
   'member.joined': true, 'profile.changed': true, 'member.restricted': true, 'member.unrestricted': true,
   'member.suspended': true, 'member.reinstated': true, 'member.role_changed': true, 'report.filed': true,
-  'organisation.merged': true,
+  'organisation.merged': true, 'post.created': true, 'post.edited': true, 'post.deleted': true, 'comment.added': true,
+  'comment.edited': true, 'comment.deleted': true, 'reaction.set': true, 'reaction.removed': true,
 };
 
 /** Every kind, for code that must list them (tests, docs). */

@@ -38,6 +38,12 @@ export class CsrGraphIndex implements GraphIndex {
   async following(viewer: number, targets: readonly number[]): Promise<boolean[]> {
     return targets.map((t) => this.graph.follows.isFollowing(viewer, t));
   }
+  async followees(viewer: number): Promise<number[]> {
+    return this.graph.follows.following(viewer);
+  }
+  async connectedTo(viewer: number, targets: readonly number[]): Promise<boolean[]> {
+    return targets.map((t) => t !== viewer && this.graph.hasEdge(viewer, t));
+  }
   async addConnection(a: number, b: number, createdAtMs: number): Promise<void> {
     if (this.graph.addConnection(a, b, createdAtMs)) this.graph.scheduleCompaction();
   }

@@ -81,6 +81,13 @@ export interface GraphIndex {
   suggest(viewer: number, limit: number, opts?: SuggestOptions): Promise<Suggestion[]>;
   /** Whether the viewer follows each target, in order. */
   following(viewer: number, targets: readonly number[]): Promise<boolean[]>;
+  /**
+   * Every member the viewer follows, ascending: the authors of the viewer's home feed (fan-out on read,
+   * docs/feed.md). Follows only; connecting follows both ways, so connections are here unless unfollowed.
+   */
+  followees(viewer: number): Promise<number[]>;
+  /** Whether the viewer is connected to each target (1st degree, no avoid set), in order: a bit test per target, no 2-hop work. */
+  connectedTo(viewer: number, targets: readonly number[]): Promise<boolean[]>;
 
   /** Adds an undirected connection; a no-op (keeping the older date) when it already exists or a === b. */
   addConnection(a: number, b: number, createdAtMs: number): Promise<void>;

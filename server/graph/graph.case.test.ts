@@ -264,6 +264,26 @@ describe.each(harnesses)('GraphIndex conformance: $name', (h) => {
     expect(await g.following(0, [5])).toEqual([false]);
   });
 
+  it('lists whom a member follows, ascending, and tells connections from follows', async () => {
+    const g = await h.build(chain);
+    await g.follow(0, 5);
+    await g.follow(0, 2);
+    await g.follow(0, 4);
+    await g.follow(3, 0);
+    expect(await g.followees(0)).toEqual([2, 4, 5]);
+    expect(await g.followees(3)).toEqual([0]);
+    expect(await g.followees(1)).toEqual([]);
+    expect(await g.followees(99)).toEqual([]);
+    await g.unfollow(0, 4);
+    expect(await g.followees(0)).toEqual([2, 5]);
+    // Connected is the 1st degree alone: following someone is not, nor being oneself, nor an unknown id.
+    expect(await g.connectedTo(0, [1, 2, 5, 0, 99, -1])).toEqual([true, false, false, false, false, false]);
+    expect(await g.connectedTo(2, [3, 1, 0])).toEqual([true, true, false]);
+    await g.removeConnection(0, 1);
+    expect(await g.connectedTo(0, [1])).toEqual([false]);
+    expect(await g.connectedTo(0, [])).toEqual([]);
+  });
+
   it('stats count members and undirected connections (duplicates and both directions once)', async () => {
     const g = await h.build([[0, 1], [1, 0], [0, 1], [1, 2], [2, 2]]);
     const s = await g.stats();

@@ -235,6 +235,22 @@ export class SqlGraphIndex implements GraphIndex {
     return targets.map((t) => set.has(t));
   }
 
+  async followees(viewer: number): Promise<number[]> {
+    const { F, FA, FB } = this;
+    const found = await rows<{ b: number }>(this.db, sql`SELECT ${FB} AS b FROM ${F} WHERE ${FA} = ${viewer} ORDER BY ${FB}`);
+    return found.map((r) => r.b);
+  }
+
+  async connectedTo(viewer: number, targets: readonly number[]): Promise<boolean[]> {
+    const { E, A, B } = this;
+    const found = await rows<{ b: number }>(
+      this.db,
+      sql`SELECT ${B} AS b FROM ${E} WHERE ${A} = ${viewer} AND ${B} = ANY(${intArray(targets)}::int[])`,
+    );
+    const set = new Set(found.map((r) => r.b));
+    return targets.map((t) => t !== viewer && set.has(t));
+  }
+
   async addConnection(a: number, b: number, createdAtMs: number): Promise<void> {
     if (a === b) return;
     const { E, A, B, T } = this;

@@ -1,8 +1,8 @@
 /**
  * GraphIndex over a worker pool: the CSR index's answers, with the heavy queries run off the event loop.
  *
- * Writes, `following` (the follow graph is plain Maps on the main thread) and `stats` go to the
- * CsrGraphIndex on the main thread. Each read first estimates its cost on the main thread (`readCost`)
+ * Writes, `following`, `followees`, `connectedTo` (the follow graph is plain Maps on the main thread; a
+ * connection test is one binary search) and `stats` go to the CsrGraphIndex on the main thread. Each read first estimates its cost on the main thread (`readCost`)
  * from the quantity that drives its running time: W(u) = Σ deg(x) over x ∈ N(u), the edges a 2-hop
  * expansion from u visits, counted only up to the cut-off (so the estimate reads at most min(deg u, cut-off)
  * degrees, a few µs even for a hub). Below the cut-off (about 50–70 µs of work) the read runs inline:
@@ -243,6 +243,13 @@ export class WorkerGraphIndex implements GraphIndex {
 
   following(viewer: number, targets: readonly number[]): Promise<boolean[]> {
     return this.csr.following(viewer, targets);
+  }
+  // A copy of one member's follow set and a binary search per target: cheaper inline than a worker round trip.
+  followees(viewer: number): Promise<number[]> {
+    return this.csr.followees(viewer);
+  }
+  connectedTo(viewer: number, targets: readonly number[]): Promise<boolean[]> {
+    return this.csr.connectedTo(viewer, targets);
   }
   addConnection(a: number, b: number, createdAtMs: number): Promise<void> {
     return this.csr.addConnection(a, b, createdAtMs);

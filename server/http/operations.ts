@@ -90,6 +90,7 @@ export const OPERATIONS: Record<string, Operation> = {
       'note_links_not_allowed',
       'invitation_needs_email',
       'invitation_not_allowed',
+      'invitation_comment_mismatch',
     ],
   },
   'GET /api/v1/invitations': { operationId: 'listInvitations', errors: [] },
@@ -130,6 +131,25 @@ export const OPERATIONS: Record<string, Operation> = {
   'PUT /api/v1/me/screening': { operationId: 'setScreeningPolicy', errors: [] },
   'GET /api/v1/me/allowance': { operationId: 'getInvitationAllowance', errors: [] },
   'POST /api/v1/reports': { operationId: 'reportMember', errors: ['not_found', 'report_self', 'report_exists'] },
+
+  // posts, the feed, comments and reactions (docs/feed.md)
+  'POST /api/v1/posts': { operationId: 'createPost', errors: ['mention_unknown', 'not_found', 'repost_not_allowed'] },
+  'GET /api/v1/posts/:id': { operationId: 'getPost', errors: ['not_found'] },
+  'PATCH /api/v1/posts/:id': { operationId: 'editPost', errors: ['not_found', 'not_author', 'mention_unknown'] },
+  'DELETE /api/v1/posts/:id': { operationId: 'deletePost', errors: ['not_found', 'not_author'] },
+  'GET /api/v1/feed': { operationId: 'getFeed', errors: [] },
+  'GET /api/v1/members/:handle/posts': { operationId: 'listMemberPosts', errors: ['not_found'] },
+  'GET /api/v1/topics/:topic/posts': { operationId: 'listTopicPosts', errors: [] },
+  'POST /api/v1/posts/:id/comments': { operationId: 'addComment', errors: ['not_found', 'comment_parent_invalid', 'mention_unknown'] },
+  'GET /api/v1/posts/:id/comments': { operationId: 'listComments', errors: ['not_found'] },
+  'PATCH /api/v1/comments/:id': { operationId: 'editComment', errors: ['not_found', 'not_author', 'mention_unknown'] },
+  'DELETE /api/v1/comments/:id': { operationId: 'deleteComment', errors: ['not_found', 'not_author'] },
+  'PUT /api/v1/posts/:id/reaction': { operationId: 'reactToPost', errors: ['not_found'] },
+  'DELETE /api/v1/posts/:id/reaction': { operationId: 'removePostReaction', errors: ['not_found'] },
+  'GET /api/v1/posts/:id/reactions': { operationId: 'listPostReactions', errors: ['not_found'] },
+  'PUT /api/v1/comments/:id/reaction': { operationId: 'reactToComment', errors: ['not_found'] },
+  'DELETE /api/v1/comments/:id/reaction': { operationId: 'removeCommentReaction', errors: ['not_found'] },
+  'GET /api/v1/comments/:id/reactions': { operationId: 'listCommentReactions', errors: ['not_found'] },
 
   // admin
   'GET /api/v1/admin/members': { operationId: 'listAdminMembers', errors: OPERATORS },

@@ -51,6 +51,16 @@ const LIMITED: WriteRoute[] = [
   { route: 'PUT /api/v1/members/{handle}/block', caller: 'member', request: () => ({ url: `/api/v1/members/${nobody}/block` }) },
   { route: 'DELETE /api/v1/members/{handle}/block', caller: 'member', request: () => ({ url: `/api/v1/members/${nobody}/block` }) },
   { route: 'DELETE /api/v1/suggestions/people/{handle}', caller: 'member', request: () => ({ url: `/api/v1/suggestions/people/${nobody}` }) },
+  { route: 'POST /api/v1/posts', caller: 'member', request: (n) => ({ url: '/api/v1/posts', body: { text: `Post ${n}` } }) },
+  { route: 'PATCH /api/v1/posts/{id}', caller: 'member', request: () => ({ url: '/api/v1/posts/987654', body: { text: 'Edited' } }) },
+  { route: 'DELETE /api/v1/posts/{id}', caller: 'member', request: () => ({ url: '/api/v1/posts/987654' }) },
+  { route: 'POST /api/v1/posts/{id}/comments', caller: 'member', request: () => ({ url: '/api/v1/posts/987654/comments', body: { text: 'Hello' } }) },
+  { route: 'PATCH /api/v1/comments/{id}', caller: 'member', request: () => ({ url: '/api/v1/comments/987654', body: { text: 'Edited' } }) },
+  { route: 'DELETE /api/v1/comments/{id}', caller: 'member', request: () => ({ url: '/api/v1/comments/987654' }) },
+  ...['posts', 'comments'].flatMap((item): WriteRoute[] => [
+    { route: `PUT /api/v1/${item}/{id}/reaction`, caller: 'member', request: () => ({ url: `/api/v1/${item}/987654/reaction`, body: { kind: 'like' } }) },
+    { route: `DELETE /api/v1/${item}/{id}/reaction`, caller: 'member', request: () => ({ url: `/api/v1/${item}/987654/reaction` }) },
+  ]),
   { route: 'POST /api/v1/reports', caller: 'member', request: () => ({ url: '/api/v1/reports', body: { member: nobody, reason: 'spam' } }) },
   ...['suspend', 'reinstate', 'promote', 'demote', 'restrictions/lift'].map(
     (action): WriteRoute => ({ route: `POST /api/v1/admin/members/{handle}/${action}`, caller: 'operator', request: () => ({ url: `/api/v1/admin/members/${nobody}/${action}`, body: reason }) }),

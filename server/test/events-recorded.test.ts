@@ -355,7 +355,165 @@ describeEachEngine('events are recorded in the transaction of their change', (ge
         };
       },
     },
+    ...postCases(),
   ];
+
+  /** Posts, comments and reactions: each kind through its route. */
+  function postCases(): Case[] {
+    const write = async (m: Member, path: string, body: unknown) => {
+      const res = await m.call('POST', path, body);
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<{ id: number }>().id;
+    };
+    const postBy = (m: Member) => write(m, '/api/v1/posts', { text: 'Something to say' });
+    const postsOf = (m: Member) => count(sql`SELECT count(*)::int AS n FROM posts WHERE author_id = ${m.id}`);
+    const id = (a: unknown) => (a as { id: number }).id;
+    return [
+      {
+        family: 'posts: write',
+        refuse: 'post.created',
+        setup: async () => {
+          const [a, b] = [await member('Poster'), await member('Mentioned')];
+          return {
+            act: async () => status(await a.call('POST', '/api/v1/posts', { text: `Hello @${b.handle}`, visibility: 'followers' })),
+            state: () => postsOf(a),
+            expected: (r) => [{ kind: 'post.created', actorId: a.id, subjectId: null, data: { postId: id(r), visibility: 'followers', repostOf: null, mentioned: [b.id] } }],
+            written: (r) => sql`SELECT xmin::text AS xmin FROM posts WHERE id = ${id(r)}`,
+          };
+        },
+      },
+      {
+        family: 'posts: repost',
+        refuse: 'post.created',
+        setup: async () => {
+          const [a, b] = [await member('Original'), await member('Resharer')];
+          const original = await postBy(a);
+          return {
+            act: async () => status(await b.call('POST', '/api/v1/posts', { text: '', repostOf: original })),
+            state: async () => [await postsOf(b), await rows(db(), sql`SELECT repost_count FROM posts WHERE id = ${original}`)],
+            expected: (r) => [{ kind: 'post.created', actorId: b.id, subjectId: a.id, data: { postId: id(r), visibility: 'members', repostOf: original, mentioned: [] } }],
+            written: () => sql`SELECT xmin::text AS xmin FROM posts WHERE id = ${original}`,
+          };
+        },
+      },
+      {
+        family: 'posts: edit',
+        refuse: 'post.edited',
+        setup: async () => {
+          const a = await member('Post Editor');
+          const p = await postBy(a);
+          return {
+            act: async () => status(await a.call('PATCH', `/api/v1/posts/${p}`, { text: 'Said better #edits' })),
+            state: () => rows(db(), sql`SELECT text, edited_at FROM posts WHERE id = ${p}`),
+            expected: () => [{ kind: 'post.edited', actorId: a.id, subjectId: null, data: { postId: p, mentioned: [] } }],
+            written: () => sql`SELECT xmin::text AS xmin FROM posts WHERE id = ${p}`,
+          };
+        },
+      },
+      {
+        family: 'posts: delete',
+        refuse: 'post.deleted',
+        setup: async () => {
+          const a = await member('Post Deleter');
+          const p = await postBy(a);
+          return {
+            act: async () => status(await a.call('DELETE', `/api/v1/posts/${p}`)),
+            state: () => postsOf(a),
+            expected: () => [{ kind: 'post.deleted', actorId: a.id, subjectId: null, data: { postId: p } }],
+          };
+        },
+      },
+      {
+        family: 'comments: add',
+        refuse: 'comment.added',
+        setup: async () => {
+          const [a, b] = [await member('Commented'), await member('Commenter')];
+          const p = await postBy(a);
+          return {
+            act: async () => status(await b.call('POST', `/api/v1/posts/${p}/comments`, { text: 'Well said' })),
+            state: async () => [await count(sql`SELECT count(*)::int AS n FROM comments WHERE post_id = ${p}`), await rows(db(), sql`SELECT comment_count FROM posts WHERE id = ${p}`)],
+            expected: (r) => [{ kind: 'comment.added', actorId: b.id, subjectId: a.id, data: { commentId: id(r), postId: p, parentId: null, parentAuthorId: null, mentioned: [] } }],
+            written: (r) => sql`SELECT xmin::text AS xmin FROM comments WHERE id = ${id(r)}`,
+          };
+        },
+      },
+      {
+        family: 'comments: edit',
+        refuse: 'comment.edited',
+        setup: async () => {
+          const [a, b] = [await member('Host'), await member('Comment Editor')];
+          const c = await write(b, `/api/v1/posts/${await postBy(a)}/comments`, { text: 'First try' });
+          return {
+            act: async () => status(await b.call('PATCH', `/api/v1/comments/${c}`, { text: 'Second try' })),
+            state: () => rows(db(), sql`SELECT text, edited_at FROM comments WHERE id = ${c}`),
+            expected: (r) => [{ kind: 'comment.edited', actorId: b.id, subjectId: a.id, data: { commentId: c, postId: (r as { postId: number }).postId, mentioned: [] } }],
+            written: () => sql`SELECT xmin::text AS xmin FROM comments WHERE id = ${c}`,
+          };
+        },
+      },
+      {
+        family: 'comments: delete',
+        refuse: 'comment.deleted',
+        setup: async () => {
+          const [a, b] = [await member('Moderating Host'), await member('Removed Commenter')];
+          const p = await postBy(a);
+          const c = await write(b, `/api/v1/posts/${p}/comments`, { text: 'Off topic' });
+          await write(a, `/api/v1/posts/${p}/comments`, { text: 'Please stay on topic', parentId: c });
+          return {
+            act: async () => status(await a.call('DELETE', `/api/v1/comments/${c}`)),
+            state: async () => [await count(sql`SELECT count(*)::int AS n FROM comments WHERE post_id = ${p}`), await rows(db(), sql`SELECT comment_count FROM posts WHERE id = ${p}`)],
+            expected: () => [{ kind: 'comment.deleted', actorId: a.id, subjectId: b.id, data: { commentId: c, postId: p, replies: 1 } }],
+            written: () => sql`SELECT xmin::text AS xmin FROM posts WHERE id = ${p}`,
+          };
+        },
+      },
+      {
+        family: 'reactions: set',
+        refuse: 'reaction.set',
+        setup: async () => {
+          const [a, b] = [await member('Reacted To'), await member('Reacting')];
+          const p = await postBy(a);
+          return {
+            act: async () => status(await b.call('PUT', `/api/v1/posts/${p}/reaction`, { kind: 'celebrate' })),
+            state: async () => [await count(sql`SELECT count(*)::int AS n FROM post_reactions WHERE post_id = ${p}`), await rows(db(), sql`SELECT reaction_counts FROM posts WHERE id = ${p}`)],
+            expected: () => [{ kind: 'reaction.set', actorId: b.id, subjectId: a.id, data: { item: 'post', itemId: p, postId: p, kind: 'celebrate', previous: null } }],
+            written: () => sql`SELECT xmin::text AS xmin FROM post_reactions WHERE post_id = ${p}`,
+          };
+        },
+      },
+      {
+        family: 'reactions: change, on a comment',
+        refuse: 'reaction.set',
+        setup: async () => {
+          const [a, b] = [await member('Comment Reacted To'), await member('Changing Mind')];
+          const p = await postBy(a);
+          const c = await write(a, `/api/v1/posts/${p}/comments`, { text: 'Any questions?' });
+          expect((await b.call('PUT', `/api/v1/comments/${c}/reaction`, { kind: 'like' })).statusCode).toBe(200);
+          return {
+            act: async () => status(await b.call('PUT', `/api/v1/comments/${c}/reaction`, { kind: 'insightful' })),
+            state: () => rows(db(), sql`SELECT kind FROM comment_reactions WHERE comment_id = ${c}`),
+            expected: () => [{ kind: 'reaction.set', actorId: b.id, subjectId: a.id, data: { item: 'comment', itemId: c, postId: p, kind: 'insightful', previous: 'like' } }],
+            written: () => sql`SELECT xmin::text AS xmin FROM comment_reactions WHERE comment_id = ${c}`,
+          };
+        },
+      },
+      {
+        family: 'reactions: take back',
+        refuse: 'reaction.removed',
+        setup: async () => {
+          const [a, b] = [await member('Unreacted'), await member('Unreacting')];
+          const p = await postBy(a);
+          expect((await b.call('PUT', `/api/v1/posts/${p}/reaction`, { kind: 'support' })).statusCode).toBe(200);
+          return {
+            act: async () => status(await b.call('DELETE', `/api/v1/posts/${p}/reaction`)),
+            state: () => count(sql`SELECT count(*)::int AS n FROM post_reactions WHERE post_id = ${p}`),
+            expected: () => [{ kind: 'reaction.removed', actorId: b.id, subjectId: a.id, data: { item: 'post', itemId: p, postId: p, kind: 'support' } }],
+            written: () => sql`SELECT xmin::text AS xmin FROM posts WHERE id = ${p}`,
+          };
+        },
+      },
+    ];
+  }
 
   const newest = async () => (await count(sql`SELECT coalesce(max(id), 0)::int AS n FROM events`))!;
   const recordedAfter = (after: number) =>

@@ -9,8 +9,9 @@ import { READ_CACHE_TTL_MS, readCachesOf } from '../viewer/read-caches.ts';
 /**
  * SQL statements per request on the read spine: a profile in at most three round trips (none once the
  * read caches hold it), and lists whose cost does not grow with the page (hydration loads a page in one
- * statement per kind of record). Counts are taken with the read caches emptied first (recordStatements
- * does it), so they do not depend on what an earlier request left there.
+ * statement per kind of record): lists of people, and the feed and the other lists of posts, comments and
+ * reactions. Counts are taken with the read caches emptied first (recordStatements does it), so they do
+ * not depend on what an earlier request left there.
  *
  * Identifying the caller is left out of the counts: it is the session cache's business, not the route's.
  */
@@ -53,6 +54,12 @@ describeEachEngine('SQL statements per request', (get) => {
   let far: Member;
   let organisationSlug: string;
   const people: Member[] = [];
+  const hubPosts: number[] = [];
+  const writePost = async (m: Member, body: { text: string; repostOf?: number }) => {
+    const res = await m.call('POST', '/api/v1/posts', body);
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<{ id: number }>().id;
+  };
 
   beforeAll(async () => {
     const { app } = get();
@@ -75,6 +82,21 @@ describeEachEngine('SQL statements per request', (get) => {
     // Mutual connections and a second degree, so hydration has something to count.
     await connect(people[0]!, people[1]!);
     await connect(people[1]!, people[2]!);
+    // Conversation: the hub's twenty posts, then one post by each of the twenty (newest, so the feed's first
+    // page has twenty authors), each mentioning the next and naming a topic; on the hub's first post twenty
+    // comments, each with a reply, and twenty reactions.
+    for (let i = 0; i < 20; i++) hubPosts.push(await writePost(hub, { text: `Hub post ${i}` }));
+    for (let i = 0; i < 20; i++) {
+      const mentioned = people[(i + 1) % 20]!;
+      await writePost(people[i]!, { text: `Counting post ${i} with @${mentioned.handle} #counting`, ...(i % 5 === 0 ? { repostOf: hubPosts[i]! } : {}) });
+    }
+    for (const p of people) {
+      const top = await p.call('POST', `/api/v1/posts/${hubPosts[0]!}/comments`, { text: `Comment by ${p.handle}` });
+      expect(top.statusCode, top.body).toBe(201);
+      const reply = await hub.call('POST', `/api/v1/posts/${hubPosts[0]!}/comments`, { text: `Thanks @${p.handle}`, parentId: top.json<{ id: number }>().id });
+      expect(reply.statusCode, reply.body).toBe(201);
+      expect((await p.call('PUT', `/api/v1/posts/${hubPosts[0]!}/reaction`, { kind: 'like' })).statusCode).toBe(200);
+    }
     await warmUp(app);
     // However slow the machine, a second request finds what the first cached, and no entry gets old
     // enough to be refreshed in the background (a refresh's statement would land in another count).
@@ -133,6 +155,25 @@ describeEachEngine('SQL statements per request', (get) => {
     // Each path is [viewer, one of the twenty, Fay]: 2 paths show 4 people, 10 show 12.
     const url = `/api/v1/members/${far.handle}/paths?k=`;
     await sameForTwoAndTwenty(get(), viewer, `${url}2`, `${url}10`, { two: 4, twenty: 12 });
+  });
+
+  it('serves the feed in as many statements for 20 posts (their authors, mentions and reposted originals) as for 2', async () => {
+    await sameForTwoAndTwenty(get(), viewer, '/api/v1/feed?limit=2', '/api/v1/feed?limit=20');
+  });
+
+  it("lists a member's posts, and a topic's, in as many statements for 20 as for 2", async () => {
+    await sameForTwoAndTwenty(get(), viewer, `/api/v1/members/${hub.handle}/posts?limit=2`, `/api/v1/members/${hub.handle}/posts?limit=20`);
+    await sameForTwoAndTwenty(get(), viewer, '/api/v1/topics/counting/posts?limit=2', '/api/v1/topics/counting/posts?limit=20');
+  });
+
+  it("lists a post's comments, each with its reply, in as many statements for 20 threads as for 2", async () => {
+    const url = `/api/v1/posts/${hubPosts[0]!}/comments?limit=`;
+    await sameForTwoAndTwenty(get(), viewer, `${url}2`, `${url}20`);
+  });
+
+  it('lists who reacted in as many statements for 20 people as for 2', async () => {
+    const url = `/api/v1/posts/${hubPosts[0]!}/reactions?limit=`;
+    await sameForTwoAndTwenty(get(), viewer, `${url}2`, `${url}20`);
   });
 
   it('lists the operators their members in as many statements for 20 as for 2', async () => {

@@ -182,6 +182,16 @@ export class ReadCaches {
       case 'member.joined':
       case 'report.filed':
         return;
+      // Posts, comments and reactions are read fresh: nothing of them is cached.
+      case 'post.created':
+      case 'post.edited':
+      case 'post.deleted':
+      case 'comment.added':
+      case 'comment.edited':
+      case 'comment.deleted':
+      case 'reaction.set':
+      case 'reaction.removed':
+        return;
     }
   }
 

@@ -45,6 +45,9 @@ const errors = {
     itself: 'An organisation cannot be merged into itself.',
     unknown: 'No organisation has id {id}.',
   },
+  mention_unknown: 'You cannot mention @{handle}: there is no such member you can mention.',
+  comment_parent_invalid: 'You can only reply to a comment on this post, and replies go one level deep: reply to the comment your reply answers.',
+  invitation_comment_mismatch: 'From a comment, you can invite its author or the author of the post.',
 
   unauthenticated: 'Sign in to continue.',
   invalid_token: {
@@ -64,6 +67,11 @@ const errors = {
   invitation_not_allowed: 'This member accepts invitations only from people within two degrees of them.',
   follow_not_allowed: 'This member can only be followed by their connections.',
   connections_private: "This member's connections are private.",
+  not_author: {
+    post: 'Only its author can change or delete this post.',
+    comment: 'Only its author (or the author of the post) can change or delete this comment.',
+  },
+  repost_not_allowed: 'This post is shared with connections only, so it cannot be reposted.',
 
   not_found: {
     route: 'No route for {method} {path}.',
@@ -76,6 +84,8 @@ const errors = {
     notice: 'Notice not found.',
     token: 'Token not found.',
     photo: 'Photo not found.',
+    post: 'Post not found.',
+    comment: 'Comment not found.',
   },
 
   request_timeout: 'The request took too long to arrive.',

@@ -38,6 +38,10 @@ const errors: ErrorMessages = {
     itself: 'Non si può unire un’organizzazione a sé stessa.',
     unknown: 'Nessuna organizzazione ha id {id}.',
   },
+  mention_unknown: 'Non puoi menzionare @{handle}: non c’è nessun membro che tu possa menzionare con questo nome.',
+  comment_parent_invalid:
+    'Puoi rispondere solo a un commento di questo post, e le risposte hanno un solo livello: rispondi al commento a cui la tua risposta si riferisce.',
+  invitation_comment_mismatch: 'Da un commento puoi invitare chi lo ha scritto o chi ha scritto il post.',
 
   unauthenticated: 'Accedi per continuare.',
   invalid_token: {
@@ -57,6 +61,11 @@ const errors: ErrorMessages = {
   invitation_not_allowed: 'Questa persona accetta inviti solo da chi è entro il secondo grado di collegamento.',
   follow_not_allowed: 'Questa persona può essere seguita solo dai suoi collegamenti.',
   connections_private: 'I collegamenti di questa persona sono privati.',
+  not_author: {
+    post: 'Solo chi ha scritto questo post può modificarlo o eliminarlo.',
+    comment: 'Solo chi ha scritto questo commento (o chi ha scritto il post) può modificarlo o eliminarlo.',
+  },
+  repost_not_allowed: 'Questo post è condiviso solo con i collegamenti, quindi non si può ricondividere.',
 
   not_found: {
     route: 'Nessun percorso per {method} {path}.',
@@ -69,6 +78,8 @@ const errors: ErrorMessages = {
     notice: 'Avviso non trovato.',
     token: 'Token non trovato.',
     photo: 'Foto non trovata.',
+    post: 'Post non trovato.',
+    comment: 'Commento non trovato.',
   },
 
   request_timeout: 'La richiesta ha impiegato troppo tempo ad arrivare.',

@@ -15,6 +15,9 @@ import { areConnected, connectionCount } from '../../queries/network/connections
 import type { NetworkDeps } from './deps.ts';
 import { lockMembers } from './locks.ts';
 import { screenInvitation } from './screen-invitation.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { commentInvitationRefusal } from '../../policies/posts.ts';
+import { commentFacts } from '../../queries/posts/facts.ts';
 import { pairOf, senderWithdrew } from '../../queries/network/invitation-pair.ts';
 
 export interface SendResult {
@@ -28,8 +31,12 @@ const OPEN = ['pending', 'ignored'] as const;
  * Invites a member to connect. When the recipient had already invited the sender, the two are simply
  * connected (their invitation is accepted). Every rule is checked under both members' locks, so racing
  * invitations between one pair end as exactly one connection.
+ *
+ * Sent from a comment (`commentId`), the sender must see the comment and invite its author or its post's
+ * author (commentInvitationRefusal); the context is then `comment`, with the comment kept as the origin.
  */
-export async function sendInvitation(deps: NetworkDeps, senderId: number, input: InvitationCreate): Promise<SendResult> {
+export async function sendInvitation(deps: NetworkDeps, sender: Actor, input: InvitationCreate): Promise<SendResult> {
+  const senderId = sender.id;
   const [recipient] = await deps.db
     .select({ id: members.id, status: members.status, handle: members.handle, role: members.role, email: members.email, name: profiles.name })
     .from(members)
@@ -38,10 +45,15 @@ export async function sendInvitation(deps: NetworkDeps, senderId: number, input:
   if (!recipient || recipient.status !== 'active') throw notFound('member');
   const toSelf = inviteRefusal(senderId, { id: recipient.id, block: null, connected: false });
   if (toSelf) throw toSelf;
-  const origin = await checkedOrigin(deps, senderId, recipient.id, input.context);
+  const fromComment = input.commentId !== undefined;
+  const origin = fromComment ? 'comment' : await checkedOrigin(deps, senderId, recipient.id, input.context);
 
   return inTransaction(deps.db, async (tx) => {
     await lockMembers(tx, senderId, recipient.id);
+    if (input.commentId !== undefined) {
+      const wrongComment = commentInvitationRefusal(sender, await commentFacts(tx, senderId, input.commentId), recipient.id);
+      if (wrongComment) throw wrongComment;
+    }
     // The facts under the lock, then the one rule the "Connect" button is drawn from.
     const block = await blockBetween(tx, senderId, recipient.id);
     const refusal = inviteRefusal(senderId, { id: recipient.id, block, connected: await areConnected(tx, senderId, recipient.id) });
@@ -77,6 +89,7 @@ export async function sendInvitation(deps: NetworkDeps, senderId: number, input:
         recipientId: recipient.id,
         note: input.note,
         context: origin,
+        commentId: input.commentId ?? null,
         expiresAt: sql`now() + ${`${deps.limits.invitationExpiryMs} milliseconds`}::interval`,
         folder: undelivered ? 'held' : screened.folder,
         placement: toStored(undelivered ? reason('placement.undelivered') : screened.placement),

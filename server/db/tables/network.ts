@@ -32,6 +32,8 @@ export const invitations = pgTable('invitations', {
   template: boolean('template').notNull().default(false),
   /** MinHash signature of the note's shingles, compared with the sender's later notes to spot templates. */
   noteMinhash: integer('note_minhash').array(),
+  /** The comment it was sent from (context 'comment'); null once that comment is deleted. */
+  commentId: bigint('comment_id', { mode: 'number' }),
 });
 
 /** Each connection is stored twice, once per member, so a member's connections are one index range. */

@@ -36,14 +36,15 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       config: writeRateLimit(ctx.config),
       schema: {
         tags,
-        summary: 'Invite a member to connect, with an optional personal note. If they had invited you, you are connected at once.',
+        summary:
+          'Invite a member to connect, with an optional personal note. If they had invited you, you are connected at once. From a comment (commentId), invite its author or the post\'s author: the comment becomes how you met.',
         body: invitationCreate,
         response: { 201: invitationSendResult, 200: invitationSendResult },
       },
     },
     async (request, reply) => {
       const { actor } = viewerOf(request);
-      const result = await sendInvitation(networkDeps(ctx), actor.id, request.body);
+      const result = await sendInvitation(networkDeps(ctx), actor, request.body);
       const invitation = await loadInvitation(await viewerOf(request).load(), result.invitationId);
       if (!invitation) throw notFound('invitation');
       return reply.status(result.outcome === 'invited' ? 201 : 200).send({ outcome: result.outcome, invitation });

@@ -1,0 +1,196 @@
+/**
+ * The skeletons of the conversation's lists: the ids of a page, in order, and the cursor to the next. Each
+ * filters by the same rules the policies apply (visibility, blocks both ways, suspended authors), so a
+ * page comes out full; hydration (hydration/posts.ts, comments.ts) then applies the policies themselves
+ * to what it loads. Every list pages by its sort key, never OFFSET (docs/feed.md, "Pagination").
+ */
+import { sql } from 'drizzle-orm';
+import type { PostVisibility, ReactionKind } from '../../../common/schemas/posts.ts';
+import { rows } from '../../db/connection.ts';
+import { intArray } from '../../graph/sql.ts';
+import { decodeCursor, type KeysetPage, keysetPage, lookahead } from '../../http/cursor.ts';
+import type { Listed } from '../../hydration/listed-people.ts';
+import type { Lens } from '../../viewer/viewer.ts';
+import { exactTime } from '../network/lists.ts';
+import { textArray } from './facts.ts';
+
+interface Query {
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** A (time, post or comment id) keyset cursor: newest first for posts, oldest first for comments. */
+const decodeItemCursor = (raw: string | undefined) => decodeCursor(raw, { t: 'time', i: 'bigId' });
+
+type IdRow = { id: string | number; ms: string };
+
+function idPage(found: IdRow[], limit: number): KeysetPage<number> {
+  const page = keysetPage(found, limit, (last) => ({ t: last.ms, i: Number(last.id) }));
+  return { rows: page.rows.map((r) => Number(r.id)), nextCursor: page.nextCursor };
+}
+
+/** An author whose posts a feed reads: the viewer's followee (or the viewer), and whether they are connected. */
+export interface FeedAuthor {
+  id: number;
+  /** Connected to the viewer (or the viewer): their posts for connections only are in the feed too. */
+  connected: boolean;
+}
+
+/**
+ * The home feed, Recent order: the newest posts of the given authors (the viewer and whom they follow, from
+ * the graph index), newest first by (created_at, id).
+ *
+ * Fan-out on read (docs/feed.md): for each author, the index posts_author_recent_idx yields their newest
+ * posts past the cursor, at most a page and one each (a LATERAL probe that stops there), and the merge keeps
+ * the page. The cost is (authors followed × page), whatever the total number of posts and however many
+ * followers anyone has. Suspended authors are left out by their row, their posts for connections only unless
+ * the viewer is connected to them.
+ */
+export async function feedPage(lens: Lens, authors: readonly FeedAuthor[], query: Query): Promise<KeysetPage<number>> {
+  const after = decodeItemCursor(query.cursor);
+  if (authors.length === 0) return { rows: [], nextCursor: null };
+  const n = lookahead(query.limit);
+  const connected = `{${authors.map((a) => (a.connected ? 't' : 'f')).join(',')}}`;
+  const found = await rows<IdRow>(
+    lens.db,
+    sql`SELECT p.id, ${exactTime(sql`p.created_at`)} AS ms
+          FROM unnest(${intArray(authors.map((a) => a.id))}::int[], ${connected}::bool[]) AS f(author_id, connected)
+          JOIN members m ON m.id = f.author_id AND m.status = 'active'
+          CROSS JOIN LATERAL (
+            SELECT p.id, p.created_at FROM posts p
+             WHERE p.author_id = f.author_id
+               AND (f.connected OR p.visibility <> 'connections')
+               ${after ? sql`AND (p.created_at, p.id) < (${after.t}::timestamptz, ${after.i})` : sql``}
+             ORDER BY p.created_at DESC, p.id DESC
+             LIMIT ${n}) p
+         ORDER BY p.created_at DESC, p.id DESC
+         LIMIT ${n}`,
+  );
+  return idPage(found, query.limit);
+}
+
+/** One member's posts that the viewer may see (their activity tab), newest first. */
+export async function memberPostsPage(lens: Lens, authorId: number, visibilities: readonly PostVisibility[], query: Query): Promise<KeysetPage<number>> {
+  const after = decodeItemCursor(query.cursor);
+  if (visibilities.length === 0) return { rows: [], nextCursor: null };
+  const found = await rows<IdRow>(
+    lens.db,
+    sql`SELECT p.id, ${exactTime(sql`p.created_at`)} AS ms
+          FROM posts p
+         WHERE p.author_id = ${authorId}
+           AND p.visibility = ANY(${textArray(visibilities)}::text[])
+           ${after ? sql`AND (p.created_at, p.id) < (${after.t}::timestamptz, ${after.i})` : sql``}
+         ORDER BY p.created_at DESC, p.id DESC
+         LIMIT ${lookahead(query.limit)}`,
+  );
+  return idPage(found, query.limit);
+}
+
+/**
+ * The posts with a #topic that the viewer may see, newest first, across all authors: the rule of
+ * canSeePost in SQL (their own; `members`; `connections` when connected; `followers` when connected or
+ * following), never across a block, never by a suspended author.
+ */
+export async function topicPostsPage(lens: Lens, topic: string, query: Query): Promise<KeysetPage<number>> {
+  const after = decodeItemCursor(query.cursor);
+  const me = lens.actor.id;
+  const found = await rows<IdRow>(
+    lens.db,
+    sql`SELECT t.post_id AS id, ${exactTime(sql`t.created_at`)} AS ms
+          FROM post_topics t
+          JOIN posts p ON p.id = t.post_id
+          JOIN members m ON m.id = t.author_id AND m.status = 'active'
+         WHERE t.topic = ${topic}
+           ${lens.avoid.size ? sql`AND NOT (t.author_id = ANY(${intArray(lens.avoid)}::int[]))` : sql``}
+           ${after ? sql`AND (t.created_at, t.post_id) < (${after.t}::timestamptz, ${after.i})` : sql``}
+           AND (p.visibility = 'members' OR t.author_id = ${me}
+                OR EXISTS (SELECT 1 FROM connections c WHERE c.member_id = ${me} AND c.other_id = t.author_id)
+                OR (p.visibility = 'followers' AND EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = ${me} AND f.followee_id = t.author_id)))
+         ORDER BY t.created_at DESC, t.post_id DESC
+         LIMIT ${lookahead(query.limit)}`,
+  );
+  return idPage(found, query.limit);
+}
+
+/** How many replies a thread shows at most under each top-level comment (oldest first). */
+export const REPLIES_SHOWN = 100;
+
+/** A page of a post's comments: the top-level ids in order, and each one's reply ids in order. */
+export interface CommentSkeleton {
+  threads: { id: number; replies: number[] }[];
+  nextCursor: string | null;
+}
+
+/**
+ * A post's top-level comments, oldest first, each with its first REPLIES_SHOWN replies (oldest first), in
+ * one statement; comments by suspended members or across a block are left out, replies under them too.
+ */
+export async function commentsPage(lens: Lens, postId: number, query: Query): Promise<CommentSkeleton> {
+  const after = decodeItemCursor(query.cursor);
+  const hidden = lens.avoid.size ? intArray(lens.avoid) : null;
+  const found = await rows<{ id: string | number; parentId: string | number | null; ms: string }>(
+    lens.db,
+    sql`WITH top AS (
+          SELECT c.id, c.created_at FROM comments c JOIN members m ON m.id = c.author_id AND m.status = 'active'
+           WHERE c.post_id = ${postId} AND c.parent_id IS NULL
+             ${hidden ? sql`AND NOT (c.author_id = ANY(${hidden}::int[]))` : sql``}
+             ${after ? sql`AND (c.created_at, c.id) > (${after.t}::timestamptz, ${after.i})` : sql``}
+           ORDER BY c.created_at, c.id
+           LIMIT ${lookahead(query.limit)})
+        SELECT top.id, NULL::bigint AS "parentId", ${exactTime(sql`top.created_at`)} AS ms, top.created_at, top.id AS thread, 0 AS part FROM top
+        UNION ALL
+        SELECT r.id, top.id, NULL, r.created_at, top.id, 1
+          FROM top CROSS JOIN LATERAL (
+            SELECT r.id, r.created_at FROM comments r JOIN members m ON m.id = r.author_id AND m.status = 'active'
+             WHERE r.parent_id = top.id
+               ${hidden ? sql`AND NOT (r.author_id = ANY(${hidden}::int[]))` : sql``}
+             ORDER BY r.created_at, r.id
+             LIMIT ${REPLIES_SHOWN}) r
+        ORDER BY part, created_at, id`,
+  );
+  const top = found.filter((r) => r.parentId === null);
+  const page = keysetPage(top, query.limit, (last) => ({ t: last.ms, i: Number(last.id) }));
+  const threads = page.rows.map((r) => ({ id: Number(r.id), replies: [] as number[] }));
+  const byId = new Map(threads.map((t) => [t.id, t]));
+  for (const r of found) if (r.parentId !== null) byId.get(Number(r.parentId))?.replies.push(Number(r.id));
+  return { threads, nextCursor: page.nextCursor };
+}
+
+/**
+ * Who reacted to a post or comment, newest first, optionally of one kind: the people (for hydrateListed)
+ * with their kind. Suspended members and both sides of the viewer's blocks are left out.
+ */
+export async function reactorsPage(
+  lens: Lens,
+  item: { kind: 'post' | 'comment'; id: number },
+  query: Query & { kind?: ReactionKind | undefined },
+): Promise<KeysetPage<Listed<{ kind: ReactionKind }>>> {
+  const after = decodeCursor(query.cursor, { t: 'time', i: 'id' });
+  const [table, column] = item.kind === 'post' ? [sql`post_reactions`, sql`post_id`] : [sql`comment_reactions`, sql`comment_id`];
+  const found = await rows<{ id: number; kind: ReactionKind; ms: string }>(
+    lens.db,
+    sql`SELECT r.member_id AS id, r.kind, ${exactTime(sql`r.created_at`)} AS ms
+          FROM ${table} r JOIN members m ON m.id = r.member_id AND m.status = 'active'
+         WHERE r.${column} = ${item.id}
+           ${query.kind ? sql`AND r.kind = ${query.kind}` : sql``}
+           ${lens.avoid.size ? sql`AND NOT (r.member_id = ANY(${intArray(lens.avoid)}::int[]))` : sql``}
+           ${after ? sql`AND (r.created_at, r.member_id) < (${after.t}::timestamptz, ${after.i})` : sql``}
+         ORDER BY r.created_at DESC, r.member_id DESC
+         LIMIT ${lookahead(query.limit)}`,
+  );
+  const page = keysetPage(found, query.limit, (last) => ({ t: last.ms, i: last.id }));
+  return { rows: page.rows.map((r) => ({ id: r.id, extra: { kind: r.kind } })), nextCursor: page.nextCursor };
+}
+
+
+/**
+ * The viewer's home feed, Recent order: whom they follow comes from the graph index (follows, in memory), as
+ * does which of them they are connected to; both sides of a block are left out. Then feedPage.
+ */
+export async function homeFeed(lens: Lens, query: Query): Promise<KeysetPage<number>> {
+  const me = lens.actor.id;
+  const followees = (await lens.graph.followees(me)).filter((id) => id !== me && !lens.avoid.has(id));
+  const connected = await lens.graph.connectedTo(me, followees);
+  const authors: FeedAuthor[] = [{ id: me, connected: true }, ...followees.map((id, i) => ({ id, connected: connected[i] === true }))];
+  return feedPage(lens, authors, query);
+}
