@@ -150,7 +150,7 @@ beforeAll(async () => {
   const reply = await marco.call('POST', `/api/v1/posts/${postId}/comments`, { text: REPLY_TEXT, parentId: commented.json<{ id: number }>().id });
   expect(reply.statusCode, reply.body).toBe(201);
   DATA.push(operator.name, giulia.name, marco.name, sara.name, luca.name, 'Ingegnera del software a Torino', 'Designer di prodotto', 'Acme Italia', 'Ingegnera', 'Ci siamo visti al meetup.');
-  DATA.push(POST_TEXT, COMMENT_TEXT, REPLY_TEXT, `#${TOPIC}`);
+  DATA.push(POST_TEXT, ...POST_PIECES, COMMENT_TEXT, REPLY_TEXT);
   for (const m of [operator, giulia, marco, sara, luca]) {
     DATA.push(m.handle, m.email, m.name.split(' ')[0]!);
     INITIALS.add(m.name.split(' ').map((w) => w[0]).join(''));
@@ -166,7 +166,9 @@ interface Visit {
 }
 
 const TOPIC = 'progettazione';
-const POST_TEXT = `Nuovo progetto di #${TOPIC} a Torino: chi vuole partecipare?`;
+/** The post's text, in the pieces the page shows it in (the topic is a link between two text nodes). */
+const POST_PIECES = ['Nuovo progetto di', `#${TOPIC}`, 'a Torino: chi vuole partecipare?'];
+const POST_TEXT = POST_PIECES.join(' ');
 const COMMENT_TEXT = 'Ci sono, scrivimi pure.';
 const REPLY_TEXT = 'Perfetto, ti scrivo domani.';
 

@@ -34,8 +34,9 @@ describe('posts, comments and reactions in the browser, where relationships star
     // A's feed is empty at first, and says where to go.
     const pageA = await e2e.signedIn(ana);
     await pageA.getByRole('heading', { level: 1, name: t('home:title', { firstName: 'Ana' }) }).waitFor();
-    await pageA.getByText(t('feed:home.emptyTitle')).waitFor();
-    await pageA.getByRole('link', { name: t('feed:home.suggestions') }).waitFor();
+    const feedA = pageA.getByRole('region', { name: t('feed:home.title') });
+    await feedA.getByText(t('feed:home.emptyTitle')).waitFor();
+    await feedA.getByRole('link', { name: t('feed:home.suggestions') }).waitFor();
     await expectAccessible(pageA, 'the home page with an empty feed');
 
     // A posts, to all members, with a topic and a mention; the new post takes focus at the top of the feed.

@@ -1,6 +1,6 @@
 import type { MemberFilters, SearchFilters } from './directory.ts';
 import type { ConnectionSort, FollowDirection, InvitationBox } from './network.ts';
-import type { FeedOrder, ReactionKind } from './posts.ts';
+import type { FeedOrder, ReactionKind, ReactionTarget } from './posts.ts';
 import type { InvitationFolder } from './screening.ts';
 
 /** Query keys in one place so invalidation matches what pages read. */
@@ -38,7 +38,7 @@ export const keys = {
   memberPosts: (handle: string) => ['posts', 'member', handle] as const,
   topicPosts: (topic: string) => ['posts', 'topic', topic] as const,
   comments: (postId: number) => ['posts', 'comments', postId] as const,
-  reactors: (postId: number, kind: ReactionKind | null) => ['posts', 'reactors', postId, kind ?? 'all'] as const,
+  reactors: (target: ReactionTarget, kind: ReactionKind | null) => ['posts', 'reactors', target.type, target.id, kind ?? 'all'] as const,
   adminMembers: (q: string) => ['admin', 'members', q] as const,
   outbox: ['admin', 'outbox'] as const,
   adminOrganisations: (q: string) => ['admin', 'organisations', q] as const,

@@ -19,12 +19,6 @@ export type Reactor = z.infer<typeof reactorPage>['items'][number];
 /** What a reaction can be on: a post or a comment, each with its own route. */
 export type ReactionTarget = { type: 'post' | 'comment'; id: number };
 
-/**
- * What a reaction write answers. The contract leaves it open (a 204, or the item's new summary); when the
- * summary comes back it replaces the optimistic one, so the counts are the server's.
- */
-export type ReactionResult = { reactions?: ReactionSummary } | undefined;
-
 const post = (id: number) => `/posts/${id}`;
 const comment = (id: number) => `/comments/${id}`;
 const reactionPath = (target: ReactionTarget) => `${target.type === 'post' ? post(target.id) : comment(target.id)}/reaction`;
@@ -33,7 +27,8 @@ const reactionPath = (target: ReactionTarget) => `${target.type === 'post' ? pos
 export const postsApi = {
   create: (body: { text: string; visibility: PostVisibility; repostOf?: number }) => api<{ id: number }>('POST', '/posts', { body }),
   get: (id: number) => api<PostView>('GET', post(id)),
-  edit: (id: number, text: string) => api<PostView | undefined>('PATCH', post(id), { body: { text } }),
+  /** Answers the post as it is now (its mentions and topics read again, marked edited). */
+  edit: (id: number, text: string) => api<PostView>('PATCH', post(id), { body: { text } }),
   remove: (id: number) => api<void>('DELETE', post(id)),
 
   feed: (order: FeedOrder, cursor?: string) => api<Page<PostView>>('GET', '/feed', { query: { order, cursor } }),
@@ -43,12 +38,13 @@ export const postsApi = {
   comments: (postId: number, cursor?: string) => api<Page<CommentThread>>('GET', `${post(postId)}/comments`, { query: { cursor } }),
   addComment: (postId: number, text: string, parentId?: number) =>
     api<{ id: number }>('POST', `${post(postId)}/comments`, { body: parentId === undefined ? { text } : { text, parentId } }),
-  editComment: (id: number, text: string) => api<CommentView | undefined>('PATCH', comment(id), { body: { text } }),
+  editComment: (id: number, text: string) => api<CommentView>('PATCH', comment(id), { body: { text } }),
   removeComment: (id: number) => api<void>('DELETE', comment(id)),
 
-  react: (target: ReactionTarget, kind: ReactionKind) => api<ReactionResult>('PUT', reactionPath(target), { body: { kind } }),
-  unreact: (target: ReactionTarget) => api<ReactionResult>('DELETE', reactionPath(target)),
-  /** Who reacted to a post, all kinds or one. */
-  reactors: (postId: number, kind: ReactionKind | null, cursor?: string) =>
-    api<Page<Reactor>>('GET', `${post(postId)}/reactions`, { query: { kind, cursor } }),
+  /** React or change one's reaction; answers the item's reactions as they are now. */
+  react: (target: ReactionTarget, kind: ReactionKind) => api<ReactionSummary>('PUT', reactionPath(target), { body: { kind } }),
+  unreact: (target: ReactionTarget) => api<ReactionSummary>('DELETE', reactionPath(target)),
+  /** Who reacted to a post or comment, newest first: all kinds or one. */
+  reactors: (target: ReactionTarget, kind: ReactionKind | null, cursor?: string) =>
+    api<Page<Reactor>>('GET', `${target.type === 'post' ? post(target.id) : comment(target.id)}/reactions`, { query: { kind, cursor } }),
 };

@@ -15,6 +15,7 @@ import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { ConnectDialog } from '../ConnectDialog.tsx';
 import { ReportDialog } from '../ReportDialog.tsx';
 import { AuthorLine } from './AuthorLine.tsx';
+import { patchComment } from './postCache.ts';
 import { PostMenu } from './PostMenu.tsx';
 import { PostText } from './PostText.tsx';
 import { ReactButton } from './ReactButton.tsx';
@@ -46,15 +47,14 @@ export function CommentItem({ comment, onReply, replyButtonRef, onRemoved }: Pro
   const bodyRef = useRef<HTMLDivElement>(null);
   const author = comment.author;
   const can = comment.abilities;
-  const refreshThread = () => queryClient.invalidateQueries({ queryKey: keys.comments(comment.postId) });
 
   const edit = useMutation({
     mutationFn: (text: string) => postsApi.editComment(comment.id, text),
-    onSuccess: async () => {
+    onSuccess: (saved) => {
+      queryClient.setQueriesData({ queryKey: keys.comments(comment.postId) }, (data: unknown) => patchComment(data, comment.id, () => saved));
       notifications.show({ color: 'teal', message: t('comments.saved') });
       setEditing(false);
       bodyRef.current?.focus();
-      await refreshThread();
     },
   });
   const remove = useMutation({
@@ -112,7 +112,7 @@ export function CommentItem({ comment, onReply, replyButtonRef, onRemoved }: Pro
         )}
         <Group gap={4} wrap="wrap">
           {can.canReact && <ReactButton target={{ type: 'comment', id: comment.id }} summary={comment.reactions} authorName={author.name} size="compact-sm" />}
-          <ReactionCounts summary={comment.reactions} />
+          <ReactionCounts summary={comment.reactions} target={{ type: 'comment', id: comment.id }} />
           {can.canComment && (
             <Button
               ref={replyButtonRef}

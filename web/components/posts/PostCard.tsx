@@ -2,17 +2,19 @@ import { Button, Divider, Group, Paper, Stack, Text, UnstyledButton } from '@man
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconMessageCircle, IconRepeat } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../common/limits.ts';
 import { errorMessage } from '../../api/client.ts';
+import { keys } from '../../api/keys.ts';
 import { type PostView, postsApi } from '../../api/posts.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { ReportDialog } from '../ReportDialog.tsx';
 import { AuthorLine } from './AuthorLine.tsx';
 import { CommentsSection } from './CommentsSection.tsx';
 import { PostMenu } from './PostMenu.tsx';
+import { patchPost } from './postCache.ts';
 import { PostText } from './PostText.tsx';
 import { ReactButton } from './ReactButton.tsx';
 import { ReactionCounts } from './ReactionCounts.tsx';
@@ -46,6 +48,7 @@ export function PostCard({ post, focusOnMount = false, onRemoved }: Props) {
   const [reporting, reportDialog] = useDisclosure(false);
   const [reposting, repostDialog] = useDisclosure(false);
   const refresh = useRefreshPosts();
+  const queryClient = useQueryClient();
   const name = post.author.name;
   const can = post.abilities;
   // A repost without words of its own shows the original alone, under a "reposted this" line.
@@ -58,11 +61,14 @@ export function PostCard({ post, focusOnMount = false, onRemoved }: Props) {
 
   const edit = useMutation({
     mutationFn: (text: string) => postsApi.edit(post.id, text),
-    onSuccess: async () => {
+    onSuccess: (saved) => {
+      // The server's post as it is now (mentions and topics read again, marked edited), wherever it is cached.
+      queryClient.setQueriesData({ queryKey: keys.posts }, (data: unknown) =>
+        patchPost(data, post.id, (p) => ({ ...p, text: saved.text, editedAt: saved.editedAt, mentions: saved.mentions, topics: saved.topics })),
+      );
       notifications.show({ color: 'teal', message: t('post.saved') });
       setEditing(false);
       articleRef.current?.focus();
-      await refresh();
     },
   });
   const remove = useMutation({
@@ -138,7 +144,7 @@ export function PostCard({ post, focusOnMount = false, onRemoved }: Props) {
           </Text>
         )}
         <Group justify="space-between" gap="xs" wrap="wrap">
-          <ReactionCounts summary={post.reactions} postId={post.id} />
+          <ReactionCounts summary={post.reactions} target={{ type: 'post', id: post.id }} />
           <Group gap="sm" ml="auto">
             {post.commentCount > 0 && (
               <UnstyledButton

@@ -57,7 +57,8 @@ export function ReactButton({ target, summary, authorName, size = 'xs' }: Props)
             <IconChevronUp size={16} aria-hidden />
           </ActionIcon>
         </Popover.Target>
-        <Popover.Dropdown aria-label={t('reactions.choose')} p={6}>
+        {/* Named by its target (Mantine's aria-labelledby): "Choose a reaction to the post by Ana Ruiz". */}
+        <Popover.Dropdown p={6}>
           <Group gap={4} wrap="wrap" maw={320}>
             {REACTION_KINDS.map((kind) => (
               <Button

@@ -2,7 +2,7 @@ import { Divider, Group, Modal, Stack, Tabs, Text } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keys } from '../../api/keys.ts';
-import { type ReactionKind, type ReactionSummary, postsApi } from '../../api/posts.ts';
+import { type ReactionKind, type ReactionSummary, type ReactionTarget, postsApi } from '../../api/posts.ts';
 import { usePagedQuery } from '../../hooks/usePagedQuery.ts';
 import { LoadMore } from '../LoadMore.tsx';
 import { ErrorState, PageLoader } from '../PageState.tsx';
@@ -13,7 +13,7 @@ import { kindsByCount } from './reactions.ts';
 type Filter = ReactionKind | 'all';
 
 /** "Who reacted": everyone, or one kind, each person with their degree badge and mutual count, a page at a time. */
-export function ReactorsModal({ postId, summary, onClose }: { postId: number; summary: ReactionSummary; onClose: () => void }) {
+export function ReactorsModal({ target, summary, onClose }: { target: ReactionTarget; summary: ReactionSummary; onClose: () => void }) {
   const { t } = useTranslation(['feed', 'people']);
   const [filter, setFilter] = useState<Filter>('all');
   const kinds = kindsByCount(summary);
@@ -30,7 +30,7 @@ export function ReactorsModal({ postId, summary, onClose }: { postId: number; su
         </Tabs.List>
         {(['all', ...kinds.map((k) => k.kind)] as Filter[]).map((value) => (
           <Tabs.Panel key={value} value={value}>
-            {value === filter && <Reactors postId={postId} kind={value === 'all' ? null : value} />}
+            {value === filter && <Reactors target={target} kind={value === 'all' ? null : value} />}
           </Tabs.Panel>
         ))}
       </Tabs>
@@ -38,9 +38,9 @@ export function ReactorsModal({ postId, summary, onClose }: { postId: number; su
   );
 }
 
-function Reactors({ postId, kind }: { postId: number; kind: ReactionKind | null }) {
+function Reactors({ target, kind }: { target: ReactionTarget; kind: ReactionKind | null }) {
   const { t } = useTranslation('feed');
-  const query = usePagedQuery(keys.reactors(postId, kind), (cursor) => postsApi.reactors(postId, kind, cursor));
+  const query = usePagedQuery(keys.reactors(target, kind), (cursor) => postsApi.reactors(target, kind, cursor));
   if (query.isPending) return <PageLoader label={t('reactions.who.loading')} />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const people = query.data.pages.flatMap((p) => p.items);

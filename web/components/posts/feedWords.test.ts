@@ -18,7 +18,7 @@ describe('the feed’s words', () => {
   it('counts comments and reactions with the language’s plurals', () => {
     expect([1, 14].map((count) => say('en', 'post.comments', { count }))).toEqual(['1 comment', '14 comments']);
     expect([1, 14].map((count) => say('it', 'post.comments', { count }))).toEqual(['1 commento', '14 commenti']);
-    expect(say('it', 'reactions.summary', { count: 3, kinds: 'Consiglia: 2 e Festeggia: 1' })).toBe('3 reazioni (Consiglia: 2 e Festeggia: 1)');
+    expect(say('it', 'reactions.byKind', { kind: 'Consiglia', count: 1200 })).toBe('Consiglia: 1200');
     expect(say('en', 'reactions.countLabel', { count: 1 })).toBe('1 reaction: see who reacted');
   });
 

@@ -9,8 +9,8 @@ import { applyReaction } from './reactions.ts';
 
 /**
  * Reacting to a post or comment, optimistically: the counts and the pressed kind change at once in every
- * cached list that holds the item. The server's answer reconciles: its summary, when it sends one,
- * replaces ours; a failure refetches what the server has, and says so.
+ * cached list that holds the item. The server's answer reconciles: it sends the item's reactions as they
+ * are now (others' included), which replace ours; a failure refetches what the server has, and says so.
  */
 export function useReaction(target: ReactionTarget) {
   const queryClient = useQueryClient();
@@ -24,10 +24,9 @@ export function useReaction(target: ReactionTarget) {
   return useMutation({
     mutationFn: (next: ReactionKind | null) => (next ? postsApi.react(target, next) : postsApi.unreact(target)),
     onMutate: (next) => patch((summary) => applyReaction(summary, next)),
-    onSuccess: (result) => {
-      const confirmed = result?.reactions;
-      if (confirmed) patch(() => confirmed);
-      if (target.type === 'post') void queryClient.invalidateQueries({ queryKey: ['posts', 'reactors', target.id] });
+    onSuccess: (confirmed) => {
+      patch(() => confirmed);
+      void queryClient.invalidateQueries({ queryKey: ['posts', 'reactors', target.type, target.id] });
     },
     onError: (error) => {
       notifications.show({ color: 'red', title: t('reactions.failed'), message: errorMessage(error) });

@@ -11,7 +11,6 @@ import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { useMe } from '../../hooks/useMe.ts';
 
 const CONTEXTS = ['profile', 'search', 'suggestion', 'import', 'comment', 'introduction', 'network', 'directory'] as const;
-type PendingCommentOrigin = { comment?: { postAuthor: { handle: string; name: string } | null } | null };
 const isContext = (c: string): c is (typeof CONTEXTS)[number] => (CONTEXTS as readonly string[]).includes(c);
 
 /**
@@ -24,8 +23,7 @@ export function HowYouMet({ connection }: { connection: ConnectionCard }) {
   const { data: me } = useMe();
   const origin = connection.origin;
   if (!origin) return null;
-  // TODO(i12/posts-api merge): the origin's `comment` arrives with the posts API; read through a cast until then.
-  const postAuthor = origin.context === 'comment' ? (origin as typeof origin & PendingCommentOrigin).comment?.postAuthor : null;
+  const postAuthor = origin.context === 'comment' ? origin.comment?.postAuthor : null;
   return (
     <>
       <Text size="xs" c="dimmed">

@@ -71,13 +71,10 @@ export default {
     /** The main button: its kind, then whose post or comment it is, so a list of them stays distinguishable. */
     buttonLabel: '{kind}: the post by {name}',
     commentButtonLabel: '{kind}: the comment by {name}',
-    choose: 'Choose a reaction',
     chooseLabel: 'Choose a reaction to the post by {name}',
     chooseCommentLabel: 'Choose a reaction to the comment by {name}',
-    count: '{count, plural, one {# reaction} other {# reactions}}',
     countLabel: '{count, plural, one {# reaction} other {# reactions}}: see who reacted',
     byKind: '{kind}: {count, number}',
-    summary: '{count, plural, one {# reaction} other {# reactions}} ({kinds})',
     failed: 'Your reaction was not saved',
     who: {
       title: 'Reactions',
@@ -111,7 +108,6 @@ export default {
     deleteTitle: 'Delete this comment?',
     deleteBody: 'Its replies and reactions go with it. This cannot be undone.',
     deleted: 'Comment deleted.',
-    report: 'Report <bdi>{name}</bdi>',
     connectLabel: 'Connect with {name}',
     follow: 'Follow',
     followLabel: 'Follow {name}',
