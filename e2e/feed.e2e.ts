@@ -1,8 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { waitForFocus } from './fixtures/admin-pages.ts';
 import { expectAccessible } from './fixtures/axe.ts';
 import { newMemberContext } from './fixtures/browser.ts';
 import { Composer, PostCard } from './fixtures/feed-pages.ts';
+import { focusInside } from './fixtures/keyboard.ts';
 import { type SeededMember, connectViaApi, seedMember } from './fixtures/network-api.ts';
 import { SignInPage, nameSource, shown } from './fixtures/network-pages.ts';
 import { browserSuite } from './fixtures/suite.ts';
@@ -91,9 +93,18 @@ describe('posts, comments and reactions in the browser, where relationships star
     // The reaction held on the server (the comments refetched after the invitation).
     expect(await commentsA.reactButton('Bruno Builder', 'celebrate').getAttribute('aria-pressed')).toBe('true');
 
-    // B likes A's post too, so "who reacted" has someone to list.
-    await postB.reactButton().click();
+    // B likes A's post too, by keyboard through the chooser, so "who reacted" has someone to list: Enter opens
+    // it with focus on the current kind (Like), Enter picks it, and focus returns to the chooser's button.
+    const chooserB = postB.root.getByRole('button', { name: t('feed:reactions.chooseLabel', { name: 'Ana Author' }) });
+    await chooserB.focus();
+    await pageB.keyboard.press('Enter');
+    const kindsB = pageB.getByRole('dialog', { name: t('feed:reactions.chooseLabel', { name: 'Ana Author' }), exact: true });
+    await pageB.waitForFunction((label) => document.activeElement?.textContent === label && document.activeElement.getAttribute('aria-pressed') === 'false', t('feed:reactions.kinds.like'));
+    expect(await focusInside(kindsB)).toBe(true);
+    await pageB.keyboard.press('Enter');
+    await kindsB.waitFor({ state: 'detached' });
     expect(await postB.reactButton().getAttribute('aria-pressed')).toBe('true');
+    await waitForFocus(chooserB);
 
     // B accepts on My Network: the invitation carries A's note.
     await pageB.goto('/network');
@@ -140,7 +151,9 @@ describe('posts, comments and reactions in the browser, where relationships star
     await confirm.getByRole('button', { name: t('feed:post.delete') }).click();
     await pageA.getByText(t('feed:post.deleted')).waitFor();
     await post.root.waitFor({ state: 'detached' });
-    expect(await pageA.evaluate(() => document.activeElement !== document.body)).toBe(true);
+    // Focus stays in the feed (its frame), not on the page body where the deleted post's menu left it.
+    await pageA.waitForFunction(() => document.activeElement !== document.body);
+    expect(await focusInside(pageA.getByRole('region', { name: t('feed:home.title') }))).toBe(true);
     // Gone for B as well.
     await pageB.goto('/topics/robotics');
     await pageB.getByText(t('feed:topic.emptyTitle', { topic: 'robotics' })).waitFor();

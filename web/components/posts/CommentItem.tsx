@@ -42,6 +42,7 @@ export function CommentItem({ comment, onReply, replyButtonRef, onRemoved }: Pro
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [deleting, deleteDialog] = useDisclosure(false);
+  const [removed, setRemoved] = useState(false);
   const [reporting, reportDialog] = useDisclosure(false);
   const [connecting, connectDialog] = useDisclosure(false);
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -61,6 +62,7 @@ export function CommentItem({ comment, onReply, replyButtonRef, onRemoved }: Pro
     mutationFn: () => postsApi.removeComment(comment.id),
     onSuccess: async () => {
       notifications.show({ color: 'teal', message: t('comments.deleted') });
+      setRemoved(true);
       deleteDialog.close();
       onRemoved();
       // The post's comment count changes too (by the replies that went with it): every list refetches.
@@ -156,6 +158,8 @@ export function CommentItem({ comment, onReply, replyButtonRef, onRemoved }: Pro
         title={t('comments.deleteTitle')}
         confirmLabel={t('comments.delete')}
         danger
+        // Once deleted, the menu that opened it is gone: onRemoved moves focus instead. Cancel returns it there.
+        returnFocus={!removed}
         loading={remove.isPending}
         onConfirm={() => remove.mutate()}
         onClose={deleteDialog.close}

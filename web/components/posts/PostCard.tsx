@@ -45,6 +45,7 @@ export function PostCard({ post, focusOnMount = false, onRemoved }: Props) {
   const [editing, setEditing] = useState(false);
   const [showComments, setShowComments] = useState(false);
   const [deleting, deleteDialog] = useDisclosure(false);
+  const [removed, setRemoved] = useState(false);
   const [reporting, reportDialog] = useDisclosure(false);
   const [reposting, repostDialog] = useDisclosure(false);
   const refresh = useRefreshPosts();
@@ -75,6 +76,7 @@ export function PostCard({ post, focusOnMount = false, onRemoved }: Props) {
     mutationFn: () => postsApi.remove(post.id),
     onSuccess: async () => {
       notifications.show({ color: 'teal', message: t('post.deleted') });
+      setRemoved(true);
       deleteDialog.close();
       onRemoved?.();
       await refresh();
@@ -202,6 +204,8 @@ export function PostCard({ post, focusOnMount = false, onRemoved }: Props) {
         title={t('post.deleteTitle')}
         confirmLabel={t('post.delete')}
         danger
+        // Once deleted, the menu that opened it is gone: onRemoved moves focus instead. Cancel returns it there.
+        returnFocus={!removed}
         loading={remove.isPending}
         onConfirm={() => remove.mutate()}
         onClose={deleteDialog.close}
