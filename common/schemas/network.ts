@@ -34,6 +34,17 @@ export const invitationCreate = z.strictObject({
 });
 export type InvitationCreate = z.infer<typeof invitationCreate>;
 
+/**
+ * The comment an invitation was sent from, for "comment on Ana's post": the comment, its post, and the post's
+ * author (null when the viewer can no longer see them). Null once the comment is deleted (the context stays).
+ */
+export const originComment = z.object({
+  id: z.number(),
+  postId: z.number(),
+  postAuthor: z.object({ handle: z.string(), name: z.string() }).nullable(),
+});
+export type OriginComment = z.infer<typeof originComment>;
+
 /** What the viewer sees of an invitation. An ignored invitation shows as pending to its sender: ignoring is silent. */
 export const invitationView = z.object({
   id: z.number(),
@@ -41,6 +52,8 @@ export const invitationView = z.object({
   to: personCard,
   note: z.string(),
   context: invitationContext,
+  /** Context `comment`: the comment it was sent from ("your comment on Ana's post"), while it exists. */
+  comment: originComment.nullable().optional(),
   status: z.enum(['pending', 'accepted', 'ignored', 'withdrawn', 'dont_know', 'expired', 'blocked']),
   createdAt: z.string(),
   expiresAt: z.string(),
@@ -76,16 +89,6 @@ export const invitationPage = page(invitationView);
 
 export const invitationParams = z.strictObject({ id: bigIdParam });
 
-/**
- * The comment an invitation was sent from, for "comment on Ana's post": the comment, its post, and the post's
- * author (null when the viewer can no longer see them). Null once the comment is deleted (the context stays).
- */
-export const originComment = z.object({
-  id: z.number(),
-  postId: z.number(),
-  postAuthor: z.object({ handle: z.string(), name: z.string() }).nullable(),
-});
-export type OriginComment = z.infer<typeof originComment>;
 
 /** A connection as listed: the person, when it was made and where it began ("how we met"). */
 export const connectionCard = personCard.extend({

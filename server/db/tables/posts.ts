@@ -23,6 +23,7 @@ export const posts = pgTable(
     repostCount: integer('repost_count').notNull().default(0),
     reactionCounts: jsonb('reaction_counts').$type<ReactionCounts>().notNull().default({}),
   },
+  // Migration 0019 also INCLUDEs visibility, for index-only scans (drizzle's builder cannot say INCLUDE).
   (t) => [index('posts_author_recent_idx').on(t.authorId, t.createdAt.desc(), t.id.desc())],
 );
 

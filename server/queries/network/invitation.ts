@@ -12,6 +12,7 @@ import { senderWithdrew } from './invitation-pair.ts';
 import { decodeCursor, keysetPage, lookahead } from '../../http/cursor.ts';
 import { judgeWithGraphEvidence, loadGraphEvidence, mutualIdsOf } from '../screening/evidence.ts';
 import type { Page } from './lists.ts';
+import { originCommentColumn, type OriginCommentRow, presentOriginComment } from './origin-comment.ts';
 import { type Lens, loadPersonCards } from './people.ts';
 
 interface InvitationRow {
@@ -28,13 +29,15 @@ interface InvitationRow {
   placement: StoredReason | null;
   noteMinhash: number[] | null;
   ms: string;
+  /** Sent from a comment: the comment, its post and the post's author (origin-comment.ts). */
+  originComment: OriginCommentRow | string | null;
   /** The "ask for context" messages, oldest first; null when none. */
   thread: { id: number; authorId: number; body: string; createdAt: string }[] | null;
 }
 
 const COLUMNS = sql`i.id, i.sender_id AS "senderId", i.recipient_id AS "recipientId", i.note, i.context, i.status,
   i.created_at AS "createdAt", i.expires_at AS "expiresAt", i.responded_at AS "respondedAt", i.folder, i.placement, i.note_minhash AS "noteMinhash",
-  to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS ms`;
+  to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS ms, i.comment_id AS "commentId"`;
 
 /** The invitation's thread, in the same statement: an index probe per invitation (invitation_messages_invitation_idx). */
 const THREAD = sql`(SELECT json_agg(json_build_object('id', t.id, 'authorId', t.author_id, 'body', t.body, 'createdAt', t.created_at) ORDER BY t.id)
@@ -82,6 +85,7 @@ async function present(lens: Lens, found: InvitationRow[]): Promise<InvitationVi
       to: cardOf.get(r.recipientId)!,
       note: r.note,
       context: r.context,
+      comment: presentOriginComment(lens.avoid, r.originComment),
       status: judgement ? r.status : statusForSender({ status: r.status, expiresAt: new Date(r.expiresAt), respondedAt: r.respondedAt === null ? null : new Date(r.respondedAt) }),
       createdAt: new Date(r.createdAt).toISOString(),
       expiresAt: new Date(r.expiresAt).toISOString(),
@@ -101,7 +105,7 @@ export async function loadInvitation(lens: Lens, id: number): Promise<Invitation
   const me = lens.actor.id;
   const found = await rows<InvitationRow>(
     lens.db,
-    sql`SELECT ${COLUMNS}, ${THREAD} FROM invitations i
+    sql`SELECT ${COLUMNS}, ${THREAD}, ${originCommentColumn(sql`i.comment_id`)} FROM invitations i
          WHERE i.id = ${id} AND (i.sender_id = ${me} OR (i.recipient_id = ${me} AND i.folder <> 'held'))`,
   );
   const [view] = await present(lens, found);
@@ -128,8 +132,8 @@ export async function listInvitations(
   if (after) filters.push(sql`(i.created_at, i.id) < (${after.t}::timestamptz, ${after.i})`);
   const found = await rows<InvitationRow>(
     lens.db,
-    // The threads are read after the LIMIT, for the page's invitations only.
-    sql`SELECT i.*, ${THREAD}
+    // The threads and comments are read after the LIMIT, for the page's invitations only.
+    sql`SELECT i.*, ${THREAD}, ${originCommentColumn(sql`i."commentId"`)}
           FROM (SELECT ${COLUMNS}
                   FROM invitations i JOIN members m ON m.id = (CASE WHEN i.sender_id = ${me} THEN i.recipient_id ELSE i.sender_id END)
                  WHERE ${sql.join(filters, sql` AND `)} AND m.status = 'active'

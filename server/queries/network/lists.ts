@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { ConnectionCard, OriginComment } from '../../../common/schemas/network.ts';
+import type { ConnectionCard } from '../../../common/schemas/network.ts';
 import { rows } from '../../db/connection.ts';
 import { intArray } from '../../graph/sql.ts';
 import type { Listed } from '../../hydration/listed-people.ts';
 import { type CursorKey, decodeCursor, type KeysetPage, keysetPage, lookahead } from '../../http/cursor.ts';
 import type { Lens } from './people.ts';
+import { originCommentColumn, type OriginCommentRow, presentOriginComment } from './origin-comment.ts';
 
 /**
  * The skeletons of the network's lists of people: the ids of a page, what the list itself says about each
@@ -51,7 +52,7 @@ export async function listConnections(
     lens.db,
     sql`SELECT m.id, c.created_at AS "connectedAt", ${exactTime(sql`c.created_at`)} AS ms,
                lower(p.name) AS "sortName", c.origin_context AS "originContext", i.note, c.invitation_id AS "invitationId"
-               ${own ? ORIGIN_COMMENT_COLUMNS : sql``}
+               ${own ? sql`, ${originCommentColumn(sql`i.comment_id`)}` : sql``}
           FROM connections c
           JOIN members m ON m.id = c.other_id
           JOIN profiles p ON p.member_id = c.other_id
@@ -67,7 +68,7 @@ export async function listConnections(
       extra: {
         connectedAt: new Date(r.connectedAt).toISOString(),
         origin: own
-          ? { context: r.originContext, note: r.note || null, invitationId: r.invitationId === null ? null : Number(r.invitationId), comment: originComment(lens, r) }
+          ? { context: r.originContext, note: r.note || null, invitationId: r.invitationId === null ? null : Number(r.invitationId), comment: presentOriginComment(lens.avoid, r.originComment) }
           : null,
       },
     })),
@@ -84,32 +85,6 @@ interface ConnectionRow {
   note: string | null;
   invitationId: string | number | null;
   originComment?: OriginCommentRow | string | null;
-}
-
-interface OriginCommentRow {
-  id: string | number;
-  postId: string | number;
-  authorId: number;
-  handle: string;
-  name: string;
-  status: 'active' | 'suspended';
-}
-
-/**
- * The comment an invitation was sent from, with its post and the post's author, for "comment on Ana's post":
- * an index probe per listed connection that has one (none once the comment is deleted).
- */
-const ORIGIN_COMMENT_COLUMNS = sql`, (SELECT json_build_object('id', oc.id, 'postId', oc.post_id, 'authorId', op.author_id,
-      'handle', opm.handle, 'name', opp.name, 'status', opm.status)
-    FROM comments oc JOIN posts op ON op.id = oc.post_id JOIN members opm ON opm.id = op.author_id JOIN profiles opp ON opp.member_id = op.author_id
-   WHERE oc.id = i.comment_id) AS "originComment"`;
-
-/** The origin's comment as the owner may see it: the post's author by name, unless suspended or across a block. */
-function originComment(lens: Lens, r: ConnectionRow): OriginComment | null {
-  if (!r.originComment) return null;
-  const c = typeof r.originComment === 'string' ? (JSON.parse(r.originComment) as OriginCommentRow) : r.originComment;
-  const authorShown = c.status === 'active' && !lens.avoid.has(c.authorId);
-  return { id: Number(c.id), postId: Number(c.postId), postAuthor: authorShown ? { handle: c.handle, name: c.name } : null };
 }
 
 /** Followers or followed members of one member, newest first. */

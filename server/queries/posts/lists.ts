@@ -53,18 +53,21 @@ export async function feedPage(lens: Lens, authors: readonly FeedAuthor[], query
   const connected = `{${authors.map((a) => (a.connected ? 't' : 'f')).join(',')}}`;
   const found = await rows<IdRow>(
     lens.db,
-    sql`SELECT p.id, ${exactTime(sql`p.created_at`)} AS ms
-          FROM unnest(${intArray(authors.map((a) => a.id))}::int[], ${connected}::bool[]) AS f(author_id, connected)
-          JOIN members m ON m.id = f.author_id AND m.status = 'active'
-          CROSS JOIN LATERAL (
-            SELECT p.id, p.created_at FROM posts p
-             WHERE p.author_id = f.author_id
-               AND (f.connected OR p.visibility <> 'connections')
-               ${after ? sql`AND (p.created_at, p.id) < (${after.t}::timestamptz, ${after.i})` : sql``}
-             ORDER BY p.created_at DESC, p.id DESC
-             LIMIT ${n}) p
-         ORDER BY p.created_at DESC, p.id DESC
-         LIMIT ${n}`,
+    // The cursor's text is made for the page's rows only, after the merge (not for every candidate).
+    sql`SELECT page.id, ${exactTime(sql`page.created_at`)} AS ms
+          FROM (SELECT p.id, p.created_at
+                  FROM unnest(${intArray(authors.map((a) => a.id))}::int[], ${connected}::bool[]) AS f(author_id, connected)
+                  JOIN members m ON m.id = f.author_id AND m.status = 'active'
+                  CROSS JOIN LATERAL (
+                    SELECT p.id, p.created_at FROM posts p
+                     WHERE p.author_id = f.author_id
+                       AND (f.connected OR p.visibility <> 'connections')
+                       ${after ? sql`AND (p.created_at, p.id) < (${after.t}::timestamptz, ${after.i})` : sql``}
+                     ORDER BY p.created_at DESC, p.id DESC
+                     LIMIT ${n}) p
+                 ORDER BY p.created_at DESC, p.id DESC
+                 LIMIT ${n}) page
+         ORDER BY page.created_at DESC, page.id DESC`,
   );
   return idPage(found, query.limit);
 }

@@ -228,7 +228,14 @@ describeEachEngine('comments, reactions and invitations from a comment', (get) =
 
       const sent = await poster.call('POST', '/api/v1/invitations', { to: commenter.handle, note: 'Loved your comment', context: 'search', commentId: c });
       expect(sent.statusCode, sent.body).toBe(201);
-      expect(sent.json().invitation).toMatchObject({ context: 'comment' });
+      const from = { context: 'comment', comment: { id: c, postId: id, postAuthor: { handle: poster.handle, name: expect.stringContaining('Ana Poster') } } };
+      expect(sent.json().invitation).toMatchObject(from);
+      // The recipient reads where it came from: "your comment on Ana's post".
+      expect((await commenter.call('GET', '/api/v1/invitations?box=received')).json().items).toEqual([expect.objectContaining(from)]);
+      // An invitation sent from elsewhere carries no comment.
+      expect(third.json().invitation).toMatchObject({ context: 'comment' });
+      const plain = await (await member('Plain Inviter')).call('POST', '/api/v1/invitations', { to: poster.handle });
+      expect(plain.json().invitation).toMatchObject({ context: 'profile', comment: null });
       const accepted = await commenter.call('POST', `/api/v1/invitations/${sent.json().invitation.id}/accept`);
       expect(accepted.statusCode, accepted.body).toBe(200);
       const origin = { context: 'comment', note: 'Loved your comment', comment: { id: c, postId: id, postAuthor: { handle: poster.handle, name: expect.stringContaining('Ana Poster') } } };
