@@ -106,9 +106,19 @@ describe('posts, comments and reactions in the browser, where relationships star
     expect(await postB.reactButton().getAttribute('aria-pressed')).toBe('true');
     await waitForFocus(chooserB);
 
+    // B reposts it with a thought of their own.
+    await postB.root.getByRole('button', { name: t('feed:repost.actionLabel', { name: 'Ana Author' }) }).click();
+    const repost = pageB.getByRole('dialog', { name: t('feed:repost.title') });
+    await repost.getByRole('textbox', { name: t('feed:repost.thoughts') }).fill('Worth an evening: join them.');
+    await expectAccessible(pageB, 'the repost dialog');
+    await repost.getByRole('button', { name: t('feed:repost.submit') }).click();
+    await pageB.getByText(t('feed:repost.done')).waitFor();
+    await postB.root.getByText(t('feed:post.reposts', { count: 1 })).waitFor();
+
     // B accepts on My Network: the invitation carries A's note.
     await pageB.goto('/network');
     await pageB.getByText(note).waitFor();
+    await pageB.getByText(shown('network:invitation.fromComment', { name: 'Ana Author' })).waitFor();
     await pageB.getByRole('button', { name: t('network:invitation.acceptLabel', { name: 'Ana Author' }) }).click();
     await pageB.getByText(shown('network:invitation.done.accept', { name: 'Ana Author' })).waitFor();
 
@@ -154,6 +164,10 @@ describe('posts, comments and reactions in the browser, where relationships star
     // Focus stays in the feed (its frame), not on the page body where the deleted post's menu left it.
     await pageA.waitForFunction(() => document.activeElement !== document.body);
     expect(await focusInside(pageA.getByRole('region', { name: t('feed:home.title') }))).toBe(true);
+    // B's repost, now in A's feed (connecting follows both ways), says the original is gone.
+    const repostInFeed = new PostCard(pageA, 'Bruno Builder', pageA.getByRole('list', { name: t('feed:home.list') }));
+    await repostInFeed.root.getByText('Worth an evening: join them.').waitFor();
+    await repostInFeed.root.getByText(t('feed:post.unavailable')).waitFor();
     // Gone for B as well.
     await pageB.goto('/topics/robotics');
     await pageB.getByText(t('feed:topic.emptyTitle', { topic: 'robotics' })).waitFor();

@@ -45,6 +45,9 @@ export default {
   },
   invitation: {
     invitedYou: 'Invited you ',
+    /** Sent from a comment (the invitation's `comment`): under whose post. */
+    fromComment: 'From a comment on <bdi>{name}</bdi>’s post',
+    fromCommentOnYourPost: 'From a comment on your post',
     accept: 'Accept',
     acceptLabel: 'Accept invitation from {name}',
     ignore: 'Ignore',

@@ -47,6 +47,8 @@ const network: Messages<typeof english> = {
   },
   invitation: {
     invitedYou: 'Invito ricevuto ',
+    fromComment: 'Da un commento al post di <bdi>{name}</bdi>',
+    fromCommentOnYourPost: 'Da un commento al tuo post',
     accept: 'Accetta',
     acceptLabel: 'Accetta l’invito di {name}',
     ignore: 'Ignora',
