@@ -5,6 +5,7 @@ import type admin from './web/i18n/resources/en/admin.ts';
 import type directory from './web/i18n/resources/en/directory.ts';
 import type editProfile from './web/i18n/resources/en/editProfile.ts';
 import type errors from './web/i18n/resources/en/errors.ts';
+import type feed from './web/i18n/resources/en/feed.ts';
 import type home from './web/i18n/resources/en/home.ts';
 import type network from './web/i18n/resources/en/network.ts';
 import type notifications from './web/i18n/resources/en/notifications.ts';
@@ -34,6 +35,7 @@ declare module 'i18next' {
       directory: typeof directory;
       editProfile: typeof editProfile;
       errors: typeof errors;
+      feed: typeof feed;
       home: typeof home;
       network: typeof network;
       notifications: typeof notifications;

@@ -140,7 +140,17 @@ beforeAll(async () => {
   await connectViaApi(marco, luca);
   expect((await sara.call('POST', '/api/v1/invitations', { to: giulia.handle, note: 'Ci siamo visti al meetup.', context: 'profile' })).statusCode).toBe(201);
   expect((await giulia.call('POST', '/api/v1/invitations', { to: luca.handle, note: '', context: 'profile' })).statusCode).toBe(201);
+  // A post in Giulia's feed, on its topic's page and in Marco's activity, with a reaction and a comment with a reply.
+  const posted = await marco.call('POST', '/api/v1/posts', { text: POST_TEXT, visibility: 'members' });
+  expect(posted.statusCode, posted.body).toBe(201);
+  const postId = posted.json<{ id: number }>().id;
+  expect((await giulia.call('PUT', `/api/v1/posts/${postId}/reaction`, { kind: 'celebrate' })).statusCode).toBeLessThan(300);
+  const commented = await luca.call('POST', `/api/v1/posts/${postId}/comments`, { text: COMMENT_TEXT });
+  expect(commented.statusCode, commented.body).toBe(201);
+  const reply = await marco.call('POST', `/api/v1/posts/${postId}/comments`, { text: REPLY_TEXT, parentId: commented.json<{ id: number }>().id });
+  expect(reply.statusCode, reply.body).toBe(201);
   DATA.push(operator.name, giulia.name, marco.name, sara.name, luca.name, 'Ingegnera del software a Torino', 'Designer di prodotto', 'Acme Italia', 'Ingegnera', 'Ci siamo visti al meetup.');
+  DATA.push(POST_TEXT, ...POST_PIECES, COMMENT_TEXT, REPLY_TEXT);
   for (const m of [operator, giulia, marco, sara, luca]) {
     DATA.push(m.handle, m.email, m.name.split(' ')[0]!);
     INITIALS.add(m.name.split(' ').map((w) => w[0]).join(''));
@@ -151,6 +161,21 @@ interface Visit {
   route: string;
   path: () => string;
   as: 'visitor' | 'member' | 'operator';
+  /** What to open on the page before reading it, so words that show only on demand are read too. */
+  open?: (page: Page, locale: WalkLocale) => Promise<void>;
+}
+
+const TOPIC = 'progettazione';
+/** The post's text, in the pieces the page shows it in (the topic is a link between two text nodes). */
+const POST_PIECES = ['Nuovo progetto di', `#${TOPIC}`, 'a Torino: chi vuole partecipare?'];
+const POST_TEXT = POST_PIECES.join(' ');
+const COMMENT_TEXT = 'Ci sono, scrivimi pure.';
+const REPLY_TEXT = 'Perfetto, ti scrivo domani.';
+
+/** Opens the comments of Marco's post: the comment, its reply and the boxes to write them. */
+async function openComments(page: Page, locale: WalkLocale): Promise<void> {
+  await page.getByRole('button', { name: tIn(locale, 'feed:post.commentLabel', { name: 'Marco Rossi' }) }).first().click();
+  await page.getByText(REPLY_TEXT).waitFor();
 }
 
 const VISITS: Visit[] = [
@@ -167,6 +192,7 @@ const VISITS: Visit[] = [
   { route: '/org/:slug', path: () => `/org/${orgSlug}`, as: 'member' },
   { route: '/search', path: () => '/search?q=Marco', as: 'member' },
   { route: '/members', path: () => '/members', as: 'member' },
+  { route: '/topics/:topic', path: () => `/topics/${TOPIC}`, as: 'member', open: openComments },
   { route: '/network', path: () => '/network', as: 'member' },
   { route: '/notifications', path: () => '/notifications', as: 'member' },
   { route: '/settings', path: () => '/settings', as: 'member' },
@@ -223,7 +249,7 @@ describe.each([
     for (const route of Object.keys(UNTRANSLATED_ROUTES)) expect(routes, `UNTRANSLATED_ROUTES: ${route}`).toContain(route);
   });
 
-  it.each(VISITS)('$route ($as)', async ({ route, path, as }) => {
+  it.each(VISITS)('$route ($as)', async ({ route, path, as, open }) => {
     const page = await pageFor(as);
     if (route === '/org/:slug' && !orgSlug) {
       await page.goto(`/in/${marco.handle}`);
@@ -232,6 +258,10 @@ describe.each([
     }
     await page.goto(path());
     await settle(page);
+    if (open) {
+      await open(page, locale);
+      await settle(page);
+    }
     expect(await page.evaluate(() => document.documentElement.lang), `<html lang> on ${route}`).toBe(locale);
     const texts = await pageTexts(page);
     if (locale === 'en-XA') {

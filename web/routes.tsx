@@ -17,6 +17,7 @@ import { SearchPage } from './scenes/Search/SearchPage.tsx';
 import { SettingsPage } from './scenes/Settings/SettingsPage.tsx';
 import { SignInPage } from './scenes/SignIn/SignInPage.tsx';
 import { SignUpPage } from './scenes/SignUp/SignUpPage.tsx';
+import { TopicPage } from './scenes/Topic/TopicPage.tsx';
 import { UnsubscribePage } from './scenes/Unsubscribe/UnsubscribePage.tsx';
 import { VerifyEmailPage } from './scenes/VerifyEmail/VerifyEmailPage.tsx';
 
@@ -40,6 +41,7 @@ export const router = createBrowserRouter([
           { path: '/org/:slug', element: <OrganisationPage /> },
           { path: '/search', element: <SearchPage /> },
           { path: '/members', element: <DirectoryPage /> },
+          { path: '/topics/:topic', element: <TopicPage /> },
           { path: '/network', element: <NetworkPage /> },
           { path: '/notifications', element: <NotificationsPage /> },
           { path: '/settings', element: <SettingsPage /> },

@@ -1,5 +1,6 @@
 import type { MemberFilters, SearchFilters } from './directory.ts';
 import type { ConnectionSort, FollowDirection, InvitationBox } from './network.ts';
+import type { FeedOrder, ReactionKind, ReactionTarget } from './posts.ts';
 import type { InvitationFolder } from './screening.ts';
 
 /** Query keys in one place so invalidation matches what pages read. */
@@ -32,6 +33,16 @@ export const keys = {
   notifications: ['notifications'] as const,
   notificationsUnread: ['notifications', 'unread'] as const,
   notificationSettings: ['me', 'notification-settings'] as const,
+  /**
+   * Everything under 'posts' holds posts or comments: a reaction patches them in place wherever they are
+   * cached, and a new post, an edit or a deletion refetches them.
+   */
+  posts: ['posts'] as const,
+  feed: (order: FeedOrder) => ['posts', 'feed', order] as const,
+  memberPosts: (handle: string) => ['posts', 'member', handle] as const,
+  topicPosts: (topic: string) => ['posts', 'topic', topic] as const,
+  comments: (postId: number) => ['posts', 'comments', postId] as const,
+  reactors: (target: ReactionTarget, kind: ReactionKind | null) => ['posts', 'reactors', target.type, target.id, kind ?? 'all'] as const,
   adminMembers: (q: string) => ['admin', 'members', q] as const,
   outbox: ['admin', 'outbox'] as const,
   adminOrganisations: (q: string) => ['admin', 'organisations', q] as const,

@@ -18,13 +18,20 @@ export type InvitationAnswer = 'accept' | 'ignore' | 'dont-know' | 'withdraw';
 export type InvitationBox = 'received' | 'sent';
 export type ConnectionSort = 'recent' | 'name';
 export type FollowDirection = 'followers' | 'following';
+/**
+ * Where an invitation is sent from: a surface the client names, or a comment, from which the server
+ * records the comment (and its post) as where the two met; the client never declares that context itself.
+ */
+export type InvitationOrigin = InvitationContext | { commentId: number };
 
 const member = (handle: string) => `/members/${encodeURIComponent(handle)}`;
 
 export const networkApi = {
   /** `email` is for members who accept invitations only from people who know their address. */
-  invite: (to: string, note: string, context: InvitationContext, email?: string) =>
-    api<InvitationSendResult>('POST', '/invitations', { body: { to, note, context, ...(email ? { email } : {}) } }),
+  invite: (to: string, note: string, origin: InvitationOrigin, email?: string) =>
+    api<InvitationSendResult>('POST', '/invitations', {
+      body: { to, note, ...(typeof origin === 'string' ? { context: origin } : { commentId: origin.commentId }), ...(email ? { email } : {}) },
+    }),
   /** Received invitations come from one screening folder (inbox or "Other"); sent ones ignore it. */
   invitations: (box: InvitationBox, cursor?: string, folder: InvitationFolder = 'inbox') =>
     api<Page<InvitationView>>('GET', '/invitations', { query: { box, cursor, folder: box === 'received' ? folder : undefined } }),

@@ -3,15 +3,17 @@ import { type FormEvent, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { LIMITS } from '../../common/limits.ts';
 import { ApiError, type ApiErrorCode } from '../api/client.ts';
-import { networkApi } from '../api/network.ts';
-import type { InvitationContext } from '../api/types.ts';
+import { type InvitationOrigin, networkApi } from '../api/network.ts';
 import { useNetworkMutation } from '../hooks/useNetworkMutation.ts';
 import { InviteError } from './InviteError.tsx';
 
 interface Props {
   person: { handle: string; name: string };
-  /** Where the invitation was sent from; recorded as the start of the relationship ("how we met"). */
-  context: InvitationContext;
+  /**
+   * Where the invitation was sent from; recorded as the start of the relationship ("how we met"). From a
+   * comment, the comment's id: the server derives the context from it.
+   */
+  context: InvitationOrigin;
   opened: boolean;
   onClose: () => void;
 }

@@ -15,3 +15,26 @@ export function lineError(value: string, emptyMessage?: string): string | null {
   const problem = textProblemCode(value, { line: true, required: emptyMessage !== undefined });
   return problem ? capitalise(i18n.t(`errors:field.${problem}`)) : null;
 }
+
+/**
+ * The server's rule for free text (a post, a comment) as a field error before the round trip: empty (when
+ * emptyMessage makes it required), too long (by how much), or a character the server refuses (a direction
+ * override), in the reader's language.
+ */
+export function freeTextError(value: string, max: number, emptyMessage?: string): string | null {
+  if (!value.trim()) return emptyMessage ?? null;
+  if (value.length > max) return i18n.t('feed:composer.tooLong', { count: value.length - max });
+  const problem = textProblemCode(value, { required: true });
+  if (!problem) return null;
+  // The words load when the box is focused (loadTextProblemWords); a check faster than that still refuses.
+  return i18n.hasLoadedNamespace('errors') ? capitalise(i18n.t(`errors:field.${problem}`)) : i18n.t('common:failure.fix_fields');
+}
+
+/**
+ * Loads the API's words for refused text (the `errors` namespace, about 3 KB) when a member starts to write,
+ * rather than with every page that shows a text box: most never need them.
+ */
+export function loadTextProblemWords(): void {
+  // Not awaited: freeTextError checks whether they arrived, and a failed load only means plainer words.
+  void i18n.loadNamespaces('errors');
+}

@@ -23,7 +23,7 @@ interface Options<TVars, TResult> {
 
 /**
  * A change to a relationship (invite, answer, follow, block…). Any of them can change degrees, mutual
- * counts and buttons on every page that shows people, so all of those refetch once it succeeds; failures
+ * counts and buttons on every page that shows people (posts and comments too), so all of those refetch once it succeeds; failures
  * show the server's own explanation ("You have already invited this member.").
  */
 export function useNetworkMutation<TVars, TResult = unknown>(fn: (vars: TVars) => Promise<TResult>, options: Options<TVars, TResult> = {}) {
@@ -40,6 +40,8 @@ export function useNetworkMutation<TVars, TResult = unknown>(fn: (vars: TVars) =
         queryClient.invalidateQueries({ queryKey: keys.network }),
         queryClient.invalidateQueries({ queryKey: ['search'] }),
         queryClient.invalidateQueries({ queryKey: ['directory'] }),
+        // Posts and comments carry their authors' degrees and the Connect and Follow a comment offers.
+        queryClient.invalidateQueries({ queryKey: keys.posts }),
       ]);
     },
     onError: (error) => {

@@ -8,19 +8,34 @@ import type { ConnectionCard } from '../../api/types.ts';
 import { ThreadMessages } from '../../components/InvitationThread.tsx';
 import { ErrorState, PageLoader } from '../../components/PageState.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
+import { useMe } from '../../hooks/useMe.ts';
 
 const CONTEXTS = ['profile', 'search', 'suggestion', 'import', 'comment', 'introduction', 'network', 'directory'] as const;
 const isContext = (c: string): c is (typeof CONTEXTS)[number] => (CONTEXTS as readonly string[]).includes(c);
 
-/** "How you met": where a connection began, and a way to reopen its invitation with the note and the "ask for context" thread. */
+/**
+ * "How you met": where a connection began, and a way to reopen its invitation with the note and the "ask
+ * for context" thread. A connection made from a comment names the post it was under: "a comment on Ana's
+ * post", or "on your post" when the viewer wrote it.
+ */
 export function HowYouMet({ connection }: { connection: ConnectionCard }) {
   const { t } = useTranslation('network');
+  const { data: me } = useMe();
   const origin = connection.origin;
   if (!origin) return null;
+  const postAuthor = origin.context === 'comment' ? origin.comment?.postAuthor : null;
   return (
     <>
       <Text size="xs" c="dimmed">
-        {t('howYouMet.line', { how: isContext(origin.context) ? t(`howYouMet.contexts.${origin.context}`) : origin.context })}
+        {postAuthor ? (
+          postAuthor.handle === me?.handle ? (
+            t('howYouMet.commentOnYourPost')
+          ) : (
+            <Trans t={t} i18nKey="howYouMet.commentOnPost" values={{ name: postAuthor.name }} components={{ bdi: <bdi /> }} />
+          )
+        ) : (
+          t('howYouMet.line', { how: isContext(origin.context) ? t(`howYouMet.contexts.${origin.context}`) : origin.context })
+        )}
       </Text>
       {origin.invitationId !== null && <HowYouMetButton name={connection.name} invitationId={origin.invitationId} />}
     </>

@@ -67,6 +67,8 @@ export function ReceivedInvitationCard({ invitation, onHold, onRelease, focusNex
   });
   const pending = answer.isPending;
   const first = firstName(from.name);
+  // Sent from a comment: the post it was under, so the recipient remembers the conversation.
+  const postAuthor = invitation.context === 'comment' ? invitation.comment?.postAuthor : null;
   const start = (a: Answer) => !pending && answer.mutate(a);
 
   // The hold: after ANSWER_HOLD_MS the answered card may leave (Undo is then no longer offered).
@@ -111,9 +113,20 @@ export function ReceivedInvitationCard({ invitation, onHold, onRelease, focusNex
       <PersonCardItem
         person={from}
         extra={
-          <Text size="xs" c="dimmed">
-            <TimeAgo iso={invitation.createdAt} prefix={t('invitation.invitedYou')} />
-          </Text>
+          <>
+            <Text size="xs" c="dimmed">
+              <TimeAgo iso={invitation.createdAt} prefix={t('invitation.invitedYou')} />
+            </Text>
+            {postAuthor && (
+              <Text size="xs" c="dimmed">
+                {postAuthor.handle === invitation.to.handle ? (
+                  t('invitation.fromCommentOnYourPost')
+                ) : (
+                  <Trans t={t} i18nKey="invitation.fromComment" values={{ name: postAuthor.name }} components={{ bdi: <bdi /> }} />
+                )}
+              </Text>
+            )}
+          </>
         }
         actions={
           <>

@@ -8,14 +8,15 @@ import { ApiError } from '../../api/client.ts';
 import { directoryApi } from '../../api/directory.ts';
 import { keys } from '../../api/keys.ts';
 import { EmptyState, ErrorState, NextSteps, PageLoader } from '../../components/PageState.tsx';
+import { ActivitySection } from './ActivitySection.tsx';
 import { HowConnected } from './HowConnected.tsx';
 import { CompleteYourProfile, OwnEmptyProfile, missingSections } from './OwnProfilePrompts.tsx';
 import { ProfileHeader } from './ProfileHeader.tsx';
 import { AboutSection, EducationList, ExperienceList, LinksList, SkillsList, TextList } from './ProfileSections.tsx';
 
 export function ProfilePage() {
-  // people names the career stages in the header: asked for here, both namespaces load at once.
-  const { t } = useTranslation(['profile', 'people']);
+  // people names the career stages in the header and feed words the activity: asked for here, the namespaces load at once.
+  const { t } = useTranslation(['profile', 'people', 'feed']);
   const { handle = '' } = useParams();
   const query = useQuery({ queryKey: keys.member(handle), queryFn: () => directoryApi.member(handle) });
   const unavailable = query.error instanceof ApiError && query.error.status === 404;
@@ -76,6 +77,7 @@ export function ProfilePage() {
                 ) : (
                   <EmptyState title={<Trans t={t} i18nKey="page.noDetailsTitle" {...named} />}>{t('page.noDetailsBody')}</EmptyState>
                 ))}
+              <ActivitySection key={p.handle} handle={p.handle} name={p.name} isSelf={isSelf} />
             </Stack>
           </Grid.Col>
           {hasSide && (

@@ -45,6 +45,9 @@ export default {
   },
   invitation: {
     invitedYou: 'Invited you ',
+    /** Sent from a comment (the invitation's `comment`): under whose post. */
+    fromComment: 'From a comment on <bdi>{name}</bdi>’s post',
+    fromCommentOnYourPost: 'From a comment on your post',
     accept: 'Accept',
     acceptLabel: 'Accept invitation from {name}',
     ignore: 'Ignore',
@@ -251,6 +254,9 @@ export default {
   },
   howYouMet: {
     line: 'How you met: {how}',
+    /** A connection made from a comment: under whose post the comment was (the origin's `comment`). */
+    commentOnPost: 'How you met: a comment on <bdi>{name}</bdi>’s post',
+    commentOnYourPost: 'How you met: a comment on your post',
     contexts: {
       profile: 'an invitation from a profile',
       search: 'an invitation from search',

@@ -47,6 +47,8 @@ const network: Messages<typeof english> = {
   },
   invitation: {
     invitedYou: 'Invito ricevuto ',
+    fromComment: 'Da un commento al post di <bdi>{name}</bdi>',
+    fromCommentOnYourPost: 'Da un commento al tuo post',
     accept: 'Accetta',
     acceptLabel: 'Accetta l’invito di {name}',
     ignore: 'Ignora',
@@ -253,6 +255,8 @@ const network: Messages<typeof english> = {
   },
   howYouMet: {
     line: 'Com’è nato il collegamento: {how}',
+    commentOnPost: 'Com’è nato il collegamento: un commento al post di <bdi>{name}</bdi>',
+    commentOnYourPost: 'Com’è nato il collegamento: un commento al tuo post',
     contexts: {
       profile: 'un invito da un profilo',
       search: 'un invito dalla ricerca',

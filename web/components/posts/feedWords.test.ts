@@ -1,0 +1,42 @@
+import { createElement as h } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider, Trans } from 'react-i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import en from '../../i18n/resources/en/feed.ts';
+import it_ from '../../i18n/resources/it/feed.ts';
+import { testI18n } from '../../i18n/test-i18n.ts';
+
+const { i18n, ready } = testI18n({ feed: { en, it: it_ } });
+beforeAll(() => ready);
+
+const say = (lng: string, key: string, values: Record<string, unknown>) => (i18n.getFixedT(lng, 'feed') as unknown as (k: string, v: object) => string)(key, values);
+
+const sentence = (lng: string, key: 'post.socialProof' | 'post.reposted', values: Record<string, unknown>) =>
+  renderToStaticMarkup(h(I18nextProvider, { i18n }, h(Trans, { t: i18n.getFixedT(lng, 'feed'), i18nKey: key, values, components: { bdi: h('bdi') } })));
+
+describe('the feed’s words', () => {
+  it('counts comments and reactions with the language’s plurals', () => {
+    expect([1, 14].map((count) => say('en', 'post.comments', { count }))).toEqual(['1 comment', '14 comments']);
+    expect([1, 14].map((count) => say('it', 'post.comments', { count }))).toEqual(['1 commento', '14 commenti']);
+    expect(say('it', 'reactions.byKind', { kind: 'Consiglia', count: 1200 })).toBe('Consiglia: 1200');
+    expect(say('en', 'reactions.countLabel', { count: 1 })).toBe('1 reaction: see who reacted');
+  });
+
+  it('formats the character count as a number of the language', () => {
+    expect(say('en', 'composer.count', { length: 1234, max: 3000 })).toBe('1,234/3,000 characters');
+    // Italian groups thousands from five digits on (CLDR's minimum grouping): 3000, but 12.345.
+    expect(say('it', 'composer.count', { length: 12345, max: 3000 })).toBe('12.345/3000 caratteri');
+    expect(say('it', 'composer.tooLong', { count: 1 })).toBe('1 carattere oltre il limite');
+  });
+
+  it('says who from the network engaged, each name in its own <bdi>', () => {
+    expect(sentence('en', 'post.socialProof', { name: 'Ana Ruiz', others: 0 })).toBe('<bdi>Ana Ruiz</bdi> from your network reacted or commented');
+    expect(sentence('en', 'post.socialProof', { name: 'Ana Ruiz', others: 3 })).toBe('<bdi>Ana Ruiz</bdi> and 3 others from your network reacted or commented');
+    expect(sentence('it', 'post.socialProof', { name: 'Ana Ruiz', others: 1 })).toBe('<bdi>Ana Ruiz</bdi> e un’altra persona della tua rete hanno reagito o commentato');
+    expect(sentence('it', 'post.socialProof', { name: 'سارا', others: 12 })).toBe('<bdi>سارا</bdi> e altre 12 persone della tua rete hanno reagito o commentato');
+  });
+
+  it('shows a name that looks like markup as text', () => {
+    expect(sentence('en', 'post.reposted', { name: '<img src=x onerror=alert(1)>' })).toBe('<bdi>&lt;img src=x onerror=alert(1)&gt;</bdi> reposted this');
+  });
+});
