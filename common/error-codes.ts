@@ -30,6 +30,11 @@ export const ERROR_CODES = {
   block_self: { status: 400, meaning: 'You cannot block yourself.' },
   report_self: { status: 400, meaning: 'You cannot report yourself.' },
   invalid_merge: { status: 400, meaning: 'An organisation can only be merged into another organisation that exists.' },
+  recipient_unknown: {
+    status: 400,
+    meaning: 'No member you can message has this handle (`params.handle`; `errors[].path` names its place in `to`). Nothing was sent.',
+  },
+  message_self: { status: 400, meaning: 'You cannot send a message to yourself; leave your own handle out of `to`.' },
 
   // 401: who is asking is not known
   unauthenticated: { status: 401, meaning: 'Sign in first: the route needs a session cookie or an access token.' },
@@ -47,9 +52,16 @@ export const ERROR_CODES = {
   invitation_not_allowed: { status: 403, meaning: 'The member accepts invitations only from people within two degrees of them.' },
   follow_not_allowed: { status: 403, meaning: 'The member can only be followed by their connections.' },
   connections_private: { status: 403, meaning: "The member's setting does not let you see their connections." },
+  messaging_restricted: {
+    status: 403,
+    meaning: 'Your account waits for review, or an operator restricted your invitations: until then you can message your connections and the conversations you are in, but not start one with anyone else.',
+  },
 
   // 404
-  not_found: { status: 404, meaning: 'No such route, or no such resource that you may see (a member who blocked you, a suspended member).' },
+  not_found: {
+    status: 404,
+    meaning: 'No such route, or no such resource that you may see (a member who blocked you, a suspended member, a conversation you are not in).',
+  },
 
   // 408, 409
   request_timeout: { status: 408, meaning: 'The request took too long to arrive.' },

@@ -8,3 +8,4 @@ export * from './tables/search.ts';
 export * from './tables/network.ts';
 export * from './tables/screening.ts';
 export * from './tables/events.ts';
+export * from './tables/messages.ts';

@@ -41,6 +41,8 @@ const errors = {
   follow_self: 'You cannot follow yourself.',
   block_self: 'You cannot block yourself.',
   report_self: 'You cannot report yourself.',
+  recipient_unknown: 'There is no member you can message with the handle "{handle}".',
+  message_self: 'You cannot send a message to yourself.',
   invalid_merge: {
     itself: 'An organisation cannot be merged into itself.',
     unknown: 'No organisation has id {id}.',
@@ -64,6 +66,10 @@ const errors = {
   invitation_not_allowed: 'This member accepts invitations only from people within two degrees of them.',
   follow_not_allowed: 'This member can only be followed by their connections.',
   connections_private: "This member's connections are private.",
+  messaging_restricted: {
+    held: 'Your account is waiting for review by the operators of this community. Until then you can message your connections, but not start a conversation with anyone else.',
+    restricted: 'An operator restricted your invitations, so you can message your connections but not start a conversation with anyone else: {reason}',
+  },
 
   not_found: {
     route: 'No route for {method} {path}.',
@@ -76,6 +82,7 @@ const errors = {
     notice: 'Notice not found.',
     token: 'Token not found.',
     photo: 'Photo not found.',
+    conversation: 'Conversation not found.',
   },
 
   request_timeout: 'The request took too long to arrive.',

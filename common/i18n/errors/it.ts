@@ -34,6 +34,8 @@ const errors: ErrorMessages = {
   follow_self: 'Non puoi seguire te stesso.',
   block_self: 'Non puoi bloccare te stesso.',
   report_self: 'Non puoi segnalare te stesso.',
+  recipient_unknown: 'Non c’è nessuna persona a cui puoi scrivere con il nome utente "{handle}".',
+  message_self: 'Non puoi mandare un messaggio a te stesso.',
   invalid_merge: {
     itself: 'Non si può unire un’organizzazione a sé stessa.',
     unknown: 'Nessuna organizzazione ha id {id}.',
@@ -57,6 +59,10 @@ const errors: ErrorMessages = {
   invitation_not_allowed: 'Questa persona accetta inviti solo da chi è entro il secondo grado di collegamento.',
   follow_not_allowed: 'Questa persona può essere seguita solo dai suoi collegamenti.',
   connections_private: 'I collegamenti di questa persona sono privati.',
+  messaging_restricted: {
+    held: 'Il tuo account è in attesa di revisione da parte di chi gestisce questa community. Fino ad allora puoi scrivere ai tuoi collegamenti, ma non iniziare una conversazione con altre persone.',
+    restricted: 'Un operatore ha limitato i tuoi inviti: puoi scrivere ai tuoi collegamenti, ma non iniziare una conversazione con altre persone. Motivo: {reason}',
+  },
 
   not_found: {
     route: 'Nessun percorso per {method} {path}.',
@@ -69,6 +75,7 @@ const errors: ErrorMessages = {
     notice: 'Avviso non trovato.',
     token: 'Token non trovato.',
     photo: 'Foto non trovata.',
+    conversation: 'Conversazione non trovata.',
   },
 
   request_timeout: 'La richiesta ha impiegato troppo tempo ad arrivare.',

@@ -10,7 +10,8 @@ import { reasonCodes } from './20261217-0015-reason-codes.ts';
 import { connectionInvitationIndex } from './20261218-0016-connection-invitation-index.ts';
 import { memberLocale } from './20261219-0017-member-locale.ts';
 import { placementCodes } from './20261220-0018-placement-codes.ts';
+import { messages } from './20261222-0020-messages.ts';
 import type { Migration } from './types.ts';
 
 /** The one registry of migrations, in order. Add new files here; never edit one that has shipped. */
-export const migrations: Migration[] = [initial, graph, screening, memberDirectory, organisationSpelling, moderationLifecycle, events, searchWords, reasonCodes, connectionInvitationIndex, memberLocale, placementCodes];
+export const migrations: Migration[] = [initial, graph, screening, memberDirectory, organisationSpelling, moderationLifecycle, events, searchWords, reasonCodes, connectionInvitationIndex, memberLocale, placementCodes, messages];
