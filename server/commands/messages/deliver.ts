@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { RequestWarning } from '../../../common/schemas/messages.ts';
 import { rows, type Tx } from '../../db/connection.ts';
-import { interactions, messages } from '../../db/schema.ts';
+import { messages } from '../../db/schema.ts';
 import type { MemberFolder } from '../../db/tables/messages.ts';
 import { recordEvent } from '../../events/record.ts';
 import type { GraphIndex } from '../../graph/graph-index.ts';
@@ -154,11 +154,16 @@ export async function deliverMessage(
   const delivered = after.filter(
     (s): s is MemberState & { folder: 'inbox' | 'requests' } => s.memberId !== senderId && s.folder !== 'dropped' && s.lastMessageId === messageId,
   );
-  // Every interaction between two members is kept (relationship memory); the sender's side whatever happened to it.
-  await tx.insert(interactions).values([
-    ...others.map((otherId) => ({ memberId: senderId, otherId, kind: 'message_sent', refId: messageId })),
-    ...delivered.map((s) => ({ memberId: s.memberId, otherId: senderId, kind: 'message_received', refId: messageId })),
-  ]);
+  // Every interaction between two members is kept (relationship memory); the sender's side whatever happened to
+  // it. One statement of one text however many rows, so the work does not vary with who received it.
+  const kept = [
+    ...others.map((otherId) => ({ member_id: senderId, other_id: otherId, kind: 'message_sent', ref_id: messageId })),
+    ...delivered.map((s) => ({ member_id: s.memberId, other_id: senderId, kind: 'message_received', ref_id: messageId })),
+  ];
+  await tx.execute(sql`
+    INSERT INTO interactions (member_id, other_id, kind, ref_id)
+    SELECT v.member_id, v.other_id, v.kind, v.ref_id
+      FROM jsonb_to_recordset(${JSON.stringify(kept)}::jsonb) AS v(member_id int, other_id int, kind text, ref_id bigint)`);
   await recordEvent(tx, {
     kind: 'message.sent',
     actorId: senderId,
