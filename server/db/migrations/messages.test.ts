@@ -29,7 +29,8 @@ for (const engine of engines()) {
         sql`INSERT INTO members (email, handle) VALUES ('a@example.com', 'ana'), ('b@example.com', 'bo'), ('c@example.com', 'cy') RETURNING id, handle`,
       );
       ids = Object.fromEntries(found.map((r) => [r.handle, r.id])) as typeof ids;
-      [{ id: direct }] = await rows<{ id: number }>(database.db, sql`INSERT INTO conversations (kind, created_by) VALUES ('direct', ${ids.ana}) RETURNING id`);
+      const [created] = await rows<{ id: number }>(database.db, sql`INSERT INTO conversations (kind, created_by) VALUES ('direct', ${ids.ana}) RETURNING id`);
+      direct = Number(created!.id);
       await database.db.execute(sql`INSERT INTO conversation_members (conversation_id, member_id, peer_id, folder)
         VALUES (${direct}, ${ids.ana}, ${ids.bo}, 'inbox'), (${direct}, ${ids.bo}, ${ids.ana}, 'requests')`);
       await database.db.execute(sql`INSERT INTO messages (conversation_id, sender_id, text) VALUES (${direct}, ${ids.ana}, 'Hello'), (${direct}, ${ids.bo}, 'Hi')`);
