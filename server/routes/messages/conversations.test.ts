@@ -75,6 +75,26 @@ describeEachEngine('conversations', (get) => {
     expect(page2.items[1].sender).toMatchObject({ handle: a!.handle, degree: 1, mutualCount: 1 });
   });
 
+  it('ends two members starting a one-to-one with each other at once in one conversation, 10 times over', async () => {
+    const { app, database } = get();
+    for (let i = 0; i < 10; i++) {
+      const [x, y] = await members(app, [`Racer X${i}`, `Racer Y${i}`]);
+      const [r1, r2] = await Promise.all([
+        x!.call('POST', '/api/v1/conversations', { to: [y!.handle], text: 'Hi Y' }),
+        y!.call('POST', '/api/v1/conversations', { to: [x!.handle], text: 'Hi X' }),
+      ]);
+      expect([r1.statusCode, r2.statusCode], `${r1.body} ${r2.body}`).toEqual([201, 201]);
+      expect(r1.json().id).toBe(r2.json().id);
+      const [found] = await rows<{ conversations: number; messages: number }>(
+        database.db,
+        sql`SELECT count(DISTINCT conversation_id)::int AS conversations,
+                   (SELECT count(*)::int FROM messages WHERE sender_id IN (${x!.id}, ${y!.id})) AS messages
+              FROM conversation_members WHERE member_id IN (${x!.id}, ${y!.id})`,
+      );
+      expect(found).toEqual({ conversations: 1, messages: 2 });
+    }
+  });
+
   it('counts unread messages and reads them; muting leaves the badge; archiving and new messages move it', async () => {
     const { app } = get();
     const [a, b] = await members(app, ['Unread Ann', 'Unread Ben']);
