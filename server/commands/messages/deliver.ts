@@ -112,26 +112,14 @@ export async function deliverMessage(
   const messageId = inserted!.id;
 
   const before = new Map(conversation.members.map((m) => [m.memberId, m]));
-  const after = conversation.members.map((state) => {
-    const arrival: Arrival =
-      state.memberId === senderId
-        ? { as: 'sender' }
-        : blocked.has(state.memberId)
-          ? { as: 'blocked' }
-          : {
-              as: 'recipient',
-              gated: gateMessage(
-                facts.recipients.get(state.memberId)!.settings,
-                senderKinds({
-                  connected: facts.recipients.get(state.memberId)!.connected,
-                  degree: degreeOf.get(state.memberId) ?? null,
-                  accountAgeDays: facts.sender.accountAgeDays,
-                  flagged: facts.sender.flagged,
-                }),
-              ),
-            };
-    return arrive(state, arrival, messageId, conversation.latestMessageId);
-  });
+  const arrivalOf = (memberId: number): Arrival => {
+    if (memberId === senderId) return { as: 'sender' };
+    const recipient = facts.recipients.get(memberId);
+    if (blocked.has(memberId) || !recipient) return { as: 'blocked' };
+    const kinds = senderKinds({ connected: recipient.connected, degree: degreeOf.get(memberId) ?? null, ...facts.sender });
+    return { as: 'recipient', gated: gateMessage(recipient.settings, kinds) };
+  };
+  const after = conversation.members.map((state) => arrive(state, arrivalOf(state.memberId), messageId, conversation.latestMessageId));
 
   await tx.execute(sql`
     UPDATE conversation_members cm
