@@ -36,6 +36,11 @@ export const ERROR_CODES = {
   },
   comment_parent_invalid: { status: 400, meaning: '`parentId` is not a top-level comment of this post (replies go one level deep: answer a reply through its parent).' },
   invitation_comment_mismatch: { status: 400, meaning: "An invitation sent from a comment goes to the comment's author or the post's author." },
+  recipient_unknown: {
+    status: 400,
+    meaning: 'No member you can message has this handle (`params.handle`; `errors[].path` names its place in `to`). Nothing was sent.',
+  },
+  message_self: { status: 400, meaning: 'You cannot send a message to yourself; leave your own handle out of `to`.' },
 
   // 401: who is asking is not known
   unauthenticated: { status: 401, meaning: 'Sign in first: the route needs a session cookie or an access token.' },
@@ -55,11 +60,15 @@ export const ERROR_CODES = {
   connections_private: { status: 403, meaning: "The member's setting does not let you see their connections." },
   not_author: { status: 403, meaning: "Only its author can edit or delete a post or comment (a post's author may also delete comments on it)." },
   repost_not_allowed: { status: 403, meaning: "A post shared with its author's connections only cannot be reposted by anyone else." },
+  messaging_restricted: {
+    status: 403,
+    meaning: 'Your account waits for review, or an operator restricted your invitations: until then you can message your connections and the conversations you are in, but not start one with anyone else.',
+  },
 
   // 404
   not_found: {
     status: 404,
-    meaning: 'No such route, or no such resource that you may see (a member who blocked you, a suspended member, a post or comment not shared with you).',
+    meaning: 'No such route, or no such resource that you may see (a member who blocked you, a suspended member, a post or comment not shared with you, a conversation you are not in).',
   },
 
   // 408, 409

@@ -30,6 +30,12 @@ export const LIMITS = {
   mentionsMax: 20,
   topicsMax: 10,
   topicMax: 60,
+  /** A message's text. */
+  messageMax: 8000,
+  /** Members of a conversation, its starter included: a one-to-one, or a small group (introductions need three). */
+  groupMax: 10,
+  /** The last message's text as a conversation list shows it. */
+  messagePreviewMax: 200,
   pageSizeDefault: 20,
   pageSizeMax: 50,
   photoBytesMax: 5 * 1024 * 1024,

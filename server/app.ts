@@ -54,6 +54,8 @@ import { authRoutes } from './routes/auth/auth.ts';
 import { healthRoutes } from './routes/health/health.ts';
 import { localeRoutes } from './routes/locale/locale.ts';
 import { meRoutes } from './routes/me/me.ts';
+import { conversationRoutes } from './routes/messages/conversations.ts';
+import { messageSettingsRoutes } from './routes/messages/settings.ts';
 import { noticeRoutes } from './routes/me/notices.ts';
 import { directoryRoutes } from './routes/members/directory.ts';
 import { memberRoutes } from './routes/members/members.ts';
@@ -188,6 +190,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(postRoutes, { prefix: '/api/v1' });
   await app.register(commentRoutes, { prefix: '/api/v1' });
   await app.register(reactionRoutes, { prefix: '/api/v1' });
+  await app.register(conversationRoutes, { prefix: '/api/v1' });
+  await app.register(messageSettingsRoutes, { prefix: '/api/v1' });
   await registerWebApp(app, config.webDistDir);
 
   let vacuumTimer: NodeJS.Timeout | null = null;

@@ -13,7 +13,10 @@ export const personAbilities = z.object({
   canWithdraw: z.boolean(),
   canFollow: z.boolean(),
   canUnfollow: z.boolean(),
-  /** Messages do not exist yet; the field is here so clients can plan for it. */
+  /**
+   * Start a conversation (POST /conversations): active, not the viewer, no block either way. It says nothing of
+   * where the message would land (their inbox, Requests or nowhere), which the sender is never told.
+   */
   canMessage: z.boolean(),
   canBlock: z.boolean(),
   canUnblock: z.boolean(),

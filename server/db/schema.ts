@@ -10,3 +10,4 @@ export * from './tables/screening.ts';
 export * from './tables/events.ts';
 export * from './tables/notifications.ts';
 export * from './tables/posts.ts';
+export * from './tables/messages.ts';

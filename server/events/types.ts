@@ -113,6 +113,38 @@ export interface EventShapes {
   };
   /** actor took back their reaction to subject's post or comment. */
   'reaction.removed': { actorId: number; subjectId: number; data: { item: 'post' | 'comment'; itemId: number; postId: number; kind: ReactionKind } };
+  /**
+   * actor sent a message in a conversation (and started it, when `started`). `delivered` lists the members it
+   * reached and where: their inbox or their Requests, and whether they muted the conversation (live delivery
+   * and notifications need both). A member it was not delivered to (their message settings dropped it, or a
+   * block stands between them and the sender) is absent. Silent to the sender, as an invitation's folder is:
+   * who got it where must never be shown to them, so a processor tells the sender only that it was sent.
+   * The subject is null: a message may reach several members.
+   */
+  'message.sent': {
+    actorId: number;
+    subjectId: null;
+    data: {
+      conversationId: number;
+      messageId: number;
+      started: boolean;
+      delivered: { memberId: number; folder: 'inbox' | 'requests'; muted: boolean }[];
+    };
+  };
+  /** actor accepted a message request (or replied to it): it moved to their inbox. Silent to the other members. */
+  'conversation.accepted': { actorId: number; subjectId: null; data: { conversationId: number } };
+  /**
+   * actor changed their own view of a conversation: archived, muted, deleted its history for themselves
+   * (`cleared`) or read it up to a message. Silent to the other members: Rapport has no read receipts, which
+   * would tell a sender that a request was delivered.
+   */
+  'conversation.updated': {
+    actorId: number;
+    subjectId: null;
+    data:
+      | { conversationId: number; change: 'archived' | 'unarchived' | 'muted' | 'unmuted' | 'cleared' }
+      | { conversationId: number; change: 'read'; upTo: number };
+  };
 }
 
 export type EventKind = keyof EventShapes;
@@ -131,6 +163,7 @@ const KINDS: Record<EventKind, true> = {
   'member.suspended': true, 'member.reinstated': true, 'member.role_changed': true, 'report.filed': true,
   'organisation.merged': true, 'post.created': true, 'post.edited': true, 'post.deleted': true, 'comment.added': true,
   'comment.edited': true, 'comment.deleted': true, 'reaction.set': true, 'reaction.removed': true,
+  'message.sent': true, 'conversation.accepted': true, 'conversation.updated': true,
 };
 
 /** Every kind, for code that must list them (tests, docs). */

@@ -140,6 +140,27 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/suggestions/people': { operationId: 'listPeopleSuggestions', errors: [] },
   'DELETE /api/v1/suggestions/people/:handle': { operationId: 'dismissPeopleSuggestion', errors: ['not_found'] },
 
+  // messages: conversations, message requests and message settings
+  'POST /api/v1/conversations': {
+    operationId: 'startConversation',
+    // Nothing here depends on the recipients' message settings: filtered and dropped answer as delivered.
+    errors: ['recipient_unknown', 'message_self', 'blocked', 'messaging_restricted'],
+  },
+  'GET /api/v1/conversations': { operationId: 'listConversations', errors: [] },
+  'GET /api/v1/conversations/unread': { operationId: 'countUnreadConversations', errors: [] },
+  'GET /api/v1/conversations/:id': { operationId: 'getConversation', errors: ['not_found'] },
+  'GET /api/v1/conversations/:id/messages': { operationId: 'listMessages', errors: ['not_found'] },
+  'POST /api/v1/conversations/:id/messages': { operationId: 'postMessage', errors: ['not_found'] },
+  'POST /api/v1/conversations/:id/accept': { operationId: 'acceptConversation', errors: ['not_found'] },
+  'POST /api/v1/conversations/:id/archive': { operationId: 'archiveConversation', errors: ['not_found'] },
+  'POST /api/v1/conversations/:id/unarchive': { operationId: 'unarchiveConversation', errors: ['not_found'] },
+  'POST /api/v1/conversations/:id/mute': { operationId: 'muteConversation', errors: ['not_found'] },
+  'POST /api/v1/conversations/:id/unmute': { operationId: 'unmuteConversation', errors: ['not_found'] },
+  'POST /api/v1/conversations/:id/read': { operationId: 'markConversationRead', errors: ['not_found'] },
+  'DELETE /api/v1/conversations/:id': { operationId: 'deleteConversationForMe', errors: ['not_found'] },
+  'GET /api/v1/me/message-settings': { operationId: 'getMessageSettings', errors: [] },
+  'PUT /api/v1/me/message-settings': { operationId: 'setMessageSettings', errors: [] },
+
   // screening and reports
   'GET /api/v1/me/screening': { operationId: 'getScreeningPolicy', errors: [] },
   'PUT /api/v1/me/screening': { operationId: 'setScreeningPolicy', errors: [] },

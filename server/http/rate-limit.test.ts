@@ -65,6 +65,17 @@ const LIMITED: WriteRoute[] = [
     { route: `DELETE /api/v1/${item}/{id}/reaction`, caller: 'member', request: () => ({ url: `/api/v1/${item}/987654/reaction` }) },
   ]),
   { route: 'POST /api/v1/reports', caller: 'member', request: () => ({ url: '/api/v1/reports', body: { member: nobody, reason: 'spam' } }) },
+  { route: 'POST /api/v1/conversations', caller: 'member', request: () => ({ url: '/api/v1/conversations', body: { to: [nobody], text: 'Hello?' } }) },
+  { route: 'POST /api/v1/conversations/{id}/messages', caller: 'member', request: () => ({ url: '/api/v1/conversations/987654/messages', body: { text: 'Hello?' } }) },
+  ...['accept', 'archive', 'unarchive', 'mute', 'unmute', 'read'].map(
+    (action): WriteRoute => ({ route: `POST /api/v1/conversations/{id}/${action}`, caller: 'member', request: () => ({ url: `/api/v1/conversations/987654/${action}` }) }),
+  ),
+  { route: 'DELETE /api/v1/conversations/{id}', caller: 'member', request: () => ({ url: '/api/v1/conversations/987654' }) },
+  {
+    route: 'PUT /api/v1/me/message-settings',
+    caller: 'member',
+    request: () => ({ url: '/api/v1/me/message-settings', body: { connection: 'accept', second: 'filter', third_plus: 'filter', new_account: 'filter', flagged: 'drop' } }),
+  },
   ...['suspend', 'reinstate', 'promote', 'demote', 'restrictions/lift'].map(
     (action): WriteRoute => ({ route: `POST /api/v1/admin/members/{handle}/${action}`, caller: 'operator', request: () => ({ url: `/api/v1/admin/members/${nobody}/${action}`, body: reason }) }),
   ),

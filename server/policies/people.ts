@@ -83,7 +83,9 @@ export function personAbilities(actor: Actor, f: PersonFacts): PersonAbilities {
     canWithdraw: !self && active && f.connection === 'pending_sent',
     canFollow: free && !f.following && followRefusal(actor.id, { id: f.id, block: f.block, whoCanFollow: f.whoCanFollow, connected }) === null,
     canUnfollow: !self && active && f.following,
-    canMessage: false,
+    // Whether a conversation could be started with them, never whether it would reach their inbox: their
+    // message settings are theirs, and the sender must not learn them (policies/messages.ts).
+    canMessage: free && f.status === 'active',
     canBlock: !self && active && f.block !== 'i_blocked',
     canUnblock: !self && active && f.block === 'i_blocked',
     canSeeConnections: allow(actor, 'connections.list', {

@@ -356,6 +356,73 @@ describeEachEngine('events are recorded in the transaction of their change', (ge
       },
     },
     ...postCases(),
+    {
+      family: 'messages: start a conversation',
+      refuse: 'message.sent',
+      setup: async () => {
+        const [a, b] = [await member('Writer'), await member('Reader')];
+        return {
+          act: async () => status(await a.call('POST', '/api/v1/conversations', { to: [b.handle], text: 'Hello' })),
+          state: () => count(sql`SELECT count(*)::int AS n FROM messages WHERE sender_id = ${a.id}`),
+          expected: (res) => {
+            const { id, messageId } = res as { id: number; messageId: number };
+            // Both accounts are new: by default the message waits in the recipient's Requests.
+            const delivered = [{ memberId: b.id, folder: 'requests', muted: false }];
+            return [{ kind: 'message.sent', actorId: a.id, subjectId: null, data: { conversationId: id, messageId, started: true, delivered } }];
+          },
+          written: (res) => sql`SELECT xmin::text AS xmin FROM messages WHERE id = ${(res as { messageId: number }).messageId}`,
+        };
+      },
+    },
+    ...(['reply', 'accept'] as const).map(
+      (how): Case => ({
+        family: `messages: ${how === 'reply' ? 'reply to a request' : 'accept a request'}`,
+        refuse: 'conversation.accepted',
+        setup: async () => {
+          const [a, b] = [await member('Requester'), await member('Accepter')];
+          const started = await a.call('POST', '/api/v1/conversations', { to: [b.handle], text: 'Hello' });
+          const id = started.json<{ id: number }>().id;
+          return {
+            act: async () =>
+              status(await b.call('POST', `/api/v1/conversations/${id}/${how === 'reply' ? 'messages' : 'accept'}`, how === 'reply' ? { text: 'Hi!' } : undefined)),
+            state: () => rows(db(), sql`SELECT folder FROM conversation_members WHERE conversation_id = ${id} AND member_id = ${b.id}`),
+            expected: (res) => [
+              { kind: 'conversation.accepted', actorId: b.id, subjectId: null, data: { conversationId: id } },
+              ...(how === 'reply'
+                ? [{ kind: 'message.sent' as const, actorId: b.id, subjectId: null, data: { conversationId: id, messageId: (res as { id: number }).id, started: false } }]
+                : []),
+            ],
+            written: () => sql`SELECT xmin::text AS xmin FROM conversation_members WHERE conversation_id = ${id} AND member_id = ${b.id}`,
+          };
+        },
+      }),
+    ),
+    ...(['archive', 'mute', 'read', 'delete'] as const).map(
+      (change): Case => ({
+        family: `conversations: ${change}`,
+        refuse: 'conversation.updated',
+        setup: async () => {
+          const [a, b] = [await member('Chatty'), await member('Busy')];
+          const started = await a.call('POST', '/api/v1/conversations', { to: [b.handle], text: 'Hello' });
+          const { id, messageId } = started.json<{ id: number; messageId: number }>();
+          const mine = sql`conversation_id = ${id} AND member_id = ${b.id}`;
+          return {
+            act: async () =>
+              status(change === 'delete' ? await b.call('DELETE', `/api/v1/conversations/${id}`) : await b.call('POST', `/api/v1/conversations/${id}/${change}`)),
+            state: () => rows(db(), sql`SELECT archived, muted, last_read_message_id::text AS "read", cleared_before_message_id::text AS cleared FROM conversation_members WHERE ${mine}`),
+            expected: () => [
+              {
+                kind: 'conversation.updated',
+                actorId: b.id,
+                subjectId: null,
+                data: change === 'read' ? { conversationId: id, change, upTo: messageId } : { conversationId: id, change: change === 'delete' ? 'cleared' : `${change}d` },
+              },
+            ],
+            written: () => sql`SELECT xmin::text AS xmin FROM conversation_members WHERE ${mine}`,
+          };
+        },
+      }),
+    ),
   ];
 
   /** Posts, comments and reactions: each kind through its route. */

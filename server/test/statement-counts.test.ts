@@ -192,4 +192,33 @@ describeEachEngine('SQL statements per request', (get) => {
     expect([two.listed, twenty.listed]).toEqual([2, 20]);
     expect(twenty.statements.length, twenty.statements.join('\n---\n')).toBe(two.statements.length);
   });
+
+  it('lists your conversations in as many statements for 20 as for 2, and in 3', async () => {
+    // Twenty conversations of the viewer's: one-to-ones and a group, each with members to hydrate and a last message.
+    for (const p of people.slice(0, 19)) {
+      expect((await viewer.call('POST', '/api/v1/conversations', { to: [p.handle], text: `Hello ${p.handle}` })).statusCode).toBe(201);
+    }
+    const group = await viewer.call('POST', '/api/v1/conversations', { to: [hub.handle, people[19]!.handle, far.handle], text: 'A group' });
+    expect(group.statusCode, group.body).toBe(201);
+    await sameForTwoAndTwenty(get(), viewer, '/api/v1/conversations?limit=2', '/api/v1/conversations?limit=20');
+    // The viewer's standing, the page (members, last message and unread count included), the people's records.
+    const statements = await coldStatementsOf(get(), viewer, '/api/v1/conversations?limit=20');
+    expect(statements.length, statements.join('\n---\n')).toBeLessThanOrEqual(3);
+  });
+
+  it("lists a conversation's messages in as many statements for 20 as for 2, and in 4", async () => {
+    // Twenty messages from five senders in one group.
+    const senders = [viewer, ...people.slice(0, 4)];
+    const started = await viewer.call('POST', '/api/v1/conversations', { to: senders.slice(1).map((p) => p.handle), text: 'Message 0' });
+    const { id } = started.json<{ id: number }>();
+    for (let i = 1; i < 20; i++) {
+      const res = await senders[i % senders.length]!.call('POST', `/api/v1/conversations/${id}/messages`, { text: `Message ${i}` });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const url = `/api/v1/conversations/${id}/messages?limit=`;
+    await sameForTwoAndTwenty(get(), viewer, `${url}2`, `${url}20`);
+    // The viewer's standing, their place in the conversation, the page, the senders' records.
+    const statements = await coldStatementsOf(get(), viewer, `${url}20`);
+    expect(statements.length, statements.join('\n---\n')).toBeLessThanOrEqual(4);
+  });
 });

@@ -181,6 +181,9 @@ export class ReadCaches {
       case 'follow.removed':
       case 'member.joined':
       case 'report.filed':
+      case 'message.sent':
+      case 'conversation.accepted':
+      case 'conversation.updated':
         return;
       // Posts, comments and reactions are read fresh: nothing of them is cached.
       case 'post.created':

@@ -45,6 +45,8 @@ const errors = {
   follow_self: 'You cannot follow yourself.',
   block_self: 'You cannot block yourself.',
   report_self: 'You cannot report yourself.',
+  recipient_unknown: 'There is no member you can message with the handle "{handle}".',
+  message_self: 'You cannot send a message to yourself.',
   invalid_merge: {
     itself: 'An organisation cannot be merged into itself.',
     unknown: 'No organisation has id {id}.',
@@ -76,6 +78,10 @@ const errors = {
     comment: 'Only its author (or the author of the post) can change or delete this comment.',
   },
   repost_not_allowed: 'This post is shared with connections only, so it cannot be reposted.',
+  messaging_restricted: {
+    held: 'Your account is waiting for review by the operators of this community. Until then you can message your connections, but not start a conversation with anyone else.',
+    restricted: 'An operator restricted your invitations, so you can message your connections but not start a conversation with anyone else: {reason}',
+  },
 
   not_found: {
     route: 'No route for {method} {path}.',
@@ -90,6 +96,7 @@ const errors = {
     photo: 'Photo not found.',
     post: 'Post not found.',
     comment: 'Comment not found.',
+    conversation: 'Conversation not found.',
   },
 
   request_timeout: 'The request took too long to arrive.',

@@ -35,6 +35,8 @@ const errors: ErrorMessages = {
   follow_self: 'Non puoi seguire te stesso.',
   block_self: 'Non puoi bloccare te stesso.',
   report_self: 'Non puoi segnalare te stesso.',
+  recipient_unknown: 'Non c’è nessuna persona a cui puoi scrivere con il nome utente "{handle}".',
+  message_self: 'Non puoi mandare un messaggio a te stesso.',
   invalid_merge: {
     itself: 'Non si può unire un’organizzazione a sé stessa.',
     unknown: 'Nessuna organizzazione ha id {id}.',
@@ -67,6 +69,10 @@ const errors: ErrorMessages = {
     comment: 'Solo chi ha scritto questo commento (o chi ha scritto il post) può modificarlo o eliminarlo.',
   },
   repost_not_allowed: 'Questo post è condiviso solo con i collegamenti, quindi non si può ricondividere.',
+  messaging_restricted: {
+    held: 'Il tuo account è in attesa di revisione da parte di chi gestisce questa community. Fino ad allora puoi scrivere ai tuoi collegamenti, ma non iniziare una conversazione con altre persone.',
+    restricted: 'Un operatore ha limitato i tuoi inviti: puoi scrivere ai tuoi collegamenti, ma non iniziare una conversazione con altre persone. Motivo: {reason}',
+  },
 
   not_found: {
     route: 'Nessun percorso per {method} {path}.',
@@ -81,6 +87,7 @@ const errors: ErrorMessages = {
     photo: 'Foto non trovata.',
     post: 'Post non trovato.',
     comment: 'Commento non trovato.',
+    conversation: 'Conversazione non trovata.',
   },
 
   request_timeout: 'La richiesta ha impiegato troppo tempo ad arrivare.',

@@ -1,0 +1,44 @@
+/** A conversation's messages as one of its members sees them: the skeleton of a page, newest first. */
+import { sql } from 'drizzle-orm';
+import { rows } from '../../db/connection.ts';
+import { intArray } from '../../graph/sql.ts';
+import { decodeCursor, type KeysetPage, keysetPage, lookahead } from '../../http/cursor.ts';
+import type { Lens } from '../../viewer/viewer.ts';
+
+export interface MessageRow {
+  id: number;
+  conversationId: number;
+  senderId: number;
+  text: string;
+  linkUrl: string | null;
+  createdAt: Date;
+}
+
+/**
+ * A page of messages, newest first; the cursor pages back to older ones. Nothing up to what the viewer
+ * deleted for themself (`clearedBefore`) is shown, nor messages from a member suspended or on either side of
+ * a block with the viewer. The viewer's membership is the caller's to check first (loadMembership).
+ */
+export async function listMessages(
+  lens: Lens,
+  conversationId: number,
+  clearedBefore: number,
+  query: { cursor?: string | undefined; limit: number },
+): Promise<KeysetPage<MessageRow>> {
+  const after = decodeCursor(query.cursor, { m: 'bigId' });
+  const found = await rows<{ id: string | number; conversationId: string | number; senderId: number; text: string; linkUrl: string | null; createdAt: Date | string }>(
+    lens.db,
+    sql`SELECT m.id, m.conversation_id AS "conversationId", m.sender_id AS "senderId", m.text, m.link_url AS "linkUrl", m.created_at AS "createdAt"
+          FROM messages m JOIN members s ON s.id = m.sender_id
+         WHERE m.conversation_id = ${conversationId} AND m.id > ${clearedBefore}
+           AND s.status = 'active' AND NOT (m.sender_id = ANY(${intArray(lens.avoid)}::int[]))
+           ${after ? sql`AND m.id < ${after.m}` : sql``}
+         ORDER BY m.id DESC
+         LIMIT ${lookahead(query.limit)}`,
+  );
+  const page = keysetPage(found, query.limit, (last) => ({ m: Number(last.id) }));
+  return {
+    rows: page.rows.map((r) => ({ ...r, id: Number(r.id), conversationId: Number(r.conversationId), createdAt: new Date(r.createdAt) })),
+    nextCursor: page.nextCursor,
+  };
+}
