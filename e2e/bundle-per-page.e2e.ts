@@ -62,6 +62,7 @@ const VISITS: Visit[] = [
   { route: '/org/:slug', path: () => `/org/${orgSlug}`, as: 'member' },
   { route: '/search', path: () => '/search?q=Marco', as: 'member' },
   { route: '/members', path: () => '/members', as: 'member' },
+  { route: '/topics/:topic', path: () => '/topics/networking', as: 'member' },
   { route: '/network', path: () => '/network', as: 'member' },
   { route: '/notifications', path: () => '/notifications', as: 'member' },
   { route: '/settings', path: () => '/settings', as: 'member' },
