@@ -9,6 +9,16 @@ export const NOTIFICATION_KINDS = [
   'invitation_accepted',
   /** My open policy (or one of my rules) accepted someone's invitation on arrival. */
   'connected_automatically',
+  /** Someone commented on my post (grouped by post). */
+  'comment',
+  /** Someone replied to my comment (grouped by comment). */
+  'reply',
+  /** Someone mentioned me in a post or a comment. */
+  'mention',
+  /** Someone reacted to my post or comment (grouped by item: "Ana and 12 others reacted"). */
+  'reaction',
+  /** Someone reposted my post (grouped by post). */
+  'repost',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -20,4 +30,9 @@ export const EMAIL_BY_DEFAULT: Record<NotificationKind, boolean> = {
   invitation_received: true,
   invitation_accepted: true,
   connected_automatically: false,
+  comment: false,
+  reply: true,
+  mention: true,
+  reaction: false,
+  repost: false,
 };

@@ -63,6 +63,7 @@ const VISITS: Visit[] = [
   { route: '/search', path: () => '/search?q=Marco', as: 'member' },
   { route: '/members', path: () => '/members', as: 'member' },
   { route: '/topics/:topic', path: () => '/topics/networking', as: 'member' },
+  { route: '/posts/:id', path: () => '/posts/1', as: 'member' },
   { route: '/network', path: () => '/network', as: 'member' },
   { route: '/notifications', path: () => '/notifications', as: 'member' },
   { route: '/settings', path: () => '/settings', as: 'member' },

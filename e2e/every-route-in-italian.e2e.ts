@@ -102,6 +102,7 @@ let operator: SeededMember;
 let giulia: SeededMember;
 let marco: SeededMember;
 let orgSlug = '';
+let postId = 0;
 /** Names, headlines and other seeded text, which stay as typed in every language. */
 const DATA: string[] = [];
 /** The seeded members' initials, which their avatars show without a photo ("MR"). */
@@ -143,7 +144,7 @@ beforeAll(async () => {
   // A post in Giulia's feed, on its topic's page and in Marco's activity, with a reaction and a comment with a reply.
   const posted = await marco.call('POST', '/api/v1/posts', { text: POST_TEXT, visibility: 'members' });
   expect(posted.statusCode, posted.body).toBe(201);
-  const postId = posted.json<{ id: number }>().id;
+  postId = posted.json<{ id: number }>().id;
   expect((await giulia.call('PUT', `/api/v1/posts/${postId}/reaction`, { kind: 'celebrate' })).statusCode).toBeLessThan(300);
   const commented = await luca.call('POST', `/api/v1/posts/${postId}/comments`, { text: COMMENT_TEXT });
   expect(commented.statusCode, commented.body).toBe(201);
@@ -193,6 +194,7 @@ const VISITS: Visit[] = [
   { route: '/search', path: () => '/search?q=Marco', as: 'member' },
   { route: '/members', path: () => '/members', as: 'member' },
   { route: '/topics/:topic', path: () => `/topics/${TOPIC}`, as: 'member', open: openComments },
+  { route: '/posts/:id', path: () => `/posts/${postId}`, as: 'member' },
   { route: '/network', path: () => '/network', as: 'member' },
   { route: '/notifications', path: () => '/notifications', as: 'member' },
   { route: '/settings', path: () => '/settings', as: 'member' },

@@ -11,6 +11,7 @@ import { NotFoundPage } from './scenes/NotFound/NotFoundPage.tsx';
 import { NotificationsPage } from './scenes/Notifications/NotificationsPage.tsx';
 import { OrganisationPage } from './scenes/Organisation/OrganisationPage.tsx';
 import { MemberConnectionsPage } from './scenes/Profile/MemberConnectionsPage.tsx';
+import { PostPage } from './scenes/Post/PostPage.tsx';
 import { ProfilePage } from './scenes/Profile/ProfilePage.tsx';
 import { ResetPasswordPage } from './scenes/ResetPassword/ResetPasswordPage.tsx';
 import { SearchPage } from './scenes/Search/SearchPage.tsx';
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
           { path: '/search', element: <SearchPage /> },
           { path: '/members', element: <DirectoryPage /> },
           { path: '/topics/:topic', element: <TopicPage /> },
+          { path: '/posts/:id', element: <PostPage /> },
           { path: '/network', element: <NetworkPage /> },
           { path: '/notifications', element: <NotificationsPage /> },
           { path: '/settings', element: <SettingsPage /> },

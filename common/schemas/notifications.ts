@@ -44,10 +44,14 @@ export const unreadNotifications = z.object({ count: z.number() });
 export const markNotificationsRead = z.strictObject({ upTo: z.number().int().min(1).optional() });
 
 
+/** One boolean per kind, as an object with a property for each (OpenAPI tools refuse a record keyed by an enum). */
+const perKind = <T extends z.ZodType>(value: T) => Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, value])) as Record<NotificationKind, T>;
+
 /** For each kind, whether it also comes by email. */
-export const notificationSettings = z.object({ email: z.record(z.enum(NOTIFICATION_KINDS), z.boolean()) });
+export const notificationSettings = z.object({ email: z.object(perKind(z.boolean())) });
 export type NotificationSettings = z.infer<typeof notificationSettings>;
-export const notificationSettingsUpdate = z.strictObject({ email: z.partialRecord(z.enum(NOTIFICATION_KINDS), z.boolean()) });
+/** The kinds to change; the others keep their setting. */
+export const notificationSettingsUpdate = z.strictObject({ email: z.strictObject(perKind(z.boolean().optional())) });
 
 /** One-click unsubscribe: the token from the email's link, and the kind it stops. */
 export const unsubscribeQuery = z.strictObject({ token: z.string().max(100), kind: z.enum(NOTIFICATION_KINDS) });

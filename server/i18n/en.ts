@@ -49,6 +49,41 @@ export const en = {
       action: 'View their profile',
       footer: 'You get this email because you chose to hear about connections your settings accept. Stop these emails with one click: {unsubscribe}',
     },
+    comment: {
+      subject: '{actor} commented on your post',
+      greeting: 'Hi {name},',
+      body: '{actor} commented on your post on Rapport. A reply keeps the conversation going:',
+      action: 'See the comment',
+      footer: 'You get this email because you chose to hear about comments on your posts. Stop these emails with one click: {unsubscribe}',
+    },
+    reply: {
+      subject: '{actor} replied to your comment',
+      greeting: 'Hi {name},',
+      body: '{actor} replied to your comment on Rapport:',
+      action: 'See the reply',
+      footer: 'You get this email because you chose to hear about replies to your comments. Stop these emails with one click: {unsubscribe}',
+    },
+    mention: {
+      subject: '{actor} mentioned you on Rapport',
+      greeting: 'Hi {name},',
+      body: '{actor} mentioned you in a post or a comment:',
+      action: 'See where',
+      footer: 'You get this email because you chose to hear when someone mentions you. Stop these emails with one click: {unsubscribe}',
+    },
+    reaction: {
+      subject: '{actor} reacted to what you wrote',
+      greeting: 'Hi {name},',
+      body: '{actor} reacted to your post or comment on Rapport:',
+      action: 'See the post',
+      footer: 'You get this email because you chose to hear about reactions. Stop these emails with one click: {unsubscribe}',
+    },
+    repost: {
+      subject: '{actor} reposted your post',
+      greeting: 'Hi {name},',
+      body: '{actor} shared your post with their network on Rapport:',
+      action: 'See the post',
+      footer: 'You get this email because you chose to hear about reposts. Stop these emails with one click: {unsubscribe}',
+    },
   },
   /** The web page as the server sends it, before the app starts: what search engines and link previews read. */
   page: {

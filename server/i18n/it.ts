@@ -48,6 +48,41 @@ export const it: Messages = {
       action: 'Vedi il profilo',
       footer: 'Ricevi questa email perché hai scelto di sapere quali collegamenti accettano le tue impostazioni. Per non riceverne più basta un clic: {unsubscribe}',
     },
+    comment: {
+      subject: '{actor} ha commentato il tuo post',
+      greeting: 'Ciao {name},',
+      body: '{actor} ha commentato il tuo post su Rapport. Una risposta fa continuare la conversazione:',
+      action: 'Vedi il commento',
+      footer: 'Ricevi questa email perché hai scelto di ricevere un avviso per i commenti ai tuoi post. Per non riceverne più basta un clic: {unsubscribe}',
+    },
+    reply: {
+      subject: '{actor} ha risposto al tuo commento',
+      greeting: 'Ciao {name},',
+      body: '{actor} ha risposto al tuo commento su Rapport:',
+      action: 'Vedi la risposta',
+      footer: 'Ricevi questa email perché hai scelto di ricevere un avviso per le risposte ai tuoi commenti. Per non riceverne più basta un clic: {unsubscribe}',
+    },
+    mention: {
+      subject: '{actor} ti ha menzionato su Rapport',
+      greeting: 'Ciao {name},',
+      body: '{actor} ti ha menzionato in un post o in un commento:',
+      action: 'Vedi dove',
+      footer: 'Ricevi questa email perché hai scelto di ricevere un avviso quando qualcuno ti menziona. Per non riceverne più basta un clic: {unsubscribe}',
+    },
+    reaction: {
+      subject: '{actor} ha reagito a ciò che hai scritto',
+      greeting: 'Ciao {name},',
+      body: '{actor} ha reagito al tuo post o al tuo commento su Rapport:',
+      action: 'Vedi il post',
+      footer: 'Ricevi questa email perché hai scelto di ricevere un avviso per le reazioni. Per non riceverne più basta un clic: {unsubscribe}',
+    },
+    repost: {
+      subject: '{actor} ha diffuso il tuo post',
+      greeting: 'Ciao {name},',
+      body: '{actor} ha condiviso il tuo post con la sua rete su Rapport:',
+      action: 'Vedi il post',
+      footer: 'Ricevi questa email perché hai scelto di ricevere un avviso quando qualcuno diffonde i tuoi post. Per non riceverne più basta un clic: {unsubscribe}',
+    },
   },
   page: {
     meta: {

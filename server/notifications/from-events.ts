@@ -19,7 +19,7 @@ export interface NewNotification {
 }
 
 /** The event kinds that can notify someone. */
-export const NOTIFYING_KINDS = ['invitation.sent', 'invitation.answered'] as const;
+export const NOTIFYING_KINDS = ['invitation.sent', 'invitation.answered', 'post.created', 'comment.added', 'reaction.set'] as const;
 type NotifyingKind = (typeof NOTIFYING_KINDS)[number];
 
 export function notificationsFor(event: StoredEvent): NewNotification[] {
@@ -40,6 +40,41 @@ export function notificationsFor(event: StoredEvent): NewNotification[] {
       }
       return [];
     }
+    case 'post.created': {
+      const { postId, repostOf, mentioned } = e.data;
+      const told: NewNotification[] = mentionsOf(e.actorId, mentioned, `mention:post:${postId}`, { postId });
+      // subject is the original's author on a repost.
+      if (repostOf !== null && e.subjectId !== null && e.subjectId !== e.actorId) {
+        told.push({ memberId: e.subjectId, kind: 'repost', actorId: e.actorId, groupKey: `repost:post:${repostOf}`, data: { postId: repostOf } });
+      }
+      return told;
+    }
+    case 'comment.added': {
+      const { postId, commentId, parentId, parentAuthorId, mentioned } = e.data;
+      const data = { postId, commentId };
+      const told: NewNotification[] = [];
+      if (e.subjectId !== e.actorId) told.push({ memberId: e.subjectId, kind: 'comment', actorId: e.actorId, groupKey: `comment:post:${postId}`, data });
+      if (parentId !== null && parentAuthorId !== null && parentAuthorId !== e.actorId && parentAuthorId !== e.subjectId) {
+        told.push({ memberId: parentAuthorId, kind: 'reply', actorId: e.actorId, groupKey: `reply:comment:${parentId}`, data });
+      }
+      // Someone already told of this comment is not told again that it mentions them.
+      const already = new Set(told.map((n) => n.memberId));
+      return [...told, ...mentionsOf(e.actorId, mentioned, `mention:comment:${commentId}`, data).filter((n) => !already.has(n.memberId))];
+    }
+    case 'reaction.set': {
+      // A first reaction only: changing its kind is not news.
+      if (e.data.previous !== null || e.subjectId === e.actorId) return [];
+      const { item, itemId, postId } = e.data;
+      return [
+        {
+          memberId: e.subjectId,
+          kind: 'reaction',
+          actorId: e.actorId,
+          groupKey: `reaction:${item}:${itemId}`,
+          data: item === 'comment' ? { postId, commentId: itemId } : { postId },
+        },
+      ];
+    }
     case 'invitation.answered':
       // The one who answered is the actor; only an acceptance is news to the other.
       if (e.data.answer !== 'accepted') return [];
@@ -53,4 +88,9 @@ export function notificationsFor(event: StoredEvent): NewNotification[] {
         },
       ];
   }
+}
+
+/** One mention notification for each member a text mentions, except its author. */
+function mentionsOf(actorId: number, mentioned: readonly number[], groupKey: string, data: NotificationSubject): NewNotification[] {
+  return mentioned.filter((id) => id !== actorId).map((memberId) => ({ memberId, kind: 'mention' as const, actorId, groupKey, data }));
 }

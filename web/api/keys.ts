@@ -39,6 +39,7 @@ export const keys = {
    */
   posts: ['posts'] as const,
   feed: (order: FeedOrder) => ['posts', 'feed', order] as const,
+  post: (id: number) => ['posts', 'one', id] as const,
   memberPosts: (handle: string) => ['posts', 'member', handle] as const,
   topicPosts: (topic: string) => ['posts', 'topic', topic] as const,
   comments: (postId: number) => ['posts', 'comments', postId] as const,

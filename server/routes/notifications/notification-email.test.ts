@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { EMAIL_BY_DEFAULT } from '../../../common/notifications.ts';
 import { type Member, signUp } from '../../test/client.ts';
 import { describeEachEngine } from '../../test/engines.ts';
 import { TestSmtpServer } from '../../test/smtp.ts';
@@ -79,11 +80,11 @@ describeEachEngine(
 
     it('lets a member choose which kinds come by email', async () => {
       const fay = await signUp(get().app, 'Fay Chooser');
-      expect((await fay.call('GET', '/api/v1/me/notification-settings')).json()).toEqual({
-        email: { invitation_received: true, invitation_accepted: true, connected_automatically: false },
-      });
+      const defaults = { ...EMAIL_BY_DEFAULT };
+      expect((await fay.call('GET', '/api/v1/me/notification-settings')).json()).toEqual({ email: defaults });
+      expect(defaults).toMatchObject({ invitation_received: true, reply: true, mention: true, reaction: false });
       const saved = await fay.call('PUT', '/api/v1/me/notification-settings', { email: { connected_automatically: true, invitation_accepted: false } });
-      expect(saved.json().email).toEqual({ invitation_received: true, invitation_accepted: false, connected_automatically: true });
+      expect(saved.json().email).toEqual({ ...defaults, invitation_accepted: false, connected_automatically: true });
       expect((await fay.call('PUT', '/api/v1/me/notification-settings', { email: { reactions: true } })).statusCode).toBe(400);
     });
   },

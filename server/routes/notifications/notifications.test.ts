@@ -93,3 +93,40 @@ describeEachEngine('notifications', (get) => {
     expect((await hal.call('GET', '/api/v1/notifications?cursor=bm90LWEtY3Vyc29y')).statusCode).toBe(400);
   });
 });
+
+describeEachEngine('notifications of the conversation', (get) => {
+  const list = async (m: Member) => (await m.call('GET', '/api/v1/notifications')).json<{ items: NotificationView[] }>().items;
+
+  it('groups comments and reactions by item, and tells repliers, the mentioned and the reposted', async () => {
+    const { app } = get();
+    const [ana, bo, cy, di] = await Promise.all(['Ana Author', 'Bo Commenter', 'Cy Commenter', 'Di Mentioned'].map((n) => signUp(app, n)));
+    const posted = await ana!.call('POST', '/api/v1/posts', { text: `Our meetup is on Friday, @${di!.handle}`, visibility: 'members' });
+    expect(posted.statusCode).toBe(201);
+    const postId = posted.json<{ id: number }>().id;
+    expect((await list(di!))[0]).toMatchObject({ kind: 'mention', subject: { postId } });
+
+    const first = await bo!.call('POST', `/api/v1/posts/${postId}/comments`, { text: 'Count me in' });
+    await cy!.call('POST', `/api/v1/posts/${postId}/comments`, { text: 'Me too' });
+    const comments = (await list(ana!)).filter((n) => n.kind === 'comment');
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toMatchObject({ count: 2, actorCount: 2, subject: { postId } });
+    expect(comments[0]!.actors.map((a) => a.handle)).toEqual([cy!.handle, bo!.handle]);
+
+    // Cy answers Bo: Bo hears of the reply, Ana of one more comment on her post.
+    await cy!.call('POST', `/api/v1/posts/${postId}/comments`, { text: 'See you there', parentId: first.json<{ id: number }>().id });
+    expect((await list(bo!))[0]).toMatchObject({ kind: 'reply', subject: { postId } });
+
+    // A first reaction tells; changing its kind does not; two people reacting make one group.
+    await bo!.call('PUT', `/api/v1/posts/${postId}/reaction`, { kind: 'like' });
+    await bo!.call('PUT', `/api/v1/posts/${postId}/reaction`, { kind: 'celebrate' });
+    await cy!.call('PUT', `/api/v1/posts/${postId}/reaction`, { kind: 'support' });
+    const reactions = (await list(ana!)).filter((n) => n.kind === 'reaction');
+    expect(reactions).toHaveLength(1);
+    expect(reactions[0]).toMatchObject({ count: 2, actorCount: 2 });
+
+    expect((await di!.call('POST', '/api/v1/posts', { text: '', repostOf: postId })).statusCode).toBe(201);
+    expect((await list(ana!)).find((n) => n.kind === 'repost')).toMatchObject({ subject: { postId }, actorCount: 1 });
+    // Nobody is told of what they did themselves.
+    expect((await list(bo!)).map((n) => n.kind)).toEqual(['reply']);
+  });
+});

@@ -32,18 +32,20 @@ interface Props {
   focusOnMount?: boolean;
   /** After the post is deleted: the list moves focus somewhere that still exists. */
   onRemoved?: () => void;
+  /** Show the comments from the start (the post's own page). */
+  commentsOpen?: boolean;
 }
 
 /**
  * One post: its author, text with linked @mentions and #topics, the reposted original, reactions, comments
  * and reposts, and the actions the server's abilities allow (never worked out here).
  */
-export function PostCard({ post, focusOnMount = false, onRemoved }: Props) {
+export function PostCard({ post, focusOnMount = false, onRemoved, commentsOpen = false }: Props) {
   const { t } = useTranslation(['feed', 'common']);
   const articleRef = useRef<HTMLElement>(null);
   const commentsId = useId();
   const [editing, setEditing] = useState(false);
-  const [showComments, setShowComments] = useState(false);
+  const [showComments, setShowComments] = useState(commentsOpen);
   const [deleting, deleteDialog] = useDisclosure(false);
   const [removed, setRemoved] = useState(false);
   const [reporting, reportDialog] = useDisclosure(false);

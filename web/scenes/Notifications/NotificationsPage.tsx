@@ -55,13 +55,18 @@ export function NotificationsPage() {
 function NotificationItem({ notification: n }: { notification: NotificationView }) {
   const { t } = useTranslation('notifications');
   const actor = n.actors[0];
-  const to = n.kind === 'invitation_received' ? '/network' : actor ? `/in/${actor.handle}` : '/network';
+  const to = linkOf(n);
   return (
     <Group gap="sm" wrap="nowrap" align="flex-start" py="sm">
       {actor && <PersonAvatar name={actor.name} photoUrl={actor.photoUrl} size={44} />}
       <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
         <Text size="sm" fw={n.unread ? 600 : 400}>
-          <Trans t={t} i18nKey={`kinds.${n.kind}`} values={{ name: actor?.name ?? '' }} components={{ bdi: <bdi /> }} />
+          <Trans
+            t={t}
+            i18nKey={`kinds.${n.kind}`}
+            values={{ name: actor?.name ?? '', others: Math.max(n.actorCount - 1, 0), item: n.subject.commentId === undefined ? 'post' : 'comment' }}
+            components={{ bdi: <bdi /> }}
+          />
         </Text>
         <Group gap="xs">
           <Text size="xs" c="dimmed">
@@ -79,4 +84,12 @@ function NotificationItem({ notification: n }: { notification: NotificationView 
       </Anchor>
     </Group>
   );
+}
+
+/** Where a notification leads: the post it is about, the invitations, or the person. */
+function linkOf(n: NotificationView): string {
+  if (n.subject.postId !== undefined) return `/posts/${n.subject.postId}`;
+  if (n.kind === 'invitation_received') return '/network';
+  const actor = n.actors[0];
+  return actor ? `/in/${actor.handle}` : '/network';
 }

@@ -122,6 +122,13 @@ export default {
     submit: 'Repost',
     done: 'Reposted.',
   },
+  single: {
+    title: 'Post',
+    loading: 'Loading the post…',
+    goneTitle: 'This post is not available',
+    goneBody: 'It was deleted, or it is shared with people you are not connected to.',
+    feed: 'Back to your feed',
+  },
   topic: {
     title: '#{topic}',
     description: 'Posts about #{topic} that you can see.',

@@ -19,6 +19,11 @@ export default {
       invitation_received: 'Someone invites me to connect',
       invitation_accepted: 'Someone accepts my invitation',
       connected_automatically: 'My open invitation setting accepts someone',
+      comment: 'Someone comments on my post',
+      reply: 'Someone replies to my comment',
+      mention: 'Someone mentions me',
+      reaction: 'Someone reacts to my post or comment',
+      repost: 'Someone reposts my post',
     },
   },
   unsubscribe: {
@@ -36,10 +41,24 @@ export default {
     invitation_received: '<bdi>{name}</bdi> invited you to connect',
     invitation_accepted: '<bdi>{name}</bdi> accepted your invitation. You are now connected.',
     connected_automatically: '<bdi>{name}</bdi> is now a connection: your open invitation setting accepted their invitation.',
+    comment:
+      '{others, plural, =0 {<bdi>{name}</bdi> commented on your post} one {<bdi>{name}</bdi> and # other person commented on your post} other {<bdi>{name}</bdi> and # others commented on your post}}',
+    reply:
+      '{others, plural, =0 {<bdi>{name}</bdi> replied to your comment} one {<bdi>{name}</bdi> and # other person replied to your comment} other {<bdi>{name}</bdi> and # others replied to your comment}}',
+    mention: '{item, select, comment {<bdi>{name}</bdi> mentioned you in a comment} other {<bdi>{name}</bdi> mentioned you in a post}}',
+    reaction:
+      '{item, select, comment {{others, plural, =0 {<bdi>{name}</bdi> reacted to your comment} one {<bdi>{name}</bdi> and # other person reacted to your comment} other {<bdi>{name}</bdi> and # others reacted to your comment}}} other {{others, plural, =0 {<bdi>{name}</bdi> reacted to your post} one {<bdi>{name}</bdi> and # other person reacted to your post} other {<bdi>{name}</bdi> and # others reacted to your post}}}}',
+    repost:
+      '{others, plural, =0 {<bdi>{name}</bdi> reposted your post} one {<bdi>{name}</bdi> and # other person reposted your post} other {<bdi>{name}</bdi> and # others reposted your post}}',
   },
   open: {
     invitation_received: 'See the invitation',
     invitation_accepted: 'View profile',
     connected_automatically: 'View profile',
+    comment: 'See the post',
+    reply: 'See the reply',
+    mention: 'See the post',
+    reaction: 'See the post',
+    repost: 'See the post',
   },
 };

@@ -121,6 +121,13 @@ const feed: Messages<typeof english> = {
     submit: 'Diffondi',
     done: 'Post diffuso.',
   },
+  single: {
+    title: 'Post',
+    loading: 'Caricamento del post…',
+    goneTitle: 'Questo post non è disponibile',
+    goneBody: 'È stato eliminato, oppure è condiviso solo con i collegamenti di chi l’ha scritto.',
+    feed: 'Torna al tuo feed',
+  },
   topic: {
     title: '#{topic}',
     description: 'I post su #{topic} che puoi vedere.',

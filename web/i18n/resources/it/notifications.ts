@@ -22,6 +22,11 @@ const notifications: Messages<typeof english> = {
       invitation_received: 'Qualcuno mi invita a collegarmi',
       invitation_accepted: 'Qualcuno accetta il mio invito',
       connected_automatically: 'La mia impostazione di inviti aperta accetta qualcuno',
+      comment: 'Qualcuno commenta un mio post',
+      reply: 'Qualcuno risponde a un mio commento',
+      mention: 'Qualcuno mi menziona',
+      reaction: 'Qualcuno reagisce a un mio post o commento',
+      repost: 'Qualcuno diffonde un mio post',
     },
   },
   unsubscribe: {
@@ -38,11 +43,25 @@ const notifications: Messages<typeof english> = {
     invitation_received: '<bdi>{name}</bdi> ti ha invitato a collegarti',
     invitation_accepted: '<bdi>{name}</bdi> ha accettato il tuo invito. Ora siete collegati.',
     connected_automatically: '<bdi>{name}</bdi> ora è un tuo collegamento: la tua impostazione di inviti aperta ha accettato il suo invito.',
+    comment:
+      '{others, plural, =0 {<bdi>{name}</bdi> ha commentato il tuo post} one {<bdi>{name}</bdi> e un’altra persona hanno commentato il tuo post} other {<bdi>{name}</bdi> e altre # persone hanno commentato il tuo post}}',
+    reply:
+      '{others, plural, =0 {<bdi>{name}</bdi> ha risposto al tuo commento} one {<bdi>{name}</bdi> e un’altra persona hanno risposto al tuo commento} other {<bdi>{name}</bdi> e altre # persone hanno risposto al tuo commento}}',
+    mention: '{item, select, comment {<bdi>{name}</bdi> ti ha menzionato in un commento} other {<bdi>{name}</bdi> ti ha menzionato in un post}}',
+    reaction:
+      '{item, select, comment {{others, plural, =0 {<bdi>{name}</bdi> ha reagito al tuo commento} one {<bdi>{name}</bdi> e un’altra persona hanno reagito al tuo commento} other {<bdi>{name}</bdi> e altre # persone hanno reagito al tuo commento}}} other {{others, plural, =0 {<bdi>{name}</bdi> ha reagito al tuo post} one {<bdi>{name}</bdi> e un’altra persona hanno reagito al tuo post} other {<bdi>{name}</bdi> e altre # persone hanno reagito al tuo post}}}}',
+    repost:
+      '{others, plural, =0 {<bdi>{name}</bdi> ha diffuso il tuo post} one {<bdi>{name}</bdi> e un’altra persona hanno diffuso il tuo post} other {<bdi>{name}</bdi> e altre # persone hanno diffuso il tuo post}}',
   },
   open: {
     invitation_received: "Vedi l'invito",
     invitation_accepted: 'Vedi il profilo',
     connected_automatically: 'Vedi il profilo',
+    comment: 'Vedi il post',
+    reply: 'Vedi la risposta',
+    mention: 'Vedi il post',
+    reaction: 'Vedi il post',
+    repost: 'Vedi il post',
   },
 };
 
