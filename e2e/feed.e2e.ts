@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TestSmtpServer } from '../server/test/smtp.ts';
 import { waitForFocus } from './fixtures/admin-pages.ts';
 import { expectAccessible } from './fixtures/axe.ts';
 import { newMemberContext } from './fixtures/browser.ts';
@@ -10,7 +12,10 @@ import { SignInPage, nameSource, shown } from './fixtures/network-pages.ts';
 import { browserSuite } from './fixtures/suite.ts';
 import { formMessage, t } from './fixtures/words.ts';
 
-const e2e = browserSuite();
+/** A real SMTP server on loopback: the notification email B receives arrives over a real SMTP conversation. */
+const smtp = new TestSmtpServer();
+const e2e = browserSuite({ smtpUrl: await smtp.start() });
+afterAll(() => smtp.stop());
 
 /** Markup a member might type: it must show as these characters and never become an element. */
 const PAYLOAD = '<img src=x onerror="window.__xss=1"> #inert';
@@ -32,6 +37,8 @@ describe('posts, comments and reactions in the browser, where relationships star
     await connectViaApi(ana, xavi);
     await connectViaApi(xavi, yara);
     await connectViaApi(yara, bruno);
+    // Notification emails go only to confirmed addresses.
+    await e2e.server.app.ctx.db.execute(sql`UPDATE members SET email_verified_at = now() WHERE id = ${bruno.id}`);
 
     // A's feed is empty at first, and says where to go.
     const pageA = await e2e.signedIn(ana);
@@ -114,6 +121,27 @@ describe('posts, comments and reactions in the browser, where relationships star
     await repost.getByRole('button', { name: t('feed:repost.submit') }).click();
     await pageB.getByText(t('feed:repost.done')).waitFor();
     await postB.root.getByText(t('feed:post.reposts', { count: 1 })).waitFor();
+
+    // B's bell counts what is unread (A's reaction to B's comment, and the invitation); the notification names
+    // A, and the email arrived over SMTP.
+    await pageB.goto('/');
+    await pageB.getByRole('link', { name: new RegExp(`^${nameSource(t('common:nav.notifications'))}, `) }).click();
+    await pageB.waitForURL('**/notifications');
+    await pageB.getByText(shown('notifications:kinds.invitation_received', { name: 'Ana Author' })).waitFor();
+    await expectAccessible(pageB, 'the notifications page');
+    const mail = await smtp.waitFor(bruno.email, /Ana Author/);
+    const unsubscribe = /https?:\/\/\S+?(\/unsubscribe\?token=[\w-]+&kind=invitation_received)/.exec(mail.text ?? '')?.[1];
+    expect(unsubscribe).toBeDefined();
+
+    // B stops those emails with one click, from a browser that is not signed in.
+    const visitor = await newMemberContext(e2e.browser, e2e.server.baseUrl);
+    const outside = await visitor.newPage();
+    await outside.goto(unsubscribe!);
+    await outside.getByRole('button', { name: t('notifications:unsubscribe.confirm') }).click();
+    await outside.getByText(t('notifications:unsubscribe.done')).waitFor();
+    await expectAccessible(outside, 'the unsubscribe page');
+    await visitor.close();
+    expect((await bruno.call('GET', '/api/v1/me/notification-settings')).json().email.invitation_received).toBe(false);
 
     // B accepts on My Network: the invitation carries A's note.
     await pageB.goto('/network');

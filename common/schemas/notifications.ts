@@ -54,5 +54,9 @@ export type NotificationSettings = z.infer<typeof notificationSettings>;
 export const notificationSettingsUpdate = z.strictObject({ email: z.strictObject(perKind(z.boolean().optional())) });
 
 /** One-click unsubscribe: the token from the email's link, and the kind it stops. */
-export const unsubscribeQuery = z.strictObject({ token: z.string().max(100), kind: z.enum(NOTIFICATION_KINDS) });
+export const unsubscribeQuery = z.strictObject({
+  // The shape newSecret('un', …) gives; anything else is refused before the database is asked.
+  token: z.string().regex(/^un_[\w-]{8,64}$/, { message: 'must be an unsubscribe token' }),
+  kind: z.enum(NOTIFICATION_KINDS),
+});
 export const subscriptionView = z.object({ kind: z.enum(NOTIFICATION_KINDS), subscribed: z.boolean() });

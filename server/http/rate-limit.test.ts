@@ -35,7 +35,7 @@ const LIMITED: WriteRoute[] = [
   { route: 'POST /api/v1/auth/verify-email/resend', caller: 'member', request: () => ({ url: '/api/v1/auth/verify-email/resend' }) },
   { route: 'PUT /api/v1/me/password', caller: 'member', request: () => ({ url: '/api/v1/me/password', body: { currentPassword: 'not the password', newPassword: 'a new long passphrase' } }) },
   { route: 'PUT /api/v1/me/notification-settings', caller: 'member', request: () => ({ url: '/api/v1/me/notification-settings', body: { email: {} } }) },
-  { route: 'POST /api/v1/unsubscribe', caller: 'anonymous', request: () => ({ url: '/api/v1/unsubscribe?token=un_made-up&kind=invitation_received', body: {} }) },
+  { route: 'POST /api/v1/unsubscribe', caller: 'anonymous', request: () => ({ url: '/api/v1/unsubscribe?token=un_made-up-token-0000&kind=invitation_received', body: {} }) },
   { route: 'POST /api/v1/notifications/read', caller: 'member', request: () => ({ url: '/api/v1/notifications/read', body: {} }) },
   { route: 'PATCH /api/v1/me/profile', caller: 'member', request: (n) => ({ url: '/api/v1/me/profile', body: { headline: `Headline ${n}` } }) },
   { route: 'PUT /api/v1/me/photo', caller: 'member', request: () => ({ url: '/api/v1/me/photo', body: {} }) },

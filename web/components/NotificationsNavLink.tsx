@@ -15,7 +15,7 @@ export function NotificationsNavLink() {
   const current = pathname === '/notifications';
   const label = count > 0 ? `${t('nav.notifications')}, ${t('nav.unreadNotifications', { count })}` : t('nav.notifications');
   return (
-    <Tooltip label={t('nav.notifications')} withArrow>
+    <Tooltip label={t('nav.notifications')} withArrow withinPortal={false}>
       <Indicator label={count > 99 ? '99+' : count} size={16} color="red" disabled={count === 0} offset={4} aria-hidden={false}>
         <ActionIcon
           component={Link}

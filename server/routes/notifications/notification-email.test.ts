@@ -64,10 +64,10 @@ describeEachEngine(
 
     it('refuses a made-up unsubscribe token, and sends nothing to an unconfirmed address', async () => {
       const { app, engine } = get();
-      const bad = await app.inject({ method: 'POST', url: '/api/v1/unsubscribe?token=un_made-up&kind=invitation_received', payload: {} });
+      const bad = await app.inject({ method: 'POST', url: '/api/v1/unsubscribe?token=un_made-up-token-0000&kind=invitation_received', payload: {} });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().code).toBe('invalid_link');
-      const unknownKind = await app.inject({ method: 'GET', url: '/api/v1/unsubscribe?token=un_made-up&kind=everything' });
+      const unknownKind = await app.inject({ method: 'GET', url: '/api/v1/unsubscribe?token=un_made-up-token-0000&kind=everything' });
       expect(unknownKind.statusCode).toBe(400);
 
       const di = await confirmed('Di Sender', `di-sender-${engine}@example.com`);
