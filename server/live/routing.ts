@@ -1,6 +1,8 @@
 /**
  * Which members' open pages learn of an event, and what they are told: a type and ids, never text, so a
- * page reloads what it shows through the API and its privacy rules. Silent events stay silent: an
+ * page reloads what it shows through the API and its privacy rules. The member who acted is not told: the
+ * page they acted from shows the outcome itself (reloading under it would undo what it keeps in place, such
+ * as an answered invitation's status line), and their other tabs catch up when focused. Silent events stay silent: an
  * invitation that went to "Other", was held, or will never be delivered tells its recipient nothing, and a
  * block, "I don't know this person" or a report never reaches the member they concern.
  */
@@ -34,16 +36,14 @@ function changesFor(event: StoredEvent): Addressed[] {
   switch (e.kind) {
     case 'invitation.sent': {
       const { invitationId, folder, delivered } = e.data;
-      // Only an invitation that shows in the recipient's inbox is news to them; the sender's other tabs update too.
-      const toSender = { memberId: e.actorId, message: { id: e.id, type: 'invitation' as const, data: { invitationId } } };
-      return delivered && folder === 'inbox'
-        ? [toSender, { memberId: e.subjectId, message: { id: e.id, type: 'invitation', data: { invitationId } } }]
-        : [toSender];
+      // Only an invitation that shows in the recipient's inbox is news to them.
+      return delivered && folder === 'inbox' ? [{ memberId: e.subjectId, message: { id: e.id, type: 'invitation', data: { invitationId } } }] : [];
     }
     case 'invitation.answered':
-      // Ignoring, "I don't know" and its undoing are silent to the other member: only the one who answered hears.
-      return [{ memberId: e.actorId, message: { id: e.id, type: 'invitation', data: { invitationId: e.data.invitationId } } }];
+      // Ignoring, "I don't know" and its undoing are silent to the other member; an acceptance reaches them
+      // as connection.made.
+      return [];
     case 'connection.made':
-      return [e.actorId, e.subjectId].map((memberId) => ({ memberId, message: { id: e.id, type: 'network' as const, data: {} } }));
+      return [{ memberId: e.subjectId, message: { id: e.id, type: 'network', data: {} } }];
   }
 }

@@ -45,7 +45,7 @@ export function AppLayout() {
               <Group gap="xs" wrap="nowrap" className={classes.nav}>
                 <nav aria-label={t('mainNav')}>
                   <Group gap={4} wrap="nowrap">
-                    <MembersNavLink className={classes.navButton} />
+                    <MembersNavLink className={classes.navButton} labelClassName={classes.wideOnly} />
                     <NetworkNavLink className={classes.navButton} myClassName={classes.wideOnly} />
                     <NotificationsNavLink />
                   </Group>
