@@ -10,7 +10,7 @@ import type { StoredEvent } from '../events/types.ts';
 import { NOTIFYING_KINDS, notificationsFor } from '../notifications/from-events.ts';
 import type { LiveMessage } from './streams.ts';
 
-const CHANGE_KINDS = ['invitation.sent', 'invitation.answered', 'connection.made'] as const;
+const CHANGE_KINDS = ['invitation.sent', 'invitation.answered', 'connection.made', 'message.sent'] as const;
 type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** The kinds that can reach someone live: the changes below, and whatever notifies someone. */
@@ -45,5 +45,10 @@ function changesFor(event: StoredEvent): Addressed[] {
       return [];
     case 'connection.made':
       return [{ memberId: e.subjectId, message: { id: e.id, type: 'network', data: {} } }];
+    case 'message.sent':
+      // Only those it was delivered to (inbox or Requests); where it landed is theirs to know, never the sender's.
+      return e.data.delivered
+        .filter((d) => d.memberId !== e.actorId)
+        .map((d) => ({ memberId: d.memberId, message: { id: e.id, type: 'message' as const, data: { conversationId: e.data.conversationId, messageId: e.data.messageId } } }));
   }
 }

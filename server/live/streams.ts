@@ -14,7 +14,7 @@ export interface LiveMessage {
 }
 
 /** What changed, as the web's live hook (web/hooks/useLiveUpdates.ts) reacts to it. */
-export type LiveMessageType = 'invitation' | 'network' | 'notification';
+export type LiveMessageType = 'invitation' | 'network' | 'notification' | 'message';
 
 export interface LiveStream {
   write(message: LiveMessage): void;

@@ -52,6 +52,29 @@ describeEachEngine('live updates over server-sent events', (get) => {
     }
   });
 
+  it('delivers a message live to its recipient, and nothing to a member whose settings drop it', async () => {
+    const { app } = get();
+    const [eva, fin, gil] = await Promise.all(['Eva Writer', 'Fin Reader', 'Gil Dropper'].map((n) => signUp(app, n)));
+    const drop = { connection: 'drop', second: 'drop', third_plus: 'drop', new_account: 'drop', flagged: 'drop' };
+    expect((await gil!.call('PUT', '/api/v1/me/message-settings', drop)).statusCode).toBe(200);
+    const finStream = await readEventStream(`${base}/api/v1/events`, { cookie: fin!.cookie });
+    const gilStream = await readEventStream(`${base}/api/v1/events`, { cookie: gil!.cookie });
+    const evaStream = await readEventStream(`${base}/api/v1/events`, { cookie: eva!.cookie });
+    try {
+      const sent = await eva!.call('POST', '/api/v1/conversations', { to: [fin!.handle], text: 'Hello Fin' });
+      expect(sent.statusCode).toBe(201);
+      const { id, messageId } = sent.json<{ id: number; messageId: number }>();
+      expect((await finStream.next('message')).data).toEqual({ conversationId: id, messageId });
+      expect((await eva!.call('POST', '/api/v1/conversations', { to: [gil!.handle], text: 'Hello Gil' })).statusCode).toBe(201);
+      await expect(gilStream.next('message', 300)).rejects.toThrow(/no message event/);
+      await expect(evaStream.next('message', 300)).rejects.toThrow(/no message event/);
+    } finally {
+      finStream.close();
+      gilStream.close();
+      evaStream.close();
+    }
+  });
+
   it('keeps ignoring silent: the sender hears nothing', async () => {
     const { app } = get();
     const cy = await signUp(app, 'Cy Live');
@@ -85,7 +108,7 @@ describe.runIf(serverUrl)('live updates across two processes [postgres]', () => 
     await drop?.();
   });
 
-  it('delivers an invitation sent through one process to a stream open on the other', async () => {
+  it('delivers an invitation and a message sent through one process to a stream open on the other', async () => {
     const base = await listening(second);
     const ana = await signUp(first, 'Ana Remote');
     const bo = await signUp(first, 'Bo Remote');
@@ -95,6 +118,10 @@ describe.runIf(serverUrl)('live updates across two processes [postgres]', () => 
       const sent = await ana.call('POST', '/api/v1/invitations', { to: bo.handle, note: 'Across processes' });
       expect(sent.statusCode).toBe(201);
       expect((await boStream.next('invitation')).data).toEqual({ invitationId: sent.json<{ invitation: { id: number } }>().invitation.id });
+      const message = await ana.call('POST', '/api/v1/conversations', { to: [bo.handle], text: 'Sent through the first process' });
+      expect(message.statusCode).toBe(201);
+      const { id, messageId } = message.json<{ id: number; messageId: number }>();
+      expect((await boStream.next('message')).data).toEqual({ conversationId: id, messageId });
     } finally {
       boStream.close();
     }
