@@ -272,6 +272,11 @@ export default {
         create: 'Created an access token',
         revoke: 'Revoked an access token',
       },
+      job: {
+        retry: 'Retried a failed job',
+        discard: 'Discarded a failed job',
+        run_digest: 'Ran the weekly digest now',
+      },
     },
     areas: {
       member: 'Members',
@@ -282,6 +287,7 @@ export default {
       profile: 'Profiles',
       password: 'Passwords',
       token: 'Access tokens',
+      job: 'Background jobs',
     },
     areasAll: {
       member: 'All: members',
@@ -292,6 +298,7 @@ export default {
       profile: 'All: profiles',
       password: 'All: passwords',
       token: 'All: access tokens',
+      job: 'All: background jobs',
     },
     details: {
       reportReason: 'Report reason: {reason}',

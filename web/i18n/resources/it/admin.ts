@@ -276,6 +276,11 @@ const admin: Messages<typeof english> = {
         create: 'Token di accesso creato',
         revoke: 'Token di accesso revocato',
       },
+      job: {
+        retry: 'Job fallito riprovato',
+        discard: 'Job fallito scartato',
+        run_digest: 'Riepilogo settimanale avviato subito',
+      },
     },
     areas: {
       member: 'Membri',
@@ -286,6 +291,7 @@ const admin: Messages<typeof english> = {
       profile: 'Profili',
       password: 'Password',
       token: 'Token di accesso',
+      job: 'Attività in background',
     },
     areasAll: {
       member: 'Tutto: membri',
@@ -296,6 +302,7 @@ const admin: Messages<typeof english> = {
       profile: 'Tutto: profili',
       password: 'Tutto: password',
       token: 'Tutto: token di accesso',
+      job: 'Tutto: attività in background',
     },
     details: {
       reportReason: 'Motivo della segnalazione: {reason}',
