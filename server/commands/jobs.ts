@@ -9,6 +9,7 @@ import { announce, enqueueJob } from '../jobs/enqueue.ts';
 import { isoWeek } from '../jobs/schedule.ts';
 import { recordAudit } from './audit.ts';
 
+/** Who acted: an operator on the admin page, or null for the `rapport jobs` command line (the platform). */
 export interface Operator {
   id: number;
   ip?: string | null;
@@ -26,24 +27,24 @@ async function lockDead(tx: Tx, id: number): Promise<{ kind: string; attempts: n
 }
 
 /** Puts a dead job back in the queue with its attempts reset; the workers are woken after commit. */
-export async function retryJob(tx: Tx, operator: Operator, id: number): Promise<void> {
+export async function retryJob(tx: Tx, operator: Operator | null, id: number): Promise<void> {
   const job = await lockDead(tx, id);
   await tx.execute(sql`UPDATE jobs SET status = 'queued', attempts = 0, run_at = now(), updated_at = now(), finished_at = NULL WHERE id = ${id}`);
-  await recordAudit(tx, { actorId: operator.id, action: 'job.retry', subjectType: 'job', subjectId: id, data: { kind: job.kind, attempts: job.attempts }, ip: operator.ip ?? null });
+  await recordAudit(tx, { actorId: operator?.id ?? null, action: 'job.retry', subjectType: 'job', subjectId: id, data: { kind: job.kind, attempts: job.attempts }, ip: operator?.ip ?? null });
   await announce(tx);
 }
 
 /** Deletes a dead job for good. */
-export async function discardJob(tx: Tx, operator: Operator, id: number): Promise<void> {
+export async function discardJob(tx: Tx, operator: Operator | null, id: number): Promise<void> {
   const job = await lockDead(tx, id);
   await tx.execute(sql`DELETE FROM jobs WHERE id = ${id}`);
   await recordAudit(tx, {
-    actorId: operator.id,
+    actorId: operator?.id ?? null,
     action: 'job.discard',
     subjectType: 'job',
     subjectId: id,
     data: { kind: job.kind, attempts: job.attempts, lastError: job.lastError?.slice(0, 300) ?? null },
-    ip: operator.ip ?? null,
+    ip: operator?.ip ?? null,
   });
 }
 
@@ -55,6 +56,6 @@ export async function runDigestNow(tx: DbOrTx, operator: Operator | null, now = 
   const week = isoWeek(now);
   // No unique key: each run looks again; the digests themselves are unique per member and week.
   const jobId = (await enqueueJob(tx, 'digest.schedule', { week }, { maxAttempts: 3 }))!;
-  if (operator) await recordAudit(tx, { actorId: operator.id, action: 'job.run_digest', subjectType: 'job', subjectId: jobId, data: { kind: 'digest.schedule', week }, ip: operator.ip ?? null });
+  await recordAudit(tx, { actorId: operator?.id ?? null, action: 'job.run_digest', subjectType: 'job', subjectId: jobId, data: { kind: 'digest.schedule', week }, ip: operator?.ip ?? null });
   return { jobId, week };
 }
