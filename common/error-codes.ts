@@ -98,6 +98,7 @@ export const ERROR_CODES = {
   member_suspended: { status: 409, meaning: 'The member is suspended: reinstate them first.' },
   last_operator: { status: 409, meaning: 'A community needs at least one operator: make someone else an operator first.' },
   already_merged: { status: 409, meaning: 'One of the organisations was already merged into another.' },
+  job_not_dead: { status: 409, meaning: 'Only a dead job (out of attempts) can be retried or discarded; this one is queued, running or done.' },
 
   // 413 to 431: the request's size or shape
   payload_too_large: { status: 413, meaning: 'The body or the uploaded file is too large.' },

@@ -34,9 +34,12 @@ export const AUDIT_ACTIONS = [
   'password.reset',
   'token.create',
   'token.revoke',
+  'job.retry',
+  'job.discard',
+  'job.run_digest',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** An area of the log: every action that starts with it ("moderation." is every moderation action). */
-export const AUDIT_AREAS = ['member.', 'moderation.', 'report.', 'invitation.', 'organisation.', 'profile.', 'password.', 'token.'] as const;
+export const AUDIT_AREAS = ['member.', 'moderation.', 'report.', 'invitation.', 'organisation.', 'profile.', 'password.', 'token.', 'job.'] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];

@@ -23,10 +23,17 @@ export const NOTIFICATION_KINDS = [
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
+ * What a member may receive by email: every kind of notification, and the weekly digest for members who
+ * have been away (docs/notifications.md, "Weekly digest"), which is an email only, never a notification.
+ */
+export const EMAIL_KINDS = [...NOTIFICATION_KINDS, 'digest'] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+
+/**
  * Which kinds come by email too, unless the member says otherwise: what asks for an answer or is a new
  * relationship. Each email carries a one-click unsubscribe for its kind (RFC 8058).
  */
-export const EMAIL_BY_DEFAULT: Record<NotificationKind, boolean> = {
+export const EMAIL_BY_DEFAULT: Record<EmailKind, boolean> = {
   invitation_received: true,
   invitation_accepted: true,
   connected_automatically: false,
@@ -35,4 +42,5 @@ export const EMAIL_BY_DEFAULT: Record<NotificationKind, boolean> = {
   mention: true,
   reaction: false,
   repost: false,
+  digest: true,
 };

@@ -44,3 +44,19 @@ it('imports a valid CSV into the configured data directory, and creates nobody t
   expect(second.status).toBe(0);
   expect(second.stdout).toContain('0 new, 0 updated, 1 unchanged');
 }, 180_000);
+
+it('queues the weekly digest on demand, shows the job queue, and refuses to retry a job that is not dead', () => {
+  const digest = rapport('jobs', 'digest');
+  expect(digest.stderr).not.toContain('Error');
+  expect(digest.status).toBe(0);
+  expect(digest.stdout).toMatch(/Queued the weekly digest for \d{4}-W\d{2} \(job #(\d+)\)/);
+  const id = /job #(\d+)/.exec(digest.stdout)![1]!;
+  const status = rapport('jobs', 'status');
+  expect(status.status).toBe(0);
+  expect(status.stdout).toMatch(/digest\.schedule\s+1\s+0\s+0\s+0/);
+  const retry = rapport('jobs', 'retry', id);
+  expect(retry.status).toBe(1);
+  expect(retry.stderr).toContain(`Job #${id} is queued, not dead`);
+  expect(rapport('jobs', 'discard', '987654').stderr).toContain('There is no job #987654.');
+  expect(rapport('jobs', 'retry', 'x').status).toBe(2);
+}, 180_000);

@@ -1,11 +1,12 @@
 import { graphCommand } from './commands/graph.ts';
 import { helpCommand } from './commands/help.ts';
 import { importCommand } from './commands/import.ts';
+import { jobsCommand } from './commands/jobs.ts';
 import type { Command } from './commands/types.ts';
 import { UsageError } from './lib/database.ts';
 
 /** `rapport <command>`: operator tasks against the server's database. Add a command by adding its file here. */
-const commands: Command[] = [importCommand, graphCommand];
+const commands: Command[] = [importCommand, graphCommand, jobsCommand];
 commands.push(helpCommand(() => commands));
 
 async function main(argv: string[]): Promise<number> {

@@ -24,14 +24,17 @@ import { parseQueryString } from './http/querystring.ts';
 import './http/types.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { EmailDelivery } from './jobs/email-delivery.ts';
-import { expireInvitations } from './jobs/expire-invitations.ts';
-import { inTransaction } from './db/transaction.ts';
+import { wakeJobsOn } from './jobs/enqueue.ts';
+import { DIGEST_SCHEDULE, registerDigest } from './jobs/digest.ts';
+import { MAINTENANCE_SCHEDULES, registerMaintenance } from './jobs/maintenance.ts';
+import { JobQueue } from './jobs/queue.ts';
+import { type JobRunner, runJobs } from './jobs/runner.ts';
+import { Scheduler } from './jobs/schedule.ts';
 import { announceEventsOn } from './events/announce.ts';
 import { EventDispatcher } from './events/dispatcher.ts';
 import { followRemoteEvents } from './events/remote.ts';
 import { LiveUpdatesProcessor } from './live/live-processor.ts';
 import { emailNotificationsOn } from './notifications/email.ts';
-import { EmailWakeProcessor } from './notifications/email-wake.ts';
 import { LiveStreams } from './live/streams.ts';
 import { eventRoutes } from './routes/events/events.ts';
 import { notificationRoutes, notificationSettingRoutes } from './routes/notifications/notifications.ts';
@@ -42,12 +45,11 @@ import { attachReadCaches, ReadCaches } from './viewer/read-caches.ts';
 import { loadStandings } from './viewer/standing.ts';
 import { loadProfiles } from './hydration/profile.ts';
 import { loadPersonRecords } from './hydration/person-records.ts';
-import { endExpiredRestrictions } from './commands/moderation/restrictions.ts';
-import { scanRecentClusters } from './commands/screening/clusters.ts';
 import { openGraph } from './graph/persist.ts';
 import { SnapshotSchedule } from './graph/snapshot-schedule.ts';
 import { adminRoutes } from './routes/admin/admin.ts';
 import { auditRoutes } from './routes/admin/audit.ts';
+import { adminJobRoutes } from './routes/admin/jobs.ts';
 import { moderationRoutes } from './routes/admin/moderation.ts';
 import { adminOrganisationRoutes } from './routes/admin/organisations.ts';
 import { authRoutes } from './routes/auth/auth.ts';
@@ -128,10 +130,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     for (const event of found) liveUpdates.handle(event);
   });
 
-  // Notification emails are queued in the events' transactions; these say where links point and wake delivery.
+  // Background work: jobs enqueued in the transactions that cause them, run after commit by this process's
+  // queue (woken at once here, through NOTIFY from other processes on a server, and on a timer).
+  const jobs = new JobQueue(database.db, { log: app.log, metrics });
+  const stopWakingJobs = wakeJobsOn(database.db, { wake: () => void jobs.kick(), ...(database.jobs ? { channel: database.jobs.channel } : {}) });
+  // Notification emails are queued in the events' transactions; these say where their links point.
   const stopNotificationEmails = emailNotificationsOn(database.db, { publicUrl: config.publicUrl, defaultLocale: config.defaultLocale });
-  const email = new EmailDelivery(database.db, config.smtpUrl, config.mailFrom, app.log);
-  await events.register(new EmailWakeProcessor(email), { marks: new ChangeMarks(graph.marks.safe()) });
+  const email = new EmailDelivery(database.db, jobs, config.smtpUrl, config.mailFrom, app.log);
+  registerMaintenance(jobs, database.db, config);
+  registerDigest(jobs, { db: database.db, graph: () => graph.index, config });
+  const scheduler = new Scheduler(database.db, [...MAINTENANCE_SCHEDULES, DIGEST_SCHEDULE]);
 
   const ctx: AppContext = {
     config,
@@ -140,6 +148,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     throttles: createAuthThrottles(config),
     metrics,
     email,
+    jobs,
     graph,
     events,
     live,
@@ -175,6 +184,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(adminRoutes, { prefix: '/api/v1' });
   await app.register(moderationRoutes, { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1' });
+  await app.register(adminJobRoutes, { prefix: '/api/v1' });
   await app.register(adminOrganisationRoutes, { prefix: '/api/v1' });
   await app.register(noticeRoutes, { prefix: '/api/v1' });
   await app.register(reportRoutes, { prefix: '/api/v1' });
@@ -195,18 +205,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerWebApp(app, config.webDistDir);
 
   let vacuumTimer: NodeJS.Timeout | null = null;
-  let expiryTimer: NodeJS.Timeout | null = null;
+  let jobRunner: JobRunner | null = null;
   if (options.background !== false) {
-    ctx.email.start();
+    // The hourly upkeep (expiry, cluster scan, pruning) and the weekly digest are scheduled jobs on the queue.
+    jobRunner = runJobs(jobs, database, scheduler, app.log);
     events.start();
     snapshots?.start();
-    expiryTimer = setInterval(() => {
-      expireInvitations(database.db).catch((err: unknown) => app.log.warn({ err }, 'invitation expiry failed'));
-      inTransaction(database.db, (tx) => endExpiredRestrictions(tx)).catch((err: unknown) => app.log.warn({ err }, 'restriction expiry failed'));
-      // Profiles fill in after sign-up, so look-alike clusters can appear later than the sign-ups themselves.
-      scanRecentClusters(database.db, config.screening).catch((err: unknown) => app.log.warn({ err }, 'cluster scan failed'));
-    }, 3_600_000);
-    expiryTimer.unref();
     if (database.engine === 'pglite' && config.vacuumIntervalMs > 0) {
       vacuumTimer = setInterval(() => {
         database.vacuumAnalyze().catch((err: unknown) => app.log.warn({ err }, 'vacuum failed'));
@@ -221,8 +225,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   app.addHook('onClose', async () => {
     if (vacuumTimer) clearInterval(vacuumTimer);
-    if (expiryTimer) clearInterval(expiryTimer);
-    await ctx.email.stop();
+    // Running jobs finish (or their leases expire for another process to take over); no new ones start.
+    await (jobRunner ? jobRunner.stop() : jobs.stop());
+    stopWakingJobs();
+    email.stop();
     // Before the snapshot, so it holds everything the processors handled.
     await remoteEvents.close();
     announcing?.stop();

@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { Database, Db } from './db/connection.ts';
 import type { EmailDelivery } from './jobs/email-delivery.ts';
 import type { EventDispatcher } from './events/dispatcher.ts';
+import type { JobQueue } from './jobs/queue.ts';
 import type { GraphService } from './graph/service.ts';
 import type { LiveStreams } from './live/streams.ts';
 
@@ -16,7 +17,10 @@ export interface AppContext {
   throttles: AuthThrottles;
   /** The app's Prometheus metrics, served at /metrics. */
   metrics: Registry;
+  /** Email delivery, a kind of job; `kick()` runs the queue now. */
   email: EmailDelivery;
+  /** This process's job queue worker (jobs/queue.ts): handlers by kind, woken after commits and on a timer. */
+  jobs: JobQueue;
   /** The in-memory connection graph, kept in step with the tables after every commit. */
   graph: GraphService;
   /** Hands committed events to their processors (the graph index among them) and retries failures from the outbox. */

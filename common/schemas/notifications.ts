@@ -4,11 +4,11 @@
  * (web/i18n/resources/<lng>/notifications.ts), and emails are worded by the server from the same kinds.
  */
 import { z } from 'zod';
-import { EMAIL_BY_DEFAULT, NOTIFICATION_KINDS, type NotificationKind } from '../notifications.ts';
+import { EMAIL_BY_DEFAULT, EMAIL_KINDS, type EmailKind, NOTIFICATION_KINDS, type NotificationKind } from '../notifications.ts';
 import { cursor } from './primitives.ts';
 import { page, personCard } from './search.ts';
 
-export { NOTIFICATION_KINDS, EMAIL_BY_DEFAULT, type NotificationKind };
+export { NOTIFICATION_KINDS, EMAIL_KINDS, EMAIL_BY_DEFAULT, type NotificationKind, type EmailKind };
 
 /** The ids a notification points at; which are present depends on the kind. */
 export const notificationSubject = z.object({
@@ -45,9 +45,9 @@ export const markNotificationsRead = z.strictObject({ upTo: z.number().int().min
 
 
 /** One boolean per kind, as an object with a property for each (OpenAPI tools refuse a record keyed by an enum). */
-const perKind = <T extends z.ZodType>(value: T) => Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, value])) as Record<NotificationKind, T>;
+const perKind = <T extends z.ZodType>(value: T) => Object.fromEntries(EMAIL_KINDS.map((kind) => [kind, value])) as Record<EmailKind, T>;
 
-/** For each kind, whether it also comes by email. */
+/** For each kind (the notifications and the weekly digest), whether it comes by email. */
 export const notificationSettings = z.object({ email: z.object(perKind(z.boolean())) });
 export type NotificationSettings = z.infer<typeof notificationSettings>;
 /** The kinds to change; the others keep their setting. */
@@ -57,6 +57,6 @@ export const notificationSettingsUpdate = z.strictObject({ email: z.strictObject
 export const unsubscribeQuery = z.strictObject({
   // The shape newSecret('un', …) gives; anything else is refused before the database is asked.
   token: z.string().regex(/^un_[\w-]{8,64}$/, { message: 'must be an unsubscribe token' }),
-  kind: z.enum(NOTIFICATION_KINDS),
+  kind: z.enum(EMAIL_KINDS),
 });
-export const subscriptionView = z.object({ kind: z.enum(NOTIFICATION_KINDS), subscribed: z.boolean() });
+export const subscriptionView = z.object({ kind: z.enum(EMAIL_KINDS), subscribed: z.boolean() });

@@ -30,6 +30,8 @@ export interface Database {
    * with a connection of its own. Absent on PGlite, which is one process.
    */
   events?: { channel: string; listen(handlers: Omit<ListenOptions, 'url' | 'schema' | 'channel'>): Listener };
+  /** The same for the job queue: a job enqueued in one process wakes the workers of the others (jobs/enqueue.ts). */
+  jobs?: { channel: string; listen(handlers: Omit<ListenOptions, 'url' | 'schema' | 'channel'>): Listener };
   /** Reclaims dead rows and refreshes planner statistics; PGlite never autovacuums. */
   vacuumAnalyze(): Promise<void>;
   close(): Promise<void>;
@@ -56,10 +58,12 @@ export async function openDatabase(config: Config): Promise<Database> {
     });
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     const channel = channelFor('rapport_events', dbc.schema);
+    const jobsChannel = channelFor('rapport_jobs', dbc.schema);
     return {
       db,
       engine: 'postgres',
       events: { channel, listen: (handlers) => listen({ ...handlers, url: dbc.url, schema: dbc.schema, channel }) },
+      jobs: { channel: jobsChannel, listen: (handlers) => listen({ ...handlers, url: dbc.url, schema: dbc.schema, channel: jobsChannel }) },
       async vacuumAnalyze() {
         await pool.query('ANALYZE');
       },

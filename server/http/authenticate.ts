@@ -5,6 +5,7 @@ import { attachCredentialCache, CredentialCache } from '../auth/credential-cache
 import { hashSecret } from '../auth/secrets.ts';
 import { AppError, forbidden, unauthorized } from '../errors.ts';
 import { createViewer } from '../viewer/viewer.ts';
+import { LastSeen } from './last-seen.ts';
 import type { CredentialGuard } from './rate-limit.ts';
 
 export const SESSION_COOKIE = 'rapport_session';
@@ -40,6 +41,8 @@ export function registerAuthentication(app: FastifyInstance, guard: CredentialGu
     labelNames: ['credential'],
     registers: [app.ctx.metrics],
   });
+  // Who has been away (the weekly digest) is read from the last request each member made, to the hour.
+  const lastSeen = new LastSeen(app.ctx.db, (err) => app.log.warn({ err }, 'recording when a member was last seen failed'));
   const credentials = new CredentialCache();
   const detach = attachCredentialCache(app.ctx.db, credentials);
   app.addHook('onClose', async () => detach());
@@ -92,7 +95,10 @@ export function registerAuthentication(app: FastifyInstance, guard: CredentialGu
         }
       }
     }
-    if (request.actor) request.viewer = createViewer(app.ctx.db, () => app.ctx.graph.index, request.actor);
+    if (request.actor) {
+      request.viewer = createViewer(app.ctx.db, () => app.ctx.graph.index, request.actor);
+      lastSeen.touch(request.actor.id);
+    }
     if (mode === 'optional') return;
     const actor = request.actor;
     if (!actor) throw unauthorized();

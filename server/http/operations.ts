@@ -195,6 +195,11 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/v1/admin/members/:handle/restrictions/lift': { operationId: 'liftRestrictions', errors: [...OPERATORS, 'not_found', 'not_restricted'] },
   'GET /api/v1/admin/outbox': { operationId: 'listOutbox', errors: OPERATORS },
   'GET /api/v1/admin/audit': { operationId: 'listAuditEvents', errors: OPERATORS },
+  'GET /api/v1/admin/jobs': { operationId: 'countJobs', errors: OPERATORS },
+  'GET /api/v1/admin/jobs/dead': { operationId: 'listDeadJobs', errors: OPERATORS },
+  'POST /api/v1/admin/jobs/:id/retry': { operationId: 'retryJob', errors: [...OPERATORS, 'not_found', 'job_not_dead'] },
+  'POST /api/v1/admin/jobs/:id/discard': { operationId: 'discardJob', errors: [...OPERATORS, 'not_found', 'job_not_dead'] },
+  'POST /api/v1/admin/jobs/digest': { operationId: 'runDigestNow', errors: OPERATORS },
   'GET /api/v1/admin/organisations': { operationId: 'listAdminOrganisations', errors: OPERATORS },
   'POST /api/v1/admin/organisations/:id/merge': {
     operationId: 'mergeOrganisation',

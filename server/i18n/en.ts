@@ -84,6 +84,20 @@ export const en = {
       action: 'See the post',
       footer: 'You get this email because you chose to hear about reposts. Stop these emails with one click: {unsubscribe}',
     },
+    /** The weekly digest for members who have been away (server/email/digest.ts lays it out). */
+    digest: {
+      subject: 'Your week on Rapport',
+      greeting: 'Hi {name},',
+      intro: 'Here is what happened in your network on Rapport while you were away.',
+      postsHeading: 'Top posts from your network',
+      post: '{author}: “{excerpt}”',
+      postStats: '{reactions, plural, one {# reaction} other {# reactions}} · {comments, plural, one {# comment} other {# comments}}',
+      invitations: '{count, plural, one {# invitation is waiting for your answer.} other {# invitations are waiting for your answer.}}',
+      invitationsAction: 'See your invitations',
+      peopleHeading: 'People you may know',
+      action: 'Open Rapport',
+      footer: 'You get this weekly summary because you have not visited Rapport for a while. Stop these emails with one click: {unsubscribe}',
+    },
   },
   /** The web page as the server sends it, before the app starts: what search engines and link previews read. */
   page: {

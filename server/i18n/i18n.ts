@@ -23,7 +23,8 @@ void instance.use(new ICU()).init({
   returnNull: false,
 });
 
-type EmailName = keyof Messages['email'];
+/** The emails of one paragraph and a link (templates.ts `layout`); the digest has its own layout. */
+type EmailName = Exclude<keyof Messages['email'], 'digest'>;
 export type EmailTexts = Messages['email'][EmailName];
 
 /** An email's texts in a language, with its values (ICU arguments) filled in. */
@@ -36,4 +37,11 @@ export function emailTexts(locale: Locale, name: EmailName, values: Record<strin
 /** A text of the web page's shell (its meta description), in a language. */
 export function pageText(locale: Locale, key: `meta.${keyof Messages['page']['meta']}`): string {
   return instance.getFixedT(locale, 'page')(key);
+}
+
+/** One text of an email in a language, for emails laid out field by field (the digest, server/email/digest.ts). */
+export function emailText<N extends keyof Messages['email']>(locale: Locale, name: N, field: keyof Messages['email'][N] & string, values: Record<string, string | number>): string {
+  // The key is typed by the two parameters; i18next's own key types do not follow a generic name.
+  const t = instance.getFixedT(locale, 'email') as unknown as (key: string, values: Record<string, string | number>) => string;
+  return t(`${name}.${field}`, values);
 }

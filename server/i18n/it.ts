@@ -83,6 +83,19 @@ export const it: Messages = {
       action: 'Vedi il post',
       footer: 'Ricevi questa email perché hai scelto di ricevere un avviso quando qualcuno diffonde i tuoi post. Per non riceverne più basta un clic: {unsubscribe}',
     },
+    digest: {
+      subject: 'La tua settimana su Rapport',
+      greeting: 'Ciao {name},',
+      intro: 'Ecco cosa è successo nella tua rete su Rapport negli ultimi giorni.',
+      postsHeading: 'I post più seguiti della tua rete',
+      post: '{author}: «{excerpt}»',
+      postStats: '{reactions, plural, one {# reazione} other {# reazioni}} · {comments, plural, one {# commento} other {# commenti}}',
+      invitations: '{count, plural, one {# invito aspetta la tua risposta.} other {# inviti aspettano la tua risposta.}}',
+      invitationsAction: 'Vedi i tuoi inviti',
+      peopleHeading: 'Persone che potresti conoscere',
+      action: 'Apri Rapport',
+      footer: 'Ricevi questo riepilogo settimanale perché non visiti Rapport da un po’. Per non riceverne più basta un clic: {unsubscribe}',
+    },
   },
   page: {
     meta: {

@@ -1,95 +1,67 @@
-import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/connection.ts';
 import { emailOutbox } from '../db/schema.ts';
-
-const MAX_ATTEMPTS = 5;
+import type { JobInfo, JobQueue } from './queue.ts';
 
 /**
- * Delivers the email outbox. With SMTP_URL set, over SMTP; without it, messages stay in the dev outbox
+ * Delivers the email outbox as jobs of the queue (`email.send`, enqueued with each message by queueEmail in
+ * the transaction that writes it). With SMTP_URL set, over SMTP; without it, messages stay in the dev outbox
  * (readable on the admin page) and are printed to the console, so a fresh install can still sign people up.
- * It runs when kicked after a commit and on a timer, so a crash between commit and send loses nothing.
+ * The queue retries a failed send with backoff; the outbox row keeps the message and its status.
  */
 export class EmailDelivery {
   private readonly transport: Transporter | null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Db,
+    private readonly queue: JobQueue,
     smtpUrl: string | null,
     private readonly from: string,
     private readonly log: FastifyBaseLogger,
   ) {
     this.transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
+    queue.register('email.send', ({ emailId }, job) => this.deliver(emailId, job));
   }
 
-  start(intervalMs = 30_000): void {
-    // Fire and forget: kick() logs a failed pass itself and never rejects, and the timer retries.
-    this.timer = setInterval(() => void this.kick(), intervalMs);
-    this.timer.unref();
-    void this.kick();
-  }
-
-  /** Delivers whatever is pending; concurrent kicks coalesce into one more pass. Resolves when idle. */
+  /** Runs the queue now (email among the rest); resolves when nothing is due. Tests and after-commit hooks call it. */
   kick(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        await this.deliverPending().catch((err: unknown) => this.log.error({ err }, 'email delivery pass failed'));
-      } while (this.again);
-    })().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    return this.queue.kick();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  stop(): void {
     this.transport?.close();
   }
 
-  private async deliverPending(): Promise<void> {
-    const pending = await this.db
-      .select()
-      .from(emailOutbox)
-      .where(and(eq(emailOutbox.status, 'pending'), lt(emailOutbox.attempts, MAX_ATTEMPTS)))
-      .orderBy(asc(emailOutbox.id))
-      .limit(50);
-    for (const message of pending) {
-      if (!this.transport) {
-        this.log.info({ to: message.toAddress, subject: message.subject }, `dev outbox email:\n${message.textBody}`);
-        await this.db.update(emailOutbox).set({ status: 'dev_outbox' }).where(eq(emailOutbox.id, message.id));
-        continue;
-      }
-      try {
-        await this.transport.sendMail({
-          from: this.from,
-          to: message.toAddress,
-          subject: message.subject,
-          text: message.textBody,
-          ...(message.htmlBody ? { html: message.htmlBody } : {}),
-          ...(message.headers ? { headers: message.headers } : {}),
-        });
-        await this.db
-          .update(emailOutbox)
-          .set({ status: 'sent', sentAt: sql`now()`, attempts: message.attempts + 1 })
-          .where(eq(emailOutbox.id, message.id));
-      } catch (err) {
-        const attempts = message.attempts + 1;
-        this.log.warn({ err, id: message.id, attempts }, 'email delivery failed');
-        await this.db
-          .update(emailOutbox)
-          .set({ attempts, lastError: String(err).slice(0, 500), status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending' })
-          .where(eq(emailOutbox.id, message.id));
-      }
+  private async deliver(emailId: number, job: JobInfo): Promise<void> {
+    const [message] = await this.db.select().from(emailOutbox).where(eq(emailOutbox.id, emailId));
+    // Sent already (a job that ran twice), or gone: nothing to do. A failed one is sent again when an operator retries its job.
+    if (!message || (message.status !== 'pending' && message.status !== 'failed')) return;
+    if (!this.transport) {
+      this.log.info({ to: message.toAddress, subject: message.subject }, `dev outbox email:\n${message.textBody}`);
+      await this.db.update(emailOutbox).set({ status: 'dev_outbox' }).where(eq(emailOutbox.id, message.id));
+      return;
     }
+    try {
+      await this.transport.sendMail({
+        from: this.from,
+        to: message.toAddress,
+        subject: message.subject,
+        text: message.textBody,
+        ...(message.htmlBody ? { html: message.htmlBody } : {}),
+        ...(message.headers ? { headers: message.headers } : {}),
+      });
+    } catch (err) {
+      await this.db
+        .update(emailOutbox)
+        .set({ attempts: job.attempt, lastError: String(err).slice(0, 500), status: job.lastAttempt ? 'failed' : 'pending' })
+        .where(eq(emailOutbox.id, message.id));
+      throw err;
+    }
+    await this.db
+      .update(emailOutbox)
+      .set({ status: 'sent', sentAt: sql`now()`, attempts: job.attempt, lastError: null })
+      .where(eq(emailOutbox.id, message.id));
   }
 }

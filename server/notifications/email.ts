@@ -9,7 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Locale } from '../../common/locales.ts';
-import { EMAIL_BY_DEFAULT, type NotificationKind } from '../../common/schemas/notifications.ts';
+import { EMAIL_BY_DEFAULT, type EmailKind } from '../../common/schemas/notifications.ts';
 import { newSecret } from '../auth/secrets.ts';
 import { queueEmail } from '../commands/queue-email.ts';
 import { type Db, rows, type Tx } from '../db/connection.ts';
@@ -26,6 +26,9 @@ export interface EmailSettings {
 
 const settings = new WeakMap<Db, EmailSettings>();
 
+/** The links' base and the community's language for emails written on `db`; undefined where no app turned them on. */
+export const emailSettingsOf = (db: Db): EmailSettings | undefined => settings.get(db);
+
 export function emailNotificationsOn(db: Db, options: EmailSettings): () => void {
   settings.set(db, options);
   return () => settings.delete(db);
@@ -38,12 +41,12 @@ interface Person {
   email: string;
   locale: Locale | null;
   reachable: boolean;
-  prefs: Partial<Record<NotificationKind, boolean>> | null;
+  prefs: Partial<Record<EmailKind, boolean>> | null;
   token: string | null;
 }
 
 /** Whether a member wants this kind by email: their own choice, else the default. */
-export const wantsEmail = (prefs: Person['prefs'], kind: NotificationKind): boolean => prefs?.[kind] ?? EMAIL_BY_DEFAULT[kind];
+export const wantsEmail = (prefs: Person['prefs'], kind: EmailKind): boolean => prefs?.[kind] ?? EMAIL_BY_DEFAULT[kind];
 
 /** Where a notification's email takes its reader. */
 function linkFor(base: string, n: NewNotification, actor: Person | undefined): string {
@@ -89,8 +92,8 @@ export async function queueNotificationEmails(tx: Tx, notified: readonly NewNoti
   }
 }
 
-/** The member's unsubscribe token, made on their first notification email and kept. */
-async function unsubscribeToken(tx: Tx, memberId: number): Promise<string> {
+/** The member's unsubscribe token, made on their first notification email (or digest) and kept. */
+export async function unsubscribeToken(tx: Tx, memberId: number): Promise<string> {
   const [row] = await rows<{ token: string }>(
     tx,
     sql`INSERT INTO notification_preferences (member_id, unsubscribe_token) VALUES (${memberId}, ${newSecret('un', 24)})

@@ -29,7 +29,8 @@ export type Action =
   | 'member.suspend'
   | 'member.promote'
   | 'member.demote'
-  | 'moderation.act';
+  | 'moderation.act'
+  | 'jobs.manage';
 
 export function allow(actor: Actor | null, action: Action, subject: Subject): boolean {
   if (!actor || actor.status !== 'active') return false;
@@ -57,6 +58,9 @@ export function allow(actor: Actor | null, action: Action, subject: Subject): bo
       return subject.kind === 'profile' && subject.memberId === actor.id;
     case 'admin.access':
       return actor.role === 'admin';
+    case 'jobs.manage':
+      // The job queue's dead letters, retried or discarded, and the digest run on demand: operators only.
+      return actor.role === 'admin' && subject.kind === 'site';
     case 'moderation.act':
       // Warn, restrict or dismiss: operators only, and never about themselves (suspension has its own rule).
       return actor.role === 'admin' && (subject.kind === 'site' || (subject.kind === 'member' && subject.memberId !== actor.id));

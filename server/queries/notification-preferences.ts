@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { EMAIL_BY_DEFAULT, NOTIFICATION_KINDS, type NotificationKind, type NotificationSettings } from '../../common/schemas/notifications.ts';
+import { EMAIL_BY_DEFAULT, EMAIL_KINDS, type EmailKind, type NotificationSettings } from '../../common/schemas/notifications.ts';
 import { type Db, rows } from '../db/connection.ts';
 
-type Choices = Partial<Record<NotificationKind, boolean>>;
+type Choices = Partial<Record<EmailKind, boolean>>;
 
 const settingsOf = (choices: Choices | null): NotificationSettings => ({
-  email: Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, choices?.[kind] ?? EMAIL_BY_DEFAULT[kind]])) as Record<NotificationKind, boolean>,
+  email: Object.fromEntries(EMAIL_KINDS.map((kind) => [kind, choices?.[kind] ?? EMAIL_BY_DEFAULT[kind]])) as Record<EmailKind, boolean>,
 });
 
 /** A member's email choice for every kind: theirs where they made one, else the default. */
@@ -15,7 +15,7 @@ export async function loadNotificationSettings(db: Db, memberId: number): Promis
 }
 
 /** What an unsubscribe link's token stands for: whether that kind still comes by email; null for an unknown token. */
-export async function subscriptionByToken(db: Db, token: string, kind: NotificationKind): Promise<{ subscribed: boolean } | null> {
+export async function subscriptionByToken(db: Db, token: string, kind: EmailKind): Promise<{ subscribed: boolean } | null> {
   const [row] = await rows<{ email: Choices }>(db, sql`SELECT email FROM notification_preferences WHERE unsubscribe_token = ${token}`);
   return row ? { subscribed: settingsOf(row.email).email[kind] } : null;
 }

@@ -24,8 +24,9 @@ export class TestSmtpServer {
     },
   });
 
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+  /** Listens on loopback, on `port` (to come back where a stopped server was) or any free one; returns its URL. */
+  async start(at = 0): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(at, '127.0.0.1', resolve));
     const { port } = this.server.server.address() as AddressInfo;
     return `smtp://127.0.0.1:${port}`;
   }

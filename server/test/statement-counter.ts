@@ -101,7 +101,7 @@ export async function recordStatements<T>(
 }
 
 /**
- * Statements that identify the caller (a session or an access token). Counts of a route leave them out: they
+ * Statements that identify the caller (a session or an access token, and noting when they were last seen). Counts of a route leave them out: they
  * are the credential cache's business, and whether the cache still holds the caller depends on the clock.
  */
-export const identifiesCaller = (statement: string): boolean => /\b(sessions|access_tokens)\b/.test(statement);
+export const identifiesCaller = (statement: string): boolean => /\b(sessions|access_tokens|last_seen_at)\b/.test(statement);

@@ -1,7 +1,14 @@
 import type { RestrictionKind } from '../../common/moderation.ts';
 import { api } from './client.ts';
 import type { AdminOrganisation, OrganisationMergeResult } from '../../common/schemas/organisations.ts';
+import type { DeadJob, JobCounts } from '../../common/schemas/jobs.ts';
 import type { AdminMember, OutboxEmail, Page } from './types.ts';
+
+/** What retrying or discarding a dead job did. */
+export interface JobActionResult {
+  id: number;
+  status: 'queued' | 'discarded';
+}
 
 const member = (handle: string) => `/admin/members/${encodeURIComponent(handle)}`;
 
@@ -18,4 +25,10 @@ export const adminApi = {
   organisations: (q: string, cursor?: string) => api<Page<AdminOrganisation>>('GET', '/admin/organisations', { query: { q, cursor } }),
   mergeOrganisation: (id: number, into: number) =>
     api<OrganisationMergeResult>('POST', `/admin/organisations/${id}/merge`, { body: { into } }),
+  jobCounts: () => api<JobCounts>('GET', '/admin/jobs'),
+  deadJobs: (cursor?: string) => api<Page<DeadJob>>('GET', '/admin/jobs/dead', { query: { cursor } }),
+  retryJob: (id: number) => api<JobActionResult>('POST', `/admin/jobs/${id}/retry`, { body: {} }),
+  discardJob: (id: number) => api<JobActionResult>('POST', `/admin/jobs/${id}/discard`, { body: {} }),
+  /** Runs the weekly digest's schedule now: members away a week with no digest this week get one. */
+  runDigest: () => api<{ jobId: number; week: string }>('POST', '/admin/jobs/digest', { body: {} }),
 };

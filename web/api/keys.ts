@@ -46,6 +46,9 @@ export const keys = {
   reactors: (target: ReactionTarget, kind: ReactionKind | null) => ['posts', 'reactors', target.type, target.id, kind ?? 'all'] as const,
   adminMembers: (q: string) => ['admin', 'members', q] as const,
   outbox: ['admin', 'outbox'] as const,
+  /** The job queue's counts and dead jobs; retrying or discarding one refetches both. */
+  jobs: ['admin', 'jobs'] as const,
+  deadJobs: ['admin', 'jobs', 'dead'] as const,
   adminOrganisations: (q: string) => ['admin', 'organisations', q] as const,
   /** The first page only (a plain query, not a paged one, so it must not share the list's key). */
   adminOrganisationTargets: (q: string) => ['admin', 'organisation-targets', q] as const,

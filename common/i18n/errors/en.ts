@@ -97,6 +97,7 @@ const errors = {
     post: 'Post not found.',
     comment: 'Comment not found.',
     conversation: 'Conversation not found.',
+    job: 'Job not found.',
   },
 
   request_timeout: 'The request took too long to arrive.',
@@ -146,6 +147,7 @@ const errors = {
     from: '{name} was already merged into another organisation.',
     into: '{name} was merged into another organisation; merge into that one instead.',
   },
+  job_not_dead: 'This job is not dead any more (it was retried, or is running or done): reload the list.',
 
   payload_too_large: {
     body: 'The request body is too large.',

@@ -88,6 +88,7 @@ const errors: ErrorMessages = {
     post: 'Post non trovato.',
     comment: 'Commento non trovato.',
     conversation: 'Conversazione non trovata.',
+    job: 'Job non trovato.',
   },
 
   request_timeout: 'La richiesta ha impiegato troppo tempo ad arrivare.',
@@ -137,6 +138,7 @@ const errors: ErrorMessages = {
     from: '{name} è già stata unita a un’altra organizzazione.',
     into: '{name} è stata unita a un’altra organizzazione; uniscila a quella.',
   },
+  job_not_dead: 'Questo job non è più fallito (è stato riprovato, è in esecuzione o è concluso): ricarica l’elenco.',
 
   payload_too_large: {
     body: 'Il corpo della richiesta è troppo grande.',

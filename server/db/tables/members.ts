@@ -17,6 +17,8 @@ export const members = pgTable('members', {
   locale: text('locale', { enum: ['en', 'it'] }),
   trustLevel: smallint('trust_level').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+  /** The last request the member made, to the hour (http/last-seen.ts): who has been away, for the weekly digest. */
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().default(sql`now()`),
 });
 
 export const credentials = pgTable('credentials', {

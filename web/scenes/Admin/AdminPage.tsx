@@ -1,10 +1,11 @@
 import { Paper, Tabs } from '@mantine/core';
-import { IconBuilding, IconFlag, IconHistory, IconMail, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconFlag, IconHistory, IconMail, IconStack2, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState } from '../../components/PageState.tsx';
 import { useMe } from '../../hooks/useMe.ts';
 import { AuditPanel } from './AuditPanel.tsx';
+import { JobsPanel } from './JobsPanel.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
 import { ModerationPanel } from './ModerationPanel.tsx';
 import { OrganisationsPanel } from './OrganisationsPanel.tsx';
@@ -37,6 +38,9 @@ export function AdminPage() {
             <Tabs.Tab value="outbox" leftSection={<IconMail size={16} aria-hidden />}>
               {t('page.tabs.outbox')}
             </Tabs.Tab>
+            <Tabs.Tab value="jobs" leftSection={<IconStack2 size={16} aria-hidden />}>
+              {t('page.tabs.jobs')}
+            </Tabs.Tab>
             <Tabs.Tab value="audit" leftSection={<IconHistory size={16} aria-hidden />}>
               {t('page.tabs.audit')}
             </Tabs.Tab>
@@ -52,6 +56,9 @@ export function AdminPage() {
           </Tabs.Panel>
           <Tabs.Panel value="outbox">
             <OutboxPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="jobs">
+            <JobsPanel />
           </Tabs.Panel>
           <Tabs.Panel value="audit">
             <AuditPanel />

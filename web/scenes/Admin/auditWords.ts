@@ -21,6 +21,7 @@ const AREA_KEYS = {
   'profile.': 'profile',
   'password.': 'password',
   'token.': 'token',
+  'job.': 'job',
 } as const satisfies Record<AuditArea, string>;
 
 const ACTIONS = new Set<string>(AUDIT_ACTIONS);

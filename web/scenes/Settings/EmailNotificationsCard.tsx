@@ -2,13 +2,13 @@ import { Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { NOTIFICATION_KINDS } from '../../../common/notifications.ts';
+import { EMAIL_KINDS } from '../../../common/notifications.ts';
 import { errorMessage } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
 import { notificationsApi } from '../../api/notifications.ts';
 import { ErrorState, PageLoader } from '../../components/PageState.tsx';
 
-/** Which notifications also come by email; each email's own unsubscribe link turns its kind off here too. */
+/** Which notifications also come by email, and the weekly digest; each email's own unsubscribe link turns its kind off here too. */
 export function EmailNotificationsCard() {
   const { t } = useTranslation('notifications');
   const client = useQueryClient();
@@ -33,7 +33,7 @@ export function EmailNotificationsCard() {
       {query.error && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
       {query.data && (
         <Stack gap="sm">
-          {NOTIFICATION_KINDS.map((kind) => (
+          {EMAIL_KINDS.map((kind) => (
             <Switch
               key={kind}
               label={t(`settings.kinds.${kind}`)}

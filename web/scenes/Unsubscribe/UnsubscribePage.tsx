@@ -2,13 +2,13 @@ import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { NOTIFICATION_KINDS, type NotificationKind } from '../../../common/notifications.ts';
+import { EMAIL_KINDS, type EmailKind } from '../../../common/notifications.ts';
 import { errorMessage } from '../../api/client.ts';
 import { notificationsApi } from '../../api/notifications.ts';
 import { AuthCard } from '../../components/AuthCard.tsx';
 import { PageLoader } from '../../components/PageState.tsx';
 
-const isKind = (value: string): value is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(value);
+const isKind = (value: string): value is EmailKind => (EMAIL_KINDS as readonly string[]).includes(value);
 
 /**
  * Where an email's unsubscribe link leads, signed in or not. Opening it changes nothing (link scanners open
@@ -35,7 +35,7 @@ export function UnsubscribePage() {
       {valid && current.isPending && <PageLoader label={t('unsubscribe.loading')} />}
       {valid && isKind(kind) && current.data && !stopped && (
         <Stack>
-          <Text>{t('unsubscribe.question', { what: t(`settings.kinds.${kind}`) })}</Text>
+          <Text>{kind === 'digest' ? t('unsubscribe.questionDigest') : t('unsubscribe.question', { what: t(`settings.kinds.${kind}`) })}</Text>
           <Button onClick={() => stop.mutate()} loading={stop.isPending}>
             {t('unsubscribe.confirm')}
           </Button>
@@ -43,7 +43,7 @@ export function UnsubscribePage() {
       )}
       {stopped && (
         <Alert color="teal" variant="light" role="status" title={t('unsubscribe.doneTitle')}>
-          {t('unsubscribe.done')}
+          {kind === 'digest' ? t('unsubscribe.doneDigest') : t('unsubscribe.done')}
         </Alert>
       )}
       <Text size="sm" mt="md">

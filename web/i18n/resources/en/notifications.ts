@@ -24,6 +24,7 @@ export default {
       mention: 'Someone mentions me',
       reaction: 'Someone reacts to my post or comment',
       repost: 'Someone reposts my post',
+      digest: 'A weekly summary of my network when I have been away for a week',
     },
   },
   unsubscribe: {
@@ -31,9 +32,11 @@ export default {
     loading: 'Checking the link…',
     invalid: 'This unsubscribe link is incomplete. Choose which emails you get in Settings.',
     question: 'Stop emails when: {what}?',
+    questionDigest: 'Stop the weekly summary of your network?',
     confirm: 'Stop these emails',
     doneTitle: 'Done',
     done: 'You will no longer get these emails. You still see them under the bell.',
+    doneDigest: 'You will no longer get the weekly summary.',
     settings: 'Choose which emails you get in Settings',
   },
   /** `others` is how many more people did the same, beyond the one named. */

@@ -27,6 +27,7 @@ const notifications: Messages<typeof english> = {
       mention: 'Qualcuno mi menziona',
       reaction: 'Qualcuno reagisce a un mio post o commento',
       repost: 'Qualcuno diffonde un mio post',
+      digest: 'Un riepilogo settimanale della mia rete quando non visito Rapport da una settimana',
     },
   },
   unsubscribe: {
@@ -34,9 +35,11 @@ const notifications: Messages<typeof english> = {
     loading: 'Verifica del link…',
     invalid: 'Questo link per annullare l’iscrizione è incompleto. Scegli quali email ricevere nelle Impostazioni.',
     question: 'Non vuoi più ricevere email quando: {what}?',
+    questionDigest: 'Non vuoi più ricevere il riepilogo settimanale della tua rete?',
     confirm: 'Interrompi queste email',
     doneTitle: 'Fatto',
     done: 'Non riceverai più queste email. Le vedrai comunque sotto la campanella.',
+    doneDigest: 'Non riceverai più il riepilogo settimanale.',
     settings: 'Scegli quali email ricevere nelle Impostazioni',
   },
   kinds: {

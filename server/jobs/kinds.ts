@@ -1,0 +1,24 @@
+/**
+ * Every kind of job and its payload: enqueueJob and JobQueue.register are typed by this table, so a payload
+ * cannot drift from its handler. Payloads are ids and codes (JSON), never a message's text: a handler loads
+ * what it needs when it runs. Adding a kind is one line here and one `jobs.register(...)` where the app is
+ * built (server/jobs/register.ts).
+ */
+export interface JobKinds {
+  /** Deliver one email of email_outbox (jobs/email-delivery.ts). */
+  'email.send': { emailId: number };
+  /** Find this week's away members and enqueue a digest for each (digest/schedule.ts). */
+  'digest.schedule': { week: string };
+  /** One member's weekly digest (digest/send.ts); unique per member and ISO week. */
+  'digest.send': { memberId: number; week: string };
+  /** Hourly upkeep, each scheduled once per hour across processes (jobs/maintenance.ts). */
+  'invitations.expire': { slot: string };
+  'restrictions.expire': { slot: string };
+  'clusters.scan': { slot: string };
+  'jobs.prune': { slot: string };
+}
+
+export type JobKind = keyof JobKinds;
+
+/** Attempts before an email is given up (`failed` in the outbox, its job dead): the last about an hour after the first. */
+export const EMAIL_ATTEMPTS = 8;
