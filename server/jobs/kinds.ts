@@ -2,7 +2,7 @@
  * Every kind of job and its payload: enqueueJob and JobQueue.register are typed by this table, so a payload
  * cannot drift from its handler. Payloads are ids and codes (JSON), never a message's text: a handler loads
  * what it needs when it runs. Adding a kind is one line here and one `jobs.register(...)` where the app is
- * built (server/jobs/register.ts).
+ * built (server/app.ts, e.g. `jobs.register('link-preview.refresh', ({ postId }) => refreshLinkPreview(db, postId))`).
  */
 export interface JobKinds {
   /** Deliver one email of email_outbox (jobs/email-delivery.ts). */
