@@ -25,6 +25,9 @@ import './http/types.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { EmailDelivery } from './jobs/email-delivery.ts';
 import { expireInvitations } from './jobs/expire-invitations.ts';
+import { LinkPreviewWorker } from './jobs/link-previews.ts';
+import { LinkPreviewProcessor } from './events/processors/link-previews.ts';
+import { deleteExpiredUploads } from './commands/media/uploads.ts';
 import { inTransaction } from './db/transaction.ts';
 import { announceEventsOn } from './events/announce.ts';
 import { EventDispatcher } from './events/dispatcher.ts';
@@ -66,6 +69,7 @@ import { invitationRoutes } from './routes/network/invitations.ts';
 import { screeningRoutes } from './routes/network/screening.ts';
 import { suggestionRoutes } from './routes/network/suggestions.ts';
 import { organisationRoutes } from './routes/organisations/organisations.ts';
+import { mediaRoutes } from './routes/media/media.ts';
 import { commentRoutes } from './routes/posts/comments.ts';
 import { postRoutes } from './routes/posts/posts.ts';
 import { reactionRoutes } from './routes/posts/reactions.ts';
@@ -132,6 +136,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const stopNotificationEmails = emailNotificationsOn(database.db, { publicUrl: config.publicUrl, defaultLocale: config.defaultLocale });
   const email = new EmailDelivery(database.db, config.smtpUrl, config.mailFrom, app.log);
   await events.register(new EmailWakeProcessor(email), { marks: new ChangeMarks(graph.marks.safe()) });
+  // Link previews are fetched after the post commits; the post's transaction wrote the request.
+  const linkPreviews = new LinkPreviewWorker({ db: database.db, config: config.linkPreviews, userAgent: `RapportLinkPreview/1.0 (+${config.publicUrl})` }, app.log);
+  await events.register(new LinkPreviewProcessor(linkPreviews), { marks: new ChangeMarks(graph.marks.safe()) });
 
   const ctx: AppContext = {
     config,
@@ -143,6 +150,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     graph,
     events,
     live,
+    linkPreviews,
   };
   app.decorate('ctx', ctx);
 
@@ -190,6 +198,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(postRoutes, { prefix: '/api/v1' });
   await app.register(commentRoutes, { prefix: '/api/v1' });
   await app.register(reactionRoutes, { prefix: '/api/v1' });
+  await app.register(mediaRoutes, { prefix: '/api/v1' });
   await app.register(conversationRoutes, { prefix: '/api/v1' });
   await app.register(messageSettingsRoutes, { prefix: '/api/v1' });
   await registerWebApp(app, config.webDistDir);
@@ -198,6 +207,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   let expiryTimer: NodeJS.Timeout | null = null;
   if (options.background !== false) {
     ctx.email.start();
+    linkPreviews.start();
     events.start();
     snapshots?.start();
     expiryTimer = setInterval(() => {
@@ -205,6 +215,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       inTransaction(database.db, (tx) => endExpiredRestrictions(tx)).catch((err: unknown) => app.log.warn({ err }, 'restriction expiry failed'));
       // Profiles fill in after sign-up, so look-alike clusters can appear later than the sign-ups themselves.
       scanRecentClusters(database.db, config.screening).catch((err: unknown) => app.log.warn({ err }, 'cluster scan failed'));
+      deleteExpiredUploads(database.db).catch((err: unknown) => app.log.warn({ err }, 'expired upload sweep failed'));
     }, 3_600_000);
     expiryTimer.unref();
     if (database.engine === 'pglite' && config.vacuumIntervalMs > 0) {
@@ -223,6 +234,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     if (vacuumTimer) clearInterval(vacuumTimer);
     if (expiryTimer) clearInterval(expiryTimer);
     await ctx.email.stop();
+    await linkPreviews.stop();
     // Before the snapshot, so it holds everything the processors handled.
     await remoteEvents.close();
     announcing?.stop();

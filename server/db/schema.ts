@@ -11,3 +11,4 @@ export * from './tables/events.ts';
 export * from './tables/notifications.ts';
 export * from './tables/posts.ts';
 export * from './tables/messages.ts';
+export * from './tables/media.ts';
