@@ -28,6 +28,16 @@ export interface FetchLimits {
   timeoutMs: number;
   maxBytes: number;
   maxRedirects: number;
+  /**
+   * Replaces the address rule itself (tests: allow 127.0.0.1 alone, to show that a redirect from there to
+   * another non-public address is checked again and refused).
+   */
+  addressAllowed?: (address: string) => boolean;
+}
+
+/** The rule a fetch applies to each address it would connect to. */
+function addressRule(limits: FetchLimits): (address: string) => boolean {
+  return limits.addressAllowed ?? (limits.allowPrivate ? () => true : isPublicAddress);
 }
 
 /** Why a fetch gave nothing; stored for operators, never shown to members. */
@@ -86,11 +96,11 @@ const REFUSED_ADDRESS = 'ERAPPORT_ADDRESS';
  * Checks each address a name resolves to, and hands the socket only checked ones: one lookup both decides
  * and connects, so there is no second answer to swap in.
  */
-function guardedLookup(allowPrivate: boolean): LookupFunction {
+function guardedLookup(allowed: (address: string) => boolean): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { all: true, verbatim: true }, (err, addresses: LookupAddress[]) => {
       if (err) return callback(err, '', 0);
-      if (addresses.length === 0 || (!allowPrivate && addresses.some((a) => !isPublicAddress(a.address)))) {
+      if (addresses.length === 0 || addresses.some((a) => !allowed(a.address))) {
         return callback(Object.assign(new Error(`${hostname} resolves to an address that is not public`), { code: REFUSED_ADDRESS }), '', 0);
       }
       if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
@@ -127,7 +137,8 @@ function failureOf(err: unknown, signal: AbortSignal): FetchRefused {
 /** One request, no redirects followed; the response's body is not read yet. */
 function requestOnce(url: URL, options: FetchOptions, signal: AbortSignal): Promise<IncomingMessage> {
   const literal = literalAddress(url.hostname);
-  if (literal !== null && !options.limits.allowPrivate && !isPublicAddress(literal)) return Promise.reject(new FetchRefused('address'));
+  const allowed = addressRule(options.limits);
+  if (literal !== null && !allowed(literal)) return Promise.reject(new FetchRefused('address'));
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = client.request(
@@ -135,7 +146,7 @@ function requestOnce(url: URL, options: FetchOptions, signal: AbortSignal): Prom
       {
         method: 'GET',
         agent: false,
-        lookup: guardedLookup(options.limits.allowPrivate),
+        lookup: guardedLookup(allowed),
         signal,
         headers: {
           'user-agent': options.userAgent,
