@@ -48,8 +48,10 @@ export const LIMITS = {
   imagePixels: 2048,
   /** An image's description for people who cannot see it (alt text). */
   imageAltMax: 1000,
-  /** Uploaded images not yet on a post or message, per member (they expire after a day anyway). */
+  /** Uploaded images not yet on a post or message, per member. */
   pendingImagesMax: 20,
+  /** How long an uploaded image waits to be attached to a post or message before it expires. */
+  uploadTtlHours: 24,
 } as const;
 
 export const CAREER_STAGES = ['student', 'early', 'mid', 'senior', 'executive', 'retired'] as const;

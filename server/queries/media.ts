@@ -5,7 +5,7 @@ import { rows } from '../db/connection.ts';
 import { intArray } from '../graph/sql.ts';
 import type { MediaFacts } from '../policies/media.ts';
 import type { Lens } from '../viewer/viewer.ts';
-import { UPLOAD_TTL_HOURS } from '../commands/media/uploads.ts';
+import { LIMITS } from '../../common/limits.ts';
 import { postFacts } from './posts/facts.ts';
 
 export interface ServedMedia {
@@ -37,7 +37,7 @@ export async function loadServedMedia(lens: Lens, id: number): Promise<ServedMed
   const [r] = await rows<Row>(
     lens.db,
     sql`SELECT md.owner_id AS "ownerId", md.content, md.mime_type AS "mimeType", md.etag, md.post_id AS "postId", md.message_id AS "messageId",
-               (md.post_id IS NULL AND md.message_id IS NULL AND md.created_at <= now() - ${sql.raw(`interval '${UPLOAD_TTL_HOURS} hours'`)}) AS expired,
+               (md.post_id IS NULL AND md.message_id IS NULL AND md.created_at <= now() - ${sql.raw(`interval '${LIMITS.uploadTtlHours} hours'`)}) AS expired,
                msg.sender_id AS "senderId", (sm.status = 'active') AS "senderActive",
                cm.folder, c.kind, cm.cleared_before_message_id AS cleared,
                CASE WHEN cm.peer_id IS NULL THEN NULL ELSE (pm.status = 'active' AND NOT (cm.peer_id = ANY(${avoid}::int[]))) END AS "peerVisible"

@@ -12,8 +12,7 @@ import { ImageRefused, MAX_INPUT_PIXELS, reencodeImage } from '../../media/image
 import { bigintArray } from '../../queries/posts/facts.ts';
 import { lockMembers } from '../network/locks.ts';
 
-/** How long an upload waits to be attached before it expires. */
-export const UPLOAD_TTL_HOURS = 24;
+const UPLOAD_TTL_HOURS = LIMITS.uploadTtlHours;
 const fresh = sql.raw(`created_at > now() - interval '${UPLOAD_TTL_HOURS} hours'`);
 const unattached = sql.raw('post_id IS NULL AND message_id IS NULL');
 
