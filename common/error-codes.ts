@@ -41,6 +41,17 @@ export const ERROR_CODES = {
     meaning: 'No member you can message has this handle (`params.handle`; `errors[].path` names its place in `to`). Nothing was sent.',
   },
   message_self: { status: 400, meaning: 'You cannot send a message to yourself; leave your own handle out of `to`.' },
+  image_missing: { status: 400, meaning: 'The upload has no file in its `image` field.' },
+  image_unsupported: { status: 400, meaning: 'The file is not a JPEG, PNG, WebP or GIF image (judged by its content, not its name or type), or it could not be read.' },
+  image_too_large: { status: 400, meaning: 'The image file is over 10 MB, or its picture is over 40 megapixels.' },
+  images_too_many: {
+    status: 400,
+    meaning: 'A post carries at most 4 images and a message one; or 20 of your uploaded images already wait to be posted (they expire after a day, or remove them).',
+  },
+  media_unknown: {
+    status: 400,
+    meaning: 'An image id is not one of your uploads waiting to be posted (someone else\'s, already on a post or message, removed, or expired). `params.id` names it. Nothing was written.',
+  },
 
   // 401: who is asking is not known
   unauthenticated: { status: 401, meaning: 'Sign in first: the route needs a session cookie or an access token.' },

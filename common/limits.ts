@@ -40,6 +40,18 @@ export const LIMITS = {
   pageSizeMax: 50,
   photoBytesMax: 5 * 1024 * 1024,
   photoPixels: 400,
+  /** Images on one post (a message carries at most one). */
+  postImagesMax: 4,
+  /** An uploaded image file, before it is re-encoded. */
+  imageBytesMax: 10 * 1024 * 1024,
+  /** The longest side of an image as stored (re-encoded to WebP); smaller images keep their size. */
+  imagePixels: 2048,
+  /** An image's description for people who cannot see it (alt text). */
+  imageAltMax: 1000,
+  /** Uploaded images not yet on a post or message, per member. */
+  pendingImagesMax: 20,
+  /** How long an uploaded image waits to be attached to a post or message before it expires. */
+  uploadTtlHours: 24,
 } as const;
 
 export const CAREER_STAGES = ['student', 'early', 'mid', 'senior', 'executive', 'retired'] as const;

@@ -53,3 +53,34 @@ export function textPieces(text: string, resolved: ReadonlySet<string>): TextPie
   if (from < text.length) pieces.push({ kind: 'text', text: text.slice(from) });
   return pieces;
 }
+
+/** An http(s) URL in running text: up to white space or a character that cannot be in one unescaped. */
+const LINK = /(?<![\p{L}\p{N}_@])https?:\/\/[^\s<>"'`\u00A0]+/giu;
+/** Punctuation that ends a sentence rather than the URL ("see https://example.com."). */
+const TRAILING = /[.,:;!?'"*_~]+$/;
+
+/**
+ * The first http(s) URL of a text, as written (its trailing sentence punctuation, and a closing bracket
+ * that no opening one in the URL matches, left out), or null. The server previews this one link.
+ */
+export function firstLinkOf(text: string): string | null {
+  for (const match of text.matchAll(LINK)) {
+    let url = match[0];
+    for (;;) {
+      const before = url;
+      url = url.replace(TRAILING, '');
+      for (const [open, close] of [['(', ')'], ['[', ']'], ['{', '}']] as const) {
+        if (url.endsWith(close) && url.split(open).length < url.split(close).length) url = url.slice(0, -1);
+      }
+      if (url === before) break;
+    }
+    if (url.length > LIMITS.urlMax) continue;
+    try {
+      const parsed = new URL(url);
+      if (parsed.hostname) return url;
+    } catch {
+      // Not a URL after all ("http://" alone): look further.
+    }
+  }
+  return null;
+}

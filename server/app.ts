@@ -30,6 +30,8 @@ import { MAINTENANCE_SCHEDULES, registerMaintenance } from './jobs/maintenance.t
 import { JobQueue } from './jobs/queue.ts';
 import { type JobRunner, runJobs } from './jobs/runner.ts';
 import { Scheduler } from './jobs/schedule.ts';
+import { LinkPreviewWorker } from './jobs/link-previews.ts';
+import { LinkPreviewProcessor } from './events/processors/link-previews.ts';
 import { announceEventsOn } from './events/announce.ts';
 import { EventDispatcher } from './events/dispatcher.ts';
 import { followRemoteEvents } from './events/remote.ts';
@@ -68,6 +70,7 @@ import { invitationRoutes } from './routes/network/invitations.ts';
 import { screeningRoutes } from './routes/network/screening.ts';
 import { suggestionRoutes } from './routes/network/suggestions.ts';
 import { organisationRoutes } from './routes/organisations/organisations.ts';
+import { mediaRoutes } from './routes/media/media.ts';
 import { commentRoutes } from './routes/posts/comments.ts';
 import { postRoutes } from './routes/posts/posts.ts';
 import { reactionRoutes } from './routes/posts/reactions.ts';
@@ -140,6 +143,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerMaintenance(jobs, database.db, config);
   registerDigest(jobs, { db: database.db, graph: () => graph.index, config });
   const scheduler = new Scheduler(database.db, [...MAINTENANCE_SCHEDULES, DIGEST_SCHEDULE]);
+  // Link previews are fetched after the post commits; the post's transaction wrote the request.
+  const linkPreviews = new LinkPreviewWorker({ db: database.db, config: config.linkPreviews, userAgent: `RapportLinkPreview/1.0 (+${config.publicUrl})` }, app.log);
+  await events.register(new LinkPreviewProcessor(linkPreviews), { marks: new ChangeMarks(graph.marks.safe()) });
 
   const ctx: AppContext = {
     config,
@@ -152,6 +158,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     graph,
     events,
     live,
+    linkPreviews,
   };
   app.decorate('ctx', ctx);
 
@@ -200,6 +207,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(postRoutes, { prefix: '/api/v1' });
   await app.register(commentRoutes, { prefix: '/api/v1' });
   await app.register(reactionRoutes, { prefix: '/api/v1' });
+  await app.register(mediaRoutes, { prefix: '/api/v1' });
   await app.register(conversationRoutes, { prefix: '/api/v1' });
   await app.register(messageSettingsRoutes, { prefix: '/api/v1' });
   await registerWebApp(app, config.webDistDir);
@@ -209,6 +217,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (options.background !== false) {
     // The hourly upkeep (expiry, cluster scan, pruning) and the weekly digest are scheduled jobs on the queue.
     jobRunner = runJobs(jobs, database, scheduler, app.log);
+    linkPreviews.start();
     events.start();
     snapshots?.start();
     if (database.engine === 'pglite' && config.vacuumIntervalMs > 0) {
@@ -229,6 +238,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await (jobRunner ? jobRunner.stop() : jobs.stop());
     stopWakingJobs();
     email.stop();
+    await linkPreviews.stop();
     // Before the snapshot, so it holds everything the processors handled.
     await remoteEvents.close();
     announcing?.stop();

@@ -39,3 +39,16 @@ describe('DEFAULT_LOCALE', () => {
     expect(() => loadConfig({ DEFAULT_LOCALE: 'it-IT' })).toThrow(/DEFAULT_LOCALE/);
   });
 });
+
+describe('LINK_PREVIEW_ALLOW_PRIVATE', () => {
+  it('is off unless set to true, and nothing else is taken for it', () => {
+    expect(loadConfig({}).linkPreviews.allowPrivate).toBe(false);
+    expect(loadConfig({ LINK_PREVIEW_ALLOW_PRIVATE: 'false' }).linkPreviews.allowPrivate).toBe(false);
+    expect(loadConfig({ LINK_PREVIEW_ALLOW_PRIVATE: 'true' }).linkPreviews.allowPrivate).toBe(true);
+    for (const value of ['yes', '1', 'TRUE ']) expect(() => loadConfig({ LINK_PREVIEW_ALLOW_PRIVATE: value })).toThrow(/LINK_PREVIEW_ALLOW_PRIVATE/);
+  });
+
+  it('caps a preview fetch at 5 seconds, 512 KB of a page and 3 redirects', () => {
+    expect(loadConfig({}).linkPreviews).toMatchObject({ timeoutMs: 5_000, pageMaxBytes: 512 * 1024, maxRedirects: 3 });
+  });
+});

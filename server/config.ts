@@ -42,6 +42,7 @@ const envSchema = z.object({
   SIGNUP_IP_BURST: z.coerce.number().int().min(2).default(3),
   SIGNUP_SUBNET_BURST: z.coerce.number().int().min(2).default(5),
   SIGNUP_CLUSTER_MIN: z.coerce.number().int().min(2).default(5),
+  LINK_PREVIEW_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
 });
 
 export interface Config {
@@ -85,6 +86,23 @@ export interface Config {
    * subnet within windowMs; past either, every sign-up from there gets 429 (server/routes/auth/signup.ts).
    */
   signupProbe: { perAddress: number; perSubnet: number; windowMs: number };
+  /** Fetching link previews (server/previews/fetch.ts, docs/feed.md "Link previews"). */
+  linkPreviews: LinkPreviewConfig;
+}
+
+export interface LinkPreviewConfig {
+  /**
+   * Fetch from loopback, private, link-local and other non-global addresses too. Off in production (the
+   * SSRF rule); LINK_PREVIEW_ALLOW_PRIVATE=true is for tests that serve pages on 127.0.0.1.
+   */
+  allowPrivate: boolean;
+  /** The whole fetch of a page (redirects included), and again of its image. */
+  timeoutMs: number;
+  /** Read at most this much of a page (its head is at its start); the rest is never read. */
+  pageMaxBytes: number;
+  /** A preview image over this is not used. */
+  imageMaxBytes: number;
+  maxRedirects: number;
 }
 
 /**
@@ -220,6 +238,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       failedCredentialsWindowMs: e.LOGIN_WINDOW_SECONDS * 1000,
     },
     signupProbe: { perAddress: e.SIGNUP_EXISTING_PER_ADDRESS, perSubnet: e.SIGNUP_EXISTING_PER_ADDRESS * 3, windowMs: 3_600_000 },
+    linkPreviews: {
+      allowPrivate: e.LINK_PREVIEW_ALLOW_PRIVATE === 'true',
+      timeoutMs: 5_000,
+      pageMaxBytes: 512 * 1024,
+      imageMaxBytes: 5 * 1024 * 1024,
+      maxRedirects: 3,
+    },
     screening: {
       ipBurst: e.SIGNUP_IP_BURST,
       ipWindowMs: 10 * 60_000,

@@ -80,7 +80,7 @@ describe('the error messages (common/i18n/errors)', () => {
   });
 
   it('render in both languages: every ICU message parses and fills its arguments', () => {
-    const params = { days: 2, minutes: 1, seconds: 30, max: 5000, min: 10, weekly: 7, outstanding: 3, reason: 'spam', name: 'Acme', id: 4, method: 'GET', path: '/x', origin: 'string', minimum: 2, maximum: 9, keys: 'a, b', count: 2, handle: 'ana' };
+    const params = { days: 2, minutes: 1, seconds: 30, max: 5000, min: 10, weekly: 7, outstanding: 3, reason: 'spam', name: 'Acme', id: 4, method: 'GET', path: '/x', origin: 'string', minimum: 2, maximum: 9, keys: 'a, b', count: 2, handle: 'ana', megabytes: 10, megapixels: 40 };
     for (const locale of ['en', 'it'] as const) {
       for (const [key] of leaves(english)) {
         const text = errorText(locale, key as never, params);

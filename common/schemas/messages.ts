@@ -8,7 +8,8 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { bigIdParam, cursor, handle, httpUrl, pageLimit, requiredText } from './primitives.ts';
+import { imageView } from './media.ts';
+import { bigId, bigIdParam, cursor, handle, httpUrl, pageLimit, requiredText, text } from './primitives.ts';
 import { page, personCard } from './search.ts';
 
 /**
@@ -59,6 +60,12 @@ const messageText = requiredText(LIMITS.messageMax);
 /** A link attached to a message (http or https). Its preview (title, image) is not fetched yet. */
 const linkAttachment = httpUrl;
 
+/**
+ * An image attached to a message: one of the sender's uploads (`POST /api/v1/media`) not yet attached (400
+ * media_unknown otherwise, and nothing is sent), with its alt text. Only the conversation's members see it.
+ */
+const imageAttachment = { imageId: bigId.optional(), imageAlt: text(LIMITS.imageAltMax).optional() };
+
 export const conversationCreate = z.strictObject({
   /** The other members, by handle: one for a one-to-one (continued if it exists), up to groupMax − 1 for a group. */
   to: z
@@ -74,6 +81,7 @@ export const conversationCreate = z.strictObject({
     }),
   text: messageText,
   link: linkAttachment.optional(),
+  ...imageAttachment,
 });
 export type ConversationCreate = z.infer<typeof conversationCreate>;
 
@@ -83,7 +91,8 @@ export type ConversationCreate = z.infer<typeof conversationCreate>;
  */
 export const conversationCreated = z.object({ id: z.number(), messageId: z.number() });
 
-export const messageCreate = z.strictObject({ text: messageText, link: linkAttachment.optional() });
+export const messageCreate = z.strictObject({ text: messageText, link: linkAttachment.optional(), ...imageAttachment });
+export type MessageCreate = z.infer<typeof messageCreate>;
 export const messageCreated = z.object({ id: z.number(), conversationId: z.number() });
 
 export const conversationParams = z.strictObject({ id: bigIdParam });
@@ -146,6 +155,8 @@ export const messageView = z.object({
   createdAt: z.string(),
   /** The attached link; a preview will join `url` once previews are fetched (the posts' fetcher). */
   link: z.object({ url: z.string() }).nullable(),
+  /** The attached image, served only to the conversation's members who see this message. */
+  image: imageView.nullable().optional(),
 });
 export type MessageView = z.infer<typeof messageView>;
 

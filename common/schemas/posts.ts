@@ -8,10 +8,12 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
 import { FEED_ORDERS, POST_VISIBILITIES, REACTION_KINDS, type FeedOrder, type PostVisibility, type ReactionKind } from '../posts.ts';
 import { textProblemCode } from '../text.ts';
+import { imageAttach, imageView, linkPreviewView } from './media.ts';
 import { bigId, cursor, fieldIssue, pageLimit, requiredText, text } from './primitives.ts';
 import { page, personCard } from './search.ts';
 
 export { FEED_ORDERS, POST_VISIBILITIES, REACTION_KINDS, type FeedOrder, type PostVisibility, type ReactionKind };
+export type { ImageView, LinkPreviewView } from './media.ts';
 
 export const postCreate = z
   .strictObject({
@@ -20,8 +22,26 @@ export const postCreate = z
     visibility: z.enum(POST_VISIBILITIES).default('members'),
     /** A repost: the post shared, with `text` as the optional comment. Sharing a repost shares its original. */
     repostOf: bigId.optional(),
+    /**
+     * Up to LIMITS.postImagesMax uploaded images (`POST /api/v1/media`), in the order shown, each with its alt
+     * text. More is 400 images_too_many; an id that is not the writer's waiting upload is 400 media_unknown.
+     * Not on a repost.
+     */
+    images: z
+      .array(imageAttach)
+      .optional()
+      .superRefine((images, ctx) => {
+        const seen = new Set<number>();
+        images?.forEach((image, i) => {
+          if (seen.has(image.id)) ctx.addIssue({ code: 'custom', message: 'is named twice', path: [i, 'id'] });
+          seen.add(image.id);
+        });
+      }),
   })
   .superRefine((post, ctx) => {
+    if (post.repostOf !== undefined && post.images?.length) {
+      ctx.addIssue({ code: 'custom', path: ['images'], message: 'a repost carries no images of its own' });
+    }
     // Any text must show something; only a repost may have none at all.
     if (post.text === '' && post.repostOf !== undefined) return;
     const problem = textProblemCode(post.text, { required: true });
@@ -95,6 +115,10 @@ const postFields = {
   commentCount: z.number(),
   repostCount: z.number(),
   abilities: itemAbilities,
+  /** Its images in order, each with alt text; served only to those who may see the post. */
+  images: z.array(imageView).optional(),
+  /** The preview of the first link in the text, once the server has fetched it (null until then, or when there is none). */
+  linkPreview: linkPreviewView.nullable().optional(),
 };
 
 /** A post as the viewer may see it. A repost carries the original, or null when it is gone or hidden. */

@@ -12,3 +12,4 @@ export * from './tables/notifications.ts';
 export * from './tables/posts.ts';
 export * from './tables/messages.ts';
 export * from './tables/jobs.ts';
+export * from './tables/media.ts';

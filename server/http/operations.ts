@@ -144,13 +144,13 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/v1/conversations': {
     operationId: 'startConversation',
     // Nothing here depends on the recipients' message settings: filtered and dropped answer as delivered.
-    errors: ['recipient_unknown', 'message_self', 'blocked', 'messaging_restricted'],
+    errors: ['recipient_unknown', 'message_self', 'blocked', 'messaging_restricted', 'media_unknown'],
   },
   'GET /api/v1/conversations': { operationId: 'listConversations', errors: [] },
   'GET /api/v1/conversations/unread': { operationId: 'countUnreadConversations', errors: [] },
   'GET /api/v1/conversations/:id': { operationId: 'getConversation', errors: ['not_found'] },
   'GET /api/v1/conversations/:id/messages': { operationId: 'listMessages', errors: ['not_found'] },
-  'POST /api/v1/conversations/:id/messages': { operationId: 'postMessage', errors: ['not_found'] },
+  'POST /api/v1/conversations/:id/messages': { operationId: 'postMessage', errors: ['not_found', 'media_unknown'] },
   'POST /api/v1/conversations/:id/accept': { operationId: 'acceptConversation', errors: ['not_found'] },
   'POST /api/v1/conversations/:id/archive': { operationId: 'archiveConversation', errors: ['not_found'] },
   'POST /api/v1/conversations/:id/unarchive': { operationId: 'unarchiveConversation', errors: ['not_found'] },
@@ -168,10 +168,18 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/v1/reports': { operationId: 'reportMember', errors: ['not_found', 'report_self', 'report_exists'] },
 
   // posts, the feed, comments and reactions (docs/feed.md)
-  'POST /api/v1/posts': { operationId: 'createPost', errors: ['mention_unknown', 'not_found', 'repost_not_allowed'] },
+  'POST /api/v1/posts': { operationId: 'createPost', errors: ['mention_unknown', 'not_found', 'repost_not_allowed', 'images_too_many', 'media_unknown'] },
   'GET /api/v1/posts/:id': { operationId: 'getPost', errors: ['not_found'] },
   'PATCH /api/v1/posts/:id': { operationId: 'editPost', errors: ['not_found', 'not_author', 'mention_unknown'] },
   'DELETE /api/v1/posts/:id': { operationId: 'deletePost', errors: ['not_found', 'not_author'] },
+  // images on posts and messages, link preview images (docs/feed.md)
+  'POST /api/v1/media': {
+    operationId: 'uploadImage',
+    errors: ['multipart_required', 'invalid_upload', 'image_missing', 'image_unsupported', 'image_too_large', 'images_too_many'],
+  },
+  'GET /api/v1/media/:id': { operationId: 'getImage', errors: ['not_found'] },
+  'DELETE /api/v1/media/:id': { operationId: 'removeUpload', errors: ['not_found'] },
+  'GET /api/v1/posts/:id/link-preview/image': { operationId: 'getLinkPreviewImage', errors: ['not_found'] },
   'GET /api/v1/feed': { operationId: 'getFeed', errors: [] },
   'GET /api/v1/members/:handle/posts': { operationId: 'listMemberPosts', errors: ['not_found'] },
   'GET /api/v1/topics/:topic/posts': { operationId: 'listTopicPosts', errors: [] },

@@ -22,7 +22,8 @@ export function registerSecurityHeaders(app: FastifyInstance, config: Config): v
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        // blob: the composer shows a picked image from the member's own file before it has uploaded.
+        imgSrc: ["'self'", 'data:', 'blob:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],

@@ -21,6 +21,26 @@ export interface PostRecord {
   reactionCounts: ReactionCounts;
   mine: ReactionKind | null;
   mentionIds: number[];
+  /** Its images in order. */
+  images: PostImageRecord[];
+  /** Its link's preview, when fetched (status ready). */
+  preview: LinkPreviewRecord | null;
+}
+
+export interface PostImageRecord {
+  id: number;
+  alt: string;
+  width: number;
+  height: number;
+}
+
+export interface LinkPreviewRecord {
+  url: string;
+  canonicalUrl: string | null;
+  title: string;
+  description: string | null;
+  siteName: string | null;
+  image: { etag: string; width: number; height: number } | null;
 }
 
 /** A post hydrated for one viewer, who may see it. */
@@ -47,6 +67,8 @@ interface PostRow {
   reactionCounts: ReactionCounts | string;
   mine: ReactionKind | null;
   mentionIds: number[] | null;
+  images: PostImageRecord[] | string | null;
+  preview: (Omit<LinkPreviewRecord, 'image'> & { imageEtag: string | null; imageWidth: number | null; imageHeight: number | null }) | string | null;
 }
 
 /** A hydrated person's facts as the post rules need them (hydratePeople leaves out anyone across a block from them). */
@@ -67,7 +89,8 @@ const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as
  * (canSeePost). One statement loads the posts and the originals they repost, with the viewer's own
  * reaction and the mentioned members' ids; one hydratePeople loads every author and mentioned member with
  * the viewer's relation to them (so the rules see connected and following) and the graph's degree and
- * mutual count. The cost is the same for a page of 2 as of 20.
+ * mutual count. The same statement reads each post's images and its link preview. The cost is the same for
+ * a page of 2 as of 20.
  *
  * A plain repost (no text of its own) whose original is gone or hidden is left out: it would show nothing.
  */
@@ -84,7 +107,12 @@ export async function hydratePosts(lens: Lens, ids: readonly number[]): Promise<
                w.edited_at AS "editedAt", w.comment_count AS "commentCount", w.repost_count AS "repostCount",
                w.reaction_counts AS "reactionCounts",
                (SELECT r.kind FROM post_reactions r WHERE r.post_id = w.id AND r.member_id = ${lens.actor.id}) AS mine,
-               ARRAY(SELECT pm.member_id FROM post_mentions pm WHERE pm.post_id = w.id ORDER BY pm.position) AS "mentionIds"
+               ARRAY(SELECT pm.member_id FROM post_mentions pm WHERE pm.post_id = w.id ORDER BY pm.position) AS "mentionIds",
+               (SELECT json_agg(json_build_object('id', md.id, 'alt', md.alt, 'width', md.width, 'height', md.height) ORDER BY md.position)
+                  FROM media md WHERE md.post_id = w.id) AS images,
+               (SELECT json_build_object('url', lp.url, 'canonicalUrl', lp.canonical_url, 'title', lp.title, 'description', lp.description,
+                                         'siteName', lp.site_name, 'imageEtag', lp.image_etag, 'imageWidth', lp.image_width, 'imageHeight', lp.image_height)
+                  FROM post_link_previews lp WHERE lp.post_id = w.id AND lp.status = 'ready') AS preview
           FROM wanted w`,
   );
   const records = new Map(found.map((r) => [Number(r.id), toRecord(r)]));
@@ -126,5 +154,13 @@ function toRecord(r: PostRow): PostRecord {
     reactionCounts: json(r.reactionCounts),
     mine: r.mine,
     mentionIds: r.mentionIds ?? [],
+    images: (r.images === null ? [] : json(r.images)).map((i) => ({ ...i, id: Number(i.id) })),
+    preview: previewOf(r.preview === null ? null : json(r.preview)),
   };
+}
+
+function previewOf(p: Exclude<PostRow['preview'], string>): LinkPreviewRecord | null {
+  if (!p) return null;
+  const { imageEtag, imageWidth, imageHeight, ...rest } = p;
+  return { ...rest, image: imageEtag && imageWidth && imageHeight ? { etag: imageEtag, width: imageWidth, height: imageHeight } : null };
 }

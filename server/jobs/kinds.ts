@@ -16,6 +16,7 @@ export interface JobKinds {
   'restrictions.expire': { slot: string };
   'clusters.scan': { slot: string };
   'jobs.prune': { slot: string };
+  'uploads.expire': { slot: string };
 }
 
 export type JobKind = keyof JobKinds;

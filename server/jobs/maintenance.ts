@@ -3,6 +3,7 @@
  * hour is its unique key), is retried like any job, and shows on the admin page if it keeps failing.
  */
 import { sql } from 'drizzle-orm';
+import { deleteExpiredUploads } from '../commands/media/uploads.ts';
 import { endExpiredRestrictions } from '../commands/moderation/restrictions.ts';
 import { scanRecentClusters } from '../commands/screening/clusters.ts';
 import type { Config } from '../config.ts';
@@ -21,6 +22,8 @@ export const MAINTENANCE_SCHEDULES: Schedule[] = [
   // Profiles fill in after sign-up, so look-alike clusters can appear later than the sign-ups themselves.
   schedule({ kind: 'clusters.scan', every: 'hour', payload: (slot) => ({ slot }) }),
   schedule({ kind: 'jobs.prune', every: 'hour', payload: (slot) => ({ slot }) }),
+  // Images uploaded for a post or message that was never sent expire after a day.
+  schedule({ kind: 'uploads.expire', every: 'hour', payload: (slot) => ({ slot }) }),
 ];
 
 export function registerMaintenance(jobs: JobQueue, db: Db, config: Config): void {
@@ -36,6 +39,9 @@ export function registerMaintenance(jobs: JobQueue, db: Db, config: Config): voi
     })
     .register('jobs.prune', async () => {
       await pruneFinishedJobs(db);
+    })
+    .register('uploads.expire', async () => {
+      await deleteExpiredUploads(db);
     });
 }
 

@@ -27,3 +27,21 @@ export async function uploadPhoto(app: FastifyInstance, m: Member, image?: Buffe
     payload,
   });
 }
+
+/** Uploads an image for posts and messages (POST /media, field "image") and returns the response. */
+export async function uploadImage(app: FastifyInstance, m: Member, image?: Buffer, filename = 'picture.png', contentType = 'image/png'): Promise<LightMyRequestResponse> {
+  const { payload, contentType: type } = multipart('image', filename, contentType, image ?? (await png(64, 48)));
+  return app.inject({
+    method: 'POST',
+    url: '/api/v1/media',
+    headers: { cookie: m.cookie, 'x-csrf-token': m.csrf, 'content-type': type },
+    payload,
+  });
+}
+
+/** Uploads an image and returns its id (asserting it was stored). */
+export async function uploadedImageId(app: FastifyInstance, m: Member, image?: Buffer): Promise<number> {
+  const res = await uploadImage(app, m, image);
+  if (res.statusCode !== 201) throw new Error(`upload failed ${res.statusCode}: ${res.body}`);
+  return res.json<{ id: number }>().id;
+}

@@ -4,6 +4,7 @@ import type { HydratedConversation } from '../hydration/conversations.ts';
 import type { HydratedPerson } from '../hydration/people.ts';
 import { conversationAbilities } from '../policies/messages.ts';
 import type { MessageRow } from '../queries/messages/messages.ts';
+import { mediaUrl } from './media.ts';
 import { presentPersonCard } from './person-card.ts';
 
 /** A conversation as its member sees it. `dropped` never reaches here: such a conversation does not exist for them. */
@@ -38,5 +39,6 @@ export function presentMessage(actor: Actor, { message, sender }: { message: Mes
     text: message.text,
     createdAt: message.createdAt.toISOString(),
     link: message.linkUrl ? { url: message.linkUrl } : null,
+    image: message.image && { ...message.image, url: mediaUrl(message.image.id) },
   };
 }

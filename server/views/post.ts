@@ -5,6 +5,7 @@ import type { ReactionCounts } from '../db/tables/posts.ts';
 import type { HydratedPerson } from '../hydration/people.ts';
 import type { HydratedPost } from '../hydration/posts.ts';
 import { postAbilities } from '../policies/posts.ts';
+import { mediaUrl, previewImageUrl } from './media.ts';
 import { presentPersonCard } from './person-card.ts';
 
 /** Counts of every kind (0 for none), their total, and the viewer's own. */
@@ -34,6 +35,15 @@ function presentFields(actor: Actor, p: HydratedPost): PostFields {
     commentCount: r.commentCount,
     repostCount: r.repostCount,
     abilities: postAbilities(actor, p.facts, p.original === undefined ? null : (p.original?.facts ?? null)),
+    images: r.images.map((i) => ({ id: i.id, url: mediaUrl(i.id), alt: i.alt, width: i.width, height: i.height })),
+    linkPreview: r.preview && {
+      url: r.preview.url,
+      canonicalUrl: r.preview.canonicalUrl,
+      title: r.preview.title,
+      description: r.preview.description,
+      siteName: r.preview.siteName,
+      image: r.preview.image && { url: previewImageUrl(r.id, r.preview.image.etag), width: r.preview.image.width, height: r.preview.image.height },
+    },
   };
 }
 

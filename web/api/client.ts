@@ -135,6 +135,36 @@ export async function api<T>(method: Method, path: string, options: RequestOptio
   return data as T;
 }
 
+/**
+ * Sends a multipart form to the API with upload progress (fetch reports none), answering like `api`: the
+ * parsed body, or an ApiError with the server's problem. `onProgress` gets the fraction sent, 0 to 1.
+ */
+export function upload<T>(path: string, form: FormData, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', buildUrl(path));
+    xhr.setRequestHeader('accept', 'application/json');
+    if (i18n.language) xhr.setRequestHeader('accept-language', i18n.language);
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.withCredentials = true;
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, { title: 'Could not reach the server. Check your connection and try again.' }, 'network_error'));
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
+    xhr.onload = () => {
+      const data = xhr.responseText ? safeJson(xhr.responseText) : undefined;
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
+      const problem = (data && typeof data === 'object' ? data : {}) as Partial<Problem>;
+      const error = new ApiError(xhr.status, problem, 'unknown_error', xhr.getResponseHeader('content-language'));
+      if (error.needsErrorsNamespace) void i18n.loadNamespaces('errors').then(() => reject(error), () => reject(error));
+      else reject(error);
+    };
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
+}
+
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);

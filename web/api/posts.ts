@@ -25,7 +25,8 @@ const reactionPath = (target: ReactionTarget) => `${target.type === 'post' ? pos
 
 /** Posts, the feed, comments and reactions (common/schemas/posts.ts). */
 export const postsApi = {
-  create: (body: { text: string; visibility: PostVisibility; repostOf?: number }) => api<{ id: number }>('POST', '/posts', { body }),
+  create: (body: { text: string; visibility: PostVisibility; repostOf?: number; images?: { id: number; alt: string }[] }) =>
+    api<{ id: number }>('POST', '/posts', { body }),
   get: (id: number) => api<PostView>('GET', post(id)),
   /** Answers the post as it is now (its mentions and topics read again, marked edited). */
   edit: (id: number, text: string) => api<PostView>('PATCH', post(id), { body: { text } }),

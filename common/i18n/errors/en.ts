@@ -47,6 +47,15 @@ const errors = {
   report_self: 'You cannot report yourself.',
   recipient_unknown: 'There is no member you can message with the handle "{handle}".',
   message_self: 'You cannot send a message to yourself.',
+  image_missing: 'Attach an image in the "image" field.',
+  image_unsupported: 'This file is not an image we can read. Use a JPEG, PNG, WebP or GIF image.',
+  image_too_large: 'This image is too large. Use one under {megabytes, number} MB and {megapixels, number} megapixels.',
+  images_too_many: {
+    post: 'A post can have at most {max, plural, one {# image} other {# images}}.',
+    message: 'A message can have at most one image.',
+    pending: 'You have {max, number} images waiting to be posted. Post or remove some first.',
+  },
+  media_unknown: 'The image {id} is not one of your uploads waiting to be posted. Upload it again.',
   invalid_merge: {
     itself: 'An organisation cannot be merged into itself.',
     unknown: 'No organisation has id {id}.',
@@ -98,6 +107,7 @@ const errors = {
     comment: 'Comment not found.',
     conversation: 'Conversation not found.',
     job: 'Job not found.',
+    image: 'Image not found.',
   },
 
   request_timeout: 'The request took too long to arrive.',

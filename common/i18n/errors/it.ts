@@ -37,6 +37,15 @@ const errors: ErrorMessages = {
   report_self: 'Non puoi segnalare te stesso.',
   recipient_unknown: 'Non c’è nessuna persona a cui puoi scrivere con il nome utente "{handle}".',
   message_self: 'Non puoi mandare un messaggio a te stesso.',
+  image_missing: 'Allega un’immagine nel campo "image".',
+  image_unsupported: 'Questo file non è un’immagine che possiamo leggere. Usa un’immagine JPEG, PNG, WebP o GIF.',
+  image_too_large: 'Questa immagine è troppo grande. Usane una sotto {megabytes, number} MB e {megapixels, number} megapixel.',
+  images_too_many: {
+    post: 'Un post può avere al massimo {max, plural, one {# immagine} other {# immagini}}.',
+    message: 'Un messaggio può avere al massimo un’immagine.',
+    pending: 'Hai {max, number} immagini in attesa di essere pubblicate. Pubblicane o rimuovine qualcuna prima.',
+  },
+  media_unknown: 'L’immagine {id} non è tra i tuoi caricamenti in attesa di pubblicazione. Caricala di nuovo.',
   invalid_merge: {
     itself: 'Non si può unire un’organizzazione a sé stessa.',
     unknown: 'Nessuna organizzazione ha id {id}.',
@@ -89,6 +98,7 @@ const errors: ErrorMessages = {
     comment: 'Commento non trovato.',
     conversation: 'Conversazione non trovata.',
     job: 'Job non trovato.',
+    image: 'Immagine non trovata.',
   },
 
   request_timeout: 'La richiesta ha impiegato troppo tempo ad arrivare.',

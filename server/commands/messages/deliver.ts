@@ -14,6 +14,8 @@ import type { GraphIndex } from '../../graph/graph-index.ts';
 import { type Arrival, arrive, gateMessage, type MemberState, senderKinds } from '../../policies/messages.ts';
 import { blocksAmong } from '../../queries/network/blocks.ts';
 import { gatingFacts } from '../../queries/messages/settings.ts';
+import type { ImageAttach } from '../../../common/schemas/media.ts';
+import { attachToMessage } from '../media/uploads.ts';
 import { lockMembers } from '../network/locks.ts';
 
 /** A conversation locked for one message: its kind, every member's place, and its last message so far. */
@@ -93,7 +95,7 @@ export async function deliverMessage(
   tx: Tx,
   graph: GraphIndex,
   conversation: LockedConversation,
-  message: { senderId: number; text: string; linkUrl: string | null; started: boolean },
+  message: { senderId: number; text: string; linkUrl: string | null; image?: ImageAttach | undefined; started: boolean },
 ): Promise<Delivered> {
   const { senderId } = message;
   const others = conversation.members.filter((m) => m.memberId !== senderId).map((m) => m.memberId);
@@ -110,6 +112,8 @@ export async function deliverMessage(
     .values({ conversationId: conversation.id, senderId, text: message.text, linkUrl: message.linkUrl })
     .returning({ id: messages.id });
   const messageId = inserted!.id;
+  // Before anything else is written for it: an image that is not the sender's waiting upload rolls it all back.
+  if (message.image) await attachToMessage(tx, senderId, messageId, message.image);
 
   const before = new Map(conversation.members.map((m) => [m.memberId, m]));
   const arrivalOf = (memberId: number): Arrival => {

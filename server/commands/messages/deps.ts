@@ -6,3 +6,8 @@ export interface MessageDeps {
   db: Db;
   graph: GraphService;
 }
+
+/** The image a message's input attaches (`imageId` with its `imageAlt`), if any. */
+export function imageOf(input: { imageId?: number | undefined; imageAlt?: string | undefined }): { id: number; alt: string } | undefined {
+  return input.imageId === undefined ? undefined : { id: input.imageId, alt: input.imageAlt ?? '' };
+}

@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
+import type { MessageCreate } from '../../../common/schemas/messages.ts';
 import { members } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { notFound } from '../../errors.ts';
 import { conversationVisible } from '../../policies/messages.ts';
 import { blocksAmong } from '../../queries/network/blocks.ts';
 import { deliverMessage, lockConversation } from './deliver.ts';
-import type { MessageDeps } from './deps.ts';
+import { imageOf, type MessageDeps } from './deps.ts';
 
 /**
  * Adds a message to a conversation the sender is in and can see; 404 otherwise, the same whether it does
@@ -16,7 +17,7 @@ export async function postMessage(
   deps: MessageDeps,
   senderId: number,
   conversationId: number,
-  input: { text: string; link?: string | undefined },
+  input: MessageCreate,
 ): Promise<{ id: number }> {
   return inTransaction(deps.db, async (tx) => {
     const locked = await lockConversation(tx, conversationId);
@@ -30,7 +31,13 @@ export async function postMessage(
       peerVisible = peer?.status === 'active' && (await blocksAmong(tx, senderId, [peerId!])).size === 0;
     }
     if (!conversationVisible({ folder: mine.folder, kind: locked.kind, peerVisible })) throw notFound('conversation');
-    const { messageId } = await deliverMessage(tx, deps.graph.index, locked, { senderId, text: input.text, linkUrl: input.link ?? null, started: false });
+    const { messageId } = await deliverMessage(tx, deps.graph.index, locked, {
+      senderId,
+      text: input.text,
+      linkUrl: input.link ?? null,
+      image: imageOf(input),
+      started: false,
+    });
     return { id: messageId };
   });
 }

@@ -8,7 +8,7 @@ import { activeRestrictions } from '../../queries/restrictions.ts';
 import { rows } from '../../db/connection.ts';
 import { intArray } from '../../graph/sql.ts';
 import { deliverMessage, lockConversation } from './deliver.ts';
-import type { MessageDeps } from './deps.ts';
+import { imageOf, type MessageDeps } from './deps.ts';
 import { lockMembers } from '../network/locks.ts';
 
 /**
@@ -75,6 +75,7 @@ export async function startConversation(deps: MessageDeps, senderId: number, inp
       senderId,
       text: input.text,
       linkUrl: input.link ?? null,
+      image: imageOf(input),
       started: existing === undefined,
     });
     return { id: conversationId, messageId };

@@ -7,14 +7,19 @@ import { inTransaction } from '../../db/transaction.ts';
 import { recordEvent } from '../../events/record.ts';
 import { postAuthorRefusal, repostRefusal } from '../../policies/posts.ts';
 import { postFacts, textArray } from '../../queries/posts/facts.ts';
+import { attachToPost, checkPostImageCount } from '../media/uploads.ts';
+import { requestLinkPreview } from './link-preview.ts';
 import { resolveTextLinks, type TextLinks } from './mentions.ts';
 
 /**
  * Writes a post, or a repost: `repostOf` may name a repost, and then its original is what is shared (a
  * repost's repost_of is always an original). Mentions must resolve (400 mention_unknown otherwise); the
- * original must be one the writer sees and may repost. One transaction; `post.created` is recorded in it.
+ * original must be one the writer sees and may repost. Its images must be the writer's waiting uploads (400
+ * media_unknown otherwise, and nothing is written). One transaction: the post, its images, the request for
+ * its link's preview, and `post.created`.
  */
 export async function createPost(db: Db, actor: Actor, input: PostCreate): Promise<number> {
+  checkPostImageCount(input.images);
   return inTransaction(db, async (tx) => {
     const links = await resolveTextLinks(tx, actor, input.text);
     let original: { id: number; authorId: number } | null = null;
@@ -33,6 +38,8 @@ export async function createPost(db: Db, actor: Actor, input: PostCreate): Promi
       .returning({ id: posts.id });
     const post = created!;
     await writeLinks(tx, actor.id, post, links);
+    await attachToPost(tx, actor.id, post.id, input.images ?? []);
+    await requestLinkPreview(tx, post.id, input.text);
     if (original) await tx.update(posts).set({ repostCount: sql`${posts.repostCount} + 1` }).where(eq(posts.id, original.id));
     await recordEvent(tx, {
       kind: 'post.created',
@@ -54,13 +61,14 @@ export async function editPost(db: Db, actor: Actor, postId: number, text: strin
     await tx.delete(postMentions).where(eq(postMentions.postId, postId));
     await tx.delete(postTopics).where(eq(postTopics.postId, postId));
     await writeLinks(tx, actor.id, post!, links);
+    await requestLinkPreview(tx, postId, text);
     await recordEvent(tx, { kind: 'post.edited', actorId: actor.id, subjectId: null, data: { postId, mentioned: links.mentioned } });
   });
 }
 
 /**
  * The author deletes their post: its row goes, and with it (the foreign keys cascade) its text, mentions,
- * topics, comments and reactions. Reposts of it stay, and say the original is gone.
+ * topics, comments, reactions, images and link preview. Reposts of it stay, and say the original is gone.
  */
 export async function deletePost(db: Db, actor: Actor, postId: number): Promise<void> {
   await inTransaction(db, async (tx) => {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { LIMITS } from '../../../common/limits.ts';
@@ -6,26 +5,17 @@ import type { Tx } from '../../db/connection.ts';
 import { memberPhotos, profiles } from '../../db/schema.ts';
 import { badRequest, unsupportedMedia } from '../../errors.ts';
 import { recordEvent } from '../../events/record.ts';
-
-const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'gif']);
+import { contentTag, MAX_INPUT_PIXELS, sniffImage } from '../../media/images.ts';
 
 /**
  * Stores a profile photo. The type is decided by decoding the content (never by the file name or the
  * client's content type); the image is re-encoded square to WebP, which also drops metadata such as GPS.
  */
 export async function savePhoto(tx: Tx, memberId: number, bytes: Buffer): Promise<void> {
-  let format: string | undefined;
-  try {
-    format = (await sharp(bytes).metadata()).format;
-  } catch {
-    format = undefined;
-  }
-  if (!format || !ACCEPTED.has(format)) {
-    throw unsupportedMedia('photo');
-  }
+  if (!(await sniffImage(bytes))) throw unsupportedMedia('photo');
   let resized: Buffer;
   try {
-    resized = await sharp(bytes, { limitInputPixels: 40_000_000 })
+    resized = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS })
       .rotate()
       .resize(LIMITS.photoPixels, LIMITS.photoPixels, { fit: 'cover' })
       .webp({ quality: 82 })
@@ -33,7 +23,7 @@ export async function savePhoto(tx: Tx, memberId: number, bytes: Buffer): Promis
   } catch {
     throw badRequest('invalid_image');
   }
-  const etag = createHash('sha256').update(resized).digest('base64url').slice(0, 16);
+  const etag = contentTag(resized);
   await tx
     .insert(memberPhotos)
     .values({ memberId, content: resized, mimeType: 'image/webp', etag })

@@ -12,6 +12,7 @@ export interface MessageRow {
   text: string;
   linkUrl: string | null;
   createdAt: Date;
+  image: { id: number; alt: string; width: number; height: number } | null;
 }
 
 /**
@@ -26,9 +27,19 @@ export async function listMessages(
   query: { cursor?: string | undefined; limit: number },
 ): Promise<KeysetPage<MessageRow>> {
   const after = decodeCursor(query.cursor, { m: 'bigId' });
-  const found = await rows<{ id: string | number; conversationId: string | number; senderId: number; text: string; linkUrl: string | null; createdAt: Date | string }>(
+  type Image = { id: string | number; alt: string; width: number; height: number };
+  const found = await rows<{
+    id: string | number;
+    conversationId: string | number;
+    senderId: number;
+    text: string;
+    linkUrl: string | null;
+    createdAt: Date | string;
+    image: Image | string | null;
+  }>(
     lens.db,
-    sql`SELECT m.id, m.conversation_id AS "conversationId", m.sender_id AS "senderId", m.text, m.link_url AS "linkUrl", m.created_at AS "createdAt"
+    sql`SELECT m.id, m.conversation_id AS "conversationId", m.sender_id AS "senderId", m.text, m.link_url AS "linkUrl", m.created_at AS "createdAt",
+               (SELECT json_build_object('id', md.id, 'alt', md.alt, 'width', md.width, 'height', md.height) FROM media md WHERE md.message_id = m.id) AS image
           FROM messages m JOIN members s ON s.id = m.sender_id
          WHERE m.conversation_id = ${conversationId} AND m.id > ${clearedBefore}
            AND s.status = 'active' AND NOT (m.sender_id = ANY(${intArray(lens.avoid)}::int[]))
@@ -38,7 +49,16 @@ export async function listMessages(
   );
   const page = keysetPage(found, query.limit, (last) => ({ m: Number(last.id) }));
   return {
-    rows: page.rows.map((r) => ({ ...r, id: Number(r.id), conversationId: Number(r.conversationId), createdAt: new Date(r.createdAt) })),
+    rows: page.rows.map((r) => {
+      const image = typeof r.image === 'string' ? (JSON.parse(r.image) as Image) : r.image;
+      return {
+        ...r,
+        id: Number(r.id),
+        conversationId: Number(r.conversationId),
+        createdAt: new Date(r.createdAt),
+        image: image && { ...image, id: Number(image.id) },
+      };
+    }),
     nextCursor: page.nextCursor,
   };
 }

@@ -13,6 +13,9 @@ import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { ReportDialog } from '../ReportDialog.tsx';
 import { AuthorLine } from './AuthorLine.tsx';
 import { CommentsSection } from './CommentsSection.tsx';
+import { LinkPreviewCard } from './LinkPreviewCard.tsx';
+import { PostImages } from './PostImages.tsx';
+import { usePreviewArrival } from './usePreviewArrival.ts';
 import { PostMenu } from './PostMenu.tsx';
 import { patchPost } from './postCache.ts';
 import { PostText } from './PostText.tsx';
@@ -57,6 +60,7 @@ export function PostCard({ post, focusOnMount = false, onRemoved, commentsOpen =
   // A repost without words of its own shows the original alone, under a "reposted this" line.
   const isRepost = post.repostOf !== undefined;
   const bareRepost = isRepost && !post.text.trim();
+  usePreviewArrival(post);
 
   useEffect(() => {
     if (focusOnMount) articleRef.current?.focus();
@@ -67,7 +71,7 @@ export function PostCard({ post, focusOnMount = false, onRemoved, commentsOpen =
     onSuccess: (saved) => {
       // The server's post as it is now (mentions and topics read again, marked edited), wherever it is cached.
       queryClient.setQueriesData({ queryKey: keys.posts }, (data: unknown) =>
-        patchPost(data, post.id, (p) => ({ ...p, text: saved.text, editedAt: saved.editedAt, mentions: saved.mentions, topics: saved.topics })),
+        patchPost(data, post.id, (p) => ({ ...p, text: saved.text, editedAt: saved.editedAt, mentions: saved.mentions, topics: saved.topics, linkPreview: saved.linkPreview })),
       );
       notifications.show({ color: 'teal', message: t('post.saved') });
       setEditing(false);
@@ -136,6 +140,8 @@ export function PostCard({ post, focusOnMount = false, onRemoved, commentsOpen =
         ) : (
           post.text.trim() && <PostText text={post.text} mentions={post.mentions} />
         )}
+        {post.images && <PostImages images={post.images} authorName={name} />}
+        {post.linkPreview && <LinkPreviewCard preview={post.linkPreview} />}
         {isRepost && <OriginalPost original={post.repostOf ?? null} />}
         {post.socialProof && post.socialProof.people[0] && (
           <Text size="xs" c="dimmed">
@@ -237,6 +243,8 @@ function OriginalPost({ original }: { original: Original | null }) {
       <Stack gap="xs">
         <AuthorLine author={original.author} createdAt={original.createdAt} editedAt={original.editedAt} visibility={original.visibility} compact />
         <PostText text={original.text} mentions={original.mentions} />
+        {original.images && <PostImages images={original.images} authorName={original.author.name} />}
+        {original.linkPreview && <LinkPreviewCard preview={original.linkPreview} />}
       </Stack>
     </Paper>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
@@ -7,7 +7,9 @@ import { LIMITS } from '../../../common/limits.ts';
 import { type PostVisibility, postsApi } from '../../api/posts.ts';
 import { freeTextError } from '../../hooks/textCheck.ts';
 import { FormError } from '../FormError.tsx';
+import { ImagePicker } from './ImagePicker.tsx';
 import { PostTextarea } from './PostTextarea.tsx';
+import { useImagePicks } from './useImagePicks.ts';
 import { VisibilitySelect } from './VisibilitySelect.tsx';
 import { useRefreshPosts } from './usePostMutations.ts';
 
@@ -29,11 +31,17 @@ export function PostComposer({ initialText = '', onPosted }: Props) {
   const [text, setText] = useState(initialText);
   const [visibility, setVisibility] = useState<PostVisibility>('members');
   const [fieldError, setFieldError] = useState<string | null>(null);
+  const [imagesError, setImagesError] = useState<string | null>(null);
+  const picks = useImagePicks(t('composer.images.tooLarge', { megabytes: LIMITS.imageBytesMax / 1024 / 1024 }));
   const refresh = useRefreshPosts();
   const send = useMutation({
-    mutationFn: () => postsApi.create({ text: text.trim(), visibility }),
+    mutationFn: () => {
+      const images = picks.attachments();
+      return postsApi.create({ text: text.trim(), visibility, ...(images.length ? { images } : {}) });
+    },
     onSuccess: async ({ id }) => {
       setText(initialText);
+      picks.clear();
       notifications.show({ color: 'teal', message: t('composer.posted') });
       await refresh();
       onPosted?.(id);
@@ -43,7 +51,9 @@ export function PostComposer({ initialText = '', onPosted }: Props) {
     event.preventDefault();
     const problem = freeTextError(text, LIMITS.postMax, t('composer.empty'));
     setFieldError(problem);
-    if (!problem) send.mutate();
+    const waiting = picks.ready ? null : t('composer.images.waiting');
+    setImagesError(waiting);
+    if (!problem && !waiting) send.mutate();
   };
   return (
     <Paper component="section" aria-labelledby={headingId} p={{ base: 'sm', sm: 'md' }} radius="md">
@@ -64,6 +74,12 @@ export function PostComposer({ initialText = '', onPosted }: Props) {
             error={fieldError}
             minRows={3}
           />
+          <ImagePicker picks={picks} />
+          {imagesError && !picks.ready && (
+            <Text size="sm" c="red.8" role="alert">
+              {imagesError}
+            </Text>
+          )}
           <Group align="flex-end" justify="space-between" gap="sm" wrap="wrap">
             <VisibilitySelect value={visibility} onChange={setVisibility} />
             <Button type="submit" loading={send.isPending}>

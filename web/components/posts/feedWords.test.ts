@@ -39,4 +39,12 @@ describe('the feed’s words', () => {
   it('shows a name that looks like markup as text', () => {
     expect(sentence('en', 'post.reposted', { name: '<img src=x onerror=alert(1)>' })).toBe('<bdi>&lt;img src=x onerror=alert(1)&gt;</bdi> reposted this');
   });
+
+  it('words images with the language’s plurals', () => {
+    expect(say('en', 'post.images.label', { count: 1, name: 'Ana' })).toBe('1 image in the post by Ana');
+    expect(say('it', 'post.images.label', { count: 3, name: 'Ana' })).toBe('3 immagini nel post di Ana');
+    expect(say('en', 'composer.images.dropped', { count: 2, max: 4 })).toBe('2 images were not added: a post can have at most 4.');
+    expect(say('it', 'composer.images.dropped', { count: 1, max: 4 })).toBe('1 immagine non è stata aggiunta: un post può averne al massimo 4.');
+    expect(say('it', 'composer.images.hint', { max: 4, megabytes: 10 })).toBe('Fino a 4 immagini: JPEG, PNG, WebP o GIF, 10 MB ciascuna.');
+  });
 });

@@ -10,6 +10,24 @@ export default {
     visibility: 'Who can see it',
     submit: 'Post',
     posted: 'Your post is live.',
+    /** Images picked for a post, before posting. */
+    images: {
+      add: 'Add images',
+      addMore: 'Add more images',
+      hint: 'Up to {max, number} images: JPEG, PNG, WebP or GIF, {megabytes, number} MB each.',
+      full: 'You have added {max, number} images, the most a post can have.',
+      list: 'Images for your post',
+      preview: 'Image {number, number} of {count, number}',
+      alt: 'Describe image {number, number} for people who cannot see it',
+      altHint: 'What would you say about it to someone on the phone? Leave it empty only if it is decoration.',
+      remove: 'Remove image {number, number}',
+      uploading: 'Uploading image {number, number}',
+      uploaded: 'Image {number, number} uploaded',
+      failed: 'Image {number, number} was not uploaded',
+      tooLarge: 'This file is over {megabytes, number} MB.',
+      waiting: 'Wait until the images have uploaded, or remove the ones that failed.',
+      dropped: '{count, plural, one {# image was} other {# images were}} not added: a post can have at most {max, number}.',
+    },
   },
   visibility: {
     members: 'All members',
@@ -59,6 +77,19 @@ export default {
     reposts: '{count, plural, one {# repost} other {# reposts}}',
     comment: 'Comment',
     commentLabel: 'Comment on the post by {name}',
+    /** The images of a post. */
+    images: {
+      label: '{count, plural, one {# image} other {# images}} in the post by {name}',
+      open: 'Open image {number, number} of {count, number}: {alt}',
+      openNoAlt: 'Open image {number, number} of {count, number} (no description)',
+      viewer: 'Image {number, number} of {count, number} in the post by {name}',
+      noAlt: 'The author did not describe this image.',
+      close: 'Close',
+    },
+    /** The preview card of a post's link. */
+    preview: {
+      newTab: '(opens in a new tab)',
+    },
   },
   reactions: {
     kinds: {

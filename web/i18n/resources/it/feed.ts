@@ -12,6 +12,23 @@ const feed: Messages<typeof english> = {
     visibility: 'Chi può vederlo',
     submit: 'Pubblica',
     posted: 'Il tuo post è stato pubblicato.',
+    images: {
+      add: 'Aggiungi immagini',
+      addMore: 'Aggiungi altre immagini',
+      hint: 'Fino a {max, number} immagini: JPEG, PNG, WebP o GIF, {megabytes, number} MB ciascuna.',
+      full: 'Hai aggiunto {max, number} immagini, il massimo per un post.',
+      list: 'Immagini del tuo post',
+      preview: 'Immagine {number, number} di {count, number}',
+      alt: 'Descrivi l’immagine {number, number} per chi non può vederla',
+      altHint: 'Cosa diresti di questa immagine a qualcuno al telefono? Lascia vuoto solo se è decorativa.',
+      remove: 'Rimuovi l’immagine {number, number}',
+      uploading: 'Caricamento dell’immagine {number, number}',
+      uploaded: 'Immagine {number, number} caricata',
+      failed: 'L’immagine {number, number} non è stata caricata',
+      tooLarge: 'Questo file supera i {megabytes, number} MB.',
+      waiting: 'Aspetta che le immagini siano caricate, o rimuovi quelle non riuscite.',
+      dropped: '{count, plural, one {# immagine non è stata aggiunta} other {# immagini non sono state aggiunte}}: un post può averne al massimo {max, number}.',
+    },
   },
   visibility: {
     members: 'Tutti i membri',
@@ -59,6 +76,17 @@ const feed: Messages<typeof english> = {
     reposts: '{count, plural, one {# diffusione} other {# diffusioni}}',
     comment: 'Commenta',
     commentLabel: 'Commenta il post di {name}',
+    images: {
+      label: '{count, plural, one {# immagine} other {# immagini}} nel post di {name}',
+      open: 'Apri l’immagine {number, number} di {count, number}: {alt}',
+      openNoAlt: 'Apri l’immagine {number, number} di {count, number} (senza descrizione)',
+      viewer: 'Immagine {number, number} di {count, number} nel post di {name}',
+      noAlt: 'Chi ha scritto il post non ha descritto questa immagine.',
+      close: 'Chiudi',
+    },
+    preview: {
+      newTab: '(si apre in una nuova scheda)',
+    },
   },
   reactions: {
     kinds: {
