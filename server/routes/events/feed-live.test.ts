@@ -10,7 +10,7 @@ import { signUp } from '../../test/client.ts';
 import { describeEachEngine } from '../../test/engines.ts';
 import { type EventStreamReader, readEventStream } from '../../test/sse-client.ts';
 import { connect } from '../network/network-test-helpers.ts';
-import { post } from '../posts/post-test-helpers.ts';
+import { post, signUpAll } from '../posts/post-test-helpers.ts';
 
 describeEachEngine('new posts live', (get) => {
   let base = '';
@@ -19,9 +19,7 @@ describeEachEngine('new posts live', (get) => {
     const { app } = get();
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    [author, follower, connection, stranger, blocked] = await Promise.all(
-      ['Ana Poster', 'Fen Follower', 'Cai Connection', 'Sam Stranger', 'Ben Blocked'].map((n) => signUp(app, n)),
-    );
+    [author, follower, connection, stranger, blocked] = await signUpAll((n) => signUp(app, n), 'Ana Poster', 'Fen Follower', 'Cai Connection', 'Sam Stranger', 'Ben Blocked');
     expect((await follower.call('PUT', `/api/v1/members/${author.handle}/follow`)).statusCode).toBe(200);
     expect((await blocked.call('PUT', `/api/v1/members/${author.handle}/follow`)).statusCode).toBe(200);
     await connect(author, connection);
