@@ -11,3 +11,10 @@ export type ReactionKind = (typeof REACTION_KINDS)[number];
 
 export const FEED_ORDERS = ['recent', 'top'] as const;
 export type FeedOrder = (typeof FEED_ORDERS)[number];
+
+/** What the viewer's people did on a post in the Top order: "Ana and 3 others reacted", "…commented", "…reacted or commented". */
+export const SOCIAL_PROOF_ACTIONS = ['reacted', 'commented', 'both'] as const;
+export type SocialProofAction = (typeof SOCIAL_PROOF_ACTIONS)[number];
+
+/** How many of them a post's social proof names at most; the others are counted. */
+export const SOCIAL_PROOF_NAMED = 2;

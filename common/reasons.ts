@@ -68,6 +68,11 @@ export interface ReasonParamsByCode {
   'suggestion.same_school': { school: string; fromYear: number; toYear?: number };
   'suggestion.same_place': { place: string };
   'suggestion.same_industry': { industry: string };
+  /**
+   * Comments on each other's posts and replies to each other's comments, both ways, at least three in all
+   * (queries/suggestions): `count` in all, `name` the other member's.
+   */
+  'suggestion.replied_to_each_other': { count: number; name: string };
   'strength.current_position': Record<string, never>;
   'strength.headline': Record<string, never>;
   'strength.photo': Record<string, never>;

@@ -35,6 +35,7 @@ import { LinkPreviewProcessor } from './events/processors/link-previews.ts';
 import { announceEventsOn } from './events/announce.ts';
 import { EventDispatcher } from './events/dispatcher.ts';
 import { followRemoteEvents } from './events/remote.ts';
+import { feedGraphOf } from './live/feed-audience.ts';
 import { LiveUpdatesProcessor } from './live/live-processor.ts';
 import { emailNotificationsOn } from './notifications/email.ts';
 import { LiveStreams } from './live/streams.ts';
@@ -126,11 +127,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   // Live updates: this process's events through the dispatcher, other processes' through their announcements.
   const live = new LiveStreams(metrics);
-  const liveUpdates = new LiveUpdatesProcessor(live);
+  const liveUpdates = new LiveUpdatesProcessor(live, {
+    graph: feedGraphOf(graph),
+    blocksOf: async (id) => (await readCaches.standing(id)).blocks.avoid,
+  });
   await events.register(liveUpdates, { marks: new ChangeMarks(graph.marks.safe()) });
   const announcing = database.events ? announceEventsOn(database.db, database.events.channel) : null;
   const remoteEvents = followRemoteEvents(database, announcing?.origin ?? null, app.log, (found) => {
-    for (const event of found) liveUpdates.handle(event);
+    for (const event of found) {
+      Promise.resolve(liveUpdates.handle(event)).catch((err: unknown) => app.log.warn({ err, eventId: event.id }, 'live update failed'));
+    }
   });
 
   // Background work: jobs enqueued in the transactions that cause them, run after commit by this process's

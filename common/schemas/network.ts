@@ -138,7 +138,8 @@ export const suggestionView = z.object({
    * ("14 mutual connections: Ana Ruiz, Li Wei and 12 others", "Both at Acme, 2019–2021"). Codes:
    * `suggestion.mutual_connections` {count, names}, `suggestion.same_organisation` {organisation,
    * fromYear, toYear?}, `suggestion.same_school` {school, fromYear, toYear?}, `suggestion.same_place`
-   * {place}, `suggestion.same_industry` {industry}.
+   * {place}, `suggestion.same_industry` {industry}, `suggestion.replied_to_each_other` {count, name}
+   * ("You and Ana Ruiz have replied to each other 4 times").
    */
   reasons: z.array(reasonView),
 });

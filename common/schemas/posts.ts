@@ -6,13 +6,23 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { FEED_ORDERS, POST_VISIBILITIES, REACTION_KINDS, type FeedOrder, type PostVisibility, type ReactionKind } from '../posts.ts';
+import {
+  FEED_ORDERS,
+  POST_VISIBILITIES,
+  REACTION_KINDS,
+  SOCIAL_PROOF_ACTIONS,
+  SOCIAL_PROOF_NAMED,
+  type FeedOrder,
+  type PostVisibility,
+  type ReactionKind,
+  type SocialProofAction,
+} from '../posts.ts';
 import { textProblemCode } from '../text.ts';
 import { imageAttach, imageView, linkPreviewView } from './media.ts';
 import { bigId, cursor, fieldIssue, pageLimit, requiredText, text } from './primitives.ts';
 import { page, personCard } from './search.ts';
 
-export { FEED_ORDERS, POST_VISIBILITIES, REACTION_KINDS, type FeedOrder, type PostVisibility, type ReactionKind };
+export { FEED_ORDERS, POST_VISIBILITIES, REACTION_KINDS, SOCIAL_PROOF_ACTIONS, type FeedOrder, type PostVisibility, type ReactionKind, type SocialProofAction };
 export type { ImageView, LinkPreviewView } from './media.ts';
 
 export const postCreate = z
@@ -64,8 +74,12 @@ export const commentEdit = z.strictObject({ text: requiredText(LIMITS.commentMax
 
 export const reactionSet = z.strictObject({ kind: z.enum(REACTION_KINDS) });
 
-/** `top` is validated and, for now, answered in the recent order (docs/feed.md). */
-export const feedQuery = z.strictObject({ order: z.enum(FEED_ORDERS).default('recent'), cursor, limit: pageLimit });
+/**
+ * `recent`: newest first. `top`: the last few days' posts, those the viewer's people engaged with moved up,
+ * then older ones newest first (docs/feed.md, "Top"). A Top cursor remembers which of those posts were shown
+ * (so none is shown twice however engagement changes between pages), hence its longer limit.
+ */
+export const feedQuery = z.strictObject({ order: z.enum(FEED_ORDERS).default('recent'), cursor: z.string().max(1500).optional(), limit: pageLimit });
 
 /** A page of a member's posts, a topic's posts, or a post's top-level comments. */
 export const postListQuery = z.strictObject({ cursor, limit: pageLimit });
@@ -125,8 +139,15 @@ const postFields = {
 export const postView = z.object({
   ...postFields,
   repostOf: z.object(postFields).nullable().optional(),
-  /** Top order only: people in the viewer's network who reacted or commented ("Ana and 3 others you know reacted"). */
-  socialProof: z.object({ people: z.array(personCard), total: z.number() }).nullable().optional(),
+  /**
+   * Top order only (absent in the others; null when nobody engaged): the viewer's people (connections and members
+   * they follow) who reacted to or commented on it, "Ana and 3 others from your network reacted". `people`: up
+   * to two, the most telling first, never anyone the viewer may not see; `total`: all of them, named or not.
+   */
+  socialProof: z
+    .object({ people: z.array(personCard).max(SOCIAL_PROOF_NAMED), total: z.number(), action: z.enum(SOCIAL_PROOF_ACTIONS) })
+    .nullable()
+    .optional(),
 });
 export type PostView = z.infer<typeof postView>;
 

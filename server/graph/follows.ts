@@ -3,6 +3,8 @@
  * suggestions. Follows are far sparser in queries than connections (only "do I follow them?" and the
  * follower lists), so plain sets per member are enough for now.
  */
+const EMPTY: ReadonlySet<number> = new Set();
+
 export class FollowGraph {
   private readonly out = new Map<number, Set<number>>();
   private readonly in = new Map<number, Set<number>>();
@@ -39,6 +41,16 @@ export class FollowGraph {
   /** Whom a follows, ascending. */
   following(a: number): number[] {
     return [...(this.out.get(a) ?? [])].sort((x, y) => x - y);
+  }
+
+  /** How many follow b. */
+  followerCount(b: number): number {
+    return this.in.get(b)?.size ?? 0;
+  }
+
+  /** Who follows b, as held (no copy, no order): for callers that only iterate it, at once. */
+  followerSet(b: number): ReadonlySet<number> {
+    return this.in.get(b) ?? EMPTY;
   }
 
   /** Who follows b, ascending. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
-import { decodeCursor, encodeCursor, keysetPage, lookahead } from './cursor.ts';
+import { decodeCursor, decodeCursorOf, encodeCursor, encodeIdSet, keysetPage, lookahead } from './cursor.ts';
 
 const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const refused = (run: () => unknown) => {
@@ -44,6 +44,11 @@ describe('keyset cursors', () => {
     ['an extra part', { i: 1, x: 1 }, { i: 'id' }],
     ['a list', [1], { i: 'id' }],
     ['null', null, { i: 'id' }],
+    ['an id set with a zero first id', { s: '0.1' }, { s: 'idSet' }],
+    ['an id set past what a JS number holds exactly', { s: 'zzzzzzzzzzz.zzzzzzzzzzz' }, { s: 'idSet' }],
+    ['an id set in another alphabet', { s: '1,2' }, { s: 'idSet' }],
+    ['an empty id set', { s: '' }, { s: 'idSet' }],
+    ['an id set of 201 ids', { s: Array(201).fill('1').join('.') }, { s: 'idSet' }],
   ] as const)('refuses %s with 400 invalid_cursor', (_what, value, shape) => {
     expect(refused(() => decodeCursor(forged(value), shape))).toBe(true);
   });
@@ -79,5 +84,21 @@ describe('keyset pages', () => {
   it('make the cursor from whatever key the list sorts by', () => {
     const page = keysetPage(rows(3), 2, (r) => ({ n: r.name, i: r.id }));
     expect(decodeCursor(page.nextCursor ?? undefined, { n: 'text', i: 'id' })).toEqual({ n: 'p2', i: 2 });
+  });
+
+  it('carry a set of ids compactly, in any order given, and read it back ascending', () => {
+    const ids = [1_000_345, 1_000_000, 1_000_350, 1_001_000];
+    const text = encodeIdSet(ids);
+    expect(text).toBe(`${(1_000_000).toString(36)}.9l.5.i2`);
+    expect(decodeCursor(encodeCursor({ s: text }), { s: 'idSet' })).toEqual({ s: [1_000_000, 1_000_345, 1_000_350, 1_001_000] });
+  });
+
+  it('tell which of several shapes a cursor has, and refuse one that has none of them', () => {
+    const shapes = { ranked: { a: 'time', s: 'idSet' }, tail: { t: 'time', i: 'bigId' } } as const;
+    const t = '2026-01-01T00:00:00.000000Z';
+    expect(decodeCursorOf(encodeCursor({ t, i: 5 }), shapes)).toEqual({ kind: 'tail', key: { t, i: 5 } });
+    expect(decodeCursorOf(encodeCursor({ a: t, s: '1.1' }), shapes)).toEqual({ kind: 'ranked', key: { a: t, s: [1, 2] } });
+    expect(decodeCursorOf(undefined, shapes)).toBeNull();
+    expect(refused(() => decodeCursorOf(forged({ a: t, i: 5 }), shapes))).toBe(true);
   });
 });

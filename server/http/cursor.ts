@@ -25,6 +25,31 @@ function isRealTime(value: string): boolean {
   );
 }
 
+/** Ids in an id set: each a base-36 number, at most this many (see encodeIdSet). */
+const ID_SET_MAX = 200;
+const ID_SET = new RegExp(`^[0-9a-z]{1,11}(\\.[0-9a-z]{1,11}){0,${ID_SET_MAX - 1}}$`);
+
+/** The ids of an id set, or null when one overflows a safe integer (a forged cursor). */
+function readIdSet(text: string): number[] | null {
+  const ids: number[] = [];
+  let at = 0;
+  for (const part of text.split('.')) {
+    at += parseInt(part, 36);
+    if (!Number.isSafeInteger(at) || at < 1) return null;
+    ids.push(at);
+  }
+  return ids;
+}
+
+/**
+ * A set of row ids as one short text: ascending, the first as it is and each next as its distance from the one
+ * before, in base 36, joined by dots. Ids close together (posts of the same few days) take 3–4 characters each.
+ */
+export function encodeIdSet(ids: Iterable<number>): string {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  return sorted.map((id, i) => (id - (i === 0 ? 0 : sorted[i - 1]!)).toString(36)).join('.');
+}
+
 /**
  * What each part of a cursor may hold. A cursor is client input like any other: every value must be one
  * the list's SQL can compare against its column without a cast error or an overflow.
@@ -42,6 +67,11 @@ const CURSOR_PARTS = {
   micros: z.string().regex(/^\d{1,19}$/).refine((s) => BigInt(s) <= BIGINT_MAX),
   /** A sort key of text (a lowercased name): short, and nothing PostgreSQL text cannot hold. */
   text: z.string().max(500).refine((s) => !NOT_TEXT.test(s)),
+  /** A set of bigint row ids made by encodeIdSet (the posts a ranked list has shown), read back as numbers. */
+  idSet: z
+    .string()
+    .regex(ID_SET)
+    .transform((s, ctx) => readIdSet(s) ?? (ctx.addIssue({ code: 'custom', message: 'not an id set' }), z.NEVER)),
 } as const;
 
 type CursorPart = keyof typeof CURSOR_PARTS;
@@ -72,6 +102,25 @@ export function decodeCursor<S extends Record<string, CursorPart>>(raw: string |
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw invalid();
   return parsed.data as Decoded<S>;
+}
+
+/**
+ * Reads a cursor that may take one of several shapes (a list that pages in two phases), telling which one it
+ * is: `{ kind, key }` for the first shape it matches, in the order given. Anything else is a 400 `invalid_cursor`.
+ */
+export function decodeCursorOf<V extends Record<string, Record<string, CursorPart>>>(
+  raw: string | undefined,
+  variants: V,
+): { [K in keyof V]: { kind: K; key: Decoded<V[K]> } }[keyof V] | null {
+  if (raw === undefined || raw === '') return null;
+  for (const [kind, shape] of Object.entries(variants)) {
+    try {
+      return { kind, key: decodeCursor(raw, shape) } as { [K in keyof V]: { kind: K; key: Decoded<V[K]> } }[keyof V];
+    } catch {
+      // Not this shape: try the next one; none matching is invalid below.
+    }
+  }
+  throw badRequest('invalid_cursor');
 }
 
 /**

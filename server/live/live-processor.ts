@@ -1,20 +1,42 @@
 /**
  * Hands committed events to the members' open streams: this process's events through the dispatcher, and
  * other processes' through their announcements (events/remote.ts). Live only: a processor with no saved
- * position, since a page that reconnects reloads what it shows, and handling is a few map look-ups.
+ * position, since a page that reconnects reloads what it shows, and handling is a few map look-ups (plus,
+ * for a new post with someone online to tell, the author's blocks from the read caches).
  */
 import type { Processor } from '../events/processor.ts';
 import type { StoredEvent } from '../events/types.ts';
+import { type FeedGraph, onlineFeedReaders } from './feed-audience.ts';
 import { LIVE_KINDS, liveMessagesFor } from './routing.ts';
 import type { LiveStreams } from './streams.ts';
+
+/** What routing a new post to its readers needs: the graph index, and a member's blocks both ways. */
+export interface FeedRouting {
+  graph: FeedGraph;
+  /** Everyone on either side of a block with the member (viewer standing, cached). */
+  blocksOf(memberId: number): Promise<ReadonlySet<number>>;
+}
 
 export class LiveUpdatesProcessor implements Processor {
   readonly name = 'live-updates';
   readonly kinds = LIVE_KINDS;
 
-  constructor(private readonly streams: LiveStreams) {}
+  constructor(
+    private readonly streams: LiveStreams,
+    private readonly feed: FeedRouting,
+  ) {}
 
-  handle(event: StoredEvent): void {
+  handle(event: StoredEvent): void | Promise<void> {
     for (const { memberId, message } of liveMessagesFor(event)) this.streams.send(memberId, message);
+    if (event.kind === 'post.created') return this.announcePost(event);
+  }
+
+  /** "N new posts": each online reader of the author's feed learns the post's id (the page loads it when asked). */
+  private async announcePost(event: StoredEvent<'post.created'>): Promise<void> {
+    const readers = onlineFeedReaders(event.actorId, event.data.visibility, this.feed.graph, this.streams);
+    if (readers.length === 0) return;
+    const blocked = await this.feed.blocksOf(event.actorId);
+    const message = { id: event.id, type: 'post' as const, data: { postId: event.data.postId } };
+    for (const memberId of readers) if (!blocked.has(memberId)) this.streams.send(memberId, message);
   }
 }

@@ -13,8 +13,11 @@ import type { LiveMessage } from './streams.ts';
 const CHANGE_KINDS = ['invitation.sent', 'invitation.answered', 'connection.made', 'message.sent'] as const;
 type ChangeKind = (typeof CHANGE_KINDS)[number];
 
-/** The kinds that can reach someone live: the changes below, and whatever notifies someone. */
-export const LIVE_KINDS = [...new Set([...CHANGE_KINDS, ...NOTIFYING_KINDS])];
+/**
+ * The kinds that can reach someone live: the changes below, whatever notifies someone, and a new post
+ * (its feed's readers: feed-audience.ts, which needs the graph index, so the processor routes it).
+ */
+export const LIVE_KINDS = [...new Set([...CHANGE_KINDS, ...NOTIFYING_KINDS, 'post.created' as const])];
 
 export interface Addressed {
   memberId: number;

@@ -14,7 +14,7 @@ export interface LiveMessage {
 }
 
 /** What changed, as the web's live hook (web/hooks/useLiveUpdates.ts) reacts to it. */
-export type LiveMessageType = 'invitation' | 'network' | 'notification' | 'message';
+export type LiveMessageType = 'invitation' | 'network' | 'notification' | 'message' | 'post';
 
 export interface LiveStream {
   write(message: LiveMessage): void;
@@ -56,6 +56,16 @@ export class LiveStreams {
   /** Whether the member has a stream open here (so work for nobody can be skipped). */
   has(memberId: number): boolean {
     return this.byMember.has(memberId);
+  }
+
+  /** How many members have a stream open here. */
+  memberCount(): number {
+    return this.byMember.size;
+  }
+
+  /** The members with a stream open here. */
+  members(): Iterable<number> {
+    return this.byMember.keys();
   }
 
   count(): number {

@@ -1,11 +1,11 @@
 /**
  * People you may know: candidates from friends of friends (the graph index), from overlapping time at the
- * same organisation or school, and from a shared place or industry; ranked by suggestions/score.ts (whose
+ * same organisation or school, from comments exchanged both ways, and from a shared place or industry; ranked by suggestions/score.ts (whose
  * comment explains the formula and the weak-ties reasoning); each with its reasons, as codes with
  * parameters and their English rendering (suggestions/reasons.ts).
  *
- * Fetch, then shape: the viewer's context, i.e. who is off limits and the stints beside the viewer's at
- * their organisations and schools (one query) → friends of friends (graph index, in memory) → rank in
+ * Fetch, then shape: the viewer's context, i.e. who is off limits, the stints beside the viewer's at
+ * their organisations and schools, and the members they have exchanged comments with (one query) → friends of friends (graph index, in memory) → rank in
  * batches, best upper bound first: profiles, pair history and the names to cite (one query per batch,
  * nearly always one) → members in the viewer's place or industry only if they can still make the list
  * (one query) → reasons. No query runs per candidate.
@@ -24,8 +24,8 @@ import {
   type ViewerRow,
 } from './suggestions/load.ts';
 import { type OverlapRow, overlapsFrom } from './suggestions/overlap.ts';
-import { industryReason, mutualReason, overlapReason, placeReason } from './suggestions/reasons.ts';
-import { candidateScore, compareRanked, overlapWeight, PLACE_ONLY_MAX, upperBound } from './suggestions/score.ts';
+import { exchangeReason, industryReason, mutualReason, overlapReason, placeReason } from './suggestions/reasons.ts';
+import { candidateScore, compareRanked, exchangeWeight, MIN_EXCHANGES, overlapWeight, PLACE_ONLY_MAX, upperBound } from './suggestions/score.ts';
 
 export interface PeopleSuggestion {
   memberId: number;
@@ -71,6 +71,8 @@ interface Candidate {
   overlaps: OverlapRow[];
   /** The best stint per shared organisation or school, with its weight, heaviest first. */
   shared: { o: OverlapRow; weight: number }[];
+  /** Comments exchanged with the viewer, both ways (0 unless at least MIN_EXCHANGES). */
+  exchanges: number;
   /** No fact still to load can score it higher than this (score.ts `upperBound`). */
   bound: number;
 }
@@ -100,11 +102,12 @@ export async function suggestPeople(
   const { db, graph } = deps;
   if (!(limit > 0)) return [];
   const nowMs = opts.nowMs ?? Date.now();
-  const ctx = await loadViewerContext(db, viewerId, nowMs, opts.reinviteWaitMs ?? DEFAULT_REINVITE_WAIT_MS, MAX_STINTS);
+  const ctx = await loadViewerContext(db, viewerId, nowMs, opts.reinviteWaitMs ?? DEFAULT_REINVITE_WAIT_MS, MAX_STINTS, MIN_EXCHANGES);
   const { avoid, exclude } = ctx;
   const offLimits = new Set([...avoid, ...exclude]);
 
-  // Candidates: friends of friends from the graph, colleagues and classmates from the tables.
+  // Candidates: friends of friends from the graph; colleagues, classmates and people the viewer has been
+  // answering (and been answered by) from the tables.
   const pool = Math.min(FOF_POOL_MAX, Math.max(FOF_POOL_MIN, limit * FOF_POOL_PER_RESULT));
   const fof = await graph.suggest(viewerId, pool, { avoid, exclude, nowMs });
   const overlaps = overlapsFrom(ctx.stints, ctx.orgNames, nowMs).filter((o) => !offLimits.has(o.id));
@@ -112,13 +115,14 @@ export async function suggestPeople(
   const candidate = (id: number): Candidate => {
     let c = cands.get(id);
     if (!c) {
-      c = { id, graphScore: 0, mutualCount: 0, mutuals: [], degree: undefined, overlaps: [], shared: [], bound: 0 };
+      c = { id, graphScore: 0, mutualCount: 0, mutuals: [], degree: undefined, overlaps: [], shared: [], exchanges: 0, bound: 0 };
       cands.set(id, c);
     }
     return c;
   };
   for (const s of fof) Object.assign(candidate(s.id), { graphScore: s.score, mutualCount: s.mutualCount, mutuals: s.mutuals, degree: 2 });
   for (const o of overlaps) candidate(o.id).overlaps.push(o);
+  for (const [id, count] of ctx.exchanges) if (!offLimits.has(id) && id !== viewerId) candidate(id).exchanges = count;
 
   // When the pool is full, a colleague or neighbour outside it may still share connections with the
   // viewer. Its shaped Adamic–Adar is at most the pool's last score: estimate it from that one's weight
@@ -137,7 +141,7 @@ export async function suggestPeople(
   await fromGraph([...cands.values()]);
   for (const c of cands.values()) {
     c.shared = bestPerOrganisation(c.overlaps);
-    c.bound = upperBound(c.graphScore + c.shared.reduce((sum, s) => sum + s.weight, 0));
+    c.bound = upperBound(c.graphScore + c.shared.reduce((sum, s) => sum + s.weight, 0) + exchangeWeight(c.exchanges));
   }
   const order = [...cands.values()].sort((a, b) => b.bound - a.bound || a.id - b.id);
 
@@ -158,22 +162,26 @@ export async function suggestPeople(
     for (const c of batch) {
       const row = loaded.facts.get(c.id);
       if (!row || !row.active || c.degree === 0 || c.degree === 1) continue;
-      // A network-only profile does not show its place, industry or history to members beyond three degrees.
-      if (c.degree === null && row.networkOnly) continue;
+      // A network-only profile does not show its place, industry or history to members beyond three degrees:
+      // only the comments the two exchanged in front of each other may speak for them, and nothing else is used.
+      const hidden = c.degree === null && row.networkOnly;
+      if (hidden && c.exchanges === 0) continue;
+      if (hidden) c.shared = [];
       const score = candidateScore(
         {
           graphScore: c.graphScore,
           overlaps: c.shared.map((s) => s.weight),
-          bridge: row.currentOrgs.length > 0 && !row.currentOrgs.some((o) => viewerOrgs.has(o)),
-          samePlace: row.samePlace,
-          sameIndustry: row.sameIndustry,
+          exchanges: c.exchanges,
+          bridge: !hidden && row.currentOrgs.length > 0 && !row.currentOrgs.some((o) => viewerOrgs.has(o)),
+          samePlace: !hidden && row.samePlace,
+          sameIndustry: !hidden && row.sameIndustry,
           dismissedAtMs: row.dismissedAtMs,
           ignored: row.ignored,
           removed: row.wasConnected,
         },
         nowMs,
       );
-      if (score > 0) ranked.push({ ...c, memberId: c.id, score, row });
+      if (score > 0) ranked.push({ ...c, memberId: c.id, score, row: hidden ? { ...row, samePlace: false, sameIndustry: false } : row });
     }
     ranked.sort(compareRanked);
   };
@@ -237,10 +245,12 @@ function reasonsFor(r: Ranked, names: Names, place: string, industry: string): R
   if (r.mutualCount > 0) {
     weighted.push({ reason: mutualReason(r.mutualCount, r.mutuals.map((z) => names.get(z)?.name ?? '').filter(Boolean)), weight: r.graphScore });
   }
+  const name = names.get(r.memberId)?.name;
+  if (r.exchanges > 0 && name) weighted.push({ reason: exchangeReason(r.exchanges, name), weight: exchangeWeight(r.exchanges) });
   for (const s of r.shared.slice(0, MAX_OVERLAP_REASONS)) {
     weighted.push({ reason: overlapReason({ kind: s.o.kind, name: s.o.orgName, fromYear: s.o.fromYear, toYear: s.o.toYear }), weight: s.weight });
   }
-  // Stable: equal weights keep mutuals before organisations before schools.
+  // Stable: equal weights keep mutuals before exchanges before organisations before schools.
   const reasons = weighted.sort((a, b) => b.weight - a.weight).map((w) => w.reason);
   if (r.row.samePlace && place) reasons.push(placeReason(place));
   if (r.row.sameIndustry && industry) reasons.push(industryReason(industry));

@@ -161,6 +161,10 @@ describeEachEngine('SQL statements per request', (get) => {
     await sameForTwoAndTwenty(get(), viewer, '/api/v1/feed?limit=2', '/api/v1/feed?limit=20');
   });
 
+  it('serves the Top order in as many statements for 20 posts, with their engagement and social proof, as for 2', async () => {
+    await sameForTwoAndTwenty(get(), viewer, '/api/v1/feed?order=top&limit=2', '/api/v1/feed?order=top&limit=20');
+  });
+
   it("lists a member's posts, and a topic's, in as many statements for 20 as for 2", async () => {
     await sameForTwoAndTwenty(get(), viewer, `/api/v1/members/${hub.handle}/posts?limit=2`, `/api/v1/members/${hub.handle}/posts?limit=20`);
     await sameForTwoAndTwenty(get(), viewer, '/api/v1/topics/counting/posts?limit=2', '/api/v1/topics/counting/posts?limit=20');

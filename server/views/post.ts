@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { ReactionCounts } from '../db/tables/posts.ts';
 import type { HydratedPerson } from '../hydration/people.ts';
 import type { HydratedPost } from '../hydration/posts.ts';
+import type { HydratedProof } from '../hydration/social-proof.ts';
 import { postAbilities } from '../policies/posts.ts';
 import { mediaUrl, previewImageUrl } from './media.ts';
 import { presentPersonCard } from './person-card.ts';
@@ -53,4 +54,10 @@ export function presentPost(actor: Actor, p: HydratedPost): PostView {
     ...presentFields(actor, p),
     ...(p.original === undefined ? {} : { repostOf: p.original ? presentFields(actor, p.original) : null }),
   };
+}
+
+/** A post's social proof in the Top order ("Ana and 3 others from your network reacted"), or null for none. */
+export function presentSocialProof(actor: Actor, proof: HydratedProof | undefined): NonNullable<PostView['socialProof']> | null {
+  if (!proof) return null;
+  return { people: proof.people.map((p) => presentPersonCard(actor, p)), total: proof.total, action: proof.action };
 }

@@ -62,6 +62,7 @@ export const en = {
       '{span, select, ongoing {Both studying at {school} since {fromYear}} single {Both studied at {school} in {fromYear}} other {Both studied at {school}, {fromYear}–{toYear}}}',
     same_place: 'Also in {place}',
     same_industry: 'Also in {industry}',
+    replied_to_each_other: 'You and {name} have replied to each other {count, plural, one {once} other {# times}}',
   },
   strength: {
     current_position: 'Add your current position',

@@ -55,6 +55,7 @@ export const it: ReasonMessages = {
       '{span, select, ongoing {Studia presso {school} come te dal {fromYear}} single {Ha studiato presso {school} come te nel {fromYear}} other {Ha studiato presso {school} come te, {fromYear}–{toYear}}}',
     same_place: 'Stessa località: {place}',
     same_industry: 'Stesso settore: {industry}',
+    replied_to_each_other: 'Tu e {name} avete scambiato {count, plural, one {# risposta} other {# risposte}}',
   },
   strength: {
     current_position: 'Aggiungi la tua posizione attuale',

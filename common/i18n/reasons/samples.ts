@@ -153,6 +153,10 @@ export const REASON_SAMPLES: { [C in ReasonCode]: ReasonSample<C>[] } = {
   'suggestion.same_industry': [
     [{ industry: 'Software' }, 'Also in Software', 'Stesso settore: Software'],
   ],
+  'suggestion.replied_to_each_other': [
+    [{ count: 4, name: 'Ana Ruiz' }, 'You and Ana Ruiz have replied to each other 4 times', 'Tu e Ana Ruiz avete scambiato 4 risposte'],
+    [{ count: 1, name: 'Ana Ruiz' }, 'You and Ana Ruiz have replied to each other once', 'Tu e Ana Ruiz avete scambiato 1 risposta'],
+  ],
   'strength.current_position': [
     [{}, 'Add your current position', 'Aggiungi la tua posizione attuale'],
   ],

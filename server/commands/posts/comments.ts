@@ -7,6 +7,7 @@ import { recordEvent } from '../../events/record.ts';
 import { commentDeleteRefusal, commentEditRefusal, parentRefusal, postRefusal } from '../../policies/posts.ts';
 import { commentFacts, postFacts, postOfComment } from '../../queries/posts/facts.ts';
 import { notFound } from '../../errors.ts';
+import { answeredBy, recordCommentExchange } from './engagement.ts';
 import { resolveTextLinks } from './mentions.ts';
 
 /**
@@ -34,6 +35,8 @@ export async function addComment(db: Db, actor: Actor, postId: number, input: { 
     const commentId = created!.id;
     await writeMentions(tx, actor.id, commentId, links.mentioned);
     await tx.update(posts).set({ commentCount: sql`${posts.commentCount} + 1` }).where(eq(posts.id, postId));
+    const answered = answeredBy(actor.id, post!.author.id, parentAuthorId);
+    if (answered !== null) await recordCommentExchange(tx, actor.id, answered, commentId);
     await recordEvent(tx, {
       kind: 'comment.added',
       actorId: actor.id,

@@ -15,7 +15,8 @@ import { messages } from './20261222-0020-messages.ts';
 import { notifications } from './20261223-0021-notifications.ts';
 import { postMedia } from './20261224-0022-post-media.ts';
 import { jobs } from './20261224-0024-jobs.ts';
+import { feedRanking } from './20261224-0025-feed-ranking.ts';
 import type { Migration } from './types.ts';
 
 /** The one registry of migrations, in order. Add new files here; never edit one that has shipped. */
-export const migrations: Migration[] = [initial, graph, screening, memberDirectory, organisationSpelling, moderationLifecycle, events, searchWords, reasonCodes, connectionInvitationIndex, memberLocale, placementCodes, posts, messages, notifications, postMedia, jobs];
+export const migrations: Migration[] = [initial, graph, screening, memberDirectory, organisationSpelling, moderationLifecycle, events, searchWords, reasonCodes, connectionInvitationIndex, memberLocale, placementCodes, posts, messages, notifications, postMedia, jobs, feedRanking];

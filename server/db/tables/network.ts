@@ -91,3 +91,22 @@ export const interactions = pgTable('interactions', {
   refId: bigint('ref_id', { mode: 'number' }),
   at: timestamp('at', { withTimezone: true }).notNull().default(sql`now()`),
 });
+
+/**
+ * How many comments each member of a pair wrote to the other (on the other's posts, or replies to their
+ * comments), one row per side (migration 20261224-0025-feed-ranking): "you and Ana have replied to each other
+ * 4 times" without counting the ledger. Moved by +1 with each comment, under the row's lock.
+ */
+export const engagementPairs = pgTable(
+  'engagement_pairs',
+  {
+    memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    otherId: integer('other_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    /** Comments member_id wrote to other_id. */
+    given: integer('given').notNull().default(0),
+    /** Comments other_id wrote to member_id. */
+    received: integer('received').notNull().default(0),
+    lastAt: timestamp('last_at', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.otherId] })],
+);

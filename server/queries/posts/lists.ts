@@ -20,7 +20,14 @@ interface Query {
 }
 
 /** A (time, post or comment id) keyset cursor: newest first for posts, oldest first for comments. */
-const decodeItemCursor = (raw: string | undefined) => decodeCursor(raw, { t: 'time', i: 'bigId' });
+export const ITEM_CURSOR = { t: 'time', i: 'bigId' } as const;
+const decodeItemCursor = (raw: string | undefined) => decodeCursor(raw, ITEM_CURSOR);
+
+/** A post's place in the newest-first order: its creation time (exact, as exactTime writes it) and id. */
+export interface PostKey {
+  t: string;
+  i: number;
+}
 
 type IdRow = { id: string | number; ms: string };
 
@@ -47,9 +54,13 @@ export interface FeedAuthor {
  * the viewer is connected to them.
  */
 export async function feedPage(lens: Lens, authors: readonly FeedAuthor[], query: Query): Promise<KeysetPage<number>> {
-  const after = decodeItemCursor(query.cursor);
+  return feedPageAfter(lens, authors, decodeItemCursor(query.cursor), query.limit);
+}
+
+/** feedPage from a decoded position: the posts strictly after `after` (older), or from the newest when null. */
+export async function feedPageAfter(lens: Lens, authors: readonly FeedAuthor[], after: PostKey | null, limit: number): Promise<KeysetPage<number>> {
   if (authors.length === 0) return { rows: [], nextCursor: null };
-  const n = lookahead(query.limit);
+  const n = lookahead(limit);
   const connected = `{${authors.map((a) => (a.connected ? 't' : 'f')).join(',')}}`;
   const found = await rows<IdRow>(
     lens.db,
@@ -69,7 +80,7 @@ export async function feedPage(lens: Lens, authors: readonly FeedAuthor[], query
                  LIMIT ${n}) page
          ORDER BY page.created_at DESC, page.id DESC`,
   );
-  return idPage(found, query.limit);
+  return idPage(found, limit);
 }
 
 /** One member's posts that the viewer may see (their activity tab), newest first. */
@@ -187,13 +198,17 @@ export async function reactorsPage(
 
 
 /**
- * The viewer's home feed, Recent order: whom they follow comes from the graph index (follows, in memory), as
- * does which of them they are connected to; both sides of a block are left out. Then feedPage.
+ * The authors of the viewer's home feed: the viewer, and whom they follow from the graph index (follows, in
+ * memory), with which of them they are connected to; both sides of a block are left out.
  */
-export async function homeFeed(lens: Lens, query: Query): Promise<KeysetPage<number>> {
+export async function feedAuthors(lens: Lens): Promise<FeedAuthor[]> {
   const me = lens.actor.id;
   const followees = (await lens.graph.followees(me)).filter((id) => id !== me && !lens.avoid.has(id));
   const connected = await lens.graph.connectedTo(me, followees);
-  const authors: FeedAuthor[] = [{ id: me, connected: true }, ...followees.map((id, i) => ({ id, connected: connected[i] === true }))];
-  return feedPage(lens, authors, query);
+  return [{ id: me, connected: true }, ...followees.map((id, i) => ({ id, connected: connected[i] === true }))];
+}
+
+/** The viewer's home feed, Recent order: feedPage over feedAuthors. */
+export async function homeFeed(lens: Lens, query: Query): Promise<KeysetPage<number>> {
+  return feedPage(lens, await feedAuthors(lens), query);
 }

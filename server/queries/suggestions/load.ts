@@ -20,7 +20,12 @@ export interface ViewerContext {
   stints: RawStint[];
   /** Names of the viewer's organisations and schools. */
   orgNames: Map<number, string>;
+  /** Members the viewer has exchanged comments with both ways, at least `minExchanges` in all: how many. */
+  exchanges: Map<number, number>;
 }
+
+/** Partners in two-way comment exchanges read at most, the most recent first. */
+const MAX_EXCHANGE_PARTNERS = 200;
 
 /**
  * Everything about the viewer that comes before the candidates, in one round trip: who is off limits
@@ -36,6 +41,7 @@ export async function loadViewerContext(
   nowMs: number,
   reinviteWaitMs: number,
   maxStints: number,
+  minExchanges: number,
 ): Promise<ViewerContext> {
   const now = at(nowMs);
   const today = Math.floor((nowMs - EPOCH_2000_MS) / DAY_MS);
@@ -46,7 +52,7 @@ export async function loadViewerContext(
   const blanks = sql`NULL::int, NULL::int, NULL::int, NULL::int, NULL::int, false`;
   const none = sql`${blanks}, NULL::text`;
   const found = await rows<{
-    kind: 'avoid' | 'exclude' | 'org' | 'school' | 'name';
+    kind: 'avoid' | 'exclude' | 'org' | 'school' | 'name' | 'exchange';
     id: number;
     org: number | null;
     s: number | null;
@@ -81,17 +87,23 @@ export async function loadViewerContext(
           AND e.start_year <= greatest(coalesce(v.end_year, ${year + 1}), v.start_year)
           AND greatest(coalesce(e.end_year, ${year + 1}), e.start_year) >= v.start_year
         ORDER BY e.end_year DESC NULLS FIRST, e.member_id LIMIT ${maxStints})
+      -- Two-way comment exchanges (engagement_pairs, one index range of the viewer's partners): the count in s.
+      UNION ALL (SELECT 'exchange', other_id, NULL, given + received, NULL, NULL, NULL, false, NULL
+        FROM engagement_pairs
+        WHERE member_id = ${viewerId} AND given > 0 AND received > 0 AND given + received >= ${minExchanges}
+        ORDER BY last_at DESC LIMIT ${MAX_EXCHANGE_PARTNERS})
       UNION ALL SELECT 'name', o.id, ${blanks}, o.name
         FROM organisations o WHERE o.id IN (
           SELECT organisation_id FROM experiences WHERE member_id = ${viewerId}
           UNION SELECT organisation_id FROM educations WHERE member_id = ${viewerId})`,
   );
-  const ctx: ViewerContext = { avoid: new Set(), exclude: new Set(), stints: [], orgNames: new Map() };
+  const ctx: ViewerContext = { avoid: new Set(), exclude: new Set(), stints: [], orgNames: new Map(), exchanges: new Map() };
   for (const r of found) {
     const id = Number(r.id);
     if (r.kind === 'avoid') ctx.avoid.add(id);
     else if (r.kind === 'exclude') ctx.exclude.add(id);
     else if (r.kind === 'name') ctx.orgNames.set(id, r.name ?? '');
+    else if (r.kind === 'exchange') ctx.exchanges.set(id, Number(r.s));
     else {
       const n = (x: number | null) => (x === null ? null : Number(x));
       ctx.stints.push({ kind: r.kind, id, orgId: Number(r.org), connected: r.connected, start: n(r.s), end: n(r.e), viewerStart: n(r.vs), viewerEnd: n(r.ve) });

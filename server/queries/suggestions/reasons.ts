@@ -27,5 +27,8 @@ export function overlapReason(o: OverlapSpan): Reason {
   return o.kind === 'org' ? reason('suggestion.same_organisation', { organisation: o.name, ...years }) : reason('suggestion.same_school', { school: o.name, ...years });
 }
 
+/** `suggestion.replied_to_each_other`: "You and Ana Ruiz have replied to each other 4 times". */
+export const exchangeReason = (count: number, name: string): Reason => reason('suggestion.replied_to_each_other', { count, name });
+
 export const placeReason = (place: string): Reason => reason('suggestion.same_place', { place });
 export const industryReason = (industry: string): Reason => reason('suggestion.same_industry', { industry });

@@ -6,7 +6,7 @@
  *
  *   score(c) = ( ln(1 + E) · bridge + place + industry ) · discount
  *
- *   E        = G + Σ_org O + Σ_school S                                  (evidence that v and c could know each other)
+ *   E        = G + Σ_org O + Σ_school S + X                              (evidence that v and c could know each other)
  *   G        = Adamic–Adar over mutual connections, shaped by the graph (graph/scoring.ts `suggestionScore`):
  *              Σ 1/ln(deg z) over mutuals z, times (1 − o/2) where o is the share of the smaller network
  *              the two already have in common
@@ -14,6 +14,8 @@
  *              K = 1.5 for an organisation, 1.0 for a school; the cohort is how many members overlapped
  *              with the viewer there (an Adamic–Adar weight for the organisation as a shared "neighbour":
  *              three years at a ten-person start-up says more than three years at a 50,000-person company)
+ *   X        = 1.0 · ln(1 + n) for n comments between them (on each other's posts, replies to each other's
+ *              comments), when both wrote to the other and n ≥ 3; else 0
  *   bridge   = 1.15 when c currently works somewhere and none of it is where v currently works, else 1
  *   place    = +0.12 for the same place, industry = +0.08 for the same industry
  *   discount = 0.1 if v dismissed c in the last 90 days, 0.5 if longer ago;
@@ -33,6 +35,10 @@
  *    network (a clique-mate adds no reach) and keeps full weight for one who bridges to another circle;
  *  - a bridge bonus: a candidate who now works at a different organisation (a former colleague who moved on
  *    is the textbook useful weak tie) gets +15%.
+ * Repeated two-way engagement is the conversation layer's own evidence ("one comment became a business
+ * relationship"): three or more comments between two members, each having answered the other, weigh about
+ * as much as a few years at a small organisation (ln 4 ≈ 1.39), growing slowly after that; one-way attention
+ * (a fan, a critic) counts nothing, since it says nothing about whether the other would answer.
  * Organisation and school overlap count as evidence of a real acquaintance (they are how most people met),
  * longer and more recent overlap counting more with diminishing returns. Place and industry only break near
  * ties: on their own (0.2 together) they stay below a single mutual connection with an ordinary network
@@ -53,6 +59,9 @@ export const DISMISSED_LONG_AGO = 0.5;
 export const DISMISSAL_WINDOW_DAYS = 90;
 export const IGNORED_INVITATION = 0.3;
 export const REMOVED_CONNECTION = 0.2;
+export const EXCHANGE_WEIGHT = 1.0;
+/** Comments between two members, both ways, before they count as knowing each other. */
+export const MIN_EXCHANGES = 3;
 
 const DAY_MS = 86_400_000;
 
@@ -62,11 +71,18 @@ export function overlapWeight(kind: 'org' | 'school', years: number, yearsSince:
   return (k * Math.log1p(Math.max(0, years))) / (1 + Math.max(0, yearsSince) / OVERLAP_HALF_LIFE_YEARS) / Math.log(2 + Math.max(1, cohort));
 }
 
+/** Weight of `count` comments exchanged both ways (0 below MIN_EXCHANGES: the caller passes only two-way pairs). */
+export function exchangeWeight(count: number): number {
+  return count >= MIN_EXCHANGES ? EXCHANGE_WEIGHT * Math.log1p(count) : 0;
+}
+
 export interface CandidateFacts {
   /** Shaped Adamic–Adar from the graph index (0 without mutual connections). */
   graphScore: number;
   /** overlapWeight of each shared organisation and school (the best stint per organisation). */
   overlaps: readonly number[];
+  /** Comments exchanged both ways with the viewer (0 when not both ways, or fewer than MIN_EXCHANGES). */
+  exchanges?: number;
   bridge: boolean;
   samePlace: boolean;
   sameIndustry: boolean;
@@ -93,6 +109,7 @@ export function discountFactor(f: Pick<CandidateFacts, 'dismissedAtMs' | 'ignore
 export function candidateScore(f: CandidateFacts, nowMs: number): number {
   let evidence = f.graphScore;
   for (const o of f.overlaps) evidence += o;
+  evidence += exchangeWeight(f.exchanges ?? 0);
   let s = evidence > 0 ? Math.log1p(evidence) * (f.bridge ? BRIDGE_BONUS : 1) : 0;
   if (f.samePlace) s += PLACE_BOOST;
   if (f.sameIndustry) s += INDUSTRY_BOOST;

@@ -136,7 +136,7 @@ describeEachEngine('posts: visibility, the feed, reposts, edits and mentions', (
       expect(pages.every((p) => p.length <= 3)).toBe(true);
       expect(pages.flat()).toEqual(want);
       expect(pages.flat()).not.toContain(hidden);
-      // `top` is validated, and answered in the recent order for now (docs/feed.md).
+      // Without any engagement, `top` keeps the recent order (feed-top.test.ts has the ranking); an unknown order is refused.
       expect(await ids(viewer, '/api/v1/feed?order=top&limit=50')).toEqual(want);
       expect((await viewer.call('GET', '/api/v1/feed?order=best')).json()).toMatchObject({ code: 'validation_failed' });
     });

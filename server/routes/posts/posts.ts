@@ -8,10 +8,11 @@ import { writeRateLimit } from '../../http/rate-limit.ts';
 import { visibleVisibilities } from '../../policies/posts.ts';
 import { memberByHandle } from '../../queries/members.ts';
 import { homeFeed, memberPostsPage, topicPostsPage } from '../../queries/posts/lists.ts';
+import { homeTopFeed } from '../../queries/posts/top.ts';
 import { presentPost } from '../../views/post.ts';
 import { viewerOf } from '../../viewer/request.ts';
 import { blockWith } from '../../viewer/viewer.ts';
-import { created, idParams, presentPostPage, tags, visiblePost } from './shared.ts';
+import { created, idParams, presentPostPage, presentTopPage, tags, visiblePost } from './shared.ts';
 
 export const postRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
@@ -80,13 +81,15 @@ export const postRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Your home feed: posts by you and the members you follow that you may see, newest first (`top` is in the recent order for now: docs/feed.md)',
+        summary:
+          'Your home feed: posts by you and the members you follow that you may see. `recent`: newest first. `top`: the last three days (up to 100 posts) with what your connections and the members you follow reacted to or commented on moved up, each with its social proof, then older posts newest first (docs/feed.md)',
         querystring: feedQuery,
         response: { 200: feedPage },
       },
     },
     async (request) => {
       const lens = await viewerOf(request).load();
+      if (request.query.order === 'top') return presentTopPage(lens, await homeTopFeed(lens, request.query));
       return presentPostPage(lens, await homeFeed(lens, request.query));
     },
   );

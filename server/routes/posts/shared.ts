@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { bigIdParam } from '../../../common/schemas/primitives.ts';
 import { type HydratedComment, hydrateComments } from '../../hydration/comments.ts';
 import { type HydratedPost, hydratePosts } from '../../hydration/posts.ts';
+import { hydrateSocialProof } from '../../hydration/social-proof.ts';
 import { notFound } from '../../errors.ts';
 import { postOfComment } from '../../queries/posts/facts.ts';
 import type { KeysetPage } from '../../http/cursor.ts';
-import { presentPost } from '../../views/post.ts';
+import type { TopPage } from '../../queries/posts/top.ts';
+import { presentPost, presentSocialProof } from '../../views/post.ts';
 import type { Lens } from '../../viewer/viewer.ts';
 
 export const tags = ['posts'];
@@ -32,3 +34,13 @@ export async function visibleComment(lens: Lens, id: number): Promise<{ post: Hy
 export async function presentPostPage(lens: Lens, page: KeysetPage<number>) {
   return { items: (await hydratePosts(lens, page.rows)).map((p) => presentPost(lens.actor, p)), nextCursor: page.nextCursor };
 }
+
+/** A page of the Top order: presentPostPage, each post with its social proof (null when none). */
+export async function presentTopPage(lens: Lens, page: TopPage) {
+  const [posts, proofs] = await Promise.all([hydratePosts(lens, page.rows), hydrateSocialProof(lens, page.proof)]);
+  return {
+    items: posts.map((p) => ({ ...presentPost(lens.actor, p), socialProof: presentSocialProof(lens.actor, proofs.get(p.record.id)) })),
+    nextCursor: page.nextCursor,
+  };
+}
+
