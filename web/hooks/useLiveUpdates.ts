@@ -10,6 +10,8 @@ const REFRESHES: Record<string, readonly (readonly unknown[])[]> = {
   invitation: [keys.network],
   network: [keys.network, keys.me],
   notification: [keys.notifications],
+  // A message reached this member (inbox or Requests): the lists, the badge and an open conversation reload.
+  message: [keys.conversations],
 };
 
 /**
