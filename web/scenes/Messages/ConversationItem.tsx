@@ -42,7 +42,7 @@ export function ConversationItem({ conversation: c, folder, active }: { conversa
                   <Badge size="sm" color="red" aria-hidden>
                     {c.unreadCount > 99 ? '99+' : c.unreadCount}
                   </Badge>
-                  <VisuallyHidden>{c.unreadCount > 99 ? t('list.manyUnread') : t('list.unread', { count: c.unreadCount })}</VisuallyHidden>
+                  <VisuallyHidden> {c.unreadCount > 99 ? t('list.manyUnread') : t('list.unread', { count: c.unreadCount })}</VisuallyHidden>
                 </>
               )}
               {c.muted && (

@@ -1,4 +1,4 @@
-import { Badge, Tabs, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Tabs, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -31,21 +31,18 @@ export function ConversationList({ activeId }: { activeId: number }) {
     <Tabs value={folder} onChange={choose}>
       <Tabs.List aria-label={t('folders.label')} mb="xs" grow>
         {FOLDERS.map((f) => (
-          <Tabs.Tab
-            key={f}
-            value={f}
-            rightSection={
-              count(f) > 0 ? (
+          <Tabs.Tab key={f} value={f}>
+            <Group gap={6} wrap="nowrap" component="span">
+              {t(`folders.${f}`)}
+              {count(f) > 0 && (
                 <>
-                  <Badge size="sm" color={f === 'inbox' ? 'red' : 'gray'} aria-hidden>
+                  <Badge size="sm" circle={count(f) < 10} color={f === 'inbox' ? 'red' : 'gray'} aria-hidden>
                     {count(f) > 99 ? '99+' : count(f)}
                   </Badge>
-                  <VisuallyHidden>{t(f === 'inbox' ? 'folders.unread' : 'folders.waiting', { count: count(f) })}</VisuallyHidden>
+                  <VisuallyHidden> {t(f === 'inbox' ? 'folders.unread' : 'folders.waiting', { count: count(f) })}</VisuallyHidden>
                 </>
-              ) : undefined
-            }
-          >
-            {t(`folders.${f}`)}
+              )}
+            </Group>
           </Tabs.Tab>
         ))}
       </Tabs.List>

@@ -71,7 +71,7 @@ function Conversation({ conversation: c, back }: { conversation: ConversationSum
   return (
     <Paper p="md" radius="md" component="section" aria-labelledby={headingId}>
       <Title title={names} />
-      <Anchor component={Link} to={back} size="sm" className={classes.back} mb="sm" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+      <Anchor component={Link} to={back} size="sm" className={classes.back} mb="sm">
         <IconArrowLeft size={14} aria-hidden />
         {t('conversation.back')}
       </Anchor>

@@ -11,7 +11,8 @@ import classes from './Messages.module.css';
  * Each pane sets the document title (the open conversation's names, or "Messages").
  */
 export function MessagesLayout() {
-  const { t } = useTranslation('messages');
+  // `people` too (degree badges, report and block): loaded with the page, so no pane suspends later and loses what was typed.
+  const { t } = useTranslation(['messages', 'people']);
   const { pathname } = useLocation();
   const open = pathname !== '/messages' && pathname !== '/messages/';
   const activeId = Number(/^\/messages\/(\d+)/.exec(pathname)?.[1] ?? 0);

@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications';
-import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconAlertTriangle, IconBan, IconCheck, IconFlag, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
@@ -35,17 +35,27 @@ export function RequestPanel({ conversation: c, onAccepted, onGone }: Props) {
   });
   const peer = c.kind === 'direct' ? c.members[0] : undefined;
   return (
-    <Alert variant="light" color="blue" title={t('request.title')} mb="md">
+    <Alert variant="light" color="brand" title={t('request.title')} mb="md">
       <Stack gap="sm">
         <Text size="sm">{t('request.body')}</Text>
         {c.warnings.length > 0 && (
-          <Alert variant="light" color="orange" icon={<IconAlertTriangle aria-hidden />} title={t('request.warningsTitle')}>
-            <List size="sm" spacing={4}>
-              {c.warnings.map((w) => (
-                <List.Item key={w}>{t(`request.warnings.${w}`)}</List.Item>
-              ))}
-            </List>
-          </Alert>
+          <Paper withBorder p="sm" radius="sm">
+            <Group gap="xs" wrap="nowrap" align="flex-start">
+              <ThemeIcon variant="light" color="orange" size="md" aria-hidden>
+                <IconAlertTriangle size={18} />
+              </ThemeIcon>
+              <Stack gap={4}>
+                <Text size="sm" fw={700}>
+                  {t('request.warningsTitle')}
+                </Text>
+                <List size="sm" spacing={4}>
+                  {c.warnings.map((w) => (
+                    <List.Item key={w}>{t(`request.warnings.${w}`)}</List.Item>
+                  ))}
+                </List>
+              </Stack>
+            </Group>
+          </Paper>
         )}
         <Group gap="xs" wrap="wrap">
           <Button
@@ -62,10 +72,15 @@ export function RequestPanel({ conversation: c, onAccepted, onGone }: Props) {
           {peer && (
             <>
               <Button variant="subtle" leftSection={<IconFlag size={16} aria-hidden />} onClick={() => setDialog({ kind: 'report', person: peer })}>
-                <Trans t={t} i18nKey="conversation.report" values={{ name: peer.name }} components={BDI} />
+                {/* A span: the button's label is a flex box, which would drop the space before the name. */}
+                <span>
+                  <Trans t={t} i18nKey="conversation.report" values={{ name: peer.name }} components={BDI} />
+                </span>
               </Button>
               <Button variant="subtle" color="red" leftSection={<IconBan size={16} aria-hidden />} onClick={() => setDialog({ kind: 'block', person: peer })}>
-                <Trans t={t} i18nKey="conversation.block" values={{ name: peer.name }} components={BDI} />
+                <span>
+                  <Trans t={t} i18nKey="conversation.block" values={{ name: peer.name }} components={BDI} />
+                </span>
               </Button>
             </>
           )}
