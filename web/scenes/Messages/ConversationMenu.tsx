@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications';
-import { ActionIcon, Menu } from '@mantine/core';
+import { ActionIcon, Menu, Text } from '@mantine/core';
 import { IconArchive, IconArchiveOff, IconBan, IconBell, IconBellOff, IconDots, IconFlag, IconTrash } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
@@ -11,6 +11,8 @@ import { useConversationAction, useDeleteForMe } from './useConversationActions.
 import { useNames } from './useNames.ts';
 
 const BDI = { bdi: <bdi /> };
+/** Red with enough contrast on white for text (Mantine's menu red is 3.3:1). */
+const DANGER = 'var(--mantine-color-red-9)';
 
 /**
  * The conversation's own actions behind "More": archive, mute, delete for me (after asking), and report or
@@ -34,7 +36,8 @@ export function ConversationMenu({ conversation: c, onGone }: { conversation: Co
   const person = (m: PersonCard) => ({ handle: m.handle, name: m.name });
   return (
     <>
-      <Menu position="bottom-end" withArrow>
+      {/* In the page (not a portal), so the open menu stays inside the main landmark. */}
+      <Menu position="bottom-end" withArrow withinPortal={false}>
         <Menu.Target>
           <ActionIcon variant="default" size="lg" aria-label={t('conversation.more', { names })}>
             <IconDots size={18} aria-hidden />
@@ -47,8 +50,10 @@ export function ConversationMenu({ conversation: c, onGone }: { conversation: Co
           {c.muted
             ? item(t('conversation.unmute'), <IconBell size={16} aria-hidden />, () => act.mutate({ id: c.id, action: 'unmute' }))
             : item(t('conversation.mute'), <IconBellOff size={16} aria-hidden />, () => act.mutate({ id: c.id, action: 'mute' }))}
-          <Menu.Item leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setConfirming(true)} color="red">
-            {t('conversation.delete')}
+          <Menu.Item leftSection={<IconTrash size={16} aria-hidden color={DANGER} />} onClick={() => setConfirming(true)}>
+            <Text span inherit c={DANGER}>
+              {t('conversation.delete')}
+            </Text>
           </Menu.Item>
           {c.members.length > 0 && <Menu.Divider />}
           {c.members.map((m) => (
@@ -57,8 +62,10 @@ export function ConversationMenu({ conversation: c, onGone }: { conversation: Co
             </Menu.Item>
           ))}
           {c.members.map((m) => (
-            <Menu.Item key={`block-${m.id}`} color="red" leftSection={<IconBan size={16} aria-hidden />} onClick={() => setDialog({ kind: 'block', person: person(m) })}>
-              <Trans t={t} i18nKey="conversation.block" values={{ name: m.name }} components={BDI} />
+            <Menu.Item key={`block-${m.id}`} leftSection={<IconBan size={16} aria-hidden color={DANGER} />} onClick={() => setDialog({ kind: 'block', person: person(m) })}>
+              <Text span inherit c={DANGER}>
+                <Trans t={t} i18nKey="conversation.block" values={{ name: m.name }} components={BDI} />
+              </Text>
             </Menu.Item>
           ))}
         </Menu.Dropdown>
