@@ -15,7 +15,8 @@ const REFRESHES: Record<string, readonly (readonly unknown[])[]> = {
 };
 
 /**
- * Keeps the signed-in member's pages current while they are open: the invitations badge, their network.
+ * Keeps the signed-in member's pages current while they are open: the invitations badge, their network,
+ * the bell and their messages.
  * EventSource reconnects by itself; on reconnecting, everything it feeds is reloaded, since updates sent
  * while it was away are not replayed.
  */
