@@ -7,6 +7,7 @@ import type editProfile from './web/i18n/resources/en/editProfile.ts';
 import type errors from './web/i18n/resources/en/errors.ts';
 import type feed from './web/i18n/resources/en/feed.ts';
 import type home from './web/i18n/resources/en/home.ts';
+import type messages from './web/i18n/resources/en/messages.ts';
 import type network from './web/i18n/resources/en/network.ts';
 import type notifications from './web/i18n/resources/en/notifications.ts';
 import type organisation from './web/i18n/resources/en/organisation.ts';
@@ -37,6 +38,7 @@ declare module 'i18next' {
       errors: typeof errors;
       feed: typeof feed;
       home: typeof home;
+      messages: typeof messages;
       network: typeof network;
       notifications: typeof notifications;
       organisation: typeof organisation;

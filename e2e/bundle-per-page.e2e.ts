@@ -29,6 +29,7 @@ const suite = browserSuite();
 let operator: SeededMember;
 let giulia: SeededMember;
 let marco: SeededMember;
+let conversationId = 0;
 
 beforeAll(async () => {
   const app = suite.server.app;
@@ -39,6 +40,9 @@ beforeAll(async () => {
   expect((await marco.call('PATCH', '/api/v1/me/profile', { headline: 'Designer', experience: [{ organisation: 'Acme', title: 'Designer', startDate: '2021-03' }] })).statusCode).toBe(200);
   await connectViaApi(giulia, marco);
   expect((await sara.call('POST', '/api/v1/invitations', { to: giulia.handle, note: 'Ci siamo visti al meetup.', context: 'profile' })).statusCode).toBe(201);
+  const started = await marco.call('POST', '/api/v1/conversations', { to: [giulia.handle], text: 'Ciao Giulia, ci vediamo giovedì?' });
+  expect(started.statusCode, started.body).toBe(201);
+  conversationId = started.json<{ id: number }>().id;
 });
 
 interface Visit {
@@ -66,6 +70,9 @@ const VISITS: Visit[] = [
   { route: '/posts/:id', path: () => '/posts/1', as: 'member' },
   { route: '/network', path: () => '/network', as: 'member' },
   { route: '/notifications', path: () => '/notifications', as: 'member' },
+  { route: '/messages', path: () => '/messages', as: 'member' },
+  { route: '/messages/new', path: () => '/messages/new', as: 'member' },
+  { route: '/messages/:id', path: () => `/messages/${conversationId}`, as: 'member' },
   { route: '/settings', path: () => '/settings', as: 'member' },
   { route: '/admin', path: () => '/admin', as: 'operator' },
   { route: '*', path: () => '/no-such-page', as: 'member' },

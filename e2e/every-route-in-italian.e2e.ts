@@ -103,6 +103,7 @@ let giulia: SeededMember;
 let marco: SeededMember;
 let orgSlug = '';
 let postId = 0;
+let conversationId = 0;
 /** Names, headlines and other seeded text, which stay as typed in every language. */
 const DATA: string[] = [];
 /** The seeded members' initials, which their avatars show without a photo ("MR"). */
@@ -150,6 +151,13 @@ beforeAll(async () => {
   expect(commented.statusCode, commented.body).toBe(201);
   const reply = await marco.call('POST', `/api/v1/posts/${postId}/comments`, { text: REPLY_TEXT, parentId: commented.json<{ id: number }>().id });
   expect(reply.statusCode, reply.body).toBe(201);
+  // A conversation Giulia accepted and answered, and a request from Sara waiting in her Requests.
+  const started = await marco.call('POST', '/api/v1/conversations', { to: [giulia.handle], text: MESSAGE_TEXT });
+  expect(started.statusCode, started.body).toBe(201);
+  conversationId = started.json<{ id: number }>().id;
+  expect((await giulia.call('POST', `/api/v1/conversations/${conversationId}/messages`, { text: ANSWER_TEXT })).statusCode).toBe(201);
+  expect((await sara.call('POST', '/api/v1/conversations', { to: [giulia.handle], text: REQUEST_TEXT })).statusCode).toBe(201);
+  DATA.push(MESSAGE_TEXT, ANSWER_TEXT, REQUEST_TEXT);
   DATA.push(operator.name, giulia.name, marco.name, sara.name, luca.name, 'Ingegnera del software a Torino', 'Designer di prodotto', 'Acme Italia', 'Ingegnera', 'Ci siamo visti al meetup.');
   DATA.push(POST_TEXT, ...POST_PIECES, COMMENT_TEXT, REPLY_TEXT);
   for (const m of [operator, giulia, marco, sara, luca]) {
@@ -172,6 +180,9 @@ const POST_PIECES = ['Nuovo progetto di', `#${TOPIC}`, 'a Torino: chi vuole part
 const POST_TEXT = POST_PIECES.join(' ');
 const COMMENT_TEXT = 'Ci sono, scrivimi pure.';
 const REPLY_TEXT = 'Perfetto, ti scrivo domani.';
+const MESSAGE_TEXT = 'Ciao Giulia, ci vediamo giovedì al meetup?';
+const ANSWER_TEXT = 'Certo, a giovedì!';
+const REQUEST_TEXT = 'Ciao, posso farti una domanda sul tuo lavoro?';
 
 /** Opens the comments of Marco's post: the comment, its reply and the boxes to write them. */
 async function openComments(page: Page, locale: WalkLocale): Promise<void> {
@@ -197,6 +208,9 @@ const VISITS: Visit[] = [
   { route: '/posts/:id', path: () => `/posts/${postId}`, as: 'member' },
   { route: '/network', path: () => '/network', as: 'member' },
   { route: '/notifications', path: () => '/notifications', as: 'member' },
+  { route: '/messages', path: () => '/messages', as: 'member' },
+  { route: '/messages/new', path: () => '/messages/new', as: 'member' },
+  { route: '/messages/:id', path: () => `/messages/${conversationId}`, as: 'member' },
   { route: '/settings', path: () => '/settings', as: 'member' },
   { route: '/admin', path: () => '/admin', as: 'operator' },
   { route: '*', path: () => '/no-such-page', as: 'member' },

@@ -6,6 +6,10 @@ import { DirectoryPage } from './scenes/Directory/DirectoryPage.tsx';
 import { EditProfilePage } from './scenes/EditProfile/EditProfilePage.tsx';
 import { ForgotPasswordPage } from './scenes/ForgotPassword/ForgotPasswordPage.tsx';
 import { HomePage } from './scenes/Home/HomePage.tsx';
+import { ConversationPane } from './scenes/Messages/ConversationPane.tsx';
+import { MessagesHome } from './scenes/Messages/MessagesHome.tsx';
+import { MessagesLayout } from './scenes/Messages/MessagesLayout.tsx';
+import { NewMessagePane } from './scenes/Messages/NewMessagePane.tsx';
 import { NetworkPage } from './scenes/Network/NetworkPage.tsx';
 import { NotFoundPage } from './scenes/NotFound/NotFoundPage.tsx';
 import { NotificationsPage } from './scenes/Notifications/NotificationsPage.tsx';
@@ -46,6 +50,15 @@ export const router = createBrowserRouter([
           { path: '/posts/:id', element: <PostPage /> },
           { path: '/network', element: <NetworkPage /> },
           { path: '/notifications', element: <NotificationsPage /> },
+          {
+            path: '/messages',
+            element: <MessagesLayout />,
+            children: [
+              { index: true, element: <MessagesHome /> },
+              { path: '/messages/new', element: <NewMessagePane /> },
+              { path: '/messages/:id', element: <ConversationPane /> },
+            ],
+          },
           { path: '/settings', element: <SettingsPage /> },
           { path: '/admin', element: <AdminPage /> },
         ],

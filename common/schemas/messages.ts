@@ -97,6 +97,9 @@ export const messageCreated = z.object({ id: z.number(), conversationId: z.numbe
 
 export const conversationParams = z.strictObject({ id: bigIdParam });
 
+/** A member by handle: `GET /members/:handle/conversation` finds the viewer's one-to-one with them. */
+export const conversationWithParams = z.strictObject({ handle });
+
 export const conversationListQuery = z.strictObject({
   folder: z.enum(CONVERSATION_LISTS).default('inbox'),
   cursor,

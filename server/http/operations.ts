@@ -148,6 +148,7 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'GET /api/v1/conversations': { operationId: 'listConversations', errors: [] },
   'GET /api/v1/conversations/unread': { operationId: 'countUnreadConversations', errors: [] },
+  'GET /api/v1/members/:handle/conversation': { operationId: 'getConversationWith', errors: ['not_found'] },
   'GET /api/v1/conversations/:id': { operationId: 'getConversation', errors: ['not_found'] },
   'GET /api/v1/conversations/:id/messages': { operationId: 'listMessages', errors: ['not_found'] },
   'POST /api/v1/conversations/:id/messages': { operationId: 'postMessage', errors: ['not_found', 'media_unknown'] },

@@ -1,4 +1,5 @@
 import type { MemberFilters, SearchFilters } from './directory.ts';
+import type { ConversationList } from './messages.ts';
 import type { ConnectionSort, FollowDirection, InvitationBox } from './network.ts';
 import type { FeedOrder, ReactionKind, ReactionTarget } from './posts.ts';
 import type { InvitationFolder } from './screening.ts';
@@ -44,6 +45,17 @@ export const keys = {
   topicPosts: (topic: string) => ['posts', 'topic', topic] as const,
   comments: (postId: number) => ['posts', 'comments', postId] as const,
   reactors: (target: ReactionTarget, kind: ReactionKind | null) => ['posts', 'reactors', target.type, target.id, kind ?? 'all'] as const,
+  /**
+   * Everything under 'conversations' is the viewer's messages: a live `message` update refreshes it all (the
+   * lists, the header badge, the open conversation and its messages).
+   */
+  conversations: ['conversations'] as const,
+  conversationList: (folder: ConversationList) => ['conversations', 'list', folder] as const,
+  conversationsUnread: ['conversations', 'unread'] as const,
+  conversation: (id: number) => ['conversations', 'one', id] as const,
+  conversationMessages: (id: number) => ['conversations', 'messages', id] as const,
+  conversationWith: (handle: string) => ['conversations', 'with', handle] as const,
+  messageSettings: ['me', 'message-settings'] as const,
   adminMembers: (q: string) => ['admin', 'members', q] as const,
   outbox: ['admin', 'outbox'] as const,
   /** The job queue's counts and dead jobs; retrying or discarding one refetches both. */

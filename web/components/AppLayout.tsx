@@ -8,6 +8,7 @@ import { useMemberLocale } from '../i18n/useMemberLocale.ts';
 import { HeaderSearch } from './HeaderSearch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { MembersNavLink } from './MembersNavLink.tsx';
+import { MessagesNavLink } from './MessagesNavLink.tsx';
 import { NetworkNavLink } from './NetworkNavLink.tsx';
 import { NotificationsNavLink } from './NotificationsNavLink.tsx';
 import { NoticesBanner } from './NoticesBanner.tsx';
@@ -47,6 +48,7 @@ export function AppLayout() {
                   <Group gap={4} wrap="nowrap">
                     <MembersNavLink className={classes.navButton} labelClassName={classes.wideOnly} />
                     <NetworkNavLink className={classes.navButton} myClassName={classes.wideOnly} />
+                    <MessagesNavLink />
                     <NotificationsNavLink />
                   </Group>
                 </nav>

@@ -9,10 +9,12 @@ interface Props {
   person: { handle: string; name: string };
   opened: boolean;
   onClose: () => void;
+  /** After the block is saved (before onClose), e.g. to leave a conversation that the block now hides. */
+  onBlocked?: () => void;
 }
 
 /** Blocking is one click and one confirmation, from a profile or straight from an invitation. */
-export function BlockDialog({ person, opened, onClose }: Props) {
+export function BlockDialog({ person, opened, onClose, onBlocked }: Props) {
   const { t } = useTranslation('people');
   const name = { name: person.name };
   const block = useNetworkMutation(() => networkApi.block(person.handle), {
@@ -26,7 +28,14 @@ export function BlockDialog({ person, opened, onClose }: Props) {
       danger
       loading={block.isPending}
       onClose={onClose}
-      onConfirm={() => block.mutate(undefined, { onSuccess: onClose })}
+      onConfirm={() =>
+        block.mutate(undefined, {
+          onSuccess: () => {
+            onBlocked?.();
+            onClose();
+          },
+        })
+      }
     >
       <Trans t={t} i18nKey="block.body" values={name} components={BDI} />
     </ConfirmDialog>

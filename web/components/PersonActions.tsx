@@ -5,6 +5,7 @@ import { networkApi } from '../api/network.ts';
 import type { InvitationContext, PersonCardWithConnection } from '../api/types.ts';
 import { useNetworkMutation } from '../hooks/useNetworkMutation.ts';
 import { ConnectButton } from './ConnectButton.tsx';
+import { MessageButton } from './MessageButton.tsx';
 
 type Person = { handle: string; name: string };
 type Size = ButtonProps['size'];
@@ -15,14 +16,21 @@ const BDI = { bdi: <bdi /> };
  * What the viewer can do about a person in a list (search, the member directory, suggestions), from the
  * abilities the server sends with the card: Connect to a stranger, Accept or Ignore to someone who
  * already invited them (inviting back would connect them and throw the note away), "Pending" for an
- * invitation they sent, and nothing for a connection or for themselves.
+ * invitation they sent, "Connected" and Message for a connection, and nothing for themselves.
  */
 export function PersonActions({ person, context }: { person: PersonCardWithConnection; context: InvitationContext }) {
   const can = person.abilities;
   if (can.canConnect) return <ConnectButton person={person} context={context} />;
   if (can.canAccept && person.invitationId) return <AnswerInvitation person={person} invitationId={person.invitationId} />;
   if (can.canWithdraw) return <PendingLabel />;
-  if (person.connection === 'connected') return <ConnectedLabel />;
+  if (person.connection === 'connected') {
+    return (
+      <Group gap={6} wrap="wrap">
+        <ConnectedLabel />
+        {can.canMessage && <MessageButton person={person} size="xs" />}
+      </Group>
+    );
+  }
   return null;
 }
 

@@ -10,10 +10,13 @@ const REFRESHES: Record<string, readonly (readonly unknown[])[]> = {
   invitation: [keys.network],
   network: [keys.network, keys.me],
   notification: [keys.notifications],
+  // A message reached this member (inbox or Requests): the lists, the badge and an open conversation reload.
+  message: [keys.conversations],
 };
 
 /**
- * Keeps the signed-in member's pages current while they are open: the invitations badge, their network.
+ * Keeps the signed-in member's pages current while they are open: the invitations badge, their network,
+ * the bell and their messages.
  * EventSource reconnects by itself; on reconnecting, everything it feeds is reloaded, since updates sent
  * while it was away are not replayed.
  */

@@ -145,6 +145,19 @@ export async function loadConversation(lens: Lens, conversationId: number): Prom
   return found ? toRow(found) : null;
 }
 
+/**
+ * The id of the viewer's one-to-one with the member who has this handle, if they are in one (whether they may
+ * see it is the policy's, as for any conversation); null otherwise. One index probe (peer_id is unique per member).
+ */
+export async function findDirectConversation(lens: Lens, handle: string): Promise<number | null> {
+  const [found] = await rows<{ id: string | number }>(
+    lens.db,
+    sql`SELECT cm.conversation_id AS id FROM conversation_members cm JOIN members p ON p.id = cm.peer_id
+         WHERE cm.member_id = ${lens.actor.id} AND p.handle = ${handle}`,
+  );
+  return found ? Number(found.id) : null;
+}
+
 /** The viewer's place in a conversation, without its messages: what routes check before acting. */
 export interface Membership extends MembershipFacts {
   clearedBeforeMessageId: number;

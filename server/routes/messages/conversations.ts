@@ -7,6 +7,7 @@ import {
   conversationPage,
   conversationParams,
   conversationSummary,
+  conversationWithParams,
   messageCreate,
   messageCreated,
   messageListQuery,
@@ -22,7 +23,7 @@ import { notFound } from '../../errors.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { hydrateConversations, hydrateMessages } from '../../hydration/conversations.ts';
 import { conversationVisible } from '../../policies/messages.ts';
-import { countUnread, listConversations, loadConversation, loadMembership, type Membership } from '../../queries/messages/conversations.ts';
+import { countUnread, findDirectConversation, listConversations, loadConversation, loadMembership, type Membership } from '../../queries/messages/conversations.ts';
 import { listMessages } from '../../queries/messages/messages.ts';
 import { presentConversation, presentMessage } from '../../views/conversation.ts';
 import type { LoadedViewer } from '../../viewer/viewer.ts';
@@ -106,6 +107,25 @@ export const conversationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => countUnread(await viewerOf(request).load()),
+  );
+
+  app.get(
+    '/members/:handle/conversation',
+    {
+      schema: {
+        tags,
+        summary:
+          'Your one-to-one with a member, when you have one you can see (a profile\'s Message button opens it); 404 otherwise. Writing to them with POST /conversations continues it either way.',
+        params: conversationWithParams,
+        response: { 200: conversationSummary },
+      },
+    },
+    async (request) => {
+      const viewer = await viewerOf(request).load();
+      const id = await findDirectConversation(viewer, request.params.handle);
+      if (id === null) throw notFound('conversation');
+      return shownConversation(viewer, id);
+    },
   );
 
   app.get(

@@ -8,6 +8,7 @@ import { type ConnectionSort, networkApi } from '../../api/network.ts';
 import type { ConnectionCard } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState, NextSteps } from '../../components/PageState.tsx';
+import { MessageButton } from '../../components/MessageButton.tsx';
 import { PersonCardItem } from '../../components/PersonCardItem.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
@@ -95,9 +96,12 @@ export function ConnectionsTab() {
               </>
             }
             actions={
-              <Button size="xs" variant="subtle" color="red" onClick={() => setRemoving(c)} aria-label={t('connections.removeLabel', { name: c.name })}>
-                {t('connections.remove')}
-              </Button>
+              <>
+                <MessageButton person={c} size="xs" />
+                <Button size="xs" variant="subtle" color="red" onClick={() => setRemoving(c)} aria-label={t('connections.removeLabel', { name: c.name })}>
+                  {t('connections.remove')}
+                </Button>
+              </>
             }
           />
         )}

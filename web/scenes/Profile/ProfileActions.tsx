@@ -6,6 +6,7 @@ import { networkApi } from '../../api/network.ts';
 import type { MemberProfileView, PersonAbilities, RelationshipState } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ConnectDialog } from '../../components/ConnectDialog.tsx';
+import { MessageButton } from '../../components/MessageButton.tsx';
 import { AnswerInvitation, PendingLabel } from '../../components/PersonActions.tsx';
 import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
 import { HowYouMetButton } from '../Network/HowYouMet.tsx';
@@ -27,6 +28,7 @@ export function ProfileActions({ profile }: { profile: MemberProfileView }) {
   return (
     <Group gap="xs" align="center" wrap="wrap" aria-label={t('actions.label', { name: profile.name })} role="group">
       <ConnectionAction person={person} rel={rel} can={can} />
+      {can.canMessage && <MessageButton person={person} />}
       <FollowButton person={person} can={can} />
       {rel.connection === 'connected' && rel.originInvitationId !== null && <HowYouMetButton name={profile.name} invitationId={rel.originInvitationId} size="sm" />}
       <ProfileMoreMenu person={person} blocked={can.canUnblock} />

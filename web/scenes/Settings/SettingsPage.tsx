@@ -5,6 +5,7 @@ import { useMe } from '../../hooks/useMe.ts';
 import { BlockedMembersCard } from './BlockedMembersCard.tsx';
 import { EmailNotificationsCard } from './EmailNotificationsCard.tsx';
 import { LanguageCard } from './LanguageCard.tsx';
+import { MessageSettingsCard } from './MessageSettingsCard.tsx';
 import { PasswordCard } from './PasswordCard.tsx';
 import { ScreeningCard } from './screening/ScreeningCard.tsx';
 import { TokensCard } from './TokensCard.tsx';
@@ -20,6 +21,7 @@ export function SettingsPage() {
       <Stack gap="lg" maw={860}>
         <VisibilityCard me={me} />
         <ScreeningCard />
+        <MessageSettingsCard />
         <BlockedMembersCard />
         <EmailNotificationsCard />
         <LanguageCard me={me} />

@@ -8,6 +8,8 @@ export default {
   join: 'Join',
   searchPeople: 'Search people',
   nav: {
+    messages: 'Messages',
+    unreadMessages: '{count, plural, one {# unread conversation} other {# unread conversations}}',
     notifications: 'Notifications',
     unreadNotifications: '{count, plural, one {# unread notification} other {# unread notifications}}',
     members: 'Members',

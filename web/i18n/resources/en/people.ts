@@ -16,6 +16,10 @@ export default {
     notSent: 'The invitation was not sent',
     allowanceLink: 'See your invitation allowance and why',
   },
+  message: {
+    action: 'Message',
+    actionLabel: 'Message {name}',
+  },
   answer: {
     accept: 'Accept',
     acceptLabel: 'Accept invitation from {name}',

@@ -9,6 +9,8 @@ const common: Messages<typeof english> = {
   join: 'Iscriviti',
   searchPeople: 'Cerca persone',
   nav: {
+    messages: 'Messaggi',
+    unreadMessages: '{count, plural, one {# conversazione da leggere} other {# conversazioni da leggere}}',
     notifications: 'Notifiche',
     unreadNotifications: '{count, plural, one {# notifica da leggere} other {# notifiche da leggere}}',
     members: 'Membri',

@@ -18,6 +18,10 @@ const people: Messages<typeof english> = {
     notSent: 'L’invito non è stato inviato',
     allowanceLink: 'Vedi quanti inviti hai a disposizione e perché',
   },
+  message: {
+    action: 'Scrivi',
+    actionLabel: 'Scrivi a {name}',
+  },
   answer: {
     accept: 'Accetta',
     acceptLabel: 'Accetta l’invito di {name}',

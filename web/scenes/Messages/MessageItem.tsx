@@ -1,0 +1,48 @@
+import { Anchor, Group, Text, VisuallyHidden } from '@mantine/core';
+import { IconLink } from '@tabler/icons-react';
+import { Trans, useTranslation } from 'react-i18next';
+import type { MessageView } from '../../api/messages.ts';
+import { TimeAgo } from '../../components/TimeAgo.tsx';
+import { MEMBER_LINK_REL, safeHref } from './linkify.ts';
+import classes from './Messages.module.css';
+import { MessageText } from './MessageText.tsx';
+
+/**
+ * One message: mine on the end side, others' on the start side. The sender's name shows when it changes from
+ * the message before; a screen reader hears who wrote each one.
+ */
+export function MessageItem({ message: m, showSender }: { message: MessageView; showSender: boolean }) {
+  const { t } = useTranslation('messages');
+  const link = m.link ? safeHref(m.link.url) : null;
+  return (
+    <div className={m.mine ? `${classes.message} ${classes.mine}` : classes.message}>
+      <Group gap={6} wrap="wrap">
+        {showSender &&
+          // Seen, not heard: the hidden "From …" below names the sender of every message.
+          <Text size="xs" fw={600} dir="auto" aria-hidden>
+            {m.mine ? t('conversation.you') : m.sender.name}
+          </Text>}
+        <VisuallyHidden>{m.mine ? t('conversation.fromYou') : <Trans t={t} i18nKey="conversation.from" values={{ name: m.sender.name }} components={{ bdi: <bdi /> }} />}</VisuallyHidden>
+        <Text size="xs" c="dimmed">
+          <TimeAgo iso={m.createdAt} />
+        </Text>
+      </Group>
+      <div className={classes.bubble}>
+        <MessageText text={m.text} />
+        {m.link && (
+          <Group gap={4} wrap="nowrap" mt={4} align="center">
+            <IconLink size={14} aria-hidden style={{ flexShrink: 0 }} />
+            <VisuallyHidden>{t('conversation.link')}</VisuallyHidden>
+            {link ? (
+              <Anchor href={link} target="_blank" rel={MEMBER_LINK_REL} size="sm" underline="always" style={{ minWidth: 0 }}>
+                {m.link.url}
+              </Anchor>
+            ) : (
+              <Text size="sm">{m.link.url}</Text>
+            )}
+          </Group>
+        )}
+      </div>
+    </div>
+  );
+}
