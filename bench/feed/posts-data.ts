@@ -17,7 +17,12 @@
  */
 import type pg from 'pg';
 
+/** Bump when the data below changes, so --reuse rebuilds posts made by an older generator. */
+export const POSTS_VERSION = 2;
+
 export interface PostsSpec {
+  /** The generator's version: a database built by an older one is rebuilt. */
+  version: number;
   posts: number;
   engagementDays: number;
   freshDays: number;
@@ -118,13 +123,20 @@ export async function generatePosts(c: pg.Client, members: number, spec: PostsSp
     log(`  posts ${lo}–${hi}: ${JSON.stringify(ms)}`);
   }
   for (const i of authorIdx.rows) await step('authorIndex', i.def);
+  // Repost counts before the VACUUM: updating originals all over the table afterwards would clear the
+  // all-visible bit of most of its pages, which no live table has.
+  const repostCounts = (from: number) =>
+    step(
+      'repostCounts',
+      `UPDATE posts p SET repost_count = p.repost_count + r.c
+         FROM (SELECT repost_of, count(*)::int AS c FROM posts WHERE repost_of IS NOT NULL AND id >= $1 GROUP BY 1) r WHERE p.id = r.repost_of`,
+      [from],
+    );
+  await repostCounts(1);
   await step('vacuum', `VACUUM (FREEZE, ANALYZE) posts, post_reactions, comments`);
   // The newest days, with the index in place and no VACUUM after: as a live server writes them.
   for (let lo = freshFrom; lo <= P; lo += CHUNK) await insertRange(lo, Math.min(P, lo + CHUNK - 1));
-  await step(
-    'repostCounts',
-    `UPDATE posts p SET repost_count = r.c FROM (SELECT repost_of, count(*)::int AS c FROM posts WHERE repost_of IS NOT NULL GROUP BY 1) r WHERE p.id = r.repost_of`,
-  );
+  await repostCounts(freshFrom);
   await c.query(`SELECT setval(pg_get_serial_sequence('posts', 'id'), $1)`, [P]);
   await step('analyze', `ANALYZE posts, post_reactions, comments`);
   const counts = await c.query<Record<string, number>>(

@@ -20,7 +20,7 @@ import { CsrGraph } from '../../server/graph/csr.ts';
 import { generateGraph, makeRandom } from '../graph/generate.ts';
 import { benchUrl, createBenchDatabase, existingBenchMembers } from '../graph/pg-setup.ts';
 import type { FeedBenchOptions } from './options.ts';
-import { type PostsSpec, generatePosts } from './posts-data.ts';
+import { POSTS_VERSION, type PostsSpec, generatePosts } from './posts-data.ts';
 
 /** Member ids (not bench ids) chosen for each part of the run. */
 export interface FeedMeta {
@@ -85,8 +85,9 @@ export async function ensureFeedDatabase(o: FeedBenchOptions, log: (line: string
       await pool.end();
     }
   }
-  const want: PostsSpec = { posts: o.posts, engagementDays: o.engagementDays, freshDays: o.freshDays };
-  if (meta.posts && meta.posts.posts === want.posts && meta.posts.engagementDays === want.engagementDays && meta.posts.freshDays === want.freshDays) {
+  const want: PostsSpec = { version: POSTS_VERSION, posts: o.posts, engagementDays: o.engagementDays, freshDays: o.freshDays };
+  const have = meta.posts;
+  if (have && have.version === want.version && have.posts === want.posts && have.engagementDays === want.engagementDays && have.freshDays === want.freshDays) {
     reused.push('posts');
   } else {
     const built = await withClient(url, (c) => generatePosts(c, o.members, want, log));
