@@ -42,8 +42,9 @@ export interface FeedBenchOptions {
 }
 
 export function parseFeedOptions(args: readonly string[]): FeedBenchOptions {
+  // The last occurrence wins, so flags after `npm run bench:feed --` override the script's own.
   const flag = (name: string, fallback: string): string => {
-    const i = args.indexOf(`--${name}`);
+    const i = args.lastIndexOf(`--${name}`);
     return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : fallback;
   };
   const list = (name: string, fallback: string) => flag(name, fallback).split(',').filter(Boolean).map(Number);
@@ -57,9 +58,9 @@ export function parseFeedOptions(args: readonly string[]): FeedBenchOptions {
     groups: list('groups', '50,500,5000'),
     engagementDays: Number(flag('engagement-days', '14')),
     freshDays: Number(flag('fresh-days', '7')),
-    samples: Number(flag('samples', members >= 500_000 ? '400' : '100')),
+    samples: Number(flag('samples', members >= 500_000 ? '200' : '100')),
     nextPages: Number(flag('next-pages', '4')),
-    httpSamples: Number(flag('http-samples', members >= 500_000 ? '400' : '100')),
+    httpSamples: Number(flag('http-samples', members >= 500_000 ? '200' : '100')),
     httpDurationS: Number(flag('http-duration', members >= 500_000 ? '10' : '5')),
     httpConnections: list('http-connections', '10'),
     port: Number(flag('port', '39270')),

@@ -90,6 +90,9 @@ export async function ensureFeedDatabase(o: FeedBenchOptions, log: (line: string
   if (have && have.version === want.version && have.posts === want.posts && have.engagementDays === want.engagementDays && have.freshDays === want.freshDays) {
     reused.push('posts');
   } else {
+    // Forget the old posts first: a generation cut short must not pass for a finished one next time.
+    const { posts: _gone, ...without } = meta;
+    await writeMeta(url, without);
     const built = await withClient(url, (c) => generatePosts(c, o.members, want, log));
     meta = { ...meta, posts: { ...want, built: new Date().toISOString(), ...built } };
     await writeMeta(url, meta);
