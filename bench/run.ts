@@ -4,14 +4,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Benchmark, machine } from './lib.ts';
 
 /**
- * `npm run bench [-- name ...]`: runs every bench/*.bench.ts (or the named ones) in turn and writes each
+ * `npm run bench [-- name ... [--flag value ...]]`: runs every bench/*.bench.ts (or the named ones) in turn and writes each
  * result to bench/results/<name>-<timestamp>.json and bench/results/latest-<name>.json.
  */
 const here = dirname(fileURLToPath(import.meta.url));
 const resultsDir = join(here, 'results');
 
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2);
+  // Benchmark names come first; what follows the first --flag is the benchmarks' own (bench/feed/options.ts).
+  const args = process.argv.slice(2);
+  const firstFlag = args.findIndex((a) => a.startsWith('--'));
+  const wanted = firstFlag < 0 ? args : args.slice(0, firstFlag);
   const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort();
   const chosen = wanted.length ? files.filter((f) => wanted.includes(f.replace(/\.bench\.ts$/, ''))) : files;
   if (chosen.length === 0) throw new Error(`No benchmark matches ${wanted.join(', ')}; available: ${files.join(', ')}`);

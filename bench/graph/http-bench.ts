@@ -35,7 +35,7 @@ export interface HttpBenchOptions {
 }
 
 /** Waits (up to 2 minutes) until no query of the server is running in its database; returns the wait in ms. */
-async function drain(databaseUrl: string): Promise<number> {
+export async function drain(databaseUrl: string): Promise<number> {
   const t0 = performance.now();
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -53,7 +53,7 @@ async function drain(databaseUrl: string): Promise<number> {
   return Math.round(performance.now() - t0);
 }
 
-function get(port: number, path: string, agent: http.Agent, headers: Record<string, string> = {}): Promise<{ status: number; body: string; ms: number }> {
+export function get(port: number, path: string, agent: http.Agent, headers: Record<string, string> = {}): Promise<{ status: number; body: string; ms: number }> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
     const req = http.get({ host: '127.0.0.1', port, path, agent, headers }, (res) => {
@@ -113,7 +113,7 @@ async function startServer(o: HttpBenchOptions, dataDir: string): Promise<{ chil
 }
 
 /** prom-client's event-loop gauges (seconds → ms); reading them also resets the histogram. */
-async function eventLoopLag(port: number, agent: http.Agent): Promise<Record<string, number>> {
+export async function eventLoopLag(port: number, agent: http.Agent): Promise<Record<string, number>> {
   const r = await get(port, '/metrics', agent);
   const out: Record<string, number> = {};
   for (const line of r.body.split('\n')) {

@@ -21,7 +21,7 @@ import type { CsrGraph } from '../../server/graph/csr.ts';
 /** RAPPORT_BENCH_DB names another throwaway database, so two benchmarks on one server do not drop each other's. */
 export const BENCH_DB = benchDatabaseName(process.env.RAPPORT_BENCH_DB ?? 'rapport_bench');
 
-function benchDatabaseName(name: string): string {
+export function benchDatabaseName(name: string): string {
   if (!/^rapport_bench[a-z0-9_]*$/.test(name)) throw new Error(`RAPPORT_BENCH_DB must start with rapport_bench and hold only a-z, 0-9 and _: ${name}`);
   return name;
 }
@@ -43,13 +43,13 @@ async function admin(adminUrl: string, statement: string): Promise<void> {
   }
 }
 
-export async function dropBenchDatabase(adminUrl: string): Promise<void> {
-  await admin(adminUrl, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+export async function dropBenchDatabase(adminUrl: string, database = BENCH_DB): Promise<void> {
+  await admin(adminUrl, `DROP DATABASE IF EXISTS ${benchDatabaseName(database)} WITH (FORCE)`);
 }
 
 /** Member count of an existing bench database, or null when there is none (for --reuse-db). */
-export async function existingBenchMembers(adminUrl: string): Promise<{ members: number; connections: number } | null> {
-  const client = new pg.Client({ connectionString: benchUrl(adminUrl) });
+export async function existingBenchMembers(adminUrl: string, database = BENCH_DB): Promise<{ members: number; connections: number } | null> {
+  const client = new pg.Client({ connectionString: benchUrl(adminUrl, database) });
   try {
     await client.connect();
   } catch {
@@ -86,10 +86,10 @@ export interface SetupTimings {
   connectionRows: number;
 }
 
-export async function createBenchDatabase(adminUrl: string, g: CsrGraph, log: (line: string) => void): Promise<SetupTimings> {
-  await dropBenchDatabase(adminUrl);
-  await admin(adminUrl, `CREATE DATABASE ${BENCH_DB}`);
-  const pool = new pg.Pool({ connectionString: benchUrl(adminUrl), max: 2 });
+export async function createBenchDatabase(adminUrl: string, g: CsrGraph, log: (line: string) => void, database = BENCH_DB): Promise<SetupTimings> {
+  await dropBenchDatabase(adminUrl, database);
+  await admin(adminUrl, `CREATE DATABASE ${benchDatabaseName(database)}`);
+  const pool = new pg.Pool({ connectionString: benchUrl(adminUrl, database), max: 2 });
   const client = await pool.connect();
   const step = async (statement: string): Promise<void> => {
     await client.query(statement);
@@ -220,8 +220,8 @@ async function copyConnections(client: pg.PoolClient, g: CsrGraph): Promise<numb
 }
 
 /** Personal access tokens for the given members (bench ids), stored hashed as the server expects. */
-export async function createTokens(adminUrl: string, benchIds: readonly number[]): Promise<string[]> {
-  const client = new pg.Client({ connectionString: benchUrl(adminUrl) });
+export async function createTokens(adminUrl: string, benchIds: readonly number[], database = BENCH_DB): Promise<string[]> {
+  const client = new pg.Client({ connectionString: benchUrl(adminUrl, database) });
   await client.connect();
   try {
     // Real tokens: the server refuses any other shape before looking it up.

@@ -47,11 +47,15 @@ export interface FeedAuthor {
  * The home feed, Recent order: the newest posts of the given authors (the viewer and whom they follow, from
  * the graph index), newest first by (created_at, id).
  *
- * Fan-out on read (docs/feed.md): for each author, the index posts_author_recent_idx yields their newest
- * posts past the cursor, at most a page and one each (a LATERAL probe that stops there), and the merge keeps
- * the page. The cost is (authors followed × page), whatever the total number of posts and however many
- * followers anyone has. Suspended authors are left out by their row, their posts for connections only unless
- * the viewer is connected to them.
+ * Fan-out on read (docs/feed.md, "The query"), in two passes over posts_author_recent_idx so that the rows
+ * read do not grow with the page size times the authors:
+ * 1. each author's newest post past the cursor (one index-only probe per author, LIMIT 1);
+ * 2. the bound: the page's n-th newest of those among active authors. Any n posts newer than the bound come
+ *    from n different authors, so the page is all at or above it, and only the authors whose newest post is
+ *    there (about n, whatever the number followed) are probed again for up to n posts each, from the bound up.
+ * The cost is one short probe per author plus about n × n rows, whatever the total number of posts and however
+ * many followers anyone has. Suspended authors are left out by their row (read for the few authors near the
+ * top only), their posts for connections only unless the viewer is connected to them.
  */
 export async function feedPage(lens: Lens, authors: readonly FeedAuthor[], query: Query): Promise<KeysetPage<number>> {
   return feedPageAfter(lens, authors, decodeItemCursor(query.cursor), query.limit);
@@ -62,18 +66,39 @@ export async function feedPageAfter(lens: Lens, authors: readonly FeedAuthor[], 
   if (authors.length === 0) return { rows: [], nextCursor: null };
   const n = lookahead(limit);
   const connected = `{${authors.map((a) => (a.connected ? 't' : 'f')).join(',')}}`;
+  const past = after ? sql`AND (p.created_at, p.id) < (${after.t}::timestamptz, ${after.i})` : sql``;
   const found = await rows<IdRow>(
     lens.db,
-    // The cursor's text is made for the page's rows only, after the merge (not for every candidate).
-    sql`SELECT page.id, ${exactTime(sql`page.created_at`)} AS ms
+    // `newest` is read twice, so it is computed once; the OFFSET 0 keeps the status look-up after the sort,
+    // so it stops at the n-th active author instead of reading every author's row. Without n active authors
+    // there is no bound (-infinity). The cursor's text is made for the page's rows only, after the merge.
+    sql`WITH newest AS MATERIALIZED (
+          SELECT f.author_id, f.connected, n.created_at, n.id
+            FROM unnest(${intArray(authors.map((a) => a.id))}::int[], ${connected}::bool[]) AS f(author_id, connected)
+            CROSS JOIN LATERAL (
+              SELECT p.created_at, p.id FROM posts p
+               WHERE p.author_id = f.author_id AND (f.connected OR p.visibility <> 'connections') ${past}
+               ORDER BY p.created_at DESC, p.id DESC
+               LIMIT 1) n),
+        top AS (
+          SELECT n.created_at, n.id
+            FROM (SELECT * FROM newest ORDER BY created_at DESC, id DESC OFFSET 0) n
+           WHERE (SELECT m.status FROM members m WHERE m.id = n.author_id) = 'active'
+           LIMIT ${n}),
+        bound AS (
+          SELECT coalesce(b.created_at, '-infinity'::timestamptz) AS t, coalesce(b.id, 0) AS i
+            FROM (SELECT count(*) AS c FROM top) k
+            LEFT JOIN LATERAL (SELECT created_at, id FROM top ORDER BY created_at, id LIMIT 1) b ON k.c = ${n})
+        SELECT page.id, ${exactTime(sql`page.created_at`)} AS ms
           FROM (SELECT p.id, p.created_at
-                  FROM unnest(${intArray(authors.map((a) => a.id))}::int[], ${connected}::bool[]) AS f(author_id, connected)
+                  FROM bound b
+                  JOIN newest f ON (f.created_at, f.id) >= (b.t, b.i)
                   JOIN members m ON m.id = f.author_id AND m.status = 'active'
                   CROSS JOIN LATERAL (
                     SELECT p.id, p.created_at FROM posts p
                      WHERE p.author_id = f.author_id
                        AND (f.connected OR p.visibility <> 'connections')
-                       ${after ? sql`AND (p.created_at, p.id) < (${after.t}::timestamptz, ${after.i})` : sql``}
+                       AND (p.created_at, p.id) >= (b.t, b.i) ${past}
                      ORDER BY p.created_at DESC, p.id DESC
                      LIMIT ${n}) p
                  ORDER BY p.created_at DESC, p.id DESC
