@@ -112,6 +112,8 @@ export const messagePreview = z.object({
   mine: z.boolean(),
   text: z.string(),
   createdAt: z.string(),
+  /** Removed by the moderators: `text` is empty; show "Removed by the moderators" instead. */
+  removed: z.boolean(),
 });
 
 /** A conversation as one of its members sees it. */
@@ -146,6 +148,8 @@ export const messageView = z.object({
   createdAt: z.string(),
   /** The attached link; a preview will join `url` once previews are fetched (the posts' fetcher). */
   link: z.object({ url: z.string() }).nullable(),
+  /** Removed by the moderators: `text` is empty and `link` null; show "Removed by the moderators" in its place. */
+  removed: z.boolean(),
 });
 export type MessageView = z.infer<typeof messageView>;
 

@@ -80,6 +80,7 @@ const LIMITED: WriteRoute[] = [
     (action): WriteRoute => ({ route: `POST /api/v1/admin/members/{handle}/${action}`, caller: 'operator', request: () => ({ url: `/api/v1/admin/members/${nobody}/${action}`, body: reason }) }),
   ),
   { route: 'POST /api/v1/admin/organisations/{id}/merge', caller: 'operator', request: () => ({ url: '/api/v1/admin/organisations/987654/merge', body: { into: 987655 } }) },
+  { route: 'POST /api/v1/admin/content/remove', caller: 'operator', request: () => ({ url: '/api/v1/admin/content/remove', body: { kind: 'post', id: 987654, reason: 'Spam' } }) },
   ...['flag', 'report'].flatMap((type) =>
     ['dismiss', 'warn', 'restrict', 'suspend'].map(
       (action): WriteRoute => ({ route: `POST /api/v1/admin/moderation/${type}s/{id}/${action}`, caller: 'operator', request: () => ({ url: `/api/v1/admin/moderation/${type}s/987654/${action}`, body: reason }) }),

@@ -12,6 +12,8 @@ export interface MessageRow {
   text: string;
   linkUrl: string | null;
   createdAt: Date;
+  /** Removed by an operator: its text and link are gone. */
+  removed: boolean;
 }
 
 /**
@@ -26,9 +28,10 @@ export async function listMessages(
   query: { cursor?: string | undefined; limit: number },
 ): Promise<KeysetPage<MessageRow>> {
   const after = decodeCursor(query.cursor, { m: 'bigId' });
-  const found = await rows<{ id: string | number; conversationId: string | number; senderId: number; text: string; linkUrl: string | null; createdAt: Date | string }>(
+  const found = await rows<{ id: string | number; conversationId: string | number; senderId: number; text: string; linkUrl: string | null; createdAt: Date | string; removed: boolean }>(
     lens.db,
-    sql`SELECT m.id, m.conversation_id AS "conversationId", m.sender_id AS "senderId", m.text, m.link_url AS "linkUrl", m.created_at AS "createdAt"
+    sql`SELECT m.id, m.conversation_id AS "conversationId", m.sender_id AS "senderId", m.text, m.link_url AS "linkUrl", m.created_at AS "createdAt",
+               m.removed_at IS NOT NULL AS removed
           FROM messages m JOIN members s ON s.id = m.sender_id
          WHERE m.conversation_id = ${conversationId} AND m.id > ${clearedBefore}
            AND s.status = 'active' AND NOT (m.sender_id = ANY(${intArray(lens.avoid)}::int[]))
