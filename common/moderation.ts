@@ -1,10 +1,15 @@
 /**
  * Moderation vocabulary shared by the server and the web app, without zod, so the web bundle can use it:
- * the kinds of restriction, the longest time-limited one, and the catalogue of audit actions.
+ * the kinds of restriction, the longest time-limited one, the kinds of content that can be reported and
+ * removed, and the catalogue of audit actions.
  */
 
 export const RESTRICTION_KINDS = ['held', 'limited', 'invitations'] as const;
 export type RestrictionKind = (typeof RESTRICTION_KINDS)[number];
+
+/** What a report can be about besides a member or an invitation, and what an operator can remove. */
+export const CONTENT_KINDS = ['post', 'comment', 'message'] as const;
+export type ContentKind = (typeof CONTENT_KINDS)[number];
 
 /** The longest a time-limited restriction may last; without a duration it lasts until an operator lifts it. */
 export const RESTRICTION_DAYS_MAX = 365;
@@ -25,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'moderation.restrict',
   'moderation.suspend',
   'moderation.lift',
+  'moderation.remove_content',
   'report.create',
   'invitation.dont_know',
   'invitation.dont_know_undone',

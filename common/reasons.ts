@@ -49,6 +49,8 @@ export interface ReasonParamsByCode {
   'risk.burst': { count: number };
   'risk.shared_history': Record<string, never>;
   'risk.mutuals': { count: number };
+  /** `people`: new connections pitched by message soon after connecting (the larger of the two counts in pitch.ts). */
+  'risk.connect_then_pitch': { people: number };
   'allowance.new_account': { base: number };
   'allowance.new_thin_profile': { base: number; strength: number };
   'allowance.new_few_connections': { base: number };
@@ -60,6 +62,10 @@ export interface ReasonParamsByCode {
   'allowance.limited': Record<string, never>;
   'allowance.held': Record<string, never>;
   'allowance.invitations_restricted': Record<string, never>;
+  /** Connect-then-pitch (server/screening/pitch.ts): `people` pitched by message soon after connecting. */
+  'allowance.connect_then_pitch': { people: number };
+  'allowance.fast_pitches': { people: number };
+  'allowance.approach_copies': { people: number };
   /** `names`: the mutual connections cited, at most two, most relevant first (none when none may be named). */
   'suggestion.mutual_connections': { count: number; names: string[] };
   /** `toYear` absent while both still work there. */
@@ -95,6 +101,8 @@ export interface ReasonParamsByCode {
   'notice.restrictions_lifted': { kinds: string[]; reason: string };
   'notice.made_operator': Record<string, never>;
   'notice.made_member': Record<string, never>;
+  /** `kind`: post, comment or message; `excerpt`: its first words; `reason`: the operator's own words. */
+  'notice.content_removed': { kind: string; excerpt: string; reason: string };
   /** A notice written before notices had codes, whose text matched none of them: `message` is that text. */
   'notice.other': { message: string };
   'signup.disposable_email': { domain: string };
@@ -109,6 +117,10 @@ export interface ReasonParamsByCode {
   /** `percent`: of the answered invitations. */
   'flag.dont_know': { count: number; percent: number };
   'flag.acceptance': { percent: number };
+  /** `people`: new connections who received nearly the same sales message within days of connecting. */
+  'flag.connect_then_pitch': { people: number };
+  /** `people`: new connections who received a sales pitch within a day of connecting. */
+  'flag.fast_pitches': { people: number };
   /** `count`: open reports in all; then one parameter per report reason given (spam, fake, scam, harassment, other) with its count. */
   'flag.reports': { count: number } & Partial<Record<'spam' | 'fake' | 'scam' | 'harassment' | 'other', number>>;
   /** A flag's reason written before flags had codes: `message` is its text. */

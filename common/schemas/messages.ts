@@ -124,6 +124,8 @@ export const messagePreview = z.object({
   mine: z.boolean(),
   text: z.string(),
   createdAt: z.string(),
+  /** Removed by the moderators: `text` is empty; show "Removed by the moderators" instead. */
+  removed: z.boolean(),
 });
 
 /** A conversation as one of its members sees it. */
@@ -160,6 +162,8 @@ export const messageView = z.object({
   link: z.object({ url: z.string() }).nullable(),
   /** The attached image, served only to the conversation's members who see this message. */
   image: imageView.nullable().optional(),
+  /** Removed by the moderators: `text` is empty and `link` null; show "Removed by the moderators" in its place. */
+  removed: z.boolean(),
 });
 export type MessageView = z.infer<typeof messageView>;
 

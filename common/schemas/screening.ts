@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { AUDIT_ACTIONS, AUDIT_AREAS, RESTRICTION_DAYS_MAX } from '../moderation.ts';
+import { AUDIT_ACTIONS, AUDIT_AREAS, CONTENT_KINDS, RESTRICTION_DAYS_MAX } from '../moderation.ts';
 import { restrictionView } from './admin.ts';
 import { bigId, fieldIssue, handle, reasonView, requiredText, text } from './primitives.ts';
 import { personCard } from './search.ts';
@@ -115,15 +115,62 @@ export const allowanceView = z.object({
 export type AllowanceView = z.infer<typeof allowanceView>;
 
 export const REPORT_REASONS = ['spam', 'fake', 'scam', 'harassment', 'other'] as const;
-export const reportCreate = z.strictObject({
-  member: handle,
-  invitationId: bigId.optional(),
-  reason: z.enum(REPORT_REASONS),
-  details: text(SCREENING_LIMITS.reportDetailsMax).default(''),
-});
+/** What a report may be about besides the member: at most one of these, and it must be theirs. */
+const REPORT_SUBJECTS = ['invitationId', 'postId', 'commentId', 'messageId'] as const;
+export const reportCreate = z
+  .strictObject({
+    member: handle,
+    /** An invitation they sent you. */
+    invitationId: bigId.optional(),
+    /** A post of theirs you can see. */
+    postId: bigId.optional(),
+    /** A comment of theirs you can see. */
+    commentId: bigId.optional(),
+    /** A message of theirs in a conversation you are in. */
+    messageId: bigId.optional(),
+    reason: z.enum(REPORT_REASONS),
+    details: text(SCREENING_LIMITS.reportDetailsMax).default(''),
+  })
+  .superRefine((body, ctx) => {
+    const named = REPORT_SUBJECTS.filter((k) => body[k] !== undefined);
+    // The second one named is the field refused: the first stands.
+    if (named.length > 1) ctx.addIssue({ code: 'custom', path: [named[1]!], ...fieldIssue('one_subject') });
+  });
 export type ReportCreate = z.infer<typeof reportCreate>;
 
-export const NOTICE_KINDS = ['warning', 'restriction', 'lifted', 'role'] as const;
+/**
+ * A reported post, comment or message as it was when reported, kept with the report: its text, ids and
+ * times. `postId` is a comment's post (and a post's own id), `conversationId` a message's conversation.
+ */
+export const reportedContent = z.object({
+  kind: z.enum(CONTENT_KINDS),
+  id: z.number(),
+  text: z.string(),
+  createdAt: z.string(),
+  editedAt: z.string().nullable(),
+  postId: z.number().nullable(),
+  conversationId: z.number().nullable(),
+  /** A message's attached link. */
+  link: z.string().nullable(),
+});
+export type ReportedContent = z.infer<typeof reportedContent>;
+
+/** Remove a post, comment or message of anyone's, with the reason its author reads. */
+export const contentRemoveBody = z.strictObject({
+  kind: z.enum(CONTENT_KINDS),
+  id: bigId,
+  reason: requiredText(LIMITS.descriptionMax),
+});
+export const contentRemoved = z.object({
+  kind: z.enum(CONTENT_KINDS),
+  id: z.number(),
+  /** The author's handle. */
+  author: z.string(),
+  /** Open reports about it, now resolved. */
+  reportsResolved: z.number(),
+});
+
+export const NOTICE_KINDS = ['warning', 'restriction', 'lifted', 'role', 'removal'] as const;
 /**
  * A notice to the member: a `notice.*` code with its parameters, for clients that translate, and `text`,
  * its English rendering (common/reasons.ts lists the codes). `message` is the same English sentence, kept
@@ -187,7 +234,7 @@ export type ModerationMember = z.infer<typeof moderationMember>;
 export const moderationFlagItem = z.object({
   type: z.literal('flag'),
   id: z.number(),
-  kind: z.enum(['registration', 'cluster', 'template', 'reputation', 'reports']),
+  kind: z.enum(['registration', 'cluster', 'template', 'reputation', 'reports', 'pitch']),
   score: z.number(),
   /** Why it was raised: `signup.*`, `cluster.*` or `flag.*` codes with parameters and their English `text`. */
   reasons: z.array(reasonView),
@@ -200,6 +247,11 @@ export const moderationReportItem = z.object({
   reason: z.enum(REPORT_REASONS),
   details: z.string(),
   invitationId: z.number().nullable(),
+  /**
+   * The post, comment or message reported, as it was then, and what became of it since: `as_reported`,
+   * `edited` (its author changed it) or `gone` (deleted by its author, or removed).
+   */
+  content: reportedContent.extend({ now: z.enum(['as_reported', 'edited', 'gone']) }).nullable(),
   reporter: z.object({ handle: z.string(), name: z.string() }).nullable(),
   createdAt: z.string(),
   members: z.array(moderationMember),

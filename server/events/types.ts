@@ -7,7 +7,7 @@
  * and codes, never member-facing text, and nothing a processor could not be shown: several kinds are
  * silent to the member they are about (see their comments), and a processor must keep them so.
  */
-import type { RestrictionKind } from '../../common/moderation.ts';
+import type { ContentKind, RestrictionKind } from '../../common/moderation.ts';
 import type { PostVisibility, ReactionKind } from '../../common/schemas/posts.ts';
 import type { InvitationContext, InvitationFolder } from '../db/schema.ts';
 
@@ -78,8 +78,18 @@ export interface EventShapes {
   'member.suspended': { actorId: number; subjectId: number; data: { reason: string } };
   'member.reinstated': { actorId: number; subjectId: number; data: { reason: string } };
   'member.role_changed': { actorId: number; subjectId: number; data: { role: Role; previous: Role } };
-  /** actor reported subject to the operators. Silent to the member reported. */
-  'report.filed': { actorId: number; subjectId: number; data: { reportId: number; reason: string } };
+  /** actor reported subject (or one post, comment or message of theirs, `content`) to the operators. Silent to the member reported. */
+  'report.filed': { actorId: number; subjectId: number; data: { reportId: number; reason: string; content?: { kind: ContentKind; id: number } } };
+  /**
+   * An operator (actor) removed subject's post, comment or message. A post or comment is gone, with what
+   * hung from it (its comments, replies and reactions), as if its author had deleted it; a message stays in
+   * its conversation as a tombstone, and `members` are that conversation's members, whose open pages may show it.
+   */
+  'content.removed': {
+    actorId: number;
+    subjectId: number;
+    data: { kind: ContentKind; id: number; postId: number | null; conversationId: number | null; members: number[] };
+  };
   /** An operator merged one organisation into another; members' positions and schools moved with it. */
   'organisation.merged': { actorId: number; subjectId: null; data: { fromId: number; intoId: number; members: number } };
   /**
@@ -163,7 +173,7 @@ const KINDS: Record<EventKind, true> = {
   'member.suspended': true, 'member.reinstated': true, 'member.role_changed': true, 'report.filed': true,
   'organisation.merged': true, 'post.created': true, 'post.edited': true, 'post.deleted': true, 'comment.added': true,
   'comment.edited': true, 'comment.deleted': true, 'reaction.set': true, 'reaction.removed': true,
-  'message.sent': true, 'conversation.accepted': true, 'conversation.updated': true,
+  'message.sent': true, 'conversation.accepted': true, 'conversation.updated': true, 'content.removed': true,
 };
 
 /** Every kind, for code that must list them (tests, docs). */

@@ -223,6 +223,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/v1/admin/moderation/reports/:id/warn': { operationId: 'warnReportedMember', errors: [...OPERATORS, 'not_found', 'report_closed'] },
   'POST /api/v1/admin/moderation/reports/:id/restrict': { operationId: 'restrictReportedMember', errors: [...OPERATORS, 'not_found', 'report_closed'] },
   'POST /api/v1/admin/moderation/reports/:id/suspend': { operationId: 'suspendReportedMember', errors: [...OPERATORS, 'not_found', 'report_closed'] },
+  'POST /api/v1/admin/content/remove': { operationId: 'removeContent', errors: [...OPERATORS, 'not_found', 'already_removed'] },
 };
 
 /** The table's key for a route. */

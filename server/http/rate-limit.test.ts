@@ -84,6 +84,7 @@ const LIMITED: WriteRoute[] = [
   { route: 'POST /api/v1/admin/organisations/{id}/merge', caller: 'operator', request: () => ({ url: '/api/v1/admin/organisations/987654/merge', body: { into: 987655 } }) },
   ...['retry', 'discard'].map((action): WriteRoute => ({ route: `POST /api/v1/admin/jobs/{id}/${action}`, caller: 'operator', request: () => ({ url: `/api/v1/admin/jobs/987654/${action}` }) })),
   { route: 'POST /api/v1/admin/jobs/digest', caller: 'operator', request: () => ({ url: '/api/v1/admin/jobs/digest' }) },
+  { route: 'POST /api/v1/admin/content/remove', caller: 'operator', request: () => ({ url: '/api/v1/admin/content/remove', body: { kind: 'post', id: 987654, reason: 'Spam' } }) },
   ...['flag', 'report'].flatMap((type) =>
     ['dismiss', 'warn', 'restrict', 'suspend'].map(
       (action): WriteRoute => ({ route: `POST /api/v1/admin/moderation/${type}s/{id}/${action}`, caller: 'operator', request: () => ({ url: `/api/v1/admin/moderation/${type}s/987654/${action}`, body: reason }) }),

@@ -30,7 +30,8 @@ export type Action =
   | 'member.promote'
   | 'member.demote'
   | 'moderation.act'
-  | 'jobs.manage';
+  | 'jobs.manage'
+  | 'content.remove';
 
 export function allow(actor: Actor | null, action: Action, subject: Subject): boolean {
   if (!actor || actor.status !== 'active') return false;
@@ -64,6 +65,10 @@ export function allow(actor: Actor | null, action: Action, subject: Subject): bo
     case 'moderation.act':
       // Warn, restrict or dismiss: operators only, and never about themselves (suspension has its own rule).
       return actor.role === 'admin' && (subject.kind === 'site' || (subject.kind === 'member' && subject.memberId !== actor.id));
+    case 'content.remove':
+      // Remove a post, comment or message (the subject is its author): operators only, anyone's but their own,
+      // which they delete themselves.
+      return actor.role === 'admin' && subject.kind === 'member' && subject.memberId !== actor.id;
     case 'member.suspend':
       // Operators cannot suspend themselves or another operator: an instance must keep one working operator.
       return actor.role === 'admin' && subject.kind === 'member' && subject.role !== 'admin' && subject.memberId !== actor.id;

@@ -8,6 +8,7 @@ import { decodeCursor, keysetPage, lookahead } from '../http/cursor.ts';
 import { profileStrength } from '../views/profile.ts';
 import { presentStoredReasons } from '../views/reasons.ts';
 import { loadProfiles } from './profiles.ts';
+import { contentNow } from './reported-content.ts';
 
 const DAY_MS = 86_400_000;
 const RELATED_MAX = 20;
@@ -57,6 +58,8 @@ export async function loadModerationQueue(
         .where(inArray(reports.id, reportIds))
     : [];
   const memberIds = [...new Set([...flags.flatMap((f) => f.memberIds), ...reportRows.map((r) => r.r.memberId)])];
+  const reported = reportRows.flatMap((r) => (r.r.content ? [r.r.content] : []));
+  const now = await contentNow(db, reported);
   const evidence = await loadMemberEvidence(db, memberIds);
   const pick = (ids: number[]) => ids.map((id) => evidence.get(id)).filter((m): m is ModerationMember => m !== undefined);
 
@@ -78,6 +81,7 @@ export async function loadModerationQueue(
         reason: r.reason,
         details: r.details,
         invitationId: r.invitationId,
+        content: r.content ? { ...r.content, now: now.get(`${r.content.kind}:${r.content.id}`) ?? 'gone' } : null,
         reporter: row.reporterHandle ? { handle: row.reporterHandle, name: row.reporterName ?? row.reporterHandle } : null,
         createdAt: r.createdAt.toISOString(),
         members: pick([r.memberId]),

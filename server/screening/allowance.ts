@@ -8,6 +8,7 @@
 import { reason } from '../../common/reasons.ts';
 import type { AllowanceView } from '../../common/schemas/screening.ts';
 import type { NetworkLimits } from '../config.ts';
+import { pitchAllowance } from './pitch.ts';
 import type { SenderFacts } from './sender-facts.ts';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -70,6 +71,8 @@ export function allowanceFrom({ sender: facts, usage, strength }: AllowanceFacts
   if (h.acceptanceRate !== null && h.answered >= 10 && h.ignored / h.answered >= 0.5) {
     reasons.push({ ...reason('allowance.ignored', { percent: Math.round((h.ignored / h.answered) * 100) }), delta: -Math.round(base * 0.25) });
   }
+  const pitched = pitchAllowance(facts.pitch);
+  if (pitched) reasons.push({ ...pitched.reason, delta: Math.round(base * pitched.share) });
   if (usage.templatesThisWeek >= 5) {
     reasons.push({ ...reason('allowance.templates', { count: usage.templatesThisWeek }), delta: -Math.round(base * 0.25) });
   }

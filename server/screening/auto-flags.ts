@@ -1,6 +1,6 @@
 /**
  * Patterns that put a sender in the operators' moderation queue on their own: the same pitch pasted into
- * many invitations, and many "I don't know this person" answers. A flag restricts nothing by itself; it
+ * many invitations, and many "I don't know this person" answers (connect-then-pitch is in pitch.ts). A flag restricts nothing by itself; it
  * raises the risk of the sender's next invitations (see risk.ts) and asks an operator to look. Pure:
  * server/commands/screening/auto-flags.ts raises them.
  */
@@ -15,7 +15,7 @@ export const DONT_KNOW_FLAG = 5;
 export const DISMISSAL_DAYS = 30;
 
 export interface AutoFlag {
-  kind: 'template' | 'reputation';
+  kind: 'template' | 'reputation' | 'pitch';
   score: number;
   reasons: Reason[];
 }

@@ -12,6 +12,7 @@ import { overlapsFrom, type RawStint } from '../queries/suggestions/overlap.ts';
 import { profileStrength } from '../views/profile.ts';
 import { classifyNote, noteKindOf, TEMPLATE_MIN_MATCHES } from './note-kind.ts';
 import type { RuleFacts } from './policy.ts';
+import { pitchedPeople, pitching } from './pitch.ts';
 import { hasLink, noteAsks, notePitches, type Risk, riskScore, TEMPLATE_STRANGER_COPIES } from './risk.ts';
 import type { SenderFacts } from './sender-facts.ts';
 import type { SimilarNotes } from './template.ts';
@@ -151,6 +152,7 @@ export function judgeInvitation(f: InvitationFacts): Judgement {
     held: senderFacts.held,
     limited: senderFacts.limited,
     flagged: senderFacts.flagged || senderFacts.invitationsRestricted,
+    pitchedConnections: pitching(senderFacts.pitch) ? pitchedPeople(senderFacts.pitch) : 0,
   });
   const h = senderFacts.history;
   const evidence: InvitationEvidence = {

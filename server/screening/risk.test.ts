@@ -13,6 +13,7 @@ const calm: RiskSignals = {
   accountAgeDays: 400, profileStrength: 80, degree: 2, mutualCount: 4, sharedOrgOrSchool: true, recipientConnections: 40, noteKind: 'personal',
   similarNotes: 0, similarToStrangers: 0, noteHasLink: false, noteAsks: false, notePitches: false, offersCount: 2, asksCount: 1,
   history: { answered: 20, acceptanceRate: 0.8, dontKnow: 0, dontKnowRate: 0 }, reports: 0, sentLastDay: 2, held: false, limited: false, flagged: false,
+  pitchedConnections: 0,
 };
 
 /** A brand-new account with a thin profile, no history and nothing in common with the recipient. */

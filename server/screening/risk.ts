@@ -36,6 +36,8 @@ export interface RiskSignals {
   held: boolean;
   limited: boolean;
   flagged: boolean;
+  /** New connections the sender pitched by message soon after connecting, when that is a pattern (pitch.ts `pitching`); 0 otherwise. */
+  pitchedConnections: number;
 }
 
 /**
@@ -71,6 +73,8 @@ export const RISK_WEIGHTS = {
   reportEach: 15,
   reportMax: 30,
   burst: 15, // 50+ invitations in the last day
+  // Connected with people, then pitched them by message (pitch.ts): whom they invite next is likely next.
+  connectThenPitch: 30,
   sharedHistory: -15, // an organisation or school in common, overlapping years
   mutuals: -10, // 3+ mutual connections
 } as const;
@@ -123,6 +127,7 @@ export function riskScore(s: RiskSignals): Risk {
   }
   if (s.reports > 0) parts.push([Math.min(W.reportMax, W.reportEach * s.reports), reason('risk.reports', { count: s.reports })]);
   if (s.sentLastDay >= 50) parts.push([W.burst, reason('risk.burst', { count: s.sentLastDay })]);
+  if (s.pitchedConnections > 0) parts.push([W.connectThenPitch, reason('risk.connect_then_pitch', { people: s.pitchedConnections })]);
   if (s.sharedOrgOrSchool) parts.push([W.sharedHistory, reason('risk.shared_history')]);
   if (s.mutualCount >= 3) parts.push([W.mutuals, reason('risk.mutuals', { count: s.mutualCount })]);
 

@@ -6,6 +6,7 @@ import { findCluster } from './clusters.ts';
 import { needsStrangerCheck, recipientsToCheck, strangerCopies } from './evidence.ts';
 import { noteSignature } from './minhash.ts';
 import { assessSignupRisk } from './registration.ts';
+import { NO_PITCHES } from './pitch.ts';
 import type { SenderFacts } from './sender-facts.ts';
 import { similarNotes } from './template.ts';
 
@@ -13,7 +14,7 @@ import { similarNotes } from './template.ts';
 
 const limits = { weeklyInvitationsNew: 20, weeklyInvitationsEstablished: 100, maxPendingSent: 200 } as NetworkLimits;
 const history = { sent: 0, answered: 0, accepted: 0, ignored: 0, dontKnow: 0, acceptanceRate: null, dontKnowRate: null };
-const sender: SenderFacts = { accountAgeDays: 200, history, reports: 0, spamReports: 0, sentLastDay: 0, held: false, limited: false, invitationsRestricted: false, flagged: false };
+const sender: SenderFacts = { accountAgeDays: 200, history, reports: 0, spamReports: 0, sentLastDay: 0, held: false, limited: false, invitationsRestricted: false, flagged: false, pitch: NO_PITCHES };
 const usage = { connections: 80, usedThisWeek: 0, oldestThisWeek: null, outstanding: 0, templatesThisWeek: 0, restrictions: [] };
 
 function profile(id: number, orgs: number[] = []): ProfileData {

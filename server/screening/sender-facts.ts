@@ -1,3 +1,5 @@
+import { type PitchRecord, pitchRecordFrom } from './pitch.ts';
+
 /**
  * What the platform knows about an invitation's sender: account age, the last 90 days of answers to their
  * invitations, reports, recent volume, restrictions and open flags. Aggregates only, never who answered.
@@ -17,6 +19,8 @@ export interface SenderFacts {
   /** An operator restricted their invitations. */
   invitationsRestricted: boolean;
   flagged: boolean;
+  /** Their messages to new connections over the last 30 days (pitch.ts). */
+  pitch: PitchRecord;
 }
 
 /** The counts a loader reads for one sender. */
@@ -32,6 +36,8 @@ export interface SenderCounts {
   /** Kinds of the restrictions in force. */
   restrictions: readonly string[] | null;
   flagged: boolean;
+  /** [salesCopies, copies, fastPitches] of their approaches (pitch.ts); null without any. */
+  approaches: readonly (number | string)[] | null;
 }
 
 /** Rates need a few answers before they mean anything. */
@@ -51,5 +57,6 @@ export function senderFactsFrom(r: SenderCounts, nowMs: number): SenderFacts {
     limited: restrictions.has('limited'),
     invitationsRestricted: restrictions.has('invitations'),
     flagged: r.flagged,
+    pitch: pitchRecordFrom(r.approaches),
   };
 }

@@ -491,6 +491,28 @@ describeEachEngine('events are recorded in the transaction of their change', (ge
         },
       },
       {
+        family: 'moderation: remove a message',
+        refuse: 'content.removed',
+        setup: async () => {
+          const [o, a, b] = [await op(), await member('Removed Writer'), await member('Removed Reader')];
+          const started = (await a.call('POST', '/api/v1/conversations', { to: [b.handle], text: 'Buy now' })).json<{ id: number; messageId: number }>();
+          const report = (await b.call('POST', '/api/v1/reports', { member: a.handle, reason: 'spam', messageId: started.messageId })).json<{ id: number }>().id;
+          return {
+            act: async () => status(await o.call('POST', '/api/v1/admin/content/remove', { kind: 'message', id: started.messageId, reason: 'Spam' })),
+            state: () => rows(db(), sql`SELECT m.text, m.removed_at IS NULL AS kept, r.status FROM messages m, reports r WHERE m.id = ${started.messageId} AND r.id = ${report}`),
+            expected: () => [
+              {
+                kind: 'content.removed',
+                actorId: o.id,
+                subjectId: a.id,
+                data: { kind: 'message', id: started.messageId, postId: null, conversationId: started.id, members: [a.id, b.id].sort((x, y) => x - y) },
+              },
+            ],
+            written: () => sql`SELECT xmin::text AS xmin FROM messages WHERE id = ${started.messageId}`,
+          };
+        },
+      },
+      {
         family: 'comments: add',
         refuse: 'comment.added',
         setup: async () => {

@@ -194,6 +194,7 @@ export class ReadCaches {
       case 'comment.deleted':
       case 'reaction.set':
       case 'reaction.removed':
+      case 'content.removed':
         return;
     }
   }

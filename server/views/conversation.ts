@@ -18,7 +18,7 @@ export function presentConversation(actor: Actor, { row, members }: HydratedConv
     members: members.map((m) => presentPersonCard(actor, m)),
     lastMessage:
       last && handleOf.has(last.senderId)
-        ? { id: last.id, senderHandle: handleOf.get(last.senderId)!, mine: last.senderId === actor.id, text: last.text, createdAt: last.createdAt.toISOString() }
+        ? { id: last.id, senderHandle: handleOf.get(last.senderId)!, mine: last.senderId === actor.id, text: last.text, createdAt: last.createdAt.toISOString(), removed: last.removed }
         : null,
     lastActivityAt: (last?.createdAt ?? row.createdAt).toISOString(),
     unreadCount: row.unread,
@@ -40,5 +40,6 @@ export function presentMessage(actor: Actor, { message, sender }: { message: Mes
     createdAt: message.createdAt.toISOString(),
     link: message.linkUrl ? { url: message.linkUrl } : null,
     image: message.image && { ...message.image, url: mediaUrl(message.image.id) },
+    removed: message.removed,
   };
 }

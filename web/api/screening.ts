@@ -25,6 +25,7 @@ export const screeningApi = {
   /** One invitation the viewer sent or received, with its "ask for context" thread. */
   invitation: (id: number) => api<{ invitation: InvitationView }>('GET', `/invitations/${id}`),
   postMessage: (id: number, body: string) => api<{ invitation: InvitationView }>('POST', `/invitations/${id}/messages`, { body: { body } }),
-  report: (report: { member: string; invitationId?: number; reason: ReportReason; details: string }) =>
+  /** About the member, or one invitation, post, comment or message of theirs (at most one of the ids). */
+  report: (report: { member: string; invitationId?: number; postId?: number; commentId?: number; messageId?: number; reason: ReportReason; details: string }) =>
     api<ReportCreated>('POST', '/reports', { body: report }),
 };

@@ -13,8 +13,8 @@ import { useReasonText } from '../i18n/reasons.ts';
  * Mantine prints light alerts' titles in shade 8 of their colour, about 3:1 on the tint for orange and
  * less for yellow, below WCAG AA's 4.5:1 (web/theme.ts darkens only red, teal and grey): darker titles.
  */
-const TITLE_COLORS = { warning: '#7a5200', restriction: '#b23c03', lifted: undefined, role: undefined } as const;
-const COLORS = { warning: 'yellow', restriction: 'orange', lifted: 'teal', role: 'teal' } as const;
+const TITLE_COLORS = { warning: '#7a5200', restriction: '#b23c03', lifted: undefined, role: undefined, removal: '#7a5200' } as const;
+const COLORS = { warning: 'yellow', restriction: 'orange', lifted: 'teal', role: 'teal', removal: 'yellow' } as const;
 
 /**
  * Unread notices from the operators, above every page for a signed-in member: what was decided about

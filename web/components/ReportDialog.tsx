@@ -11,23 +11,42 @@ const REASONS: readonly ReportReason[] = ['spam', 'fake', 'scam', 'harassment', 
 
 const BDI = { bdi: <bdi /> };
 
+/** A post, comment or message of the member's, reported with them: the operators see it as it is now, as evidence. */
+export interface ReportedContent {
+  kind: 'post' | 'comment' | 'message';
+  id: number;
+}
+
+const CONTENT_FIELD = { post: 'postId', comment: 'commentId', message: 'messageId' } as const;
+
 interface Props {
   person: { handle: string; name: string };
   /** When reporting an invitation they sent, so the operators see the note and its evidence. */
   invitationId?: number;
+  /** When reporting one post, comment or message of theirs. */
+  content?: ReportedContent;
   opened: boolean;
   onClose: () => void;
 }
 
-/** Reports a member (or an invitation of theirs) to the operators, with a reason and optional details. The member is not told who reported. */
-export function ReportDialog({ person, invitationId, opened, onClose }: Props) {
+/**
+ * Reports a member (or an invitation, post, comment or message of theirs) to the operators, with a reason
+ * and optional details. The member is not told who reported.
+ */
+export function ReportDialog({ person, invitationId, content, opened, onClose }: Props) {
   const { t } = useTranslation(['people', 'common']);
   const [reason, setReason] = useState<ReportReason | null>(null);
   const [details, setDetails] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const send = useMutation({
     mutationFn: (r: ReportReason) =>
-      screeningApi.report({ member: person.handle, reason: r, details: details.trim(), ...(invitationId ? { invitationId } : {}) }),
+      screeningApi.report({
+        member: person.handle,
+        reason: r,
+        details: details.trim(),
+        ...(invitationId ? { invitationId } : {}),
+        ...(content ? { [CONTENT_FIELD[content.kind]]: content.id } : {}),
+      }),
     onSuccess: () => {
       notifications.show({
         color: 'teal',
@@ -56,12 +75,12 @@ export function ReportDialog({ person, invitationId, opened, onClose }: Props) {
     <Modal
       opened={opened}
       onClose={close}
-      title={<Trans t={t} i18nKey="report.title" values={{ name: person.name }} components={BDI} />}
+      title={<Trans t={t} i18nKey={content ? 'report.titleContent' : 'report.title'} values={{ name: person.name, kind: content?.kind ?? '' }} components={BDI} />}
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            <Trans t={t} i18nKey="report.intro" values={{ name: person.name }} components={BDI} />
+            <Trans t={t} i18nKey={content ? 'report.introContent' : 'report.intro'} values={{ name: person.name }} components={BDI} />
           </Text>
           <Radio.Group label={t('report.reason')} required value={reason} onChange={(v) => { setReason(v as ReportReason); setReasonError(null); }} error={reasonError}>
             <Stack gap="xs" mt="xs">

@@ -108,6 +108,7 @@ const errors = {
     conversation: 'Conversation not found.',
     job: 'Job not found.',
     image: 'Image not found.',
+    message: 'Message not found.',
   },
 
   request_timeout: 'The request took too long to arrive.',
@@ -136,7 +137,10 @@ const errors = {
   invitation_not_declined: 'This invitation was not answered "I don\'t know this person".',
   undo_expired: '"I don\'t know this person" can be undone for {seconds} seconds; it is final now.',
   undo_conflict: 'Something changed between you since (a new invitation, a connection or a block), so the invitation stays declined.',
-  report_exists: 'You already reported this member; an operator will look at it.',
+  report_exists: {
+    member: 'You already reported this member; an operator will look at it.',
+    content: 'You already reported this; an operator will look at it.',
+  },
   flag_closed: {
     dismissed: 'This flag was already dismissed.',
     actioned: 'This flag was already actioned.',
@@ -153,6 +157,7 @@ const errors = {
   },
   member_suspended: 'Reinstate this member before making them an operator.',
   last_operator: 'A community needs at least one operator: make someone else an operator first.',
+  already_removed: 'The moderators already removed this.',
   already_merged: {
     from: '{name} was already merged into another organisation.',
     into: '{name} was merged into another organisation; merge into that one instead.',
@@ -214,6 +219,7 @@ const errors = {
     into_itself: 'must be another organisation',
     into_unknown: 'must be an existing organisation',
     is_you: 'is you',
+    one_subject: 'name one thing to report: an invitation, a post, a comment or a message',
     not_correct: 'is not correct',
   },
 } as const;

@@ -99,6 +99,7 @@ const errors: ErrorMessages = {
     conversation: 'Conversazione non trovata.',
     job: 'Job non trovato.',
     image: 'Immagine non trovata.',
+    message: 'Messaggio non trovato.',
   },
 
   request_timeout: 'La richiesta ha impiegato troppo tempo ad arrivare.',
@@ -127,7 +128,10 @@ const errors: ErrorMessages = {
   invitation_not_declined: 'Questo invito non ha avuto la risposta "Non conosco questa persona".',
   undo_expired: '"Non conosco questa persona" si può annullare entro {seconds} secondi; ora è definitivo.',
   undo_conflict: 'Nel frattempo qualcosa è cambiato tra voi (un nuovo invito, un collegamento o un blocco), quindi l’invito resta rifiutato.',
-  report_exists: 'Hai già segnalato questa persona; un operatore se ne occuperà.',
+  report_exists: {
+    member: 'Hai già segnalato questa persona; un operatore se ne occuperà.',
+    content: 'Hai già fatto questa segnalazione; un operatore se ne occuperà.',
+  },
   flag_closed: {
     dismissed: 'Questa segnalazione automatica è già stata archiviata.',
     actioned: 'Per questa segnalazione automatica è già stato preso un provvedimento.',
@@ -144,6 +148,7 @@ const errors: ErrorMessages = {
   },
   member_suspended: 'Riattiva questa persona prima di renderla operatore.',
   last_operator: 'Una community ha bisogno di almeno un operatore: prima rendi operatore qualcun altro.',
+  already_removed: 'I moderatori lo hanno già rimosso.',
   already_merged: {
     from: '{name} è già stata unita a un’altra organizzazione.',
     into: '{name} è stata unita a un’altra organizzazione; uniscila a quella.',
@@ -206,6 +211,7 @@ const errors: ErrorMessages = {
     into_itself: 'deve essere un’altra organizzazione',
     into_unknown: 'deve essere un’organizzazione esistente',
     is_you: 'sei tu',
+    one_subject: 'indica una sola cosa da segnalare: un invito, un post, un commento o un messaggio',
     not_correct: 'non è corretta',
   },
 };

@@ -37,6 +37,7 @@ export const en = {
     burst: 'Sent {count, plural, one {# invitation} other {# invitations}} in the last day',
     shared_history: 'You share an organisation or school',
     mutuals: '{count, plural, one {# mutual connection} other {# mutual connections}}',
+    connect_then_pitch: 'Pitched {people, plural, one {# new connection} other {# new connections}} by message soon after connecting, in the last 30 days',
   },
   allowance: {
     new_account: 'New accounts start with {base} invitations a week: your account is less than 3 days old',
@@ -50,6 +51,9 @@ export const en = {
     limited: 'Your sign-up looked risky, so your account is limited until it has some history',
     held: 'Your account is waiting for review by the operators',
     invitations_restricted: 'An operator restricted your invitations',
+    connect_then_pitch: 'You sent a sales pitch by message to {people, plural, one {# new connection} other {# new connections}} soon after connecting, in the last 30 days',
+    fast_pitches: '{people, plural, one {# new connection} other {# new connections}} got a sales pitch from you within a day of connecting, in the last 30 days',
+    approach_copies: 'You sent nearly the same message to {people, plural, one {# new connection} other {# new connections}} soon after connecting, in the last 30 days',
   },
   suggestion: {
     /** `shape`: none (no names), all (every one named), some (more than the names). */
@@ -89,6 +93,7 @@ export const en = {
     restrictions_lifted: 'An operator lifted {kinds}. Reason: {reason}',
     made_operator: 'An operator made you an operator of this community. The Admin page is in your account menu.',
     made_member: 'An operator made you a member again: you are no longer an operator of this community.',
+    content_removed: '{kind, select, post {An operator removed your post} comment {An operator removed your comment} other {An operator removed your message}} “{excerpt}”. Reason: {reason}',
     other: '{message}',
   },
   signup: {
@@ -111,6 +116,8 @@ export const en = {
     mass_template: 'Sent nearly the same note to {people, plural, one {# person} other {# people}} in the last 30 days',
     dont_know: '{count, plural, one {# person} other {# people}} answered "I don\'t know this person" in the last 90 days ({percent}% of answers)',
     acceptance: '{percent}% of answered invitations accepted',
+    connect_then_pitch: 'Sent nearly the same sales message to {people, plural, one {# person} other {# people}} within days of connecting with each, in the last 30 days',
+    fast_pitches: 'Sent a sales pitch by message to {people, plural, one {# person} other {# people}} within a day of connecting, in the last 30 days',
     /** `byReason`: "spam × 3, scam × 1", the most given first. */
     reports: '{count, plural, one {# open report} other {# open reports}} from different members ({byReason}).',
     other: '{message}',

@@ -32,6 +32,7 @@ export const it: ReasonMessages = {
     burst: 'Ha inviato {count, plural, one {# invito} other {# inviti}} nell’ultimo giorno',
     shared_history: 'Avete in comune un’organizzazione o una scuola',
     mutuals: '{count, plural, one {# collegamento in comune} other {# collegamenti in comune}}',
+    connect_then_pitch: 'Ha inviato per messaggio una proposta commerciale a {people, plural, one {# nuovo collegamento} other {# nuovi collegamenti}} subito dopo il collegamento, negli ultimi 30 giorni',
   },
   allowance: {
     new_account: 'I nuovi account partono con {base} inviti a settimana: il tuo account ha meno di 3 giorni',
@@ -45,6 +46,9 @@ export const it: ReasonMessages = {
     limited: 'La tua iscrizione sembrava rischiosa, quindi il tuo account ha delle limitazioni finché non avrà un po’ di storico',
     held: 'Il tuo account è in attesa di verifica da parte degli amministratori',
     invitations_restricted: 'Un amministratore ha limitato i tuoi inviti',
+    connect_then_pitch: 'Hai inviato per messaggio una proposta commerciale a {people, plural, one {# nuovo collegamento} other {# nuovi collegamenti}} subito dopo il collegamento, negli ultimi 30 giorni',
+    fast_pitches: '{people, plural, one {# nuovo collegamento ha ricevuto} other {# nuovi collegamenti hanno ricevuto}} una tua proposta commerciale entro un giorno dal collegamento, negli ultimi 30 giorni',
+    approach_copies: 'Hai inviato quasi lo stesso messaggio a {people, plural, one {# nuovo collegamento} other {# nuovi collegamenti}} subito dopo il collegamento, negli ultimi 30 giorni',
   },
   suggestion: {
     mutual_connections:
@@ -81,6 +85,7 @@ export const it: ReasonMessages = {
     restrictions_lifted: 'Un amministratore ha rimosso {kinds}. Motivo: {reason}',
     made_operator: 'Un amministratore ti ha dato il ruolo di amministratore di questa community. Trovi la pagina Amministrazione nel menu del tuo account.',
     made_member: 'Un amministratore ti ha ridato il ruolo di membro: non sei più tra gli amministratori di questa community.',
+    content_removed: '{kind, select, post {Un amministratore ha rimosso il tuo post} comment {Un amministratore ha rimosso il tuo commento} other {Un amministratore ha rimosso il tuo messaggio}} «{excerpt}». Motivo: {reason}',
     other: '{message}',
   },
   signup: {
@@ -103,6 +108,8 @@ export const it: ReasonMessages = {
     dont_know:
       '{count, plural, one {# persona ha risposto} other {# persone hanno risposto}} «Non conosco questa persona» negli ultimi 90 giorni ({percent}% delle risposte)',
     acceptance: 'Inviti accettati: {percent}% di quelli con una risposta',
+    connect_then_pitch: 'Ha inviato quasi lo stesso messaggio commerciale a {people, plural, one {# persona} other {# persone}} a pochi giorni dal collegamento con ciascuna, negli ultimi 30 giorni',
+    fast_pitches: 'Ha inviato per messaggio una proposta commerciale a {people, plural, one {# persona} other {# persone}} entro un giorno dal collegamento, negli ultimi 30 giorni',
     reports: '{count, plural, one {# segnalazione aperta} other {# segnalazioni aperte}} da membri diversi ({byReason}).',
     other: '{message}',
   },

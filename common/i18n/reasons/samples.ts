@@ -85,6 +85,10 @@ export const REASON_SAMPLES: { [C in ReasonCode]: ReasonSample<C>[] } = {
     [{ count: 14 }, 'Sent 14 invitations in the last day', 'Ha inviato 14 inviti nell’ultimo giorno'],
     [{ count: 1234 }, 'Sent 1,234 invitations in the last day', 'Ha inviato 1234 inviti nell’ultimo giorno'],
   ],
+  'risk.connect_then_pitch': [
+    [{ people: 1 }, 'Pitched 1 new connection by message soon after connecting, in the last 30 days', 'Ha inviato per messaggio una proposta commerciale a 1 nuovo collegamento subito dopo il collegamento, negli ultimi 30 giorni'],
+    [{ people: 14 }, 'Pitched 14 new connections by message soon after connecting, in the last 30 days', 'Ha inviato per messaggio una proposta commerciale a 14 nuovi collegamenti subito dopo il collegamento, negli ultimi 30 giorni'],
+  ],
   'risk.shared_history': [
     [{}, 'You share an organisation or school', 'Avete in comune un’organizzazione o una scuola'],
   ],
@@ -118,6 +122,18 @@ export const REASON_SAMPLES: { [C in ReasonCode]: ReasonSample<C>[] } = {
   ],
   'allowance.templates': [
     [{ count: 14 }, '14 of your notes this week are nearly the same text', '14 delle tue note di questa settimana hanno quasi lo stesso testo'],
+  ],
+  'allowance.connect_then_pitch': [
+    [{ people: 1 }, 'You sent a sales pitch by message to 1 new connection soon after connecting, in the last 30 days', 'Hai inviato per messaggio una proposta commerciale a 1 nuovo collegamento subito dopo il collegamento, negli ultimi 30 giorni'],
+    [{ people: 14 }, 'You sent a sales pitch by message to 14 new connections soon after connecting, in the last 30 days', 'Hai inviato per messaggio una proposta commerciale a 14 nuovi collegamenti subito dopo il collegamento, negli ultimi 30 giorni'],
+  ],
+  'allowance.fast_pitches': [
+    [{ people: 1 }, '1 new connection got a sales pitch from you within a day of connecting, in the last 30 days', '1 nuovo collegamento ha ricevuto una tua proposta commerciale entro un giorno dal collegamento, negli ultimi 30 giorni'],
+    [{ people: 14 }, '14 new connections got a sales pitch from you within a day of connecting, in the last 30 days', '14 nuovi collegamenti hanno ricevuto una tua proposta commerciale entro un giorno dal collegamento, negli ultimi 30 giorni'],
+  ],
+  'allowance.approach_copies': [
+    [{ people: 1 }, 'You sent nearly the same message to 1 new connection soon after connecting, in the last 30 days', 'Hai inviato quasi lo stesso messaggio a 1 nuovo collegamento subito dopo il collegamento, negli ultimi 30 giorni'],
+    [{ people: 14 }, 'You sent nearly the same message to 14 new connections soon after connecting, in the last 30 days', 'Hai inviato quasi lo stesso messaggio a 14 nuovi collegamenti subito dopo il collegamento, negli ultimi 30 giorni'],
   ],
   'allowance.limited': [
     [{}, 'Your sign-up looked risky, so your account is limited until it has some history', 'La tua iscrizione sembrava rischiosa, quindi il tuo account ha delle limitazioni finché non avrà un po’ di storico'],
@@ -197,6 +213,11 @@ export const REASON_SAMPLES: { [C in ReasonCode]: ReasonSample<C>[] } = {
   'notice.restriction_ended': [
     [{}, 'The restriction on your invitations has ended: you can send invitations again.', 'La limitazione dei tuoi inviti è terminata: puoi di nuovo inviare inviti.'],
   ],
+  'notice.content_removed': [
+    [{ kind: 'post', excerpt: 'Buy {now}', reason: 'Spam' }, 'An operator removed your post “Buy {now}”. Reason: Spam', 'Un amministratore ha rimosso il tuo post «Buy {now}». Motivo: Spam'],
+    [{ kind: 'comment', excerpt: 'Cheap', reason: 'Spam' }, 'An operator removed your comment “Cheap”. Reason: Spam', 'Un amministratore ha rimosso il tuo commento «Cheap». Motivo: Spam'],
+    [{ kind: 'message', excerpt: 'Book a call', reason: 'Pitching' }, 'An operator removed your message “Book a call”. Reason: Pitching', 'Un amministratore ha rimosso il tuo messaggio «Book a call». Motivo: Pitching'],
+  ],
   'notice.warned': [
     [{ reason: 'Be kind {please}' }, 'An operator of this community has warned you. Reason: Be kind {please}', 'Hai ricevuto un avvertimento da un amministratore di questa community. Motivo: Be kind {please}'],
   ],
@@ -245,6 +266,14 @@ export const REASON_SAMPLES: { [C in ReasonCode]: ReasonSample<C>[] } = {
   ],
   'flag.mass_template': [
     [{ people: 11 }, 'Sent nearly the same note to 11 people in the last 30 days', 'Ha inviato quasi la stessa nota a 11 persone negli ultimi 30 giorni'],
+  ],
+  'flag.connect_then_pitch': [
+    [{ people: 1 }, 'Sent nearly the same sales message to 1 person within days of connecting with each, in the last 30 days', 'Ha inviato quasi lo stesso messaggio commerciale a 1 persona a pochi giorni dal collegamento con ciascuna, negli ultimi 30 giorni'],
+    [{ people: 14 }, 'Sent nearly the same sales message to 14 people within days of connecting with each, in the last 30 days', 'Ha inviato quasi lo stesso messaggio commerciale a 14 persone a pochi giorni dal collegamento con ciascuna, negli ultimi 30 giorni'],
+  ],
+  'flag.fast_pitches': [
+    [{ people: 1 }, 'Sent a sales pitch by message to 1 person within a day of connecting, in the last 30 days', 'Ha inviato per messaggio una proposta commerciale a 1 persona entro un giorno dal collegamento, negli ultimi 30 giorni'],
+    [{ people: 14 }, 'Sent a sales pitch by message to 14 people within a day of connecting, in the last 30 days', 'Ha inviato per messaggio una proposta commerciale a 14 persone entro un giorno dal collegamento, negli ultimi 30 giorni'],
   ],
   'flag.dont_know': [
     [{ count: 5, percent: 100 }, "5 people answered \"I don't know this person\" in the last 90 days (100% of answers)", '5 persone hanno risposto «Non conosco questa persona» negli ultimi 90 giorni (100% delle risposte)'],

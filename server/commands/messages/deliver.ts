@@ -17,6 +17,7 @@ import { gatingFacts } from '../../queries/messages/settings.ts';
 import type { ImageAttach } from '../../../common/schemas/media.ts';
 import { attachToMessage } from '../media/uploads.ts';
 import { lockMembers } from '../network/locks.ts';
+import { recordApproaches } from '../screening/approaches.ts';
 
 /** A conversation locked for one message: its kind, every member's place, and its last message so far. */
 export interface LockedConversation {
@@ -100,13 +101,6 @@ export async function deliverMessage(
   const { senderId } = message;
   const others = conversation.members.filter((m) => m.memberId !== senderId).map((m) => m.memberId);
   const blocked = await blocksAmong(tx, senderId, others);
-  // Every recipient is judged, including those who accepted already, so the work does not depend on it.
-  const facts = await gatingFacts(tx, senderId, others);
-  const degrees = await Promise.all(
-    others.map(async (id) => (await graph.degrees(id, [senderId], { avoid: facts.recipients.get(id)?.avoid ?? new Set() }))[0] ?? null),
-  );
-  const degreeOf = new Map(others.map((id, i) => [id, degrees[i] ?? null]));
-
   const [inserted] = await tx
     .insert(messages)
     .values({ conversationId: conversation.id, senderId, text: message.text, linkUrl: message.linkUrl })
@@ -114,6 +108,15 @@ export async function deliverMessage(
   const messageId = inserted!.id;
   // Before anything else is written for it: an image that is not the sender's waiting upload rolls it all back.
   if (message.image) await attachToMessage(tx, senderId, messageId, message.image);
+  // Connect-then-pitch detection first: a message that completes the pattern is gated as from a flagged sender.
+  await recordApproaches(tx, { senderId, conversationId: conversation.id, messageId, text: message.text }, others);
+
+  // Every recipient is judged, including those who accepted already, so the work does not depend on it.
+  const facts = await gatingFacts(tx, senderId, others);
+  const degrees = await Promise.all(
+    others.map(async (id) => (await graph.degrees(id, [senderId], { avoid: facts.recipients.get(id)?.avoid ?? new Set() }))[0] ?? null),
+  );
+  const degreeOf = new Map(others.map((id, i) => [id, degrees[i] ?? null]));
 
   const before = new Map(conversation.members.map((m) => [m.memberId, m]));
   const arrivalOf = (memberId: number): Arrival => {

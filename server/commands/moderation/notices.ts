@@ -2,7 +2,7 @@ import type { Reason } from '../../../common/reasons.ts';
 import type { DbOrTx } from '../../db/connection.ts';
 import { memberNotices } from '../../db/schema.ts';
 
-export type NoticeKind = 'warning' | 'restriction' | 'lifted' | 'role';
+export type NoticeKind = 'warning' | 'restriction' | 'lifted' | 'role' | 'removal';
 
 /**
  * Tells a member what an operator (or the platform) decided about them; shown until they mark it read.

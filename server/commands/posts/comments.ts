@@ -74,21 +74,32 @@ export async function deleteComment(db: Db, actor: Actor, commentId: number): Pr
     const comment = await commentFacts(tx, actor.id, commentId, 'update');
     const refusal = commentDeleteRefusal(actor, comment);
     if (refusal) throw refusal;
-    const gone = await tx
-      .delete(comments)
-      .where(or(eq(comments.id, commentId), eq(comments.parentId, commentId)))
-      .returning({ id: comments.id });
-    await tx
-      .update(posts)
-      .set({ commentCount: sql`GREATEST(0, ${posts.commentCount} - ${gone.length}::int)` })
-      .where(eq(posts.id, postId));
+    const gone = await deleteCommentRows(tx, postId, commentId);
     await recordEvent(tx, {
       kind: 'comment.deleted',
       actorId: actor.id,
       subjectId: comment!.author.id,
-      data: { commentId, postId, replies: gone.length - 1 },
+      data: { commentId, postId, replies: gone - 1 },
     });
   });
+}
+
+/**
+ * Deletes a comment with its replies (a top-level comment's thread goes with it) and their reactions, and
+ * drops its post's comment count by as many; returns how many went. The caller holds the post's row (write)
+ * and then the comment's (update), the order addComment takes them in. Shared by deleting and an operator's
+ * removal (commands/moderation/remove-content.ts).
+ */
+export async function deleteCommentRows(tx: Tx, postId: number, commentId: number): Promise<number> {
+  const gone = await tx
+    .delete(comments)
+    .where(or(eq(comments.id, commentId), eq(comments.parentId, commentId)))
+    .returning({ id: comments.id });
+  await tx
+    .update(posts)
+    .set({ commentCount: sql`GREATEST(0, ${posts.commentCount} - ${gone.length}::int)` })
+    .where(eq(posts.id, postId));
+  return gone.length;
 }
 
 async function writeMentions(tx: Tx, authorId: number, commentId: number, mentioned: number[]): Promise<void> {

@@ -5,7 +5,7 @@ import type { Db, Tx } from '../../db/connection.ts';
 import { postMentions, posts, postTopics } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordEvent } from '../../events/record.ts';
-import { postAuthorRefusal, repostRefusal } from '../../policies/posts.ts';
+import { type PostFacts, postAuthorRefusal, repostRefusal } from '../../policies/posts.ts';
 import { postFacts, textArray } from '../../queries/posts/facts.ts';
 import { attachToPost, checkPostImageCount } from '../media/uploads.ts';
 import { requestLinkPreview } from './link-preview.ts';
@@ -75,15 +75,23 @@ export async function deletePost(db: Db, actor: Actor, postId: number): Promise<
     const facts = await postFacts(tx, actor.id, postId, 'update');
     const refusal = postAuthorRefusal(actor, facts);
     if (refusal) throw refusal;
-    await tx.delete(posts).where(and(eq(posts.id, postId), eq(posts.authorId, actor.id)));
-    if (facts!.repostOf !== null) {
-      await tx
-        .update(posts)
-        .set({ repostCount: sql`GREATEST(0, ${posts.repostCount} - 1)` })
-        .where(eq(posts.id, facts!.repostOf));
-    }
+    await deletePostRow(tx, facts!);
     await recordEvent(tx, { kind: 'post.deleted', actorId: actor.id, subjectId: null, data: { postId } });
   });
+}
+
+/**
+ * Deletes a post locked for update (postFacts 'update'), with what cascades from it, and gives its original
+ * back the repost. Shared by its author's delete and an operator's removal (commands/moderation/remove-content.ts).
+ */
+export async function deletePostRow(tx: Tx, facts: Pick<PostFacts, 'id' | 'repostOf' | 'author'>): Promise<void> {
+  await tx.delete(posts).where(and(eq(posts.id, facts.id), eq(posts.authorId, facts.author.id)));
+  if (facts.repostOf !== null) {
+    await tx
+      .update(posts)
+      .set({ repostCount: sql`GREATEST(0, ${posts.repostCount} - 1)` })
+      .where(eq(posts.id, facts.repostOf));
+  }
 }
 
 async function writeLinks(tx: Tx, authorId: number, post: { id: number }, links: TextLinks): Promise<void> {

@@ -2,6 +2,7 @@
 import type { Tx } from '../../db/connection.ts';
 import { recentlyDismissed } from '../../queries/screening/flags.ts';
 import { type AutoFlag, massTemplateFlag, poorReputationFlag } from '../../screening/auto-flags.ts';
+import { type PitchRecord, pitchFlag } from '../../screening/pitch.ts';
 import type { SenderFacts } from '../../screening/sender-facts.ts';
 import { raiseMemberFlag } from '../moderation/flags.ts';
 
@@ -13,3 +14,5 @@ async function raise(tx: Tx, senderId: number, flag: AutoFlag | null): Promise<v
 export const flagMassTemplate = (tx: Tx, senderId: number, similarNotes: number) => raise(tx, senderId, massTemplateFlag(similarNotes));
 
 export const flagPoorReputation = (tx: Tx, senderId: number, history: SenderFacts['history']) => raise(tx, senderId, poorReputationFlag(history));
+
+export const flagPitching = (tx: Tx, senderId: number, record: PitchRecord) => raise(tx, senderId, pitchFlag(record));

@@ -14,9 +14,10 @@ import { posts } from './20261221-0019-posts.ts';
 import { messages } from './20261222-0020-messages.ts';
 import { notifications } from './20261223-0021-notifications.ts';
 import { postMedia } from './20261224-0022-post-media.ts';
+import { contentModeration } from './20261224-0023-content-moderation.ts';
 import { jobs } from './20261224-0024-jobs.ts';
 import { feedRanking } from './20261224-0025-feed-ranking.ts';
 import type { Migration } from './types.ts';
 
 /** The one registry of migrations, in order. Add new files here; never edit one that has shipped. */
-export const migrations: Migration[] = [initial, graph, screening, memberDirectory, organisationSpelling, moderationLifecycle, events, searchWords, reasonCodes, connectionInvitationIndex, memberLocale, placementCodes, posts, messages, notifications, postMedia, jobs, feedRanking];
+export const migrations: Migration[] = [initial, graph, screening, memberDirectory, organisationSpelling, moderationLifecycle, events, searchWords, reasonCodes, connectionInvitationIndex, memberLocale, placementCodes, posts, messages, notifications, postMedia, contentModeration, jobs, feedRanking];

@@ -26,6 +26,8 @@ export const messages = pgTable(
     text: text('text').notNull(),
     linkUrl: text('link_url'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+    /** An operator removed it: its text and link are wiped, and it shows as removed (migration 20261224-0023). */
+    removedAt: timestamp('removed_at', { withTimezone: true }),
   },
   (t) => [index('messages_conversation_idx').on(t.conversationId, t.id.desc()), index('messages_sender_idx').on(t.senderId, t.createdAt.desc())],
 );

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { bigint, integer, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { RESTRICTION_KINDS } from '../../../common/moderation.ts';
 import type { ReasonParam, StoredReason } from '../../../common/reasons.ts';
-import type { ScreeningRule } from '../../../common/schemas/screening.ts';
+import type { ReportedContent, ScreeningRule } from '../../../common/schemas/screening.ts';
+import { CONTENT_KINDS } from '../../../common/moderation.ts';
 import { members } from './members.ts';
 import { invitations } from './network.ts';
 
@@ -36,6 +37,11 @@ export const reports = pgTable('reports', {
   reporterId: integer('reporter_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
   memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
   invitationId: bigint('invitation_id', { mode: 'number' }).references(() => invitations.id, { onDelete: 'set null' }),
+  /** A report about one post, comment or message of the member: which (migration 20261224-0023). */
+  contentKind: text('content_kind', { enum: CONTENT_KINDS }),
+  contentId: bigint('content_id', { mode: 'number' }),
+  /** The content as it was when reported: the evidence outlives an edit, a deletion or a removal. */
+  content: jsonb('content').$type<ReportedContent>(),
   reason: text('reason', { enum: REPORT_REASONS }).notNull(),
   details: text('details').notNull().default(''),
   status: text('status', { enum: ['open', 'dismissed', 'actioned'] }).notNull().default('open'),
@@ -72,7 +78,7 @@ export const memberRestrictions = pgTable('member_restrictions', {
   liftedBy: integer('lifted_by').references(() => members.id, { onDelete: 'set null' }),
 });
 
-export const FLAG_KINDS = ['registration', 'cluster', 'template', 'reputation', 'reports'] as const;
+export const FLAG_KINDS = ['registration', 'cluster', 'template', 'reputation', 'reports', 'pitch'] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
 
 export const moderationFlags = pgTable('moderation_flags', {
@@ -92,7 +98,7 @@ export const moderationFlags = pgTable('moderation_flags', {
 export const memberNotices = pgTable('member_notices', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
-  kind: text('kind', { enum: ['warning', 'restriction', 'lifted', 'role'] }).notNull(),
+  kind: text('kind', { enum: ['warning', 'restriction', 'lifted', 'role', 'removal'] }).notNull(),
   /** What the member is told: a `notice.*` code and its parameters (common/reasons.ts), rendered when read. */
   code: text('code').notNull(),
   params: jsonb('params').$type<Record<string, ReasonParam>>().notNull(),
@@ -100,4 +106,25 @@ export const memberNotices = pgTable('member_notices', {
   endsAt: timestamp('ends_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
   readAt: timestamp('read_at', { withTimezone: true }),
+});
+
+/**
+ * A message to a member the sender connected with in the last days who had not written to them since
+ * (server/screening/pitch.ts): what connect-then-pitch detection compares and sums.
+ */
+export const messageApproaches = pgTable('message_approaches', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  senderId: integer('sender_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+  recipientId: integer('recipient_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+  messageId: bigint('message_id', { mode: 'number' }).notNull(),
+  connectedAt: timestamp('connected_at', { withTimezone: true }).notNull(),
+  /** The text's MinHash signature; null when it is too short to say anything (it is then never a copy). */
+  signature: integer('signature').array(),
+  /** New connections that had received nearly the same text when it was sent, this one included. */
+  copies: smallint('copies').notNull(),
+  /** It reads as a sales pitch. */
+  pitch: boolean('pitch').notNull(),
+  /** Sent within a day of connecting. */
+  fast: boolean('fast').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
 });

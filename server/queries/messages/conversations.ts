@@ -26,7 +26,7 @@ export interface ConversationRow extends MembershipFacts {
   /** Everyone else in it, in the order they joined. */
   memberIds: number[];
   /** The last message the member can see, cut to messagePreviewMax characters. */
-  last: { id: number; senderId: number; text: string; createdAt: Date } | null;
+  last: { id: number; senderId: number; text: string; createdAt: Date; removed: boolean } | null;
   unread: number;
   /** The list's sort key: the last message delivered to the member. */
   lastMessageId: number;
@@ -46,6 +46,7 @@ interface RawRow {
   lastId: string | number | null;
   lastSenderId: number | null;
   lastText: string | null;
+  lastRemoved: boolean | null;
   lastAt: Date | string | null;
   unread: number;
 }
@@ -74,13 +75,13 @@ function summaries(lens: Lens, where: SQL, tail: SQL = sql``): SQL {
                     ${peerVisible(lens)} AS "peerVisible", cm.last_message_id AS "lastMessageId",
                     (SELECT array_agg(o.member_id ORDER BY o.joined_at, o.member_id) FROM conversation_members o
                       WHERE o.conversation_id = cm.conversation_id AND o.member_id <> ${me}) AS "memberIds",
-                    l.id AS "lastId", l.sender_id AS "lastSenderId", l.text AS "lastText", l.created_at AS "lastAt",
+                    l.id AS "lastId", l.sender_id AS "lastSenderId", l.text AS "lastText", l.created_at AS "lastAt", l.removed AS "lastRemoved",
                     u.n AS unread
                FROM conversation_members cm
                JOIN conversations c ON c.id = cm.conversation_id
                LEFT JOIN members pm ON pm.id = cm.peer_id
                LEFT JOIN LATERAL (
-                 SELECT m.id, m.sender_id, left(m.text, ${LIMITS.messagePreviewMax}) AS text, m.created_at
+                 SELECT m.id, m.sender_id, left(m.text, ${LIMITS.messagePreviewMax}) AS text, m.created_at, m.removed_at IS NOT NULL AS removed
                    FROM messages m JOIN members s ON s.id = m.sender_id
                   WHERE m.conversation_id = cm.conversation_id AND m.id > coalesce(cm.cleared_before_message_id, 0)
                     AND s.status = 'active' AND NOT (m.sender_id = ANY(${avoided(lens)}))
@@ -112,7 +113,7 @@ function toRow(r: RawRow): ConversationRow {
     last:
       r.lastId === null || r.lastSenderId === null || r.lastAt === null
         ? null
-        : { id: Number(r.lastId), senderId: r.lastSenderId, text: r.lastText ?? '', createdAt: new Date(r.lastAt) },
+        : { id: Number(r.lastId), senderId: r.lastSenderId, text: r.lastText ?? '', createdAt: new Date(r.lastAt), removed: r.lastRemoved === true },
     unread: r.unread,
     lastMessageId: r.lastMessageId === null ? 0 : Number(r.lastMessageId),
   };

@@ -13,6 +13,8 @@ export interface MessageRow {
   linkUrl: string | null;
   createdAt: Date;
   image: { id: number; alt: string; width: number; height: number } | null;
+  /** Removed by an operator: its text, link and image are gone. */
+  removed: boolean;
 }
 
 /**
@@ -36,10 +38,13 @@ export async function listMessages(
     linkUrl: string | null;
     createdAt: Date | string;
     image: Image | string | null;
+    removed: boolean;
   }>(
     lens.db,
     sql`SELECT m.id, m.conversation_id AS "conversationId", m.sender_id AS "senderId", m.text, m.link_url AS "linkUrl", m.created_at AS "createdAt",
-               (SELECT json_build_object('id', md.id, 'alt', md.alt, 'width', md.width, 'height', md.height) FROM media md WHERE md.message_id = m.id) AS image
+               m.removed_at IS NOT NULL AS removed,
+               (SELECT json_build_object('id', md.id, 'alt', md.alt, 'width', md.width, 'height', md.height)
+                  FROM media md WHERE md.message_id = m.id AND m.removed_at IS NULL) AS image
           FROM messages m JOIN members s ON s.id = m.sender_id
          WHERE m.conversation_id = ${conversationId} AND m.id > ${clearedBefore}
            AND s.status = 'active' AND NOT (m.sender_id = ANY(${intArray(lens.avoid)}::int[]))

@@ -5,7 +5,7 @@ import { moderationFlags } from '../../db/schema.ts';
 import { DISMISSAL_DAYS } from '../../screening/auto-flags.ts';
 
 /** Whether an operator dismissed a flag of this kind on the member within the last DISMISSAL_DAYS. */
-export async function recentlyDismissed(db: DbOrTx, kind: 'template' | 'reputation', memberId: number): Promise<boolean> {
+export async function recentlyDismissed(db: DbOrTx, kind: 'template' | 'reputation' | 'pitch', memberId: number): Promise<boolean> {
   const [found] = await db
     .select({ id: moderationFlags.id })
     .from(moderationFlags)

@@ -58,9 +58,9 @@ export async function loadEvidenceProfiles(db: DbOrTx, recipientId: number | nul
   const now = Date.now();
   let recipientConnections = 0;
   for (const row of found) {
-    const { connections, sent, accepted, ignored, dontKnow, lastDay, reports, spamReports, restrictions, flagged, ...r } = row;
+    const { connections, sent, accepted, ignored, dontKnow, lastDay, reports, spamReports, restrictions, flagged, approaches, ...r } = row;
     profiles.set(r.id, { ...r, createdAt: new Date(r.createdAt) });
-    senderFacts.set(r.id, senderFactsFrom({ createdAt: r.createdAt, sent, accepted, ignored, dontKnow, lastDay, reports, spamReports, restrictions, flagged }, now));
+    senderFacts.set(r.id, senderFactsFrom({ createdAt: r.createdAt, sent, accepted, ignored, dontKnow, lastDay, reports, spamReports, restrictions, flagged, approaches }, now));
     if (r.id === recipientId) recipientConnections = connections ?? 0;
   }
   return { profiles, senderFacts, recipientConnections };

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/connection.ts';
 import { intArray } from '../../graph/sql.ts';
+import { PITCH_WINDOW_DAYS } from '../../screening/pitch.ts';
 import { type SenderCounts, type SenderFacts, senderFactsFrom } from '../../screening/sender-facts.ts';
 
 /**
@@ -14,7 +15,10 @@ export const SENDER_COUNTS = sql`m.created_at AS "createdAt",
   (SELECT count(*)::int FROM reports r WHERE r.member_id = m.id AND r.status <> 'dismissed' AND r.reason IN ('spam', 'scam', 'fake')) AS "spamReports",
   (SELECT array_agg(kind) FROM member_restrictions x
     WHERE x.member_id = m.id AND x.lifted_at IS NULL AND (x.ends_at IS NULL OR x.ends_at > now())) AS restrictions,
-  EXISTS (SELECT 1 FROM moderation_flags f WHERE f.member_ids @> ARRAY[m.id] AND f.status = 'open') AS flagged`;
+  EXISTS (SELECT 1 FROM moderation_flags f WHERE f.member_ids @> ARRAY[m.id] AND f.status = 'open') AS flagged,
+  (SELECT ARRAY[coalesce(max(a.copies) FILTER (WHERE a.pitch), 0), coalesce(max(a.copies), 0),
+                count(DISTINCT a.recipient_id) FILTER (WHERE a.pitch AND a.fast)]::int[]
+     FROM message_approaches a WHERE a.sender_id = m.id AND a.created_at > now() - interval '${sql.raw(String(PITCH_WINDOW_DAYS))} days') AS approaches`;
 
 export const SENDER_HISTORY = sql`LATERAL (SELECT count(*)::int AS sent,
     count(*) FILTER (WHERE status = 'accepted')::int AS accepted,

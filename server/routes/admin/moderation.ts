@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { bigIdParam } from '../../../common/schemas/primitives.ts';
 import {
+  contentRemoveBody,
+  contentRemoved,
   MODERATION_ACTIONS,
   moderationActionBody,
   moderationActionResult,
@@ -10,6 +12,7 @@ import {
   restrictActionBody,
 } from '../../../common/schemas/screening.ts';
 import { actOnFlag, actOnReport } from '../../commands/moderation/act.ts';
+import { removeContent } from '../../commands/moderation/remove-content.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { authorize } from '../../policies/index.ts';
@@ -26,7 +29,7 @@ const SUMMARIES: Record<(typeof MODERATION_ACTIONS)[number], string> = {
   suspend: 'suspend each member and block their pending invitations',
 };
 
-/** The operators' moderation queue and its four actions; every action is audited per member. */
+/** The operators' moderation queue and its four actions, and removing content; every action is audited. */
 export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
   app.addHook('preHandler', async (request) => authorize(request.actor, 'admin.access', { kind: 'site' }));
@@ -42,6 +45,21 @@ export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => loadModerationQueue(ctx.db, request.query),
+  );
+
+  app.post(
+    '/admin/content/remove',
+    {
+      config: writeRateLimit(ctx.config),
+      schema: {
+        tags,
+        summary:
+          'Remove a post, comment or message: a post or comment is deleted (with its replies and reactions), a message shows as removed; its author is told why, and open reports about it are resolved',
+        body: contentRemoveBody,
+        response: { 200: contentRemoved },
+      },
+    },
+    async (request) => inTransaction(ctx.db, (tx) => removeContent(tx, viewerOf(request).actor, request.body, request.ip)),
   );
 
   for (const action of MODERATION_ACTIONS) {

@@ -16,14 +16,14 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       config: writeRateLimit(ctx.config),
       schema: {
         tags,
-        summary: 'Report a member, or an invitation they sent you, to the operators',
+        summary: 'Report a member to the operators, or an invitation, post, comment or message of theirs (kept as evidence)',
         body: reportCreate,
         response: { 201: reportCreated },
       },
     },
     async (request, reply) => {
       const actor = viewerOf(request).actor;
-      const created = await inTransaction(ctx.db, (tx) => fileReport(tx, actor.id, request.body, ctx.config.screening, request.ip));
+      const created = await inTransaction(ctx.db, (tx) => fileReport(tx, actor, request.body, ctx.config.screening, request.ip));
       return reply.status(201).send({ id: created.id, status: 'open' as const });
     },
   );

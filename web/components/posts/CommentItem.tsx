@@ -84,9 +84,8 @@ export function CommentItem({ comment, onReply, replyButtonRef, onRemoved }: Pro
         actions={
           <PostMenu
             label={t('comments.more', { name: author.name })}
-            authorName={author.name}
             can={can}
-            words={{ edit: t('comments.edit'), delete: t('comments.delete') }}
+            words={{ edit: t('comments.edit'), delete: t('comments.delete'), report: t('comments.report') }}
             onEdit={() => setEditing(true)}
             onDelete={deleteDialog.open}
             onReport={reportDialog.open}
@@ -166,7 +165,7 @@ export function CommentItem({ comment, onReply, replyButtonRef, onRemoved }: Pro
       >
         {t('comments.deleteBody')}
       </ConfirmDialog>
-      {reporting && <ReportDialog person={author} opened onClose={reportDialog.close} />}
+      {reporting && <ReportDialog person={author} content={{ kind: 'comment', id: comment.id }} opened onClose={reportDialog.close} />}
       {can.canConnect && <ConnectDialog person={author} context={{ commentId: comment.id }} opened={connecting} onClose={connectDialog.close} />}
     </Stack>
   );

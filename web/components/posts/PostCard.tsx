@@ -113,9 +113,8 @@ export function PostCard({ post, focusOnMount = false, onRemoved, commentsOpen =
           actions={
             <PostMenu
               label={t('post.more', { name })}
-              authorName={name}
               can={can}
-              words={{ edit: t('post.edit'), delete: t('post.delete') }}
+              words={{ edit: t('post.edit'), delete: t('post.delete'), report: t('post.report') }}
               onEdit={() => setEditing(true)}
               onDelete={deleteDialog.open}
               onReport={reportDialog.open}
@@ -220,7 +219,7 @@ export function PostCard({ post, focusOnMount = false, onRemoved, commentsOpen =
       >
         {t('post.deleteBody')}
       </ConfirmDialog>
-      {reporting && <ReportDialog person={post.author} opened onClose={reportDialog.close} />}
+      {reporting && <ReportDialog person={post.author} content={{ kind: 'post', id: post.id }} opened onClose={reportDialog.close} />}
       {reposting && <RepostDialog post={post} onClose={repostDialog.close} />}
     </Paper>
   );

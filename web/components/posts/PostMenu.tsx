@@ -1,21 +1,21 @@
 import { ActionIcon, Menu } from '@mantine/core';
 import { IconDots, IconFlag, IconPencil, IconTrash } from '@tabler/icons-react';
-import { Trans, useTranslation } from 'react-i18next';
 
 interface Props {
   /** The menu's own label ("More actions for the post by Ana Ruiz"). */
   label: string;
-  authorName: string;
   can: { canEdit: boolean; canDelete: boolean; canReport: boolean };
-  words: { edit: string; delete: string };
+  words: { edit: string; delete: string; report: string };
   onEdit: () => void;
   onDelete: () => void;
   onReport: () => void;
 }
 
-/** Edit, delete and report a post or comment: exactly what the server's abilities allow, and nothing when none. */
-export function PostMenu({ label, authorName, can, words, onEdit, onDelete, onReport }: Props) {
-  const { t } = useTranslation('feed');
+/**
+ * Edit, delete and report a post or comment: exactly what the server's abilities allow, and nothing when
+ * none. Report opens the report dialog with the item itself, so the operators see it as evidence.
+ */
+export function PostMenu({ label, can, words, onEdit, onDelete, onReport }: Props) {
   if (!can.canEdit && !can.canDelete && !can.canReport) return null;
   return (
     <Menu position="bottom-end" withArrow>
@@ -37,7 +37,7 @@ export function PostMenu({ label, authorName, can, words, onEdit, onDelete, onRe
         )}
         {can.canReport && (
           <Menu.Item leftSection={<IconFlag size={16} aria-hidden />} onClick={onReport}>
-            <Trans t={t} i18nKey="post.report" values={{ name: authorName }} components={{ bdi: <bdi /> }} />
+            {words.report}
           </Menu.Item>
         )}
       </Menu.Dropdown>

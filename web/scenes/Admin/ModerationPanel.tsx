@@ -11,6 +11,8 @@ import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { useReasonText } from '../../i18n/reasons.ts';
 import { CAUTION_TEXT, MemberEvidence } from './MemberEvidence.tsx';
 import { ModerationActionDialog, type PendingAction } from './ModerationActionDialog.tsx';
+import { type PendingRemoval, RemoveContentDialog } from './RemoveContentDialog.tsx';
+import { ReportedContent } from './ReportedContent.tsx';
 
 const ACTIONS: ModerationActionName[] = ['dismiss', 'warn', 'restrict', 'suspend'];
 
@@ -23,13 +25,13 @@ function who(item: ModerationItem, t: TFunction<'admin'>): string {
 
 /** What a report says, as one sentence: who reported (when known), what, and their words (when given). */
 function reportKey(item: Extract<ModerationItem, { type: 'report' }>) {
-  const what = item.invitationId ? 'invitation' : 'member';
+  const what = item.content?.kind ?? (item.invitationId ? 'invitation' : 'member');
   const by = item.reporter ? 'By' : '';
   const details = item.details ? 'Details' : '';
   return `moderation.report.${what}${by}${details}` as const;
 }
 
-function ItemCard({ item, onAct }: { item: ModerationItem; onAct: (p: PendingAction) => void }) {
+function ItemCard({ item, onAct, onRemove }: { item: ModerationItem; onAct: (p: PendingAction) => void; onRemove: (p: PendingRemoval) => void }) {
   const { t } = useTranslation('admin');
   const reasonText = useReasonText();
   const title =
@@ -70,6 +72,12 @@ function ItemCard({ item, onAct }: { item: ModerationItem; onAct: (p: PendingAct
             />
           </Text>
         )}
+        {item.type === 'report' && item.content && (
+          <ReportedContent
+            content={item.content}
+            onRemove={() => item.content && onRemove({ kind: item.content.kind, id: item.content.id, author: item.members[0]?.name ?? '' })}
+          />
+        )}
         <Stack gap="xs">
           {item.members.map((m) => (
             <MemberEvidence key={m.id} member={m} showRelated={!(item.type === 'flag' && item.kind === 'cluster')} />
@@ -94,10 +102,11 @@ function ItemCard({ item, onAct }: { item: ModerationItem; onAct: (p: PendingAct
   );
 }
 
-/** The operators' queue: flagged accounts and reports with their evidence, newest first, and the four actions. */
+/** The operators' queue: flagged accounts and reports with their evidence (reported content too), newest first, the four actions, and Remove. */
 export function ModerationPanel() {
   const { t } = useTranslation('admin');
   const [pending, setPending] = useState<PendingAction | null>(null);
+  const [removal, setRemoval] = useState<PendingRemoval | null>(null);
   const query = usePagedQuery(moderationKeys.queue, (cursor) => moderationApi.queue(cursor));
   if (query.isPending) return <PageLoader label={t('moderation.loading')} />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -115,10 +124,11 @@ export function ModerationPanel() {
       {items.length === 0 ? (
         <EmptyState title={t('moderation.emptyTitle')}>{t('moderation.emptyBody')}</EmptyState>
       ) : (
-        items.map((item) => <ItemCard key={`${item.type}-${item.id}`} item={item} onAct={setPending} />)
+        items.map((item) => <ItemCard key={`${item.type}-${item.id}`} item={item} onAct={setPending} onRemove={setRemoval} />)
       )}
       <LoadMore query={query} />
       <ModerationActionDialog pending={pending} onClose={() => setPending(null)} />
+      <RemoveContentDialog pending={removal} onClose={() => setRemoval(null)} />
     </Stack>
   );
 }

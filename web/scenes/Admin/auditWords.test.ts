@@ -76,7 +76,14 @@ describe('audit log words', () => {
     expect(details(entry('organisation.merge', { name: 'Acme Corp.', into: { id: 2, name: 'Acme Corp' }, members: 1 }))).toEqual([
       '“Acme Corp.” merged into “Acme Corp” (1 member moved)',
     ]);
+    expect(details(entry('moderation.remove_content', { kind: 'comment', id: 5, postId: 2, conversationId: null, reason: 'Spam', reports: [3, 4] }))).toEqual([
+      'Reason: “Spam”',
+      'Comment #5',
+      'Reports closed: #3 and #4',
+    ]);
+    expect(details(entry('report.create', { reportId: 9, reason: 'spam', content: { kind: 'message', id: 12 } }))).toEqual(['Report reason: spam', 'Report #9', 'Message #12']);
     const { t } = words('en');
+    expect(actionLabel('moderation.remove_content', t)).toBe('Removed a post, comment or message');
     expect(actionLabel('moderation.restrict', t)).toBe('Restricted invitations');
     expect(actionLabel('something.new', t)).toBe('something.new');
   });
@@ -90,5 +97,10 @@ describe('audit log words', () => {
     ]);
     expect(details(entry('report.create', { reportId: 9, reason: 'scam' }), 'it')).toEqual(['Motivo della segnalazione: truffa', 'Segnalazione #9']);
     expect(actionLabel('moderation.restrict', words('it').t)).toBe('Inviti limitati');
+    expect(details(entry('moderation.remove_content', { kind: 'post', id: 7, reason: 'Spam', reports: [3] }), 'it')).toEqual([
+      'Motivo: “Spam”',
+      'Post #7',
+      'Segnalazione chiusa: #3',
+    ]);
   });
 });

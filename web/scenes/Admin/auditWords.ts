@@ -97,6 +97,15 @@ export function auditDetails(e: AuditEntry, t: TFunction<'admin'>, format: Audit
     const name = str(d.name) ?? t('audit.details.anOrganisation');
     lines.push(t('audit.details.merged', { name, into, count: num(d.members) ?? 0 }));
   }
+  // The post, comment or message removed, or reported (`content` of a report.create).
+  const item = e.action === 'moderation.remove_content' ? d : d.content && typeof d.content === 'object' ? (d.content as Record<string, unknown>) : null;
+  const kind = item ? str(item.kind) : null;
+  const itemId = item ? num(item.id) : null;
+  if (kind && itemId !== null) lines.push(t('audit.details.content', { kind, id: itemId }));
+  if (e.action === 'moderation.remove_content') {
+    const closed = Array.isArray(d.reports) ? d.reports.filter((r): r is number => typeof r === 'number') : [];
+    if (closed.length) lines.push(t('audit.details.reportsClosed', { count: closed.length, ids: format.list(closed.map((r) => `#${r}`)) }));
+  }
   if (e.action === 'member.signup' && d.role === 'admin') lines.push(t('audit.details.firstAccount'));
   if (Array.isArray(d.fields) && d.fields.length) {
     // Field names are joined with commas, as a list of names rather than a sentence.

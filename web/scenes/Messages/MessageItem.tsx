@@ -28,7 +28,17 @@ export function MessageItem({ message: m, showSender }: { message: MessageView; 
         </Text>
       </Group>
       <div className={classes.bubble}>
-        <MessageText text={m.text} />
+        {m.removed ? (
+          <Text size="sm" fs="italic" c="dimmed">
+            {t('conversation.removed')}
+          </Text>
+        ) : (
+          <MessageText text={m.text} />
+        )}
+        {m.image && (
+          // The server re-encoded it and serves it only to this conversation's members; its alt text is the sender's words.
+          <img src={m.image.url} alt={m.image.alt} width={m.image.width} height={m.image.height} className={classes.image} loading="lazy" />
+        )}
         {m.link && (
           <Group gap={4} wrap="nowrap" mt={4} align="center">
             <IconLink size={14} aria-hidden style={{ flexShrink: 0 }} />

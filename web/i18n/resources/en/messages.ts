@@ -59,6 +59,7 @@ export default {
     from: 'From <bdi>{name}</bdi>',
     fromYou: 'From you',
     link: 'Attached link',
+    removed: 'Removed by the moderators.',
     empty: 'No messages to show. New ones will appear here.',
     cannotReply: 'You can no longer reply in this conversation.',
     more: 'More actions for the conversation with {names}',

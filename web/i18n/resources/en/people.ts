@@ -33,7 +33,11 @@ export default {
   },
   report: {
     title: 'Report <bdi>{name}</bdi>',
+    titleContent:
+      '{kind, select, post {Report this post by <bdi>{name}</bdi>} comment {Report this comment by <bdi>{name}</bdi>} other {Report this message from <bdi>{name}</bdi>}}',
     intro: 'The operators of this community review every report. <bdi>{name}</bdi> is not told who reported them.',
+    introContent:
+      'The operators of this community review every report, and see what you report as it is now, even if it is changed or deleted later. <bdi>{name}</bdi> is not told who reported them.',
     reason: 'Reason',
     chooseReason: 'Choose a reason',
     reasons: {

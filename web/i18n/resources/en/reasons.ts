@@ -13,6 +13,7 @@ export default {
       restriction: 'Your account is restricted',
       lifted: 'Restriction lifted',
       role: 'Your role in this community changed',
+      removal: 'Something you wrote was removed',
     },
     ends: 'Ends <time>{date}</time>',
     gotIt: 'Got it',

@@ -59,6 +59,7 @@ const messages: Messages<typeof english> = {
     from: 'Da <bdi>{name}</bdi>',
     fromYou: 'Da te',
     link: 'Link allegato',
+    removed: 'Rimosso dai moderatori.',
     empty: 'Nessun messaggio da mostrare. Quelli nuovi compariranno qui.',
     cannotReply: 'Non puoi più rispondere in questa conversazione.',
     more: 'Altre azioni per la conversazione con {names}',

@@ -35,7 +35,11 @@ const people: Messages<typeof english> = {
   },
   report: {
     title: 'Segnala <bdi>{name}</bdi>',
+    titleContent:
+      '{kind, select, post {Segnala questo post di <bdi>{name}</bdi>} comment {Segnala questo commento di <bdi>{name}</bdi>} other {Segnala questo messaggio di <bdi>{name}</bdi>}}',
     intro: 'Gli amministratori di questa community esaminano ogni segnalazione. <bdi>{name}</bdi> non saprà chi ha inviato la segnalazione.',
+    introContent:
+      'Gli amministratori di questa community esaminano ogni segnalazione e vedono ciò che segnali così com’è ora, anche se in seguito viene modificato o eliminato. <bdi>{name}</bdi> non saprà chi ha inviato la segnalazione.',
     reason: 'Motivo',
     chooseReason: 'Scegli un motivo',
     reasons: {

@@ -11,6 +11,7 @@ const reasons: Messages<typeof english> = {
       restriction: 'Il tuo account ha delle limitazioni',
       lifted: 'Limitazione rimossa',
       role: 'Il tuo ruolo in questa community è cambiato',
+      removal: 'Un tuo contenuto è stato rimosso',
     },
     ends: 'Termina il <time>{date}</time>',
     gotIt: 'Ho capito',
