@@ -63,8 +63,9 @@ export async function announce(tx: DbOrTx, runAt?: Date): Promise<void> {
   const scope = transactionScope(tx as Tx);
   const how = waking.get(scope?.db ?? (tx as Db));
   if (!how) return;
-  // The channel is made by channelFor (a fixed base and a hex digest); PostgreSQL delivers it on commit.
-  if (how.channel) await tx.execute(sql`select pg_notify(${how.channel}, '')`);
+  // PostgreSQL delivers it on commit, once per transaction however many jobs it enqueued (the same payload
+  // is sent once); listeners ignore an empty payload, so it says what it is.
+  if (how.channel) await tx.execute(sql`select pg_notify(${how.channel}, 'jobs')`);
   if (!how.wake) return;
   if (scope) scope.onCommit(how.wake);
   else how.wake();

@@ -7,6 +7,7 @@ import { engines, openTestDatabase } from '../test/engines.ts';
 import { retryDelayMs } from './backoff.ts';
 import { enqueueJob, wakeJobsOn } from './enqueue.ts';
 import { JobQueue, PermanentJobError } from './queue.ts';
+import { runJobs } from './runner.ts';
 import { isoWeek, Scheduler, schedule } from './schedule.ts';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -168,6 +169,27 @@ for (const engine of engines()) {
     });
 
     if (engine === 'postgres') {
+      it('wakes the worker of another process through NOTIFY when the job commits', async () => {
+        const other = await openDatabase(opened.config);
+        const ran: string[] = [];
+        const queue = new JobQueue(other.db, { log: quiet }).register('jobs.prune', ({ slot }) => {
+          ran.push(slot);
+        });
+        // Its timer would not tick for an hour: only the announcement can wake it.
+        const runner = runJobs(queue, other, new Scheduler(other.db, []), quiet, 3_600_000);
+        const stop = wakeJobsOn(db, { channel: opened.database.jobs!.channel });
+        try {
+          // Time for its listener to connect (one it missed would be picked up when it connects, not by the timer).
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+          await inTransaction(db, (tx) => enqueueJob(tx, 'jobs.prune', { slot: 'announced' }));
+          await expect.poll(() => ran, { timeout: 5_000 }).toEqual(['announced']);
+        } finally {
+          stop();
+          await runner.stop();
+          await other.close();
+        }
+      });
+
       it('never runs a job twice when two processes work one PostgreSQL database', async () => {
         // A second process: its own pool on the same schema, its own worker.
         const other = await openDatabase(opened.config);
