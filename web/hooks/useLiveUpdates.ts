@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { keys } from '../api/keys.ts';
+import { clearNewPosts, noteNewPost } from './newPosts.ts';
 
 /**
  * What each live update refreshes. The server's stream (GET /api/v1/events) says what changed, with ids and
@@ -18,7 +19,9 @@ const REFRESHES: Record<string, readonly (readonly unknown[])[]> = {
  * Keeps the signed-in member's pages current while they are open: the invitations badge, their network,
  * the bell and their messages.
  * EventSource reconnects by itself; on reconnecting, everything it feeds is reloaded, since updates sent
- * while it was away are not replayed.
+ * while it was away are not replayed. A new post in the member's feed (`post`) refreshes nothing: the feed
+ * offers it ("N new posts", web/hooks/newPosts.ts) and loads it only when asked, so what is being read
+ * never moves.
  */
 export function useLiveUpdates(enabled: boolean): void {
   const client = useQueryClient();
@@ -33,14 +36,23 @@ export function useLiveUpdates(enabled: boolean): void {
       if (opened) for (const type of Object.keys(REFRESHES)) refresh(type);
       opened = true;
     };
-    const listeners = Object.keys(REFRESHES).map((type) => {
-      const listener = () => refresh(type);
-      source.addEventListener(type, listener);
-      return [type, listener] as const;
-    });
+    const listeners: [string, (event: MessageEvent<string>) => void][] = Object.keys(REFRESHES).map((type) => [type, () => refresh(type)]);
+    listeners.push(['post', (event) => noteNewPost(postIdOf(event.data))]);
+    for (const [type, listener] of listeners) source.addEventListener(type, listener);
     return () => {
       for (const [type, listener] of listeners) source.removeEventListener(type, listener);
       source.close();
+      clearNewPosts();
     };
   }, [client, enabled]);
+}
+
+/** The post id of a `post` update (`{"postId": 12}`), or NaN for anything else (then ignored). */
+function postIdOf(data: string): number {
+  try {
+    const value: unknown = JSON.parse(data);
+    return typeof value === 'object' && value !== null && 'postId' in value ? Number(value.postId) : NaN;
+  } catch {
+    return NaN;
+  }
 }

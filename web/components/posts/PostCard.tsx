@@ -22,6 +22,7 @@ import { PostText } from './PostText.tsx';
 import { ReactButton } from './ReactButton.tsx';
 import { ReactionCounts } from './ReactionCounts.tsx';
 import { RepostDialog } from './RepostDialog.tsx';
+import { SocialProof } from './SocialProof.tsx';
 import { TextEditor } from './TextEditor.tsx';
 import { useRefreshPosts } from './usePostMutations.ts';
 
@@ -142,16 +143,7 @@ export function PostCard({ post, focusOnMount = false, onRemoved, commentsOpen =
         {post.images && <PostImages images={post.images} authorName={name} />}
         {post.linkPreview && <LinkPreviewCard preview={post.linkPreview} />}
         {isRepost && <OriginalPost original={post.repostOf ?? null} />}
-        {post.socialProof && post.socialProof.people[0] && (
-          <Text size="xs" c="dimmed">
-            <Trans
-              t={t}
-              i18nKey="post.socialProof"
-              values={{ name: post.socialProof.people[0].name, others: Math.max(0, post.socialProof.total - 1) }}
-              components={BDI}
-            />
-          </Text>
-        )}
+        {post.socialProof && <SocialProof proof={post.socialProof} />}
         <Group justify="space-between" gap="xs" wrap="wrap">
           <ReactionCounts summary={post.reactions} target={{ type: 'post', id: post.id }} />
           <Group gap="sm" ml="auto">

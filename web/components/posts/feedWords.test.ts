@@ -5,13 +5,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../../i18n/resources/en/feed.ts';
 import it_ from '../../i18n/resources/it/feed.ts';
 import { testI18n } from '../../i18n/test-i18n.ts';
+import { proofWords } from './SocialProof.tsx';
 
 const { i18n, ready } = testI18n({ feed: { en, it: it_ } });
 beforeAll(() => ready);
 
 const say = (lng: string, key: string, values: Record<string, unknown>) => (i18n.getFixedT(lng, 'feed') as unknown as (k: string, v: object) => string)(key, values);
 
-const sentence = (lng: string, key: 'post.socialProof' | 'post.reposted', values: Record<string, unknown>) =>
+const sentence = (lng: string, key: `post.proof.${'reacted' | 'commented' | 'both'}` | 'post.reposted', values: Record<string, unknown>) =>
   renderToStaticMarkup(h(I18nextProvider, { i18n }, h(Trans, { t: i18n.getFixedT(lng, 'feed'), i18nKey: key, values, components: { bdi: h('bdi') } })));
 
 describe('the feed’s words', () => {
@@ -29,11 +30,22 @@ describe('the feed’s words', () => {
     expect(say('it', 'composer.tooLong', { count: 1 })).toBe('1 carattere oltre il limite');
   });
 
-  it('says who from the network engaged, each name in its own <bdi>', () => {
-    expect(sentence('en', 'post.socialProof', { name: 'Ana Ruiz', others: 0 })).toBe('<bdi>Ana Ruiz</bdi> from your network reacted or commented');
-    expect(sentence('en', 'post.socialProof', { name: 'Ana Ruiz', others: 3 })).toBe('<bdi>Ana Ruiz</bdi> and 3 others from your network reacted or commented');
-    expect(sentence('it', 'post.socialProof', { name: 'Ana Ruiz', others: 1 })).toBe('<bdi>Ana Ruiz</bdi> e un’altra persona della tua rete hanno reagito o commentato');
-    expect(sentence('it', 'post.socialProof', { name: 'سارا', others: 12 })).toBe('<bdi>سارا</bdi> e altre 12 persone della tua rete hanno reagito o commentato');
+  it('says who from the network engaged, and how, each name in its own <bdi>', () => {
+    const card = (name: string) => ({ id: 1, handle: 'h', name, headline: '', location: null, photoUrl: null, degree: 1 as const, mutualCount: 0 });
+    const words = (names: string[], total: number) => proofWords({ people: names.map(card), total, action: 'reacted' });
+    expect(sentence('en', 'post.proof.reacted', words(['Ana Ruiz'], 1))).toBe('<bdi>Ana Ruiz</bdi> reacted');
+    expect(sentence('en', 'post.proof.reacted', words(['Ana Ruiz'], 4))).toBe('<bdi>Ana Ruiz</bdi> and 3 others from your network reacted');
+    expect(sentence('en', 'post.proof.commented', words(['Ana Ruiz', 'Li Wei'], 2))).toBe('<bdi>Ana Ruiz</bdi> and <bdi>Li Wei</bdi> commented');
+    expect(sentence('en', 'post.proof.both', words(['Ana Ruiz', 'Li Wei'], 3))).toBe('<bdi>Ana Ruiz</bdi>, <bdi>Li Wei</bdi> and 1 other from your network reacted or commented');
+    expect(sentence('en', 'post.proof.both', words(['Ana Ruiz'], 1))).toBe('<bdi>Ana Ruiz</bdi> reacted and commented');
+    expect(sentence('it', 'post.proof.reacted', words(['Ana Ruiz'], 1))).toBe('<bdi>Ana Ruiz</bdi> ha reagito');
+    expect(sentence('it', 'post.proof.reacted', words(['Ana Ruiz'], 2))).toBe('<bdi>Ana Ruiz</bdi> e un’altra persona della tua rete hanno reagito');
+    expect(sentence('it', 'post.proof.commented', words(['سارا', 'Li Wei'], 14))).toBe('<bdi>سارا</bdi>, <bdi>Li Wei</bdi> e altre 12 persone della tua rete hanno commentato');
+  });
+
+  it('offers the new posts with the language’s plurals', () => {
+    expect([1, 3].map((count) => say('en', 'home.newPosts', { count }))).toEqual(['Show 1 new post', 'Show 3 new posts']);
+    expect([1, 3].map((count) => say('it', 'home.newPosts', { count }))).toEqual(['Mostra 1 nuovo post', 'Mostra 3 nuovi post']);
   });
 
   it('shows a name that looks like markup as text', () => {

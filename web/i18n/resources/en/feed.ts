@@ -51,6 +51,10 @@ export default {
     emptyBody: 'Follow people or connect with them to see their posts here. Or write the first post yourself.',
     suggestions: 'People you may know',
     directory: 'Browse members',
+    /** Under the order switch while Top is chosen: the ranking in a sentence (docs/feed.md, "Top"). */
+    topHint: 'The last three days first, with what your connections and the people you follow reacted to or commented on moved up.',
+    /** The button on top of the feed while new posts wait: pressing it shows them and goes to the top. */
+    newPosts: '{count, plural, one {Show # new post} other {Show # new posts}}',
   },
   post: {
     label: 'Post by {name}',
@@ -60,8 +64,18 @@ export default {
     reposted: '<bdi>{name}</bdi> reposted this',
     original: 'Original post by {name}',
     unavailable: 'This post is no longer available.',
-    socialProof:
-      '{others, plural, =0 {<bdi>{name}</bdi> from your network reacted or commented} one {<bdi>{name}</bdi> and # other person from your network reacted or commented} other {<bdi>{name}</bdi> and # others from your network reacted or commented}}',
+    /**
+     * Top order: who of the member's people (connections, people they follow) engaged with the post. `shape`:
+     * one (one named, nobody else), two (two named, nobody else), oneMore (one named and `others` more),
+     * other (two named and `others` more).
+     */
+    proof: {
+      reacted:
+        '{shape, select, one {<bdi>{first}</bdi> reacted} two {<bdi>{first}</bdi> and <bdi>{second}</bdi> reacted} oneMore {<bdi>{first}</bdi> and {others, plural, one {# other} other {# others}} from your network reacted} other {<bdi>{first}</bdi>, <bdi>{second}</bdi> and {others, plural, one {# other} other {# others}} from your network reacted}}',
+      commented:
+        '{shape, select, one {<bdi>{first}</bdi> commented} two {<bdi>{first}</bdi> and <bdi>{second}</bdi> commented} oneMore {<bdi>{first}</bdi> and {others, plural, one {# other} other {# others}} from your network commented} other {<bdi>{first}</bdi>, <bdi>{second}</bdi> and {others, plural, one {# other} other {# others}} from your network commented}}',
+      both: '{shape, select, one {<bdi>{first}</bdi> reacted and commented} two {<bdi>{first}</bdi> and <bdi>{second}</bdi> reacted or commented} oneMore {<bdi>{first}</bdi> and {others, plural, one {# other} other {# others}} from your network reacted or commented} other {<bdi>{first}</bdi>, <bdi>{second}</bdi> and {others, plural, one {# other} other {# others}} from your network reacted or commented}}',
+    },
     more: 'More actions for the post by {name}',
     edit: 'Edit post',
     delete: 'Delete post',

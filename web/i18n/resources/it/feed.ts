@@ -51,6 +51,8 @@ const feed: Messages<typeof english> = {
     emptyBody: 'Segui delle persone o collegati con loro per vedere qui i loro post. Oppure scrivi tu il primo post.',
     suggestions: 'Persone che potresti conoscere',
     directory: 'Sfoglia i membri',
+    topHint: 'Prima gli ultimi tre giorni, più in alto i post a cui i tuoi collegamenti e le persone che segui hanno reagito o che hanno commentato.',
+    newPosts: '{count, plural, one {Mostra # nuovo post} other {Mostra # nuovi post}}',
   },
   post: {
     label: 'Post di {name}',
@@ -60,8 +62,13 @@ const feed: Messages<typeof english> = {
     reposted: '<bdi>{name}</bdi> ha diffuso questo post',
     original: 'Post originale di {name}',
     unavailable: 'Questo post non è più disponibile.',
-    socialProof:
-      '{others, plural, =0 {<bdi>{name}</bdi> della tua rete ha reagito o commentato} one {<bdi>{name}</bdi> e un’altra persona della tua rete hanno reagito o commentato} other {<bdi>{name}</bdi> e altre # persone della tua rete hanno reagito o commentato}}',
+    proof: {
+      reacted:
+        '{shape, select, one {<bdi>{first}</bdi> ha reagito} two {<bdi>{first}</bdi> e <bdi>{second}</bdi> hanno reagito} oneMore {<bdi>{first}</bdi> e {others, plural, one {un’altra persona} other {altre # persone}} della tua rete hanno reagito} other {<bdi>{first}</bdi>, <bdi>{second}</bdi> e {others, plural, one {un’altra persona} other {altre # persone}} della tua rete hanno reagito}}',
+      commented:
+        '{shape, select, one {<bdi>{first}</bdi> ha commentato} two {<bdi>{first}</bdi> e <bdi>{second}</bdi> hanno commentato} oneMore {<bdi>{first}</bdi> e {others, plural, one {un’altra persona} other {altre # persone}} della tua rete hanno commentato} other {<bdi>{first}</bdi>, <bdi>{second}</bdi> e {others, plural, one {un’altra persona} other {altre # persone}} della tua rete hanno commentato}}',
+      both: '{shape, select, one {<bdi>{first}</bdi> ha reagito e commentato} two {<bdi>{first}</bdi> e <bdi>{second}</bdi> hanno reagito o commentato} oneMore {<bdi>{first}</bdi> e {others, plural, one {un’altra persona} other {altre # persone}} della tua rete hanno reagito o commentato} other {<bdi>{first}</bdi>, <bdi>{second}</bdi> e {others, plural, one {un’altra persona} other {altre # persone}} della tua rete hanno reagito o commentato}}',
+    },
     more: 'Altre azioni per il post di {name}',
     edit: 'Modifica post',
     delete: 'Elimina post',
