@@ -167,6 +167,14 @@ describe('messages in the browser', () => {
     await withA.message('Still on for Thursday?').waitFor();
     expect(await withA.thread().getByText(hello).count()).toBe(0);
 
+    // Who can message B: from the empty Requests folder to Settings, one choice per kind of sender, saved as chosen.
+    await messagesB.open('requests');
+    await pageB.getByRole('link', { name: t('messages:empty.requests.settings') }).click();
+    const strangers = pageB.getByRole('combobox', { name: t('messages:settings.kinds.third_plus') });
+    await strangers.selectOption({ label: t('messages:settings.gates.drop') });
+    await pageB.getByText(t('messages:settings.saved')).waitFor();
+    expect((await bruno.call('GET', '/api/v1/me/message-settings')).json()).toMatchObject({ connection: 'accept', third_plus: 'drop' });
+
     for (const page of [pageA, pageB, pageC]) await page.context().close();
   });
 
@@ -224,6 +232,13 @@ describe('messages in the browser', () => {
     await report.waitFor();
     await page.keyboard.press('Escape');
     await report.waitFor({ state: 'detached' });
+
+    // Blocking Fay from her request: it leaves the page and the Requests folder, since a block hides a one-to-one.
+    await withFay.root.getByRole('button', { name: shown('messages:conversation.block', { name: fay.name }) }).click();
+    const block = page.getByRole('dialog', { name: shown('people:block.title', { name: fay.name }) });
+    await block.getByRole('button', { name: t('people:block.confirm') }).click();
+    await page.waitForURL((url) => url.pathname === '/messages' && url.search === '?folder=requests');
+    await messages.empty('requests').waitFor();
     await page.context().close();
   });
 });
