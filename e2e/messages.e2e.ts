@@ -167,6 +167,14 @@ describe('messages in the browser', () => {
     await withA.message('Still on for Thursday?').waitFor();
     expect(await withA.thread().getByText(hello).count()).toBe(0);
 
+    // Who can message B: from the empty Requests folder to Settings, one choice per kind of sender, saved as chosen.
+    await messagesB.open('requests');
+    await pageB.getByRole('link', { name: t('messages:empty.requests.settings') }).click();
+    const strangers = pageB.getByRole('combobox', { name: t('messages:settings.kinds.third_plus') });
+    await strangers.selectOption({ label: t('messages:settings.gates.drop') });
+    await pageB.getByText(t('messages:settings.saved')).waitFor();
+    expect((await bruno.call('GET', '/api/v1/me/message-settings')).json()).toMatchObject({ connection: 'accept', third_plus: 'drop' });
+
     for (const page of [pageA, pageB, pageC]) await page.context().close();
   });
 
@@ -224,6 +232,52 @@ describe('messages in the browser', () => {
     await report.waitFor();
     await page.keyboard.press('Escape');
     await report.waitFor({ state: 'detached' });
+
+    // Blocking Fay from her request: it leaves the page and the Requests folder, since a block hides a one-to-one.
+    await withFay.root.getByRole('button', { name: shown('messages:conversation.block', { name: fay.name }) }).click();
+    const block = page.getByRole('dialog', { name: shown('people:block.title', { name: fay.name }) });
+    await block.getByRole('button', { name: t('people:block.confirm') }).click();
+    await page.waitForURL((url) => url.pathname === '/messages' && url.search === '?folder=requests');
+    await messages.empty('requests').waitFor();
     await page.context().close();
+  });
+
+  it('hostile text: markup in a message and its list snippet stays text, and only http(s) addresses become links, refused before and by the server otherwise', async () => {
+    const [mallory, victor] = (await Promise.all(['Mallory Markup', 'Victor Viewer'].map((name) => seedMember(e2e.server.app, name)))) as [SeededMember, SeededMember];
+    const payload = '<img src=x onerror="window.__xss=1"> javascript:window.__xss=2 data:text/html,<b>x</b> https://example.org/ok';
+
+    // The composer refuses a javascript: link before sending; the server would too.
+    const pageM = await e2e.signedIn(mallory);
+    await pageM.goto(`/messages/new?to=${victor.handle}`);
+    const compose = new NewMessage(pageM);
+    await compose.region().getByText(victor.name, { exact: true }).waitFor();
+    await compose.region().getByRole('button', { name: t('messages:composer.addLink') }).click();
+    await compose.region().getByRole('textbox', { name: t('messages:composer.linkLabel') }).fill('javascript:window.__xss=3');
+    await compose.send(payload);
+    await compose.region().getByText(t('messages:composer.linkInvalid')).waitFor();
+    const refused = await mallory.call('POST', '/api/v1/conversations', { to: [victor.handle], text: 'hi', link: 'javascript:alert(1)' });
+    expect(refused.statusCode).toBe(400);
+    await compose.region().getByRole('button', { name: t('messages:composer.removeLink') }).click();
+    await compose.region().getByRole('button', { name: t('messages:composer.send') }).click();
+    await pageM.waitForURL(/\/messages\/\d+$/);
+
+    // Victor's browser ignores the CSP: only the rendering stands between the payload and its execution.
+    const context = await newMemberContext(e2e.browser, e2e.server.baseUrl, { bypassCSP: true });
+    const pageV = await context.newPage();
+    await new SignInPage(pageV).signIn(victor);
+    const messages = new MessagesPage(pageV);
+    await messages.open('requests');
+    await messages.item('requests', mallory.name).getByText(payload).waitFor();
+    await messages.item('requests', mallory.name).click();
+    const view = new ConversationView(pageV, mallory.name);
+    await view.thread().getByText(/^<img src=x onerror="window.__xss=1">/).waitFor();
+    expect(await pageV.locator('main img').count()).toBe(0);
+    const hrefs = await view.thread().getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual(['https://example.org/ok']);
+    await pageV.waitForTimeout(300);
+    expect(await xss(pageV)).toBeUndefined();
+    expect(await xss(pageM)).toBeUndefined();
+    await pageM.context().close();
+    await context.close();
   });
 });

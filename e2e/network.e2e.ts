@@ -77,7 +77,7 @@ describe('growing a network in the browser', () => {
     // The Connections tab is linkable and lists A now.
     await pageC.goto('/network?tab=connections');
     expect(await networkC.tab(t('network:tabs.connections')).getAttribute('aria-selected')).toBe('true');
-    await pageC.getByRole('list', { name: t('network:connections.list') }).getByRole('link', { name: 'Alice Archer' }).waitFor();
+    await pageC.getByRole('list', { name: t('network:connections.list') }).getByRole('link', { name: 'Alice Archer', exact: true }).waitFor();
 
     // Both now see 1st degree.
     const profileC = new MemberProfile(pageC);

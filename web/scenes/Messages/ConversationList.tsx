@@ -28,7 +28,8 @@ export function ConversationList({ activeId }: { activeId: number }) {
   };
   const count = (f: Folder) => (f === 'inbox' ? counts?.inbox : f === 'requests' ? counts?.requests : 0) ?? 0;
   return (
-    <Tabs value={folder} onChange={choose}>
+    // Narrow tabs, so the three fit on one line in the list pane in Italian too.
+    <Tabs value={folder} onChange={choose} styles={{ tab: { paddingInline: 'var(--mantine-spacing-xs)' } }}>
       <Tabs.List aria-label={t('folders.label')} mb="xs" grow>
         {FOLDERS.map((f) => (
           <Tabs.Tab key={f} value={f}>

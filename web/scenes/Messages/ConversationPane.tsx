@@ -29,7 +29,7 @@ export function ConversationPane() {
   if (!valid || (query.error instanceof ApiError && query.error.status === 404)) {
     return (
       <Paper p="md" radius="md">
-        <Title title={t('notFound.title')} />
+        <DocumentTitle title={t('notFound.title')} />
         <EmptyState title={t('notFound.title')} action={<NextSteps steps={[{ to: '/messages', label: t('conversation.back') }]} />}>
           {t('notFound.body')}
         </EmptyState>
@@ -41,7 +41,7 @@ export function ConversationPane() {
   return <Conversation key={id} conversation={query.data} back={back} />;
 }
 
-function Title({ title }: { title: string }) {
+function DocumentTitle({ title }: { title: string }) {
   const { t } = useTranslation('messages');
   useDocumentTitle(`${title} · ${t('page.title')} · Rapport`);
   return null;
@@ -70,7 +70,7 @@ function Conversation({ conversation: c, back }: { conversation: ConversationSum
   const gone = () => void navigate(back, { replace: true });
   return (
     <Paper p="md" radius="md" component="section" aria-labelledby={headingId}>
-      <Title title={names} />
+      <DocumentTitle title={names} />
       <Anchor component={Link} to={back} size="sm" className={classes.back} mb="sm">
         <IconArrowLeft size={14} aria-hidden />
         {t('conversation.back')}
