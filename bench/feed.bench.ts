@@ -18,7 +18,7 @@ import { benchDirect } from './feed/direct.ts';
 import { httpLatency, httpLoad } from './feed/http.ts';
 import { benchFanout, benchMessages } from './feed/live.ts';
 import { parseFeedOptions } from './feed/options.ts';
-import { type BenchServer, startBenchServer } from './feed/server.ts';
+import { type BenchServer, settle, startBenchServer } from './feed/server.ts';
 import { ensureFeedDatabase, withClient } from './feed/setup.ts';
 import { openStreams, type OpenStreams } from './feed/streams.ts';
 import type { Benchmark } from './lib.ts';
@@ -96,14 +96,15 @@ const bench: Benchmark = {
       const a = (await phase('server', async () => startBenchServer(url, o.port, log)))!;
       servers.push(a);
       result.serverReadyMs = a.readyMs;
-      const latency = await phase('http', () => httpLatency(a.port, meta.viewers, tokens, o, log));
+      result.serverSettled = await settle(a.port);
+      const latency = await phase('http', () => httpLatency(a.port, meta.viewers, tokens, o, log, url));
       if (latency) result.http = latency.results;
       const load = await phase('load', () => httpLoad(url, a.port, meta.viewers, latency?.cursors ?? {}, tokens, o, log));
       if (load) result.load = load;
       if (!o.skip.has('fanout') || !o.skip.has('sse')) {
         streams = await openStreams(a.port, streamMembers, tokens, log);
-        result.fanout = await phase('fanout', () => benchFanout(a.port, streams!, meta, tokens, o, log));
-        result.messagesOneProcess = await phase('sse', () => benchMessages(a.port, streams!, streamMembers, meta.senders.slice(0, o.senders), tokens, o, log));
+        result.fanout = await phase('fanout', () => benchFanout(a.port, streams!, meta, tokens, o, log, url));
+        result.messagesOneProcess = await phase('sse', () => benchMessages(a.port, a.port, streams!, streamMembers, meta.senders.slice(0, o.senders), tokens, o, log));
         streams.close();
         streams = null;
       }
@@ -111,9 +112,10 @@ const bench: Benchmark = {
         const b = await startBenchServer(url, o.port + 1, log);
         servers.push(b);
         result.secondServerReadyMs = b.readyMs;
+        result.secondServerSettled = await settle(b.port);
         streams = await openStreams(b.port, streamMembers, tokens, log);
         // Other recipients' conversations than the one-process run: the second half of the senders' pairs.
-        return benchMessages(a.port, streams, [...streamMembers].reverse(), meta.senders.slice(0, o.senders), tokens, o, log);
+        return benchMessages(a.port, b.port, streams, [...streamMembers].reverse(), meta.senders.slice(0, o.senders), tokens, o, log);
       });
     } finally {
       (streams as OpenStreams | null)?.close();

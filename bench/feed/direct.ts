@@ -20,6 +20,7 @@ import { type FeedAuthor, feedPage, homeFeed } from '../../server/queries/posts/
 import { presentPostPage } from '../../server/routes/posts/shared.ts';
 import { createViewer, type Lens } from '../../server/viewer/viewer.ts';
 import { stats, type Stats } from '../lib.ts';
+import { backendCpu, cpuSpent } from './cpu.ts';
 import type { FeedBenchOptions } from './options.ts';
 import type { FeedMeta } from './setup.ts';
 
@@ -38,7 +39,7 @@ const actorOf = (id: number): Actor => ({ id, handle: `m${id}`, role: 'member', 
 
 export interface DirectResult {
   graphLoadMs: number;
-  groups: Record<string, Record<string, { first: Stats; next: Stats; itemsPerPage: number }>>;
+  groups: Record<string, Record<string, LayerResult>>;
 }
 
 export async function benchDirect(url: string, meta: FeedMeta, o: FeedBenchOptions, log: (line: string) => void): Promise<DirectResult> {
@@ -51,7 +52,15 @@ export async function benchDirect(url: string, meta: FeedMeta, o: FeedBenchOptio
     const graphLoadMs = Math.round(performance.now() - t);
     log(`graph index loaded from PostgreSQL in ${graphLoadMs} ms`);
     const index = service.index;
-    const lensOf = (id: number) => createViewer(db, () => index, actorOf(id)).load();
+    // Each viewer's lens (their blocks) once, as the server's read caches keep it between requests.
+    const lenses = new Map<number, Lens>();
+    const lensOf = async (id: number): Promise<Lens> => {
+      let lens = lenses.get(id);
+      if (!lens) lenses.set(id, (lens = await createViewer(db, () => index, actorOf(id)).load()));
+      return lens;
+    };
+    const database = new URL(url).pathname.slice(1);
+    const pgCpu = () => backendCpu(pool, database);
     const groups: DirectResult['groups'] = {};
     for (const k of o.groups) {
       const viewers = meta.viewers[String(k)] ?? [];
@@ -70,9 +79,9 @@ export async function benchDirect(url: string, meta: FeedMeta, o: FeedBenchOptio
       };
       groups[String(k)] = {};
       for (const [name, read] of Object.entries(layers)) {
-        groups[String(k)]![name] = await measureLayer(viewers, lensOf, read, o);
+        groups[String(k)]![name] = await measureLayer(viewers, lensOf, read, o, pgCpu);
         const r = groups[String(k)]![name]!;
-        log(`  follows ${k}, ${name}: first p50 ${r.first.p50} / p99 ${r.first.p99} ms; next p50 ${r.next.p50} / p99 ${r.next.p99} ms (${r.itemsPerPage} items)`);
+        log(`  follows ${k}, ${name}: first p50 ${r.first.p50} / p99 ${r.first.p99} ms; next p50 ${r.next.p50} / p99 ${r.next.p99} ms (${r.itemsPerPage} items); CPU per call ${r.cpuMsPerCall.app} ms here + ${r.cpuMsPerCall.postgres} ms PostgreSQL`);
       }
     }
     t = performance.now();
@@ -82,12 +91,21 @@ export async function benchDirect(url: string, meta: FeedMeta, o: FeedBenchOptio
   }
 }
 
+/** Wall times of first and next pages, and the CPU one call used here and in PostgreSQL (means). */
+export interface LayerResult {
+  first: Stats;
+  next: Stats;
+  itemsPerPage: number;
+  cpuMsPerCall: { app: number; postgres: number };
+}
+
 async function measureLayer(
   viewers: number[],
   lensOf: (id: number) => Promise<Lens>,
   read: (lens: Lens, q: Query) => Promise<{ rows?: unknown[]; items?: unknown[]; nextCursor: string | null }>,
   o: FeedBenchOptions,
-): Promise<{ first: Stats; next: Stats; itemsPerPage: number }> {
+  pgCpu: () => Promise<Map<number, number>>,
+): Promise<LayerResult> {
   // Each viewer's cursors to pages 2 … nextPages + 1, read once (also the warm-up for their first pages).
   const cursors = new Map<number, string[]>();
   let items = 0, pages = 0;
@@ -106,6 +124,8 @@ async function measureLayer(
     cursors.set(v, chain);
   }
   const first: number[] = [], next: number[] = [];
+  const pgBefore = await pgCpu();
+  const appBefore = process.cpuUsage();
   for (let s = 0; s < o.samples; s++) {
     const v = viewers[s % viewers.length]!;
     const lens = await lensOf(v);
@@ -115,10 +135,17 @@ async function measureLayer(
     const chain = cursors.get(v)!;
     if (chain.length === 0) continue;
     const cursor = chain[s % chain.length]!;
-    const lens2 = await lensOf(v);
     t = performance.now();
-    await read(lens2, { limit: 20, cursor });
+    await read(lens, { limit: 20, cursor });
     next.push(performance.now() - t);
   }
-  return { first: stats(first), next: stats(next), itemsPerPage: Math.round((items / Math.max(1, pages)) * 10) / 10 };
+  const app = process.cpuUsage(appBefore);
+  const calls = Math.max(1, first.length + next.length);
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  return {
+    first: stats(first),
+    next: stats(next),
+    itemsPerPage: Math.round((items / Math.max(1, pages)) * 10) / 10,
+    cpuMsPerCall: { app: r2((app.user + app.system) / 1000 / calls), postgres: r2(cpuSpent(pgBefore, await pgCpu()) / calls) },
+  };
 }

@@ -10,13 +10,23 @@
  */
 import http from 'node:http';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { drain, eventLoopLag, get } from '../graph/http-bench.ts';
 import { loadAverage, summarise } from '../graph/measure.ts';
 import { stats, type Stats } from '../lib.ts';
 import type { FeedBenchOptions } from './options.ts';
-import { request } from './server.ts';
+import { backendCpu, cpuSpent } from './cpu.ts';
+import { request, serverCpuSeconds } from './server.ts';
 
 export type Tokens = Map<number, string>;
+
+/** One request at a time: wall times, and the CPU a request used in the server and in PostgreSQL (means). */
+export interface HttpLatency {
+  first: Stats;
+  next: Stats;
+  itemsPerPage: number;
+  cpuMsPerRequest: { server: number; postgres: number };
+}
 
 interface Page {
   items: { id: number }[];
@@ -49,10 +59,15 @@ export async function httpLatency(
   tokens: Tokens,
   o: FeedBenchOptions,
   log: (line: string) => void,
-): Promise<{ results: Record<string, Record<string, { first: Stats; next: Stats; itemsPerPage: number }>>; cursors: Record<string, Map<number, string[]>> }> {
+  databaseUrl: string,
+): Promise<{ results: Record<string, Record<string, HttpLatency>>; cursors: Record<string, Map<number, string[]>> }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const results: Record<string, Record<string, { first: Stats; next: Stats; itemsPerPage: number }>> = {};
+  const metrics = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const results: Record<string, Record<string, HttpLatency>> = {};
   const cursors: Record<string, Map<number, string[]>> = {};
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const database = new URL(databaseUrl).pathname.slice(1);
   try {
     for (const k of o.groups) {
       const viewers = viewersByGroup[String(k)] ?? [];
@@ -62,6 +77,8 @@ export async function httpLatency(
         if (order === 'recent') cursors[String(k)] = chains;
         const first: number[] = [], next: number[] = [];
         let items = 0;
+        const cpuBefore = await serverCpuSeconds(port, metrics);
+        const pgBefore = await backendCpu(client, database);
         for (let s = 0; s < o.httpSamples; s++) {
           const v = viewers[s % viewers.length]!;
           const r = await request(port, 'GET', feedPath(order), tokens.get(v)!, agent);
@@ -74,13 +91,23 @@ export async function httpLatency(
           if (n.status !== 200) throw new Error(`feed next → ${n.status}: ${n.body.slice(0, 300)}`);
           next.push(n.ms);
         }
-        const row = { first: stats(first), next: stats(next), itemsPerPage: Math.round((items / Math.max(1, o.httpSamples)) * 10) / 10 };
+        const serverMs = ((await serverCpuSeconds(port, metrics)) - cpuBefore) * 1000;
+        const pgMs = cpuSpent(pgBefore, await backendCpu(client, database));
+        const calls = Math.max(1, first.length + next.length);
+        const row: HttpLatency = {
+          first: stats(first),
+          next: stats(next),
+          itemsPerPage: Math.round((items / Math.max(1, o.httpSamples)) * 10) / 10,
+          cpuMsPerRequest: { server: Math.round((serverMs / calls) * 100) / 100, postgres: Math.round((pgMs / calls) * 100) / 100 },
+        };
         results[String(k)]![order] = row;
-        log(`  HTTP follows ${k}, ${order}: first p50 ${row.first.p50} / p99 ${row.first.p99} ms; next p50 ${row.next.p50} / p99 ${row.next.p99} ms`);
+        log(`  HTTP follows ${k}, ${order}: first p50 ${row.first.p50} / p99 ${row.first.p99} ms; next p50 ${row.next.p50} / p99 ${row.next.p99} ms; CPU per request ${row.cpuMsPerRequest.server} ms server + ${row.cpuMsPerRequest.postgres} ms PostgreSQL`);
       }
     }
   } finally {
     agent.destroy();
+    metrics.destroy();
+    await client.end();
   }
   return { results, cursors };
 }
@@ -98,6 +125,8 @@ export interface LoadRow {
   probeLatencyUs: ReturnType<typeof summarise>;
   loadAverage: number[];
   drainMs: number;
+  /** CPU per answered request: the server process (all its work in the run) and PostgreSQL's backends. */
+  cpuMsPerRequest: { server: number; postgres: number };
 }
 
 export async function httpLoad(
@@ -134,6 +163,9 @@ export async function httpLoad(
   }
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const runs: LoadRow[] = [];
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const database = new URL(databaseUrl).pathname.slice(1);
   try {
     for (const [name, make] of Object.entries(routes)) {
       for (const connections of o.httpConnections) {
@@ -155,7 +187,11 @@ export async function httpLoad(
             await new Promise((r) => setTimeout(r, 100));
           }
         })();
+        const cpuBefore = await serverCpuSeconds(port, agent);
+        const pgBefore = await backendCpu(client, database);
         const res = await run(o.httpDurationS);
+        const serverCpuMs = ((await serverCpuSeconds(port, agent)) - cpuBefore) * 1000;
+        const pgCpuMs = cpuSpent(pgBefore, await backendCpu(client, database));
         probing = false;
         await probe;
         const lag = await eventLoopLag(port, agent);
@@ -172,13 +208,18 @@ export async function httpLoad(
           probeLatencyUs: summarise(probes),
           loadAverage: loadAverage(),
           drainMs,
+          cpuMsPerRequest: {
+            server: Math.round((serverCpuMs / Math.max(1, res.requests.total)) * 100) / 100,
+            postgres: Math.round((pgCpuMs / Math.max(1, res.requests.total)) * 100) / 100,
+          },
         };
         runs.push(row);
-        log(`  load ${name} @${connections}: ${row.requestsPerSecond} req/s, p50 ${row.latencyMs.p50} ms, p99 ${row.latencyMs.p99} ms, non2xx ${row.non2xx}, load ${row.loadAverage.join(' ')}`);
+        log(`  load ${name} @${connections}: ${row.requestsPerSecond} req/s, p50 ${row.latencyMs.p50} ms, p99 ${row.latencyMs.p99} ms, non2xx ${row.non2xx}, CPU per request ${row.cpuMsPerRequest.server} ms server + ${row.cpuMsPerRequest.postgres} ms PostgreSQL, load ${row.loadAverage.join(' ')}`);
       }
     }
   } finally {
     agent.destroy();
+    await client.end();
   }
   const feedShareOfBare: Record<string, number> = {};
   for (const r of runs) {

@@ -11,9 +11,11 @@
  *   routing the event to open streams, is counted), with the popular author's followers holding streams.
  */
 import http from 'node:http';
+import pg from 'pg';
 import { stats, type Stats } from '../lib.ts';
 import { makeRandom } from '../graph/generate.ts';
 import type { FeedBenchOptions } from './options.ts';
+import { backendCpu, cpuSpent } from './cpu.ts';
 import { request, serverCpuSeconds } from './server.ts';
 import type { OpenStreams, StreamEvent } from './streams.ts';
 
@@ -41,10 +43,15 @@ export interface MessageRun {
   requestMs: Stats;
   non2xx: number;
   streamsOpen: number;
+  /** Every send: [ms since the phase began, request ms, delivery ms or null], to see when it was slow. */
+  timeline: [number, number, number | null][];
+  /** CPU the sending and the streaming processes used during the phase, as a share of one core. */
+  serverCoreShare: { sending: number; streaming: number };
 }
 
 export async function benchMessages(
   sendPort: number,
+  streamPort: number,
   streams: OpenStreams,
   recipients: number[],
   senders: number[],
@@ -69,6 +76,11 @@ export async function benchMessages(
   const requestMs: number[] = [];
   let non2xx = 0, missing = 0;
   const rateMs = 1000 / o.messageRate;
+  const timeline: [number, number, number | null][] = [];
+  const metrics = new http.Agent({ keepAlive: true, maxSockets: 2 });
+  const phaseStart = performance.now();
+  const cpuAt = async () => [await serverCpuSeconds(sendPort, metrics), await serverCpuSeconds(streamPort, metrics)] as const;
+  const cpuBefore = await cpuAt();
 
   const send = async (i: number, kind: 'start' | 'reply'): Promise<void> => {
     const recipient = kind === 'start' ? recipients[i]! : conversations[i]!.recipient;
@@ -91,6 +103,7 @@ export async function benchMessages(
     }
     if (kind === 'start') conversations[i] = { sender, recipient, id: (JSON.parse(r.body) as { id: number }).id };
     const at = await arrived;
+    timeline.push([Math.round(start - phaseStart), Math.round(r.ms * 10) / 10, at === null ? null : Math.round((at - start) * 10) / 10]);
     if (at === null) {
       missing++;
       waiting.delete(recipient);
@@ -111,6 +124,9 @@ export async function benchMessages(
   }
   streams.onEvent = null;
   agent.destroy();
+  const cpuAfter = await cpuAt();
+  const seconds = (performance.now() - phaseStart) / 1000;
+  metrics.destroy();
   const all = [...delivery.start, ...delivery.reply];
   const run: MessageRun = {
     sent: requestMs.length,
@@ -123,6 +139,11 @@ export async function benchMessages(
     requestMs: stats(requestMs),
     non2xx,
     streamsOpen: streams.count,
+    timeline: timeline.sort((x, y) => x[0] - y[0]),
+    serverCoreShare: {
+      sending: Math.round(((cpuAfter[0] - cpuBefore[0]) / seconds) * 1000) / 1000,
+      streaming: Math.round(((cpuAfter[1] - cpuBefore[1]) / seconds) * 1000) / 1000,
+    },
   };
   log(`  messages: ${run.delivered}/${run.sent} delivered, p50 ${run.deliveryMs.p50} ms, p99 ${run.deliveryMs.p99} ms (request p50 ${run.requestMs.p50} / p99 ${run.requestMs.p99}), missing ${missing}, non2xx ${non2xx}`);
   return run;
@@ -132,6 +153,8 @@ export interface FanoutRun {
   followers: Record<string, number>;
   requestMs: Record<string, Stats>;
   cpuMsPerPost: Record<string, number>;
+  /** PostgreSQL's backends (all of them on this database: the server's pool), per post. */
+  postgresCpuMsPerPost: Record<string, number>;
   liveEventsPerPost: Record<string, Record<string, number>>;
   firstLiveEventMs: Record<string, Stats>;
   streamsOpen: number;
@@ -144,7 +167,12 @@ export async function benchFanout(
   tokens: Map<number, string>,
   o: FeedBenchOptions,
   log: (line: string) => void,
+  databaseUrl: string,
 ): Promise<FanoutRun> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const database = new URL(databaseUrl).pathname.slice(1);
+  const pgCpu: Record<string, number> = { popular: 0, quiet: 0 };
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const metricsAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const names = { popular: authors.popular, quiet: authors.quiet } as const;
@@ -167,6 +195,7 @@ export async function benchFanout(
     const who = b % 2 === 0 ? 'popular' : 'quiet';
     const id = names[who];
     const before = await serverCpuSeconds(port, metricsAgent);
+    const pgBefore = await backendCpu(client, database);
     for (let i = 0; i < BLOCK; i++) {
       current = { who, start: performance.now(), seen: false };
       const r = await request(port, 'POST', '/api/v1/posts', tokens.get(id)!, agent, { text: `Fan-out check ${b}.${i}: ${VOCABULARY[(b * BLOCK + i) % VOCABULARY.length]}`, visibility: 'members' });
@@ -177,7 +206,9 @@ export async function benchFanout(
     }
     await new Promise((res) => setTimeout(res, 200));
     cpu[who]! += (await serverCpuSeconds(port, metricsAgent)) - before;
+    pgCpu[who]! += cpuSpent(pgBefore, await backendCpu(client, database));
   }
+  await client.end();
   current = null;
   streams.onEvent = null;
   agent.destroy();
@@ -187,10 +218,11 @@ export async function benchFanout(
     followers: { popular: authors.popularFollowers, quiet: 10 },
     requestMs: { popular: stats(requestMs.popular!), quiet: stats(requestMs.quiet!) },
     cpuMsPerPost: { popular: Math.round((cpu.popular! / perAuthor) * 1e5) / 100, quiet: Math.round((cpu.quiet! / perAuthor) * 1e5) / 100 },
+    postgresCpuMsPerPost: { popular: Math.round((pgCpu.popular! / perAuthor) * 100) / 100, quiet: Math.round((pgCpu.quiet! / perAuthor) * 100) / 100 },
     liveEventsPerPost: Object.fromEntries(Object.entries(live).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).map(([t, c]) => [t, c / perAuthor]))])),
     firstLiveEventMs: { popular: stats(firstLive.popular!), quiet: stats(firstLive.quiet!) },
     streamsOpen: streams.count,
   };
-  log(`  fan-out: POST /posts p50/p99 popular (${authors.popularFollowers} followers) ${run.requestMs.popular!.p50}/${run.requestMs.popular!.p99} ms, quiet (10) ${run.requestMs.quiet!.p50}/${run.requestMs.quiet!.p99} ms; server CPU per post ${run.cpuMsPerPost.popular} vs ${run.cpuMsPerPost.quiet} ms; live events per post ${JSON.stringify(run.liveEventsPerPost)}`);
+  log(`  fan-out: POST /posts p50/p99 popular (${authors.popularFollowers} followers) ${run.requestMs.popular!.p50}/${run.requestMs.popular!.p99} ms, quiet (10) ${run.requestMs.quiet!.p50}/${run.requestMs.quiet!.p99} ms; server CPU per post ${run.cpuMsPerPost.popular} vs ${run.cpuMsPerPost.quiet} ms, PostgreSQL ${run.postgresCpuMsPerPost.popular} vs ${run.postgresCpuMsPerPost.quiet} ms; live events per post ${JSON.stringify(run.liveEventsPerPost)}`);
   return run;
 }

@@ -16,6 +16,7 @@
  *   index-only probes visit the heap for them, as they would for real.
  */
 import type pg from 'pg';
+import { posts } from '../../server/db/migrations/20261221-0019-posts.ts';
 
 /** Bump when the data below changes, so --reuse rebuilds posts made by an older generator. */
 export const POSTS_VERSION = 2;
@@ -67,10 +68,11 @@ export async function generatePosts(c: pg.Client, members: number, spec: PostsSp
                  WHERE j >= 1 AND bench_u(j, 3) >= 0.03 AND bench_u(j, 4) < 0.9) END $$`);
   log(`posts: ${P} (engaged from id ${engagedFrom}, fresh from id ${freshFrom})`);
   await emptyPosts(c);
-  const authorIdx = await c.query<{ name: string; def: string }>(
-    `SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE tablename = 'posts' AND indexname = 'posts_author_recent_idx'`,
-  );
-  for (const i of authorIdx.rows) await c.query(`DROP INDEX ${i.name}`);
+  // The feed's index, dropped for the bulk insert and built after; as its migration defines it when a
+  // generation cut short has left it dropped.
+  const found = await c.query<{ def: string }>(`SELECT indexdef AS def FROM pg_indexes WHERE tablename = 'posts' AND indexname = 'posts_author_recent_idx'`);
+  const authorIdx = { rows: [{ name: 'posts_author_recent_idx', def: found.rows[0]?.def ?? posts.up.find((s) => s.includes('INDEX posts_author_recent_idx'))! }] };
+  await c.query(`DROP INDEX IF EXISTS posts_author_recent_idx`);
 
   const insertRange = async (lo: number, hi: number): Promise<void> => {
     await step(

@@ -117,3 +117,26 @@ export function request(
     req.end(payload);
   });
 }
+
+/**
+ * Waits until the server's own CPU use falls below a tenth of a core over 2 s (work after /readyz: worker
+ * threads, caches, a snapshot), at most `maxMs`; returns how long it waited and the last rate seen.
+ */
+export async function settle(port: number, maxMs = 180_000): Promise<{ waitedMs: number; coreShare: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const t0 = performance.now();
+  let share = NaN;
+  try {
+    let last = await serverCpuSeconds(port, agent);
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 2000));
+      const now = await serverCpuSeconds(port, agent);
+      share = (now - last) / 2;
+      last = now;
+      if (share < 0.1 || performance.now() - t0 > maxMs) break;
+    }
+  } finally {
+    agent.destroy();
+  }
+  return { waitedMs: Math.round(performance.now() - t0), coreShare: Math.round(share * 1000) / 1000 };
+}
