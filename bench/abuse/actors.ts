@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { DemoPerson } from '../../scripts/demo/generate.ts';
 
-/** Who a simulated member is. Everything but the four adversary kinds is honest and must not be punished. */
+/** Who a simulated member is. Everything but the five adversary kinds is honest and must not be punished. */
 export type ActorKind =
   | 'honest'
   | 'open_networker'
@@ -11,9 +11,10 @@ export type ActorKind =
   | 'bot'
   | 'cluster'
   | 'peddler'
-  | 'moocher';
+  | 'moocher'
+  | 'pitcher';
 
-export const ADVERSARY_KINDS = ['bot', 'cluster', 'peddler', 'moocher'] as const;
+export const ADVERSARY_KINDS = ['bot', 'cluster', 'peddler', 'moocher', 'pitcher'] as const;
 export type AdversaryKind = (typeof ADVERSARY_KINDS)[number];
 export const isAdversary = (kind: ActorKind): kind is AdversaryKind => (ADVERSARY_KINDS as readonly string[]).includes(kind);
 

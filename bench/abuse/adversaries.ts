@@ -1,14 +1,18 @@
 import { REGIONS } from '../../scripts/demo/data.ts';
 import type { Random } from '../../scripts/demo/generate.ts';
 import type { AdversaryKind, SimMember } from './actors.ts';
+import { sql } from 'drizzle-orm';
+import { rows } from '../../server/db/connection.ts';
 import { honestIp } from './community.ts';
 import type { Driver, Step } from './drive.ts';
+import { personalNote } from './notes.ts';
 
 /**
- * The four adversaries of the issue. Each behaves as described whatever the defences do: it signs up
- * through the API, fills its profile, and keeps sending its planned invitations every week (a refusal is
- * recorded and it moves on to the next target). The one adaptation is the peddler dropping the link from
- * its pitch once told new accounts may not send links, as a real one would.
+ * The five adversaries: the four of issue 4 and connect-then-pitch (issue 12). Each behaves as described
+ * whatever the defences do: it signs up through the API, fills its profile, and keeps sending its planned
+ * invitations (and pitches) every week (a refusal is recorded and it moves on to the next target). The one
+ * adaptation is the peddler dropping the link from its pitch once told new accounts may not send links, as
+ * a real one would.
  */
 
 export const ADVERSARY_PASSWORD = 'correct horse battery staple 42';
@@ -235,6 +239,92 @@ export function moocher(rng: Random, perWeek = 40): Adversary {
           const org = orgIndex === undefined ? 'your company' : d.community.demo.organisations[orgIndex]!.name;
           await d.invite(m, t, rng.pick(asks)(t, org), rng.chance(0.5) ? 'search' : 'suggestion');
         });
+      }
+      return [steps];
+    },
+  };
+}
+
+/**
+ * (e) Connect, then pitch: an aged account (a year old, bought or revived) with a complete, plausible
+ * profile at two of the community's larger organisations. Every week it sends polite invitations, each a
+ * personal-looking note, to former colleagues and to people two or three hops away; then, once a day, it
+ * pitches every new connection it has not pitched yet, by message, with one template ("Hi {first}, thanks
+ * for connecting! … worth a quick 15-minute call?") and a link. What is measured is its pitches: reaching
+ * the recipient's inbox, or stopped (Requests, not delivered, or refused by the API).
+ *
+ * The account's age is the one thing not done through the API: after signing up it is dated a year back in
+ * the database, as an account that has been around would be. A new account's messages already wait in
+ * Requests by default (the new-account filter), which would stop every pitch whatever the detection did.
+ */
+export function connectThenPitch(rng: Random, d0: { orgMembers: Map<number, number[]>; orgNames: string[] }, invitesPerWeek = 25): Adversary {
+  const m = newMember('pitcher', 'Marco Bellini', honestIp(rng));
+  // Two of the ten largest organisations: many former colleagues to reach politely.
+  const largest = [...d0.orgMembers].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]).slice(0, 10);
+  const [orgA, orgB] = rng.sample(largest, 2).map(([index]) => index);
+  const orgName = (index: number | undefined) => (index === undefined ? 'Acme' : d0.orgNames[index] ?? 'Acme');
+  const pitched = new Set<number>();
+  const pitch = (t: SimMember) => {
+    const industry = t.person?.industry.toLowerCase() ?? 'your';
+    return `Hi ${first(t)}, thanks for connecting! Quick one: we help ${industry} teams cut their cloud costs by 30% in 90 days. Worth a quick 15-minute call this week? https://cloudtrim.example.com/demo`;
+  };
+  const profile = {
+    headline: 'Partnerships | Helping teams spend less on the cloud',
+    about: 'Twelve years in technology partnerships. These days I help engineering and finance teams understand and reduce their cloud bills.',
+    location: 'Milan, Italy',
+    industry: 'Software',
+    function: 'Sales',
+    careerStage: 'mid',
+    skills: ['Partnerships', 'Cloud Computing', 'FinOps', 'Negotiation', 'Business Development'],
+    offers: ['Cloud cost reviews'],
+    asks: [],
+    experience: [
+      { organisation: 'CloudTrim', title: 'Head of Partnerships', startDate: '2023-02', endDate: null, description: '' },
+      { organisation: orgName(orgA), title: 'Partner Manager', startDate: '2018-04', endDate: '2023-01', description: '' },
+      { organisation: orgName(orgB), title: 'Account Manager', startDate: '2013-09', endDate: '2018-03', description: '' },
+    ],
+    education: [{ school: 'Bocconi University', degree: 'MSc Management', startYear: 2010, endYear: 2012 }],
+  };
+  const colleagues = (d: Driver) =>
+    [orgA, orgB].flatMap((o) => (o === undefined ? [] : (d0.orgMembers.get(o) ?? []))).map((index) => d.community.people[index]).filter((p): p is SimMember => !!p);
+  return {
+    kind: 'pitcher',
+    members: [m],
+    week(w, d) {
+      const steps: Step[] = [];
+      if (w === 1) {
+        steps.push(async () => {
+          await register(d, m, 'marco.bellini@cloudtrim-mail.com', profile);
+          if (m.id === 0) return;
+          await d.database.db.execute(sql`UPDATE members SET created_at = now() - interval '400 days' WHERE id = ${m.id}`);
+        });
+      }
+      for (let i = 0; i < invitesPerWeek; i++) {
+        steps.push(async () => {
+          const t = (rng.chance(0.6) ? freshTargets(d, rng, m, colleagues(d), 1)[0] : null) ?? secondOrThirdDegree(d, rng, m) ?? freshTargets(d, rng, m, colleagues(d), 1)[0];
+          if (!t) return;
+          const shared = t.person?.organisations.find((o) => o === orgA || o === orgB);
+          const note = personalNote(rng, {
+            first: first(t),
+            shared: shared === undefined ? null : { kind: 'org', name: orgName(shared) },
+            detail: t.person?.industry ?? 'your work',
+            myRole: 'partnerships',
+          });
+          await d.invite(m, t, note, rng.chance(0.5) ? 'search' : 'profile');
+        });
+        // Once a day or so, a message to every connection made since the last round.
+        if (i % 4 === 3) {
+          steps.push(async () => {
+            if (!m.auth) return;
+            const mine = await rows<{ id: number }>(d.database.db, sql`SELECT other_id AS id FROM connections WHERE member_id = ${m.id} ORDER BY other_id`);
+            for (const { id } of mine) {
+              const t = d.member(id);
+              if (!t?.honest || pitched.has(id)) continue;
+              pitched.add(id);
+              await d.message(m, t, pitch(t));
+            }
+          });
+        }
       }
       return [steps];
     },

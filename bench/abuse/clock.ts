@@ -134,7 +134,8 @@ export class VirtualClock implements SimClock {
 /**
  * For a PostgreSQL server: the world moves back instead of the clock moving on.
  * - After each simulated day, the tables screening reads by time (invitations, members, sign-ups,
- *   restrictions, flags, reports, notices, the audit log) move back a day.
+ *   restrictions, flags, reports, notices, the audit log, and for connect-then-pitch connections, messages
+ *   and message approaches) move back a day.
  * - After each week, every other table with a timestamp moves back the week, so at week boundaries the
  *   whole database agrees again; within a week those lag by at most six days, which nothing in screening reads.
  * - Sessions, tokens and the email queue keep wall-clock time so credentials stay valid; the events
@@ -144,7 +145,7 @@ export class VirtualClock implements SimClock {
 const WALL_CLOCK_TABLES = new Set(['sessions', 'access_tokens', 'email_tokens', 'email_outbox', 'schema_migrations', 'events', 'event_consumers']);
 const DAILY_TABLES = new Set([
   'invitations', 'members', 'signup_events', 'member_restrictions', 'moderation_flags', 'reports', 'member_notices',
-  'invitation_messages', 'screening_policies', 'audit_events',
+  'invitation_messages', 'screening_policies', 'audit_events', 'connections', 'messages', 'message_approaches',
 ]);
 
 export class ShiftingClock implements SimClock {

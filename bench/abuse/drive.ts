@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { type StoredReason, storedReason } from '../../common/reasons.ts';
 import type { InvitationContext } from '../../server/db/schema.ts';
 import { type Database, rows } from '../../server/db/connection.ts';
 import type { Random } from '../../scripts/demo/generate.ts';
@@ -6,6 +7,7 @@ import type { ActorKind, Api, SimMember } from './actors.ts';
 import { type SimClock, wallNow } from './clock.ts';
 import type { Community } from './community.ts';
 import { judge, type ReceivedItem, type Traits } from './honest-behaviour.ts';
+import { WELCOME_SHARE, welcomeMessage } from './messages.ts';
 
 /**
  * The driver: sends invitations and answers them through the API, and writes down every attempt with
@@ -41,6 +43,27 @@ export interface Attempt {
   note?: string;
 }
 
+/** Where a message landed for its recipient, or null when the API refused it. */
+export type MessagePlace = 'inbox' | 'requests' | 'dropped';
+
+/** One message sent through the API (a pitch, or an honest note to a new connection), with where it landed. */
+export interface MessageAttempt {
+  seq: number;
+  week: number;
+  day: number;
+  wallMs: number;
+  simMs: number;
+  senderKind: ActorKind;
+  senderId: number;
+  recipientId: number;
+  recipientHonest: boolean;
+  status: number;
+  code: string | null;
+  conversationId: number | null;
+  /** Read from the recipient's conversation_members row right after the send (the sender is never told). */
+  place: MessagePlace | null;
+}
+
 export interface AnswerRecord {
   week: number;
   recipientId: number;
@@ -69,6 +92,7 @@ export const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${
 
 export class Driver {
   readonly attempts: Attempt[] = [];
+  readonly messages: MessageAttempt[] = [];
   readonly answers: AnswerRecord[] = [];
   readonly signups: SignupRecord[] = [];
   readonly invitedPairs = new Set<string>();
@@ -87,6 +111,8 @@ export class Driver {
     readonly rng: Random,
     /** The order in which everyone's steps run (its own stream: outcomes never change it). */
     private readonly orderRng: Random,
+    /** Honest members' messages to new connections (their own stream, so they shift no other choice). */
+    private readonly messageRng: Random = orderRng,
   ) {}
 
   member(id: number): SimMember | undefined {
@@ -126,18 +152,53 @@ export class Driver {
     if (res.status === 200 || res.status === 201) {
       const body = res.body as { invitation: { id: number } };
       attempt.invitationId = body.invitation.id;
-      const [row] = await rows<{ folder: Folder; placement: string; risk_score: number; template: boolean }>(
+      const [row] = await rows<{ folder: Folder; placement: StoredReason | null; risk_score: number; template: boolean }>(
         this.database.db,
         sql`SELECT folder, placement, risk_score, template FROM invitations WHERE id = ${body.invitation.id}`,
       );
       if (row) {
         attempt.folder = row.folder;
-        attempt.placement = row.placement;
+        // Placements are stored as codes (migration 0018): their English words, which say "by the platform".
+        attempt.placement = row.placement ? storedReason(row.placement.code, row.placement.params).text : null;
         attempt.risk = row.risk_score;
         attempt.template = row.template;
       }
     }
     if ((res.status === 403 && res.code !== 'invitation_not_allowed') || attempt.folder === 'held') attempt.note = note;
+    return attempt;
+  }
+
+  /** POST /conversations (a one-to-one, or the one the two already have), logged with where it landed. */
+  async message(from: SimMember, to: SimMember, text: string): Promise<MessageAttempt> {
+    const attempt: MessageAttempt = {
+      seq: this.messages.length,
+      week: this.clock.week,
+      day: this.clock.day,
+      wallMs: wallNow(),
+      simMs: this.clock.simNow(),
+      senderKind: from.kind,
+      senderId: from.id,
+      recipientId: to.id,
+      recipientHonest: to.honest,
+      status: 0,
+      code: 'not_registered',
+      conversationId: null,
+      place: null,
+    };
+    this.messages.push(attempt);
+    if (!from.auth || from.id === 0) return attempt;
+    const res = await this.api.call(from, 'POST', '/api/v1/conversations', { to: [to.handle], text });
+    attempt.status = res.status;
+    attempt.code = res.code;
+    if (res.status === 201) {
+      const { id } = res.body as { id: number };
+      attempt.conversationId = id;
+      const [row] = await rows<{ folder: MessagePlace }>(
+        this.database.db,
+        sql`SELECT folder FROM conversation_members WHERE conversation_id = ${id} AND member_id = ${to.id}`,
+      );
+      attempt.place = row?.folder ?? null;
+    }
     return attempt;
   }
 
@@ -178,6 +239,7 @@ export class Driver {
         const r = await this.api.call(member, 'POST', '/api/v1/reports', { member: item.from.handle, invitationId: item.id, reason: 'spam', details: '' });
         reported = r.status === 201;
       }
+      if (verdict.answer === 'accept') await this.welcome(member, item.from.id);
       this.answers.push({
         week: this.clock.week,
         recipientId: member.id,
@@ -190,6 +252,17 @@ export class Driver {
       });
     }
     return n;
+  }
+
+  /**
+   * After an honest member accepts, their new connection sometimes writes to them at once: a thank-you
+   * (alike by nature) or a few words of their own. The false positives connect-then-pitch detection must
+   * not make: many members write to their new connections, nobody sells.
+   */
+  private async welcome(accepter: SimMember, senderId: number): Promise<void> {
+    const sender = this.member(senderId);
+    if (!sender?.honest || !this.messageRng.chance(WELCOME_SHARE)) return;
+    await this.message(sender, accepter, welcomeMessage(this.messageRng, sender, accepter));
   }
 
   /**

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
+import { type StoredReason, storedReason } from '../../common/reasons.ts';
 import { type Database, rows } from '../../server/db/connection.ts';
 import { ADVERSARY_KINDS, type AdversaryKind, type SimMember } from './actors.ts';
 import type { SimClock } from './clock.ts';
-import type { Attempt, Driver } from './drive.ts';
+import type { Attempt, Driver, MessageAttempt } from './drive.ts';
 
 /**
  * The simulation's results, computed after the run from the driver's log of attempts (HTTP outcomes and
@@ -75,6 +76,11 @@ export interface DetectionEvent {
 
 export interface AdversaryResult {
   kind: AdversaryKind;
+  /**
+   * What its attempts are: invitations, or (connect-then-pitch) the people it set out to pitch, each reached
+   * when its pitch landed in their inbox; `created` is then its pitches sent, and `createdReachedShare` theirs.
+   */
+  unit: 'invitations' | 'pitches';
   accounts: number;
   attempts: number;
   reached: number;
@@ -94,6 +100,34 @@ export interface AdversaryResult {
   firstTemplateMark: DetectionEvent | null;
   /** Each invitation that reached an inbox, as screening judged it on arrival: why it was not stopped. */
   reachedJudgements: { risk: number; reasons: string[]; placement: string }[];
+  /** For connect-then-pitch: its invitations (the polite part), by outcome, and how many ended connected. */
+  invitations?: { attempts: number; outcomes: Record<string, number>; accepted: number };
+  /** For connect-then-pitch: its pitches, by where they landed. */
+  pitches?: { sent: number; outcomes: Record<string, number> };
+}
+
+/** Messages honest members wrote to new connections, where they landed, and whether any sender was flagged for them. */
+export interface HonestMessages {
+  sent: number;
+  places: Record<string, number>;
+  /** Honest senders with a connect-then-pitch flag. */
+  pitchFlagged: number;
+}
+
+/** A pitch's outcome: reached the inbox, or how it was stopped. */
+function messageOutcome(m: MessageAttempt): string {
+  if (m.status === 0) return 'not_registered';
+  if (m.status !== 201) return m.code ? `refused: ${m.code}` : `failed ${m.status}`;
+  return m.place ?? 'unknown';
+}
+
+function tallyMessages(list: MessageAttempt[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of list) {
+    const o = messageOutcome(m);
+    out[o] = (out[o] ?? 0) + 1;
+  }
+  return out;
 }
 
 export interface HonestResult {
@@ -120,7 +154,7 @@ export async function computeMetrics(
   driver: Driver,
   clock: SimClock,
   adversaries: { kind: AdversaryKind; members: SimMember[] }[],
-): Promise<{ adversaries: AdversaryResult[]; honest: HonestResult; answers: Record<string, number> }> {
+): Promise<{ adversaries: AdversaryResult[]; honest: HonestResult; answers: Record<string, number>; messages: HonestMessages }> {
   const db = database.db;
   const restrictions = await rows<DbEvent>(db, sql`SELECT member_id, created_at AS at, 'restriction: ' || kind AS what FROM member_restrictions`);
   const flags = await rows<DbEvent>(db, sql`SELECT unnest(member_ids) AS member_id, created_at AS at, 'flag: ' || kind AS what FROM moderation_flags`);
@@ -135,6 +169,10 @@ export async function computeMetrics(
   for (const kind of ADVERSARY_KINDS) {
     const group = adversaries.filter((a) => a.kind === kind).flatMap((a) => a.members);
     const ids = new Set(group.map((m) => m.id).filter((id) => id > 0));
+    if (kind === 'pitcher') {
+      advResults.push(pitcherResult(driver, clock, group.length, ids, [...restrictions, ...flags], simOf, accepted, finalStatus));
+      continue;
+    }
     const mine = driver.attempts.filter((a) => a.senderKind === kind);
     const external = mine.filter((a) => !a.internal && a.recipientHonest);
     const reached = external.filter((a) => REACHED.includes(outcomeOf(a))).length;
@@ -160,14 +198,15 @@ export async function computeMetrics(
     const reachedIds = external.filter((a) => REACHED.includes(outcomeOf(a)) && a.invitationId !== null).map((a) => a.invitationId!);
     const reachedJudgements = reachedIds.length
       ? (
-          await rows<{ risk: number; reasons: string[]; placement: string }>(
+          await rows<{ risk: number; reasons: string[]; placement: StoredReason | null }>(
             db,
             sql`SELECT risk_score AS risk, risk_reasons AS reasons, placement FROM invitations WHERE id IN (${sql.join(reachedIds.map((id) => sql`${id}`), sql`, `)}) ORDER BY id`,
           )
-        ).map((r) => ({ risk: r.risk, reasons: r.reasons, placement: r.placement }))
+        ).map((r) => ({ risk: r.risk, reasons: r.reasons, placement: r.placement ? storedReason(r.placement.code, r.placement.params).text : '' }))
       : [];
     advResults.push({
       kind,
+      unit: 'invitations',
       accounts: group.length,
       attempts: external.length,
       reached,
@@ -237,7 +276,11 @@ export async function computeMetrics(
   }
   answers['answered with the evidence card'] = driver.answers.filter((a) => a.usedEvidence).length;
 
+  const honestMessages = driver.messages.filter((m) => honestIds.has(m.senderId));
+  const pitchFlagged = new Set(flags.filter((f) => f.what === 'flag: pitch' && honestIds.has(f.member_id)).map((f) => f.member_id)).size;
+
   return {
+    messages: { sent: honestMessages.length, places: tallyMessages(honestMessages), pitchFlagged },
     adversaries: advResults,
     honest: {
       members: honestMembers.length,
@@ -256,5 +299,82 @@ export async function computeMetrics(
       edgeCases,
     },
     answers,
+  };
+}
+
+/**
+ * Connect-then-pitch is measured by the people it set out to pitch: everyone it invited (and anyone who
+ * connected with it otherwise), each reached when a pitch of its landed in their inbox. Each is stopped at
+ * the first step that did not get through: the invitation (held, refused, put in Other, or just not
+ * accepted), or the pitch (Requests, not delivered, refused). The pitches alone are tallied beside.
+ */
+function pitcherResult(
+  driver: Driver,
+  clock: SimClock,
+  accounts: number,
+  ids: Set<number>,
+  events: DbEvent[],
+  simOf: (e: DbEvent) => number,
+  accepted: (list: Attempt[]) => number,
+  finalStatus: Map<number, string>,
+): AdversaryResult {
+  const pitches = driver.messages.filter((m) => m.senderKind === 'pitcher' && m.recipientHonest);
+  const invitations = driver.attempts.filter((a) => a.senderKind === 'pitcher' && a.recipientHonest);
+  const pitchTo = new Map(pitches.map((m) => [m.recipientId, m]));
+  const targets = new Map<number, { simMs: number; outcome: string }>();
+  for (const a of invitations) {
+    const pitch = pitchTo.get(a.recipientId);
+    const connected = a.invitationId !== null && finalStatus.get(a.invitationId) === 'accepted';
+    const outcome = pitch ? `pitch: ${messageOutcome(pitch)}` : connected ? 'connected, not pitched yet' : `invitation: ${outcomeOf(a).replace(/^(inbox|other_by_rule)$/, '$1, not accepted')}`;
+    targets.set(a.recipientId, { simMs: pitch && outcome !== 'pitch: inbox' ? pitch.simMs : a.simMs, outcome });
+  }
+  // Someone who connected with it some other way, and was pitched.
+  for (const m of pitches) if (!targets.has(m.recipientId)) targets.set(m.recipientId, { simMs: m.simMs, outcome: `pitch: ${messageOutcome(m)}` });
+  const list = [...targets.values()];
+  const reached = list.filter((x) => x.outcome === 'pitch: inbox').length;
+  const start = driver.firstAction.get('pitcher');
+  const event = (simMs: number, how: string): DetectionEvent | null =>
+    start
+      ? {
+          how,
+          attemptsBefore: list.filter((x) => x.simMs < simMs).length,
+          simHours: Math.round(((simMs - start.simMs) / 3_600_000) * 10) / 10,
+          simDay: 1 + Math.floor((simMs - start.simMs) / 86_400_000),
+          wallSeconds: Math.round((clock.wallOfSim(simMs) - start.wallMs) / 100) / 10,
+        }
+      : null;
+  // The first time the platform stopped it: an invitation it stopped, or a pitch kept out of an inbox.
+  const platformStop = [
+    ...invitations.filter((a) => PLATFORM_STOPS.includes(outcomeOf(a))).map((a) => ({ simMs: a.simMs, how: `invitation ${outcomeOf(a)}` })),
+    ...pitches.filter((m) => m.place !== 'inbox').map((m) => ({ simMs: m.simMs, how: `pitch ${messageOutcome(m)}` })),
+  ].sort((a, b) => a.simMs - b.simMs)[0];
+  const mine = events
+    .filter((e) => ids.has(e.member_id))
+    .map((e) => ({ e, simMs: simOf(e) }))
+    .sort((a, b) => a.simMs - b.simMs);
+  const flag = mine[0];
+  const outcomes: Record<string, number> = {};
+  for (const x of list) outcomes[x.outcome] = (outcomes[x.outcome] ?? 0) + 1;
+  return {
+    kind: 'pitcher',
+    unit: 'pitches',
+    accounts,
+    attempts: list.length,
+    reached,
+    reachedShare: share(reached, list.length),
+    stoppedShare: share(list.length - reached, list.length),
+    outcomes,
+    created: pitches.length,
+    createdReachedShare: share(pitches.filter((m) => m.place === 'inbox').length, pitches.length),
+    accepted: accepted(invitations),
+    internalInvitations: 0,
+    accountsRestricted: new Set(events.filter((e) => e.what.startsWith('restriction') && ids.has(e.member_id)).map((e) => e.member_id)).size,
+    accountsFlagged: new Set(events.filter((e) => e.what.startsWith('flag') && ids.has(e.member_id)).map((e) => e.member_id)).size,
+    firstStop: platformStop ? event(platformStop.simMs, platformStop.how) : null,
+    firstFlag: flag ? event(flag.simMs, flag.e.what) : null,
+    firstTemplateMark: null,
+    reachedJudgements: [],
+    invitations: { attempts: invitations.length, outcomes: tally(invitations), accepted: accepted(invitations) },
+    pitches: { sent: pitches.length, outcomes: tallyMessages(pitches) },
   };
 }

@@ -1,4 +1,4 @@
-import type { AdversaryResult, DetectionEvent, HonestResult } from './metrics.ts';
+import type { AdversaryResult, DetectionEvent, HonestMessages, HonestResult } from './metrics.ts';
 
 /** The results as markdown tables, for the console and for docs/screening.md. */
 
@@ -8,6 +8,7 @@ const LABELS: Record<string, string> = {
   cluster: '(b) fake cluster (50 accounts)',
   peddler: '(c) peddler',
   moocher: '(d) moocher',
+  pitcher: '(e) connect, then pitch (people invited to be pitched; of the API-accepted: pitches sent)',
 };
 
 function detection(e: DetectionEvent | null): string {
@@ -40,12 +41,17 @@ export function checkTargets(adversaries: AdversaryResult[], honest: HonestResul
   };
 }
 
-export function markdownReport(adversaries: AdversaryResult[], honest: HonestResult, meta: { members: number; weeks: number; seconds: number }): string {
+export function markdownReport(
+  adversaries: AdversaryResult[],
+  honest: HonestResult,
+  meta: { members: number; weeks: number; seconds: number },
+  messages?: HonestMessages,
+): string {
   const t = checkTargets(adversaries, honest);
   const lines: string[] = [];
   lines.push(`Abuse simulation: ${meta.members.toLocaleString('en')} honest members loaded, ${meta.weeks} simulated weeks (adversaries from week 1), ${meta.seconds} s.`);
   lines.push('');
-  lines.push('| adversary | invitations attempted | reached an inbox (incl. auto-accepted) | stopped before an inbox | of those the API accepted, reached | ended connected | sent before first stop | sent before first flag/restriction |');
+  lines.push('| adversary | attempted (invitations; (e): people it set out to pitch) | reached an inbox (incl. auto-accepted) | stopped before an inbox | of those the API accepted, reached | ended connected | sent before first stop | sent before first flag/restriction |');
   lines.push('|---|---:|---:|---:|---:|---:|---|---|');
   for (const a of adversaries) {
     lines.push(
@@ -58,7 +64,11 @@ export function markdownReport(adversaries: AdversaryResult[], honest: HonestRes
   lines.push('');
   lines.push('Where adversary invitations went:');
   lines.push('');
-  for (const a of adversaries) lines.push(`- ${LABELS[a.kind]}: ${breakdown(a.outcomes)}; accounts restricted ${a.accountsRestricted}/${a.accounts}, flagged ${a.accountsFlagged}/${a.accounts}`);
+  for (const a of adversaries) {
+    const polite = a.invitations ? `; its invitations: ${a.invitations.attempts} (${breakdown(a.invitations.outcomes)}), ${a.invitations.accepted} ended connected` : '';
+    const pitched = a.pitches ? `; its pitches: ${a.pitches.sent} (${breakdown(a.pitches.outcomes) || 'none'})` : '';
+    lines.push(`- ${LABELS[a.kind]}: ${breakdown(a.outcomes)}${polite}${pitched}; accounts restricted ${a.accountsRestricted}/${a.accounts}, flagged ${a.accountsFlagged}/${a.accounts}`);
+  }
   lines.push('');
   lines.push('Why the invitations that reached an inbox were not stopped (risk on arrival and its reasons):');
   lines.push('');
@@ -74,6 +84,9 @@ export function markdownReport(adversaries: AdversaryResult[], honest: HonestRes
   lines.push('');
   lines.push(`Honest restrictions by reason: ${breakdown(honest.reasons) || 'none'}.`);
   lines.push(`Honest invitations: ${breakdown(honest.invitations.outcomes)}; "I don't know" answers ${honest.invitations.dontKnow}.`);
+  if (messages) {
+    lines.push(`Honest messages to new connections: ${messages.sent} (${breakdown(messages.places) || 'none'}); honest senders flagged for connect-then-pitch: ${messages.pitchFlagged}.`);
+  }
   lines.push('');
   lines.push('| honest edge case | invitations | where they went | accepted | restricted |');
   lines.push('|---|---:|---|---:|---|');
@@ -83,7 +96,7 @@ export function markdownReport(adversaries: AdversaryResult[], honest: HonestRes
   lines.push('');
   const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
   lines.push(
-    `Targets: ≥ 95% of each adversary's invitations stopped before an inbox: ${mark(t.adversaryStopped)}; ≤ 1% of honest members restricted: ${mark(t.honestRestricted)}; open networker never restricted: ${mark(t.openNetworkerClear)}.`,
+    `Targets: ≥ 95% of each adversary's invitations (connect-then-pitch: people it set out to pitch) stopped before an inbox: ${mark(t.adversaryStopped)}; ≤ 1% of honest members restricted: ${mark(t.honestRestricted)}; open networker never restricted: ${mark(t.openNetworkerClear)}.`,
   );
   return lines.join('\n');
 }

@@ -7,7 +7,7 @@ import { Random } from '../../scripts/demo/generate.ts';
 import { UsageError } from '../../scripts/lib/database.ts';
 import { machine } from '../lib.ts';
 import { Api, type SimMember } from './actors.ts';
-import { type Adversary, bulkBot, fakeCluster, moocher, peddler } from './adversaries.ts';
+import { type Adversary, bulkBot, connectThenPitch, fakeCluster, moocher, peddler } from './adversaries.ts';
 import { DAYS_PER_WEEK, ShiftingClock, type SimClock, VirtualClock } from './clock.ts';
 import { buildCommunity } from './community.ts';
 import { Driver } from './drive.ts';
@@ -18,7 +18,7 @@ import { checkTargets, markdownReport } from './report.ts';
 import { openSimDatabase, parseSimOptions, usage } from './setup.ts';
 
 /**
- * `npm run bench:abuse [-- --members 500]`: builds an honest community, lets it and four adversaries act
+ * `npm run bench:abuse [-- --members 500]`: builds an honest community, lets it and five adversaries act
  * through the API for a few simulated weeks, and reports what reached inboxes, whom the defences hit, and
  * how quickly each adversary was caught. JSON goes to bench/results/abuse-<time>.json.
  */
@@ -57,7 +57,7 @@ async function main(): Promise<number> {
     // change in the defences changes what adversaries get through, not whom they pick.
     const stream = (n: number) => new Random(options.seed * 1009 + n);
     const rng = stream(3);
-    const driver = new Driver(api, sim.database, clock, community, rng, stream(5));
+    const driver = new Driver(api, sim.database, clock, community, rng, stream(5), stream(7));
 
     // The instance's operator signs up first (on loopback), as on any real instance: otherwise the first
     // account created through sign-up would become the operator, and operators are never restricted.
@@ -75,7 +75,13 @@ async function main(): Promise<number> {
     await driver.refreshAdjacency();
 
     const orgNames = community.demo.organisations.map((o) => o.name);
-    const adversaries: Adversary[] = [bulkBot(stream(11)), fakeCluster(stream(13)), peddler(stream(17), { orgNames }), moocher(stream(19))];
+    const adversaries: Adversary[] = [
+      bulkBot(stream(11)),
+      fakeCluster(stream(13)),
+      peddler(stream(17), { orgNames }),
+      moocher(stream(19)),
+      connectThenPitch(stream(23), { orgMembers: community.orgMembers, orgNames }),
+    ];
     const newcomerState = {};
     const signupsPerWeek = Math.max(2, Math.round(options.members / 1000));
     for (let w = 0; w < options.weeks; w++) {
@@ -107,14 +113,14 @@ async function main(): Promise<number> {
 
     const metrics = await computeMetrics(sim.database, driver, clock, adversaries);
     const seconds = Math.round((performance.now() - started) / 100) / 10;
-    const table = markdownReport(metrics.adversaries, metrics.honest, { members: options.members, weeks: options.weeks, seconds });
+    const table = markdownReport(metrics.adversaries, metrics.honest, { members: options.members, weeks: options.weeks, seconds }, metrics.messages);
     console.log(table);
     const targets = checkTargets(metrics.adversaries, metrics.honest);
     if (api.serverErrors.length) console.log(`\nServer errors (5xx) during the run:\n${api.serverErrors.join('\n')}`);
 
     const record = {
       name: 'abuse',
-      description: 'Abuse simulation: honest community and four adversaries through the API (issue 4)',
+      description: 'Abuse simulation: honest community and five adversaries through the API (issues 4 and 12)',
       startedAt: startedAt.toISOString(),
       durationS: seconds,
       machine: machine(),
@@ -125,6 +131,7 @@ async function main(): Promise<number> {
         adversaries: metrics.adversaries,
         honest: metrics.honest,
         answers: metrics.answers,
+        messages: metrics.messages,
         signups: driver.signups,
         requests: api.requests,
         byStatus: Object.fromEntries(api.byStatus),
