@@ -50,7 +50,17 @@ export interface Config {
   port: number;
   host: string;
   publicUrl: string;
-  database: { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string; schema?: string };
+  database:
+    | {
+        kind: 'pglite';
+        dataDir: string | null;
+        /**
+         * In memory only: a tarball of a freshly initialised, empty cluster to start from instead of
+         * running initdb again. Tests set it (server/test/global-setup.ts): initdb costs seconds per file.
+         */
+        blankCluster?: string;
+      }
+    | { kind: 'postgres'; url: string; schema?: string };
   smtpUrl: string | null;
   mailFrom: string;
   /** The community's language: for visitors and members whose browser asks for none Rapport ships, and for emails to members who chose none. */
@@ -263,7 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', VACUUM_INTERVAL_MINUTES: '0', SCRYPT_LOG_N: '12' }),
-    database: { kind: 'pglite', dataDir: null },
+    database: { kind: 'pglite', dataDir: null, blankCluster: process.env.RAPPORT_TEST_BLANK_CLUSTER || undefined },
     graphSnapshot: { path: null, intervalMs: 0, everyChanges: 100_000 },
     graphWorkers: 0,
     // Tests drive hundreds of requests a second as one member from one address; the tests of these limits set their own.

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -80,7 +80,8 @@ export async function openDatabase(config: Config): Promise<Database> {
   }
   let client: PGlite;
   try {
-    client = await PGlite.create(dataPath, { extensions: { pg_trgm } });
+    const blank = !dataPath && dbc.blankCluster ? new Blob([readFileSync(dbc.blankCluster)]) : undefined;
+    client = await PGlite.create(dataPath, { extensions: { pg_trgm }, ...(blank ? { loadDataDir: blank } : {}) });
   } catch (err) {
     release?.();
     throw err;

@@ -1,22 +1,44 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 
 /**
- * When TEST_DATABASE_URL is set, create pg_trgm once before test files race to create it in their schemas,
- * and fail fast with a clear message if the server does not answer.
+ * Runs once before the test files.
+ *
+ * It initialises one empty PGlite cluster and leaves its tarball for every in-memory database the files
+ * open (testConfig reads RAPPORT_TEST_BLANK_CLUSTER): initdb costs 2–3 s of CPU, loading the tarball under
+ * one, and a run opens about a hundred. The tarball is taken before any statement runs, so each database
+ * still starts empty and is migrated as before.
+ *
+ * When TEST_DATABASE_URL is set, it creates pg_trgm once before test files race to create it in their
+ * schemas, and fails fast with a clear message if the server does not answer.
  */
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<() => void> {
+  const folder = mkdtempSync(join(tmpdir(), 'rapport-test-'));
+  const blank = await PGlite.create(undefined, { extensions: { pg_trgm } });
+  const tarball = join(folder, 'blank-cluster.tar');
+  writeFileSync(tarball, new Uint8Array(await (await blank.dumpDataDir('none')).arrayBuffer()));
+  await blank.close();
+  process.env.RAPPORT_TEST_BLANK_CLUSTER = tarball;
+  const teardown = () => rmSync(folder, { recursive: true, force: true });
+
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     console.log('TEST_DATABASE_URL is not set: database suites run on embedded PGlite only.');
-    return;
+    return teardown;
   }
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
   } catch (err) {
+    teardown();
     throw new Error(`TEST_DATABASE_URL is set but the server does not answer: ${String(err)}`);
   }
   await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
   await client.end();
   console.log('Database suites run on embedded PGlite and on the PostgreSQL server at TEST_DATABASE_URL.');
+  return teardown;
 }

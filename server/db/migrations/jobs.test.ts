@@ -32,9 +32,9 @@ for (const engine of engines()) {
     }, 180_000);
     afterAll(() => drop?.());
 
-    it('is registered last, after the notifications migration', () => {
+    it('is registered after the content moderation migration', () => {
       const names = migrations.map((m) => m.name);
-      expect(names.indexOf('20261224-0024-jobs')).toBe(names.indexOf('20261223-0021-notifications') + 1);
+      expect(names.indexOf('20261224-0024-jobs')).toBe(names.indexOf('20261224-0023-content-moderation') + 1);
     });
 
     it('moves the emails still waiting onto the queue, keeping their attempts', async () => {
