@@ -1,13 +1,14 @@
-import { Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminApi } from '../../api/admin.ts';
 import { errorMessage } from '../../api/client.ts';
 import { moderationKeys } from '../../api/moderation.ts';
 import type { AdminMember } from '../../api/types.ts';
 import { RestrictionLabel } from './RestrictionLabel.tsx';
+import { RequiredReasonField, useRequiredReason } from './RequiredReason.tsx';
 
 /**
  * Confirms lifting a member's active restrictions. The reason is required: it goes to the audit log and
@@ -16,15 +17,13 @@ import { RestrictionLabel } from './RestrictionLabel.tsx';
 export function LiftRestrictionsDialog({ member, onClose }: { member: AdminMember | null; onClose: () => void }) {
   const { t } = useTranslation(['admin', 'common']);
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
+  const reason = useRequiredReason();
   const close = () => {
-    setReason('');
-    setTouched(false);
+    reason.reset();
     onClose();
   };
   const lift = useMutation({
-    mutationFn: (m: AdminMember) => adminApi.liftRestrictions(m.handle, reason.trim()),
+    mutationFn: (m: AdminMember) => adminApi.liftRestrictions(m.handle, reason.value.trim()),
     onSuccess: (_result, m) => {
       notifications.show({ color: 'teal', message: t('lift.done', { name: m.name }) });
       void queryClient.invalidateQueries({ queryKey: ['admin', 'members'] });
@@ -34,11 +33,10 @@ export function LiftRestrictionsDialog({ member, onClose }: { member: AdminMembe
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
-  const missing = reason.trim() === '';
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setTouched(true);
-    if (!missing && member) lift.mutate(member);
+    reason.touch();
+    if (!reason.missing && member) lift.mutate(member);
   };
 
   return (
@@ -54,18 +52,11 @@ export function LiftRestrictionsDialog({ member, onClose }: { member: AdminMembe
                 </List.Item>
               ))}
             </List>
-            <Textarea
+            <RequiredReasonField
+              reason={reason}
               label={t('lift.reason')}
               description={t('lift.memberReads')}
-              required
-              data-autofocus
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              onBlur={() => setTouched(true)}
-              error={touched && missing ? t('lift.giveReason') : undefined}
-              maxLength={2000}
-              autosize
-              minRows={2}
+              missingText={t('lift.giveReason')}
             />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>

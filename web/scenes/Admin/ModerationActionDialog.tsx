@@ -1,10 +1,11 @@
-import { Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import { type ModerationActionName, moderationApi, moderationKeys } from '../../api/moderation.ts';
+import { RequiredReasonField, useRequiredReason } from './RequiredReason.tsx';
 
 export interface PendingAction {
   type: 'flag' | 'report';
@@ -21,11 +22,10 @@ const DURATIONS = [1, 7, 30, 90, 365];
 export function ModerationActionDialog({ pending, onClose }: { pending: PendingAction | null; onClose: () => void }) {
   const { t } = useTranslation(['admin', 'common']);
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
+  const reason = useRequiredReason();
   const [days, setDays] = useState('');
   const act = useMutation({
-    mutationFn: (p: PendingAction) => moderationApi.act(p.type, p.id, p.action, reason.trim(), p.action === 'restrict' && days ? Number(days) : undefined),
+    mutationFn: (p: PendingAction) => moderationApi.act(p.type, p.id, p.action, reason.value.trim(), p.action === 'restrict' && days ? Number(days) : undefined),
     onSuccess: (result) => {
       notifications.show({ color: 'teal', message: t('moderation.done', { action: t(`moderation.actions.${result.action}`), count: result.members.length }) });
       void queryClient.invalidateQueries({ queryKey: moderationKeys.queue });
@@ -36,12 +36,10 @@ export function ModerationActionDialog({ pending, onClose }: { pending: PendingA
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
   const close = () => {
-    setReason('');
-    setTouched(false);
+    reason.reset();
     setDays('');
     onClose();
   };
-  const missing = reason.trim() === '';
   const durations = [
     { value: '', label: t('moderation.untilLifted') },
     ...DURATIONS.map((d) => ({
@@ -51,8 +49,8 @@ export function ModerationActionDialog({ pending, onClose }: { pending: PendingA
   ];
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setTouched(true);
-    if (!missing && pending) act.mutate(pending);
+    reason.touch();
+    if (!reason.missing && pending) act.mutate(pending);
   };
 
   return (
@@ -72,18 +70,11 @@ export function ModerationActionDialog({ pending, onClose }: { pending: PendingA
         <form onSubmit={submit} noValidate>
           <Stack>
             <Text size="sm">{t(`moderation.consequences.${pending.action}`)}</Text>
-            <Textarea
+            <RequiredReasonField
+              reason={reason}
               label={t('moderation.reason')}
               description={pending.action === 'warn' || pending.action === 'restrict' ? t('moderation.memberReads') : t('moderation.keptInAudit')}
-              required
-              data-autofocus
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              onBlur={() => setTouched(true)}
-              error={touched && missing ? t('moderation.giveReason') : undefined}
-              maxLength={2000}
-              autosize
-              minRows={2}
+              missingText={t('moderation.giveReason')}
             />
             {pending.action === 'restrict' && (
               <NativeSelect

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import { type ContentKind, moderationApi, moderationKeys } from '../../api/moderation.ts';
+import { RequiredReasonField, useRequiredReason } from './RequiredReason.tsx';
 
 export interface PendingRemoval {
   kind: ContentKind;
@@ -17,10 +18,9 @@ export interface PendingRemoval {
 export function RemoveContentDialog({ pending, onClose }: { pending: PendingRemoval | null; onClose: () => void }) {
   const { t } = useTranslation(['admin', 'common']);
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
+  const reason = useRequiredReason();
   const remove = useMutation({
-    mutationFn: (p: PendingRemoval) => moderationApi.removeContent(p.kind, p.id, reason.trim()),
+    mutationFn: (p: PendingRemoval) => moderationApi.removeContent(p.kind, p.id, reason.value.trim()),
     onSuccess: (result) => {
       notifications.show({ color: 'teal', message: t('moderation.removeContent.done', { kind: result.kind }) });
       void queryClient.invalidateQueries({ queryKey: moderationKeys.queue });
@@ -30,16 +30,14 @@ export function RemoveContentDialog({ pending, onClose }: { pending: PendingRemo
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
   const close = () => {
-    setReason('');
-    setTouched(false);
+    reason.reset();
     remove.reset();
     onClose();
   };
-  const missing = reason.trim() === '';
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setTouched(true);
-    if (!missing && pending) remove.mutate(pending);
+    reason.touch();
+    if (!reason.missing && pending) remove.mutate(pending);
   };
 
   return (
@@ -60,18 +58,11 @@ export function RemoveContentDialog({ pending, onClose }: { pending: PendingRemo
           <Stack>
             <Text size="sm">{t(`moderation.removeContent.consequences.${pending.kind}`)}</Text>
             <Text size="sm">{t('moderation.removeContent.also')}</Text>
-            <Textarea
+            <RequiredReasonField
+              reason={reason}
               label={t('moderation.reason')}
               description={t('moderation.removeContent.authorReads')}
-              required
-              data-autofocus
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              onBlur={() => setTouched(true)}
-              error={touched && missing ? t('moderation.giveReason') : undefined}
-              maxLength={2000}
-              autosize
-              minRows={2}
+              missingText={t('moderation.giveReason')}
             />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
