@@ -79,6 +79,9 @@ export default {
     archivedMark: 'Archived',
     report: 'Report <bdi>{name}</bdi>',
     block: 'Block <bdi>{name}</bdi>',
+    /** The menu on each message from another member. */
+    messageMenu: 'More actions for the message from {name}',
+    reportMessage: 'Report this message',
   },
   notFound: {
     title: 'This conversation is not available',

@@ -79,6 +79,8 @@ const messages: Messages<typeof english> = {
     archivedMark: 'Archiviata',
     report: 'Segnala <bdi>{name}</bdi>',
     block: 'Blocca <bdi>{name}</bdi>',
+    messageMenu: 'Altre azioni per il messaggio di {name}',
+    reportMessage: 'Segnala questo messaggio',
   },
   notFound: {
     title: 'Questa conversazione non è disponibile',
