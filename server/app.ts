@@ -149,7 +149,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerDigest(jobs, { db: database.db, graph: () => graph.index, config });
   const scheduler = new Scheduler(database.db, [...MAINTENANCE_SCHEDULES, DIGEST_SCHEDULE]);
   // Link previews are fetched after the post commits, by the job its transaction enqueued.
-  registerLinkPreviews(jobs, { db: database.db, config: config.linkPreviews, userAgent: `RapportLinkPreview/1.0 (+${config.publicUrl})` });
+  const linkPreviews = registerLinkPreviews(jobs, { db: database.db, config: config.linkPreviews, userAgent: `RapportLinkPreview/1.0 (+${config.publicUrl})` });
 
   const ctx: AppContext = {
     config,
@@ -239,7 +239,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onClose', async () => {
     if (vacuumTimer) clearInterval(vacuumTimer);
     // Running jobs finish (or their leases expire for another process to take over); no new ones start.
-    await (jobRunner ? jobRunner.stop() : jobs.stop());
+    // Link previews in flight are cut short rather than waited for: their jobs run again later.
+    const jobsStopped = jobRunner ? jobRunner.stop() : jobs.stop();
+    linkPreviews.stop();
+    await jobsStopped;
     stopWakingJobs();
     email.stop();
     // Before the snapshot, so it holds everything the processors handled.

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { rows } from '../db/connection.ts';
-import { requeuePendingPreviews } from './link-previews.ts';
+import { registerLinkPreviews, requeuePendingPreviews } from './link-previews.ts';
+import { JobQueue } from './queue.ts';
 import { type Member, signUp } from '../test/client.ts';
 import { describeEachEngine, type TestApp } from '../test/engines.ts';
 import { bytesPage, ogPage, type PageServer, startPageServer } from '../test/http-pages.ts';
@@ -198,6 +199,26 @@ describeEachEngine(
       await settle();
       expect((await ana.call('DELETE', `/api/v1/posts/${postId}`)).statusCode).toBe(204);
       expect(await stateOf(get(), postId)).toBeNull();
+    });
+
+    it('cuts a fetch short when the process stops, leaving the row as it was and the job to run again', async () => {
+      const { db } = get().database;
+      // A post whose request and job are written by hand, so that only this worker (not the app's) runs it.
+      const postId = await write(ana, 'No link yet');
+      await db.execute(sql`INSERT INTO post_link_previews (post_id, url) VALUES (${postId}, ${`${site.origin}/slow`})`);
+      await db.execute(sql`INSERT INTO jobs (kind, payload, max_attempts) VALUES ('link-preview.refresh', ${JSON.stringify({ postId })}::jsonb, 3)`);
+      const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+      const worker = new JobQueue(db, { log: quiet });
+      const previews = registerLinkPreviews(worker, { db, config: get().config.linkPreviews, userAgent: 'test' });
+      const hits = site.hits.get('/slow') ?? 0;
+      const running = worker.kick();
+      await expect.poll(() => site.hits.get('/slow') ?? 0).toBe(hits + 1);
+      previews.stop();
+      await worker.stop();
+      await running;
+      // Aborted, not timed out: the row counts no attempt and records no failure.
+      expect(await rows(db, sql`SELECT status, attempts, failure FROM post_link_previews WHERE post_id = ${postId}`)).toEqual([{ status: 'pending', attempts: 0, failure: null }]);
+      expect(await jobsOf(get(), postId)).toMatchObject([{ status: 'queued', attempts: 1, last_error: expect.stringMatching(/stopped/) }]);
     });
   },
   (config) => ({ linkPreviews: { ...config.linkPreviews, allowPrivate: true, timeoutMs: 1_000 } }),

@@ -24,6 +24,8 @@ export interface LinkPreviewDeps {
   config: LinkPreviewConfig;
   /** Sent as the User-Agent, so a site can tell who is asking. */
   userAgent: string;
+  /** Aborts fetches in flight when the process stops; their jobs run again, the rows untouched. */
+  signal?: AbortSignal;
 }
 
 /** A retry waits about a minute, then about two (half of each wait random). */
@@ -47,15 +49,20 @@ export class LinkPreviewRetry extends Error {
   }
 }
 
-/** Runs `link-preview.refresh` jobs in this process. */
-export function registerLinkPreviews(jobs: JobQueue, deps: LinkPreviewDeps): void {
+/**
+ * Runs `link-preview.refresh` jobs in this process. `stop()` aborts the fetches in flight, so shutting down
+ * waits for no slow site: those jobs fail without touching their rows and run again after their backoff.
+ */
+export function registerLinkPreviews(jobs: JobQueue, deps: Omit<LinkPreviewDeps, 'signal'>): { stop(): void } {
+  const stopping = new AbortController();
   jobs.register(
     'link-preview.refresh',
     async ({ postId }, job) => {
-      await refreshLinkPreview(deps, postId, job);
+      await refreshLinkPreview({ ...deps, signal: stopping.signal }, postId, job);
     },
     { backoff: LINK_PREVIEW_BACKOFF },
   );
+  return { stop: () => stopping.abort() };
 }
 
 /** Where a job stands among its attempts; without one (a direct call), this attempt is the last. */
@@ -80,6 +87,7 @@ export async function refreshLinkPreview(deps: LinkPreviewDeps, postId: number, 
       accept: isHtml,
       overflow: 'truncate',
       userAgent: deps.userAgent,
+      ...(deps.signal ? { signal: deps.signal } : {}),
     });
     const meta = readPageMeta(decodePage(page.body, page.charset), page.url);
     if (!meta.title) return await fail(deps, postId, still, row.attempts, 'no_title', job);
@@ -93,6 +101,8 @@ export async function refreshLinkPreview(deps: LinkPreviewDeps, postId: number, 
        WHERE ${still}`);
     return 'ready';
   } catch (err) {
+    // Stopped, not refused (an abort reads as a timeout): the row stays as it was for the job's next run.
+    if (deps.signal?.aborted) throw new Error(`link preview of post ${postId}: stopped with the process`, { cause: err });
     if (err instanceof FetchRefused) return fail(deps, postId, still, row.attempts, err.code, job);
     // Something no page should cause (a database error): the queue retries it, and on the last attempt the
     // post goes without a preview rather than stay pending, while the dead job tells the operators why.
@@ -120,6 +130,7 @@ async function previewImage(deps: LinkPreviewDeps, url: string): Promise<Encoded
       accept: mayBeImage,
       overflow: 'fail',
       userAgent: deps.userAgent,
+      ...(deps.signal ? { signal: deps.signal } : {}),
     });
     return await reencodeImage(fetched.body, PREVIEW_IMAGE_PIXELS);
   } catch (err) {
