@@ -5,12 +5,14 @@ import { expectAccessible } from './fixtures/axe.ts';
 import { launchBrowser, newMemberContext } from './fixtures/browser.ts';
 import { PostCard } from './fixtures/feed-pages.ts';
 import { type HttpMember, signUpOverHttp } from './fixtures/http-members.ts';
+import { tabTo } from './fixtures/keyboard.ts';
 import { type RunningServer, startServer } from './fixtures/server.ts';
 import { t } from './fixtures/words.ts';
 
 /**
  * Reported content, end to end: a member reports a post from its menu, the operator reads it in the
- * moderation queue as evidence and removes it with a reason, the author is told, and the post is gone.
+ * moderation queue as evidence and removes it with a reason, the author is told, and the post is gone. A
+ * member reports one message of a conversation, by keyboard, and the queue shows its text as evidence.
  */
 let server: RunningServer;
 let browser: Browser;
@@ -113,5 +115,59 @@ describe('a reported post, removed', () => {
     await page.getByText(t('feed:single.goneTitle')).waitFor();
 
     for (const p of [page, admin, author]) await p.context().close();
+  });
+});
+
+describe('a reported message', () => {
+  it('a member reports one message from its own menu, by keyboard → the operator sees that message’s text as evidence', async () => {
+    const pitcher = await signUpOverHttp(server.baseUrl, 'Pia Pitcher');
+    const recipient = await signUpOverHttp(server.baseUrl, 'Remo Recipient');
+    const first = 'Hi Remo, loved your talk on harbour logistics.';
+    const pitch = 'Buy my crypto course today: 90% returns guaranteed, send me your bank details.';
+    const started = await pitcher.call('POST', '/api/v1/conversations', { to: [recipient.handle], text: first });
+    expect(started.status).toBe(201);
+    const conversationId = (started.body as { id: number }).id;
+    expect((await pitcher.call('POST', `/api/v1/conversations/${conversationId}/messages`, { text: pitch })).status).toBe(201);
+
+    // A stranger's message waits in Requests; each of its messages has its own menu, reached with Tab.
+    const page = await signedIn(recipient);
+    await page.goto(`/messages/${conversationId}`);
+    const thread = page.getByRole('log', { name: t('messages:conversation.thread', { names: pitcher.name }) });
+    await thread.getByText(pitch, { exact: true }).waitFor();
+    const menus = thread.getByRole('button', { name: t('messages:conversation.messageMenu', { name: pitcher.name }) });
+    expect(await menus.count()).toBe(2);
+    // Oldest first: the second message's menu is the pitch's.
+    await tabTo(page, menus.nth(1));
+    await page.keyboard.press('Enter');
+    const item = page.getByRole('menuitem', { name: t('messages:conversation.reportMessage') });
+    await item.waitFor();
+    // The menu's one item is an arrow key away (WAI-ARIA menu button), then Enter.
+    await page.keyboard.press('ArrowDown');
+    await waitForFocus(item);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: shown('people:report.titleContent', { kind: 'message', name: pitcher.name }) });
+    await dialog.waitFor();
+    await dialog.getByText(shown('people:report.introContent', { name: pitcher.name })).waitFor();
+    await expectAccessible(page, 'the report dialog for a message');
+    await dialog.getByRole('radio', { name: t('people:report.reasons.scam') }).check();
+    await dialog.getByRole('textbox', { name: t('people:report.details') }).fill('A scam pitch in my requests');
+    await dialog.getByRole('button', { name: t('people:report.send') }).click();
+    await page.getByText(shown('people:report.sent', { name: pitcher.name })).waitFor();
+    await dialog.waitFor({ state: 'detached' });
+
+    // The operator reads the reported message itself, not the conversation and not the other message.
+    const admin = await signedIn(operator);
+    await admin.goto('/admin');
+    const console_ = new AdminConsole(admin);
+    await console_.heading().waitFor();
+    const queued = console_.queueItems(t('admin:moderation.reportTitle', { reason: t('admin:reportReasons.scam') }));
+    await queued.waitFor();
+    await queued.getByText(shown('admin:moderation.report.messageByDetails', { name: recipient.name, details: 'A scam pitch in my requests' })).waitFor();
+    const evidence = queued.getByRole('region', { name: t('admin:moderation.content.label', { kind: 'message' }) });
+    await evidence.getByText(pitch, { exact: true }).waitFor();
+    expect(await evidence.getByText(first).count()).toBe(0);
+    await expectAccessible(admin, 'Admin → Moderation: a reported message as evidence');
+
+    for (const p of [page, admin]) await p.context().close();
   });
 });

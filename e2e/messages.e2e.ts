@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { waitForFocus } from './fixtures/admin-pages.ts';
 import { expectAccessible } from './fixtures/axe.ts';
@@ -85,6 +86,34 @@ describe('messages in the browser', () => {
     expect(await agenda.getAttribute('href')).toBe('https://example.org/agenda?week=12');
     expect(await agenda.getAttribute('rel')).toBe('noopener noreferrer nofollow ugc');
     expect(await agenda.getAttribute('target')).toBe('_blank');
+
+    // A attaches an image. A file that is no image is refused by the server, worded from its problem code;
+    // a photo uploads at once, and Send waits for its description; B sees the image with it.
+    const picked = withB.root.getByRole('img', { name: t('messages:composer.image.preview') });
+    await withB.root.locator('input[type="file"]').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('no picture here') });
+    await withB.root.getByRole('alert').getByText(t('errors:image_unsupported'), { exact: false }).waitFor();
+    await withB.root.getByRole('button', { name: t('messages:composer.image.remove') }).click();
+    await picked.waitFor({ state: 'detached' });
+    await waitForFocus(withB.root.getByRole('button', { name: t('messages:composer.image.attach') }));
+    const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 30, g: 120, b: 200 } } }).png().toBuffer();
+    await withB.root.locator('input[type="file"]').setInputFiles({ name: 'robot.png', mimeType: 'image/png', buffer: photo });
+    await picked.waitFor();
+    await withB.root.getByText(t('messages:composer.image.uploaded')).waitFor({ state: 'attached' });
+    const caption = 'Here is the robot arm from the talk.';
+    await withB.textbox().fill(caption);
+    await withB.textbox().press('Enter');
+    await withB.root.getByText(t('messages:composer.image.altMissing')).waitFor();
+    expect(await withB.message(caption).count(), 'not sent without alt text').toBe(0);
+    const ALT = 'A red robot arm stacking blue blocks on a workbench';
+    await withB.root.getByRole('textbox', { name: t('messages:composer.image.alt') }).fill(ALT);
+    await expectAccessible(pageA, 'the message composer with an image and its alt text');
+    await withB.textbox().press('Enter');
+    await withB.message(caption).waitFor();
+    await picked.waitFor({ state: 'detached' });
+    // B's thread shows it live, served by Rapport to the conversation's members, described by A's words.
+    await withA.message(caption).waitFor();
+    await withA.thread().getByRole('img', { name: ALT }).waitFor();
+    await pageB.waitForFunction((alt) => [...document.querySelectorAll('img')].some((i) => i.alt === alt && i.complete && i.naturalWidth > 0), ALT);
 
     // A's "Message" on B's profile now opens the same conversation, with its history.
     await profile.open(bruno.handle, bruno.name);

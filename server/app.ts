@@ -30,8 +30,7 @@ import { MAINTENANCE_SCHEDULES, registerMaintenance } from './jobs/maintenance.t
 import { JobQueue } from './jobs/queue.ts';
 import { type JobRunner, runJobs } from './jobs/runner.ts';
 import { Scheduler } from './jobs/schedule.ts';
-import { LinkPreviewWorker } from './jobs/link-previews.ts';
-import { LinkPreviewProcessor } from './events/processors/link-previews.ts';
+import { registerLinkPreviews, requeuePendingPreviews } from './jobs/link-previews.ts';
 import { announceEventsOn } from './events/announce.ts';
 import { EventDispatcher } from './events/dispatcher.ts';
 import { followRemoteEvents } from './events/remote.ts';
@@ -149,9 +148,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerMaintenance(jobs, database.db, config);
   registerDigest(jobs, { db: database.db, graph: () => graph.index, config });
   const scheduler = new Scheduler(database.db, [...MAINTENANCE_SCHEDULES, DIGEST_SCHEDULE]);
-  // Link previews are fetched after the post commits; the post's transaction wrote the request.
-  const linkPreviews = new LinkPreviewWorker({ db: database.db, config: config.linkPreviews, userAgent: `RapportLinkPreview/1.0 (+${config.publicUrl})` }, app.log);
-  await events.register(new LinkPreviewProcessor(linkPreviews), { marks: new ChangeMarks(graph.marks.safe()) });
+  // Link previews are fetched after the post commits, by the job its transaction enqueued.
+  const linkPreviews = registerLinkPreviews(jobs, { db: database.db, config: config.linkPreviews, userAgent: `RapportLinkPreview/1.0 (+${config.publicUrl})` });
 
   const ctx: AppContext = {
     config,
@@ -164,7 +162,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     graph,
     events,
     live,
-    linkPreviews,
   };
   app.decorate('ctx', ctx);
 
@@ -223,7 +220,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (options.background !== false) {
     // The hourly upkeep (expiry, cluster scan, pruning) and the weekly digest are scheduled jobs on the queue.
     jobRunner = runJobs(jobs, database, scheduler, app.log);
-    linkPreviews.start();
+    // Previews an older version left pending for its own worker get their jobs.
+    requeuePendingPreviews(database.db).catch((err: unknown) => app.log.warn({ err }, 'queueing pending link previews failed'));
     events.start();
     snapshots?.start();
     if (database.engine === 'pglite' && config.vacuumIntervalMs > 0) {
@@ -241,10 +239,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onClose', async () => {
     if (vacuumTimer) clearInterval(vacuumTimer);
     // Running jobs finish (or their leases expire for another process to take over); no new ones start.
-    await (jobRunner ? jobRunner.stop() : jobs.stop());
+    // Link previews in flight are cut short rather than waited for: their jobs run again later.
+    const jobsStopped = jobRunner ? jobRunner.stop() : jobs.stop();
+    linkPreviews.stop();
+    await jobsStopped;
     stopWakingJobs();
     email.stop();
-    await linkPreviews.stop();
     // Before the snapshot, so it holds everything the processors handled.
     await remoteEvents.close();
     announcing?.stop();

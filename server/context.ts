@@ -5,7 +5,6 @@ import type { Database, Db } from './db/connection.ts';
 import type { EmailDelivery } from './jobs/email-delivery.ts';
 import type { EventDispatcher } from './events/dispatcher.ts';
 import type { JobQueue } from './jobs/queue.ts';
-import type { LinkPreviewWorker } from './jobs/link-previews.ts';
 import type { GraphService } from './graph/service.ts';
 import type { LiveStreams } from './live/streams.ts';
 
@@ -28,6 +27,4 @@ export interface AppContext {
   events: EventDispatcher;
   /** The members' open server-sent event streams in this process (routes/events). */
   live: LiveStreams;
-  /** Fetches link previews after posts commit (jobs/link-previews.ts). */
-  linkPreviews: LinkPreviewWorker;
 }

@@ -2,7 +2,7 @@
  * Every kind of job and its payload: enqueueJob and JobQueue.register are typed by this table, so a payload
  * cannot drift from its handler. Payloads are ids and codes (JSON), never a message's text: a handler loads
  * what it needs when it runs. Adding a kind is one line here and one `jobs.register(...)` where the app is
- * built (server/app.ts, e.g. `jobs.register('link-preview.refresh', ({ postId }) => refreshLinkPreview(db, postId))`).
+ * built (server/app.ts, e.g. registerLinkPreviews in jobs/link-previews.ts).
  */
 export interface JobKinds {
   /** Deliver one email of email_outbox (jobs/email-delivery.ts). */
@@ -17,9 +17,13 @@ export interface JobKinds {
   'clusters.scan': { slot: string };
   'jobs.prune': { slot: string };
   'uploads.expire': { slot: string };
+  /** Fetch a post's pending link preview (jobs/link-previews.ts), enqueued with the post's write. */
+  'link-preview.refresh': { postId: number };
 }
 
 export type JobKind = keyof JobKinds;
 
 /** Attempts before an email is given up (`failed` in the outbox, its job dead): the last about an hour after the first. */
 export const EMAIL_ATTEMPTS = 8;
+/** Attempts at a link preview before a failure that may pass (a timeout, a 5xx) is final. */
+export const LINK_PREVIEW_ATTEMPTS = 3;

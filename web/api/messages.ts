@@ -16,10 +16,12 @@ export type { ConversationList, ConversationSummary, MessageGate, MessageSetting
 /** What a member can do to their own view of a conversation (POST /conversations/:id/<action>). */
 export type ConversationAction = 'accept' | 'archive' | 'unarchive' | 'mute' | 'unmute' | 'read';
 
-/** A message's text and, optionally, an attached link (http or https). */
+/** A message's text and, optionally, an attached link (http or https) and an uploaded image with its alt text. */
 export interface MessageDraft {
   text: string;
   link?: string;
+  imageId?: number;
+  imageAlt?: string;
 }
 
 const conversation = (id: number) => `/conversations/${id}`;

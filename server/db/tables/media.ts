@@ -59,7 +59,10 @@ export const postLinkPreviews = pgTable(
     imageWidth: integer('image_width'),
     imageHeight: integer('image_height'),
     imageEtag: text('image_etag'),
-    /** When the worker should fetch it: at once when asked, later after a failed attempt that may succeed. */
+    /**
+     * Unused since previews moved onto the job queue (its jobs say when to fetch); kept to spare a migration.
+     * Its partial index still finds the pending rows (jobs/link-previews.ts, requeuePendingPreviews).
+     */
     dueAt: timestamp('due_at', { withTimezone: true }).notNull().default(sql`now()`),
     fetchedAt: timestamp('fetched_at', { withTimezone: true }),
   },

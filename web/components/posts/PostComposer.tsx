@@ -7,9 +7,9 @@ import { LIMITS } from '../../../common/limits.ts';
 import { type PostVisibility, postsApi } from '../../api/posts.ts';
 import { freeTextError } from '../../hooks/textCheck.ts';
 import { FormError } from '../FormError.tsx';
+import { useImagePicks } from '../images/useImagePicks.ts';
 import { ImagePicker } from './ImagePicker.tsx';
 import { PostTextarea } from './PostTextarea.tsx';
-import { useImagePicks } from './useImagePicks.ts';
 import { VisibilitySelect } from './VisibilitySelect.tsx';
 import { useRefreshPosts } from './usePostMutations.ts';
 

@@ -1,5 +1,5 @@
-import { Anchor, Group, Text, VisuallyHidden } from '@mantine/core';
-import { IconLink } from '@tabler/icons-react';
+import { ActionIcon, Anchor, Group, Menu, Text, VisuallyHidden } from '@mantine/core';
+import { IconDots, IconFlag, IconLink } from '@tabler/icons-react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { MessageView } from '../../api/messages.ts';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
@@ -9,9 +9,10 @@ import { MessageText } from './MessageText.tsx';
 
 /**
  * One message: mine on the end side, others' on the start side. The sender's name shows when it changes from
- * the message before; a screen reader hears who wrote each one.
+ * the message before; a screen reader hears who wrote each one. Another member's message has a menu (a
+ * button, so keyboard users reach it with Tab) to report that message.
  */
-export function MessageItem({ message: m, showSender }: { message: MessageView; showSender: boolean }) {
+export function MessageItem({ message: m, showSender, onReport }: { message: MessageView; showSender: boolean; onReport?: (message: MessageView) => void }) {
   const { t } = useTranslation('messages');
   const link = m.link ? safeHref(m.link.url) : null;
   return (
@@ -26,6 +27,20 @@ export function MessageItem({ message: m, showSender }: { message: MessageView; 
         <Text size="xs" c="dimmed">
           <TimeAgo iso={m.createdAt} />
         </Text>
+        {onReport && !m.mine && !m.removed && (
+          <Menu position="bottom-start" withArrow>
+            <Menu.Target>
+              <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('conversation.messageMenu', { name: m.sender.name })}>
+                <IconDots size={14} aria-hidden />
+              </ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item leftSection={<IconFlag size={16} aria-hidden />} onClick={() => onReport(m)}>
+                {t('conversation.reportMessage')}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        )}
       </Group>
       <div className={classes.bubble}>
         {m.removed ? (

@@ -79,6 +79,9 @@ export default {
     archivedMark: 'Archived',
     report: 'Report <bdi>{name}</bdi>',
     block: 'Block <bdi>{name}</bdi>',
+    /** The menu on each message from another member. */
+    messageMenu: 'More actions for the message from {name}',
+    reportMessage: 'Report this message',
   },
   notFound: {
     title: 'This conversation is not available',
@@ -113,6 +116,20 @@ export default {
     linkLabel: 'Link',
     linkInvalid: 'Enter a web address that starts with http:// or https://',
     sent: 'Message sent.',
+    /** One image per message, uploaded as soon as it is picked. */
+    image: {
+      attach: 'Attach an image',
+      preview: 'The image you are attaching',
+      remove: 'Remove the image',
+      uploading: 'Uploading the image',
+      uploaded: 'Image uploaded',
+      failed: 'The image was not uploaded',
+      alt: 'Describe the image for people who cannot see it',
+      altHint: 'What would you say about it to someone on the phone?',
+      altMissing: 'Describe the image before you send it.',
+      tooLarge: 'This file is over {megabytes, number} MB. Choose a smaller image.',
+      waiting: 'Wait until the image has uploaded, or remove it.',
+    },
   },
   new: {
     title: 'New message',

@@ -79,6 +79,8 @@ const messages: Messages<typeof english> = {
     archivedMark: 'Archiviata',
     report: 'Segnala <bdi>{name}</bdi>',
     block: 'Blocca <bdi>{name}</bdi>',
+    messageMenu: 'Altre azioni per il messaggio di {name}',
+    reportMessage: 'Segnala questo messaggio',
   },
   notFound: {
     title: 'Questa conversazione non è disponibile',
@@ -113,6 +115,19 @@ const messages: Messages<typeof english> = {
     linkLabel: 'Link',
     linkInvalid: 'Inserisci un indirizzo web che inizi con http:// o https://',
     sent: 'Messaggio inviato.',
+    image: {
+      attach: 'Allega un’immagine',
+      preview: 'L’immagine che stai allegando',
+      remove: 'Togli l’immagine',
+      uploading: 'Caricamento dell’immagine',
+      uploaded: 'Immagine caricata',
+      failed: 'L’immagine non è stata caricata',
+      alt: 'Descrivi l’immagine per chi non può vederla',
+      altHint: 'Cosa diresti di questa immagine a qualcuno al telefono?',
+      altMissing: 'Descrivi l’immagine prima di inviarla.',
+      tooLarge: 'Questo file supera i {megabytes, number} MB. Scegli un’immagine più piccola.',
+      waiting: 'Aspetta che l’immagine sia caricata, oppure toglila.',
+    },
   },
   new: {
     title: 'Nuovo messaggio',

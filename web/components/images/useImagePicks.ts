@@ -3,7 +3,7 @@ import { LIMITS } from '../../../common/limits.ts';
 import { errorMessage } from '../../api/client.ts';
 import { mediaApi } from '../../api/media.ts';
 
-/** An image picked in the composer: uploaded at once, attached by id when the post is sent. */
+/** An image picked in a composer: uploaded at once, attached by id when the post or message is sent. */
 export interface PickedImage {
   key: string;
   /** A local object URL of the file, for the thumbnail (the upload's own URL would need a round trip). */
@@ -17,14 +17,18 @@ export interface PickedImage {
   error: string | null;
 }
 
+/** What the file chooser offers; the server judges the content, whatever a file claims to be. */
+export const IMAGE_ACCEPT = 'image/jpeg,image/png,image/webp,image/gif';
+
 let nextKey = 0;
 
 /**
- * The composer's images: each file uploads as soon as it is picked (with progress), at most
- * LIMITS.postImagesMax of them; removing one also removes its upload from the server. `tooLarge` words
- * the refusal of a file over the size limit, which is known here without a round trip.
+ * A composer's images (a post's, or a message's one): each file uploads as soon as it is picked (with
+ * progress), at most `max` of them; removing one also removes its upload from the server. `tooLarge` words
+ * the refusal of a file over the size limit, which is known here without a round trip; the server's
+ * refusals (image_unsupported, image_too_large…) are worded from their problem codes.
  */
-export function useImagePicks(tooLarge: string) {
+export function useImagePicks(tooLarge: string, max: number = LIMITS.postImagesMax) {
   const [images, setImages] = useState<PickedImage[]>([]);
   const [dropped, setDropped] = useState(0);
   const uploads = useRef(new Map<string, AbortController>());
@@ -62,11 +66,11 @@ export function useImagePicks(tooLarge: string) {
     images,
     /** How many files of the last pick did not fit under the limit. */
     dropped,
-    full: images.length >= LIMITS.postImagesMax,
-    /** Every image has uploaded: the post can be sent. */
+    full: images.length >= max,
+    /** Every image has uploaded: the post or message can be sent. */
     ready: images.every((i) => i.status === 'uploaded'),
     add(files: File[]) {
-      const room = Math.max(0, LIMITS.postImagesMax - images.length);
+      const room = Math.max(0, max - images.length);
       setDropped(Math.max(0, files.length - room));
       const started = files.slice(0, room).map(start);
       setImages((list) => [...list, ...started]);
@@ -84,7 +88,7 @@ export function useImagePicks(tooLarge: string) {
       setDropped(0);
       setImages((list) => list.filter((i) => i.key !== key));
     },
-    /** After posting: the uploads now belong to the post, only the local previews go. */
+    /** After sending: the uploads now belong to the post or message, only the local previews go. */
     clear() {
       for (const image of images) {
         URL.revokeObjectURL(image.previewUrl);
