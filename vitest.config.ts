@@ -10,8 +10,9 @@ export default defineConfig({
     // Each file opens its own PGlite (~150 MB of WASM heap); two cores want few parallel files.
     maxWorkers: 2,
     // Files share a worker's module cache instead of importing the app afresh each (that cost about 2 s a
-    // file, a third of the run). Safe because no test mocks modules, stubs globals or changes process.env,
-    // and every file opens its own database and app; CI runs files in a different order than a laptop.
+    // file, a third of the run). So no test mocks modules or changes process.env, a file that stubs a global
+    // restores it in afterAll, and every file opens its own database and app; CI runs files in another
+    // order than a laptop (and the Node 24 run in another again), which is how a leak shows.
     isolate: false,
   },
 });

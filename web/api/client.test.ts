@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { icuFormat } from '../i18n/icu-format.ts';
 import { i18n } from '../i18n/i18n.ts';
 import enCommon from '../i18n/resources/en/common.ts';
@@ -17,6 +17,10 @@ beforeAll(() => {
     defaultNS: 'common',
     interpolation: { escapeValue: false },
   });
+});
+// Test files share modules and globals (vitest.config.ts, isolate: false): the stub goes with this file.
+afterAll(() => {
+  vi.unstubAllGlobals();
 });
 afterEach(async () => {
   vi.restoreAllMocks();
