@@ -1,0 +1,100 @@
+import type english from '../../en/admin/moderation.ts';
+import type { Messages } from '../../messages.ts';
+
+/** La coda di moderazione della pagina Amministrazione (parte del namespace `admin`). */
+const moderation: Messages<typeof english> = {
+  loading: 'Caricamento della coda di moderazione…',
+  intro: 'Account segnalati dal sistema e segnalazioni in attesa di una decisione. Ogni azione viene registrata nel registro attività.',
+  emptyTitle: 'Niente da esaminare',
+  emptyBody: 'Nessun account segnalato e nessuna segnalazione aperta. I nuovi casi compaiono qui appena arrivano.',
+  flagTitles: {
+    registration: 'Iscrizione a rischio',
+    cluster: 'Gruppo di iscrizioni',
+    template: 'Inviti con testo ripetuto',
+    reputation: 'Inviti con cattiva reputazione',
+    reports: 'Segnalato da più membri',
+    pitch: 'Collegamento, poi proposta commerciale per messaggio',
+  },
+  reportTitle: 'Segnalazione: {reason}',
+  risk: 'Rischio {score}',
+  accounts: '{count, plural, one {# account} other {# account}}',
+  reasons: 'Motivi',
+  noOne: 'nessuno',
+  who: '{name} e {others, plural, one {# altro} other {altri #}}',
+  report: {
+    memberBy: '<bdi>{name}</bdi> ha segnalato questo membro.',
+    memberByDetails: '<bdi>{name}</bdi> ha segnalato questo membro: “<bdi>{details}</bdi>”',
+    invitationBy: '<bdi>{name}</bdi> ha segnalato un invito di questo membro.',
+    invitationByDetails: '<bdi>{name}</bdi> ha segnalato un invito di questo membro: “<bdi>{details}</bdi>”',
+    member: 'Questo membro è stato segnalato.',
+    memberDetails: 'Questo membro è stato segnalato: “<bdi>{details}</bdi>”',
+    invitation: 'Un invito di questo membro è stato segnalato.',
+    invitationDetails: 'Un invito di questo membro è stato segnalato: “<bdi>{details}</bdi>”',
+    postBy: '<bdi>{name}</bdi> ha segnalato un post di questo membro.',
+    postByDetails: '<bdi>{name}</bdi> ha segnalato un post di questo membro: “<bdi>{details}</bdi>”',
+    post: 'Un post di questo membro è stato segnalato.',
+    postDetails: 'Un post di questo membro è stato segnalato: “<bdi>{details}</bdi>”',
+    commentBy: '<bdi>{name}</bdi> ha segnalato un commento di questo membro.',
+    commentByDetails: '<bdi>{name}</bdi> ha segnalato un commento di questo membro: “<bdi>{details}</bdi>”',
+    comment: 'Un commento di questo membro è stato segnalato.',
+    commentDetails: 'Un commento di questo membro è stato segnalato: “<bdi>{details}</bdi>”',
+    messageBy: '<bdi>{name}</bdi> ha segnalato un messaggio di questo membro.',
+    messageByDetails: '<bdi>{name}</bdi> ha segnalato un messaggio di questo membro: “<bdi>{details}</bdi>”',
+    message: 'Un messaggio di questo membro è stato segnalato.',
+    messageDetails: 'Un messaggio di questo membro è stato segnalato: “<bdi>{details}</bdi>”',
+  },
+  content: {
+    label: '{kind, select, post {Il post segnalato} comment {Il commento segnalato} other {Il messaggio segnalato}}',
+    written: 'Scritto il <time>{date}</time>',
+    edited: 'modificato il <time>{date}</time>',
+    now: {
+      as_reported: 'Invariato dalla segnalazione',
+      edited: 'Modificato da chi l’ha scritto dopo la segnalazione',
+      gone: 'Eliminato o rimosso dopo la segnalazione',
+    },
+    open: '{kind, select, post {Apri il post} other {Apri il post del commento}}',
+    private: 'In una conversazione privata, che solo chi ne fa parte può aprire: questa copia è ciò che è stato segnalato.',
+    link: 'Link allegato: {url}',
+    remove: '{kind, select, post {Rimuovi il post} comment {Rimuovi il commento} other {Rimuovi il messaggio}}',
+  },
+  removeContent: {
+    title: '{kind, select, post {Rimuovere questo post di <bdi>{name}</bdi>?} comment {Rimuovere questo commento di <bdi>{name}</bdi>?} other {Rimuovere questo messaggio di <bdi>{name}</bdi>?}}',
+    consequences: {
+      post: 'Il post viene eliminato per tutti, con i commenti e le reazioni; le sue condivisioni indicano che non c’è più.',
+      comment: 'Il commento viene eliminato per tutti, con le risposte e le reazioni.',
+      message: 'Chi partecipa alla conversazione vede «Rimosso dai moderatori» al suo posto; testo e link vengono eliminati.',
+    },
+    also: 'Chi l’ha scritto riceve un avviso con il tuo motivo. Le segnalazioni aperte su questo contenuto vengono chiuse; ne conservano una copia come prova, e la rimozione resta nel registro attività.',
+    authorReads: 'Chi l’ha scritto leggerà questo testo.',
+    done: '{kind, select, post {Post rimosso.} comment {Commento rimosso.} other {Messaggio rimosso.}} Chi l’ha scritto è stato avvisato.',
+  },
+  actionsFor: 'Azioni per {title}',
+  actions: {
+    dismiss: 'Archivia',
+    warn: 'Avvisa',
+    restrict: 'Limita gli inviti',
+    suspend: 'Sospendi',
+  },
+  consequences: {
+    dismiss:
+      'Nessun problema. Il caso esce dalla coda e le restrizioni automatiche su questi nuovi account vengono revocate.',
+    warn: 'Ogni membro riceve un avviso con il tuo motivo.',
+    restrict:
+      'Ogni membro non può più inviare inviti per il periodo che scegli, o finché un operatore non revoca la restrizione, e riceve una notifica con il tuo motivo.',
+    suspend:
+      'Ogni membro viene disconnesso, i suoi token di accesso smettono di funzionare, non può più accedere, non è più visibile se non agli operatori e i suoi inviti in attesa vengono bloccati.',
+  },
+  dialogTitle: '{action} — <bdi>{who}</bdi>?',
+  done: '{action}: fatto per {count, plural, one {# membro} other {# membri}}.',
+  reason: 'Motivo',
+  memberReads: 'Il membro leggerà questo testo.',
+  keptInAudit: 'Resta nel registro attività.',
+  giveReason: 'Indica un motivo',
+  howLong: 'Durata',
+  howLongHint: 'Il membro vede quando termina.',
+  untilLifted: 'Finché un operatore non la revoca',
+  days: '{days, plural, one {# giorno} other {# giorni}}',
+  years: '{years, plural, one {# anno} other {# anni}}',
+};
+
+export default moderation;
