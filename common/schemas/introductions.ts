@@ -8,8 +8,9 @@ import { LIMITS } from '../limits.ts';
 import { bigIdParam, cursor, handle, requiredText, text } from './primitives.ts';
 import { page, personCard } from './search.ts';
 
-export const INTRODUCTION_BOXES = ['asked', 'to-forward', 'received'] as const;
-export type IntroductionBox = (typeof INTRODUCTION_BOXES)[number];
+import { INTRODUCTION_BOXES, type IntroductionBox } from '../introductions.ts';
+
+export { INTRODUCTION_BOXES, type IntroductionBox };
 
 export const INTRODUCTION_STATUSES = ['open', 'accepted', 'declined', 'expired'] as const;
 export const INTRODUCTION_STEP_STATUSES = ['pending', 'waiting', 'forwarded', 'accepted', 'declined', 'expired'] as const;
