@@ -12,7 +12,8 @@ import { PersonAvatar } from '../../components/PersonAvatar.tsx';
 import { useFormat } from '../../i18n/format.ts';
 
 const BDI = { bdi: <bdi /> };
-const STATUS_COLOURS = { open: 'blue', accepted: 'teal', declined: 'gray', expired: 'gray' } as const;
+// The theme's own colour for what is still open (its light badge meets contrast; Mantine's blue does not).
+const STATUS_COLOURS = { open: 'brand', accepted: 'teal', declined: 'gray', expired: 'gray' } as const;
 
 /** One introduction: who asks whom through whom, the blurb and notes the reader may see, each step's status, and the reader's actions. */
 export function IntroductionItem({ introduction: i }: { introduction: IntroductionView }) {
