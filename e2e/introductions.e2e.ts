@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { rows } from '../server/db/connection.ts';
 import { expectAccessible } from './fixtures/axe.ts';
+import { newMemberContext } from './fixtures/browser.ts';
+import { expectNoSidewaysScroll } from './fixtures/layout.ts';
+import { SignInPage } from './fixtures/network-pages.ts';
 import { connectViaApi, type SeededMember, seedMember } from './fixtures/network-api.ts';
 import { MemberProfile } from './fixtures/network-pages.ts';
 import { browserSuite } from './fixtures/suite.ts';
@@ -86,5 +89,15 @@ describe('introductions in the browser', () => {
            WHERE c.member_id = ${ana.id} AND c.other_id = ${cleo.id}`,
     );
     expect(origin).toEqual({ context: 'introduction', introducers: [ben.id] });
+
+    // On a phone, the page fits and its tabs and actions are reachable without sideways scrolling.
+    const context = await newMemberContext(e2e.browser, e2e.server.baseUrl, { width: 390 });
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await new SignInPage(phone).signIn(ben);
+    await phone.goto('/introductions?box=to-forward');
+    await phone.getByRole('list', { name: shown('introductions:lists.to-forward') }).getByText(blurb).waitFor();
+    await expectNoSidewaysScroll(phone, '/introductions on a phone');
+    await expectAccessible(phone, '/introductions on a phone');
   });
 });

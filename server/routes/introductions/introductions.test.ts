@@ -159,6 +159,38 @@ describeEachEngine('introductions: double opt-in', (get) => {
     expectCode(await c!.call('POST', `/api/v1/introductions/${id}/accept`), 409, 'introduction_answered');
   });
 
+  it('shows an introduction to nobody off its path, and to each on it only once it reached them, on every route', async () => {
+    const [a, b, d, c, outsider] = await people('Pia', 'Quentin', 'Rosa', 'Saul', 'Outside');
+    await connect(a!, b!);
+    await connect(b!, d!);
+    await connect(d!, c!);
+    // The outsider knows everyone on the path but is not on it.
+    for (const m of [a!, b!, d!, c!]) await connect(outsider!, m);
+    const { id } = (await ask(a!, c!, [b!, d!])).json();
+    const nobody = [outsider!, operator];
+    const lists = async (m: Member) => (await Promise.all(['asked', 'to-forward', 'received'].map((x) => box(m, x)))).flat().filter((i) => i.id === id);
+    for (const m of [...nobody, d!, c!]) {
+      expect(await lists(m)).toEqual([]);
+      expect((await one(m, id)).statusCode).toBe(404);
+      for (const step of ['forward', 'decline', 'accept', 'leave']) expect((await m.call('POST', `/api/v1/introductions/${id}/${step}`)).statusCode, `${step}`).toBe(404);
+    }
+    expect((await b!.call('POST', `/api/v1/introductions/${id}/forward`, { note: 'Worth it.' })).statusCode).toBe(200);
+    for (const m of [...nobody, c!]) {
+      expect(await lists(m)).toEqual([]);
+      expect((await one(m, id)).statusCode).toBe(404);
+    }
+    expect(await lists(d!)).toHaveLength(1);
+    expect((await d!.call('POST', `/api/v1/introductions/${id}/forward`)).statusCode).toBe(200);
+    expect(await lists(c!)).toHaveLength(1);
+    expect((await c!.call('POST', `/api/v1/introductions/${id}/accept`)).statusCode).toBe(200);
+    for (const m of nobody) {
+      expect(await lists(m)).toEqual([]);
+      expect((await one(m, id)).statusCode).toBe(404);
+    }
+    // Nor is it in any notification of theirs.
+    for (const m of nobody) expect(await notificationsOf(m)).toEqual([]);
+  });
+
   describe('bad input: a 4xx with a stable code, and nothing written', () => {
     it('refuses oversized texts, self, 1st-degree, out-of-network, broken paths, blocks and duplicates', async () => {
       const { a, b, c } = await triangle();
