@@ -10,6 +10,7 @@ import type home from './web/i18n/resources/en/home.ts';
 import type messages from './web/i18n/resources/en/messages.ts';
 import type network from './web/i18n/resources/en/network.ts';
 import type notifications from './web/i18n/resources/en/notifications.ts';
+import type introductions from './web/i18n/resources/en/introductions.ts';
 import type organisation from './web/i18n/resources/en/organisation.ts';
 import type people from './web/i18n/resources/en/people.ts';
 import type profile from './web/i18n/resources/en/profile.ts';
@@ -41,6 +42,7 @@ declare module 'i18next' {
       messages: typeof messages;
       network: typeof network;
       notifications: typeof notifications;
+      introductions: typeof introductions;
       organisation: typeof organisation;
       people: typeof people;
       profile: typeof profile;

@@ -26,6 +26,8 @@ export const ERROR_CODES = {
   wrong_password: { status: 400, meaning: 'The current password given to change the password is not correct.' },
   weak_password: { status: 400, meaning: 'The new password is too short or too easy to guess; the message says why.' },
   invitation_self: { status: 400, meaning: 'You cannot invite yourself.' },
+  introduction_self: { status: 400, meaning: 'You cannot ask for an introduction to yourself.' },
+  introduction_unreachable: { status: 400, meaning: 'The member is not in your network: no path of at most 3 hops leads to them.' },
   follow_self: { status: 400, meaning: 'You cannot follow yourself.' },
   block_self: { status: 400, meaning: 'You cannot block yourself.' },
   report_self: { status: 400, meaning: 'You cannot report yourself.' },
@@ -110,6 +112,17 @@ export const ERROR_CODES = {
   member_suspended: { status: 409, meaning: 'The member is suspended: reinstate them first.' },
   last_operator: { status: 409, meaning: 'A community needs at least one operator: make someone else an operator first.' },
   already_merged: { status: 409, meaning: 'One of the organisations was already merged into another.' },
+  introduction_connected: { status: 409, meaning: 'The member is already your connection: no introduction is needed.' },
+  introduction_path_invalid: {
+    status: 409,
+    meaning: '`via` is not a path to the target in your network now (a hop is no longer a connection, or a block stands between two of its people): ask for the paths again.',
+  },
+  introduction_pending: { status: 409, meaning: 'You already have an open introduction request to this member.' },
+  introduction_not_your_turn: { status: 409, meaning: 'This step of the introduction is not yours to take now (it is someone else\'s turn, or yours has not come).' },
+  introduction_answered: { status: 409, meaning: 'You have already answered this introduction.' },
+  introduction_expired: { status: 409, meaning: 'The introduction expired before it was accepted.' },
+  introduction_closed: { status: 409, meaning: 'The introduction is no longer open: it was declined, or accepted.' },
+  introduction_no_conversation: { status: 409, meaning: 'You are not in a conversation opened by this introduction.' },
   job_not_dead: { status: 409, meaning: 'Only a dead job (out of attempts) can be retried or discarded; this one is queued, running or done.' },
 
   // 413 to 431: the request's size or shape
@@ -119,6 +132,10 @@ export const ERROR_CODES = {
   multipart_required: { status: 415, meaning: 'Send the file as multipart/form-data.' },
   rate_limited: { status: 429, meaning: 'Too many requests or attempts; `Retry-After` gives the seconds to wait.' },
   invitation_allowance: { status: 429, meaning: 'Your weekly invitation allowance is used up; `Retry-After` says when one frees up.' },
+  introduction_quota: {
+    status: 429,
+    meaning: 'You have started as many introduction requests this week as your account allows (`params.weekly`); `Retry-After` says when one frees up.',
+  },
   headers_too_large: { status: 431, meaning: 'The request headers are too large.' },
 
   // 500

@@ -24,6 +24,10 @@ export const LIMITS = {
   tokenNameMax: 60,
   searchQueryMax: 200,
   invitationNoteMax: 300,
+  /** An introduction request's forwardable blurb: who I am and why I ask. */
+  introductionBlurbMax: 1000,
+  /** An introducer's note when forwarding, and the reason given when declining a step. */
+  introductionNoteMax: 500,
   postMax: 3000,
   commentMax: 1250,
   /** Distinct @mentions and #topics a post or comment may carry. */

@@ -19,6 +19,22 @@ export const NOTIFICATION_KINDS = [
   'reaction',
   /** Someone reposted my post (grouped by post). */
   'repost',
+  /** Someone asks me to introduce them (I am on the path, and it is my turn). */
+  'introduction_requested',
+  /** Someone asks to be introduced to me (the last introducer forwarded it). */
+  'introduction_received',
+  /** An introducer forwarded my request. */
+  'introduction_forwarded',
+  /** Someone on the path declined my request (or one I forwarded). */
+  'introduction_declined',
+  /** The target accepted: the group conversation is open. */
+  'introduction_accepted',
+  /** My introduction was accepted: thank the introducer (one per introducer). */
+  'introduction_thank',
+  /** My request expired before it was accepted. */
+  'introduction_expired',
+  /** An introduction has waited for me for a week. */
+  'introduction_reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -42,5 +58,13 @@ export const EMAIL_BY_DEFAULT: Record<EmailKind, boolean> = {
   mention: true,
   reaction: false,
   repost: false,
+  introduction_requested: true,
+  introduction_received: true,
+  introduction_forwarded: false,
+  introduction_declined: false,
+  introduction_accepted: true,
+  introduction_thank: false,
+  introduction_expired: false,
+  introduction_reminder: true,
   digest: true,
 };

@@ -158,6 +158,12 @@ beforeAll(async () => {
   expect((await giulia.call('POST', `/api/v1/conversations/${conversationId}/messages`, { text: ANSWER_TEXT })).statusCode).toBe(201);
   expect((await sara.call('POST', '/api/v1/conversations', { to: [giulia.handle], text: REQUEST_TEXT })).statusCode).toBe(201);
   DATA.push(MESSAGE_TEXT, ANSWER_TEXT, REQUEST_TEXT);
+  // An introduction Giulia asked of Marco, to Luca (2nd degree through him), which Marco forwarded with a note.
+  const asked = await giulia.call('POST', '/api/v1/introductions', { target: luca.handle, via: [marco.handle], blurb: INTRODUCTION_TEXT });
+  expect(asked.statusCode, asked.body).toBe(201);
+  const forwarded = await marco.call('POST', `/api/v1/introductions/${asked.json<{ id: number }>().id}/forward`, { note: FORWARD_NOTE });
+  expect(forwarded.statusCode, forwarded.body).toBe(200);
+  DATA.push(INTRODUCTION_TEXT, FORWARD_NOTE);
   DATA.push(operator.name, giulia.name, marco.name, sara.name, luca.name, 'Ingegnera del software a Torino', 'Designer di prodotto', 'Acme Italia', 'Ingegnera', 'Ci siamo visti al meetup.');
   DATA.push(POST_TEXT, ...POST_PIECES, COMMENT_TEXT, REPLY_TEXT);
   for (const m of [operator, giulia, marco, sara, luca]) {
@@ -183,6 +189,8 @@ const REPLY_TEXT = 'Perfetto, ti scrivo domani.';
 const MESSAGE_TEXT = 'Ciao Giulia, ci vediamo giovedì al meetup?';
 const ANSWER_TEXT = 'Certo, a giovedì!';
 const REQUEST_TEXT = 'Ciao, posso farti una domanda sul tuo lavoro?';
+const INTRODUCTION_TEXT = 'Lavoro nel design a Torino e vorrei un consiglio da Luca sui progetti pubblici.';
+const FORWARD_NOTE = 'Giulia è bravissima, vale la pena sentirla.';
 
 /** Opens the comments of Marco's post: the comment, its reply and the boxes to write them. */
 async function openComments(page: Page, locale: WalkLocale): Promise<void> {
@@ -208,6 +216,7 @@ const VISITS: Visit[] = [
   { route: '/posts/:id', path: () => `/posts/${postId}`, as: 'member' },
   { route: '/network', path: () => '/network', as: 'member' },
   { route: '/notifications', path: () => '/notifications', as: 'member' },
+  { route: '/introductions', path: () => '/introductions', as: 'member' },
   { route: '/messages', path: () => '/messages', as: 'member' },
   { route: '/messages/new', path: () => '/messages/new', as: 'member' },
   { route: '/messages/:id', path: () => `/messages/${conversationId}`, as: 'member' },

@@ -67,6 +67,7 @@ import { connectionRoutes } from './routes/network/connections.ts';
 import { followBlockRoutes } from './routes/network/follows-blocks.ts';
 import { graphRoutes } from './routes/network/graph.ts';
 import { invitationRoutes } from './routes/network/invitations.ts';
+import { introductionRoutes } from './routes/introductions/introductions.ts';
 import { screeningRoutes } from './routes/network/screening.ts';
 import { suggestionRoutes } from './routes/network/suggestions.ts';
 import { organisationRoutes } from './routes/organisations/organisations.ts';
@@ -202,6 +203,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(connectionRoutes, { prefix: '/api/v1' });
   await app.register(followBlockRoutes, { prefix: '/api/v1' });
   await app.register(graphRoutes, { prefix: '/api/v1' });
+  await app.register(introductionRoutes, { prefix: '/api/v1' });
   await app.register(suggestionRoutes, { prefix: '/api/v1' });
   await app.register(screeningRoutes, { prefix: '/api/v1' });
   await app.register(eventRoutes, { prefix: '/api/v1' });

@@ -30,6 +30,10 @@ const envSchema = z.object({
   MAX_PENDING_INVITATIONS: z.coerce.number().int().min(1).default(1_000),
   WEEKLY_INVITATIONS_NEW: z.coerce.number().int().min(0).default(20),
   WEEKLY_INVITATIONS_ESTABLISHED: z.coerce.number().int().min(0).default(100),
+  WEEKLY_INTRODUCTIONS_NEW: z.coerce.number().int().min(0).default(5),
+  WEEKLY_INTRODUCTIONS_ESTABLISHED: z.coerce.number().int().min(0).default(15),
+  INTRODUCTION_EXPIRY_DAYS: z.coerce.number().min(1).default(30),
+  INTRODUCTION_REMINDER_DAYS: z.coerce.number().min(1).default(7),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   RATE_LIMIT_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
@@ -155,6 +159,12 @@ export interface NetworkLimits {
   /** The weekly invitation allowance before reputation, for new or thin accounts and for established ones. */
   weeklyInvitationsNew: number;
   weeklyInvitationsEstablished: number;
+  /** Open introduction requests a member may start in a week, for New accounts and for established ones. */
+  weeklyIntroductionsNew: number;
+  weeklyIntroductionsEstablished: number;
+  /** An introduction not accepted by then expires; the person whose turn it is is reminded once after introductionReminderMs. */
+  introductionExpiryMs: number;
+  introductionReminderMs: number;
 }
 
 /** false: the socket's address is the client; a number: trust that many proxy hops; a list: trust those proxies. */
@@ -233,6 +243,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       invitationExpiryMs: e.INVITATION_EXPIRY_DAYS * 86_400_000,
       weeklyInvitationsNew: e.WEEKLY_INVITATIONS_NEW,
       weeklyInvitationsEstablished: e.WEEKLY_INVITATIONS_ESTABLISHED,
+      weeklyIntroductionsNew: e.WEEKLY_INTRODUCTIONS_NEW,
+      weeklyIntroductionsEstablished: e.WEEKLY_INTRODUCTIONS_ESTABLISHED,
+      introductionExpiryMs: e.INTRODUCTION_EXPIRY_DAYS * 86_400_000,
+      introductionReminderMs: e.INTRODUCTION_REMINDER_DAYS * 86_400_000,
     },
     graphSnapshot: {
       path: join(resolve(e.RAPPORT_DATA_DIR), 'graph.snapshot'),

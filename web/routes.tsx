@@ -11,6 +11,7 @@ import { MessagesHome } from './scenes/Messages/MessagesHome.tsx';
 import { MessagesLayout } from './scenes/Messages/MessagesLayout.tsx';
 import { NewMessagePane } from './scenes/Messages/NewMessagePane.tsx';
 import { NetworkPage } from './scenes/Network/NetworkPage.tsx';
+import { IntroductionsPage } from './scenes/Introductions/IntroductionsPage.tsx';
 import { NotFoundPage } from './scenes/NotFound/NotFoundPage.tsx';
 import { NotificationsPage } from './scenes/Notifications/NotificationsPage.tsx';
 import { OrganisationPage } from './scenes/Organisation/OrganisationPage.tsx';
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
           { path: '/topics/:topic', element: <TopicPage /> },
           { path: '/posts/:id', element: <PostPage /> },
           { path: '/network', element: <NetworkPage /> },
+          { path: '/introductions', element: <IntroductionsPage /> },
           { path: '/notifications', element: <NotificationsPage /> },
           {
             path: '/messages',

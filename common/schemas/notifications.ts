@@ -16,6 +16,7 @@ export const notificationSubject = z.object({
   postId: z.number().optional(),
   commentId: z.number().optional(),
   conversationId: z.number().optional(),
+  introductionId: z.number().optional(),
 });
 export type NotificationSubject = z.infer<typeof notificationSubject>;
 

@@ -155,6 +155,39 @@ export interface EventShapes {
       | { conversationId: number; change: 'archived' | 'unarchived' | 'muted' | 'unmuted' | 'cleared' }
       | { conversationId: number; change: 'read'; upTo: number };
   };
+  /**
+   * actor (the requester) asked for an introduction to subject (the target) through `path` (the introducers'
+   * ids, in order). Silent to the target and to a later introducer: only `path[0]` is told (their turn).
+   */
+  'introduction.requested': { actorId: number; subjectId: number; data: { introductionId: number; path: number[] } };
+  /**
+   * actor (an introducer, at `position` in the path) forwarded the introduction to `nextId`: the next
+   * introducer, or the target when `nextIsTarget`. The requester and `nextId` are told.
+   */
+  'introduction.forwarded': {
+    actorId: number;
+    subjectId: number;
+    data: { introductionId: number; requesterId: number; position: number; nextId: number; nextIsTarget: boolean };
+  };
+  /**
+   * actor (an introducer or the target) declined; subject is the requester, who is told, as are the introducers
+   * who had forwarded it (`forwardedBy`). `dontKnow` ("I don't know this person") counts against the requester's
+   * reputation and is silent: nobody but the one who declined is shown it.
+   */
+  'introduction.declined': {
+    actorId: number;
+    subjectId: number;
+    data: { introductionId: number; role: 'introducer' | 'target'; dontKnow: boolean; forwardedBy: number[] };
+  };
+  /**
+   * actor (the target) accepted; subject is the requester. The group conversation `conversationId` opened with
+   * the requester, the introducers (`path`) and the target; the requester is prompted to thank the introducers.
+   */
+  'introduction.accepted': { actorId: number; subjectId: number; data: { introductionId: number; path: number[]; conversationId: number } };
+  /** The platform closed an introduction nobody finished in time (30 days); subject is the requester, who is told. */
+  'introduction.expired': { actorId: null; subjectId: number; data: { introductionId: number; path: number[]; targetId: number } };
+  /** The platform reminded subject (whose turn it is, for a week already) of an introduction waiting for them. */
+  'introduction.reminded': { actorId: null; subjectId: number; data: { introductionId: number; requesterId: number } };
 }
 
 export type EventKind = keyof EventShapes;
@@ -174,6 +207,8 @@ const KINDS: Record<EventKind, true> = {
   'organisation.merged': true, 'post.created': true, 'post.edited': true, 'post.deleted': true, 'comment.added': true,
   'comment.edited': true, 'comment.deleted': true, 'reaction.set': true, 'reaction.removed': true,
   'message.sent': true, 'conversation.accepted': true, 'conversation.updated': true, 'content.removed': true,
+  'introduction.requested': true, 'introduction.forwarded': true, 'introduction.declined': true, 'introduction.accepted': true,
+  'introduction.expired': true, 'introduction.reminded': true,
 };
 
 /** Every kind, for code that must list them (tests, docs). */

@@ -137,6 +137,27 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/me/blocks': { operationId: 'listBlocks', errors: [] },
   'GET /api/v1/members/:handle/mutuals': { operationId: 'listMutualConnections', errors: ['not_found'] },
   'GET /api/v1/members/:handle/paths': { operationId: 'listIntroductionPaths', errors: ['not_found'] },
+
+  // introductions (double opt-in)
+  'POST /api/v1/introductions': {
+    operationId: 'requestIntroduction',
+    errors: [
+      'not_found',
+      'introduction_self',
+      'introduction_unreachable',
+      'blocked',
+      'introduction_connected',
+      'introduction_path_invalid',
+      'introduction_pending',
+      'introduction_quota',
+    ],
+  },
+  'GET /api/v1/introductions': { operationId: 'listIntroductions', errors: [] },
+  'GET /api/v1/introductions/:id': { operationId: 'getIntroduction', errors: ['not_found'] },
+  'POST /api/v1/introductions/:id/forward': { operationId: 'forwardIntroduction', errors: ['not_found', 'introduction_not_your_turn', 'introduction_answered', 'introduction_expired', 'introduction_closed', 'introduction_path_invalid'] },
+  'POST /api/v1/introductions/:id/decline': { operationId: 'declineIntroduction', errors: ['not_found', 'introduction_not_your_turn', 'introduction_answered', 'introduction_expired', 'introduction_closed'] },
+  'POST /api/v1/introductions/:id/accept': { operationId: 'acceptIntroduction', errors: ['not_found', 'introduction_not_your_turn', 'introduction_answered', 'introduction_expired', 'introduction_closed', 'introduction_path_invalid'] },
+  'POST /api/v1/introductions/:id/leave': { operationId: 'leaveIntroduction', errors: ['not_found', 'introduction_no_conversation'] },
   'GET /api/v1/suggestions/people': { operationId: 'listPeopleSuggestions', errors: [] },
   'DELETE /api/v1/suggestions/people/:handle': { operationId: 'dismissPeopleSuggestion', errors: ['not_found'] },
 

@@ -17,6 +17,8 @@ export interface JobKinds {
   'clusters.scan': { slot: string };
   'jobs.prune': { slot: string };
   'uploads.expire': { slot: string };
+  /** Expire introductions past their date and remind whoever has let one wait a week (commands/introductions/sweep.ts). */
+  'introductions.sweep': { slot: string };
   /** Fetch a post's pending link preview (jobs/link-previews.ts), enqueued with the post's write. */
   'link-preview.refresh': { postId: number };
 }

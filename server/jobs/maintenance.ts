@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { deleteExpiredUploads } from '../commands/media/uploads.ts';
 import { endExpiredRestrictions } from '../commands/moderation/restrictions.ts';
 import { scanRecentClusters } from '../commands/screening/clusters.ts';
+import { sweepIntroductions } from '../commands/introductions/sweep.ts';
 import type { Config } from '../config.ts';
 import { type Db, rows } from '../db/connection.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -24,6 +25,7 @@ export const MAINTENANCE_SCHEDULES: Schedule[] = [
   schedule({ kind: 'jobs.prune', every: 'hour', payload: (slot) => ({ slot }) }),
   // Images uploaded for a post or message that was never sent expire after a day.
   schedule({ kind: 'uploads.expire', every: 'hour', payload: (slot) => ({ slot }) }),
+  schedule({ kind: 'introductions.sweep', every: 'hour', payload: (slot) => ({ slot }) }),
 ];
 
 export function registerMaintenance(jobs: JobQueue, db: Db, config: Config): void {
@@ -42,6 +44,9 @@ export function registerMaintenance(jobs: JobQueue, db: Db, config: Config): voi
     })
     .register('uploads.expire', async () => {
       await deleteExpiredUploads(db);
+    })
+    .register('introductions.sweep', async () => {
+      await sweepIntroductions(db, config.network);
     });
 }
 

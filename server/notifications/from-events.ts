@@ -6,26 +6,35 @@
  * its recipient nothing here (they find "Other" on My Network), and ignoring or "I don't know this person"
  * tells the sender nothing.
  */
-import type { NotificationKind, NotificationSubject } from '../../common/schemas/notifications.ts';
+import type { NotificationSubject } from '../../common/schemas/notifications.ts';
 import type { StoredEvent } from '../events/types.ts';
+import type { NewNotification } from './new-notification.ts';
+import { INTRODUCTION_KINDS, introductionNotifications } from './introductions.ts';
 
-export interface NewNotification {
-  memberId: number;
-  kind: NotificationKind;
-  actorId: number | null;
-  /** Notifications sharing a key show as one group. */
-  groupKey: string;
-  data: NotificationSubject;
-}
+export type { NewNotification };
 
 /** The event kinds that can notify someone. */
-export const NOTIFYING_KINDS = ['invitation.sent', 'invitation.answered', 'post.created', 'comment.added', 'reaction.set'] as const;
+export const NOTIFYING_KINDS = [
+  'invitation.sent',
+  'invitation.answered',
+  'post.created',
+  'comment.added',
+  'reaction.set',
+  ...INTRODUCTION_KINDS,
+] as const;
 type NotifyingKind = (typeof NOTIFYING_KINDS)[number];
 
 export function notificationsFor(event: StoredEvent): NewNotification[] {
   if (!(NOTIFYING_KINDS as readonly string[]).includes(event.kind)) return [];
   const e = event as StoredEvent<NotifyingKind>;
   switch (e.kind) {
+    case 'introduction.requested':
+    case 'introduction.forwarded':
+    case 'introduction.declined':
+    case 'introduction.accepted':
+    case 'introduction.expired':
+    case 'introduction.reminded':
+      return introductionNotifications(e);
     case 'invitation.sent': {
       const { invitationId, folder, delivered } = e.data;
       if (!delivered) return [];

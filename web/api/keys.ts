@@ -29,6 +29,9 @@ export const keys = {
   suggestions: ['network', 'suggestions'] as const,
   mutuals: (handle: string, limit: number) => ['member', handle, 'mutuals', limit] as const,
   paths: (handle: string) => ['member', handle, 'paths'] as const,
+  /** The viewer's introductions, by box; any step refetches them all. */
+  introductions: ['introductions'] as const,
+  introductionBox: (box: string) => ['introductions', box] as const,
   memberConnections: (handle: string) => ['member', handle, 'connections'] as const,
   /** The bell's number and the notifications page; a live `notification` update refreshes both. */
   notifications: ['notifications'] as const,

@@ -19,6 +19,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { commentInvitationRefusal } from '../../policies/posts.ts';
 import { commentFacts } from '../../queries/posts/facts.ts';
 import { pairOf, senderWithdrew } from '../../queries/network/invitation-pair.ts';
+import { acceptedIntroductionBetween } from '../../queries/introductions/facts.ts';
 
 export interface SendResult {
   outcome: 'invited' | 'connected';
@@ -75,6 +76,9 @@ export async function sendInvitation(deps: NetworkDeps, sender: Actor, input: In
       return { outcome: 'connected' as const, invitationId: open.id };
     }
 
+    // After an accepted introduction between the two, that is how they met, whatever surface this came from.
+    const introductionId = await acceptedIntroductionBetween(tx, senderId, recipient.id);
+    const context: InvitationContext = introductionId === null ? origin : 'introduction';
     const delivery = await checkHistory(tx, deps, senderId, recipient.id);
     await checkConnectionLimits(tx, deps, senderId, recipient.id);
     // Screened like any other, so the sender meets the same allowance, caps and refusals either way.
@@ -88,8 +92,9 @@ export async function sendInvitation(deps: NetworkDeps, sender: Actor, input: In
         senderId,
         recipientId: recipient.id,
         note: input.note,
-        context: origin,
+        context,
         commentId: input.commentId ?? null,
+        introductionId,
         expiresAt: sql`now() + ${`${deps.limits.invitationExpiryMs} milliseconds`}::interval`,
         folder: undelivered ? 'held' : screened.folder,
         placement: toStored(undelivered ? reason('placement.undelivered') : screened.placement),
@@ -107,11 +112,11 @@ export async function sendInvitation(deps: NetworkDeps, sender: Actor, input: In
       { memberId: senderId, otherId: recipient.id, kind: 'invitation_sent', refId: created!.id },
       ...(undelivered ? [] : [{ memberId: recipient.id, otherId: senderId, kind: 'invitation_received' as const, refId: created!.id }]),
     ]);
-    const sent = { invitationId: created!.id, context: origin, folder: undelivered ? ('held' as const) : screened.folder, delivered: !undelivered };
+    const sent = { invitationId: created!.id, context, folder: undelivered ? ('held' as const) : screened.folder, delivered: !undelivered };
     await recordEvent(tx, { kind: 'invitation.sent', actorId: senderId, subjectId: recipient.id, data: sent });
     if (auto) {
       // The recipient's open policy (or one of their rules) accepted it on arrival.
-      await connectMembers(tx, senderId, recipient.id, { context: origin, invitationId: created!.id });
+      await connectMembers(tx, senderId, recipient.id, { context, invitationId: created!.id });
       return { outcome: 'connected' as const, invitationId: created!.id };
     }
     return { outcome: 'invited' as const, invitationId: created!.id };

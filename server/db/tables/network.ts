@@ -34,6 +34,11 @@ export const invitations = pgTable('invitations', {
   noteMinhash: integer('note_minhash').array(),
   /** The comment it was sent from (context 'comment'); null once that comment is deleted. */
   commentId: bigint('comment_id', { mode: 'number' }),
+  /**
+   * The accepted introduction between its sender and recipient it follows (migration 0027), set by the
+   * server: the connection's origin is then 'introduction', introduced by that introduction's path.
+   */
+  introductionId: bigint('introduction_id', { mode: 'number' }),
 });
 
 /** Each connection is stored twice, once per member, so a member's connections are one index range. */

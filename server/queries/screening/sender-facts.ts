@@ -20,10 +20,18 @@ export const SENDER_COUNTS = sql`m.created_at AS "createdAt",
                 count(DISTINCT a.recipient_id) FILTER (WHERE a.pitch AND a.fast)]::int[]
      FROM message_approaches a WHERE a.sender_id = m.id AND a.created_at > now() - interval '${sql.raw(String(PITCH_WINDOW_DAYS))} days') AS approaches`;
 
+/**
+ * Introductions feed the requester's reputation as invitations do (issue 13): over the same 90 days, a step
+ * declined on the path counts as an ignored invitation, and one declined as "I don't know this person" as
+ * that answer to an invitation.
+ */
+const introductionRefusals = (dontKnow: boolean) => sql`(SELECT count(*)::int FROM introduction_steps s JOIN introductions n ON n.id = s.introduction_id
+    WHERE n.requester_id = m.id AND s.status = 'declined' AND s.dont_know = ${sql.raw(dontKnow ? 'true' : 'false')} AND s.acted_at > now() - interval '90 days')`;
+
 export const SENDER_HISTORY = sql`LATERAL (SELECT count(*)::int AS sent,
     count(*) FILTER (WHERE status = 'accepted')::int AS accepted,
-    count(*) FILTER (WHERE status IN ('ignored', 'expired'))::int AS ignored,
-    count(*) FILTER (WHERE status = 'dont_know')::int AS dont_know,
+    count(*) FILTER (WHERE status IN ('ignored', 'expired'))::int + ${introductionRefusals(false)} AS ignored,
+    count(*) FILTER (WHERE status = 'dont_know')::int + ${introductionRefusals(true)} AS dont_know,
     count(*) FILTER (WHERE created_at > now() - interval '1 day')::int AS last_day
   FROM invitations WHERE sender_id = m.id AND created_at > now() - interval '90 days') i`;
 

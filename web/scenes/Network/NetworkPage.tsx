@@ -1,7 +1,7 @@
-import { Paper, Tabs } from '@mantine/core';
+import { Button, Paper, Tabs } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useInvitationFolders, useInvitations } from '../../hooks/useInvitations.ts';
 import { countLabel } from '../../hooks/usePagedQuery.ts';
@@ -30,7 +30,7 @@ const isTab = (v: string | null): v is Tab => TABS.includes(v as Tab);
  * (?tab=connections) so each list can be linked to and survives a reload.
  */
 export function NetworkPage() {
-  const { t } = useTranslation('network');
+  const { t } = useTranslation(['network', 'introductions']);
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab');
   const tab: Tab = isTab(requested) ? requested : 'invitations';
@@ -49,7 +49,15 @@ export function NetworkPage() {
 
   return (
     <>
-      <PageHeader title={t('page.title')} description={t('page.description')} />
+      <PageHeader
+        title={t('page.title')}
+        description={t('page.description')}
+        actions={
+          <Button component={Link} to="/introductions" variant="light">
+            {t('introductions:nav')}
+          </Button>
+        }
+      />
       <Paper p="md" radius="md">
         <Tabs value={tab} onChange={(v) => isTab(v) && setParams(v === 'invitations' ? {} : { tab: v }, { replace: true })}>
           <Tabs.List mb="sm">

@@ -88,6 +88,7 @@ function NotificationItem({ notification: n }: { notification: NotificationView 
 
 /** Where a notification leads: the post it is about, the invitations, or the person. */
 function linkOf(n: NotificationView): string {
+  if (n.subject.introductionId !== undefined) return '/introductions';
   if (n.subject.postId !== undefined) return `/posts/${n.subject.postId}`;
   if (n.kind === 'invitation_received') return '/network';
   const actor = n.actors[0];

@@ -1,12 +1,14 @@
-import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { keys } from '../../api/keys.ts';
 import { networkApi } from '../../api/network.ts';
 import type { PersonCard } from '../../api/types.ts';
 import { PersonAvatar } from '../../components/PersonAvatar.tsx';
+import { AskIntroductionDialog } from './AskIntroductionDialog.tsx';
 
 const HEADING_ID = 'profile-how-connected';
 
@@ -16,9 +18,10 @@ const HEADING_ID = 'profile-how-connected';
  * quietly instead of taking over the profile.
  */
 export function HowConnected({ handle, name }: { handle: string; name: string }) {
-  const { t } = useTranslation('profile');
+  const { t } = useTranslation(['profile', 'introductions']);
   const query = useQuery({ queryKey: keys.paths(handle), queryFn: () => networkApi.paths(handle, 3), retry: false });
   const paths = query.data?.paths ?? [];
+  const [asking, setAsking] = useState(false);
   return (
     <Paper component="section" aria-labelledby={HEADING_ID} p={{ base: 'md', sm: 'lg' }} radius="md">
       <Title order={2} fz="h4" id={HEADING_ID} mb="sm">
@@ -40,6 +43,12 @@ export function HowConnected({ handle, name }: { handle: string; name: string })
           {paths.map((path, i) => (
             <PathChain key={path.map((p) => p.id).join('-')} path={path} label={t('paths.path', { n: i + 1 })} />
           ))}
+          <Group>
+            <Button variant="light" onClick={() => setAsking(true)}>
+              {t('introductions:ask.button')}
+            </Button>
+          </Group>
+          <AskIntroductionDialog person={{ handle, name }} paths={paths} opened={asking} onClose={() => setAsking(false)} />
         </Stack>
       )}
     </Paper>

@@ -1,0 +1,87 @@
+/** Double opt-in introductions: the page with its three boxes, and the "Ask for an introduction" dialog on a profile. */
+export default {
+  title: 'Introductions',
+  description: 'Ask people you know to introduce you, and pass on the introductions others ask of you.',
+  tabs: {
+    asked: 'Asked by me',
+    'to-forward': 'To forward',
+    received: 'To me',
+  },
+  lists: {
+    asked: 'Introductions you asked for',
+    'to-forward': 'Introductions waiting for you to forward',
+    received: 'Introductions to you',
+  },
+  loading: 'Loading introductions…',
+  empty: {
+    asked: {
+      title: 'You have not asked for an introduction yet',
+      body: 'On the profile of someone 2 or 3 steps away, choose "Ask for an introduction" and a person along the way can introduce you.',
+    },
+    'to-forward': {
+      title: 'Nobody is waiting for you to introduce them',
+      body: 'When a connection asks you to introduce them to someone you know, it shows here.',
+    },
+    received: {
+      title: 'No introductions to you yet',
+      body: 'When someone is introduced to you by a person you know, you can accept or decline here.',
+    },
+    action: 'Find people',
+  },
+  /** Who asks whom, from the reader's point of view. */
+  headline: {
+    requester: 'You asked to be introduced to <bdi>{target}</bdi>',
+    introducer: '<bdi>{requester}</bdi> asks to be introduced to <bdi>{target}</bdi>',
+    target: '<bdi>{requester}</bdi> would like to be introduced to you',
+  },
+  status: {
+    open: 'Open',
+    accepted: 'Accepted',
+    declined: 'Declined',
+    expired: 'Expired',
+  },
+  steps: 'The path, step by step',
+  step: {
+    pending: '<bdi>{name}</bdi>: not reached yet',
+    waiting: '<bdi>{name}</bdi>: to answer',
+    forwarded: '<bdi>{name}</bdi>: forwarded',
+    accepted: '<bdi>{name}</bdi>: accepted',
+    declined: '<bdi>{name}</bdi>: declined',
+    expired: '<bdi>{name}</bdi>: expired',
+  },
+  blurb: 'Why <bdi>{name}</bdi> asks',
+  note: 'Note from <bdi>{name}</bdi>',
+  reason: 'Reason from <bdi>{name}</bdi>',
+  dontKnowMarked: 'You said you do not know this person.',
+  expires: 'Expires {date}',
+  actions: {
+    forward: 'Forward',
+    forwardTo: 'Forward to <bdi>{name}</bdi>',
+    forwardNote: 'Your note to <bdi>{name}</bdi> (optional)',
+    decline: 'Decline',
+    declineReason: 'Why you decline (optional, <bdi>{name}</bdi> sees it)',
+    dontKnow: 'I don’t know this person',
+    accept: 'Accept and open a conversation',
+    leave: 'Leave the conversation',
+    openConversation: 'Open the conversation',
+    cancel: 'Cancel',
+    length: '{length} of {max} characters',
+  },
+  done: {
+    forward: 'Forwarded. Thank you for the introduction.',
+    decline: 'Declined.',
+    accept: 'Accepted: your conversation is open.',
+    leave: 'You left the conversation.',
+  },
+  ask: {
+    button: 'Ask for an introduction',
+    title: 'Ask for an introduction to <bdi>{name}</bdi>',
+    intro: 'Choose who introduces you, and write a few lines they can pass on: who you are and why you ask. <bdi>{name}</bdi> sees nothing until the people on the path forward it.',
+    paths: 'Through whom',
+    through: 'Through {names}',
+    blurb: 'Your message, to be forwarded',
+    sent: 'Request sent to <bdi>{name}</bdi>. Follow it on your Introductions page.',
+    send: 'Send the request',
+  },
+  nav: 'Introductions',
+};
