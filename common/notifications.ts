@@ -19,6 +19,8 @@ export const NOTIFICATION_KINDS = [
   'reaction',
   /** Someone reposted my post (grouped by post). */
   'repost',
+  /** The weekly keep-in-touch reminder: some of my people are due a word by their cadence (no actor). */
+  'keep_in_touch',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -42,5 +44,6 @@ export const EMAIL_BY_DEFAULT: Record<EmailKind, boolean> = {
   mention: true,
   reaction: false,
   repost: false,
+  keep_in_touch: true,
   digest: true,
 };

@@ -83,6 +83,13 @@ export const it: Messages = {
       action: 'Vedi il post',
       footer: 'Ricevi questa email perché hai scelto di ricevere un avviso quando qualcuno diffonde i tuoi post. Per non riceverne più basta un clic: {unsubscribe}',
     },
+    keep_in_touch: {
+      subject: 'È ora di farti sentire con alcune persone',
+      greeting: 'Ciao {name},',
+      body: 'Secondo la frequenza che hai scelto, alcune delle persone con cui vuoi restare in contatto non hanno tue notizie da un po’. Basta un breve messaggio, un commento o una telefonata:',
+      action: 'Vedi con chi farti sentire',
+      footer: 'Ricevi questa email perché hai impostato dei promemoria per restare in contatto. Per non riceverne più basta un clic: {unsubscribe}',
+    },
     digest: {
       subject: 'La tua settimana su Rapport',
       greeting: 'Ciao {name},',

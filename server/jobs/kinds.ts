@@ -17,6 +17,8 @@ export interface JobKinds {
   'clusters.scan': { slot: string };
   'jobs.prune': { slot: string };
   'uploads.expire': { slot: string };
+  /** Remind members whose people are due a word (jobs/keep-in-touch.ts), weekly. */
+  'relationships.remind': { week: string };
   /** Fetch a post's pending link preview (jobs/link-previews.ts), enqueued with the post's write. */
   'link-preview.refresh': { postId: number };
 }

@@ -51,6 +51,7 @@ export const wantsEmail = (prefs: Person['prefs'], kind: EmailKind): boolean => 
 /** Where a notification's email takes its reader. */
 function linkFor(base: string, n: NewNotification, actor: Person | undefined): string {
   if (n.data.postId !== undefined) return `${base}/posts/${n.data.postId}`;
+  if (n.kind === 'keep_in_touch') return `${base}/keep-in-touch`;
   if (n.kind === 'invitation_received' || !actor) return `${base}/network`;
   return `${base}/in/${actor.handle}`;
 }

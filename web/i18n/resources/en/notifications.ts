@@ -24,6 +24,7 @@ export default {
       mention: 'Someone mentions me',
       reaction: 'Someone reacts to my post or comment',
       repost: 'Someone reposts my post',
+      keep_in_touch: 'Some of my people are due a word (weekly keep-in-touch reminder)',
       digest: 'A weekly summary of my network when I have been away for a week',
     },
   },
@@ -53,6 +54,7 @@ export default {
       '{item, select, comment {{others, plural, =0 {<bdi>{name}</bdi> reacted to your comment} one {<bdi>{name}</bdi> and # other person reacted to your comment} other {<bdi>{name}</bdi> and # others reacted to your comment}}} other {{others, plural, =0 {<bdi>{name}</bdi> reacted to your post} one {<bdi>{name}</bdi> and # other person reacted to your post} other {<bdi>{name}</bdi> and # others reacted to your post}}}}',
     repost:
       '{others, plural, =0 {<bdi>{name}</bdi> reposted your post} one {<bdi>{name}</bdi> and # other person reposted your post} other {<bdi>{name}</bdi> and # others reposted your post}}',
+    keep_in_touch: '{count, plural, one {# person you want to stay in touch with is due a word} other {# people you want to stay in touch with are due a word}}',
   },
   open: {
     invitation_received: 'See the invitation',
@@ -63,5 +65,6 @@ export default {
     mention: 'See the post',
     reaction: 'See the post',
     repost: 'See the post',
+    keep_in_touch: 'Keep in touch',
   },
 };

@@ -27,6 +27,7 @@ const notifications: Messages<typeof english> = {
       mention: 'Qualcuno mi menziona',
       reaction: 'Qualcuno reagisce a un mio post o commento',
       repost: 'Qualcuno diffonde un mio post',
+      keep_in_touch: 'È ora di farmi sentire con qualcuno (promemoria settimanale per restare in contatto)',
       digest: 'Un riepilogo settimanale della mia rete quando non visito Rapport da una settimana',
     },
   },
@@ -55,6 +56,7 @@ const notifications: Messages<typeof english> = {
       '{item, select, comment {{others, plural, =0 {<bdi>{name}</bdi> ha reagito al tuo commento} one {<bdi>{name}</bdi> e un’altra persona hanno reagito al tuo commento} other {<bdi>{name}</bdi> e altre # persone hanno reagito al tuo commento}}} other {{others, plural, =0 {<bdi>{name}</bdi> ha reagito al tuo post} one {<bdi>{name}</bdi> e un’altra persona hanno reagito al tuo post} other {<bdi>{name}</bdi> e altre # persone hanno reagito al tuo post}}}}',
     repost:
       '{others, plural, =0 {<bdi>{name}</bdi> ha diffuso il tuo post} one {<bdi>{name}</bdi> e un’altra persona hanno diffuso il tuo post} other {<bdi>{name}</bdi> e altre # persone hanno diffuso il tuo post}}',
+    keep_in_touch: '{count, plural, one {È ora di farti sentire con # persona con cui vuoi restare in contatto} other {È ora di farti sentire con # persone con cui vuoi restare in contatto}}',
   },
   open: {
     invitation_received: "Vedi l'invito",
@@ -65,6 +67,7 @@ const notifications: Messages<typeof english> = {
     mention: 'Vedi il post',
     reaction: 'Vedi il post',
     repost: 'Vedi il post',
+    keep_in_touch: 'Resta in contatto',
   },
 };
 
