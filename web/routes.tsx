@@ -16,6 +16,8 @@ import { NotificationsPage } from './scenes/Notifications/NotificationsPage.tsx'
 import { OrganisationPage } from './scenes/Organisation/OrganisationPage.tsx';
 import { MemberConnectionsPage } from './scenes/Profile/MemberConnectionsPage.tsx';
 import { PostPage } from './scenes/Post/PostPage.tsx';
+import { KeepInTouchPage } from './scenes/Relationships/KeepInTouchPage.tsx';
+import { RelationshipsPage } from './scenes/Relationships/RelationshipsPage.tsx';
 import { ProfilePage } from './scenes/Profile/ProfilePage.tsx';
 import { ResetPasswordPage } from './scenes/ResetPassword/ResetPasswordPage.tsx';
 import { SearchPage } from './scenes/Search/SearchPage.tsx';
@@ -50,6 +52,8 @@ export const router = createBrowserRouter([
           { path: '/posts/:id', element: <PostPage /> },
           { path: '/network', element: <NetworkPage /> },
           { path: '/notifications', element: <NotificationsPage /> },
+          { path: '/relationships', element: <RelationshipsPage /> },
+          { path: '/keep-in-touch', element: <KeepInTouchPage /> },
           {
             path: '/messages',
             element: <MessagesLayout />,

@@ -1,7 +1,7 @@
-import { Paper, Tabs } from '@mantine/core';
+import { Button, Group, Paper, Tabs } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useInvitationFolders, useInvitations } from '../../hooks/useInvitations.ts';
 import { countLabel } from '../../hooks/usePagedQuery.ts';
@@ -49,7 +49,20 @@ export function NetworkPage() {
 
   return (
     <>
-      <PageHeader title={t('page.title')} description={t('page.description')} />
+      <PageHeader
+        title={t('page.title')}
+        description={t('page.description')}
+        actions={
+          <Group gap="xs">
+            <Button component={Link} to="/relationships" variant="default">
+              {t('page.yourPeople')}
+            </Button>
+            <Button component={Link} to="/keep-in-touch" variant="default">
+              {t('page.keepInTouch')}
+            </Button>
+          </Group>
+        }
+      />
       <Paper p="md" radius="md">
         <Tabs value={tab} onChange={(v) => isTab(v) && setParams(v === 'invitations' ? {} : { tab: v }, { replace: true })}>
           <Tabs.List mb="sm">
