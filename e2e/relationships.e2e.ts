@@ -47,7 +47,7 @@ describe('relationship memory', () => {
     await page.goto('/relationships');
     await page.getByRole('heading', { level: 1, name: t('relationships:list.title') }).waitFor();
     const people = page.getByRole('list', { name: t('relationships:list.label') });
-    await people.getByRole('link', { name: bo.name }).waitFor();
+    await people.getByRole('link', { name: bo.name, exact: true }).waitFor();
     await expectAccessible(page, 'the list of my people');
 
     // Three weeks pass without a word: Bo is due.
@@ -55,7 +55,7 @@ describe('relationship memory', () => {
     await page.goto('/keep-in-touch');
     await page.getByRole('heading', { level: 1, name: t('relationships:keepInTouch.title') }).waitFor();
     const due = page.getByRole('list', { name: t('relationships:keepInTouch.list') });
-    await due.getByRole('link', { name: bo.name }).waitFor();
+    await due.getByRole('link', { name: bo.name, exact: true }).waitFor();
     await due.getByRole('link', { name: t('people:message.actionLabel', { name: bo.name }) }).waitFor();
     await expectAccessible(page, 'Keep in touch');
 

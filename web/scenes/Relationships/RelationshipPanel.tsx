@@ -115,7 +115,7 @@ function CardBody({ card, handle, name }: { card: RelationshipView; handle: stri
           <Text size="sm" fw={600}>
             {t('strength.label')}
           </Text>
-          <Badge variant="light" color={card.strength.level === 'strong' ? 'teal' : card.strength.level === 'moderate' ? 'blue' : 'gray'}>
+          <Badge variant="dot" color={card.strength.level === 'strong' ? 'teal' : card.strength.level === 'moderate' ? 'blue' : 'gray'}>
             {t(`strength.levels.${card.strength.level}`)}
           </Badge>
         </Group>

@@ -26,7 +26,7 @@ export function TagBadges({ tags }: { tags: TagView[] }) {
   return (
     <Group gap={4} wrap="wrap">
       {tags.map((tag) => (
-        <Badge key={tag.id} color={tag.colour} variant="light" size="sm" style={{ textTransform: 'none' }}>
+        <Badge key={tag.id} color={tag.colour} variant="dot" size="md" style={{ textTransform: 'none' }}>
           {tag.name}
         </Badge>
       ))}

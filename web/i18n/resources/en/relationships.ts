@@ -135,7 +135,7 @@ export default {
     due: 'Due {date}',
     never: 'No interaction yet',
     snooze: 'Snooze a week',
-    snoozeLabel: 'Snooze the reminder for {name} for a week',
+    snoozeLabel: 'Snooze a week for {name}',
     logMeeting: 'Log a meeting',
     cadenceLabel: 'Cadence for {name}',
     snoozed: 'Snoozed for a week.',

@@ -138,7 +138,7 @@ const relationships: Messages<typeof english> = {
     due: 'Da sentire entro il {date}',
     never: 'Ancora nessuna interazione',
     snooze: 'Rimanda di una settimana',
-    snoozeLabel: 'Rimanda di una settimana il promemoria per {name}',
+    snoozeLabel: 'Rimanda di una settimana per {name}',
     logMeeting: 'Registra un incontro',
     cadenceLabel: 'Frequenza per {name}',
     snoozed: 'Rimandato di una settimana.',
