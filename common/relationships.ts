@@ -3,6 +3,8 @@
  * web can import them without the schema library. Everything here is private to the member who set it.
  */
 
+import { LEDGER_KINDS, LEDGER_WEIGHTS } from './ledger.ts';
+
 /**
  * The stay-in-touch cadences a member may pick, for a person or a tag, with their length in days. A fixed set:
  * a reminder every 9 days is not a habit anyone keeps, and codes translate where numbers would not.
@@ -45,6 +47,8 @@ export const INTERACTION_KINDS = [
   'reaction_given',
   'reaction_received',
   ...LOGGED_INTERACTION_KINDS,
+  // Gives and asks (common/ledger.ts): introductions, endorsements, recommendations, help logged by hand.
+  ...LEDGER_KINDS,
 ] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
@@ -62,6 +66,7 @@ export const INTERACTION_WEIGHTS: Record<InteractionKind, number> = {
   invitation_received: 0.5,
   reaction_given: 0.5,
   reaction_received: 0.5,
+  ...LEDGER_WEIGHTS,
 };
 
 export const STRENGTH_LEVELS = ['none', 'weak', 'moderate', 'strong'] as const;

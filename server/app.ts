@@ -59,6 +59,7 @@ import { authRoutes } from './routes/auth/auth.ts';
 import { healthRoutes } from './routes/health/health.ts';
 import { localeRoutes } from './routes/locale/locale.ts';
 import { meRoutes } from './routes/me/me.ts';
+import { ledgerRoutes } from './routes/relationships/ledger.ts';
 import { relationshipRoutes } from './routes/relationships/relationships.ts';
 import { relationshipTagRoutes } from './routes/relationships/tags.ts';
 import { conversationRoutes } from './routes/messages/conversations.ts';
@@ -219,6 +220,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(messageSettingsRoutes, { prefix: '/api/v1' });
   await app.register(relationshipRoutes, { prefix: '/api/v1' });
   await app.register(relationshipTagRoutes, { prefix: '/api/v1' });
+  await app.register(ledgerRoutes, { prefix: '/api/v1' });
   await registerWebApp(app, config.webDistDir);
 
   let vacuumTimer: NodeJS.Timeout | null = null;

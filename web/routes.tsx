@@ -17,6 +17,7 @@ import { OrganisationPage } from './scenes/Organisation/OrganisationPage.tsx';
 import { MemberConnectionsPage } from './scenes/Profile/MemberConnectionsPage.tsx';
 import { PostPage } from './scenes/Post/PostPage.tsx';
 import { KeepInTouchPage } from './scenes/Relationships/KeepInTouchPage.tsx';
+import { LedgerPage } from './scenes/Relationships/LedgerPage.tsx';
 import { RelationshipsPage } from './scenes/Relationships/RelationshipsPage.tsx';
 import { ProfilePage } from './scenes/Profile/ProfilePage.tsx';
 import { ResetPasswordPage } from './scenes/ResetPassword/ResetPasswordPage.tsx';
@@ -54,6 +55,7 @@ export const router = createBrowserRouter([
           { path: '/notifications', element: <NotificationsPage /> },
           { path: '/relationships', element: <RelationshipsPage /> },
           { path: '/keep-in-touch', element: <KeepInTouchPage /> },
+          { path: '/ledger', element: <LedgerPage /> },
           {
             path: '/messages',
             element: <MessagesLayout />,

@@ -9,6 +9,7 @@
  */
 import type { ContentKind, RestrictionKind } from '../../common/moderation.ts';
 import type { PostVisibility, ReactionKind } from '../../common/schemas/posts.ts';
+import type { LedgerSide, LoggableLedgerSubject } from '../../common/ledger.ts';
 import type { LoggedInteractionKind } from '../../common/relationships.ts';
 import type { InvitationContext, InvitationFolder } from '../db/schema.ts';
 
@@ -162,6 +163,16 @@ export interface EventShapes {
    * week `week`. Private to subject: who is due is not in the event.
    */
   'relationship.reminded': { actorId: null; subjectId: number; data: { week: string; count: number } };
+  /**
+   * actor logged by hand a give or an ask between them and subject (common/ledger.ts): help, advice, a
+   * referral, an introduction made outside Rapport, on actor's `side` of it, dated `at`, with its note's id.
+   * Silent and private, like interaction.logged: for actor's ledger alone.
+   */
+  'ledger.logged': {
+    actorId: number;
+    subjectId: number;
+    data: { subject: LoggableLedgerSubject; side: LedgerSide; at: string; noteId: number | null };
+  };
   /** actor accepted a message request (or replied to it): it moved to their inbox. Silent to the other members. */
   'conversation.accepted': { actorId: number; subjectId: null; data: { conversationId: number } };
   /**
@@ -195,7 +206,7 @@ const KINDS: Record<EventKind, true> = {
   'organisation.merged': true, 'post.created': true, 'post.edited': true, 'post.deleted': true, 'comment.added': true,
   'comment.edited': true, 'comment.deleted': true, 'reaction.set': true, 'reaction.removed': true,
   'message.sent': true, 'conversation.accepted': true, 'conversation.updated': true, 'content.removed': true,
-  'interaction.logged': true, 'relationship.reminded': true,
+  'interaction.logged': true, 'relationship.reminded': true, 'ledger.logged': true,
 };
 
 /** Every kind, for code that must list them (tests, docs). */

@@ -19,7 +19,7 @@ export interface NewInteraction {
 }
 
 /** The event kinds that are interactions. */
-export const INTERACTING_KINDS = ['invitation.sent', 'connection.made', 'message.sent', 'comment.added', 'reaction.set', 'interaction.logged'] as const;
+export const INTERACTING_KINDS = ['invitation.sent', 'connection.made', 'message.sent', 'comment.added', 'reaction.set', 'interaction.logged', 'ledger.logged'] as const;
 type InteractingKind = (typeof INTERACTING_KINDS)[number];
 
 export function interactionsFor(event: StoredEvent): NewInteraction[] {
@@ -73,5 +73,8 @@ export function interactionsFor(event: StoredEvent): NewInteraction[] {
     case 'interaction.logged':
       // The actor's side alone: a logged meeting is their private memory.
       return [{ memberId: e.actorId, otherId: e.subjectId, kind: e.data.kind, refId: e.data.noteId, at: new Date(e.data.at) }];
+    case 'ledger.logged':
+      // The same: a give or an ask logged by hand is the logger's own account of it.
+      return [{ memberId: e.actorId, otherId: e.subjectId, kind: `${e.data.subject}_${e.data.side}`, refId: e.data.noteId, at: new Date(e.data.at) }];
   }
 }

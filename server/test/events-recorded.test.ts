@@ -370,6 +370,20 @@ describeEachEngine('events are recorded in the transaction of their change', (ge
       },
     },
     {
+      family: 'relationships: log a give or an ask by hand',
+      refuse: 'ledger.logged',
+      setup: async () => {
+        const [a, b] = [await member('Giver'), await member('Helped')];
+        await connect(a, b);
+        return {
+          act: async () => status(await a.call('POST', `/api/v1/members/${b.handle}/ledger`, { subject: 'advice', side: 'given', date: '2026-03-02' })),
+          state: () => rows(db(), sql`SELECT kind FROM interactions WHERE member_id = ${a.id} AND other_id = ${b.id} AND kind = 'advice_given'`),
+          expected: () => [{ kind: 'ledger.logged', actorId: a.id, subjectId: b.id, data: { subject: 'advice', side: 'given', at: '2026-03-02T12:00:00.000Z' } }],
+          written: () => sql`SELECT xmin::text AS xmin FROM interactions WHERE member_id = ${a.id} AND other_id = ${b.id} AND kind = 'advice_given'`,
+        };
+      },
+    },
+    {
       family: 'relationships: the keep-in-touch reminder',
       refuse: 'relationship.reminded',
       setup: async () => {

@@ -37,6 +37,8 @@ export const keys = {
   relationshipTags: ['relationships', 'tags'] as const,
   relationshipList: (tag: number | null) => ['relationships', 'list', tag] as const,
   keepInTouch: ['relationships', 'keep-in-touch'] as const,
+  ledger: ['relationships', 'ledger'] as const,
+  ledgerWith: (handle: string) => ['relationships', 'ledger', handle] as const,
   /** The bell's number and the notifications page; a live `notification` update refreshes both. */
   notifications: ['notifications'] as const,
   notificationsUnread: ['notifications', 'unread'] as const,

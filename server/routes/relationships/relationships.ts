@@ -46,7 +46,7 @@ const handleParams = z.strictObject({ handle });
 const noteParams = z.strictObject({ handle, id: bigIdParam });
 
 /** The signed-in member and the person of `:handle`, once the card policy allows a card between them. */
-async function cardPair(ctx: AppContext, request: FastifyRequest, h: string): Promise<{ lens: LoadedViewer; otherId: number }> {
+export async function cardPair(ctx: AppContext, request: FastifyRequest, h: string): Promise<{ lens: LoadedViewer; otherId: number }> {
   const lens = await viewerOf(request).load();
   const other = await memberByHandle(ctx.db, h);
   const self = other.id === lens.actor.id;

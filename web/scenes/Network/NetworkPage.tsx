@@ -60,6 +60,9 @@ export function NetworkPage() {
             <Button component={Link} to="/keep-in-touch" variant="default">
               {t('page.keepInTouch')}
             </Button>
+            <Button component={Link} to="/ledger" variant="default">
+              {t('page.ledger')}
+            </Button>
           </Group>
         }
       />

@@ -12,6 +12,7 @@ import { ErrorState, PageLoader } from '../../components/PageState.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { LogInteractionButton } from './LogInteraction.tsx';
 import { NotesTimeline } from './NotesTimeline.tsx';
+import { PersonLedger } from './PersonLedger.tsx';
 import { LastInteraction, TagBadges, toCadence, useCadenceOptions } from './relationshipWords.tsx';
 import { NewTagButton } from './TagManager.tsx';
 
@@ -124,6 +125,7 @@ function CardBody({ card, handle, name }: { card: RelationshipView; handle: stri
         </Text>
       </Stack>
       <LogInteractionButton handle={handle} name={name} />
+      <PersonLedger handle={handle} name={name} />
       <NotesTimeline handle={handle} />
       <Anchor component={Link} to="/relationships" size="sm">
         {t('list.title')}

@@ -1,6 +1,7 @@
 import { Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CADENCES, type Cadence } from '../../../common/relationships.ts';
+import { type LedgerKind, ledgerEntryOf } from '../../../common/ledger.ts';
+import { CADENCES, type Cadence, type InteractionKind } from '../../../common/relationships.ts';
 import type { RelationshipView, TagView } from '../../api/relationships.ts';
 import { useFormat } from '../../i18n/format.ts';
 
@@ -17,7 +18,12 @@ export function LastInteraction({ last }: { last: RelationshipView['lastInteract
   const { t } = useTranslation('relationships');
   const f = useFormat();
   if (!last) return <>{t('last.none')}</>;
-  return <>{t('last.line', { kind: t(`last.kinds.${last.kind}`), ago: f.timeAgo(last.at) })}</>;
+  // A give or an ask says what passed and which way (common/ledger.ts); the other kinds have words of their own.
+  const entry = ledgerEntryOf(last.kind);
+  const kind = entry
+    ? t(`ledger.entry.${entry.side}`, { subject: t(`ledger.subjects.${entry.subject}`) })
+    : t(`last.kinds.${last.kind as Exclude<InteractionKind, LedgerKind>}`);
+  return <>{t('last.line', { kind, ago: f.timeAgo(last.at) })}</>;
 }
 
 /** A member's tags as coloured badges (the colour is decoration: the name says it). */

@@ -6,6 +6,7 @@ export default {
     /** Links to the private relationship memory (scenes/Relationships). */
     yourPeople: 'Your people',
     keepInTouch: 'Keep in touch',
+    ledger: 'Gives and asks',
   },
   tabs: {
     invitations: 'Invitations',

@@ -1,3 +1,5 @@
+import ledger from './relationships/ledger.ts';
+
 /** Relationship memory: my private card on a person, my tags, the list of my people and Keep in touch. */
 export default {
   privateHint: 'Only you can see this. Not the person, not the operators.',
@@ -162,4 +164,5 @@ export default {
     emptyTag: 'Nobody has this tag yet.',
   },
   unavailable: 'You can keep notes only on your connections and people you have been in touch with.',
+  ledger,
 };

@@ -7,6 +7,7 @@ const network: Messages<typeof english> = {
     description: 'Inviti, collegamenti, chi segui e persone che potresti conoscere.',
     yourPeople: 'Le tue persone',
     keepInTouch: 'Resta in contatto',
+    ledger: 'Dare e chiedere',
   },
   tabs: {
     invitations: 'Inviti',

@@ -1,5 +1,6 @@
 import type english from '../en/relationships.ts';
 import type { Messages } from '../messages.ts';
+import ledger from './relationships/ledger.ts';
 
 /** La memoria delle relazioni: la mia scheda privata su una persona, le mie etichette, le mie persone e Resta in contatto. */
 const relationships: Messages<typeof english> = {
@@ -165,6 +166,7 @@ const relationships: Messages<typeof english> = {
     emptyTag: 'Nessuno ha ancora questa etichetta.',
   },
   unavailable: 'Puoi tenere note solo sui tuoi collegamenti e sulle persone con cui sei stato in contatto.',
+  ledger,
 };
 
 export default relationships;
