@@ -15,6 +15,7 @@ import type organisation from './web/i18n/resources/en/organisation.ts';
 import type people from './web/i18n/resources/en/people.ts';
 import type profile from './web/i18n/resources/en/profile.ts';
 import type reasons from './web/i18n/resources/en/reasons.ts';
+import type relationships from './web/i18n/resources/en/relationships.ts';
 import type search from './web/i18n/resources/en/search.ts';
 import type settings from './web/i18n/resources/en/settings.ts';
 import type auth from './web/i18n/resources/en/auth.ts';
@@ -47,6 +48,7 @@ declare module 'i18next' {
       people: typeof people;
       profile: typeof profile;
       reasons: typeof reasons;
+      relationships: typeof relationships;
       search: typeof search;
       settings: typeof settings;
       email: ServerMessages['email'];

@@ -50,6 +50,8 @@ export const ERROR_CODES = {
     status: 400,
     meaning: 'A post carries at most 4 images and a message one; or 20 of your uploaded images already wait to be posted (they expire after a day, or remove them).',
   },
+  relationship_self: { status: 400, meaning: 'You keep no relationship card on yourself.' },
+  tag_unknown: { status: 400, meaning: 'A tag id is not one of your relationship tags (`params.id`). Nothing was written.' },
   media_unknown: {
     status: 400,
     meaning: 'An image id is not one of your uploads waiting to be posted (someone else\'s, already on a post or message, removed, or expired). `params.id` names it. Nothing was written.',
@@ -65,6 +67,10 @@ export const ERROR_CODES = {
   csrf_failed: { status: 403, meaning: 'A cookie-authenticated write without the `x-csrf-token` header from sign-in or `GET /me`.' },
   account_suspended: { status: 403, meaning: 'This account is suspended; only sign-out and `GET /me` still answer.' },
   account_held: { status: 403, meaning: 'The account waits for review by the operators; it cannot send invitations until then.' },
+  no_relationship: {
+    status: 403,
+    meaning: 'Relationship cards (notes, tags, cadence, logged meetings) are kept only for your connections and the people you have interacted with.',
+  },
   invitations_restricted: { status: 403, meaning: 'An operator restricted your invitations; the message gives their reason.' },
   note_links_not_allowed: { status: 403, meaning: 'New accounts cannot put links in invitation notes yet.' },
   invitation_needs_email: { status: 403, meaning: 'The member accepts invitations only from people who know their email address: send it in `email`.' },
@@ -123,6 +129,8 @@ export const ERROR_CODES = {
   introduction_expired: { status: 409, meaning: 'The introduction expired before it was accepted.' },
   introduction_closed: { status: 409, meaning: 'The introduction is no longer open: it was declined, or accepted.' },
   introduction_no_conversation: { status: 409, meaning: 'You are not in a conversation opened by this introduction.' },
+  tag_name_taken: { status: 409, meaning: 'You already have a relationship tag with this name (case aside).' },
+  tags_limit: { status: 409, meaning: 'You have reached the number of relationship tags you may define, or of tags on one card; `params.max` says how many.' },
   job_not_dead: { status: 409, meaning: 'Only a dead job (out of attempts) can be retried or discarded; this one is queued, running or done.' },
 
   // 413 to 431: the request's size or shape

@@ -56,6 +56,15 @@ export const LIMITS = {
   pendingImagesMax: 20,
   /** How long an uploaded image waits to be attached to a post or message before it expires. */
   uploadTtlHours: 24,
+  /** A private note on a relationship card (relationship memory). */
+  relationshipNoteMax: 2000,
+  /** The "how we met" text a member writes over the one Rapport captured. */
+  howWeMetMax: 300,
+  /** A relationship tag's name, and how many tags one member may define. */
+  tagNameMax: 40,
+  tagsMax: 100,
+  /** Tags on one person's card. */
+  cardTagsMax: 20,
 } as const;
 
 export const CAREER_STAGES = ['student', 'early', 'mid', 'senior', 'executive', 'retired'] as const;

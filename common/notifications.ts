@@ -35,6 +35,8 @@ export const NOTIFICATION_KINDS = [
   'introduction_expired',
   /** An introduction has waited for me for a week. */
   'introduction_reminder',
+  /** The weekly keep-in-touch reminder: some of my people are due a word by their cadence (no actor). */
+  'keep_in_touch',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -66,5 +68,6 @@ export const EMAIL_BY_DEFAULT: Record<EmailKind, boolean> = {
   introduction_thank: false,
   introduction_expired: false,
   introduction_reminder: true,
+  keep_in_touch: true,
   digest: true,
 };

@@ -18,3 +18,12 @@ export type SocialProofAction = (typeof SOCIAL_PROOF_ACTIONS)[number];
 
 /** How many of them a post's social proof names at most; the others are counted. */
 export const SOCIAL_PROOF_NAMED = 2;
+
+/**
+ * Whom a comment answers: the writer of the comment it replies to (unless that is the writer themself),
+ * otherwise the post's author; null when that is the writer too (talking on one's own post to oneself).
+ */
+export function answeredBy(writerId: number, postAuthorId: number, parentAuthorId: number | null): number | null {
+  const answered = parentAuthorId !== null && parentAuthorId !== writerId ? parentAuthorId : postAuthorId;
+  return answered === writerId ? null : answered;
+}

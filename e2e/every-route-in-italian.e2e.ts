@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -164,6 +165,15 @@ beforeAll(async () => {
   const forwarded = await marco.call('POST', `/api/v1/introductions/${asked.json<{ id: number }>().id}/forward`, { note: FORWARD_NOTE });
   expect(forwarded.statusCode, forwarded.body).toBe(200);
   DATA.push(INTRODUCTION_TEXT, FORWARD_NOTE);
+  // Giulia's private card on Marco: a tag with a cadence, her words for how they met, a note, and a reminder
+  // already due (three weeks without a word), so /relationships and /keep-in-touch show a person.
+  const tag = await giulia.call('POST', '/api/v1/relationship-tags', { name: TAG_NAME, colour: 'teal', cadence: 'two_weeks' });
+  expect(tag.statusCode, tag.body).toBe(201);
+  const card = await giulia.call('PATCH', `/api/v1/members/${marco.handle}/relationship`, { tags: [tag.json<{ id: number }>().id], howWeMet: { text: MET_TEXT } });
+  expect(card.statusCode, card.body).toBe(200);
+  expect((await giulia.call('POST', `/api/v1/members/${marco.handle}/notes`, { text: NOTE_TEXT, date: '2026-11-20' })).statusCode).toBe(201);
+  await app.ctx.db.execute(sql`UPDATE relationship_cards SET due_at = now() - interval '3 days' WHERE member_id = ${giulia.id}`);
+  DATA.push(TAG_NAME, MET_TEXT, NOTE_TEXT);
   DATA.push(operator.name, giulia.name, marco.name, sara.name, luca.name, 'Ingegnera del software a Torino', 'Designer di prodotto', 'Acme Italia', 'Ingegnera', 'Ci siamo visti al meetup.');
   DATA.push(POST_TEXT, ...POST_PIECES, COMMENT_TEXT, REPLY_TEXT);
   for (const m of [operator, giulia, marco, sara, luca]) {
@@ -191,6 +201,9 @@ const ANSWER_TEXT = 'Certo, a giovedì!';
 const REQUEST_TEXT = 'Ciao, posso farti una domanda sul tuo lavoro?';
 const INTRODUCTION_TEXT = 'Lavoro nel design a Torino e vorrei un consiglio da Luca sui progetti pubblici.';
 const FORWARD_NOTE = 'Giulia è bravissima, vale la pena sentirla.';
+const TAG_NAME = 'Progettisti';
+const MET_TEXT = 'Al meetup di Torino';
+const NOTE_TEXT = 'Parlato del nuovo progetto a Torino.';
 
 /** Opens the comments of Marco's post: the comment, its reply and the boxes to write them. */
 async function openComments(page: Page, locale: WalkLocale): Promise<void> {
@@ -217,6 +230,8 @@ const VISITS: Visit[] = [
   { route: '/network', path: () => '/network', as: 'member' },
   { route: '/notifications', path: () => '/notifications', as: 'member' },
   { route: '/introductions', path: () => '/introductions', as: 'member' },
+  { route: '/relationships', path: () => '/relationships', as: 'member' },
+  { route: '/keep-in-touch', path: () => '/keep-in-touch', as: 'member' },
   { route: '/messages', path: () => '/messages', as: 'member' },
   { route: '/messages/new', path: () => '/messages/new', as: 'member' },
   { route: '/messages/:id', path: () => `/messages/${conversationId}`, as: 'member' },

@@ -26,6 +26,7 @@ import { registerWebApp } from './http/web-app.ts';
 import { EmailDelivery } from './jobs/email-delivery.ts';
 import { wakeJobsOn } from './jobs/enqueue.ts';
 import { DIGEST_SCHEDULE, registerDigest } from './jobs/digest.ts';
+import { KEEP_IN_TOUCH_SCHEDULE, registerKeepInTouch } from './jobs/keep-in-touch.ts';
 import { MAINTENANCE_SCHEDULES, registerMaintenance } from './jobs/maintenance.ts';
 import { JobQueue } from './jobs/queue.ts';
 import { type JobRunner, runJobs } from './jobs/runner.ts';
@@ -58,6 +59,9 @@ import { authRoutes } from './routes/auth/auth.ts';
 import { healthRoutes } from './routes/health/health.ts';
 import { localeRoutes } from './routes/locale/locale.ts';
 import { meRoutes } from './routes/me/me.ts';
+import { ledgerRoutes } from './routes/relationships/ledger.ts';
+import { relationshipRoutes } from './routes/relationships/relationships.ts';
+import { relationshipTagRoutes } from './routes/relationships/tags.ts';
 import { conversationRoutes } from './routes/messages/conversations.ts';
 import { messageSettingsRoutes } from './routes/messages/settings.ts';
 import { noticeRoutes } from './routes/me/notices.ts';
@@ -148,7 +152,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const email = new EmailDelivery(database.db, jobs, config.smtpUrl, config.mailFrom, app.log);
   registerMaintenance(jobs, database.db, config);
   registerDigest(jobs, { db: database.db, graph: () => graph.index, config });
-  const scheduler = new Scheduler(database.db, [...MAINTENANCE_SCHEDULES, DIGEST_SCHEDULE]);
+  registerKeepInTouch(jobs, { db: database.db });
+  const scheduler = new Scheduler(database.db, [...MAINTENANCE_SCHEDULES, DIGEST_SCHEDULE, KEEP_IN_TOUCH_SCHEDULE]);
   // Link previews are fetched after the post commits, by the job its transaction enqueued.
   const linkPreviews = registerLinkPreviews(jobs, { db: database.db, config: config.linkPreviews, userAgent: `RapportLinkPreview/1.0 (+${config.publicUrl})` });
 
@@ -215,6 +220,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(mediaRoutes, { prefix: '/api/v1' });
   await app.register(conversationRoutes, { prefix: '/api/v1' });
   await app.register(messageSettingsRoutes, { prefix: '/api/v1' });
+  await app.register(relationshipRoutes, { prefix: '/api/v1' });
+  await app.register(relationshipTagRoutes, { prefix: '/api/v1' });
+  await app.register(ledgerRoutes, { prefix: '/api/v1' });
   await registerWebApp(app, config.webDistDir);
 
   let vacuumTimer: NodeJS.Timeout | null = null;

@@ -17,6 +17,9 @@ import { NotificationsPage } from './scenes/Notifications/NotificationsPage.tsx'
 import { OrganisationPage } from './scenes/Organisation/OrganisationPage.tsx';
 import { MemberConnectionsPage } from './scenes/Profile/MemberConnectionsPage.tsx';
 import { PostPage } from './scenes/Post/PostPage.tsx';
+import { KeepInTouchPage } from './scenes/Relationships/KeepInTouchPage.tsx';
+import { LedgerPage } from './scenes/Relationships/LedgerPage.tsx';
+import { RelationshipsPage } from './scenes/Relationships/RelationshipsPage.tsx';
 import { ProfilePage } from './scenes/Profile/ProfilePage.tsx';
 import { ResetPasswordPage } from './scenes/ResetPassword/ResetPasswordPage.tsx';
 import { SearchPage } from './scenes/Search/SearchPage.tsx';
@@ -52,6 +55,9 @@ export const router = createBrowserRouter([
           { path: '/network', element: <NetworkPage /> },
           { path: '/introductions', element: <IntroductionsPage /> },
           { path: '/notifications', element: <NotificationsPage /> },
+          { path: '/relationships', element: <RelationshipsPage /> },
+          { path: '/keep-in-touch', element: <KeepInTouchPage /> },
+          { path: '/ledger', element: <LedgerPage /> },
           {
             path: '/messages',
             element: <MessagesLayout />,

@@ -17,6 +17,8 @@ export const notificationSubject = z.object({
   commentId: z.number().optional(),
   conversationId: z.number().optional(),
   introductionId: z.number().optional(),
+  /** keep_in_touch: how many people are due a word. */
+  count: z.number().optional(),
 });
 export type NotificationSubject = z.infer<typeof notificationSubject>;
 

@@ -14,3 +14,4 @@ export * from './tables/messages.ts';
 export * from './tables/jobs.ts';
 export * from './tables/media.ts';
 export * from './tables/introductions.ts';
+export * from './tables/relationships.ts';

@@ -8,6 +8,7 @@ import { events } from '../db/schema.ts';
 import { transactionScope } from '../db/transaction.ts';
 import { announceEvent } from './announce.ts';
 import { recordNotifications } from '../notifications/record.ts';
+import { recordInteractions } from '../relationships/record.ts';
 import { dispatcherFor } from './dispatcher.ts';
 import type { NewEvent, StoredEvent } from './types.ts';
 
@@ -34,6 +35,8 @@ export async function recordEvent(tx: Tx, event: NewEvent): Promise<void> {
   const stored = { ...event, id: row.id, createdAt: row.createdAt } as StoredEvent;
   // Whom it notifies is written with it, so a notification exists exactly when its change committed.
   await recordNotifications(tx, stored);
+  // So is the interaction it is between two members (relationship memory).
+  await recordInteractions(tx, stored);
   if (!scope || !dispatcher) return;
   // Other processes on the same server learn of it when (and only if) this transaction commits.
   await announceEvent(tx, scope.db, row.id);

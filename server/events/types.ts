@@ -9,6 +9,8 @@
  */
 import type { ContentKind, RestrictionKind } from '../../common/moderation.ts';
 import type { PostVisibility, ReactionKind } from '../../common/schemas/posts.ts';
+import type { LedgerSide, LoggableLedgerSubject } from '../../common/ledger.ts';
+import type { LoggedInteractionKind } from '../../common/relationships.ts';
 import type { InvitationContext, InvitationFolder } from '../db/schema.ts';
 
 type Role = 'member' | 'admin';
@@ -139,7 +141,37 @@ export interface EventShapes {
       messageId: number;
       started: boolean;
       delivered: { memberId: number; folder: 'inbox' | 'requests'; muted: boolean }[];
+      /**
+       * Every other member of the conversation, delivered to or not: the sender's side of the interactions
+       * ledger (relationship memory) is kept whatever happened to the message, so it never tells them. Optional:
+       * absent on events recorded before it was added.
+       */
+      others?: number[];
     };
+  };
+  /**
+   * actor logged an interaction with subject by hand (a meeting, a call), dated `at` (ISO 8601), with the id of
+   * the note that records it, if any. Silent and private: for actor's relationship memory alone.
+   */
+  'interaction.logged': {
+    actorId: number;
+    subjectId: number;
+    data: { kind: LoggedInteractionKind; at: string; noteId: number | null };
+  };
+  /**
+   * The cadence job reminded subject that `count` of their people are due a word (keep in touch), for the
+   * week `week`. Private to subject: who is due is not in the event.
+   */
+  'relationship.reminded': { actorId: null; subjectId: number; data: { week: string; count: number } };
+  /**
+   * actor logged by hand a give or an ask between them and subject (common/ledger.ts): help, advice, a
+   * referral, an introduction made outside Rapport, on actor's `side` of it, dated `at`, with its note's id.
+   * Silent and private, like interaction.logged: for actor's ledger alone.
+   */
+  'ledger.logged': {
+    actorId: number;
+    subjectId: number;
+    data: { subject: LoggableLedgerSubject; side: LedgerSide; at: string; noteId: number | null };
   };
   /** actor accepted a message request (or replied to it): it moved to their inbox. Silent to the other members. */
   'conversation.accepted': { actorId: number; subjectId: null; data: { conversationId: number } };
@@ -209,6 +241,7 @@ const KINDS: Record<EventKind, true> = {
   'message.sent': true, 'conversation.accepted': true, 'conversation.updated': true, 'content.removed': true,
   'introduction.requested': true, 'introduction.forwarded': true, 'introduction.declined': true, 'introduction.accepted': true,
   'introduction.expired': true, 'introduction.reminded': true,
+  'interaction.logged': true, 'relationship.reminded': true, 'ledger.logged': true,
 };
 
 /** Every kind, for code that must list them (tests, docs). */

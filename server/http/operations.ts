@@ -124,6 +124,24 @@ export const OPERATIONS: Record<string, Operation> = {
     errors: ['not_found', 'invitation_not_declined', 'undo_expired', 'undo_conflict'],
   },
 
+  // relationship memory (private to its author)
+  'GET /api/v1/members/:handle/relationship': { operationId: 'getRelationship', errors: ['not_found', 'relationship_self', 'no_relationship'] },
+  'PATCH /api/v1/members/:handle/relationship': { operationId: 'updateRelationship', errors: ['not_found', 'relationship_self', 'no_relationship', 'tag_unknown', 'tags_limit'] },
+  'GET /api/v1/members/:handle/notes': { operationId: 'listRelationshipNotes', errors: ['not_found', 'relationship_self', 'no_relationship'] },
+  'POST /api/v1/members/:handle/notes': { operationId: 'addRelationshipNote', errors: ['not_found', 'relationship_self', 'no_relationship'] },
+  'PATCH /api/v1/members/:handle/notes/:id': { operationId: 'editRelationshipNote', errors: ['not_found', 'relationship_self', 'no_relationship'] },
+  'DELETE /api/v1/members/:handle/notes/:id': { operationId: 'deleteRelationshipNote', errors: ['not_found', 'relationship_self', 'no_relationship'] },
+  'POST /api/v1/members/:handle/interactions': { operationId: 'logInteraction', errors: ['not_found', 'relationship_self', 'no_relationship'] },
+  'GET /api/v1/keep-in-touch': { operationId: 'listKeepInTouch', errors: [] },
+  'GET /api/v1/relationships': { operationId: 'listRelationships', errors: [] },
+  'GET /api/v1/ledger': { operationId: 'getLedger', errors: [] },
+  'GET /api/v1/members/:handle/ledger': { operationId: 'getPersonLedger', errors: ['not_found', 'relationship_self', 'no_relationship'] },
+  'POST /api/v1/members/:handle/ledger': { operationId: 'logLedgerEntry', errors: ['not_found', 'relationship_self', 'no_relationship'] },
+  'GET /api/v1/relationship-tags': { operationId: 'listRelationshipTags', errors: [] },
+  'POST /api/v1/relationship-tags': { operationId: 'createRelationshipTag', errors: ['tag_name_taken', 'tags_limit'] },
+  'PATCH /api/v1/relationship-tags/:id': { operationId: 'updateRelationshipTag', errors: ['not_found', 'tag_name_taken'] },
+  'DELETE /api/v1/relationship-tags/:id': { operationId: 'deleteRelationshipTag', errors: ['not_found'] },
+
   // network: connections, follows, blocks, the graph, suggestions
   'GET /api/v1/me/connections': { operationId: 'listMyConnections', errors: [] },
   'DELETE /api/v1/connections/:handle': { operationId: 'removeConnection', errors: ['not_found'] },

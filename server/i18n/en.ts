@@ -140,6 +140,13 @@ export const en = {
       action: 'See the introduction',
       footer: 'You get this email because you chose to hear about reminders of waiting introductions. Stop these emails with one click: {unsubscribe}',
     },
+    keep_in_touch: {
+      subject: 'Some of your people are due a word',
+      greeting: 'Hi {name},',
+      body: 'By the cadence you set, some of the people you want to stay in touch with have not heard from you for a while. A short message, a comment or a call is enough:',
+      action: 'See who to keep in touch with',
+      footer: 'You get this email because you set keep-in-touch reminders. Stop these emails with one click: {unsubscribe}',
+    },
     /** The weekly digest for members who have been away (server/email/digest.ts lays it out). */
     digest: {
       subject: 'Your week on Rapport',

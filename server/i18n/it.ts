@@ -139,6 +139,13 @@ export const it: Messages = {
       action: 'Vedi la presentazione',
       footer: 'Ricevi questa email perché hai scelto di ricevere i promemoria delle presentazioni in attesa. Per non riceverne più basta un clic: {unsubscribe}',
     },
+    keep_in_touch: {
+      subject: 'È ora di farti sentire con alcune persone',
+      greeting: 'Ciao {name},',
+      body: 'Secondo la frequenza che hai scelto, alcune delle persone con cui vuoi restare in contatto non hanno tue notizie da un po’. Basta un breve messaggio, un commento o una telefonata:',
+      action: 'Vedi con chi farti sentire',
+      footer: 'Ricevi questa email perché hai impostato dei promemoria per restare in contatto. Per non riceverne più basta un clic: {unsubscribe}',
+    },
     digest: {
       subject: 'La tua settimana su Rapport',
       greeting: 'Ciao {name},',

@@ -19,6 +19,8 @@ export interface JobKinds {
   'uploads.expire': { slot: string };
   /** Expire introductions past their date and remind whoever has let one wait a week (commands/introductions/sweep.ts). */
   'introductions.sweep': { slot: string };
+  /** Remind members whose people are due a word (jobs/keep-in-touch.ts), weekly. */
+  'relationships.remind': { week: string };
   /** Fetch a post's pending link preview (jobs/link-previews.ts), enqueued with the post's write. */
   'link-preview.refresh': { postId: number };
 }

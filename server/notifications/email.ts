@@ -52,6 +52,7 @@ export const wantsEmail = (prefs: Person['prefs'], kind: EmailKind): boolean => 
 function linkFor(base: string, n: NewNotification, actor: Person | undefined): string {
   if (n.data.introductionId !== undefined) return `${base}/introductions`;
   if (n.data.postId !== undefined) return `${base}/posts/${n.data.postId}`;
+  if (n.kind === 'keep_in_touch') return `${base}/keep-in-touch`;
   if (n.kind === 'invitation_received' || !actor) return `${base}/network`;
   return `${base}/in/${actor.handle}`;
 }

@@ -20,6 +20,7 @@ export const NOTIFYING_KINDS = [
   'post.created',
   'comment.added',
   'reaction.set',
+  'relationship.reminded',
   ...INTRODUCTION_KINDS,
 ] as const;
 type NotifyingKind = (typeof NOTIFYING_KINDS)[number];
@@ -84,6 +85,9 @@ export function notificationsFor(event: StoredEvent): NewNotification[] {
         },
       ];
     }
+    case 'relationship.reminded':
+      // One a week at most: the job reminds of each due date once (jobs/keep-in-touch.ts).
+      return [{ memberId: e.subjectId, kind: 'keep_in_touch', actorId: null, groupKey: `keep_in_touch:${e.data.week}`, data: { count: e.data.count } }];
     case 'invitation.answered':
       // The one who answered is the actor; only an acceptance is news to the other.
       if (e.data.answer !== 'accepted') return [];

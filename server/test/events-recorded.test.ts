@@ -356,6 +356,60 @@ describeEachEngine('events are recorded in the transaction of their change', (ge
         };
       },
     },
+    {
+      family: 'relationships: log a meeting by hand',
+      refuse: 'interaction.logged',
+      setup: async () => {
+        const [a, b] = [await member('Logger'), await member('Met')];
+        await connect(a, b);
+        return {
+          act: async () => status(await a.call('POST', `/api/v1/members/${b.handle}/interactions`, { kind: 'meeting', date: '2026-03-02', note: 'Coffee' })),
+          state: () => rows(db(), sql`SELECT kind FROM interactions WHERE member_id = ${a.id} AND other_id = ${b.id} AND kind = 'meeting'`),
+          expected: () => [{ kind: 'interaction.logged', actorId: a.id, subjectId: b.id, data: { kind: 'meeting', at: '2026-03-02T12:00:00.000Z' } }],
+          written: () => sql`SELECT xmin::text AS xmin FROM interactions WHERE member_id = ${a.id} AND other_id = ${b.id} AND kind = 'meeting'`,
+        };
+      },
+    },
+    {
+      family: 'relationships: log a give or an ask by hand',
+      refuse: 'ledger.logged',
+      setup: async () => {
+        const [a, b] = [await member('Giver'), await member('Helped')];
+        await connect(a, b);
+        return {
+          act: async () => status(await a.call('POST', `/api/v1/members/${b.handle}/ledger`, { subject: 'advice', side: 'given', date: '2026-03-02' })),
+          state: () => rows(db(), sql`SELECT kind FROM interactions WHERE member_id = ${a.id} AND other_id = ${b.id} AND kind = 'advice_given'`),
+          expected: () => [{ kind: 'ledger.logged', actorId: a.id, subjectId: b.id, data: { subject: 'advice', side: 'given', at: '2026-03-02T12:00:00.000Z' } }],
+          written: () => sql`SELECT xmin::text AS xmin FROM interactions WHERE member_id = ${a.id} AND other_id = ${b.id} AND kind = 'advice_given'`,
+        };
+      },
+    },
+    {
+      family: 'relationships: the keep-in-touch reminder',
+      refuse: 'relationship.reminded',
+      setup: async () => {
+        const [a, b] = [await member('Reminded'), await member('Due')];
+        await connect(a, b);
+        expect((await a.call('PATCH', `/api/v1/members/${b.handle}/relationship`, { cadence: 'month' })).statusCode).toBe(200);
+        // Only this pair is due (an earlier, rolled-back run's pair would be reminded too).
+        await db().execute(sql`UPDATE relationship_cards SET reminded_at = now() WHERE reminded_at IS NULL AND due_at <= now()`);
+        await db().execute(sql`UPDATE relationship_cards SET due_at = now() - interval '1 day' WHERE member_id = ${a.id}`);
+        const { remindDue } = await import('../jobs/keep-in-touch.ts');
+        return {
+          act: async () => {
+            try {
+              await remindDue(db(), '2026-W49');
+              return 200;
+            } catch {
+              return 500;
+            }
+          },
+          state: () => rows(db(), sql`SELECT reminded_at FROM relationship_cards WHERE member_id = ${a.id}`),
+          expected: () => [{ kind: 'relationship.reminded', actorId: null, subjectId: a.id, data: { week: '2026-W49', count: 1 } }],
+          written: () => sql`SELECT xmin::text AS xmin FROM relationship_cards WHERE member_id = ${a.id}`,
+        };
+      },
+    },
     ...postCases(),
     {
       family: 'messages: start a conversation',

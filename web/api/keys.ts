@@ -33,6 +33,15 @@ export const keys = {
   introductions: ['introductions'] as const,
   introductionBox: (box: string) => ['introductions', box] as const,
   memberConnections: (handle: string) => ['member', handle, 'connections'] as const,
+  /** My private relationship memory: everything under 'relationships' is refetched after a change to it. */
+  relationships: ['relationships'] as const,
+  relationship: (handle: string) => ['relationships', 'card', handle] as const,
+  relationshipNotes: (handle: string) => ['relationships', 'notes', handle] as const,
+  relationshipTags: ['relationships', 'tags'] as const,
+  relationshipList: (tag: number | null) => ['relationships', 'list', tag] as const,
+  keepInTouch: ['relationships', 'keep-in-touch'] as const,
+  ledger: ['relationships', 'ledger'] as const,
+  ledgerWith: (handle: string) => ['relationships', 'ledger', handle] as const,
   /** The bell's number and the notifications page; a live `notification` update refreshes both. */
   notifications: ['notifications'] as const,
   notificationsUnread: ['notifications', 'unread'] as const,

@@ -55,6 +55,11 @@ const errors = {
     message: 'A message can have at most one image.',
     pending: 'You have {max, number} images waiting to be posted. Post or remove some first.',
   },
+  relationship_self: 'You keep no relationship card on yourself.',
+  tag_unknown: 'The tag {id} is not one of your tags. Reload and try again.',
+  no_relationship: 'You can keep notes, tags and reminders only for your connections and people you have interacted with.',
+  tag_name_taken: 'You already have a tag with this name.',
+  tags_limit: 'You can have at most {max, number} tags here.',
   media_unknown: 'The image {id} is not one of your uploads waiting to be posted. Upload it again.',
   invalid_merge: {
     itself: 'An organisation cannot be merged into itself.',
@@ -110,6 +115,8 @@ const errors = {
     image: 'Image not found.',
     message: 'Message not found.',
     introduction: 'Introduction not found.',
+    note: 'Note not found.',
+    tag: 'Tag not found.',
   },
 
   request_timeout: 'The request took too long to arrive.',

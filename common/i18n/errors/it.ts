@@ -45,6 +45,11 @@ const errors: ErrorMessages = {
     message: 'Un messaggio può avere al massimo un’immagine.',
     pending: 'Hai {max, number} immagini in attesa di essere pubblicate. Pubblicane o rimuovine qualcuna prima.',
   },
+  relationship_self: 'Non puoi tenere una scheda di relazione su te stesso.',
+  tag_unknown: 'L’etichetta {id} non è tra le tue. Ricarica e riprova.',
+  no_relationship: 'Puoi tenere note, etichette e promemoria solo per i tuoi collegamenti e per le persone con cui hai interagito.',
+  tag_name_taken: 'Hai già un’etichetta con questo nome.',
+  tags_limit: 'Puoi avere al massimo {max, number} etichette qui.',
   media_unknown: 'L’immagine {id} non è tra i tuoi caricamenti in attesa di pubblicazione. Caricala di nuovo.',
   invalid_merge: {
     itself: 'Non si può unire un’organizzazione a sé stessa.',
@@ -101,6 +106,8 @@ const errors: ErrorMessages = {
     image: 'Immagine non trovata.',
     message: 'Messaggio non trovato.',
     introduction: 'Presentazione non trovata.',
+    note: 'Nota non trovata.',
+    tag: 'Etichetta non trovata.',
   },
 
   request_timeout: 'La richiesta ha impiegato troppo tempo ad arrivare.',

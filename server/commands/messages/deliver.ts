@@ -90,7 +90,7 @@ export interface Delivered {
 /**
  * Writes a message from `senderId` into a locked conversation and delivers it: see policies/messages.ts
  * `arrive` for where it lands for each member. Records `message.sent` (and `conversation.accepted` when the
- * sender replied to a request) and the interactions between the sender and each member.
+ * sender replied to a request), from which the interactions between the sender and each member follow.
  */
 export async function deliverMessage(
   tx: Tx,
@@ -149,16 +149,6 @@ export async function deliverMessage(
   const delivered = after.filter(
     (s): s is MemberState & { folder: 'inbox' | 'requests' } => s.memberId !== senderId && s.folder !== 'dropped' && s.lastMessageId === messageId,
   );
-  // Every interaction between two members is kept (relationship memory); the sender's side whatever happened to
-  // it. One statement of one text however many rows, so the work does not vary with who received it.
-  const kept = [
-    ...others.map((otherId) => ({ member_id: senderId, other_id: otherId, kind: 'message_sent', ref_id: messageId })),
-    ...delivered.map((s) => ({ member_id: s.memberId, other_id: senderId, kind: 'message_received', ref_id: messageId })),
-  ];
-  await tx.execute(sql`
-    INSERT INTO interactions (member_id, other_id, kind, ref_id)
-    SELECT v.member_id, v.other_id, v.kind, v.ref_id
-      FROM jsonb_to_recordset(${JSON.stringify(kept)}::jsonb) AS v(member_id int, other_id int, kind text, ref_id bigint)`);
   await recordEvent(tx, {
     kind: 'message.sent',
     actorId: senderId,
@@ -168,6 +158,8 @@ export async function deliverMessage(
       messageId,
       started: message.started,
       delivered: delivered.map((s) => ({ memberId: s.memberId, folder: s.folder, muted: s.muted })),
+      // The interactions between the sender and each member follow from it (relationships/from-events.ts).
+      others,
     },
   });
   const senderAccepted = before.get(senderId)?.folder === 'requests';

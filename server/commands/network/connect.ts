@@ -1,6 +1,6 @@
 import { and, eq, or } from 'drizzle-orm';
 import type { Tx } from '../../db/connection.ts';
-import { connections, follows, interactions, type InvitationContext } from '../../db/schema.ts';
+import { connections, follows, type InvitationContext } from '../../db/schema.ts';
 import { recordEvent } from '../../events/record.ts';
 
 export interface ConnectionOrigin {
@@ -11,7 +11,7 @@ export interface ConnectionOrigin {
 /**
  * Connects two members inside the caller's transaction (which holds their locks): both connection rows
  * with the origin, a follow each way (connecting makes both follow each other; either may unfollow),
- * the interaction, and the events. `a` is the member whose action connected them. Returns false when
+ * and the events (the interactions follow from them: relationships/from-events.ts). `a` is the member whose action connected them. Returns false when
  * they were already connected.
  */
 export async function connectMembers(tx: Tx, a: number, b: number, origin: ConnectionOrigin): Promise<boolean> {
@@ -31,10 +31,6 @@ export async function connectMembers(tx: Tx, a: number, b: number, origin: Conne
     const [f] = await tx.insert(follows).values({ followerId: follower, followeeId: followee, createdAt: now }).onConflictDoNothing().returning({ f: follows.followerId });
     if (f) await recordEvent(tx, { kind: 'follow.added', actorId: follower, subjectId: followee, data: { cause: 'connection' } });
   }
-  await tx.insert(interactions).values([
-    { memberId: a, otherId: b, kind: 'connected', refId: origin.invitationId, at: now },
-    { memberId: b, otherId: a, kind: 'connected', refId: origin.invitationId, at: now },
-  ]);
   return true;
 }
 

@@ -3,7 +3,7 @@ import { LIMITS } from '../../../common/limits.ts';
 import { reason, toStored } from '../../../common/reasons.ts';
 import type { InvitationCreate, InvitationSource } from '../../../common/schemas/network.ts';
 import type { Tx } from '../../db/connection.ts';
-import { type InvitationContext, interactions, invitations, members, profiles } from '../../db/schema.ts';
+import { type InvitationContext, invitations, members, profiles } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordEvent } from '../../events/record.ts';
 import { AppError, conflict, notFound } from '../../errors.ts';
@@ -108,10 +108,6 @@ export async function sendInvitation(deps: NetworkDeps, sender: Actor, input: In
         ...(undelivered ? { status: 'dont_know' as const, respondedAt: sql`now()` } : {}),
       })
       .returning({ id: invitations.id });
-    await tx.insert(interactions).values([
-      { memberId: senderId, otherId: recipient.id, kind: 'invitation_sent', refId: created!.id },
-      ...(undelivered ? [] : [{ memberId: recipient.id, otherId: senderId, kind: 'invitation_received' as const, refId: created!.id }]),
-    ]);
     const sent = { invitationId: created!.id, context, folder: undelivered ? ('held' as const) : screened.folder, delivered: !undelivered };
     await recordEvent(tx, { kind: 'invitation.sent', actorId: senderId, subjectId: recipient.id, data: sent });
     if (auto) {

@@ -7,7 +7,8 @@ import { recordEvent } from '../../events/record.ts';
 import { commentDeleteRefusal, commentEditRefusal, parentRefusal, postRefusal } from '../../policies/posts.ts';
 import { commentFacts, postFacts, postOfComment } from '../../queries/posts/facts.ts';
 import { notFound } from '../../errors.ts';
-import { answeredBy, recordCommentExchange } from './engagement.ts';
+import { answeredBy } from '../../../common/posts.ts';
+import { recordCommentExchange } from './engagement.ts';
 import { resolveTextLinks } from './mentions.ts';
 
 /**
@@ -36,7 +37,7 @@ export async function addComment(db: Db, actor: Actor, postId: number, input: { 
     await writeMentions(tx, actor.id, commentId, links.mentioned);
     await tx.update(posts).set({ commentCount: sql`${posts.commentCount} + 1` }).where(eq(posts.id, postId));
     const answered = answeredBy(actor.id, post!.author.id, parentAuthorId);
-    if (answered !== null) await recordCommentExchange(tx, actor.id, answered, commentId);
+    if (answered !== null) await recordCommentExchange(tx, actor.id, answered);
     await recordEvent(tx, {
       kind: 'comment.added',
       actorId: actor.id,

@@ -1,4 +1,4 @@
-import { Button, Paper, Tabs } from '@mantine/core';
+import { Button, Group, Paper, Tabs } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -53,9 +53,20 @@ export function NetworkPage() {
         title={t('page.title')}
         description={t('page.description')}
         actions={
-          <Button component={Link} to="/introductions" variant="light">
-            {t('introductions:nav')}
-          </Button>
+          <Group gap="xs">
+            <Button component={Link} to="/introductions" variant="light">
+              {t('introductions:nav')}
+            </Button>
+            <Button component={Link} to="/relationships" variant="default">
+              {t('page.yourPeople')}
+            </Button>
+            <Button component={Link} to="/keep-in-touch" variant="default">
+              {t('page.keepInTouch')}
+            </Button>
+            <Button component={Link} to="/ledger" variant="default">
+              {t('page.ledger')}
+            </Button>
+          </Group>
         }
       />
       <Paper p="md" radius="md">

@@ -64,7 +64,7 @@ function NotificationItem({ notification: n }: { notification: NotificationView 
           <Trans
             t={t}
             i18nKey={`kinds.${n.kind}`}
-            values={{ name: actor?.name ?? '', others: Math.max(n.actorCount - 1, 0), item: n.subject.commentId === undefined ? 'post' : 'comment' }}
+            values={{ name: actor?.name ?? '', others: Math.max(n.actorCount - 1, 0), item: n.subject.commentId === undefined ? 'post' : 'comment', count: n.subject.count ?? 0 }}
             components={{ bdi: <bdi /> }}
           />
         </Text>
@@ -91,6 +91,7 @@ function linkOf(n: NotificationView): string {
   if (n.subject.introductionId !== undefined) return '/introductions';
   if (n.subject.postId !== undefined) return `/posts/${n.subject.postId}`;
   if (n.kind === 'invitation_received') return '/network';
+  if (n.kind === 'keep_in_touch') return '/keep-in-touch';
   const actor = n.actors[0];
   return actor ? `/in/${actor.handle}` : '/network';
 }

@@ -10,6 +10,7 @@ import { keys } from '../../api/keys.ts';
 import { EmptyState, ErrorState, NextSteps, PageLoader } from '../../components/PageState.tsx';
 import { ActivitySection } from './ActivitySection.tsx';
 import { HowConnected } from './HowConnected.tsx';
+import { RelationshipPanel } from '../Relationships/RelationshipPanel.tsx';
 import { CompleteYourProfile, OwnEmptyProfile, missingSections } from './OwnProfilePrompts.tsx';
 import { ProfileHeader } from './ProfileHeader.tsx';
 import { AboutSection, EducationList, ExperienceList, LinksList, SkillsList, TextList } from './ProfileSections.tsx';
@@ -77,6 +78,7 @@ export function ProfilePage() {
                 ) : (
                   <EmptyState title={<Trans t={t} i18nKey="page.noDetailsTitle" {...named} />}>{t('page.noDetailsBody')}</EmptyState>
                 ))}
+              {!isSelf && <RelationshipPanel key={`relationship-${p.handle}`} handle={p.handle} name={p.name} />}
               <ActivitySection key={p.handle} handle={p.handle} name={p.name} isSelf={isSelf} />
             </Stack>
           </Grid.Col>

@@ -3,6 +3,10 @@ export default {
   page: {
     title: 'My Network',
     description: 'Invitations, connections, follows and people you may know.',
+    /** Links to the private relationship memory (scenes/Relationships). */
+    yourPeople: 'Your people',
+    keepInTouch: 'Keep in touch',
+    ledger: 'Gives and asks',
   },
   tabs: {
     invitations: 'Invitations',

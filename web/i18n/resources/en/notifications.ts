@@ -32,6 +32,7 @@ export default {
       introduction_thank: 'A reminder to thank who introduced me',
       introduction_expired: 'My introduction request expires',
       introduction_reminder: 'An introduction has waited for me for a week',
+      keep_in_touch: 'Some of my people are due a word (weekly keep-in-touch reminder)',
       digest: 'A weekly summary of my network when I have been away for a week',
     },
   },
@@ -69,6 +70,7 @@ export default {
     introduction_thank: 'Your introduction went through thanks to <bdi>{name}</bdi>. Say thank you!',
     introduction_expired: 'Your request to be introduced to <bdi>{name}</bdi> expired',
     introduction_reminder: 'The introduction <bdi>{name}</bdi> asked for is waiting for your answer',
+    keep_in_touch: '{count, plural, one {# person you want to stay in touch with is due a word} other {# people you want to stay in touch with are due a word}}',
   },
   open: {
     invitation_received: 'See the invitation',
@@ -87,5 +89,6 @@ export default {
     introduction_thank: 'See your introductions',
     introduction_expired: 'See your introductions',
     introduction_reminder: 'See the introduction',
+    keep_in_touch: 'Keep in touch',
   },
 };

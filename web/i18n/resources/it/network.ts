@@ -5,6 +5,9 @@ const network: Messages<typeof english> = {
   page: {
     title: 'Rete',
     description: 'Inviti, collegamenti, chi segui e persone che potresti conoscere.',
+    yourPeople: 'Le tue persone',
+    keepInTouch: 'Resta in contatto',
+    ledger: 'Dare e chiedere',
   },
   tabs: {
     invitations: 'Inviti',

@@ -35,6 +35,7 @@ const notifications: Messages<typeof english> = {
       introduction_thank: 'Un promemoria per ringraziare chi mi ha presentato',
       introduction_expired: 'Una mia richiesta di presentazione scade',
       introduction_reminder: 'Una presentazione mi aspetta da una settimana',
+      keep_in_touch: 'È ora di farmi sentire con qualcuno (promemoria settimanale per restare in contatto)',
       digest: 'Un riepilogo settimanale della mia rete quando non visito Rapport da una settimana',
     },
   },
@@ -71,6 +72,7 @@ const notifications: Messages<typeof english> = {
     introduction_thank: 'La tua presentazione è andata a buon fine grazie a <bdi>{name}</bdi>: un grazie fa sempre piacere.',
     introduction_expired: 'La tua richiesta di essere presentato a <bdi>{name}</bdi> è scaduta',
     introduction_reminder: 'La presentazione chiesta da <bdi>{name}</bdi> aspetta la tua risposta',
+    keep_in_touch: '{count, plural, one {È ora di farti sentire con # persona con cui vuoi restare in contatto} other {È ora di farti sentire con # persone con cui vuoi restare in contatto}}',
   },
   open: {
     invitation_received: "Vedi l'invito",
@@ -89,6 +91,7 @@ const notifications: Messages<typeof english> = {
     introduction_thank: 'Vedi le tue presentazioni',
     introduction_expired: 'Vedi le tue presentazioni',
     introduction_reminder: 'Vedi la presentazione',
+    keep_in_touch: 'Resta in contatto',
   },
 };
 

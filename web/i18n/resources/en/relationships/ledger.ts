@@ -1,0 +1,61 @@
+/** The reciprocity ledger: my gives and asks, overall and with each person (web/scenes/Relationships/Ledger*). */
+export default {
+  title: 'Gives and asks',
+  description: 'What you and your people have done for each other: introductions, recommendations, endorsements and the help you log. Only you can see this.',
+  nav: 'Gives and asks',
+  subjects: {
+    introduction: 'Introduction',
+    recommendation: 'Recommendation',
+    endorsement: 'Endorsement',
+    referral: 'Referral',
+    advice: 'Advice',
+    help: 'Help',
+  },
+  sides: {
+    given: 'Given',
+    received: 'Received',
+    asked: 'You asked',
+    asked_by: 'Asked of you',
+  },
+  /** An entry as a last interaction: "{side}: {subject}". */
+  entry: {
+    given: 'You gave: {subject}',
+    received: 'You received: {subject}',
+    asked: 'You asked for: {subject}',
+    asked_by: 'They asked you for: {subject}',
+  },
+  count: '{side}: {n}',
+  balance: {
+    line: '{label}: {value}',
+    label: 'Balance',
+    value: '{balance, plural, =0 {Even} one {You have given # more than you received} other {You have given # more than you received}}',
+    negative: '{balance, plural, one {You have received # more than you gave} other {You have received # more than you gave}}',
+  },
+  overall: 'Overall',
+  bySubject: 'By kind',
+  people: 'With each person',
+  loading: 'Loading your gives and asks…',
+  empty: {
+    title: 'Nothing given or asked yet',
+    body: 'Introductions, recommendations and endorsements appear here as they happen, with the help you log by hand on a person’s relationship card.',
+    people: 'Open your people',
+    search: 'Find someone to help',
+  },
+  nudges: {
+    title: 'You can help',
+    line: '{count, plural, one {# person in your network asked for help with “{offer}”, which you offer} other {# people in your network asked for help with “{offer}”, which you offer}}',
+  },
+  withPerson: 'Gives and asks',
+  withPersonEmpty: 'Nothing given or asked between you yet.',
+  log: {
+    button: 'Log a give or ask',
+    buttonLabel: 'Log a give or ask with {name}',
+    title: 'Log a give or ask with <bdi>{name}</bdi>',
+    subjectLabel: 'What',
+    sideLabel: 'Which way',
+    dateLabel: 'When (optional)',
+    noteLabel: 'Note (optional)',
+    submit: 'Log it',
+    done: 'Logged in your gives and asks',
+  },
+};
