@@ -85,6 +85,9 @@ describeEachEngine('relationship memory', (get) => {
     expect(list.items).toMatchObject([{ handle: bo.handle, degree: 1, tags: [{ name: 'Turin' }], effectiveCadence: 'two_weeks' }]);
     const other = await ana.call('POST', '/api/v1/relationship-tags', { name: 'Investors', colour: 'grape' });
     expect((await ana.call('GET', `/api/v1/relationships?tag=${other.json().id}`)).json().items).toEqual([]);
+    // My tags filter my connections list too.
+    expect((await ana.call('GET', `/api/v1/me/connections?tag=${tag.json().id}`)).json().items.map((p: { handle: string }) => p.handle)).toEqual([bo.handle]);
+    expect((await ana.call('GET', `/api/v1/me/connections?tag=${other.json().id}`)).json().items).toEqual([]);
   });
 
   it('lists due people on keep-in-touch, reminds once through the job, and drops them after a message, a comment or a logged meeting', async () => {
