@@ -109,6 +109,8 @@ export type ConnectionCard = z.infer<typeof connectionCard>;
 export const connectionListQuery = z.strictObject({
   q: queryText(LIMITS.searchQueryMax).default(''),
   sort: z.enum(['recent', 'name']).default('recent'),
+  /** Only those carrying one of my relationship tags (on my own list; private, docs/relationships.md). */
+  tag: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
   cursor,
   limit: pageLimit,
 });

@@ -23,7 +23,7 @@ export const keys = {
   invitation: (id: number) => ['network', 'invitation', id] as const,
   allowance: ['network', 'allowance'] as const,
   screeningPolicy: ['me', 'screening'] as const,
-  connections: (q: string, sort: ConnectionSort) => ['network', 'connections', q, sort] as const,
+  connections: (q: string, sort: ConnectionSort, tag: number | null = null) => ['network', 'connections', q, sort, tag] as const,
   follows: (direction: FollowDirection) => ['network', 'follows', direction] as const,
   blocks: ['network', 'blocks'] as const,
   suggestions: ['network', 'suggestions'] as const,

@@ -40,8 +40,8 @@ export const networkApi = {
   /** Takes back "I don't know this person" within the server's short window (409 undo_expired after it). */
   undoDontKnow: (id: number) => api<{ invitation: InvitationView }>('POST', `/invitations/${id}/undo`, { body: {} }),
 
-  connections: (q: string, sort: ConnectionSort, cursor?: string) =>
-    api<Page<ConnectionCard>>('GET', '/me/connections', { query: { q, sort, cursor } }),
+  connections: (q: string, sort: ConnectionSort, cursor?: string, tag: number | null = null) =>
+    api<Page<ConnectionCard>>('GET', '/me/connections', { query: { q, sort, cursor, tag } }),
   memberConnections: (handle: string, cursor?: string) => api<Page<ConnectionCard>>('GET', `${member(handle)}/connections`, { query: { cursor } }),
   removeConnection: (handle: string) => api<void>('DELETE', `/connections/${encodeURIComponent(handle)}`),
 

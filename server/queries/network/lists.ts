@@ -35,7 +35,7 @@ export type ConnectionExtra = Pick<ConnectionCard, 'connectedAt' | 'origin'>;
 export async function listConnections(
   lens: Lens,
   ownerId: number,
-  query: { q: string; sort: 'recent' | 'name'; cursor?: string; limit: number },
+  query: { q: string; sort: 'recent' | 'name'; tag?: number | undefined; cursor?: string; limit: number },
 ): Promise<KeysetPage<Listed<ConnectionExtra>>> {
   const byName = query.sort === 'name';
   const after = byName
@@ -44,6 +44,10 @@ export async function listConnections(
   const filters = [sql`c.member_id = ${ownerId}`, sql`m.status = 'active'`];
   if (lens.avoid.size) filters.push(sql`NOT (c.other_id = ANY(${intArray(lens.avoid)}::int[]))`);
   if (query.q) filters.push(sql`p.name ILIKE ${likePattern(query.q)}`);
+  // A tag is the viewer's own: it filters only their own list, and only by their own cards.
+  if (query.tag !== undefined && ownerId === lens.actor.id) {
+    filters.push(sql`EXISTS (SELECT 1 FROM relationship_card_tags ct WHERE ct.member_id = ${lens.actor.id} AND ct.other_id = c.other_id AND ct.tag_id = ${query.tag})`);
+  }
   if (after && byName) filters.push(sql`(lower(p.name), m.id) > (${(after as { n: string }).n}, ${after.i})`);
   if (after && !byName) filters.push(sql`(c.created_at, m.id) < (${(after as { t: string }).t}::timestamptz, ${after.i})`);
   const order = byName ? sql`lower(p.name), m.id` : sql`c.created_at DESC, m.id DESC`;

@@ -85,6 +85,9 @@ describeEachEngine('relationship memory', (get) => {
     expect(list.items).toMatchObject([{ handle: bo.handle, degree: 1, tags: [{ name: 'Turin' }], effectiveCadence: 'two_weeks' }]);
     const other = await ana.call('POST', '/api/v1/relationship-tags', { name: 'Investors', colour: 'grape' });
     expect((await ana.call('GET', `/api/v1/relationships?tag=${other.json().id}`)).json().items).toEqual([]);
+    // My tags filter my connections list too.
+    expect((await ana.call('GET', `/api/v1/me/connections?tag=${tag.json().id}`)).json().items.map((p: { handle: string }) => p.handle)).toEqual([bo.handle]);
+    expect((await ana.call('GET', `/api/v1/me/connections?tag=${other.json().id}`)).json().items).toEqual([]);
   });
 
   it('lists due people on keep-in-touch, reminds once through the job, and drops them after a message, a comment or a logged meeting', async () => {
@@ -201,11 +204,15 @@ describeEachEngine('relationship memory', (get) => {
       `/api/v1/members/${bo.handle}/mutuals`,
       '/api/v1/search/members?q=Private',
       '/api/v1/suggestions/people',
-      '/api/v1/directory',
+      '/api/v1/members',
+      `/api/v1/members/${bo.handle}/paths`,
+      `/api/v1/members/${bo.handle}/posts`,
+      '/api/v1/conversations',
       '/api/v1/notifications',
       '/api/v1/admin/members',
-      `/api/v1/admin/members/${ana.handle}`,
-      `/api/v1/admin/members/${bo.handle}`,
+      '/api/v1/admin/members?q=Private',
+      '/api/v1/admin/moderation',
+      '/api/v1/admin/jobs/dead',
       '/api/v1/admin/audit',
       '/api/v1/admin/outbox',
     ];
@@ -213,6 +220,8 @@ describeEachEngine('relationship memory', (get) => {
       for (const url of routes(bo)) {
         const res = await viewer.call('GET', url);
         expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(500);
+        // Every route here exists: a path that no route answers would prove nothing.
+        expect(res.body, url).not.toMatch(/No route for/);
         for (const secret of [SECRET_NOTE, SECRET_TAG, SECRET_MET]) expect(res.body, `${url} as ${viewer.handle}`).not.toContain(secret);
       }
     }

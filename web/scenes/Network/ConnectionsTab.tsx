@@ -1,10 +1,12 @@
-import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { keys } from '../../api/keys.ts';
 import { type ConnectionSort, networkApi } from '../../api/network.ts';
+import { relationshipsApi } from '../../api/relationships.ts';
 import type { ConnectionCard } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState, NextSteps } from '../../components/PageState.tsx';
@@ -22,7 +24,10 @@ export function ConnectionsTab() {
   const [input, setInput] = useState('');
   const [q] = useDebouncedValue(input.trim(), 250);
   const [sort, setSort] = useState<ConnectionSort>('recent');
-  const query = usePagedQuery(keys.connections(q, sort), (cursor) => networkApi.connections(q, sort, cursor));
+  const [tag, setTag] = useState<number | null>(null);
+  // My relationship tags filter my connections too; the filter shows once I have a tag.
+  const tags = useQuery({ queryKey: keys.relationshipTags, queryFn: relationshipsApi.tags }).data?.items ?? [];
+  const query = usePagedQuery(keys.connections(q, sort, tag), (cursor) => networkApi.connections(q, sort, cursor, tag));
   const [removing, setRemoving] = useState<ConnectionCard | null>(null);
   const remove = useNetworkMutation((c: ConnectionCard) => networkApi.removeConnection(c.handle), {
     success: (c) => <Trans t={t} i18nKey="connections.removed" values={{ name: c.name }} components={{ bdi: <bdi /> }} />,
@@ -40,6 +45,16 @@ export function ConnectionsTab() {
           leftSection={<IconSearch size={16} aria-hidden />}
           style={{ flex: 1, minWidth: 220 }}
         />
+        {tags.length > 0 && (
+          <Select
+            label={t('connections.tagFilter')}
+            data={[{ value: '', label: t('connections.allTags') }, ...tags.map((x) => ({ value: String(x.id), label: x.name }))]}
+            value={tag ? String(tag) : ''}
+            onChange={(v) => setTag(v ? Number(v) : null)}
+            allowDeselect={false}
+            w={200}
+          />
+        )}
         <Stack gap={4}>
           <Text size="sm" fw={500} id="connections-sort-label">
             {t('connections.sortBy')}

@@ -209,6 +209,8 @@ export default {
     search: 'Search connections',
     searchPlaceholder: 'Name or headline',
     sortBy: 'Sort by',
+    tagFilter: 'Your tag',
+    allTags: 'All connections',
     sortRecent: 'Recently added',
     sortName: 'Name',
     list: 'Connections',

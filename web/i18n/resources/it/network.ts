@@ -209,6 +209,8 @@ const network: Messages<typeof english> = {
     search: 'Cerca nei collegamenti',
     searchPlaceholder: 'Nome o sommario',
     sortBy: 'Ordina per',
+    tagFilter: 'La tua etichetta',
+    allTags: 'Tutti i collegamenti',
     sortRecent: 'Aggiunti di recente',
     sortName: 'Nome',
     list: 'Collegamenti',
