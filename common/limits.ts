@@ -52,6 +52,11 @@ export const LIMITS = {
   pendingImagesMax: 20,
   /** How long an uploaded image waits to be attached to a post or message before it expires. */
   uploadTtlHours: 24,
+  /** A recommendation's text, and the message that asks a connection for one. */
+  recommendationMax: 3000,
+  recommendationAskMax: 500,
+  /** Endorsers shown as faces beside each skill on a profile ("see all" lists the rest). */
+  endorserFaces: 3,
 } as const;
 
 export const CAREER_STAGES = ['student', 'early', 'mid', 'senior', 'executive', 'retired'] as const;

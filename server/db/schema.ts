@@ -13,3 +13,4 @@ export * from './tables/posts.ts';
 export * from './tables/messages.ts';
 export * from './tables/jobs.ts';
 export * from './tables/media.ts';
+export * from './tables/endorsements.ts';

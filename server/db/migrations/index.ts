@@ -17,7 +17,8 @@ import { postMedia } from './20261224-0022-post-media.ts';
 import { contentModeration } from './20261224-0023-content-moderation.ts';
 import { jobs } from './20261224-0024-jobs.ts';
 import { feedRanking } from './20261224-0025-feed-ranking.ts';
+import { endorsementsRecommendations } from './20261225-0028-endorsements-recommendations.ts';
 import type { Migration } from './types.ts';
 
 /** The one registry of migrations, in order. Add new files here; never edit one that has shipped. */
-export const migrations: Migration[] = [initial, graph, screening, memberDirectory, organisationSpelling, moderationLifecycle, events, searchWords, reasonCodes, connectionInvitationIndex, memberLocale, placementCodes, posts, messages, notifications, postMedia, contentModeration, jobs, feedRanking];
+export const migrations: Migration[] = [initial, graph, screening, memberDirectory, organisationSpelling, moderationLifecycle, events, searchWords, reasonCodes, connectionInvitationIndex, memberLocale, placementCodes, posts, messages, notifications, postMedia, contentModeration, jobs, feedRanking, endorsementsRecommendations];
