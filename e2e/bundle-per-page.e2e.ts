@@ -70,6 +70,7 @@ const VISITS: Visit[] = [
   { route: '/posts/:id', path: () => '/posts/1', as: 'member' },
   { route: '/network', path: () => '/network', as: 'member' },
   { route: '/notifications', path: () => '/notifications', as: 'member' },
+  { route: '/recommendations', path: () => '/recommendations', as: 'member' },
   { route: '/messages', path: () => '/messages', as: 'member' },
   { route: '/messages/new', path: () => '/messages/new', as: 'member' },
   { route: '/messages/:id', path: () => `/messages/${conversationId}`, as: 'member' },

@@ -158,6 +158,19 @@ beforeAll(async () => {
   expect((await giulia.call('POST', `/api/v1/conversations/${conversationId}/messages`, { text: ANSWER_TEXT })).statusCode).toBe(201);
   expect((await sara.call('POST', '/api/v1/conversations', { to: [giulia.handle], text: REQUEST_TEXT })).statusCode).toBe(201);
   DATA.push(MESSAGE_TEXT, ANSWER_TEXT, REQUEST_TEXT);
+  // Endorsements and recommendations: Marco's skills, one endorsed by Giulia; a recommendation Luca wrote and
+  // Marco shows under his position; on Giulia's Recommendations page, one from Marco waiting for her approval
+  // and a request from Marco waiting for her to write.
+  expect((await marco.call('PATCH', '/api/v1/me/profile', { skills: [...SKILLS] })).statusCode).toBe(200);
+  expect((await giulia.call('PUT', `/api/v1/members/${marco.handle}/skills/${encodeURIComponent(SKILLS[0])}/endorsement`)).statusCode).toBe(200);
+  const positionOf = async (m: SeededMember) => (await m.call('GET', `/api/v1/members/${m.handle}`)).json<{ experience: { id: number }[] }>().experience[0]!.id;
+  const [marcoPosition, giuliaPosition] = [await positionOf(marco), await positionOf(giulia)];
+  const shown = await luca.call('POST', `/api/v1/members/${marco.handle}/recommendations`, { positionId: marcoPosition, text: SHOWN_RECOMMENDATION });
+  expect(shown.statusCode, shown.body).toBe(201);
+  expect((await marco.call('POST', `/api/v1/recommendations/${shown.json<{ id: number }>().id}/approve`)).statusCode).toBe(200);
+  expect((await marco.call('POST', `/api/v1/members/${giulia.handle}/recommendations`, { positionId: giuliaPosition, text: PENDING_RECOMMENDATION })).statusCode).toBe(201);
+  expect((await marco.call('POST', `/api/v1/members/${giulia.handle}/recommendation-requests`, { positionId: marcoPosition, message: RECOMMENDATION_ASK })).statusCode).toBe(201);
+  DATA.push(...SKILLS, SHOWN_RECOMMENDATION, PENDING_RECOMMENDATION, RECOMMENDATION_ASK);
   DATA.push(operator.name, giulia.name, marco.name, sara.name, luca.name, 'Ingegnera del software a Torino', 'Designer di prodotto', 'Acme Italia', 'Ingegnera', 'Ci siamo visti al meetup.');
   DATA.push(POST_TEXT, ...POST_PIECES, COMMENT_TEXT, REPLY_TEXT);
   for (const m of [operator, giulia, marco, sara, luca]) {
@@ -183,6 +196,10 @@ const REPLY_TEXT = 'Perfetto, ti scrivo domani.';
 const MESSAGE_TEXT = 'Ciao Giulia, ci vediamo giovedì al meetup?';
 const ANSWER_TEXT = 'Certo, a giovedì!';
 const REQUEST_TEXT = 'Ciao, posso farti una domanda sul tuo lavoro?';
+const SKILLS = ['Progettazione', 'Ricerca utenti'] as const;
+const SHOWN_RECOMMENDATION = 'Marco progetta con cura e ascolta tutti.';
+const PENDING_RECOMMENDATION = 'Giulia risolve i problemi difficili con calma.';
+const RECOMMENDATION_ASK = 'Mi scriveresti due righe sul progetto Acme?';
 
 /** Opens the comments of Marco's post: the comment, its reply and the boxes to write them. */
 async function openComments(page: Page, locale: WalkLocale): Promise<void> {
@@ -208,6 +225,7 @@ const VISITS: Visit[] = [
   { route: '/posts/:id', path: () => `/posts/${postId}`, as: 'member' },
   { route: '/network', path: () => '/network', as: 'member' },
   { route: '/notifications', path: () => '/notifications', as: 'member' },
+  { route: '/recommendations', path: () => '/recommendations', as: 'member' },
   { route: '/messages', path: () => '/messages', as: 'member' },
   { route: '/messages/new', path: () => '/messages/new', as: 'member' },
   { route: '/messages/:id', path: () => `/messages/${conversationId}`, as: 'member' },

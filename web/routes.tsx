@@ -17,6 +17,7 @@ import { OrganisationPage } from './scenes/Organisation/OrganisationPage.tsx';
 import { MemberConnectionsPage } from './scenes/Profile/MemberConnectionsPage.tsx';
 import { PostPage } from './scenes/Post/PostPage.tsx';
 import { ProfilePage } from './scenes/Profile/ProfilePage.tsx';
+import { RecommendationsPage } from './scenes/Recommendations/RecommendationsPage.tsx';
 import { ResetPasswordPage } from './scenes/ResetPassword/ResetPasswordPage.tsx';
 import { SearchPage } from './scenes/Search/SearchPage.tsx';
 import { SettingsPage } from './scenes/Settings/SettingsPage.tsx';
@@ -50,6 +51,7 @@ export const router = createBrowserRouter([
           { path: '/posts/:id', element: <PostPage /> },
           { path: '/network', element: <NetworkPage /> },
           { path: '/notifications', element: <NotificationsPage /> },
+          { path: '/recommendations', element: <RecommendationsPage /> },
           {
             path: '/messages',
             element: <MessagesLayout />,
