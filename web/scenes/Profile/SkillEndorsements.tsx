@@ -1,4 +1,4 @@
-import { Anchor, Avatar, Badge, Button, Group, Modal, Stack, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconCheck, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -45,24 +45,26 @@ export function SkillEndorsements({ handle, skills, canEndorse }: Props) {
             <Group gap="xs" wrap="nowrap">
               {s.endorsers.length > 0 && (
                 <Tooltip.Group>
-                  <Avatar.Group spacing="xs" aria-label={t('skills.endorsersLabel')} role="list">
+                  <Group component="ul" gap={4} wrap="nowrap" aria-label={t('skills.endorsersLabel')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
                     {s.endorsers.map((p) => (
-                      <Tooltip
-                        key={p.id}
-                        withArrow
-                        label={
-                          <Group gap={4} wrap="nowrap">
-                            <bdi>{p.name}</bdi>
-                            <DegreeBadge degree={p.degree} />
-                          </Group>
-                        }
-                      >
-                        <Anchor component={Link} to={`/in/${p.handle}`} role="listitem" aria-label={faceLabel(p)}>
-                          <PersonAvatar name={p.name} photoUrl={p.photoUrl} size="sm" />
-                        </Anchor>
-                      </Tooltip>
+                      <li key={p.id}>
+                        <Tooltip
+                          withArrow
+                          label={
+                            <Group gap={4} wrap="nowrap">
+                              <bdi>{p.name}</bdi>
+                              <DegreeBadge degree={p.degree} />
+                            </Group>
+                          }
+                        >
+                          <Anchor component={Link} to={`/in/${p.handle}`} display="block">
+                            <PersonAvatar name={p.name} photoUrl={p.photoUrl} size="sm" />
+                            <VisuallyHidden>{faceLabel(p)}</VisuallyHidden>
+                          </Anchor>
+                        </Tooltip>
+                      </li>
                     ))}
-                  </Avatar.Group>
+                  </Group>
                 </Tooltip.Group>
               )}
               <Text size="sm" c="dimmed">
@@ -98,7 +100,7 @@ function EndorseToggle({ handle, skill }: { handle: string; skill: SkillEndorsem
       loading={toggle.isPending}
       onClick={() => toggle.mutate(!pressed)}
     >
-      {pressed ? t('skills.endorsed') : t('skills.endorse')}
+      {t('skills.endorse')}
     </Button>
   );
 }

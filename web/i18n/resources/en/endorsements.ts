@@ -3,11 +3,10 @@ export default {
   skills: {
     count: '{count, plural, =0 {No endorsements yet} one {# endorsement} other {# endorsements}}',
     endorse: 'Endorse',
-    endorsed: 'Endorsed',
     endorseLabel: 'Endorse {skill}',
     endorsersLabel: 'Endorsed by',
     seeAll: 'See all',
-    seeAllLabel: 'See everyone who endorsed {skill}',
+    seeAllLabel: 'See all endorsements for {skill}',
     endorsersTitle: 'Endorsements for {skill}',
     loadingEndorsers: 'Loading endorsers…',
     noEndorsers: 'Nobody has endorsed this skill yet.',

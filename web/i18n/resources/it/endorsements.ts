@@ -5,11 +5,10 @@ const endorsements: Messages<typeof english> = {
   skills: {
     count: '{count, plural, =0 {Ancora nessuna conferma} one {# conferma} other {# conferme}}',
     endorse: 'Conferma',
-    endorsed: 'Confermata',
     endorseLabel: 'Conferma {skill}',
     endorsersLabel: 'Confermata da',
     seeAll: 'Vedi tutti',
-    seeAllLabel: 'Vedi chi ha confermato {skill}',
+    seeAllLabel: 'Vedi tutti quelli che hanno confermato {skill}',
     endorsersTitle: 'Conferme per {skill}',
     loadingEndorsers: 'Caricamento delle conferme…',
     noEndorsers: 'Nessuno ha ancora confermato questa competenza.',
