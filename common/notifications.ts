@@ -19,6 +19,14 @@ export const NOTIFICATION_KINDS = [
   'reaction',
   /** Someone reposted my post (grouped by post). */
   'repost',
+  /** Someone endorsed one of my skills (grouped: "Ana and 3 others endorsed your skills"). */
+  'endorsement',
+  /** A connection asks me to write them a recommendation. */
+  'recommendation_requested',
+  /** A connection wrote me a recommendation: it waits for my approval. */
+  'recommendation_written',
+  /** Someone approved the recommendation I wrote: it shows on their profile. */
+  'recommendation_approved',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -42,5 +50,9 @@ export const EMAIL_BY_DEFAULT: Record<EmailKind, boolean> = {
   mention: true,
   reaction: false,
   repost: false,
+  endorsement: false,
+  recommendation_requested: true,
+  recommendation_written: true,
+  recommendation_approved: false,
   digest: true,
 };

@@ -19,7 +19,17 @@ export interface NewNotification {
 }
 
 /** The event kinds that can notify someone. */
-export const NOTIFYING_KINDS = ['invitation.sent', 'invitation.answered', 'post.created', 'comment.added', 'reaction.set'] as const;
+export const NOTIFYING_KINDS = [
+  'invitation.sent',
+  'invitation.answered',
+  'post.created',
+  'comment.added',
+  'reaction.set',
+  'endorsement.added',
+  'recommendation.requested',
+  'recommendation.written',
+  'recommendation.approved',
+] as const;
 type NotifyingKind = (typeof NOTIFYING_KINDS)[number];
 
 export function notificationsFor(event: StoredEvent): NewNotification[] {
@@ -75,6 +85,16 @@ export function notificationsFor(event: StoredEvent): NewNotification[] {
         },
       ];
     }
+    // Endorsements group per endorsed member; a recommendation's steps tell the one who must act next.
+    // Taking an endorsement back, and declining or hiding a recommendation, tell nobody.
+    case 'endorsement.added':
+      return [{ memberId: e.subjectId, kind: 'endorsement', actorId: e.actorId, groupKey: `endorsement:${e.subjectId}`, data: {} }];
+    case 'recommendation.requested':
+      return [{ memberId: e.subjectId, kind: 'recommendation_requested', actorId: e.actorId, groupKey: `recommendation-request:${e.data.requestId}`, data: {} }];
+    case 'recommendation.written':
+      return [{ memberId: e.subjectId, kind: 'recommendation_written', actorId: e.actorId, groupKey: `recommendation:${e.data.recommendationId}`, data: {} }];
+    case 'recommendation.approved':
+      return [{ memberId: e.subjectId, kind: 'recommendation_approved', actorId: e.actorId, groupKey: `recommendation:${e.data.recommendationId}:approved`, data: {} }];
     case 'invitation.answered':
       // The one who answered is the actor; only an acceptance is news to the other.
       if (e.data.answer !== 'accepted') return [];

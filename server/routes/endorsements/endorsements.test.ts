@@ -30,6 +30,7 @@ describeEachEngine('endorsements and recommendations', (get) => {
   const endorsementRows = async (memberId: number) =>
     Number((await rows<{ n: string }>(get().database.db, sql`SELECT count(*) AS n FROM endorsements WHERE member_id = ${memberId}`))[0]!.n);
   const eventCount = async (kind: string) => Number((await rows<{ n: string }>(get().database.db, sql`SELECT count(*) AS n FROM events WHERE kind = ${kind}`))[0]!.n);
+  const notified = async (m: Member) => (await m.call('GET', '/api/v1/notifications')).json<{ items: { kind: string; actors: { handle: string }[] }[] }>().items;
   const url = (m: Member, skill: string) => `/api/v1/members/${m.handle}/skills/${encodeURIComponent(skill)}/endorsement`;
 
   describe('endorsements', () => {
@@ -68,6 +69,8 @@ describeEachEngine('endorsements and recommendations', (get) => {
       expect(off.json()).toEqual({ skill: 'TypeScript', count: 1, endorsed: false });
       expect((await bo.call('DELETE', url(ada, 'TypeScript'))).json()).toEqual({ skill: 'TypeScript', count: 1, endorsed: false });
       expect(await eventCount('endorsement.removed')).toBe(1);
+      // One notification group for Ada, with both endorsers; taking one back tells nobody.
+      expect((await notified(ada)).filter((x) => x.kind === 'endorsement').map((x) => x.actors.map((a) => a.handle).sort())).toEqual([[bo.handle, cy.handle].sort()]);
     });
 
     it('refuses self, strangers, unknown skills and members, with stable codes and nothing written', async () => {
@@ -183,6 +186,8 @@ describeEachEngine('endorsements and recommendations', (get) => {
       expect(edit.statusCode, edit.body).toBe(200);
       expect((await profile(sam, rita)).experience!.map((e) => e.id)).toEqual([positionId, otherPosition]);
       expect((await profile(sam, rita)).recommendations).toHaveLength(1);
+      expect((await notified(walt)).map((x) => x.kind)).toEqual(expect.arrayContaining(['recommendation_requested', 'recommendation_approved']));
+      expect((await notified(rita)).map((x) => x.kind)).toContain('recommendation_written');
       for (const kind of ['recommendation.requested', 'recommendation.written', 'recommendation.approved', 'recommendation.updated']) {
         expect(await eventCount(kind), kind).toBeGreaterThan(0);
       }

@@ -24,6 +24,10 @@ export default {
       mention: 'Someone mentions me',
       reaction: 'Someone reacts to my post or comment',
       repost: 'Someone reposts my post',
+      endorsement: 'Someone endorses my skills',
+      recommendation_requested: 'A connection asks me for a recommendation',
+      recommendation_written: 'A connection writes me a recommendation',
+      recommendation_approved: 'Someone approves a recommendation I wrote',
       digest: 'A weekly summary of my network when I have been away for a week',
     },
   },
@@ -53,6 +57,11 @@ export default {
       '{item, select, comment {{others, plural, =0 {<bdi>{name}</bdi> reacted to your comment} one {<bdi>{name}</bdi> and # other person reacted to your comment} other {<bdi>{name}</bdi> and # others reacted to your comment}}} other {{others, plural, =0 {<bdi>{name}</bdi> reacted to your post} one {<bdi>{name}</bdi> and # other person reacted to your post} other {<bdi>{name}</bdi> and # others reacted to your post}}}}',
     repost:
       '{others, plural, =0 {<bdi>{name}</bdi> reposted your post} one {<bdi>{name}</bdi> and # other person reposted your post} other {<bdi>{name}</bdi> and # others reposted your post}}',
+    endorsement:
+      '{others, plural, =0 {<bdi>{name}</bdi> endorsed your skills} one {<bdi>{name}</bdi> and # other person endorsed your skills} other {<bdi>{name}</bdi> and # others endorsed your skills}}',
+    recommendation_requested: '<bdi>{name}</bdi> asks you for a recommendation',
+    recommendation_written: '<bdi>{name}</bdi> wrote you a recommendation. Approve it to show it on your profile.',
+    recommendation_approved: '<bdi>{name}</bdi> approved your recommendation. It now shows on their profile.',
   },
   open: {
     invitation_received: 'See the invitation',
@@ -63,5 +72,9 @@ export default {
     mention: 'See the post',
     reaction: 'See the post',
     repost: 'See the post',
+    endorsement: 'View profile',
+    recommendation_requested: 'Write the recommendation',
+    recommendation_written: 'Read and approve it',
+    recommendation_approved: 'See your recommendations',
   },
 };

@@ -27,6 +27,10 @@ const notifications: Messages<typeof english> = {
       mention: 'Qualcuno mi menziona',
       reaction: 'Qualcuno reagisce a un mio post o commento',
       repost: 'Qualcuno diffonde un mio post',
+      endorsement: 'Qualcuno conferma le mie competenze',
+      recommendation_requested: 'Un collegamento mi chiede una referenza',
+      recommendation_written: 'Un collegamento scrive una referenza per me',
+      recommendation_approved: 'Qualcuno approva una referenza che ho scritto',
       digest: 'Un riepilogo settimanale della mia rete quando non visito Rapport da una settimana',
     },
   },
@@ -55,6 +59,11 @@ const notifications: Messages<typeof english> = {
       '{item, select, comment {{others, plural, =0 {<bdi>{name}</bdi> ha reagito al tuo commento} one {<bdi>{name}</bdi> e un’altra persona hanno reagito al tuo commento} other {<bdi>{name}</bdi> e altre # persone hanno reagito al tuo commento}}} other {{others, plural, =0 {<bdi>{name}</bdi> ha reagito al tuo post} one {<bdi>{name}</bdi> e un’altra persona hanno reagito al tuo post} other {<bdi>{name}</bdi> e altre # persone hanno reagito al tuo post}}}}',
     repost:
       '{others, plural, =0 {<bdi>{name}</bdi> ha diffuso il tuo post} one {<bdi>{name}</bdi> e un’altra persona hanno diffuso il tuo post} other {<bdi>{name}</bdi> e altre # persone hanno diffuso il tuo post}}',
+    endorsement:
+      '{others, plural, =0 {<bdi>{name}</bdi> ha confermato le tue competenze} one {<bdi>{name}</bdi> e un’altra persona hanno confermato le tue competenze} other {<bdi>{name}</bdi> e altre # persone hanno confermato le tue competenze}}',
+    recommendation_requested: '<bdi>{name}</bdi> ti chiede una referenza',
+    recommendation_written: '<bdi>{name}</bdi> ha scritto una referenza per te. Approvala per mostrarla sul tuo profilo.',
+    recommendation_approved: '<bdi>{name}</bdi> ha approvato la tua referenza. Ora compare sul suo profilo.',
   },
   open: {
     invitation_received: "Vedi l'invito",
@@ -65,6 +74,10 @@ const notifications: Messages<typeof english> = {
     mention: 'Vedi il post',
     reaction: 'Vedi il post',
     repost: 'Vedi il post',
+    endorsement: 'Vedi il profilo',
+    recommendation_requested: 'Scrivi la referenza',
+    recommendation_written: 'Leggila e approvala',
+    recommendation_approved: 'Vedi le tue referenze',
   },
 };
 
