@@ -4,6 +4,7 @@ import type account from './web/i18n/resources/en/account.ts';
 import type admin from './web/i18n/resources/en/admin.ts';
 import type directory from './web/i18n/resources/en/directory.ts';
 import type editProfile from './web/i18n/resources/en/editProfile.ts';
+import type endorsements from './web/i18n/resources/en/endorsements.ts';
 import type errors from './web/i18n/resources/en/errors.ts';
 import type feed from './web/i18n/resources/en/feed.ts';
 import type home from './web/i18n/resources/en/home.ts';
@@ -37,6 +38,7 @@ declare module 'i18next' {
       admin: typeof admin;
       directory: typeof directory;
       editProfile: typeof editProfile;
+      endorsements: typeof endorsements;
       errors: typeof errors;
       feed: typeof feed;
       home: typeof home;

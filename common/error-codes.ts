@@ -42,6 +42,8 @@ export const ERROR_CODES = {
     status: 400,
     meaning: 'No member you can message has this handle (`params.handle`; `errors[].path` names its place in `to`). Nothing was sent.',
   },
+  endorse_self: { status: 400, meaning: 'You cannot endorse your own skills.' },
+  recommendation_self: { status: 400, meaning: 'You cannot recommend yourself, nor ask yourself for a recommendation.' },
   message_self: { status: 400, meaning: 'You cannot send a message to yourself; leave your own handle out of `to`.' },
   image_missing: { status: 400, meaning: 'The upload has no file in its `image` field.' },
   image_unsupported: { status: 400, meaning: 'The file is not a JPEG, PNG, WebP or GIF image (judged by its content, not its name or type), or it could not be read.' },
@@ -75,6 +77,10 @@ export const ERROR_CODES = {
   note_links_not_allowed: { status: 403, meaning: 'New accounts cannot put links in invitation notes yet.' },
   invitation_needs_email: { status: 403, meaning: 'The member accepts invitations only from people who know their email address: send it in `email`.' },
   invitation_not_allowed: { status: 403, meaning: 'The member accepts invitations only from people within two degrees of them.' },
+  not_connected: {
+    status: 403,
+    meaning: 'Only 1st-degree connections endorse each other\'s skills and ask each other for, or write, recommendations.',
+  },
   follow_not_allowed: { status: 403, meaning: 'The member can only be followed by their connections.' },
   connections_private: { status: 403, meaning: "The member's setting does not let you see their connections." },
   not_author: { status: 403, meaning: "Only its author can edit or delete a post or comment (a post's author may also delete comments on it)." },
@@ -131,6 +137,13 @@ export const ERROR_CODES = {
   introduction_no_conversation: { status: 409, meaning: 'You are not in a conversation opened by this introduction.' },
   tag_name_taken: { status: 409, meaning: 'You already have a relationship tag with this name (case aside).' },
   tags_limit: { status: 409, meaning: 'You have reached the number of relationship tags you may define, or of tags on one card; `params.max` says how many.' },
+  recommendation_request_open: { status: 409, meaning: 'You already asked this connection for a recommendation for this position; it waits for them.' },
+  recommendation_request_closed: { status: 409, meaning: 'The request was already answered with a recommendation.' },
+  recommendation_exists: { status: 409, meaning: 'You already wrote a recommendation for this position; it waits for approval or is on their profile.' },
+  recommendation_state: {
+    status: 409,
+    meaning: 'The recommendation cannot change that way now: approve or decline a pending one, hide a shown one, show a hidden one.',
+  },
   job_not_dead: { status: 409, meaning: 'Only a dead job (out of attempts) can be retried or discarded; this one is queued, running or done.' },
 
   // 413 to 431: the request's size or shape

@@ -65,6 +65,11 @@ export const LIMITS = {
   tagsMax: 100,
   /** Tags on one person's card. */
   cardTagsMax: 20,
+  /** A recommendation's text, and the message that asks a connection for one. */
+  recommendationMax: 3000,
+  recommendationAskMax: 500,
+  /** Endorsers shown as faces beside each skill on a profile ("see all" lists the rest). */
+  endorserFaces: 3,
 } as const;
 
 export const CAREER_STAGES = ['student', 'early', 'mid', 'senior', 'executive', 'retired'] as const;

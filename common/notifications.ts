@@ -37,6 +37,14 @@ export const NOTIFICATION_KINDS = [
   'introduction_reminder',
   /** The weekly keep-in-touch reminder: some of my people are due a word by their cadence (no actor). */
   'keep_in_touch',
+  /** Someone endorsed one of my skills (grouped: "Ana and 3 others endorsed your skills"). */
+  'endorsement',
+  /** A connection asks me to write them a recommendation. */
+  'recommendation_requested',
+  /** A connection wrote me a recommendation: it waits for my approval. */
+  'recommendation_written',
+  /** Someone approved the recommendation I wrote: it shows on their profile. */
+  'recommendation_approved',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -69,5 +77,9 @@ export const EMAIL_BY_DEFAULT: Record<EmailKind, boolean> = {
   introduction_expired: false,
   introduction_reminder: true,
   keep_in_touch: true,
+  endorsement: false,
+  recommendation_requested: true,
+  recommendation_written: true,
+  recommendation_approved: false,
   digest: true,
 };

@@ -174,6 +174,19 @@ beforeAll(async () => {
   expect((await giulia.call('POST', `/api/v1/members/${marco.handle}/notes`, { text: NOTE_TEXT, date: '2026-11-20' })).statusCode).toBe(201);
   await app.ctx.db.execute(sql`UPDATE relationship_cards SET due_at = now() - interval '3 days' WHERE member_id = ${giulia.id}`);
   DATA.push(TAG_NAME, MET_TEXT, NOTE_TEXT);
+  // Endorsements and recommendations: Marco's skills, one endorsed by Giulia; a recommendation Luca wrote and
+  // Marco shows under his position; on Giulia's Recommendations page, one from Marco waiting for her approval
+  // and a request from Marco waiting for her to write.
+  expect((await marco.call('PATCH', '/api/v1/me/profile', { skills: [...SKILLS] })).statusCode).toBe(200);
+  expect((await giulia.call('PUT', `/api/v1/members/${marco.handle}/skills/${encodeURIComponent(SKILLS[0])}/endorsement`)).statusCode).toBe(200);
+  const positionOf = async (m: SeededMember) => (await m.call('GET', `/api/v1/members/${m.handle}`)).json<{ experience: { id: number }[] }>().experience[0]!.id;
+  const [marcoPosition, giuliaPosition] = [await positionOf(marco), await positionOf(giulia)];
+  const shown = await luca.call('POST', `/api/v1/members/${marco.handle}/recommendations`, { positionId: marcoPosition, text: SHOWN_RECOMMENDATION });
+  expect(shown.statusCode, shown.body).toBe(201);
+  expect((await marco.call('POST', `/api/v1/recommendations/${shown.json<{ id: number }>().id}/approve`)).statusCode).toBe(200);
+  expect((await marco.call('POST', `/api/v1/members/${giulia.handle}/recommendations`, { positionId: giuliaPosition, text: PENDING_RECOMMENDATION })).statusCode).toBe(201);
+  expect((await marco.call('POST', `/api/v1/members/${giulia.handle}/recommendation-requests`, { positionId: marcoPosition, message: RECOMMENDATION_ASK })).statusCode).toBe(201);
+  DATA.push(...SKILLS, SHOWN_RECOMMENDATION, PENDING_RECOMMENDATION, RECOMMENDATION_ASK);
   DATA.push(operator.name, giulia.name, marco.name, sara.name, luca.name, 'Ingegnera del software a Torino', 'Designer di prodotto', 'Acme Italia', 'Ingegnera', 'Ci siamo visti al meetup.');
   DATA.push(POST_TEXT, ...POST_PIECES, COMMENT_TEXT, REPLY_TEXT);
   for (const m of [operator, giulia, marco, sara, luca]) {
@@ -204,6 +217,10 @@ const FORWARD_NOTE = 'Giulia è bravissima, vale la pena sentirla.';
 const TAG_NAME = 'Progettisti';
 const MET_TEXT = 'Al meetup di Torino';
 const NOTE_TEXT = 'Parlato del nuovo progetto a Torino.';
+const SKILLS = ['Progettazione', 'Ricerca utenti'] as const;
+const SHOWN_RECOMMENDATION = 'Marco progetta con cura e ascolta tutti.';
+const PENDING_RECOMMENDATION = 'Giulia risolve i problemi difficili con calma.';
+const RECOMMENDATION_ASK = 'Mi scriveresti due righe sul progetto Acme?';
 
 /** Opens the comments of Marco's post: the comment, its reply and the boxes to write them. */
 async function openComments(page: Page, locale: WalkLocale): Promise<void> {
@@ -232,6 +249,7 @@ const VISITS: Visit[] = [
   { route: '/introductions', path: () => '/introductions', as: 'member' },
   { route: '/relationships', path: () => '/relationships', as: 'member' },
   { route: '/keep-in-touch', path: () => '/keep-in-touch', as: 'member' },
+  { route: '/recommendations', path: () => '/recommendations', as: 'member' },
   { route: '/messages', path: () => '/messages', as: 'member' },
   { route: '/messages/new', path: () => '/messages/new', as: 'member' },
   { route: '/messages/:id', path: () => `/messages/${conversationId}`, as: 'member' },

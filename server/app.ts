@@ -81,6 +81,8 @@ import { postRoutes } from './routes/posts/posts.ts';
 import { reactionRoutes } from './routes/posts/reactions.ts';
 import { reportRoutes } from './routes/reports/reports.ts';
 import { searchRoutes } from './routes/search/search.ts';
+import { endorsementRoutes } from './routes/endorsements/endorsements.ts';
+import { recommendationRoutes } from './routes/endorsements/recommendations.ts';
 
 export interface BuildOptions {
   /** Reuse an open database (tests, scripts); otherwise one is opened from config and closed with the app. */
@@ -223,6 +225,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(relationshipRoutes, { prefix: '/api/v1' });
   await app.register(relationshipTagRoutes, { prefix: '/api/v1' });
   await app.register(ledgerRoutes, { prefix: '/api/v1' });
+  await app.register(endorsementRoutes, { prefix: '/api/v1' });
+  await app.register(recommendationRoutes, { prefix: '/api/v1' });
   await registerWebApp(app, config.webDistDir);
 
   let vacuumTimer: NodeJS.Timeout | null = null;

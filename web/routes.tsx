@@ -21,6 +21,7 @@ import { KeepInTouchPage } from './scenes/Relationships/KeepInTouchPage.tsx';
 import { LedgerPage } from './scenes/Relationships/LedgerPage.tsx';
 import { RelationshipsPage } from './scenes/Relationships/RelationshipsPage.tsx';
 import { ProfilePage } from './scenes/Profile/ProfilePage.tsx';
+import { RecommendationsPage } from './scenes/Recommendations/RecommendationsPage.tsx';
 import { ResetPasswordPage } from './scenes/ResetPassword/ResetPasswordPage.tsx';
 import { SearchPage } from './scenes/Search/SearchPage.tsx';
 import { SettingsPage } from './scenes/Settings/SettingsPage.tsx';
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
           { path: '/relationships', element: <RelationshipsPage /> },
           { path: '/keep-in-touch', element: <KeepInTouchPage /> },
           { path: '/ledger', element: <LedgerPage /> },
+          { path: '/recommendations', element: <RecommendationsPage /> },
           {
             path: '/messages',
             element: <MessagesLayout />,

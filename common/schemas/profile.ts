@@ -5,6 +5,7 @@ import { locale } from './locale.ts';
 import { fieldIssue, httpUrl, line, reasonView, requiredLine, text, year, yearMonth } from './primitives.ts';
 import { relationshipState } from './network.ts';
 import { personCard } from './search.ts';
+import { shownRecommendationView, skillEndorsementView } from './endorsements.ts';
 
 export const careerStage = z.enum(CAREER_STAGES);
 export const profileVisibility = z.enum(PROFILE_VISIBILITIES);
@@ -13,6 +14,8 @@ export const link = z.strictObject({ label: requiredLine(LIMITS.linkLabelMax), u
 
 export const experienceInput = z
   .strictObject({
+    /** The position's id when it is one the profile already has (recommendations hang from it). */
+    id: z.number().int().positive().optional(),
     organisation: requiredLine(LIMITS.organisationNameMax),
     title: requiredLine(LIMITS.titleMax),
     startDate: yearMonth,
@@ -59,6 +62,8 @@ export type ProfilePatch = z.infer<typeof profilePatch>;
 export const organisationRef = z.object({ id: z.number(), name: z.string(), slug: z.string() });
 
 export const experienceView = z.object({
+  /** The position's id: recommendations are written for a position. */
+  id: z.number(),
   /** The organisation entity (its page is /organisations/:slug); it groups every spelling with the same key. */
   organisation: organisationRef,
   /** The organisation as the member wrote it, which is what their profile shows. */
@@ -116,7 +121,14 @@ export const memberProfileView = z.object({
   offers: z.array(z.string()).optional(),
   asks: z.array(z.string()).optional(),
   skills: z.array(z.string()).optional(),
+  /** Each skill (in the order of `skills`) with its endorsement count and first endorsers, as the viewer may see them. */
+  skillEndorsements: z.array(skillEndorsementView).optional(),
+  /** Whether the viewer may endorse this member's skills and ask them for, or write them, a recommendation (a 1st-degree connection). */
+  canEndorse: z.boolean().optional(),
+  canRecommend: z.boolean().optional(),
   experience: z.array(experienceView).optional(),
+  /** The recommendations the member approved and shows, newest first; each names its position (`positionId`). */
+  recommendations: z.array(shownRecommendationView).optional(),
   education: z.array(educationView).optional(),
   memberSince: z.string(),
 });

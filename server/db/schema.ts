@@ -15,3 +15,4 @@ export * from './tables/jobs.ts';
 export * from './tables/media.ts';
 export * from './tables/introductions.ts';
 export * from './tables/relationships.ts';
+export * from './tables/endorsements.ts';

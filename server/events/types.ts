@@ -220,6 +220,25 @@ export interface EventShapes {
   'introduction.expired': { actorId: null; subjectId: number; data: { introductionId: number; path: number[]; targetId: number } };
   /** The platform reminded subject (whose turn it is, for a week already) of an introduction waiting for them. */
   'introduction.reminded': { actorId: null; subjectId: number; data: { introductionId: number; requesterId: number } };
+  /** actor endorsed subject's skill (a 1st-degree connection; endorsing again records nothing). */
+  'endorsement.added': { actorId: number; subjectId: number; data: { skillId: number } };
+  /** actor took back their endorsement of subject's skill. */
+  'endorsement.removed': { actorId: number; subjectId: number; data: { skillId: number } };
+  /** actor asked subject, a connection, for a recommendation for one of actor's positions. */
+  'recommendation.requested': { actorId: number; subjectId: number; data: { requestId: number; positionId: number } };
+  /** actor wrote a recommendation for subject's position (answering `requestId`, or unasked); it waits for subject's approval. */
+  'recommendation.written': { actorId: number; subjectId: number; data: { recommendationId: number; positionId: number; requestId: number | null } };
+  /** actor approved the recommendation subject wrote for them: it shows on actor's profile. */
+  'recommendation.approved': { actorId: number; subjectId: number; data: { recommendationId: number; positionId: number } };
+  /**
+   * actor declined, hid or showed again the recommendation subject wrote for them. Silent to its author:
+   * a recipient's choice about their own profile is theirs.
+   */
+  'recommendation.updated': {
+    actorId: number;
+    subjectId: number;
+    data: { recommendationId: number; positionId: number; change: 'declined' | 'hidden' | 'shown' };
+  };
 }
 
 export type EventKind = keyof EventShapes;
@@ -242,6 +261,8 @@ const KINDS: Record<EventKind, true> = {
   'introduction.requested': true, 'introduction.forwarded': true, 'introduction.declined': true, 'introduction.accepted': true,
   'introduction.expired': true, 'introduction.reminded': true,
   'interaction.logged': true, 'relationship.reminded': true, 'ledger.logged': true,
+  'endorsement.added': true, 'endorsement.removed': true, 'recommendation.requested': true, 'recommendation.written': true,
+  'recommendation.approved': true, 'recommendation.updated': true,
 };
 
 /** Every kind, for code that must list them (tests, docs). */

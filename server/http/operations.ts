@@ -148,6 +148,23 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/members/:handle/connections': { operationId: 'listMemberConnections', errors: ['not_found', 'connections_private'] },
   'GET /api/v1/me/followers': { operationId: 'listFollowers', errors: [] },
   'GET /api/v1/me/following': { operationId: 'listFollowing', errors: [] },
+  // endorsements and recommendations (docs/endorsements.md)
+  'PUT /api/v1/members/:handle/skills/:skill/endorsement': { operationId: 'endorseSkill', errors: ['not_found', 'endorse_self', 'blocked', 'not_connected'] },
+  'DELETE /api/v1/members/:handle/skills/:skill/endorsement': { operationId: 'unendorseSkill', errors: ['not_found', 'endorse_self'] },
+  'GET /api/v1/members/:handle/skills/:skill/endorsers': { operationId: 'listSkillEndorsers', errors: ['not_found'] },
+  'POST /api/v1/members/:handle/recommendation-requests': {
+    operationId: 'requestRecommendation',
+    errors: ['not_found', 'recommendation_self', 'blocked', 'not_connected', 'recommendation_request_open'],
+  },
+  'POST /api/v1/members/:handle/recommendations': {
+    operationId: 'writeRecommendation',
+    errors: ['not_found', 'recommendation_self', 'blocked', 'not_connected', 'recommendation_request_closed', 'recommendation_exists'],
+  },
+  'GET /api/v1/recommendations': { operationId: 'listRecommendations', errors: [] },
+  'POST /api/v1/recommendations/:id/approve': { operationId: 'approveRecommendation', errors: ['not_found', 'recommendation_state'] },
+  'POST /api/v1/recommendations/:id/decline': { operationId: 'declineRecommendation', errors: ['not_found', 'recommendation_state'] },
+  'POST /api/v1/recommendations/:id/hide': { operationId: 'hideRecommendation', errors: ['not_found', 'recommendation_state'] },
+  'POST /api/v1/recommendations/:id/show': { operationId: 'showRecommendation', errors: ['not_found', 'recommendation_state'] },
   'PUT /api/v1/members/:handle/follow': { operationId: 'followMember', errors: ['not_found', 'follow_self', 'blocked', 'follow_not_allowed'] },
   'DELETE /api/v1/members/:handle/follow': { operationId: 'unfollowMember', errors: ['not_found'] },
   'PUT /api/v1/members/:handle/block': { operationId: 'blockMember', errors: ['not_found', 'block_self'] },

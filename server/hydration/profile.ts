@@ -1,12 +1,14 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../db/connection.ts';
-import type { ProfileData } from '../queries/profiles.ts';
+import type { ProfileData, ShownRecommendation } from '../queries/profiles.ts';
 import { openInvitationWith } from '../viewer/standing.ts';
 import { type ProfileFound, type ProfileWant, profileWantKey } from '../viewer/read-caches.ts';
 import type { LoadedViewer } from '../viewer/viewer.ts';
 import { type Relation, type RelationColumns, relationColumns, relationOf } from './relations.ts';
 
-type ProfileRow = Omit<ProfileData, 'createdAt' | 'experience' | 'education'> & {
+type ProfileRow = Omit<ProfileData, 'createdAt' | 'experience' | 'education' | 'skillEndorsers' | 'recommendations'> & {
+  skillEndorsers: number[][] | null;
+  recommendations: ShownRecommendation[] | null;
   createdAt: Date | string;
   experience: (Omit<ProfileData['experience'][number], 'endDate'> & { endDate: string | null })[] | null;
   education: ProfileData['education'] | null;
@@ -68,6 +70,7 @@ async function readProfiles(db: DbOrTx, want: SQL): Promise<(ProfileFound & { vi
                p.visibility, p.who_can_follow AS "whoCanFollow", p.connections_visibility AS "connectionsVisibility",
                p.links, p.offers, p.asks, p.photo_etag AS "photoEtag",
                (SELECT json_agg(json_build_object(
+                         'id', e.id,
                          'organisation', json_build_object('id', o.id, 'name', o.name, 'slug', o.slug),
                          'organisationName', e.organisation_name, 'title', e.title,
                          'startDate', to_char(e.start_date, 'YYYY-MM'), 'endDate', to_char(e.end_date, 'YYYY-MM'),
@@ -78,6 +81,15 @@ async function readProfiles(db: DbOrTx, want: SQL): Promise<(ProfileFound & { vi
                          'schoolName', e.organisation_name, 'degree', e.degree, 'startYear', e.start_year, 'endYear', e.end_year) ORDER BY e.position)
                   FROM educations e JOIN organisations o ON o.id = e.organisation_id WHERE e.member_id = m.id) AS education,
                ARRAY(SELECT s.name FROM member_skills ms JOIN skills s ON s.id = ms.skill_id WHERE ms.member_id = m.id ORDER BY ms.position) AS skills,
+               -- Endorsements and shown recommendations ride in the same statement (the profile's budget is three).
+               (SELECT json_agg((SELECT coalesce(json_agg(en.endorser_id ORDER BY en.created_at DESC, en.endorser_id), '[]'::json)
+                                   FROM endorsements en JOIN members em ON em.id = en.endorser_id AND em.status = 'active'
+                                  WHERE en.member_id = m.id AND en.skill_id = ms.skill_id) ORDER BY ms.position)
+                  FROM member_skills ms WHERE ms.member_id = m.id) AS "skillEndorsers",
+               (SELECT json_agg(json_build_object('id', r.id, 'positionId', r.experience_id, 'authorId', r.author_id, 'text', r.text,
+                                                  'createdAt', to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')) ORDER BY r.id DESC)
+                  FROM recommendations r JOIN members ra ON ra.id = r.author_id AND ra.status = 'active'
+                 WHERE r.member_id = m.id AND r.status = 'visible') AS recommendations,
                (SELECT c.invitation_id FROM connections c WHERE c.member_id = want.viewer_id AND c.other_id = m.id) AS "originInvitationId",
                want.viewer_id AS "viewerId"
           FROM members m JOIN profiles p ON p.member_id = m.id ${want}`,
@@ -93,6 +105,8 @@ async function readProfiles(db: DbOrTx, want: SQL): Promise<(ProfileFound & { vi
       experience: r.experience ?? [],
       education: r.education ?? [],
       skills: r.skills ?? [],
+      skillEndorsers: r.skillEndorsers ?? [],
+      recommendations: r.recommendations ?? [],
     },
     originInvitationId: originInvitationId === null ? null : Number(originInvitationId),
   }));

@@ -147,6 +147,34 @@ export const en = {
       action: 'See who to keep in touch with',
       footer: 'You get this email because you set keep-in-touch reminders. Stop these emails with one click: {unsubscribe}',
     },
+    endorsement: {
+      subject: '{actor} endorsed your skills',
+      greeting: 'Hi {name},',
+      body: '{actor} endorsed one of your skills on Rapport.',
+      action: 'See their profile',
+      footer: 'You get this email because you chose to hear about endorsements. Stop these emails with one click: {unsubscribe}',
+    },
+    recommendation_requested: {
+      subject: '{actor} asks you for a recommendation',
+      greeting: 'Hi {name},',
+      body: '{actor} asks you to write a recommendation for one of their positions on Rapport.',
+      action: 'Write the recommendation',
+      footer: 'You get this email because you chose to hear about recommendation requests. Stop these emails with one click: {unsubscribe}',
+    },
+    recommendation_written: {
+      subject: '{actor} wrote you a recommendation',
+      greeting: 'Hi {name},',
+      body: '{actor} wrote you a recommendation on Rapport. It shows on your profile once you approve it.',
+      action: 'Read and approve it',
+      footer: 'You get this email because you chose to hear about recommendations. Stop these emails with one click: {unsubscribe}',
+    },
+    recommendation_approved: {
+      subject: '{actor} approved your recommendation',
+      greeting: 'Hi {name},',
+      body: '{actor} approved the recommendation you wrote: it now shows on their profile on Rapport.',
+      action: 'See your recommendations',
+      footer: 'You get this email because you chose to hear when a recommendation you wrote is approved. Stop these emails with one click: {unsubscribe}',
+    },
     /** The weekly digest for members who have been away (server/email/digest.ts lays it out). */
     digest: {
       subject: 'Your week on Rapport',

@@ -48,11 +48,20 @@ interface Person {
 /** Whether a member wants this kind by email: their own choice, else the default. */
 export const wantsEmail = (prefs: Person['prefs'], kind: EmailKind): boolean => prefs?.[kind] ?? EMAIL_BY_DEFAULT[kind];
 
+/** The Recommendations page's box each recommendation notification opens on. */
+const RECOMMENDATION_BOX: Partial<Record<NewNotification['kind'], string>> = {
+  recommendation_requested: 'requests',
+  recommendation_written: 'received',
+  recommendation_approved: 'written',
+};
+
 /** Where a notification's email takes its reader. */
 function linkFor(base: string, n: NewNotification, actor: Person | undefined): string {
   if (n.data.introductionId !== undefined) return `${base}/introductions`;
   if (n.data.postId !== undefined) return `${base}/posts/${n.data.postId}`;
   if (n.kind === 'keep_in_touch') return `${base}/keep-in-touch`;
+  const box = RECOMMENDATION_BOX[n.kind];
+  if (box) return `${base}/recommendations?box=${box}`;
   if (n.kind === 'invitation_received' || !actor) return `${base}/network`;
   return `${base}/in/${actor.handle}`;
 }

@@ -22,6 +22,10 @@ export const NOTIFYING_KINDS = [
   'reaction.set',
   'relationship.reminded',
   ...INTRODUCTION_KINDS,
+  'endorsement.added',
+  'recommendation.requested',
+  'recommendation.written',
+  'recommendation.approved',
 ] as const;
 type NotifyingKind = (typeof NOTIFYING_KINDS)[number];
 
@@ -88,6 +92,16 @@ export function notificationsFor(event: StoredEvent): NewNotification[] {
     case 'relationship.reminded':
       // One a week at most: the job reminds of each due date once (jobs/keep-in-touch.ts).
       return [{ memberId: e.subjectId, kind: 'keep_in_touch', actorId: null, groupKey: `keep_in_touch:${e.data.week}`, data: { count: e.data.count } }];
+    // Endorsements group per endorsed member; a recommendation's steps tell the one who must act next.
+    // Taking an endorsement back, and declining or hiding a recommendation, tell nobody.
+    case 'endorsement.added':
+      return [{ memberId: e.subjectId, kind: 'endorsement', actorId: e.actorId, groupKey: `endorsement:${e.subjectId}`, data: {} }];
+    case 'recommendation.requested':
+      return [{ memberId: e.subjectId, kind: 'recommendation_requested', actorId: e.actorId, groupKey: `recommendation-request:${e.data.requestId}`, data: {} }];
+    case 'recommendation.written':
+      return [{ memberId: e.subjectId, kind: 'recommendation_written', actorId: e.actorId, groupKey: `recommendation:${e.data.recommendationId}`, data: {} }];
+    case 'recommendation.approved':
+      return [{ memberId: e.subjectId, kind: 'recommendation_approved', actorId: e.actorId, groupKey: `recommendation:${e.data.recommendationId}:approved`, data: {} }];
     case 'invitation.answered':
       // The one who answered is the actor; only an acceptance is news to the other.
       if (e.data.answer !== 'accepted') return [];

@@ -26,7 +26,7 @@ export interface PersonFacts {
 export type FollowFacts = Pick<PersonFacts, 'id' | 'block' | 'whoCanFollow'> & { connected: boolean };
 
 /** A block stops every approach: one who blocked the viewer is answered as if they did not exist. */
-function blockedRefusal(block: PersonFacts['block']): AppError | null {
+export function blockedRefusal(block: PersonFacts['block']): AppError | null {
   if (block === 'they_blocked') return notFound('member');
   if (block === 'i_blocked') return conflict('blocked');
   return null;

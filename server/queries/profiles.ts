@@ -36,6 +36,7 @@ export interface ProfileData {
   photoEtag: string | null;
   skills: string[];
   experience: {
+    id: number;
     organisation: OrganisationRef;
     /** As the member typed it; `organisation` is the entity it belongs to. */
     organisationName: string;
@@ -45,6 +46,22 @@ export interface ProfileData {
     description: string;
   }[];
   education: { school: OrganisationRef; schoolName: string; degree: string; startYear: number | null; endYear: number | null }[];
+  /**
+   * Per skill (in the order of `skills`), its endorsers' ids, newest first, active members only. Read by the
+   * profile's one statement (hydration/profile.ts); absent where a loader does not read it.
+   */
+  skillEndorsers?: number[][];
+  /** The recommendations the member approved and shows, newest first (absent where a loader does not read them). */
+  recommendations?: ShownRecommendation[];
+}
+
+/** A recommendation as a profile shows it, under its position. */
+export interface ShownRecommendation {
+  id: number;
+  positionId: number;
+  authorId: number;
+  text: string;
+  createdAt: string;
 }
 
 /** Loads full profiles for many members in four queries, returned in the order of ids (missing ids skipped). */
@@ -107,6 +124,7 @@ export async function loadProfiles(db: DbOrTx, ids: number[]): Promise<ProfileDa
   }
   for (const { e, o } of exp) {
     byId.get(e.memberId)?.experience.push({
+      id: e.id,
       organisation: o,
       organisationName: e.organisationName,
       title: e.title,

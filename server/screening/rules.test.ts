@@ -22,7 +22,7 @@ function profile(id: number, orgs: number[] = []): ProfileData {
     id, handle: `p${id}`, email: '', role: 'member', status: 'active', emailVerified: true, locale: null, createdAt: new Date(0), name: `Person ${id}`, headline: '',
     about: '', location: '', industry: '', function: '', careerStage: null, birthYear: null, visibility: 'signed_in', whoCanFollow: 'everyone',
     connectionsVisibility: 'connections', links: [], offers: [], asks: [], photoEtag: null, skills: [], education: [],
-    experience: orgs.map((o) => ({ organisation: { id: o, name: `Org ${o}`, slug: `org-${o}` }, organisationName: `Org ${o}`, title: '', startDate: '2015-01', endDate: null, description: '' })),
+    experience: orgs.map((o) => ({ id: o, organisation: { id: o, name: `Org ${o}`, slug: `org-${o}` }, organisationName: `Org ${o}`, title: '', startDate: '2015-01', endDate: null, description: '' })),
   };
 }
 

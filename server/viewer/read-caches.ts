@@ -154,6 +154,19 @@ export class ReadCaches {
       case 'member.role_changed':
         this.forgetMember(event.subjectId);
         return;
+      // The profile record carries its endorsements and shown recommendations: the endorsed or recommended
+      // member is the subject, except when the recipient approves, hides or shows (the actor).
+      case 'endorsement.added':
+      case 'endorsement.removed':
+        this.forgetMember(event.subjectId);
+        return;
+      case 'recommendation.approved':
+      case 'recommendation.updated':
+        this.forgetMember(event.actorId);
+        return;
+      case 'recommendation.requested':
+      case 'recommendation.written':
+        return;
       case 'member.suspended':
       case 'member.reinstated':
         this.forgetMember(event.subjectId);

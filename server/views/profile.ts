@@ -5,6 +5,7 @@ import type { MemberProfileView, ProfileStrength } from '../../common/schemas/pr
 import type { PersonCard } from '../../common/schemas/search.ts';
 import type { Relation } from '../hydration/relations.ts';
 import type { ProfileData } from '../queries/profiles.ts';
+import type { ShownRecommendationView, SkillEndorsementView } from '../../common/schemas/endorsements.ts';
 
 export const photoUrl = (p: { handle: string; photoEtag: string | null }) =>
   p.photoEtag ? `/api/v1/members/${p.handle}/photo?v=${p.photoEtag}` : null;
@@ -14,7 +15,13 @@ export interface ViewerRelation {
   degree: number | null;
   mutualCount: number | null;
   self: boolean;
+  /** Endorsements and recommendations as the viewer may see them (hydration/profile-endorsements.ts); none when absent. */
+  people?: ProfileViewPeople;
+  canEndorse?: boolean;
 }
+
+/** Endorsements and recommendations as hydrated for the viewer (hydration/profile-endorsements.ts). */
+type ProfileViewPeople = { skillEndorsements: SkillEndorsementView[]; recommendations: ShownRecommendationView[] };
 
 /** A profile as a viewer may see it: limited views carry only name, headline and photo. */
 export function presentProfile(p: ProfileData, rel: ViewerRelation): MemberProfileView {
@@ -42,7 +49,11 @@ export function presentProfile(p: ProfileData, rel: ViewerRelation): MemberProfi
     offers: p.offers,
     asks: p.asks,
     skills: p.skills,
+    skillEndorsements: rel.people?.skillEndorsements ?? p.skills.map((skill) => ({ skill, count: 0, endorsers: [], endorsedByMe: false })),
+    canEndorse: rel.canEndorse ?? false,
+    canRecommend: rel.canEndorse ?? false,
     experience: p.experience,
+    recommendations: rel.people?.recommendations ?? [],
     education: p.education,
   };
 }
@@ -50,7 +61,16 @@ export function presentProfile(p: ProfileData, rel: ViewerRelation): MemberProfi
 /** Another member's profile for the viewer: what they may see of it, how they stand, and what they may do. */
 export function presentMemberProfile(
   p: ProfileData,
-  seen: { degree: number | null; mutualCount: number; mutuals: PersonCard[]; relation: Relation; iBlocked: boolean; abilities: PersonAbilities },
+  seen: {
+    degree: number | null;
+    mutualCount: number;
+    mutuals: PersonCard[];
+    relation: Relation;
+    iBlocked: boolean;
+    abilities: PersonAbilities;
+    people?: ProfileViewPeople;
+    canEndorse?: boolean;
+  },
 ): MemberProfileView {
   const { relation, abilities } = seen;
   const relationship: RelationshipState = {
@@ -63,7 +83,14 @@ export function presentMemberProfile(
     blocked: seen.iBlocked,
   };
   return {
-    ...presentProfile(p, { limited: !abilities.canSeeFullProfile, degree: seen.degree, mutualCount: seen.mutualCount, self: false }),
+    ...presentProfile(p, {
+      limited: !abilities.canSeeFullProfile,
+      degree: seen.degree,
+      mutualCount: seen.mutualCount,
+      self: false,
+      ...(seen.people ? { people: seen.people } : {}),
+      ...(seen.canEndorse !== undefined ? { canEndorse: seen.canEndorse } : {}),
+    }),
     connection: relation.connection,
     relationship,
     abilities,

@@ -47,6 +47,8 @@ const errors = {
   report_self: 'You cannot report yourself.',
   recipient_unknown: 'There is no member you can message with the handle "{handle}".',
   message_self: 'You cannot send a message to yourself.',
+  endorse_self: 'You cannot endorse your own skills.',
+  recommendation_self: 'You cannot recommend yourself.',
   image_missing: 'Attach an image in the "image" field.',
   image_unsupported: 'This file is not an image we can read. Use a JPEG, PNG, WebP or GIF image.',
   image_too_large: 'This image is too large. Use one under {megabytes, number} MB and {megapixels, number} megapixels.',
@@ -86,6 +88,7 @@ const errors = {
   invitation_needs_email: 'This member accepts invitations only from people who know their email address. Add it to the invitation.',
   invitation_not_allowed: 'This member accepts invitations only from people within two degrees of them.',
   follow_not_allowed: 'This member can only be followed by their connections.',
+  not_connected: 'Only your 1st-degree connections can do this. Connect first.',
   connections_private: "This member's connections are private.",
   not_author: {
     post: 'Only its author can change or delete this post.',
@@ -117,6 +120,10 @@ const errors = {
     introduction: 'Introduction not found.',
     note: 'Note not found.',
     tag: 'Tag not found.',
+    skill: 'This member does not list that skill.',
+    position: 'This member has no such position.',
+    recommendation: 'Recommendation not found.',
+    recommendation_request: 'Recommendation request not found.',
   },
 
   request_timeout: 'The request took too long to arrive.',
@@ -181,6 +188,10 @@ const errors = {
     from: '{name} was already merged into another organisation.',
     into: '{name} was merged into another organisation; merge into that one instead.',
   },
+  recommendation_request_open: 'You already asked this person for a recommendation for this position.',
+  recommendation_request_closed: 'This request was already answered with a recommendation.',
+  recommendation_exists: 'You already wrote a recommendation for this position.',
+  recommendation_state: 'This recommendation has changed in the meantime: reload the page.',
   job_not_dead: 'This job is not dead any more (it was retried, or is running or done): reload the list.',
 
   payload_too_large: {

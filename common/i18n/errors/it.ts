@@ -37,6 +37,8 @@ const errors: ErrorMessages = {
   report_self: 'Non puoi segnalare te stesso.',
   recipient_unknown: 'Non c’è nessuna persona a cui puoi scrivere con il nome utente "{handle}".',
   message_self: 'Non puoi mandare un messaggio a te stesso.',
+  endorse_self: 'Non puoi confermare le tue stesse competenze.',
+  recommendation_self: 'Non puoi raccomandare te stesso.',
   image_missing: 'Allega un’immagine nel campo "image".',
   image_unsupported: 'Questo file non è un’immagine che possiamo leggere. Usa un’immagine JPEG, PNG, WebP o GIF.',
   image_too_large: 'Questa immagine è troppo grande. Usane una sotto {megabytes, number} MB e {megapixels, number} megapixel.',
@@ -77,6 +79,7 @@ const errors: ErrorMessages = {
   invitation_needs_email: 'Questa persona accetta inviti solo da chi conosce il suo indirizzo email. Aggiungilo all’invito.',
   invitation_not_allowed: 'Questa persona accetta inviti solo da chi è entro il secondo grado di collegamento.',
   follow_not_allowed: 'Questa persona può essere seguita solo dai suoi collegamenti.',
+  not_connected: 'Puoi farlo solo con i tuoi collegamenti di 1° grado. Collegati prima.',
   connections_private: 'I collegamenti di questa persona sono privati.',
   not_author: {
     post: 'Solo chi ha scritto questo post può modificarlo o eliminarlo.',
@@ -108,6 +111,10 @@ const errors: ErrorMessages = {
     introduction: 'Presentazione non trovata.',
     note: 'Nota non trovata.',
     tag: 'Etichetta non trovata.',
+    skill: 'Questa persona non indica questa competenza.',
+    position: 'Questa persona non ha questa esperienza.',
+    recommendation: 'Referenza non trovata.',
+    recommendation_request: 'Richiesta di referenza non trovata.',
   },
 
   request_timeout: 'La richiesta ha impiegato troppo tempo ad arrivare.',
@@ -172,6 +179,10 @@ const errors: ErrorMessages = {
     from: '{name} è già stata unita a un’altra organizzazione.',
     into: '{name} è stata unita a un’altra organizzazione; uniscila a quella.',
   },
+  recommendation_request_open: 'Hai già chiesto a questa persona una referenza per questa esperienza.',
+  recommendation_request_closed: 'A questa richiesta è già stata data risposta con una referenza.',
+  recommendation_exists: 'Hai già scritto una referenza per questa esperienza.',
+  recommendation_state: 'Nel frattempo questa referenza è cambiata: ricarica la pagina.',
   job_not_dead: 'Questo job non è più fallito (è stato riprovato, è in esecuzione o è concluso): ricarica l’elenco.',
 
   payload_too_large: {

@@ -13,7 +13,7 @@ export type { Lens };
  * are all the viewer's connections) and one for the mutual counts, and the card view. Members who are
  * suspended or on either side of a block are left out.
  */
-export async function loadPersonCards(lens: Lens, ids: readonly number[], known: { connections?: boolean } = {}): Promise<PersonCard[]> {
+export async function loadPersonCards(lens: Lens, ids: readonly number[], known: { connections?: boolean | ReadonlySet<number> } = {}): Promise<PersonCard[]> {
   const { actor } = lens;
   const wanted = [...new Set(ids)].filter((id) => !lens.avoid.has(id));
   if (wanted.length === 0) return [];
@@ -22,8 +22,21 @@ export async function loadPersonCards(lens: Lens, ids: readonly number[], known:
   const opts = { avoid: lens.avoid };
   // Mutual connections, just read from the graph, are 1st degree: no need to ask it again (a badge query
   // for a viewer with a large network goes to the worker pool, a round trip the profile route can spare).
-  const degrees: (Degree | undefined)[] = known.connections ? present.map((id) => (id === actor.id ? 0 : 1)) : await lens.graph.degrees(actor.id, present, opts);
+  // A set names the ids known to be connections (a profile's mutuals beside its endorsers): only the others are asked.
+  const connections = known.connections;
+  const degrees: (Degree | undefined)[] =
+    connections === true
+      ? present.map((id) => (id === actor.id ? 0 : 1))
+      : connections instanceof Set
+        ? await degreesBeside(present, connections)
+        : await lens.graph.degrees(actor.id, present, opts);
   const mutuals = await lens.graph.mutualCounts(actor.id, present, opts);
+  async function degreesBeside(all: number[], known: ReadonlySet<number>): Promise<(Degree | undefined)[]> {
+    const unknown = all.filter((id) => !known.has(id) && id !== actor.id);
+    const asked = unknown.length ? await lens.graph.degrees(actor.id, unknown, opts) : [];
+    const byId = new Map(unknown.map((id, i) => [id, asked[i]]));
+    return all.map((id) => (id === actor.id ? 0 : known.has(id) ? 1 : byId.get(id)));
+  }
   return present.map((id, i) => {
     const record = records.get(id)!;
     const self = id === actor.id;

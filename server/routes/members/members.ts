@@ -7,7 +7,8 @@ import { memberPhotos, members } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
 import { hydrateProfile, relationWith } from '../../hydration/profile.ts';
 import { canSee, personAbilities } from '../../policies/people.ts';
-import { loadPersonCards } from '../../queries/network/people.ts';
+import { canEndorseOrRecommend } from '../../policies/endorsements.ts';
+import { hydrateProfilePeople } from '../../hydration/profile-endorsements.ts';
 import { presentMemberProfile, presentProfile } from '../../views/profile.ts';
 import { viewerOf } from '../../viewer/request.ts';
 import { blockWith } from '../../viewer/viewer.ts';
@@ -36,7 +37,10 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       const found = await hydrateProfile(viewer, request.params.handle);
       if (!found) throw notFound('member');
       const { profile: p } = found;
-      if (p.id === actor.id) return presentProfile(p, { limited: false, degree: null, mutualCount: null, self: true });
+      if (p.id === actor.id) {
+        const people = await hydrateProfilePeople(viewer, p, [], true);
+        return presentProfile(p, { limited: false, degree: null, mutualCount: null, self: true, people });
+      }
       const block = blockWith(viewer.blocks, p.id);
       if (!canSee(actor, { id: p.id, status: p.status, block })) throw notFound('member');
       const opts = { avoid: viewer.avoid };
@@ -44,13 +48,17 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       const mutuals = await viewer.graph.mutuals(actor.id, p.id, 3, opts);
       const relation = await relationWith(viewer, found, degree === 1);
       const abilities = personAbilities(actor, { ...p, degree, block, connection: relation.connection, following: relation.following });
+      // Mutuals, endorsers and recommendation authors as one batch of cards: one statement cold.
+      const people = await hydrateProfilePeople(viewer, p, mutuals.first, abilities.canSeeFullProfile);
       return presentMemberProfile(p, {
         degree,
         mutualCount: mutuals.count,
-        mutuals: await loadPersonCards(viewer, mutuals.first, { connections: true }),
+        mutuals: people.mutuals,
         relation,
         iBlocked: block === 'i_blocked',
         abilities,
+        people,
+        canEndorse: canEndorseOrRecommend(actor, { id: p.id, block, degree }),
       });
     },
   );

@@ -7,6 +7,8 @@ import { lineError } from '../../hooks/textCheck.ts';
 
 export interface ExperienceValues {
   key: string;
+  /** The position's id once saved: sent back so it keeps its recommendations. */
+  id?: number;
   organisation: string;
   title: string;
   startDate: string;
@@ -78,6 +80,7 @@ export function toFormValues(me: MeView): ProfileFormValues {
     skills: p.skills ?? [],
     experience: (p.experience ?? []).map((e) => ({
       key: randomId(),
+      id: e.id,
       organisation: e.organisationName,
       title: e.title,
       startDate: e.startDate,
@@ -116,6 +119,7 @@ export function toPatch(v: ProfileFormValues): ProfilePatchInput {
     asks: v.asks.filter((s) => s.trim()),
     skills: v.skills,
     experience: v.experience.map((e) => ({
+      ...(e.id !== undefined ? { id: e.id } : {}),
       organisation: e.organisation,
       title: e.title,
       startDate: e.startDate,

@@ -13,11 +13,13 @@ import { HowConnected } from './HowConnected.tsx';
 import { RelationshipPanel } from '../Relationships/RelationshipPanel.tsx';
 import { CompleteYourProfile, OwnEmptyProfile, missingSections } from './OwnProfilePrompts.tsx';
 import { ProfileHeader } from './ProfileHeader.tsx';
-import { AboutSection, EducationList, ExperienceList, LinksList, SkillsList, TextList } from './ProfileSections.tsx';
+import { AboutSection, EducationList, ExperienceList, LinksList, ProfileSection, SkillsList, TextList } from './ProfileSections.tsx';
+import { PositionRecommendations, RecommendationButtons } from './Recommendations.tsx';
+import { SkillEndorsements } from './SkillEndorsements.tsx';
 
 export function ProfilePage() {
   // people names the career stages in the header and feed words the activity: asked for here, the namespaces load at once.
-  const { t } = useTranslation(['profile', 'people', 'feed']);
+  const { t } = useTranslation(['profile', 'people', 'feed', 'endorsements']);
   const { handle = '' } = useParams();
   const query = useQuery({ queryKey: keys.member(handle), queryFn: () => directoryApi.member(handle) });
   const unavailable = query.error instanceof ApiError && query.error.status === 404;
@@ -70,7 +72,14 @@ export function ProfilePage() {
           <Grid.Col span={{ base: 12, md: hasSide ? 8 : 12 }}>
             <Stack gap="lg">
               {p.about && <AboutSection about={p.about} />}
-              {p.experience && p.experience.length > 0 && <ExperienceList items={p.experience} />}
+              {p.experience && p.experience.length > 0 && (
+                <ExperienceList items={p.experience} below={(id) => <PositionRecommendations items={(p.recommendations ?? []).filter((r) => r.positionId === id)} />} />
+              )}
+              {p.canRecommend && (
+                <ProfileSection title={t('endorsements:profile.title')}>
+                  <RecommendationButtons profile={p} />
+                </ProfileSection>
+              )}
               {p.education && p.education.length > 0 && <EducationList items={p.education} />}
               {noDetails &&
                 (isSelf ? (
@@ -87,7 +96,11 @@ export function ProfilePage() {
               <Stack gap="lg">
                 {p.offers && p.offers.length > 0 && <TextList title={t('sections.offers')} items={p.offers} />}
                 {p.asks && p.asks.length > 0 && <TextList title={t('sections.asks')} items={p.asks} />}
-                {p.skills && p.skills.length > 0 && <SkillsList skills={p.skills} />}
+                {p.skillEndorsements && p.skillEndorsements.length > 0 ? (
+                  <SkillEndorsements handle={p.handle} skills={p.skillEndorsements} canEndorse={p.canEndorse ?? false} />
+                ) : (
+                  p.skills && p.skills.length > 0 && <SkillsList skills={p.skills} />
+                )}
                 {p.links && p.links.length > 0 && <LinksList links={p.links} />}
                 {isSelf && <CompleteYourProfile profile={p} skip={noDetails ? ['experience', 'education', 'about'] : []} />}
               </Stack>

@@ -12,7 +12,7 @@ import { formatYears, useDateRange } from './format.ts';
  */
 export const WRAPPING_BADGE = { root: { height: 'auto', maxWidth: '100%' }, label: { whiteSpace: 'normal' as const } };
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+export function ProfileSection({ title, children }: { title: ReactNode; children: ReactNode }) {
   // Not derived from the title: a translated title may have no ASCII letters (the pseudo-locale's), and
   // then every section's id was "profile--", so each region took the first one's name.
   const id = `profile-${useId()}`;
@@ -29,22 +29,22 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 export function AboutSection({ about }: { about: string }) {
   const { t } = useTranslation('profile');
   return (
-    <Section title={t('sections.about')}>
+    <ProfileSection title={t('sections.about')}>
       <Text style={{ whiteSpace: 'pre-line' }} dir="auto">
         {about}
       </Text>
-    </Section>
+    </ProfileSection>
   );
 }
 
-export function ExperienceList({ items }: { items: NonNullable<MemberProfileView['experience']> }) {
+export function ExperienceList({ items, below }: { items: NonNullable<MemberProfileView['experience']>; below?: (positionId: number) => ReactNode }) {
   const { t } = useTranslation('profile');
   const dateRange = useDateRange();
   return (
-    <Section title={t('sections.experience')}>
+    <ProfileSection title={t('sections.experience')}>
       <Stack gap="md">
-        {items.map((e, i) => (
-          <Group key={i} align="flex-start" wrap="nowrap" gap="md">
+        {items.map((e) => (
+          <Group key={e.id} align="flex-start" wrap="nowrap" gap="md">
             <ThemeIcon variant="light" size={40} radius="md" aria-hidden>
               <IconBriefcase size={20} />
             </ThemeIcon>
@@ -64,18 +64,19 @@ export function ExperienceList({ items }: { items: NonNullable<MemberProfileView
                   {e.description}
                 </Text>
               )}
+              {below?.(e.id)}
             </Stack>
           </Group>
         ))}
       </Stack>
-    </Section>
+    </ProfileSection>
   );
 }
 
 export function EducationList({ items }: { items: NonNullable<MemberProfileView['education']> }) {
   const { t } = useTranslation('profile');
   return (
-    <Section title={t('sections.education')}>
+    <ProfileSection title={t('sections.education')}>
       <Stack gap="md">
         {items.map((e, i) => (
           <Group key={i} align="flex-start" wrap="nowrap" gap="md">
@@ -98,14 +99,14 @@ export function EducationList({ items }: { items: NonNullable<MemberProfileView[
           </Group>
         ))}
       </Stack>
-    </Section>
+    </ProfileSection>
   );
 }
 
 export function SkillsList({ skills }: { skills: string[] }) {
   const { t } = useTranslation('profile');
   return (
-    <Section title={t('sections.skills')}>
+    <ProfileSection title={t('sections.skills')}>
       <Group gap="xs">
         {skills.map((s) => (
           <Badge key={s} variant="light" radius="sm" size="lg" tt="none" fw={500} styles={WRAPPING_BADGE} dir="auto">
@@ -113,13 +114,13 @@ export function SkillsList({ skills }: { skills: string[] }) {
           </Badge>
         ))}
       </Group>
-    </Section>
+    </ProfileSection>
   );
 }
 
 export function TextList({ title, items }: { title: string; items: string[] }) {
   return (
-    <Section title={title}>
+    <ProfileSection title={title}>
       <List spacing={4} size="sm">
         {items.map((s, i) => (
           <List.Item key={i} dir="auto">
@@ -127,14 +128,14 @@ export function TextList({ title, items }: { title: string; items: string[] }) {
           </List.Item>
         ))}
       </List>
-    </Section>
+    </ProfileSection>
   );
 }
 
 export function LinksList({ links }: { links: { label: string; url: string }[] }) {
   const { t } = useTranslation('profile');
   return (
-    <Section title={t('sections.links')}>
+    <ProfileSection title={t('sections.links')}>
       <Stack gap={6}>
         {links.map((l, i) => (
           <Anchor key={i} href={l.url} underline="hover" target="_blank" rel="noopener noreferrer nofollow" size="sm">
@@ -145,6 +146,6 @@ export function LinksList({ links }: { links: { label: string; url: string }[] }
           </Anchor>
         ))}
       </Stack>
-    </Section>
+    </ProfileSection>
   );
 }

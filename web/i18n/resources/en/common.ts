@@ -24,6 +24,7 @@ export default {
     label: 'Account menu for {name}',
     viewProfile: 'View profile',
     editProfile: 'Edit profile',
+    recommendations: 'Recommendations',
     settings: 'Settings',
     admin: 'Admin',
     signOut: 'Sign out',

@@ -33,6 +33,10 @@ export default {
       introduction_expired: 'My introduction request expires',
       introduction_reminder: 'An introduction has waited for me for a week',
       keep_in_touch: 'Some of my people are due a word (weekly keep-in-touch reminder)',
+      endorsement: 'Someone endorses my skills',
+      recommendation_requested: 'A connection asks me for a recommendation',
+      recommendation_written: 'A connection writes me a recommendation',
+      recommendation_approved: 'Someone approves a recommendation I wrote',
       digest: 'A weekly summary of my network when I have been away for a week',
     },
   },
@@ -71,6 +75,11 @@ export default {
     introduction_expired: 'Your request to be introduced to <bdi>{name}</bdi> expired',
     introduction_reminder: 'The introduction <bdi>{name}</bdi> asked for is waiting for your answer',
     keep_in_touch: '{count, plural, one {# person you want to stay in touch with is due a word} other {# people you want to stay in touch with are due a word}}',
+    endorsement:
+      '{others, plural, =0 {<bdi>{name}</bdi> endorsed your skills} one {<bdi>{name}</bdi> and # other person endorsed your skills} other {<bdi>{name}</bdi> and # others endorsed your skills}}',
+    recommendation_requested: '<bdi>{name}</bdi> asks you for a recommendation',
+    recommendation_written: '<bdi>{name}</bdi> wrote you a recommendation. Approve it to show it on your profile.',
+    recommendation_approved: '<bdi>{name}</bdi> approved your recommendation. It now shows on their profile.',
   },
   open: {
     invitation_received: 'See the invitation',
@@ -90,5 +99,9 @@ export default {
     introduction_expired: 'See your introductions',
     introduction_reminder: 'See the introduction',
     keep_in_touch: 'Keep in touch',
+    endorsement: 'View profile',
+    recommendation_requested: 'Write the recommendation',
+    recommendation_written: 'Read and approve it',
+    recommendation_approved: 'See your recommendations',
   },
 };

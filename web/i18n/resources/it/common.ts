@@ -26,6 +26,7 @@ const common: Messages<typeof english> = {
     label: 'Menu account di {name}',
     viewProfile: 'Visualizza profilo',
     editProfile: 'Modifica profilo',
+    recommendations: 'Referenze',
     settings: 'Impostazioni',
     admin: 'Amministrazione',
     signOut: 'Esci',

@@ -36,6 +36,10 @@ const notifications: Messages<typeof english> = {
       introduction_expired: 'Una mia richiesta di presentazione scade',
       introduction_reminder: 'Una presentazione mi aspetta da una settimana',
       keep_in_touch: 'È ora di farmi sentire con qualcuno (promemoria settimanale per restare in contatto)',
+      endorsement: 'Qualcuno conferma le mie competenze',
+      recommendation_requested: 'Un collegamento mi chiede una referenza',
+      recommendation_written: 'Un collegamento scrive una referenza per me',
+      recommendation_approved: 'Qualcuno approva una referenza che ho scritto',
       digest: 'Un riepilogo settimanale della mia rete quando non visito Rapport da una settimana',
     },
   },
@@ -73,6 +77,11 @@ const notifications: Messages<typeof english> = {
     introduction_expired: 'La tua richiesta di essere presentato a <bdi>{name}</bdi> è scaduta',
     introduction_reminder: 'La presentazione chiesta da <bdi>{name}</bdi> aspetta la tua risposta',
     keep_in_touch: '{count, plural, one {È ora di farti sentire con # persona con cui vuoi restare in contatto} other {È ora di farti sentire con # persone con cui vuoi restare in contatto}}',
+    endorsement:
+      '{others, plural, =0 {<bdi>{name}</bdi> ha confermato le tue competenze} one {<bdi>{name}</bdi> e un’altra persona hanno confermato le tue competenze} other {<bdi>{name}</bdi> e altre # persone hanno confermato le tue competenze}}',
+    recommendation_requested: '<bdi>{name}</bdi> ti chiede una referenza',
+    recommendation_written: '<bdi>{name}</bdi> ha scritto una referenza per te. Approvala per mostrarla sul tuo profilo.',
+    recommendation_approved: '<bdi>{name}</bdi> ha approvato la tua referenza. Ora compare sul suo profilo.',
   },
   open: {
     invitation_received: "Vedi l'invito",
@@ -92,6 +101,10 @@ const notifications: Messages<typeof english> = {
     introduction_expired: 'Vedi le tue presentazioni',
     introduction_reminder: 'Vedi la presentazione',
     keep_in_touch: 'Resta in contatto',
+    endorsement: 'Vedi il profilo',
+    recommendation_requested: 'Scrivi la referenza',
+    recommendation_written: 'Leggila e approvala',
+    recommendation_approved: 'Vedi le tue referenze',
   },
 };
 
