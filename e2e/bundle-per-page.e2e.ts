@@ -73,6 +73,7 @@ const VISITS: Visit[] = [
   { route: '/introductions', path: () => '/introductions', as: 'member' },
   { route: '/relationships', path: () => '/relationships', as: 'member' },
   { route: '/keep-in-touch', path: () => '/keep-in-touch', as: 'member' },
+  { route: '/ledger', path: () => '/ledger', as: 'member' },
   { route: '/recommendations', path: () => '/recommendations', as: 'member' },
   { route: '/messages', path: () => '/messages', as: 'member' },
   { route: '/messages/new', path: () => '/messages/new', as: 'member' },

@@ -173,6 +173,8 @@ beforeAll(async () => {
   expect(card.statusCode, card.body).toBe(200);
   expect((await giulia.call('POST', `/api/v1/members/${marco.handle}/notes`, { text: NOTE_TEXT, date: '2026-11-20' })).statusCode).toBe(201);
   await app.ctx.db.execute(sql`UPDATE relationship_cards SET due_at = now() - interval '3 days' WHERE member_id = ${giulia.id}`);
+  // A give logged by hand, so /ledger has a person and a balance.
+  expect((await giulia.call('POST', `/api/v1/members/${marco.handle}/ledger`, { subject: 'advice', side: 'given', date: '2026-11-21' })).statusCode).toBe(201);
   DATA.push(TAG_NAME, MET_TEXT, NOTE_TEXT);
   // Endorsements and recommendations: Marco's skills, one endorsed by Giulia; a recommendation Luca wrote and
   // Marco shows under his position; on Giulia's Recommendations page, one from Marco waiting for her approval
@@ -249,6 +251,7 @@ const VISITS: Visit[] = [
   { route: '/introductions', path: () => '/introductions', as: 'member' },
   { route: '/relationships', path: () => '/relationships', as: 'member' },
   { route: '/keep-in-touch', path: () => '/keep-in-touch', as: 'member' },
+  { route: '/ledger', path: () => '/ledger', as: 'member' },
   { route: '/recommendations', path: () => '/recommendations', as: 'member' },
   { route: '/messages', path: () => '/messages', as: 'member' },
   { route: '/messages/new', path: () => '/messages/new', as: 'member' },

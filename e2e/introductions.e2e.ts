@@ -90,6 +90,20 @@ describe('introductions in the browser', () => {
     );
     expect(origin).toEqual({ context: 'introduction', introducers: [ben.id] });
 
+    // A's private card for C reads "introduced by B"; the ledgers keep the introduction: received by A, given by B.
+    await profile.open(cleo.handle, cleo.name);
+    const card = pageA.getByRole('region', { name: shown('relationships:panel.title') });
+    await card.getByText(shown('relationships:howWeMet.via', { name: ben.name })).waitFor();
+    await pageA.goto('/ledger');
+    const people = pageA.getByRole('list', { name: shown('relationships:ledger.people') });
+    await people.getByRole('link', { name: ben.name }).waitFor();
+    await people.getByText(shown('relationships:ledger.count', { side: shown('relationships:ledger.sides.received'), n: 1 })).waitFor();
+    await expectAccessible(pageA, '/ledger with an introduction received');
+    const given = (await ben.call('GET', `/api/v1/members/${ana.handle}/ledger`)).json<{ given: number; asked_by: number; bySubject: { subject: string }[] }>();
+    expect(given).toMatchObject({ given: 1, asked_by: 1, bySubject: [{ subject: 'introduction' }] });
+    expect((await ben.call('GET', `/api/v1/members/${cleo.handle}/ledger`)).json()).toMatchObject({ given: 1 });
+    expect((await ana.call('GET', `/api/v1/members/${ben.handle}/ledger`)).json()).toMatchObject({ received: 1, asked: 1, balance: -1 });
+
     // On a phone, the page fits and its tabs and actions are reachable without sideways scrolling.
     const context = await newMemberContext(e2e.browser, e2e.server.baseUrl, { width: 390 });
     const phone = await context.newPage();

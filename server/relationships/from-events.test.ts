@@ -8,6 +8,47 @@ const stored = (e: NewEvent): StoredEvent => ({ ...e, id: 1, createdAt: at }) as
 const sides = (e: NewEvent) => interactionsFor(stored(e)).map((i) => [i.memberId, i.otherId, i.kind, i.refId]);
 
 describe('interactionsFor', () => {
+  it('keeps gives and asks for the ledger: an introduction asked of the first introducer, given by each to both ends once accepted', () => {
+    expect(sides({ kind: 'introduction.requested', actorId: 1, subjectId: 4, data: { introductionId: 7, path: [2, 3] } })).toEqual([
+      [1, 2, 'introduction_asked', 7],
+      [2, 1, 'introduction_asked_by', 7],
+    ]);
+    expect(sides({ kind: 'introduction.accepted', actorId: 4, subjectId: 1, data: { introductionId: 7, path: [2, 3], conversationId: 9 } })).toEqual([
+      [2, 1, 'introduction_given', 7],
+      [1, 2, 'introduction_received', 7],
+      [2, 4, 'introduction_given', 7],
+      [4, 2, 'introduction_received', 7],
+      [3, 1, 'introduction_given', 7],
+      [1, 3, 'introduction_received', 7],
+      [3, 4, 'introduction_given', 7],
+      [4, 3, 'introduction_received', 7],
+    ]);
+  });
+
+  it('keeps endorsements by skill, recommendation requests, and recommendations once their recipient approves them', () => {
+    expect(sides({ kind: 'endorsement.added', actorId: 1, subjectId: 2, data: { skillId: 5 } })).toEqual([
+      [1, 2, 'endorsement_given', 5],
+      [2, 1, 'endorsement_received', 5],
+    ]);
+    expect(sides({ kind: 'recommendation.requested', actorId: 2, subjectId: 1, data: { requestId: 6, positionId: 8 } })).toEqual([
+      [2, 1, 'recommendation_asked', 6],
+      [1, 2, 'recommendation_asked_by', 6],
+    ]);
+    // The recipient (actor) approves what the author (subject) wrote: the author gave it.
+    expect(sides({ kind: 'recommendation.approved', actorId: 2, subjectId: 1, data: { recommendationId: 11, positionId: 8 } })).toEqual([
+      [1, 2, 'recommendation_given', 11],
+      [2, 1, 'recommendation_received', 11],
+    ]);
+    expect(sides({ kind: 'endorsement.removed', actorId: 1, subjectId: 2, data: { skillId: 5 } })).toEqual([]);
+    expect(sides({ kind: 'recommendation.written', actorId: 1, subjectId: 2, data: { recommendationId: 11, positionId: 8, requestId: 6 } })).toEqual([]);
+  });
+
+  it('keeps a give or an ask logged by hand on the logger’s side only', () => {
+    expect(sides({ kind: 'ledger.logged', actorId: 1, subjectId: 2, data: { subject: 'advice', side: 'given', at: '2026-11-01T12:00:00.000Z', noteId: null } })).toEqual([
+      [1, 2, 'advice_given', null],
+    ]);
+  });
+
   it('keeps the sender’s side of an invitation whatever became of it, and the recipient’s only when delivered', () => {
     const sent = (delivered: boolean): NewEvent => ({ kind: 'invitation.sent', actorId: 1, subjectId: 2, data: { invitationId: 9, context: 'search', folder: 'inbox', delivered } });
     expect(sides(sent(true))).toEqual([[1, 2, 'invitation_sent', 9], [2, 1, 'invitation_received', 9]]);

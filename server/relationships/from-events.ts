@@ -19,7 +19,21 @@ export interface NewInteraction {
 }
 
 /** The event kinds that are interactions. */
-export const INTERACTING_KINDS = ['invitation.sent', 'connection.made', 'message.sent', 'comment.added', 'reaction.set', 'interaction.logged', 'ledger.logged'] as const;
+export const INTERACTING_KINDS = [
+  'invitation.sent',
+  'connection.made',
+  'message.sent',
+  'comment.added',
+  'reaction.set',
+  'interaction.logged',
+  'ledger.logged',
+  // Gives and asks (common/ledger.ts): the reciprocity ledger is these rows.
+  'introduction.requested',
+  'introduction.accepted',
+  'endorsement.added',
+  'recommendation.requested',
+  'recommendation.approved',
+] as const;
 type InteractingKind = (typeof INTERACTING_KINDS)[number];
 
 export function interactionsFor(event: StoredEvent): NewInteraction[] {
@@ -76,5 +90,42 @@ export function interactionsFor(event: StoredEvent): NewInteraction[] {
     case 'ledger.logged':
       // The same: a give or an ask logged by hand is the logger's own account of it.
       return [{ memberId: e.actorId, otherId: e.subjectId, kind: `${e.data.subject}_${e.data.side}`, refId: e.data.noteId, at: new Date(e.data.at) }];
+    case 'introduction.requested': {
+      // Asked of the first introducer only: the rest of the path hears of it only when it reaches them.
+      const first = e.data.path[0];
+      if (first === undefined) return [];
+      const refId = e.data.introductionId;
+      return [
+        { memberId: e.actorId, otherId: first, kind: 'introduction_asked', refId, at },
+        { memberId: first, otherId: e.actorId, kind: 'introduction_asked_by', refId, at },
+      ];
+    }
+    case 'introduction.accepted': {
+      // Each introducer gave an introduction to both ends, who each received one from every introducer.
+      const refId = e.data.introductionId;
+      return e.data.path.flatMap((introducer) =>
+        [e.subjectId, e.actorId].flatMap((end) => [
+          { memberId: introducer, otherId: end, kind: 'introduction_given' as const, refId, at },
+          { memberId: end, otherId: introducer, kind: 'introduction_received' as const, refId, at },
+        ]),
+      );
+    }
+    case 'endorsement.added':
+      // The skill is the ref, so endorsing one skill again counts once in the ledger.
+      return [
+        { memberId: e.actorId, otherId: e.subjectId, kind: 'endorsement_given', refId: e.data.skillId, at },
+        { memberId: e.subjectId, otherId: e.actorId, kind: 'endorsement_received', refId: e.data.skillId, at },
+      ];
+    case 'recommendation.requested':
+      return [
+        { memberId: e.actorId, otherId: e.subjectId, kind: 'recommendation_asked', refId: e.data.requestId, at },
+        { memberId: e.subjectId, otherId: e.actorId, kind: 'recommendation_asked_by', refId: e.data.requestId, at },
+      ];
+    case 'recommendation.approved':
+      // Given once it shows: the recipient (actor) approved what its author (subject) wrote.
+      return [
+        { memberId: e.subjectId, otherId: e.actorId, kind: 'recommendation_given', refId: e.data.recommendationId, at },
+        { memberId: e.actorId, otherId: e.subjectId, kind: 'recommendation_received', refId: e.data.recommendationId, at },
+      ];
   }
 }

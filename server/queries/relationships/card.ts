@@ -38,6 +38,8 @@ export interface CardFacts {
   last: { kind: InteractionKind; at: string } | null;
   /** Interactions of each kind over the last 365 days. */
   counts: Partial<Record<InteractionKind, number>>;
+  /** Who introduced us, when the connection came from an introduction (and they are not blocked): shown as `howWeMet.via`. */
+  introducerId: number | null;
 }
 
 const iso = (v: string | Date | null): string | null => (v === null ? null : new Date(v).toISOString());
@@ -52,9 +54,13 @@ export async function loadCardFacts(db: DbOrTx, avoid: ReadonlySet<number>, memb
           FROM relationship_cards c WHERE member_id = ${memberId} AND other_id = ${otherId}`,
   );
   const tags = card ? await tagsOfCards(db, memberId, [otherId]).then((m) => m.get(otherId) ?? []) : [];
-  const [origin] = await rows<{ context: string; connectedAt: string; invitedAt: string | null; originComment: OriginCommentRow | string | null }>(
+  // An introduction's introducer, as this member knows them: the first on the path for its requester, the
+  // last (who forwarded it to them) for its target.
+  const [origin] = await rows<{ context: string; connectedAt: string; invitedAt: string | null; originComment: OriginCommentRow | string | null; introducerId: number | null }>(
     db,
-    sql`SELECT c.origin_context AS context, c.created_at AS "connectedAt", i.created_at AS "invitedAt", ${originCommentColumn(sql`i.comment_id`)}
+    sql`SELECT c.origin_context AS context, c.created_at AS "connectedAt", i.created_at AS "invitedAt", ${originCommentColumn(sql`i.comment_id`)},
+               (SELECT CASE WHEN it.requester_id = ${memberId} THEN it.path[1] ELSE it.path[array_length(it.path, 1)] END
+                  FROM introductions it WHERE it.id = i.introduction_id) AS "introducerId"
           FROM connections c LEFT JOIN invitations i ON i.id = c.invitation_id
          WHERE c.member_id = ${memberId} AND c.other_id = ${otherId}`,
   );
@@ -77,12 +83,12 @@ export async function loadCardFacts(db: DbOrTx, avoid: ReadonlySet<number>, memb
     ? {
         context: origin.context,
         at: iso(origin.invitedAt ?? origin.connectedAt),
-        // An introduction's introducer is named once introductions record one (issue 13, introductions).
         via: null,
         comment: presentOriginComment(avoid, origin.originComment),
       }
     : { context: null, at: first, via: null, comment: null };
-  return { card: card ?? null, tags, howWeMet, last, counts };
+  const introducerId = origin?.introducerId ?? null;
+  return { card: card ?? null, tags, howWeMet, last, counts, introducerId: introducerId !== null && !avoid.has(introducerId) ? introducerId : null };
 }
 
 /** The tags on each of a member's cards, by the other member's id. */

@@ -117,4 +117,33 @@ describeEachEngine('reciprocity ledger', (get) => {
     expect(nudges[0]).toMatchObject({ offer: 'Mentoring', count: 2 });
     expect(nudges[0].people.map((p: { handle: string }) => p.handle).sort()).toEqual([bo.handle, cy.handle].sort());
   });
+  it('keeps endorsements (each skill once, however often re-endorsed) and approved recommendations', async () => {
+    const ana = await signUp(get().app, 'Ana Endorses');
+    const bo = await signUp(get().app, 'Bo Endorsed');
+    await connect(ana, bo);
+    const saved = await bo.call('PATCH', '/api/v1/me/profile', {
+      skills: ['Grid contracts', 'Solar'],
+      experience: [{ organisation: 'Sun Co-op', title: 'Engineer', startDate: '2020-01', endDate: null }],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const endorse = (method: 'PUT' | 'DELETE', skill: string) => ana.call(method, `/api/v1/members/${bo.handle}/skills/${encodeURIComponent(skill)}/endorsement`);
+    expect((await endorse('PUT', 'Grid contracts')).statusCode).toBe(200);
+    expect((await endorse('DELETE', 'Grid contracts')).statusCode).toBe(200);
+    expect((await endorse('PUT', 'Grid contracts')).statusCode).toBe(200);
+    expect((await endorse('PUT', 'Solar')).statusCode).toBe(200);
+    expect((await ana.call('GET', `/api/v1/members/${bo.handle}/ledger`)).json()).toMatchObject({ given: 2, bySubject: [{ subject: 'endorsement', given: 2 }] });
+    expect((await bo.call('GET', `/api/v1/members/${ana.handle}/ledger`)).json()).toMatchObject({ received: 2, balance: -2 });
+
+    // Bo asks Ana for a recommendation; it counts as given only once Bo approves what she wrote.
+    const position = (await bo.call('GET', `/api/v1/members/${bo.handle}`)).json<{ experience: { id: number }[] }>().experience[0]!.id;
+    const asked = await bo.call('POST', `/api/v1/members/${ana.handle}/recommendation-requests`, { positionId: position, message: 'Would you write a few words?' });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const written = await ana.call('POST', `/api/v1/members/${bo.handle}/recommendations`, { positionId: position, text: 'Bo knows grid contracts inside out.', requestId: asked.json().id });
+    expect(written.statusCode, written.body).toBe(201);
+    expect((await ana.call('GET', `/api/v1/members/${bo.handle}/ledger`)).json()).toMatchObject({ given: 2, asked_by: 1 });
+    expect((await bo.call('POST', `/api/v1/recommendations/${written.json().id}/approve`)).statusCode).toBe(200);
+    const tally = (await ana.call('GET', `/api/v1/members/${bo.handle}/ledger`)).json();
+    expect(tally).toMatchObject({ given: 3, asked_by: 1, balance: 3 });
+    expect(tally.bySubject).toEqual(expect.arrayContaining([expect.objectContaining({ subject: 'recommendation', given: 1, asked_by: 1 })]));
+  });
 });

@@ -65,7 +65,11 @@ async function presentCard(lens: LoadedViewer, otherId: number) {
   const days = f.last ? Math.max(0, Math.floor((Date.now() - Date.parse(f.last.at)) / 86_400_000)) : null;
   return {
     person,
-    howWeMet: { ...f.howWeMet, edited: f.card?.metText ? { text: f.card.metText, at: f.card.metOn } : null },
+    howWeMet: {
+      ...f.howWeMet,
+      via: f.introducerId === null ? null : ((await loadPersonCards(lens, [f.introducerId]))[0] ?? null),
+      edited: f.card?.metText ? { text: f.card.metText, at: f.card.metOn } : null,
+    },
     tags: f.tags,
     cadence: (f.card?.cadence ?? null) as ReturnType<typeof cadenceOfDays>,
     effectiveCadence: cadenceOfDays(f.card?.cadenceDays ?? null),
