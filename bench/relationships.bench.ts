@@ -13,12 +13,17 @@ import { seedRelationships } from './relationships/seed.ts';
 
 const CONNECTIONS = 5000;
 const INTERACTIONS = 200_000;
-/** Members with cards but nothing due, beside the viewer: the job must not pay for them. */
-const IDLE_MEMBERS = 2000;
+/** Members with cards but nothing due, beside the viewer: the job must not pay for them (`--idle N`; 1,000,000 for the issue's size). */
+function idleMembers(): number {
+  const at = process.argv.indexOf('--idle');
+  const n = at >= 0 ? Number(process.argv[at + 1]) : 2000;
+  if (!Number.isInteger(n) || n < 0) throw new Error('--idle takes a whole number of members');
+  return n;
+}
 const WARMUP = 30;
 const CALLS = 300;
 
-/** `npm run bench -- relationships [--pg postgres://…]`: on PGlite by default, or in a schema of its own on a PostgreSQL server. */
+/** `npm run bench -- relationships [--pg postgres://…] [--idle N]`: on PGlite by default, or in a schema of its own on a PostgreSQL server. */
 function pgUrl(): string | null {
   const at = process.argv.indexOf('--pg');
   return at >= 0 ? (process.argv[at + 1] ?? null) : null;
@@ -45,7 +50,7 @@ const bench: Benchmark = {
       let app = await buildApp(config, { database, background: false });
       const viewer = await signUp(app, 'Bench Viewer');
       await app.close();
-      const [loadMs, seeded] = await time(() => seedRelationships(database.db, viewer.id, { connections: CONNECTIONS, interactions: INTERACTIONS, idleMembers: IDLE_MEMBERS }));
+      const [loadMs, seeded] = await time(() => seedRelationships(database.db, viewer.id, { connections: CONNECTIONS, interactions: INTERACTIONS, idleMembers: idleMembers() }));
       log(`seeded ${seeded.cards} cards (${seeded.due} due), ${INTERACTIONS} interactions in ${(loadMs / 1000).toFixed(1)} s`);
       app = await buildApp(config, { database, background: false });
       const call = async () => {

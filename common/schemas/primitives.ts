@@ -82,7 +82,16 @@ export const httpUrl = z
   .max(LIMITS.urlMax)
   .pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }));
 
-export const cursor = z.string().max(200).optional();
+/**
+ * A page cursor as a previous page gave it: printable ASCII only (base64url, or base-36 ids), so a control
+ * character or broken UTF-8 is refused with the other fields, before a route looks anyone up; a cursor that
+ * reads but is not one is the route's `invalid_cursor`.
+ */
+export const cursor = z
+  .string()
+  .max(200)
+  .refine((value) => /^[\x21-\x7E]*$/.test(value), { message: 'must be a cursor from a previous page' })
+  .optional();
 
 /** The largest value of a PostgreSQL `integer` column: a bigger id would be an overflow error in SQL. */
 export const INT4_MAX = 2_147_483_647;
