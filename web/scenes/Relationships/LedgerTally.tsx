@@ -23,7 +23,7 @@ export function TallyLine({ tally }: { tally: LedgerTallyView }) {
 export function Balance({ balance }: { balance: number }) {
   const { t } = useTranslation('relationships');
   return (
-    <Text size="sm" c={balance < 0 ? 'orange.9' : 'dimmed'}>
+    <Text size="sm" c="dimmed">
       {t('ledger.balance.line', {
         label: t('ledger.balance.label'),
         value: balance < 0 ? t('ledger.balance.negative', { balance: -balance }) : t('ledger.balance.value', { balance }),
