@@ -1,14 +1,13 @@
-import { Button, type ButtonProps, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, type ButtonProps, Select } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { LIMITS } from '../../../common/limits.ts';
 import { LOGGED_INTERACTION_KINDS, type LoggedInteractionKind } from '../../../common/relationships.ts';
 import { keys } from '../../api/keys.ts';
 import { relationshipsApi } from '../../api/relationships.ts';
-import { FormError } from '../../components/FormError.tsx';
+import { DatedNoteDialog } from './DatedNoteDialog.tsx';
 
 /** "Log a meeting or call": a dialog that records one by hand, which resets the stay-in-touch clock. */
 export function LogInteractionButton({ handle, name, label, size = 'sm', variant = 'default' }: { handle: string; name: string; label?: string; size?: ButtonProps['size']; variant?: ButtonProps['variant'] }) {
@@ -33,31 +32,28 @@ export function LogInteractionButton({ handle, name, label, size = 'sm', variant
       <Button size={size} variant={variant} onClick={open} aria-label={t('log.buttonLabel', { name })} style={{ alignSelf: 'flex-start' }}>
         {label ?? t('log.button')}
       </Button>
-      <Modal opened={opened} onClose={close} title={<Trans t={t} i18nKey="log.title" values={{ name }} components={{ bdi: <bdi /> }} />}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            log.mutate();
-          }}
-        >
-          <Stack gap="sm">
-            <Select
-              label={t('log.kindLabel')}
-              data={LOGGED_INTERACTION_KINDS.map((k) => ({ value: k, label: t(`log.kinds.${k}`) }))}
-              value={kind}
-              onChange={(v) => v && setKind(v as LoggedInteractionKind)}
-              allowDeselect={false}
-              data-autofocus
-            />
-            <TextInput type="date" label={t('log.dateLabel')} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
-            <Textarea label={t('log.noteLabel')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={LIMITS.relationshipNoteMax} />
-            <FormError error={log.error} />
-            <Button type="submit" loading={log.isPending}>
-              {t('log.submit')}
-            </Button>
-          </Stack>
-        </form>
-      </Modal>
+      <DatedNoteDialog
+        opened={opened}
+        onClose={close}
+        title={<Trans t={t} i18nKey="log.title" values={{ name }} components={{ bdi: <bdi /> }} />}
+        date={date}
+        onDate={setDate}
+        note={note}
+        onNote={setNote}
+        labels={{ date: t('log.dateLabel'), note: t('log.noteLabel'), submit: t('log.submit') }}
+        onSubmit={() => log.mutate()}
+        pending={log.isPending}
+        error={log.error}
+      >
+        <Select
+          label={t('log.kindLabel')}
+          data={LOGGED_INTERACTION_KINDS.map((k) => ({ value: k, label: t(`log.kinds.${k}`) }))}
+          value={kind}
+          onChange={(v) => v && setKind(v as LoggedInteractionKind)}
+          allowDeselect={false}
+          data-autofocus
+        />
+      </DatedNoteDialog>
     </>
   );
 }

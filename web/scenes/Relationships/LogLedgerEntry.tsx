@@ -1,14 +1,13 @@
-import { Button, type ButtonProps, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, type ButtonProps, Select } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { LEDGER_SIDES, type LedgerSide, LOGGABLE_LEDGER_SUBJECTS, type LoggableLedgerSubject } from '../../../common/ledger.ts';
-import { LIMITS } from '../../../common/limits.ts';
 import { keys } from '../../api/keys.ts';
 import { ledgerApi } from '../../api/ledger.ts';
-import { FormError } from '../../components/FormError.tsx';
+import { DatedNoteDialog } from './DatedNoteDialog.tsx';
 
 /** "Log a give or ask": help, advice, a referral or an introduction Rapport could not see, either way. */
 export function LogLedgerEntryButton({ handle, name, size = 'sm' }: { handle: string; name: string; size?: ButtonProps['size'] }) {
@@ -35,38 +34,35 @@ export function LogLedgerEntryButton({ handle, name, size = 'sm' }: { handle: st
       <Button size={size} variant="default" onClick={open} aria-label={t('ledger.log.buttonLabel', { name })} style={{ alignSelf: 'flex-start' }}>
         {t('ledger.log.button')}
       </Button>
-      <Modal opened={opened} onClose={close} title={<Trans t={t} i18nKey="ledger.log.title" values={{ name }} components={{ bdi: <bdi /> }} />}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            log.mutate();
-          }}
-        >
-          <Stack gap="sm">
-            <Select
-              label={t('ledger.log.subjectLabel')}
-              data={LOGGABLE_LEDGER_SUBJECTS.map((s) => ({ value: s, label: t(`ledger.subjects.${s}`) }))}
-              value={subject}
-              onChange={(v) => v && setSubject(v as LoggableLedgerSubject)}
-              allowDeselect={false}
-              data-autofocus
-            />
-            <Select
-              label={t('ledger.log.sideLabel')}
-              data={LEDGER_SIDES.map((s) => ({ value: s, label: t(`ledger.sides.${s}`) }))}
-              value={side}
-              onChange={(v) => v && setSide(v as LedgerSide)}
-              allowDeselect={false}
-            />
-            <TextInput type="date" label={t('ledger.log.dateLabel')} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
-            <Textarea label={t('ledger.log.noteLabel')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={LIMITS.relationshipNoteMax} />
-            <FormError error={log.error} />
-            <Button type="submit" loading={log.isPending}>
-              {t('ledger.log.submit')}
-            </Button>
-          </Stack>
-        </form>
-      </Modal>
+      <DatedNoteDialog
+        opened={opened}
+        onClose={close}
+        title={<Trans t={t} i18nKey="ledger.log.title" values={{ name }} components={{ bdi: <bdi /> }} />}
+        date={date}
+        onDate={setDate}
+        note={note}
+        onNote={setNote}
+        labels={{ date: t('ledger.log.dateLabel'), note: t('ledger.log.noteLabel'), submit: t('ledger.log.submit') }}
+        onSubmit={() => log.mutate()}
+        pending={log.isPending}
+        error={log.error}
+      >
+        <Select
+          label={t('ledger.log.subjectLabel')}
+          data={LOGGABLE_LEDGER_SUBJECTS.map((s) => ({ value: s, label: t(`ledger.subjects.${s}`) }))}
+          value={subject}
+          onChange={(v) => v && setSubject(v as LoggableLedgerSubject)}
+          allowDeselect={false}
+          data-autofocus
+        />
+        <Select
+          label={t('ledger.log.sideLabel')}
+          data={LEDGER_SIDES.map((s) => ({ value: s, label: t(`ledger.sides.${s}`) }))}
+          value={side}
+          onChange={(v) => v && setSide(v as LedgerSide)}
+          allowDeselect={false}
+        />
+      </DatedNoteDialog>
     </>
   );
 }
