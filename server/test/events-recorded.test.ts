@@ -1,13 +1,15 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { endExpiredRestrictions } from '../commands/moderation/restrictions.ts';
-import { sweepIntroductions } from '../commands/introductions/sweep.ts';
 import { rows } from '../db/connection.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { EVENT_KINDS, type EventKind } from '../events/types.ts';
 import { connect, invite } from '../routes/network/network-test-helpers.ts';
 import { type Member, STRONG_PASSWORD, signUp } from './client.ts';
 import { describeEachEngine } from './engines.ts';
+import { endorsementCases } from './event-cases/endorsements.ts';
+import { introductionCases } from './event-cases/introductions.ts';
+import type { Case, CaseKit, Expected } from './event-cases/types.ts';
 import { uploadPhoto } from './uploads.ts';
 
 /**
@@ -16,31 +18,6 @@ import { uploadPhoto } from './uploads.ts';
  * that transaction fails at COMMIT (a deferred trigger on the outbox refuses the event) neither the
  * change nor any event is left behind.
  */
-
-interface Expected {
-  kind: EventKind;
-  actorId: number | null;
-  subjectId: number | null;
-  data?: Record<string, unknown>;
-}
-
-interface Scenario {
-  /** The command, through the API where it has a route; resolves to the status it answered. */
-  act: () => Promise<number>;
-  /** What the command changes, read back: the same before and after a rolled-back run. */
-  state: () => Promise<unknown>;
-  /** The events a successful run records (in any order), given what it answered. */
-  expected: (answer: unknown) => Expected[];
-  /** A row the command writes: its xmin must be the events' transaction. (None for pure deletions.) */
-  written?: (answer: unknown) => SQL;
-}
-
-interface Case {
-  family: string;
-  /** The kind refused at COMMIT in the rolled-back run. */
-  refuse: EventKind;
-  setup: () => Promise<Scenario>;
-}
 
 describeEachEngine('events are recorded in the transaction of their change', (get) => {
   const db = () => get().database.db;
@@ -58,6 +35,7 @@ describeEachEngine('events are recorded in the transaction of their change', (ge
     operator = await signUp(get().app, 'Operator Events');
   });
   const op = async () => operator!;
+  const kit: CaseKit = { get, db, member, status, count };
 
   const CASES: Case[] = [
     {
@@ -478,130 +456,8 @@ describeEachEngine('events are recorded in the transaction of their change', (ge
         },
       }),
     ),
-    ...introductionCases(),
+    ...introductionCases(kit),
   ];
-
-  /** Introductions: each step through its route, and the sweep's expiry and reminder. */
-  function introductionCases(): Case[] {
-    /** A asks B to introduce them to C (2nd degree through B). */
-    const asked = async () => {
-      const [a, b, c] = [await member('Intro Asker'), await member('Intro Middle'), await member('Intro Target')];
-      await connect(a, b);
-      await connect(b, c);
-      return { a, b, c };
-    };
-    const request = async (a: Member, b: Member, c: Member) => {
-      const res = await a.call('POST', '/api/v1/introductions', { target: c.handle, via: [b.handle], blurb: 'Could we talk about bees?' });
-      expect(res.statusCode, res.body).toBe(201);
-      return res.json<{ id: number }>().id;
-    };
-    const stateOf = (id: number) => rows(db(), sql`SELECT i.status, s.position, s.status AS step FROM introductions i JOIN introduction_steps s ON s.introduction_id = i.id WHERE i.id = ${id} ORDER BY s.position`);
-    const sweep = async () => {
-      try {
-        await sweepIntroductions(db(), get().config.network);
-        return 200;
-      } catch {
-        return 500;
-      }
-    };
-    return [
-      {
-        family: 'introductions: request',
-        refuse: 'introduction.requested',
-        setup: async () => {
-          const { a, b, c } = await asked();
-          return {
-            act: async () => status(await a.call('POST', '/api/v1/introductions', { target: c.handle, via: [b.handle], blurb: 'Could we talk about bees?' })),
-            state: () => count(sql`SELECT count(*)::int AS n FROM introductions WHERE requester_id = ${a.id}`),
-            expected: (r) => [{ kind: 'introduction.requested', actorId: a.id, subjectId: c.id, data: { introductionId: (r as { id: number }).id, path: [b.id] } }],
-            written: (r) => sql`SELECT xmin::text AS xmin FROM introductions WHERE id = ${(r as { id: number }).id}`,
-          };
-        },
-      },
-      {
-        family: 'introductions: forward',
-        refuse: 'introduction.forwarded',
-        setup: async () => {
-          const { a, b, c } = await asked();
-          const id = await request(a, b, c);
-          return {
-            act: async () => status(await b.call('POST', `/api/v1/introductions/${id}/forward`, { note: 'Go for it' })),
-            state: () => stateOf(id),
-            expected: () => [{ kind: 'introduction.forwarded', actorId: b.id, subjectId: c.id, data: { introductionId: id, requesterId: a.id, position: 0, nextId: c.id, nextIsTarget: true } }],
-            written: () => sql`SELECT xmin::text AS xmin FROM introduction_steps WHERE introduction_id = ${id} AND position = 0`,
-          };
-        },
-      },
-      {
-        family: 'introductions: decline',
-        refuse: 'introduction.declined',
-        setup: async () => {
-          const { a, b, c } = await asked();
-          const id = await request(a, b, c);
-          return {
-            act: async () => status(await b.call('POST', `/api/v1/introductions/${id}/decline`, { reason: 'Not now' })),
-            state: () => stateOf(id),
-            expected: () => [{ kind: 'introduction.declined', actorId: b.id, subjectId: a.id, data: { introductionId: id, role: 'introducer', dontKnow: false, forwardedBy: [] } }],
-            written: () => sql`SELECT xmin::text AS xmin FROM introductions WHERE id = ${id}`,
-          };
-        },
-      },
-      {
-        family: 'introductions: accept',
-        refuse: 'introduction.accepted',
-        setup: async () => {
-          const { a, b, c } = await asked();
-          const id = await request(a, b, c);
-          expect((await b.call('POST', `/api/v1/introductions/${id}/forward`)).statusCode).toBe(200);
-          return {
-            act: async () => status(await c.call('POST', `/api/v1/introductions/${id}/accept`)),
-            state: async () => [await stateOf(id), await count(sql`SELECT count(*)::int AS n FROM conversation_members WHERE member_id = ${c.id}`)],
-            expected: (r) => {
-              const conversationId = (r as { introduction: { conversationId: number } }).introduction.conversationId;
-              return [
-                { kind: 'introduction.accepted', actorId: c.id, subjectId: a.id, data: { introductionId: id, path: [b.id], conversationId } },
-                { kind: 'message.sent', actorId: a.id, subjectId: null, data: { conversationId, started: true } },
-              ];
-            },
-            written: () => sql`SELECT xmin::text AS xmin FROM introductions WHERE id = ${id}`,
-          };
-        },
-      },
-      {
-        family: 'introductions: expire (the sweep)',
-        refuse: 'introduction.expired',
-        setup: async () => {
-          // Only this one is due: one left open by an earlier, rolled-back run is given time again.
-          await db().execute(sql`UPDATE introductions SET expires_at = now() + interval '1 day' WHERE status = 'open' AND expires_at <= now()`);
-          const { a, b, c } = await asked();
-          const id = await request(a, b, c);
-          await db().execute(sql`UPDATE introductions SET expires_at = now() - interval '1 minute' WHERE id = ${id}`);
-          return {
-            act: sweep,
-            state: () => stateOf(id),
-            expected: () => [{ kind: 'introduction.expired', actorId: null, subjectId: a.id, data: { introductionId: id, path: [b.id], targetId: c.id } }],
-            written: () => sql`SELECT xmin::text AS xmin FROM introductions WHERE id = ${id}`,
-          };
-        },
-      },
-      {
-        family: 'introductions: remind (the sweep)',
-        refuse: 'introduction.reminded',
-        setup: async () => {
-          await db().execute(sql`UPDATE introductions SET reminded_at = now() WHERE status = 'open' AND reminded_at IS NULL`);
-          const { a, b, c } = await asked();
-          const id = await request(a, b, c);
-          await db().execute(sql`UPDATE introduction_steps SET reached_at = now() - interval '8 days' WHERE introduction_id = ${id}`);
-          return {
-            act: sweep,
-            state: () => rows(db(), sql`SELECT reminded_at FROM introductions WHERE id = ${id}`),
-            expected: () => [{ kind: 'introduction.reminded', actorId: null, subjectId: b.id, data: { introductionId: id, requesterId: a.id } }],
-            written: () => sql`SELECT xmin::text AS xmin FROM introductions WHERE id = ${id}`,
-          };
-        },
-      },
-    ];
-  }
 
   /** Posts, comments and reactions: each kind through its route. */
   function postCases(): Case[] {
@@ -779,110 +635,7 @@ describeEachEngine('events are recorded in the transaction of their change', (ge
           };
         },
       },
-      ...endorsementCases(),
-    ];
-  }
-
-  /** Two connected members, the first with a skill and a position (endorsements and recommendations). */
-  async function pairWithProfile(names: [string, string]) {
-    const [a, b] = [await member(names[0]), await member(names[1])];
-    const res = await a.call('PATCH', '/api/v1/me/profile', { skills: ['Kotlin'], experience: [{ organisation: 'Events Co', title: 'Lead', startDate: '2021-01', endDate: null }] });
-    expect(res.statusCode, res.body).toBe(200);
-    await connect(a, b);
-    const [position] = await rows<{ id: number }>(db(), sql`SELECT id FROM experiences WHERE member_id = ${a.id}`);
-    const [skill] = await rows<{ id: number }>(db(), sql`SELECT skill_id AS id FROM member_skills WHERE member_id = ${a.id}`);
-    return { a, b, positionId: position!.id, skillId: skill!.id };
-  }
-
-  function endorsementCases(): Case[] {
-    const endorsed = (memberId: number) => count(sql`SELECT count(*)::int AS n FROM endorsements WHERE member_id = ${memberId}`);
-    const recommendation = (id: number) => rows(db(), sql`SELECT status FROM recommendations WHERE id = ${id}`);
-    /** A recommendation b wrote for a's position, unasked, pending. */
-    const written = async (names: [string, string]) => {
-      const pair = await pairWithProfile(names);
-      const res = await pair.b.call('POST', `/api/v1/members/${pair.a.handle}/recommendations`, { positionId: pair.positionId, text: 'Recommended.' });
-      expect(res.statusCode, res.body).toBe(201);
-      return { ...pair, id: res.json<{ id: number }>().id };
-    };
-    return [
-      {
-        family: 'endorsements: endorse',
-        refuse: 'endorsement.added',
-        setup: async () => {
-          const { a, b, skillId } = await pairWithProfile(['Endorsed Events', 'Endorser Events']);
-          return {
-            act: async () => status(await b.call('PUT', `/api/v1/members/${a.handle}/skills/kotlin/endorsement`)),
-            state: () => endorsed(a.id),
-            expected: () => [{ kind: 'endorsement.added', actorId: b.id, subjectId: a.id, data: { skillId } }],
-            written: () => sql`SELECT xmin::text AS xmin FROM endorsements WHERE member_id = ${a.id}`,
-          };
-        },
-      },
-      {
-        family: 'endorsements: take back',
-        refuse: 'endorsement.removed',
-        setup: async () => {
-          const { a, b, skillId } = await pairWithProfile(['Unendorsed Events', 'Unendorser Events']);
-          expect((await b.call('PUT', `/api/v1/members/${a.handle}/skills/Kotlin/endorsement`)).statusCode).toBe(200);
-          return {
-            act: async () => status(await b.call('DELETE', `/api/v1/members/${a.handle}/skills/Kotlin/endorsement`)),
-            state: () => endorsed(a.id),
-            expected: () => [{ kind: 'endorsement.removed', actorId: b.id, subjectId: a.id, data: { skillId } }],
-          };
-        },
-      },
-      {
-        family: 'recommendations: ask',
-        refuse: 'recommendation.requested',
-        setup: async () => {
-          const { a, b, positionId } = await pairWithProfile(['Asking Events', 'Asked Events']);
-          return {
-            act: async () => status(await a.call('POST', `/api/v1/members/${b.handle}/recommendation-requests`, { positionId, message: 'Please' })),
-            state: () => count(sql`SELECT count(*)::int AS n FROM recommendation_requests WHERE member_id = ${a.id}`),
-            expected: (ans) => [{ kind: 'recommendation.requested', actorId: a.id, subjectId: b.id, data: { requestId: (ans as { id: number }).id, positionId } }],
-            written: (ans) => sql`SELECT xmin::text AS xmin FROM recommendation_requests WHERE id = ${(ans as { id: number }).id}`,
-          };
-        },
-      },
-      {
-        family: 'recommendations: write',
-        refuse: 'recommendation.written',
-        setup: async () => {
-          const { a, b, positionId } = await pairWithProfile(['Recommended Events', 'Recommender Events']);
-          return {
-            act: async () => status(await b.call('POST', `/api/v1/members/${a.handle}/recommendations`, { positionId, text: 'Great lead.' })),
-            state: () => count(sql`SELECT count(*)::int AS n FROM recommendations WHERE member_id = ${a.id}`),
-            expected: (ans) => [{ kind: 'recommendation.written', actorId: b.id, subjectId: a.id, data: { recommendationId: (ans as { id: number }).id, positionId, requestId: null } }],
-            written: (ans) => sql`SELECT xmin::text AS xmin FROM recommendations WHERE id = ${(ans as { id: number }).id}`,
-          };
-        },
-      },
-      {
-        family: 'recommendations: approve',
-        refuse: 'recommendation.approved',
-        setup: async () => {
-          const { a, b, positionId, id } = await written(['Approving Events', 'Approved Author Events']);
-          return {
-            act: async () => status(await a.call('POST', `/api/v1/recommendations/${id}/approve`)),
-            state: () => recommendation(id),
-            expected: () => [{ kind: 'recommendation.approved', actorId: a.id, subjectId: b.id, data: { recommendationId: id, positionId } }],
-            written: () => sql`SELECT xmin::text AS xmin FROM recommendations WHERE id = ${id}`,
-          };
-        },
-      },
-      {
-        family: 'recommendations: decline',
-        refuse: 'recommendation.updated',
-        setup: async () => {
-          const { a, b, positionId, id } = await written(['Declining Events', 'Declined Author Events']);
-          return {
-            act: async () => status(await a.call('POST', `/api/v1/recommendations/${id}/decline`)),
-            state: () => recommendation(id),
-            expected: () => [{ kind: 'recommendation.updated', actorId: a.id, subjectId: b.id, data: { recommendationId: id, positionId, change: 'declined' } }],
-            written: () => sql`SELECT xmin::text AS xmin FROM recommendations WHERE id = ${id}`,
-          };
-        },
-      },
+      ...endorsementCases(kit),
     ];
   }
 
