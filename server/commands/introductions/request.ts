@@ -4,12 +4,13 @@ import type { Actor } from '../../auth/actor.ts';
 import { introductions, introductionSteps, members } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordEvent } from '../../events/record.ts';
-import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
+import { AppError, conflict, notFound } from '../../errors.ts';
 import { anyBlockAmong, chainConnected, openRequestTo, requestsThisWeek } from '../../queries/introductions/facts.ts';
 import { areConnected } from '../../queries/network/connections.ts';
 import { blockBetween, blocksAmong } from '../../queries/network/blocks.ts';
 import { computeAllowance } from '../../queries/screening/allowance.ts';
 import { lockMembers } from '../network/locks.ts';
+import { introductionRefusal } from '../../policies/introductions.ts';
 import type { NetworkDeps } from '../network/deps.ts';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -30,19 +31,19 @@ export async function requestIntroduction(deps: NetworkDeps, requester: Actor, i
   const byHandle = new Map(found.filter((m) => m.status === 'active').map((m) => [m.handle, m.id]));
   const targetId = byHandle.get(input.target);
   if (targetId === undefined) throw notFound('member');
-  if (targetId === requester.id) throw badRequest('introduction_self');
+  const toSelf = introductionRefusal(requester.id, { id: targetId, block: null, connected: false, degree: 2 });
+  if (toSelf) throw toSelf;
   const via = input.via.map((h) => byHandle.get(h));
   const chain = [requester.id, ...via, targetId];
 
   return inTransaction(deps.db, async (tx) => {
     await lockMembers(tx, ...chain.filter((id): id is number => id !== undefined));
     const block = await blockBetween(tx, requester.id, targetId);
-    if (block === 'they_blocked') throw notFound('member');
-    if (block === 'i_blocked') throw conflict('blocked');
-    if (await areConnected(tx, requester.id, targetId)) throw conflict('introduction_connected');
+    const connected = block === null && (await areConnected(tx, requester.id, targetId));
     const avoid = new Set((await blocksAmong(tx, requester.id, [targetId])).keys());
-    const [degree] = await deps.graph.index.degrees(requester.id, [targetId], { avoid });
-    if (degree === null || degree === undefined || degree > 3) throw badRequest('introduction_unreachable');
+    const [degree] = block === null && !connected ? await deps.graph.index.degrees(requester.id, [targetId], { avoid }) : [null];
+    const refusal = introductionRefusal(requester.id, { id: targetId, block, connected, degree: degree ?? null });
+    if (refusal) throw refusal;
 
     const ids = chain.filter((id): id is number => id !== undefined);
     const valid =

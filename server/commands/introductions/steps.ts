@@ -13,8 +13,9 @@ import { anyBlockAmong, type IntroductionRow, lockIntroduction, type StepRow } f
 import { deliverMessage, lockConversation } from '../messages/deliver.ts';
 import type { MessageDeps } from '../messages/deps.ts';
 import { lockMembers } from '../network/locks.ts';
+import { type StepAction, stepRefusal } from '../../policies/introductions.ts';
 
-export type StepAction = 'forward' | 'decline' | 'accept';
+export type { StepAction };
 
 interface Turn {
   intro: IntroductionRow;
@@ -22,26 +23,15 @@ interface Turn {
   mine: StepRow;
 }
 
-/**
- * The viewer's step, if it is theirs to take now. A member who has no step, or whose turn has not come,
- * is told the introduction does not exist (nothing is revealed before the previous person forwards).
- */
+/** The member's step, once the policy lets them take it now (policies/introductions.ts). */
 async function takeTurn(tx: Tx, memberId: number, id: number, action: StepAction): Promise<Turn> {
   const locked = await lockIntroduction(tx, id);
   if (!locked) throw notFound('introduction');
   const { intro, steps } = locked;
   const mine = steps.find((s) => s.memberId === memberId && s.status !== 'pending');
-  if (!mine) {
-    if (intro.requesterId === memberId) throw conflict('introduction_not_your_turn');
-    throw notFound('introduction');
-  }
-  if (mine.status === 'forwarded' || mine.status === 'accepted' || mine.status === 'declined') throw conflict('introduction_answered');
-  if (intro.status === 'expired' || mine.status === 'expired' || (intro.status === 'open' && intro.expiresAt.getTime() <= Date.now())) {
-    throw conflict('introduction_expired');
-  }
-  if (intro.status !== 'open') throw conflict('introduction_closed');
-  if ((action === 'forward' && mine.role !== 'introducer') || (action === 'accept' && mine.role !== 'target')) throw conflict('introduction_not_your_turn');
-  return { intro, steps, mine };
+  const refusal = stepRefusal(memberId, intro, mine, action, Date.now());
+  if (refusal) throw refusal;
+  return { intro, steps, mine: mine! };
 }
 
 const people = (intro: IntroductionRow) => [intro.requesterId, ...intro.path, intro.targetId];
