@@ -1,10 +1,11 @@
+import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './fixtures/axe.ts';
 import { newMemberContext } from './fixtures/browser.ts';
 import { DirectoryPage } from './fixtures/directory-pages.ts';
 import { expectNoSidewaysScroll, textFullyVisible } from './fixtures/layout.ts';
-import { type SeededMember, seedMember } from './fixtures/network-api.ts';
+import { connectViaApi, type SeededMember, seedMember } from './fixtures/network-api.ts';
 import { MyNetworkPage, SignInPage } from './fixtures/network-pages.ts';
 import { SearchPage, startingWith } from './fixtures/pages.ts';
 import { InvitationsPage } from './fixtures/screening-pages.ts';
@@ -189,5 +190,27 @@ describe('the main screens on a 390 px phone', () => {
     expect(await card.getByRole('button', { name: t('network:invitation.evidenceLabel', { name: xavi.name }) }).getAttribute('aria-expanded')).toBe('true');
     await invitations.evidence(card, xavi.name).getByText('Hi Wren, from the meetup.').waitFor();
     await page.context().close();
+  });
+
+  it('fit the relationship memory pages (your people, keep in touch, gives and asks) and the profile panel, with a long tag and note', async () => {
+    const [viewer, friend] = [await seedMember(e2e.server.app, 'Rosa Phone'), await seedMember(e2e.server.app, 'Bartholomew Wolfeschlegelsteinhausenbergerdorff')];
+    await connectViaApi(viewer, friend);
+    const tag = await viewer.call('POST', '/api/v1/relationship-tags', { name: 'Wolfeschlegelsteinhausen-friends', colour: 'grape', cadence: 'two_weeks' });
+    expect(tag.statusCode, tag.body).toBe(201);
+    const card = await viewer.call('PATCH', `/api/v1/members/${friend.handle}/relationship`, { tags: [tag.json<{ id: number }>().id], howWeMet: { text: LONG_WORD } });
+    expect(card.statusCode, card.body).toBe(200);
+    expect((await viewer.call('POST', `/api/v1/members/${friend.handle}/notes`, { text: `Met at ${LONG_URL}` })).statusCode).toBe(201);
+    expect((await viewer.call('POST', `/api/v1/members/${friend.handle}/ledger`, { subject: 'referral', side: 'given' })).statusCode).toBe(201);
+    await e2e.server.app.ctx.db.execute(sql`UPDATE relationship_cards SET due_at = now() - interval '1 day' WHERE member_id = ${viewer.id}`);
+
+    const page = await phone(viewer);
+    for (const path of ['/relationships', '/keep-in-touch', '/ledger']) {
+      await page.goto(path);
+      await page.getByRole('link', { name: friend.name }).first().waitFor();
+      await expectNoSidewaysScroll(page, `${path} on a phone`);
+    }
+    await page.goto(`/in/${friend.handle}`);
+    await page.getByText(LONG_WORD).waitFor();
+    await expectNoSidewaysScroll(page, 'the relationship panel on a phone');
   });
 });
