@@ -193,7 +193,7 @@ describe('the main screens on a 390 px phone', () => {
   });
 
   it('fit the relationship memory pages (your people, keep in touch, gives and asks) and the profile panel, with a long tag and note', async () => {
-    const [viewer, friend] = [await seedMember(e2e.server.app, 'Rosa Phone'), await seedMember(e2e.server.app, 'Bartholomew Wolfeschlegelsteinhausenbergerdorff')];
+    const [viewer, friend] = [await seedMember(e2e.server.app, 'Rosa Phone'), await seedMember(e2e.server.app, 'Theodora Wolfeschlegelsteinhausenbergerdorff')];
     await connectViaApi(viewer, friend);
     const tag = await viewer.call('POST', '/api/v1/relationship-tags', { name: 'Wolfeschlegelsteinhausen-friends', colour: 'grape', cadence: 'two_weeks' });
     expect(tag.statusCode, tag.body).toBe(201);
