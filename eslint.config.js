@@ -55,6 +55,7 @@ const LAYERS = [
   { layer: 'server/hydration/', files: ['server/hydration/**'], mustNot: ['commands', 'routes'], why: 'hydration loads what a page shows; it never writes and knows nothing of routes' },
   { layer: 'server/viewer/', files: ['server/viewer/**'], mustNot: ['commands'], why: 'the viewer is loaded for reads; writes go through commands' },
   { layer: 'server/queries/', files: ['server/queries/**'], mustNot: ['commands', 'routes'], why: 'queries only read; commands may use queries, not the reverse' },
+  { layer: 'server/imports/parse/', files: ['server/imports/parse/**'], mustNot: ['db', 'queries', 'commands', 'routes', 'http'], why: 'parsers turn an upload into records and issues without the database, so they can be fuzzed alone' },
   { layer: 'server/relationships/', files: ['server/relationships/**'], mustNot: ['commands', 'routes', 'http'], why: 'the interactions ledger is derived from events inside recordEvent, which commands call: it must not call them back' },
 ];
 
