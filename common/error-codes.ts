@@ -22,7 +22,7 @@ export const ERROR_CODES = {
   invalid_upload: { status: 400, meaning: 'The multipart upload is malformed, cut short, or carries more than the one file.' },
   photo_missing: { status: 400, meaning: 'The upload has no file in its `photo` field.' },
   invalid_image: { status: 400, meaning: 'The image could not be read.' },
-  invalid_link: { status: 400, meaning: 'The emailed link (email confirmation, password reset or unsubscribe) is invalid, used or expired.' },
+  invalid_link: { status: 400, meaning: 'The emailed link (email confirmation, password reset, unsubscribe or an invitation to join) is invalid, used or expired.' },
   wrong_password: { status: 400, meaning: 'The current password given to change the password is not correct.' },
   weak_password: { status: 400, meaning: 'The new password is too short or too easy to guess; the message says why.' },
   invitation_self: { status: 400, meaning: 'You cannot invite yourself.' },
@@ -99,6 +99,9 @@ export const ERROR_CODES = {
   // 408, 409
   request_timeout: { status: 408, meaning: 'The request took too long to arrive.' },
   email_taken: { status: 409, meaning: 'An account with this email address already exists.' },
+  email_is_member: { status: 409, meaning: 'This address belongs to a member of the community: find them and invite them to connect instead.' },
+  email_opted_out: { status: 409, meaning: 'The owner of this address asked not to receive invitations to join.' },
+  email_recently_invited: { status: 409, meaning: 'This address was invited to join in the last 7 days; it is not emailed again so soon.' },
   blocked: { status: 409, meaning: 'You have blocked this member: unblock them first.' },
   already_connected: { status: 409, meaning: 'You are already connected.' },
   invitation_pending: { status: 409, meaning: 'You have already invited this member.' },

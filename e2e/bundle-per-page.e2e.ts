@@ -59,6 +59,8 @@ const VISITS: Visit[] = [
   { route: '/reset-password', path: () => '/reset-password?token=not-a-real-token', as: 'visitor' },
   { route: '/verify-email', path: () => '/verify-email?token=not-a-real-token', as: 'visitor' },
   { route: '/unsubscribe', path: () => '/unsubscribe?token=un_not-a-real-token&kind=invitation_received', as: 'visitor' },
+  { route: '/join', path: () => `/join?token=ei_${'n'.repeat(32)}`, as: 'visitor' },
+  { route: '/join/no-more', path: () => `/join/no-more?token=ei_${'n'.repeat(32)}`, as: 'visitor' },
   { route: '/', path: () => '/', as: 'member' },
   { route: '/profile/edit', path: () => '/profile/edit', as: 'member' },
   { route: '/in/:handle', path: () => `/in/${marco.handle}`, as: 'member' },

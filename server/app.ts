@@ -83,6 +83,7 @@ import { reportRoutes } from './routes/reports/reports.ts';
 import { searchRoutes } from './routes/search/search.ts';
 import { endorsementRoutes } from './routes/endorsements/endorsements.ts';
 import { recommendationRoutes } from './routes/endorsements/recommendations.ts';
+import { emailInvitationRoutes } from './routes/email-invitations/email-invitations.ts';
 
 export interface BuildOptions {
   /** Reuse an open database (tests, scripts); otherwise one is opened from config and closed with the app. */
@@ -227,6 +228,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(ledgerRoutes, { prefix: '/api/v1' });
   await app.register(endorsementRoutes, { prefix: '/api/v1' });
   await app.register(recommendationRoutes, { prefix: '/api/v1' });
+  await app.register(emailInvitationRoutes, { prefix: '/api/v1' });
   await registerWebApp(app, config.webDistDir);
 
   let vacuumTimer: NodeJS.Timeout | null = null;

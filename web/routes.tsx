@@ -17,6 +17,8 @@ import { NotificationsPage } from './scenes/Notifications/NotificationsPage.tsx'
 import { OrganisationPage } from './scenes/Organisation/OrganisationPage.tsx';
 import { MemberConnectionsPage } from './scenes/Profile/MemberConnectionsPage.tsx';
 import { PostPage } from './scenes/Post/PostPage.tsx';
+import { JoinPage } from './scenes/Join/JoinPage.tsx';
+import { NoMorePage } from './scenes/Join/NoMorePage.tsx';
 import { KeepInTouchPage } from './scenes/Relationships/KeepInTouchPage.tsx';
 import { LedgerPage } from './scenes/Relationships/LedgerPage.tsx';
 import { RelationshipsPage } from './scenes/Relationships/RelationshipsPage.tsx';
@@ -41,6 +43,8 @@ export const router = createBrowserRouter([
       { path: '/reset-password', element: <ResetPasswordPage /> },
       { path: '/verify-email', element: <VerifyEmailPage /> },
       { path: '/unsubscribe', element: <UnsubscribePage /> },
+      { path: '/join', element: <JoinPage /> },
+      { path: '/join/no-more', element: <NoMorePage /> },
       {
         element: <RequireAuth />,
         children: [

@@ -50,3 +50,11 @@ export function notificationMessage(
 ) {
   return layout(emailTexts(locale, kind, { ...values, unsubscribe: unsubscribeLink }), link);
 }
+
+/**
+ * To an address that is not a member's: a member invites its owner to join, with their note. The footer's
+ * link (also the List-Unsubscribe header) stops every further invitation to the address.
+ */
+export function emailInvitationMessage(locale: Locale, values: { inviter: string; name: string | null; note: string }, joinLink: string, optOutLink: string) {
+  return layout(emailTexts(locale, 'emailInvitation', { inviter: values.inviter, hasName: values.name ? 'yes' : 'no', name: values.name ?? '', note: values.note, optOut: optOutLink }), joinLink);
+}

@@ -239,6 +239,10 @@ export interface EventShapes {
     subjectId: number;
     data: { recommendationId: number; positionId: number; change: 'declined' | 'hidden' | 'shown' };
   };
+  /** actor emailed an invitation to join to an address that is not a member's (no subject: the address is not in the event). */
+  'email_invitation.sent': { actorId: number; subjectId: null; data: { invitationId: number } };
+  /** actor signed up from subject's invitation to join. */
+  'email_invitation.joined': { actorId: number; subjectId: number; data: { invitationId: number } };
 }
 
 export type EventKind = keyof EventShapes;
@@ -263,6 +267,7 @@ const KINDS: Record<EventKind, true> = {
   'interaction.logged': true, 'relationship.reminded': true, 'ledger.logged': true,
   'endorsement.added': true, 'endorsement.removed': true, 'recommendation.requested': true, 'recommendation.written': true,
   'recommendation.approved': true, 'recommendation.updated': true,
+  'email_invitation.sent': true, 'email_invitation.joined': true,
 };
 
 /** Every kind, for code that must list them (tests, docs). */

@@ -173,6 +173,16 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/members/:handle/mutuals': { operationId: 'listMutualConnections', errors: ['not_found'] },
   'GET /api/v1/members/:handle/paths': { operationId: 'listIntroductionPaths', errors: ['not_found'] },
 
+  // invitations to join, by email
+  'POST /api/v1/email-invitations': {
+    operationId: 'sendEmailInvitation',
+    errors: ['email_is_member', 'email_opted_out', 'email_recently_invited', 'account_held', 'invitations_restricted', 'invitation_allowance', 'invitation_limit', 'note_links_not_allowed'],
+  },
+  'GET /api/v1/email-invitations': { operationId: 'listEmailInvitations', errors: [] },
+  'GET /api/v1/email-invitations/no-more': { operationId: 'getEmailInvitationLink', errors: ['invalid_link'] },
+  'POST /api/v1/email-invitations/no-more': { operationId: 'stopEmailInvitations', errors: ['invalid_link'] },
+  'POST /api/v1/email-invitations/join': { operationId: 'joinFromEmailInvitation', errors: ['invalid_link'] },
+
   // introductions (double opt-in)
   'POST /api/v1/introductions': {
     operationId: 'requestIntroduction',

@@ -27,6 +27,14 @@ export const en = {
       action: 'Sign in to Rapport',
       footer: 'If this was not you, you need not do anything: your account and password are unchanged.',
     },
+    /** To someone who is not a member: a member invites them to join, with their note (commands/email-invitations). */
+    emailInvitation: {
+      subject: '{inviter} invites you to join them on Rapport',
+      greeting: '{hasName, select, yes {Hi {name},} other {Hello,}}',
+      body: '{inviter} would like you to join their professional community on Rapport, and wrote: "{note}". Joining is free; you choose who may invite you and what others see:',
+      action: 'Join Rapport',
+      footer: 'You got this email because {inviter} entered your address. We will not keep it for anything else. To receive no more invitations to Rapport at this address, from anyone: {optOut}',
+    },
     /** Notification emails (kinds in common/schemas/notifications.ts); each footer carries its one-click unsubscribe link. */
     invitation_received: {
       subject: '{actor} invited you to connect on Rapport',

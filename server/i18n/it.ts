@@ -27,6 +27,13 @@ export const it: Messages = {
       action: 'Accedi a Rapport',
       footer: 'Se il tentativo non è partito da te, non devi fare nulla: il tuo account e la tua password restano invariati.',
     },
+    emailInvitation: {
+      subject: '{inviter} ti invita a unirti a Rapport',
+      greeting: '{hasName, select, yes {Ciao {name},} other {Ciao,}}',
+      body: '{inviter} vorrebbe che ti unissi alla sua comunità professionale su Rapport, e ha scritto: "{note}". Iscriversi è gratuito; scegli tu chi può invitarti e che cosa vedono gli altri:',
+      action: 'Unisciti a Rapport',
+      footer: 'Ricevi questa email perché {inviter} ha inserito il tuo indirizzo, che non useremo per altro. Per non ricevere più inviti a Rapport a questo indirizzo, da nessuno: {optOut}',
+    },
     invitation_received: {
       subject: '{actor} ti ha invitato a collegarti su Rapport',
       greeting: 'Ciao {name},',

@@ -31,6 +31,7 @@ const errors = {
     confirmation: 'This confirmation link is invalid or has expired. Ask for a new one.',
     reset: 'This reset link is invalid or has expired. Ask for a new one.',
     unsubscribe: 'This unsubscribe link is not valid. Choose which emails you get in Settings.',
+    email_invitation: 'This invitation link is not valid. Ask the person who invited you for a new one.',
   },
   wrong_password: 'Your current password is not correct.',
   weak_password: {
@@ -41,6 +42,9 @@ const errors = {
     email: 'Do not use your email address in your password.',
     name: 'Do not use your name as your password.',
   },
+  email_is_member: 'This address belongs to a member of the community: find them and invite them to connect instead.',
+  email_opted_out: 'The owner of this address asked not to receive invitations to join.',
+  email_recently_invited: 'This address was invited to join in the last 7 days. It will not be emailed again so soon.',
   invitation_self: 'You cannot invite yourself.',
   follow_self: 'You cannot follow yourself.',
   block_self: 'You cannot block yourself.',

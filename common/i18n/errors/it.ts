@@ -21,6 +21,7 @@ const errors: ErrorMessages = {
     confirmation: 'Questo link di conferma non è valido o è scaduto. Chiedine uno nuovo.',
     reset: 'Questo link per reimpostare la password non è valido o è scaduto. Chiedine uno nuovo.',
     unsubscribe: 'Questo link per annullare l’iscrizione non è valido. Scegli quali email ricevere nelle Impostazioni.',
+    email_invitation: 'Questo link di invito non è valido. Chiedine uno nuovo a chi ti ha invitato.',
   },
   wrong_password: 'La password attuale non è corretta.',
   weak_password: {
@@ -31,6 +32,9 @@ const errors: ErrorMessages = {
     email: 'Non usare il tuo indirizzo email nella password.',
     name: 'Non usare il tuo nome come password.',
   },
+  email_is_member: 'Questo indirizzo appartiene a un membro della comunità: cercalo e invitalo a collegarsi.',
+  email_opted_out: 'Chi usa questo indirizzo ha chiesto di non ricevere inviti a iscriversi.',
+  email_recently_invited: 'Questo indirizzo è stato invitato a iscriversi negli ultimi 7 giorni. Non riceverà un altro invito così presto.',
   invitation_self: 'Non puoi invitare te stesso.',
   follow_self: 'Non puoi seguire te stesso.',
   block_self: 'Non puoi bloccare te stesso.',

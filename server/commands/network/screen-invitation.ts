@@ -5,11 +5,12 @@
  * so two sends at once cannot both take the last invitation of an allowance.
  */
 import type { Tx } from '../../db/connection.ts';
-import { AppError, forbidden } from '../../errors.ts';
+import { forbidden } from '../../errors.ts';
 import { computeAllowance } from '../../queries/screening/allowance.ts';
 import { judgeArrival } from '../../queries/screening/arrival.ts';
 import type { Judgement } from '../../screening/evidence.ts';
 import type { Placement } from '../../screening/policy.ts';
+import { allowanceRefusal } from '../../policies/invitation-allowance.ts';
 import { hasLink } from '../../screening/risk.ts';
 import { flagMassTemplate } from '../screening/auto-flags.ts';
 import type { NetworkDeps } from './deps.ts';
@@ -35,21 +36,8 @@ export async function screenInvitation(
   input: { note: string; email?: string | undefined },
 ): Promise<Screened> {
   const allowance = await computeAllowance(tx, senderId, deps.limits);
-  const restricted = allowance.restrictions.find((r) => r.kind === 'held' || r.kind === 'invitations');
-  if (restricted?.kind === 'held') {
-    throw forbidden('account_held');
-  }
-  if (restricted) throw forbidden('invitations_restricted', { params: { reason: restricted.reason } });
-  if (allowance.remaining === 0) {
-    const seconds = allowance.nextFreeAt ? Math.max(1, Math.ceil((Date.parse(allowance.nextFreeAt) - Date.now()) / 1000)) : 3600;
-    throw new AppError(429, 'invitation_allowance', { params: { weekly: allowance.weekly }, headers: { 'retry-after': String(seconds) } });
-  }
-  if (allowance.outstanding >= allowance.outstandingCap) {
-    throw new AppError(409, 'invitation_limit', { params: { outstanding: allowance.outstanding } });
-  }
-  if (!allowance.linksAllowed && hasLink(input.note)) {
-    throw forbidden('note_links_not_allowed');
-  }
+  const refusal = allowanceRefusal(allowance, { hasLink: hasLink(input.note) });
+  if (refusal) throw refusal;
 
   const { policy, judgement, signature, folder, placement } = await judgeArrival(tx, deps.graph.index, senderId, recipient, input.note);
 

@@ -17,8 +17,11 @@ async function loadUsage(db: DbOrTx, memberId: number): Promise<AllowanceUsage> 
                (SELECT count(*)::int FROM invitations WHERE sender_id = ${memberId} AND status IN ('pending', 'ignored', 'dont_know') AND expires_at > now()) AS outstanding,
                (SELECT json_agg(json_build_object('kind', kind, 'reason', reason, 'since', created_at, 'until', ends_at) ORDER BY created_at)
                   FROM member_restrictions WHERE member_id = ${memberId} AND lifted_at IS NULL AND (ends_at IS NULL OR ends_at > now())) AS restrictions
+          -- Invitations to join by email draw on the same weekly allowance (they are never templates here).
           FROM (SELECT count(*)::int AS used, min(created_at) AS oldest, count(*) FILTER (WHERE template)::int AS templates
-                  FROM invitations WHERE sender_id = ${memberId} AND created_at > now() - interval '7 days') w`,
+                  FROM (SELECT created_at, template FROM invitations WHERE sender_id = ${memberId} AND created_at > now() - interval '7 days'
+                        UNION ALL
+                        SELECT created_at, false FROM email_invitations WHERE member_id = ${memberId} AND created_at > now() - interval '7 days') sent) w`,
   );
   return u!;
 }

@@ -15,6 +15,7 @@ import { saveEmailChoices, unsubscribeByToken } from '../../commands/notificatio
 import { badRequest } from '../../errors.ts';
 import { loadNotificationSettings, subscriptionByToken } from '../../queries/notification-preferences.ts';
 import { markNotificationsRead as markRead } from '../../commands/notifications.ts';
+import { acceptOneClickForm } from '../../http/one-click-form.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { hydratePeople } from '../../hydration/people.ts';
 import { countUnreadGroups, listNotificationGroups } from '../../queries/notifications.ts';
@@ -66,10 +67,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
  */
 export const notificationSettingRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
-  // Only here: mail clients send the one-click body as a form; every other route keeps refusing forms (415).
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_request, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(body as string)));
-  });
+  acceptOneClickForm(app);
 
   app.get(
     '/me/notification-settings',

@@ -1,7 +1,8 @@
 import { Button, Group, Paper, Tabs } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { InviteByEmailDialog } from '../../components/email-invitations/InviteByEmailDialog.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useInvitationFolders, useInvitations } from '../../hooks/useInvitations.ts';
 import { countLabel } from '../../hooks/usePagedQuery.ts';
@@ -30,7 +31,8 @@ const isTab = (v: string | null): v is Tab => TABS.includes(v as Tab);
  * (?tab=connections) so each list can be linked to and survives a reload.
  */
 export function NetworkPage() {
-  const { t } = useTranslation(['network', 'introductions']);
+  const { t } = useTranslation(['network', 'introductions', 'join']);
+  const [inviting, setInviting] = useState(false);
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab');
   const tab: Tab = isTab(requested) ? requested : 'invitations';
@@ -66,9 +68,13 @@ export function NetworkPage() {
             <Button component={Link} to="/ledger" variant="default">
               {t('page.ledger')}
             </Button>
+            <Button variant="default" onClick={() => setInviting(true)}>
+              {t('join:invite.open')}
+            </Button>
           </Group>
         }
       />
+      <InviteByEmailDialog opened={inviting} onClose={() => setInviting(false)} />
       <Paper p="md" radius="md">
         <Tabs value={tab} onChange={(v) => isTab(v) && setParams(v === 'invitations' ? {} : { tab: v }, { replace: true })}>
           <Tabs.List mb="sm">

@@ -3,10 +3,11 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LIMITS } from '../../../common/limits.ts';
 import { isLocale } from '../../../common/locales.ts';
 import { authApi } from '../../api/auth.ts';
+import { emailInvitationsApi } from '../../api/email-invitations.ts';
 import { AuthCard } from '../../components/AuthCard.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { useSignedInRedirect } from '../../components/RequireAuth.tsx';
@@ -21,6 +22,8 @@ export function SignUpPage() {
   // errors: lineError words a refused name from it, so it loads with the scene's own namespace.
   const { t, i18n } = useTranslation(['auth', 'errors']);
   const { adopt } = useSession();
+  // Come from an invitation to join: once signed up, say so, and meet whoever invited you first.
+  const invitation = useSearchParams()[0].get('invitation');
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { name: '', email: '', password: '' },
@@ -34,7 +37,8 @@ export function SignUpPage() {
     mutationFn: authApi.signup,
     onSuccess: async (session) => {
       await adopt(session);
-      await navigate('/profile/edit?welcome=1');
+      const inviter = invitation ? await emailInvitationsApi.join(invitation).then((r) => r.inviter, () => null) : null;
+      await navigate(inviter ? `/in/${encodeURIComponent(inviter)}` : '/profile/edit?welcome=1');
     },
     onError: (error) => setFormError(applyServerErrors(form, error, FIELDS)),
   });
