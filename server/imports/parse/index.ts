@@ -11,7 +11,7 @@ import { type ColumnMapping, ImportFormatError, type ImportLimits, type ImportSi
 import { readArchive } from './archive.ts';
 import { type ContactsPreset, contactsPresetOf, guessMapping, isContactsPresetHeader, readContactsCsv } from './contacts-csv.ts';
 import { CountingSink, type ParseSummary } from './context.ts';
-import { readCsvTable } from './csv-rows.ts';
+import { normaliseHeader, readCsvTable } from './csv-rows.ts';
 import { type LinkedInKind, LINKEDIN_KINDS, linkedInKindOfHeaders } from './linkedin/headers.ts';
 import { readLinkedIn } from './linkedin/read.ts';
 import { sniffText } from './text-decoding.ts';
@@ -89,6 +89,7 @@ const LINKEDIN_PRESET_MAPPING: ColumnMapping = {
 /** The header row of a CSV (a known one among the first records, else the first record), a sample and a proposed mapping. */
 export async function inspectCsv(file: UploadFile, limits: ImportLimits): Promise<CsvInspection> {
   await checkSize(file, limits);
+  if (kindOfHead(await readHead(file.path)) !== 'csv') throw new ImportFormatError('not_csv', file.name, null);
   const known = (h: string[]) => isContactsPresetHeader(h) || linkedInKindOfHeaders(h) !== null;
   const read = async (isHeader?: (h: string[]) => boolean) => {
     const sample: string[][] = [];
@@ -110,7 +111,18 @@ export async function inspectCsv(file: UploadFile, limits: ImportLimits): Promis
   const linkedIn = contacts ? null : linkedInKindOfHeaders(headers);
   const preset: CsvPreset | null = contacts ? contacts.preset : linkedIn ? `linkedin-${linkedIn}` : null;
   const proposed = contacts ? contacts.mapping : linkedIn === 'connections' ? LINKEDIN_PRESET_MAPPING : linkedIn ? {} : guessMapping(headers);
-  return { headers: rawHeaders, headerLine, sample, preset, proposed };
+  return { headers: rawHeaders, headerLine, sample, preset, proposed: asWritten(proposed, headers, rawHeaders) };
+}
+
+/** A mapping's header names as the file spells them (the presets are written lower-case). */
+function asWritten(mapping: ColumnMapping, normalised: string[], raw: string[]): ColumnMapping {
+  const spell = (h: string) => raw[normalised.indexOf(normaliseHeader(h))] ?? h;
+  return Object.fromEntries(Object.entries(mapping).map(([field, value]) => [field, Array.isArray(value) ? value.map(spell) : spell(value as string)]));
+}
+
+function kindOfHead(head: Buffer): 'zip' | 'vcard' | 'csv' {
+  if (ZIP_MAGIC.some((magic) => head.subarray(0, 4).equals(magic))) return 'zip';
+  return /^\s*BEGIN:VCARD/i.test(sniffText(head)) ? 'vcard' : 'csv';
 }
 
 /**
@@ -122,11 +134,11 @@ export async function parseUpload(file: UploadFile, options: { limits: ImportLim
   const { limits, mapping } = options;
   const total = await checkSize(file, limits);
   const counting = new CountingSink(sink);
-  const head = await readHead(file.path);
+  const kind = kindOfHead(await readHead(file.path));
   const progress = (done: number) => counting.progress(done, total);
-  if (ZIP_MAGIC.some((magic) => head.subarray(0, 4).equals(magic))) {
+  if (kind === 'zip') {
     await readArchive(file, limits, counting, progress);
-  } else if (/^\s*BEGIN:VCARD/i.test(sniffText(head))) {
+  } else if (kind === 'vcard') {
     counting.file(file.name);
     await readVCards(streamFile(file.path, total, (d) => progress(d)), { file: file.name, limits, sink: counting });
   } else {
