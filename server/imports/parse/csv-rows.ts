@@ -32,6 +32,17 @@ export function normaliseHeader(header: string): string {
   return header.replace(/^\uFEFF/, '').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** Readers ask for the same few header names on every row; normalise each once. */
+const normalised = new Map<string, string>();
+function normalisedOnce(header: string): string {
+  let value = normalised.get(header);
+  if (value === undefined) {
+    value = normaliseHeader(header);
+    if (normalised.size < 1000) normalised.set(header, value);
+  }
+  return value;
+}
+
 /**
  * Streams the rows of `bytes` to `onRow`; returning `false` from it stops reading (used by inspectCsv).
  * Throws ImportFormatError: not_utf8, csv_malformed, missing_headers (no header row found), too_many_rows.
@@ -84,7 +95,7 @@ export async function readCsvTable(
       if (extra > 0) sink.issue({ file, line, code: 'extra_columns', detail: String(extra) });
       const fields = record;
       const lookup = index;
-      const row: CsvRow = { line, fields, get: (h) => (fields[lookup.get(normaliseHeader(h)) ?? -1] ?? '').trim() };
+      const row: CsvRow = { line, fields, get: (h) => (fields[lookup.get(normalisedOnce(h)) ?? -1] ?? '').trim() };
       if ((await onRow(row, headers)) === false) break;
     }
   } catch (error) {
