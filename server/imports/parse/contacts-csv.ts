@@ -83,13 +83,13 @@ export function guessMapping(headers: string[]): ColumnMapping {
     name: find(/^(full )?name$|^display name$/),
     firstName: find(/^(first|given)[ _-]?name$/),
     lastName: find(/^(last|family|sur)[ _-]?name$|^surname$/),
-    emails: all(/e-?mail/),
-    phones: all(/phone|mobile|tel/),
+    emails: all(/mail/),
+    phones: all(/phone|mobile|cell|^tel/),
     urls: all(/url|website|web page|linkedin/),
     organisation: find(/^(company|organi[sz]ation|employer)( name)?$/),
     title: find(/^(job )?title$|^position$|^role$/),
-    birthday: find(/birth/),
-    note: find(/^notes?$/),
+    birthday: find(/birth|^born$|bday/),
+    note: find(/^(notes?|remarks?|comments?)$/),
   });
 }
 

@@ -99,13 +99,19 @@ export async function inspectCsv(file: UploadFile, limits: ImportLimits): Promis
     });
     return { ...table, sample };
   };
+  // A known header anywhere in the first records; else the first record of two or more cells (a title line
+  // above the table is common in hand-made exports); else the first record.
+  const attempts = [known, (h: string[]) => h.filter((x) => x !== '').length >= 2, undefined];
   let table;
-  try {
-    table = await read(known);
-  } catch (error) {
-    if (!(error instanceof ImportFormatError) || error.code !== 'missing_headers') throw error;
-    table = await read();
+  for (const [i, isHeader] of attempts.entries()) {
+    try {
+      table = await read(isHeader);
+      break;
+    } catch (error) {
+      if (!(error instanceof ImportFormatError) || error.code !== 'missing_headers' || i === attempts.length - 1) throw error;
+    }
   }
+  if (!table) throw new ImportFormatError('missing_headers', file.name, null);
   const { headers, rawHeaders, headerLine, sample } = table;
   const contacts = contactsPresetOf(headers);
   const linkedIn = contacts ? null : linkedInKindOfHeaders(headers);

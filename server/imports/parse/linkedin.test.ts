@@ -19,7 +19,7 @@ async function parseEra(era: string, extra: Parameters<typeof buildLinkedInArchi
   return { sink, summary };
 }
 
-const byName = (records: { person: { name: string } }[], name: string) => records.filter((r) => r.person.name === name);
+const byName = <T extends { person: { name: string } }>(records: T[], name: string): T[] => records.filter((r) => r.person.name === name);
 
 describe('LinkedIn archive, 2026', () => {
   it('reads connections by header name under the Notes: preamble, normalising URLs and dates', async () => {
