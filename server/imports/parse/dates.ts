@@ -112,5 +112,5 @@ export function parseBirthday(text: string): ParsedDate {
 /** An ISO date or timestamp as a full UTC timestamp, so that instants compare as strings. */
 export function asInstant(iso: string): string {
   if (iso.length > 10) return iso;
-  return `${iso.padEnd(4, '0')}${iso.length === 4 ? '-01-01' : iso.length === 7 ? '-01' : ''}T00:00:00.000Z`;
+  return `${iso}${iso.length === 4 ? '-01-01' : iso.length === 7 ? '-01' : ''}T00:00:00.000Z`;
 }
