@@ -117,6 +117,11 @@ describe('text that cannot be read', () => {
     expect(expected).toHaveLength(2);
   });
 
+  it('UTF-16 without a BOM is recognised by its zero high bytes', async () => {
+    const { sink } = await parse(await write(Buffer.from(`${CONNECTIONS}Ada,Zed,,,,,01 Jan 2026\n`, 'utf16le')));
+    expect(sink.contacts()[0]!.person.name).toBe('Ada Zed');
+  });
+
   it('CRLF, LF and CR line ends and quoted newlines keep line numbers where each record starts', async () => {
     const csv = `Notes:\r\n"a preamble\r\nover two lines"\r\n\r\n${CONNECTIONS.trim()}\r\nAda,Zed,,,"Two\r\nlines",,01 Jan 2026\nBea,Yu,,,,,02 Jan 2026\rCy,Xu,,,"three\nline\nfield",,03 Jan 2026\r\nDi,Wu,,,,,04 Jan 2026`;
     const { sink } = await parse(await write(csv));

@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import yazl from 'yazl';
 import { ImportFormatError } from '../records.ts';
 import { collect, tempDir } from './fixtures/collect.ts';
 import { DEFAULT_IMPORT_LIMITS, parseUpload } from './index.ts';
@@ -68,6 +69,27 @@ describe('fuzzing: any input gives records, issues or an ImportFormatError', () 
         await outcome(['BEGIN:VCARD', ...lines].join(eol));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('fuzzing archives: well-formed ZIPs of arbitrary entries', () => {
+  it('known and unknown names with arbitrary contents', async () => {
+    const names = fc.constantFrom('Connections.csv', 'messages.csv', 'Invitations.csv', 'Profile.csv', 'Skills.csv', 'Notes.csv', 'x/Positions.csv', 'a.vcf', 'Ad_Targeting.csv', 'dir/');
+    const entry = fc.record({ name: names, content: fc.oneof(csvish, fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString('latin1'))) });
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(entry, { selector: (e) => e.name, maxLength: 5 }), async (entries) => {
+        const zip = new yazl.ZipFile();
+        for (const e of entries) {
+          if (e.name.endsWith('/')) zip.addEmptyDirectory(e.name);
+          else zip.addBuffer(Buffer.from(e.content, 'latin1'), e.name);
+        }
+        zip.end();
+        const chunks: Buffer[] = [];
+        for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+        await outcome(Buffer.concat(chunks));
+      }),
+      { numRuns: 150 },
     );
   });
 });

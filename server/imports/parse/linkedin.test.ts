@@ -83,6 +83,10 @@ describe('LinkedIn archive, 2026', () => {
   it('lists the other files as ignored, without opening them, and counts per file', async () => {
     const { summary } = await parseEra('linkedin-2026', [{ name: 'Rich_Media.csv', content: 'not,even\n"csv' }]);
     expect(summary.ignored.sort()).toEqual(['Ad_Targeting.csv', 'Inferences_about_you.csv', 'Rich_Media.csv', 'Security Challenges.csv']);
+    // An ignored entry that would be refused as a bomb if it were opened: the archive still reads.
+    const bomb = await parseEra('linkedin-2026', [{ name: 'Inferences/huge.csv', content: 'x'.repeat(30_000_000) }]);
+    expect(bomb.summary.ignored).toContain('Inferences/huge.csv');
+    expect(bomb.sink.contacts()).toHaveLength(10);
     expect(summary.files.find((f) => f.name === 'Connections.csv')).toEqual({ name: 'Connections.csv', records: 10, issues: 2 });
   });
 

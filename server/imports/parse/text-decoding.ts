@@ -15,6 +15,9 @@ export function detectEncoding(head: Uint8Array): { encoding: Encoding; bom: num
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
+  // Without a mark, UTF-16 text of Latin letters shows as every other byte zero; UTF-8 text has no zero bytes.
+  if (head.length >= 4 && head[0] !== 0 && head[1] === 0 && head[2] !== 0 && head[3] === 0) return { encoding: 'utf-16le', bom: 0 };
+  if (head.length >= 4 && head[0] === 0 && head[1] !== 0 && head[2] === 0 && head[3] !== 0) return { encoding: 'utf-16be', bom: 0 };
   return { encoding: 'utf-8', bom: 0 };
 }
 
@@ -41,7 +44,7 @@ export class DecodeText extends Transform {
       if (!this.decoder) {
         this.head.push(chunk);
         this.headLength += chunk.length;
-        if (this.headLength < 3) return done();
+        if (this.headLength < 4) return done();
         this.start();
       } else this.decode(chunk, true);
       done();
