@@ -42,9 +42,9 @@ const linkedInArchive: ArchiveReader = {
 
 /**
  * Archive readers, first match wins. Rapport's own export (a root manifest.json whose `format` is
- * `rapport-export`) plugs in here, ahead of LinkedIn, as one line:
- *   { name: 'rapport-export', claims: (entries) => entries.some((e) => e.name === 'manifest.json'), read: ... readRapportExport(entries, sink) },
- * (server/imports/parse/rapport-export.ts; it checks the manifest's format itself).
+ * `rapport-export`; server/imports/parse/rapport-export.ts checks the format itself) plugs in ahead of LinkedIn:
+ *   { name: 'rapport-export', claims: (entries) => entries.some((e) => e.name === 'manifest.json'),
+ *     read: async (entries, sink) => (await readRapportExport(entries, sink), []) },
  */
 export const ARCHIVE_READERS: ArchiveReader[] = [linkedInArchive];
 

@@ -140,6 +140,14 @@ describe('a CSV no preset knows', () => {
     expect(sink.issues).toEqual([expect.objectContaining({ line: 5, code: 'missing_name' })]);
   });
 
+  it('a lone Name column is a list of people unless the file is called Skills', async () => {
+    const path = tmp.file('names.csv');
+    await writeFile(path, 'Name\nAda Zed\n');
+    expect(await inspectCsv({ path, name: 'names.csv' }, limits)).toMatchObject({ preset: null, proposed: { name: 'Name' } });
+    expect((await parse({ path, name: 'names.csv' }, { name: 'Name' })).sink.contacts()[0]!.person.name).toBe('Ada Zed');
+    expect((await inspectCsv({ path, name: 'Skills.csv' }, limits)).preset).toBe('linkedin-skills');
+  });
+
   it('the guessed mapping finds the obvious columns', async () => {
     const path = tmp.file('guess.csv');
     await writeFile(path, 'First name,Surname,Email,Phone,Company,Title,Notes\nAda,Zed,a@z.example,1,Acme,CEO,x\n');

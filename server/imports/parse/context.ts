@@ -13,7 +13,10 @@ export interface FileSummary {
 }
 
 export interface ParseSummary {
-  /** Files that were read, in the order they were read. */
+  /**
+   * Files that were read, in the order they were read, with what came of each. A LinkedIn `interactions` record
+   * folds rows of Invitations.csv and messages.csv and counts under the file where that person first appeared.
+   */
   files: FileSummary[];
   /** Files of an archive that were skipped without being opened. */
   ignored: string[];

@@ -12,7 +12,7 @@ import { readArchive } from './archive.ts';
 import { type ContactsPreset, contactsPresetOf, guessMapping, isContactsPresetHeader, readContactsCsv } from './contacts-csv.ts';
 import { CountingSink, type ParseSummary } from './context.ts';
 import { normaliseHeader, readCsvTable } from './csv-rows.ts';
-import { type LinkedInKind, LINKEDIN_KINDS, linkedInKindOfHeaders } from './linkedin/headers.ts';
+import { type LinkedInKind, linkedInKindOfHeaders } from './linkedin/headers.ts';
 import { readLinkedIn } from './linkedin/read.ts';
 import { sniffText } from './text-decoding.ts';
 import { readVCards } from './vcard.ts';
@@ -114,7 +114,9 @@ export async function inspectCsv(file: UploadFile, limits: ImportLimits): Promis
   if (!table) throw new ImportFormatError('missing_headers', file.name, null);
   const { headers, rawHeaders, headerLine, sample } = table;
   const contacts = contactsPresetOf(headers);
-  const linkedIn = contacts ? null : linkedInKindOfHeaders(headers);
+  // A lone `Name` column is LinkedIn's Skills.csv only when the file says so; otherwise it is a list of people.
+  const byHeaders = contacts ? null : linkedInKindOfHeaders(headers);
+  const linkedIn = byHeaders === 'skills' && !/skill/i.test(file.name) ? null : byHeaders;
   const preset: CsvPreset | null = contacts ? contacts.preset : linkedIn ? `linkedin-${linkedIn}` : null;
   const proposed = contacts ? contacts.mapping : linkedIn === 'connections' ? LINKEDIN_PRESET_MAPPING : linkedIn ? {} : guessMapping(headers);
   return { headers: rawHeaders, headerLine, sample, preset, proposed: asWritten(proposed, headers, rawHeaders) };
@@ -172,5 +174,3 @@ async function readSingleCsv(file: UploadFile, limits: ImportLimits, mapping: Co
   }
   throw new ImportFormatError('mapping_required', file.name, inspection.headerLine, inspection.headers.slice(0, 20).join(','));
 }
-
-export { LINKEDIN_KINDS };

@@ -14,8 +14,8 @@ const MAX_ENTRIES = 10_000;
 export const ZIP_MAGIC = [Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('PK\x05\x06', 'latin1')];
 
 export interface OpenZip {
+  /** Every file entry (directories left out), none opened yet. */
   entries: ArchiveEntry[];
-  /** Compressed bytes of the entries read to the end so far (for progress). */
   close(): void;
 }
 
@@ -36,6 +36,7 @@ function checkName(name: string, file: string): void {
   }
 }
 
+/** Lists a ZIP's entries; `onEntryDone` hears each entry's compressed size once it has been read to the end (for progress). */
 export async function openZip(path: string, file: string, limits: ImportLimits, onEntryDone: (compressedBytes: number) => void): Promise<OpenZip> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
     yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true }, (error, opened) => (error ? reject(zipError(error, file)) : resolve(opened)));
