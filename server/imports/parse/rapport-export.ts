@@ -220,6 +220,7 @@ async function* table(byName: Map<string, ArchiveEntry>, file: string): AsyncGen
   let n = 0;
   let state: 'start' | 'rows' | 'end' = 'start';
   const whole: string[] = [];
+  let yielded = false;
   for await (const raw of lines) {
     n += 1;
     const text = n === 1 ? raw.replace(/^\uFEFF/, '') : raw;
@@ -252,9 +253,15 @@ async function* table(byName: Map<string, ArchiveEntry>, file: string): AsyncGen
     try {
       value = JSON.parse(trimmed.endsWith(',') ? trimmed.slice(0, -1) : trimmed);
     } catch (err) {
-      throw new ImportFormatError('invalid_json', file, n, (err as Error).message);
+      if (yielded) throw new ImportFormatError('invalid_json', file, n, (err as Error).message);
+      // The first row spans lines: a pretty-printed array, not the export's one row a line. Read it whole.
+      whole.push('[', text);
+      for await (const rest of lines) whole.push(rest);
+      yield* wholeArray(file, whole.join('\n'));
+      return;
     }
     if (!isObject(value)) throw new ImportFormatError('invalid_json', file, n, 'a row is not an object');
+    yielded = true;
     yield { row: value, line: n };
   }
   if (state !== 'end') throw new ImportFormatError('invalid_json', file, n === 0 ? 1 : n, 'the file ends before its array does');
