@@ -8,6 +8,7 @@ import { connect, invite } from '../routes/network/network-test-helpers.ts';
 import { type Member, STRONG_PASSWORD, signUp } from './client.ts';
 import { describeEachEngine } from './engines.ts';
 import { endorsementCases } from './event-cases/endorsements.ts';
+import { exportCases } from './event-cases/exports.ts';
 import { introductionCases } from './event-cases/introductions.ts';
 import type { Case, CaseKit, Expected } from './event-cases/types.ts';
 import { uploadPhoto } from './uploads.ts';
@@ -636,6 +637,7 @@ describeEachEngine('events are recorded in the transaction of their change', (ge
         },
       },
       ...endorsementCases(kit),
+      ...exportCases(kit),
     ];
   }
 
