@@ -4,7 +4,8 @@
  * read a page at a time, so memory stays flat however large the member's network and history.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../../common/exports.ts';
@@ -13,7 +14,7 @@ import { type ManifestFile, readme } from './readme.ts';
 import { EXPORT_SECTIONS } from './sections/index.ts';
 import { photoFileName } from './sections/profile.ts';
 import type { ExportContext, ExportSection } from './sections/section.ts';
-import { csvStream, jsonArray, ZipWriter } from './zip.ts';
+import { jsonWithCsv, ZipWriter } from './zip.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -36,6 +37,10 @@ export async function buildExport(options: BuildOptions, exportId: number, membe
   const ctx: ExportContext = { db, memberId, publicUrl };
   const zip = new ZipWriter(exportedAt);
   const files: ManifestFile[] = [];
+  // Each table's CSV is written here while its JSON streams into the ZIP, then streamed in after it.
+  const name = `export-${exportId}-${randomBytes(8).toString('hex')}.zip`;
+  const scratch = join(dir, `${name}.tmp`);
+  await mkdir(scratch, { recursive: true });
 
   for (const section of sections) {
     if (section.kind === 'document') {
@@ -47,8 +52,9 @@ export async function buildExport(options: BuildOptions, exportId: number, membe
     const json: ManifestFile = { name: `${section.name}.json`, about: section.about, rows: 0 };
     const csv: ManifestFile = { name: `${section.name}.csv`, about: section.about, rows: 0 };
     files.push(json, csv);
-    zip.addLazy(json.name, () => jsonArray(section.rows(ctx), (n) => (json.rows = n)));
-    zip.addLazy(csv.name, () => csvStream(Object.keys(section.fields), counted(section.rows(ctx), (n) => (csv.rows = n))));
+    const csvPath = join(scratch, csv.name);
+    zip.addLazy(json.name, () => jsonWithCsv(section.rows(ctx), Object.keys(section.fields), csvPath, (n) => (json.rows = csv.rows = n)));
+    zip.addLazy(csv.name, () => createReadStream(csvPath));
   }
 
   const photoName = photo ? photoFileName(photo.mimeType) : null;
@@ -84,21 +90,14 @@ export async function buildExport(options: BuildOptions, exportId: number, membe
     ),
   );
 
-  await mkdir(dir, { recursive: true });
-  const name = `export-${exportId}-${randomBytes(8).toString('hex')}.zip`;
-  const bytes = await zip.writeTo(join(dir, `${name}.part`), join(dir, name));
-  return { name, bytes };
+  try {
+    const bytes = await zip.writeTo(join(dir, `${name}.part`), join(dir, name));
+    return { name, bytes };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
 }
 
 async function* once(make: () => Promise<string | Buffer>): AsyncGenerator<string | Buffer> {
   yield await make();
-}
-
-async function* counted<T>(source: AsyncIterable<T>, count: (n: number) => void): AsyncGenerator<T> {
-  let n = 0;
-  for await (const row of source) {
-    n += 1;
-    yield row;
-  }
-  count(n);
 }

@@ -5,6 +5,7 @@
  * nothing that looks finished, and the caller deletes the temporary file.
  */
 import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { rename, stat, unlink } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
@@ -68,35 +69,47 @@ export class ZipWriter {
   }
 }
 
-/** A JSON array, one element per row, streamed: `[` rows `]`. */
-export async function* jsonArray<T>(rows: AsyncIterable<T>, count?: (n: number) => void): AsyncGenerator<string> {
-  let n = 0;
-  yield '[';
-  for await (const row of rows) {
-    yield `${n === 0 ? '\n' : ',\n'}${JSON.stringify(row)}`;
-    n += 1;
-  }
-  yield n === 0 ? ']\n' : '\n]\n';
-  count?.(n);
-}
-
-/**
- * A CSV with a header row (RFC 4180, CRLF, UTF-8 with no BOM), streamed through csv-stringify. Cells that a
- * spreadsheet would run as a formula (=, +, -, @ first) are prefixed with an apostrophe.
- */
-export function csvStream<T extends Record<string, unknown>>(columns: readonly (keyof T & string)[], rows: AsyncIterable<T>): Readable {
-  const source = Readable.from(
-    (async function* () {
-      for await (const row of rows) yield columns.map((c) => cell(row[c]));
-    })(),
-  );
-  const out = stringify({ header: true, columns: columns as string[], record_delimiter: 'windows' });
-  source.on('error', (err) => out.destroy(err));
-  return source.pipe(out);
-}
-
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = Array.isArray(value) ? value.join('; ') : typeof value === 'object' ? JSON.stringify(value) : String(value);
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
+ * One pass over a table for both of its files: yields the JSON array (as jsonArray) and, as it goes, writes the
+ * CSV to `csvPath` on disk, complete by the time the JSON ends; the CSV's entry then streams that file. The
+ * database is read once per table, and memory holds a page at a time.
+ */
+export async function* jsonWithCsv<T extends Record<string, unknown>>(
+  rows: AsyncIterable<T>,
+  columns: readonly (keyof T & string)[],
+  csvPath: string,
+  count: (n: number) => void,
+): AsyncGenerator<string> {
+  const file = createWriteStream(csvPath, { flags: 'wx' });
+  const csv = stringify({ header: true, columns: columns as string[], record_delimiter: 'windows' });
+  csv.pipe(file);
+  const closed = new Promise<void>((resolve, reject) => {
+    file.on('close', resolve);
+    file.on('error', reject);
+    csv.on('error', reject);
+  });
+  try {
+    let n = 0;
+    yield '[';
+    for await (const row of rows) {
+      yield `${n === 0 ? '\n' : ',\n'}${JSON.stringify(row)}`;
+      if (!csv.write(columns.map((c) => cell(row[c])))) await once(csv, 'drain');
+      n += 1;
+    }
+    csv.end();
+    await closed;
+    yield n === 0 ? ']\n' : '\n]\n';
+    count(n);
+  } finally {
+    if (!file.closed) {
+      csv.destroy();
+      file.destroy();
+    }
+  }
 }

@@ -2,7 +2,7 @@
  * The hourly sweep of exports (jobs/maintenance.ts): expired exports lose their row and their file, and
  * temporary files a crashed build left behind (older than a day) are deleted.
  */
-import { readdir, stat, unlink } from 'node:fs/promises';
+import { readdir, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/connection.ts';
@@ -25,9 +25,10 @@ export async function sweepExports(db: Db, dir: string, now = new Date()): Promi
     if (gone.length < BATCH) break;
   }
   const names = await readdir(dir).catch((): string[] => []);
-  for (const name of names.filter((n) => n.endsWith('.part'))) {
+  // A build's temporary ZIP (.part) and its scratch directory of CSVs (.tmp), left by a crash mid-build.
+  for (const name of names.filter((n) => n.endsWith('.part') || n.endsWith('.tmp'))) {
     const info = await stat(join(dir, name)).catch(() => null);
-    if (info && now.getTime() - info.mtimeMs > STALE_PART_MS) await unlink(join(dir, name)).catch(ignoreMissing);
+    if (info && now.getTime() - info.mtimeMs > STALE_PART_MS) await rm(join(dir, name), { recursive: true, force: true });
   }
   return total;
 }

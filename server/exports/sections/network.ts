@@ -96,22 +96,28 @@ export const invitationsSection: ExportSection = {
     sentAt: 'When it was sent.',
     respondedAt: 'When it was answered or withdrawn.',
   },
+  // Sent and received apart: each is one index range of its own, joined to the other member by key.
   rows: (ctx) =>
-    paged(
-      ctx,
-      // "Ignored" and "I don't know this person" are silent to the sender: shown to them as pending.
-      (after) => sql`SELECT i.id::float8 AS k, i.id::float8 AS id,
-                            CASE WHEN i.sender_id = ${ctx.memberId} THEN 'sent' ELSE 'received' END AS direction,
-                            m.handle, p.name, i.note, i.context,
-                            CASE WHEN i.sender_id = ${ctx.memberId} AND i.status IN ('ignored', 'dont_know', 'blocked') THEN 'pending' ELSE i.status END AS status,
-                            ${ts('i.created_at')} AS "sentAt",
-                            CASE WHEN i.sender_id = ${ctx.memberId} AND i.status IN ('ignored', 'dont_know', 'blocked') THEN NULL ELSE ${ts('i.responded_at')} END AS "respondedAt"
-                       FROM invitations i
-                       JOIN members m ON m.id = CASE WHEN i.sender_id = ${ctx.memberId} THEN i.recipient_id ELSE i.sender_id END
-                       JOIN profiles p ON p.member_id = m.id
-                      WHERE (i.sender_id = ${ctx.memberId} OR (i.recipient_id = ${ctx.memberId} AND i.folder <> 'held'))
-                        AND i.id > ${after}
-                      ORDER BY i.id LIMIT ${PAGE}`,
+    concat(
+      paged(
+        ctx,
+        // "Ignored" and "I don't know this person" are silent to the sender: shown to them as pending.
+        (after) => sql`SELECT i.id::float8 AS k, i.id::float8 AS id, 'sent' AS direction, m.handle, p.name, i.note, i.context,
+                              CASE WHEN i.status IN ('ignored', 'dont_know', 'blocked') THEN 'pending' ELSE i.status END AS status,
+                              ${ts('i.created_at')} AS "sentAt",
+                              CASE WHEN i.status IN ('ignored', 'dont_know', 'blocked') THEN NULL ELSE ${ts('i.responded_at')} END AS "respondedAt"
+                         FROM invitations i JOIN members m ON m.id = i.recipient_id JOIN profiles p ON p.member_id = m.id
+                        WHERE i.sender_id = ${ctx.memberId} AND i.id > ${after}
+                        ORDER BY i.id LIMIT ${PAGE}`,
+      ),
+      paged(
+        ctx,
+        (after) => sql`SELECT i.id::float8 AS k, i.id::float8 AS id, 'received' AS direction, m.handle, p.name, i.note, i.context, i.status,
+                              ${ts('i.created_at')} AS "sentAt", ${ts('i.responded_at')} AS "respondedAt"
+                         FROM invitations i JOIN members m ON m.id = i.sender_id JOIN profiles p ON p.member_id = m.id
+                        WHERE i.recipient_id = ${ctx.memberId} AND i.folder <> 'held' AND i.id > ${after}
+                        ORDER BY i.id LIMIT ${PAGE}`,
+      ),
     ),
 };
 
