@@ -139,6 +139,7 @@ export const ERROR_CODES = {
   introduction_closed: { status: 409, meaning: 'The introduction is no longer open: it was declined, or accepted.' },
   introduction_no_conversation: { status: 409, meaning: 'You are not in a conversation opened by this introduction.' },
   tag_name_taken: { status: 409, meaning: 'You already have a relationship tag with this name (case aside).' },
+  export_in_progress: { status: 409, meaning: 'An export of yours is already queued or running: poll it (`GET /api/v1/exports/{id}`) and request another once it is done.' },
   tags_limit: { status: 409, meaning: 'You have reached the number of relationship tags you may define, or of tags on one card; `params.max` says how many.' },
   recommendation_request_open: { status: 409, meaning: 'You already asked this connection for a recommendation for this position; it waits for them.' },
   recommendation_request_closed: { status: 409, meaning: 'The request was already answered with a recommendation.' },

@@ -45,6 +45,8 @@ export const NOTIFICATION_KINDS = [
   'recommendation_written',
   /** Someone approved the recommendation I wrote: it shows on their profile. */
   'recommendation_approved',
+  /** My export is ready to download (no actor; `exportId` in its subject). */
+  'export_ready',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -81,5 +83,6 @@ export const EMAIL_BY_DEFAULT: Record<EmailKind, boolean> = {
   recommendation_requested: true,
   recommendation_written: true,
   recommendation_approved: false,
+  export_ready: true,
   digest: true,
 };

@@ -32,6 +32,7 @@ import { JobQueue } from './jobs/queue.ts';
 import { type JobRunner, runJobs } from './jobs/runner.ts';
 import { Scheduler } from './jobs/schedule.ts';
 import { registerLinkPreviews, requeuePendingPreviews } from './jobs/link-previews.ts';
+import { registerExports } from './jobs/exports.ts';
 import { announceEventsOn } from './events/announce.ts';
 import { EventDispatcher } from './events/dispatcher.ts';
 import { followRemoteEvents } from './events/remote.ts';
@@ -52,6 +53,7 @@ import { openGraph } from './graph/persist.ts';
 import { SnapshotSchedule } from './graph/snapshot-schedule.ts';
 import { adminRoutes } from './routes/admin/admin.ts';
 import { auditRoutes } from './routes/admin/audit.ts';
+import { exportRoutes } from './routes/exports/exports.ts';
 import { adminJobRoutes } from './routes/admin/jobs.ts';
 import { moderationRoutes } from './routes/admin/moderation.ts';
 import { adminOrganisationRoutes } from './routes/admin/organisations.ts';
@@ -156,6 +158,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerMaintenance(jobs, database.db, config);
   registerDigest(jobs, { db: database.db, graph: () => graph.index, config });
   registerKeepInTouch(jobs, { db: database.db });
+  registerExports(jobs, { db: database.db, dir: config.exportsDir, publicUrl: config.publicUrl });
   const scheduler = new Scheduler(database.db, [...MAINTENANCE_SCHEDULES, DIGEST_SCHEDULE, KEEP_IN_TOUCH_SCHEDULE]);
   // Link previews are fetched after the post commits, by the job its transaction enqueued.
   const linkPreviews = registerLinkPreviews(jobs, { db: database.db, config: config.linkPreviews, userAgent: `RapportLinkPreview/1.0 (+${config.publicUrl})` });
@@ -229,6 +232,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(endorsementRoutes, { prefix: '/api/v1' });
   await app.register(recommendationRoutes, { prefix: '/api/v1' });
   await app.register(emailInvitationRoutes, { prefix: '/api/v1' });
+  await app.register(exportRoutes, { prefix: '/api/v1' });
   await registerWebApp(app, config.webDistDir);
 
   let vacuumTimer: NodeJS.Timeout | null = null;

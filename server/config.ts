@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../common/locales.ts';
@@ -84,6 +84,8 @@ export interface Config {
   webDistDir: string;
   network: NetworkLimits;
   graphSnapshot: GraphSnapshotConfig;
+  /** Where members' exports are written (RAPPORT_DATA_DIR/exports; a temporary directory in tests). */
+  exportsDir: string;
   /** Worker threads answering heavy graph queries over the shared index; 0 answers every query on the event loop. */
   graphWorkers: number;
   screening: ScreeningConfig;
@@ -248,6 +250,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       introductionExpiryMs: e.INTRODUCTION_EXPIRY_DAYS * 86_400_000,
       introductionReminderMs: e.INTRODUCTION_REMINDER_DAYS * 86_400_000,
     },
+    exportsDir: join(resolve(e.RAPPORT_DATA_DIR), 'exports'),
     graphSnapshot: {
       path: join(resolve(e.RAPPORT_DATA_DIR), 'graph.snapshot'),
       intervalMs: e.GRAPH_SNAPSHOT_MINUTES * 60_000,
@@ -289,6 +292,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', VACUUM_INTERVAL_MINUTES: '0', SCRYPT_LOG_N: '12' }),
     database: { kind: 'pglite', dataDir: null, blankCluster: process.env.RAPPORT_TEST_BLANK_CLUSTER || undefined },
     graphSnapshot: { path: null, intervalMs: 0, everyChanges: 100_000 },
+    exportsDir: join(tmpdir(), `rapport-test-exports-${process.pid}`),
     graphWorkers: 0,
     // Tests drive hundreds of requests a second as one member from one address; the tests of these limits set their own.
     rateLimit: { perMinute: 1_000_000, writesPerMinute: 1_000_000 },

@@ -19,6 +19,8 @@ export const notificationSubject = z.object({
   introductionId: z.number().optional(),
   /** keep_in_touch: how many people are due a word. */
   count: z.number().optional(),
+  /** export_ready: the export to download. */
+  exportId: z.number().optional(),
 });
 export type NotificationSubject = z.infer<typeof notificationSubject>;
 

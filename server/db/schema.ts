@@ -17,3 +17,4 @@ export * from './tables/introductions.ts';
 export * from './tables/relationships.ts';
 export * from './tables/endorsements.ts';
 export * from './tables/email-invitations.ts';
+export * from './tables/exports.ts';

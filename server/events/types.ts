@@ -163,6 +163,8 @@ export interface EventShapes {
    * week `week`. Private to subject: who is due is not in the event.
    */
   'relationship.reminded': { actorId: null; subjectId: number; data: { week: string; count: number } };
+  /** subject's export of their data is ready to download (commands/exports/build-state.ts). Private to subject. */
+  'export.ready': { actorId: null; subjectId: number; data: { exportId: number } };
   /**
    * actor logged by hand a give or an ask between them and subject (common/ledger.ts): help, advice, a
    * referral, an introduction made outside Rapport, on actor's `side` of it, dated `at`, with its note's id.
@@ -264,7 +266,7 @@ const KINDS: Record<EventKind, true> = {
   'message.sent': true, 'conversation.accepted': true, 'conversation.updated': true, 'content.removed': true,
   'introduction.requested': true, 'introduction.forwarded': true, 'introduction.declined': true, 'introduction.accepted': true,
   'introduction.expired': true, 'introduction.reminded': true,
-  'interaction.logged': true, 'relationship.reminded': true, 'ledger.logged': true,
+  'interaction.logged': true, 'relationship.reminded': true, 'ledger.logged': true, 'export.ready': true,
   'endorsement.added': true, 'endorsement.removed': true, 'recommendation.requested': true, 'recommendation.written': true,
   'recommendation.approved': true, 'recommendation.updated': true,
   'email_invitation.sent': true, 'email_invitation.joined': true,

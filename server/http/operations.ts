@@ -138,6 +138,11 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/members/:handle/ledger': { operationId: 'getPersonLedger', errors: ['not_found', 'relationship_self', 'no_relationship'] },
   'POST /api/v1/members/:handle/ledger': { operationId: 'logLedgerEntry', errors: ['not_found', 'relationship_self', 'no_relationship'] },
   'GET /api/v1/relationship-tags': { operationId: 'listRelationshipTags', errors: [] },
+  // exports (docs/exports.md)
+  'POST /api/v1/exports': { operationId: 'requestExport', errors: ['export_in_progress'] },
+  'GET /api/v1/exports': { operationId: 'listExports', errors: [] },
+  'GET /api/v1/exports/:id': { operationId: 'getExport', errors: ['not_found'] },
+  'GET /api/v1/exports/:id/download': { operationId: 'downloadExport', errors: ['not_found'] },
   'POST /api/v1/relationship-tags': { operationId: 'createRelationshipTag', errors: ['tag_name_taken', 'tags_limit'] },
   'PATCH /api/v1/relationship-tags/:id': { operationId: 'updateRelationshipTag', errors: ['not_found', 'tag_name_taken'] },
   'DELETE /api/v1/relationship-tags/:id': { operationId: 'deleteRelationshipTag', errors: ['not_found'] },

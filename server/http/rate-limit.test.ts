@@ -99,6 +99,7 @@ const LIMITED: WriteRoute[] = [
   { route: 'DELETE /api/v1/members/{handle}/notes/{id}', caller: 'member', request: () => ({ url: `/api/v1/members/${nobody}/notes/987654` }) },
   { route: 'POST /api/v1/members/{handle}/interactions', caller: 'member', request: () => ({ url: `/api/v1/members/${nobody}/interactions`, body: { kind: 'meeting' } }) },
   { route: 'POST /api/v1/members/{handle}/ledger', caller: 'member', request: () => ({ url: `/api/v1/members/${nobody}/ledger`, body: { subject: 'advice', side: 'given' } }) },
+  { route: 'POST /api/v1/exports', caller: 'member', request: () => ({ url: '/api/v1/exports' }) },
   { route: 'POST /api/v1/relationship-tags', caller: 'member', request: (n) => ({ url: '/api/v1/relationship-tags', body: { name: `Tag ${n}`, colour: 'blue' } }) },
   { route: 'PATCH /api/v1/relationship-tags/{id}', caller: 'member', request: () => ({ url: '/api/v1/relationship-tags/987654', body: { colour: 'red' } }) },
   { route: 'DELETE /api/v1/relationship-tags/{id}', caller: 'member', request: () => ({ url: '/api/v1/relationship-tags/987654' }) },

@@ -155,6 +155,13 @@ export const en = {
       action: 'See who to keep in touch with',
       footer: 'You get this email because you set keep-in-touch reminders. Stop these emails with one click: {unsubscribe}',
     },
+    export_ready: {
+      subject: 'Your Rapport data is ready to download',
+      greeting: 'Hi {name},',
+      body: 'The export of your data you asked for is ready: a ZIP of your profile, network, conversations, notes and settings, with a README describing each file. You can download it for 7 days from Settings, under "Your data":',
+      action: 'Download your data',
+      footer: 'You get this email because you asked for an export of your data. Stop these emails with one click: {unsubscribe}',
+    },
     endorsement: {
       subject: '{actor} endorsed your skills',
       greeting: 'Hi {name},',

@@ -153,6 +153,13 @@ export const it: Messages = {
       action: 'Vedi con chi farti sentire',
       footer: 'Ricevi questa email perché hai impostato dei promemoria per restare in contatto. Per non riceverne più basta un clic: {unsubscribe}',
     },
+    export_ready: {
+      subject: 'I tuoi dati di Rapport sono pronti da scaricare',
+      greeting: 'Ciao {name},',
+      body: 'L’esportazione dei tuoi dati che hai chiesto è pronta: un archivio ZIP con il tuo profilo, la tua rete, le conversazioni, le note e le impostazioni, e un README che descrive ogni file. Puoi scaricarla per 7 giorni dalle Impostazioni, alla voce «I tuoi dati»:',
+      action: 'Scarica i tuoi dati',
+      footer: 'Ricevi questa email perché hai chiesto un’esportazione dei tuoi dati. Per non riceverne più basta un clic: {unsubscribe}',
+    },
     endorsement: {
       subject: '{actor} ha confermato le tue competenze',
       greeting: 'Ciao {name},',

@@ -21,6 +21,10 @@ export interface JobKinds {
   'introductions.sweep': { slot: string };
   /** Remind members whose people are due a word (jobs/keep-in-touch.ts), weekly. */
   'relationships.remind': { week: string };
+  /** Write a member's export ZIP (exports/build.ts), enqueued with the export's row. */
+  'exports.build': { exportId: number };
+  /** Delete expired exports and their files (commands/exports/sweep.ts), hourly. */
+  'exports.sweep': { slot: string };
   /** Fetch a post's pending link preview (jobs/link-previews.ts), enqueued with the post's write. */
   'link-preview.refresh': { postId: number };
 }

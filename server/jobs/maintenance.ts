@@ -7,6 +7,7 @@ import { deleteExpiredUploads } from '../commands/media/uploads.ts';
 import { endExpiredRestrictions } from '../commands/moderation/restrictions.ts';
 import { scanRecentClusters } from '../commands/screening/clusters.ts';
 import { sweepIntroductions } from '../commands/introductions/sweep.ts';
+import { sweepExports } from '../commands/exports/sweep.ts';
 import type { Config } from '../config.ts';
 import { type Db, rows } from '../db/connection.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -26,6 +27,8 @@ export const MAINTENANCE_SCHEDULES: Schedule[] = [
   // Images uploaded for a post or message that was never sent expire after a day.
   schedule({ kind: 'uploads.expire', every: 'hour', payload: (slot) => ({ slot }) }),
   schedule({ kind: 'introductions.sweep', every: 'hour', payload: (slot) => ({ slot }) }),
+  // Members' exports are kept seven days, then their rows and files go.
+  schedule({ kind: 'exports.sweep', every: 'hour', payload: (slot) => ({ slot }) }),
 ];
 
 export function registerMaintenance(jobs: JobQueue, db: Db, config: Config): void {
@@ -47,6 +50,9 @@ export function registerMaintenance(jobs: JobQueue, db: Db, config: Config): voi
     })
     .register('introductions.sweep', async () => {
       await sweepIntroductions(db, config.network);
+    })
+    .register('exports.sweep', async () => {
+      await sweepExports(db, config.exportsDir);
     });
 }
 

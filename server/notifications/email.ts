@@ -60,6 +60,8 @@ function linkFor(base: string, n: NewNotification, actor: Person | undefined): s
   if (n.data.introductionId !== undefined) return `${base}/introductions`;
   if (n.data.postId !== undefined) return `${base}/posts/${n.data.postId}`;
   if (n.kind === 'keep_in_touch') return `${base}/keep-in-touch`;
+  // Not the download itself: its link carries a token, which an email (kept in the outbox) must not.
+  if (n.kind === 'export_ready') return `${base}/settings#your-data`;
   const box = RECOMMENDATION_BOX[n.kind];
   if (box) return `${base}/recommendations?box=${box}`;
   if (n.kind === 'invitation_received' || !actor) return `${base}/network`;

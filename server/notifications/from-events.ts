@@ -21,6 +21,7 @@ export const NOTIFYING_KINDS = [
   'comment.added',
   'reaction.set',
   'relationship.reminded',
+  'export.ready',
   ...INTRODUCTION_KINDS,
   'endorsement.added',
   'recommendation.requested',
@@ -92,6 +93,8 @@ export function notificationsFor(event: StoredEvent): NewNotification[] {
     case 'relationship.reminded':
       // One a week at most: the job reminds of each due date once (jobs/keep-in-touch.ts).
       return [{ memberId: e.subjectId, kind: 'keep_in_touch', actorId: null, groupKey: `keep_in_touch:${e.data.week}`, data: { count: e.data.count } }];
+    case 'export.ready':
+      return [{ memberId: e.subjectId, kind: 'export_ready', actorId: null, groupKey: `export:${e.data.exportId}`, data: { exportId: e.data.exportId } }];
     // Endorsements group per endorsed member; a recommendation's steps tell the one who must act next.
     // Taking an endorsement back, and declining or hiding a recommendation, tell nobody.
     case 'endorsement.added':

@@ -9,6 +9,7 @@ import { type Member, STRONG_PASSWORD, signUp } from './client.ts';
 import { describeEachEngine } from './engines.ts';
 import { emailInvitationCases } from './event-cases/email-invitations.ts';
 import { endorsementCases } from './event-cases/endorsements.ts';
+import { exportCases } from './event-cases/exports.ts';
 import { introductionCases } from './event-cases/introductions.ts';
 import type { Case, CaseKit, Expected } from './event-cases/types.ts';
 import { uploadPhoto } from './uploads.ts';
@@ -638,6 +639,7 @@ describeEachEngine('events are recorded in the transaction of their change', (ge
       },
       ...endorsementCases(kit),
       ...emailInvitationCases(kit),
+      ...exportCases(kit),
     ];
   }
 

@@ -8,6 +8,7 @@ import type { InvitationFolder } from './screening.ts';
 export const keys = {
   me: ['me'] as const,
   tokens: ['me', 'tokens'] as const,
+  exports: ['me', 'exports'] as const,
   member: (handle: string) => ['member', handle] as const,
   search: (filters: SearchFilters) => ['search', filters] as const,
   /** The member directory; like search, it shows relationships, so a relationship change refetches it. */

@@ -65,6 +65,7 @@ const errors = {
   tag_unknown: 'The tag {id} is not one of your tags. Reload and try again.',
   no_relationship: 'You can keep notes, tags and reminders only for your connections and people you have interacted with.',
   tag_name_taken: 'You already have a tag with this name.',
+  export_in_progress: 'Your export is already being prepared. Wait for it to finish before requesting another.',
   tags_limit: 'You can have at most {max, number} tags here.',
   media_unknown: 'The image {id} is not one of your uploads waiting to be posted. Upload it again.',
   invalid_merge: {
@@ -113,6 +114,7 @@ const errors = {
     flag: 'Flag not found.',
     report: 'Report not found.',
     notice: 'Notice not found.',
+    export: 'Export not found, or its link has expired.',
     token: 'Token not found.',
     photo: 'Photo not found.',
     post: 'Post not found.',
@@ -216,6 +218,7 @@ const errors = {
       'The confirmation email was sent several times already. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
     sign_in: 'Too many sign-in attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
     sign_up: 'Too many sign-up attempts from your network. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
+    exports: 'You have requested {max} exports today, the most in a day. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
     reset: 'Too many reset requests for this address. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
     wrong_password: 'Too many wrong passwords. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
   },

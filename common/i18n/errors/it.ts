@@ -55,6 +55,7 @@ const errors: ErrorMessages = {
   tag_unknown: 'L’etichetta {id} non è tra le tue. Ricarica e riprova.',
   no_relationship: 'Puoi tenere note, etichette e promemoria solo per i tuoi collegamenti e per le persone con cui hai interagito.',
   tag_name_taken: 'Hai già un’etichetta con questo nome.',
+  export_in_progress: 'La tua esportazione è già in preparazione. Aspetta che finisca prima di richiederne un’altra.',
   tags_limit: 'Puoi avere al massimo {max, number} etichette qui.',
   media_unknown: 'L’immagine {id} non è tra i tuoi caricamenti in attesa di pubblicazione. Caricala di nuovo.',
   invalid_merge: {
@@ -104,6 +105,7 @@ const errors: ErrorMessages = {
     flag: 'Segnalazione automatica non trovata.',
     report: 'Segnalazione non trovata.',
     notice: 'Avviso non trovato.',
+    export: 'Esportazione non trovata, o il suo link è scaduto.',
     token: 'Token non trovato.',
     photo: 'Foto non trovata.',
     post: 'Post non trovato.',
@@ -206,6 +208,7 @@ const errors: ErrorMessages = {
     confirmation: 'L’email di conferma è già stata inviata più volte. Riprova tra {minutes, plural, one {# minuto} other {# minuti}}.',
     sign_in: 'Troppi tentativi di accesso. Riprova tra {minutes, plural, one {# minuto} other {# minuti}}.',
     sign_up: 'Troppi tentativi di iscrizione dalla tua rete. Riprova tra {minutes, plural, one {# minuto} other {# minuti}}.',
+    exports: 'Oggi hai già richiesto {max} esportazioni, il massimo in un giorno. Riprova tra {minutes, plural, one {# minuto} other {# minuti}}.',
     reset: 'Troppe richieste di reimpostazione per questo indirizzo. Riprova tra {minutes, plural, one {# minuto} other {# minuti}}.',
     wrong_password: 'Troppe password sbagliate. Riprova tra {minutes, plural, one {# minuto} other {# minuti}}.',
   },

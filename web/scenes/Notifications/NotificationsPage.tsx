@@ -92,6 +92,7 @@ function linkOf(n: NotificationView): string {
   if (n.subject.postId !== undefined) return `/posts/${n.subject.postId}`;
   if (n.kind === 'invitation_received') return '/network';
   if (n.kind === 'keep_in_touch') return '/keep-in-touch';
+  if (n.kind === 'export_ready') return '/settings#your-data';
   if (n.kind === 'recommendation_requested') return '/recommendations?box=requests';
   if (n.kind === 'recommendation_written') return '/recommendations?box=received';
   if (n.kind === 'recommendation_approved') return '/recommendations?box=written';

@@ -10,6 +10,7 @@ import { PasswordCard } from './PasswordCard.tsx';
 import { ScreeningCard } from './screening/ScreeningCard.tsx';
 import { TokensCard } from './TokensCard.tsx';
 import { VisibilityCard } from './VisibilityCard.tsx';
+import { YourDataCard } from './YourDataCard.tsx';
 
 export function SettingsPage() {
   const { data: me } = useMe();
@@ -27,6 +28,7 @@ export function SettingsPage() {
         <LanguageCard me={me} />
         <PasswordCard />
         <TokensCard />
+        <YourDataCard />
       </Stack>
     </>
   );

@@ -37,6 +37,7 @@ export default {
       recommendation_requested: 'A connection asks me for a recommendation',
       recommendation_written: 'A connection writes me a recommendation',
       recommendation_approved: 'Someone approves a recommendation I wrote',
+      export_ready: 'An export of my data I asked for is ready',
       digest: 'A weekly summary of my network when I have been away for a week',
     },
   },
@@ -80,6 +81,7 @@ export default {
     recommendation_requested: '<bdi>{name}</bdi> asks you for a recommendation',
     recommendation_written: '<bdi>{name}</bdi> wrote you a recommendation. Approve it to show it on your profile.',
     recommendation_approved: '<bdi>{name}</bdi> approved your recommendation. It now shows on their profile.',
+    export_ready: 'Your data export is ready to download for 7 days',
   },
   open: {
     invitation_received: 'See the invitation',
@@ -103,5 +105,6 @@ export default {
     recommendation_requested: 'Write the recommendation',
     recommendation_written: 'Read and approve it',
     recommendation_approved: 'See your recommendations',
+    export_ready: 'Download your data',
   },
 };

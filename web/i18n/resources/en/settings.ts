@@ -145,4 +145,21 @@ export default {
       submit: 'Create token',
     },
   },
+  yourData: {
+    title: 'Your data',
+    intro:
+      'Download a copy of everything you put into Rapport and everything about you here: your profile and photo, connections and how each began, follows, invitations, posts, comments, reactions, messages, notes, tags, gives and asks, introductions, endorsements, recommendations and settings. It is a ZIP of JSON and CSV files with a README describing each one. We prepare it in the background and notify you when it is ready; the download link works for {days} days.',
+    loading: 'Loading your exports…',
+    none: 'You have not exported your data yet.',
+    queued: 'Your export is waiting to start…',
+    running: 'Preparing your export…',
+    progressLabel: 'Export in progress',
+    ready: 'Your export is ready ({size} MB). You can download it until {date}.',
+    download: 'Download your data (ZIP)',
+    failedTitle: 'The export failed',
+    failed: 'Something went wrong while preparing your export. Nothing was kept; please request it again.',
+    expired: 'Your last export has expired.',
+    request: 'Export my data',
+    requestAgain: 'Prepare a new export',
+  },
 };

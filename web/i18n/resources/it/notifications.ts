@@ -40,6 +40,7 @@ const notifications: Messages<typeof english> = {
       recommendation_requested: 'Un collegamento mi chiede una referenza',
       recommendation_written: 'Un collegamento scrive una referenza per me',
       recommendation_approved: 'Qualcuno approva una referenza che ho scritto',
+      export_ready: 'Un’esportazione dei miei dati che ho chiesto è pronta',
       digest: 'Un riepilogo settimanale della mia rete quando non visito Rapport da una settimana',
     },
   },
@@ -82,6 +83,7 @@ const notifications: Messages<typeof english> = {
     recommendation_requested: '<bdi>{name}</bdi> ti chiede una referenza',
     recommendation_written: '<bdi>{name}</bdi> ha scritto una referenza per te. Approvala per mostrarla sul tuo profilo.',
     recommendation_approved: '<bdi>{name}</bdi> ha approvato la tua referenza. Ora compare sul suo profilo.',
+    export_ready: 'L’esportazione dei tuoi dati è pronta da scaricare per 7 giorni',
   },
   open: {
     invitation_received: "Vedi l'invito",
@@ -105,6 +107,7 @@ const notifications: Messages<typeof english> = {
     recommendation_requested: 'Scrivi la referenza',
     recommendation_written: 'Leggila e approvala',
     recommendation_approved: 'Vedi le tue referenze',
+    export_ready: 'Scarica i tuoi dati',
   },
 };
 

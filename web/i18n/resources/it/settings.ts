@@ -148,6 +148,23 @@ const settings: Messages<typeof english> = {
       submit: 'Crea token',
     },
   },
+  yourData: {
+    title: 'I tuoi dati',
+    intro:
+      'Scarica una copia di tutto ciò che hai inserito in Rapport e di tutto ciò che ti riguarda qui: profilo e foto, collegamenti e come è nato ciascuno, chi segui, inviti, post, commenti, reazioni, messaggi, note, etichette, favori dati e chiesti, presentazioni, conferme delle competenze, referenze e impostazioni. È un archivio ZIP di file JSON e CSV con un README che li descrive uno per uno. Lo prepariamo in background e ti avvisiamo quando è pronto; il link per scaricarlo vale {days} giorni.',
+    loading: 'Caricamento delle esportazioni…',
+    none: 'Non hai ancora esportato i tuoi dati.',
+    queued: 'La tua esportazione è in attesa di iniziare…',
+    running: 'Stiamo preparando la tua esportazione…',
+    progressLabel: 'Esportazione in corso',
+    ready: 'La tua esportazione è pronta ({size} MB). Puoi scaricarla fino al {date}.',
+    download: 'Scarica i tuoi dati (ZIP)',
+    failedTitle: 'L’esportazione non è riuscita',
+    failed: 'Qualcosa è andato storto durante la preparazione. Non è stato conservato nulla: richiedila di nuovo.',
+    expired: 'La tua ultima esportazione è scaduta.',
+    request: 'Esporta i miei dati',
+    requestAgain: 'Prepara una nuova esportazione',
+  },
 };
 
 export default settings;
