@@ -6,6 +6,7 @@ import { ImportFormatError, type ArchiveEntry, type ImportLimits } from '../reco
 import type { CountingSink } from './context.ts';
 import { linkedInKindOfName } from './linkedin/headers.ts';
 import { readLinkedIn } from './linkedin/read.ts';
+import { readRapportExport } from './rapport-export.ts';
 import { readVCards } from './vcard.ts';
 import { openZip } from './zip.ts';
 
@@ -41,12 +42,20 @@ const linkedInArchive: ArchiveReader = {
 };
 
 /**
- * Archive readers, first match wins. Rapport's own export (a root manifest.json whose `format` is
- * `rapport-export`; server/imports/parse/rapport-export.ts checks the format itself) plugs in ahead of LinkedIn:
- *   { name: 'rapport-export', claims: (entries) => entries.some((e) => e.name === 'manifest.json'),
- *     read: async (entries, sink) => (await readRapportExport(entries, sink), []) },
+ * Rapport's own export: a manifest.json at its root (or in the one folder a re-zipped export sits in);
+ * rapport-export.ts checks the manifest's format and version itself.
  */
-export const ARCHIVE_READERS: ArchiveReader[] = [linkedInArchive];
+const rapportExport: ArchiveReader = {
+  name: 'rapport-export',
+  claims: (entries) => entries.some((e) => e.name === 'manifest.json' || /^[^/]+\/manifest\.json$/.test(e.name)),
+  read: async (entries, sink) => {
+    await readRapportExport(entries, sink);
+    return [];
+  },
+};
+
+/** Archive readers, first match wins: Rapport's own export ahead of LinkedIn's archive. */
+export const ARCHIVE_READERS: ArchiveReader[] = [rapportExport, linkedInArchive];
 
 export async function readArchive(file: { path: string; name: string }, limits: ImportLimits, sink: CountingSink, progress: (done: number) => void): Promise<void> {
   let done = 0;
