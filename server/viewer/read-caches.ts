@@ -22,7 +22,7 @@ const HANDLES_KEPT = 200_000;
 export interface CachedPersonRecord {
   id: number;
   handle: string;
-  status: 'active' | 'suspended';
+  status: 'active' | 'suspended' | 'deleted';
   name: string;
   headline: string;
   location: string;
