@@ -43,6 +43,10 @@ export const AUDIT_ACTIONS = [
   'job.retry',
   'job.discard',
   'job.run_digest',
+  // Account deletion (docs/account-deletion.md): that it happened, never what was deleted.
+  'account.delete_request',
+  'account.delete_cancel',
+  'account.purge',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -27,6 +27,13 @@ export const it: Messages = {
       action: 'Accedi a Rapport',
       footer: 'Se il tentativo non è partito da te, non devi fare nulla: il tuo account e la tua password restano invariati.',
     },
+    deletionScheduled: {
+      subject: 'Il tuo account Rapport sarà eliminato il {date}',
+      greeting: 'Ciao {name},',
+      body: 'Hai chiesto di eliminare il tuo account Rapport. Il {date} il tuo profilo, i tuoi post, i tuoi collegamenti e tutto ciò che hai inserito saranno eliminati definitivamente; i tuoi commenti ai post di altri e i tuoi messaggi risulteranno di un ex membro. Fino ad allora puoi accedere, scaricare i tuoi dati o annullare: apri Impostazioni e scegli "Mantieni il mio account".',
+      action: 'Mantieni il mio account',
+      footer: 'Se non l’hai chiesto tu, accedi e annulla, poi cambia la password.',
+    },
     invitation_received: {
       subject: '{actor} ti ha invitato a collegarti su Rapport',
       greeting: 'Ciao {name},',

@@ -173,6 +173,14 @@ export class ReadCaches {
         // A suspension closes the member's invitations (status 'blocked') without an invitation event.
         this.standings.clear();
         return;
+      case 'member.deleted':
+        // A purge removes the member's profile, their connections, invitations and blocks, and what they
+        // wrote on others' profiles (endorsements, recommendations): rare enough to drop everything held.
+        this.clear();
+        return;
+      case 'account.deletion_scheduled':
+      case 'account.deletion_cancelled':
+        return;
       case 'member.restricted':
       case 'member.unrestricted':
         // Holding or releasing a member's invitations changes what their recipients see as open.

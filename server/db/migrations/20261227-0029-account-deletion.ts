@@ -17,6 +17,10 @@ export const accountDeletion: Migration = {
   up: [
     `ALTER TABLE members DROP CONSTRAINT members_status_check`,
     `ALTER TABLE members ADD CONSTRAINT members_status_check CHECK (status IN ('active', 'suspended', 'deleted'))`,
+    // A purged member's comment on someone else's post stays as a tombstone with its text wiped (as a removed
+    // message does since 0023); the API still refuses an empty comment.
+    `ALTER TABLE comments DROP CONSTRAINT comments_text_check`,
+    `ALTER TABLE comments ADD CONSTRAINT comments_text_check CHECK (char_length(text) <= 1250)`,
     `CREATE TABLE account_deletions (
       id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       member_id integer NOT NULL REFERENCES members(id) ON DELETE CASCADE,
@@ -32,6 +36,8 @@ export const accountDeletion: Migration = {
   ],
   down: [
     `DROP TABLE account_deletions`,
+    `ALTER TABLE comments DROP CONSTRAINT comments_text_check`,
+    `ALTER TABLE comments ADD CONSTRAINT comments_text_check CHECK (char_length(text) BETWEEN 1 AND 1250) NOT VALID`,
     `ALTER TABLE members DROP CONSTRAINT members_status_check`,
     `ALTER TABLE members ADD CONSTRAINT members_status_check CHECK (status IN ('active', 'suspended'))`,
   ],
