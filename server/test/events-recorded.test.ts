@@ -7,6 +7,7 @@ import { EVENT_KINDS, type EventKind } from '../events/types.ts';
 import { connect, invite } from '../routes/network/network-test-helpers.ts';
 import { type Member, STRONG_PASSWORD, signUp } from './client.ts';
 import { describeEachEngine } from './engines.ts';
+import { deletionCases } from './event-cases/deletion.ts';
 import { endorsementCases } from './event-cases/endorsements.ts';
 import { introductionCases } from './event-cases/introductions.ts';
 import type { Case, CaseKit, Expected } from './event-cases/types.ts';
@@ -636,6 +637,7 @@ describeEachEngine('events are recorded in the transaction of their change', (ge
         },
       },
       ...endorsementCases(kit),
+      ...deletionCases(kit),
     ];
   }
 
