@@ -51,5 +51,5 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** An area of the log: every action that starts with it ("moderation." is every moderation action). */
-export const AUDIT_AREAS = ['member.', 'moderation.', 'report.', 'invitation.', 'organisation.', 'profile.', 'password.', 'token.', 'job.'] as const;
+export const AUDIT_AREAS = ['member.', 'moderation.', 'report.', 'invitation.', 'organisation.', 'profile.', 'password.', 'token.', 'job.', 'account.'] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];
