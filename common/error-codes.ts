@@ -125,6 +125,7 @@ export const ERROR_CODES = {
   report_closed: { status: 409, meaning: 'The report was already dealt with.' },
   not_restricted: { status: 409, meaning: 'The member has no active restriction (of that kind).' },
   member_suspended: { status: 409, meaning: 'The member is suspended: reinstate them first.' },
+  deletion_not_scheduled: { status: 409, meaning: 'Your account is not scheduled for deletion, so there is nothing to cancel.' },
   last_operator: { status: 409, meaning: 'A community needs at least one operator: make someone else an operator first.' },
   already_merged: { status: 409, meaning: 'One of the organisations was already merged into another.' },
   introduction_connected: { status: 409, meaning: 'The member is already your connection: no introduction is needed.' },

@@ -43,9 +43,13 @@ export const AUDIT_ACTIONS = [
   'job.retry',
   'job.discard',
   'job.run_digest',
+  // Account deletion (docs/account-deletion.md): that it happened, never what was deleted.
+  'account.delete_request',
+  'account.delete_cancel',
+  'account.purge',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** An area of the log: every action that starts with it ("moderation." is every moderation action). */
-export const AUDIT_AREAS = ['member.', 'moderation.', 'report.', 'invitation.', 'organisation.', 'profile.', 'password.', 'token.', 'job.'] as const;
+export const AUDIT_AREAS = ['member.', 'moderation.', 'report.', 'invitation.', 'organisation.', 'profile.', 'password.', 'token.', 'job.', 'account.'] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];

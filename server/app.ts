@@ -28,6 +28,7 @@ import { wakeJobsOn } from './jobs/enqueue.ts';
 import { DIGEST_SCHEDULE, registerDigest } from './jobs/digest.ts';
 import { KEEP_IN_TOUCH_SCHEDULE, registerKeepInTouch } from './jobs/keep-in-touch.ts';
 import { MAINTENANCE_SCHEDULES, registerMaintenance } from './jobs/maintenance.ts';
+import { DELETION_SWEEP_SCHEDULE, registerAccountDeletion } from './jobs/account-deletion.ts';
 import { JobQueue } from './jobs/queue.ts';
 import { type JobRunner, runJobs } from './jobs/runner.ts';
 import { Scheduler } from './jobs/schedule.ts';
@@ -61,6 +62,7 @@ import { authRoutes } from './routes/auth/auth.ts';
 import { healthRoutes } from './routes/health/health.ts';
 import { localeRoutes } from './routes/locale/locale.ts';
 import { meRoutes } from './routes/me/me.ts';
+import { deletionRoutes } from './routes/me/deletion.ts';
 import { ledgerRoutes } from './routes/relationships/ledger.ts';
 import { relationshipRoutes } from './routes/relationships/relationships.ts';
 import { relationshipTagRoutes } from './routes/relationships/tags.ts';
@@ -159,7 +161,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerDigest(jobs, { db: database.db, graph: () => graph.index, config });
   registerKeepInTouch(jobs, { db: database.db });
   registerExports(jobs, { db: database.db, dir: config.exportsDir, publicUrl: config.publicUrl });
-  const scheduler = new Scheduler(database.db, [...MAINTENANCE_SCHEDULES, DIGEST_SCHEDULE, KEEP_IN_TOUCH_SCHEDULE]);
+  registerAccountDeletion(jobs, database.db);
+  const scheduler = new Scheduler(database.db, [...MAINTENANCE_SCHEDULES, DIGEST_SCHEDULE, KEEP_IN_TOUCH_SCHEDULE, DELETION_SWEEP_SCHEDULE]);
   // Link previews are fetched after the post commits, by the job its transaction enqueued.
   const linkPreviews = registerLinkPreviews(jobs, { db: database.db, config: config.linkPreviews, userAgent: `RapportLinkPreview/1.0 (+${config.publicUrl})` });
 
@@ -199,6 +202,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(authRoutes, { prefix: '/api/v1' });
   await app.register(localeRoutes, { prefix: '/api/v1' });
   await app.register(meRoutes, { prefix: '/api/v1' });
+  await app.register(deletionRoutes, { prefix: '/api/v1' });
   await app.register(memberRoutes, { prefix: '/api/v1' });
   await app.register(directoryRoutes, { prefix: '/api/v1' });
   await app.register(searchRoutes, { prefix: '/api/v1' });

@@ -34,6 +34,8 @@ const envSchema = z.object({
   WEEKLY_INTRODUCTIONS_ESTABLISHED: z.coerce.number().int().min(0).default(15),
   INTRODUCTION_EXPIRY_DAYS: z.coerce.number().min(1).default(30),
   INTRODUCTION_REMINDER_DAYS: z.coerce.number().min(1).default(7),
+  /** Days between a member asking to delete their account and its purge (cancellable until then). */
+  ACCOUNT_DELETION_GRACE_DAYS: z.coerce.number().min(0).max(365).default(14),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   RATE_LIMIT_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
@@ -104,6 +106,8 @@ export interface Config {
   signupProbe: { perAddress: number; perSubnet: number; windowMs: number };
   /** Fetching link previews (server/previews/fetch.ts, docs/feed.md "Link previews"). */
   linkPreviews: LinkPreviewConfig;
+  /** Account deletion (commands/deletion/): how long a member may cancel before their data is purged. */
+  accountDeletion: { graceMs: number };
 }
 
 export interface LinkPreviewConfig {
@@ -272,6 +276,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       imageMaxBytes: 5 * 1024 * 1024,
       maxRedirects: 3,
     },
+    accountDeletion: { graceMs: e.ACCOUNT_DELETION_GRACE_DAYS * 86_400_000 },
     screening: {
       ipBurst: e.SIGNUP_IP_BURST,
       ipWindowMs: 10 * 60_000,

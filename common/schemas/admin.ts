@@ -25,7 +25,7 @@ export const adminMember = z.object({
   name: z.string(),
   email: z.string(),
   role: z.enum(['member', 'admin']),
-  status: z.enum(['active', 'suspended']),
+  status: z.enum(['active', 'suspended', 'deleted']),
   emailVerified: z.boolean(),
   createdAt: z.string(),
   restrictions: z.array(restrictionView),

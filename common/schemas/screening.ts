@@ -213,7 +213,7 @@ export const moderationMember = z.object({
   name: z.string(),
   headline: z.string(),
   role: z.enum(['member', 'admin']),
-  status: z.enum(['active', 'suspended']),
+  status: z.enum(['active', 'suspended', 'deleted']),
   emailDomain: z.string(),
   /** The sign-up's /24 or /48; null for loopback or accounts that did not sign up through the web. */
   signupSubnet: z.string().nullable(),
@@ -227,7 +227,7 @@ export const moderationMember = z.object({
   invitations: z.object({ sent: z.number(), accepted: z.number(), ignored: z.number(), dontKnow: z.number(), pending: z.number() }),
   openReports: z.array(z.object({ id: z.number(), reason: z.enum(REPORT_REASONS), details: z.string(), createdAt: z.string() })),
   /** Other accounts in a sign-up cluster with them (handles and names, at most 20). */
-  relatedAccounts: z.array(z.object({ id: z.number(), handle: z.string(), name: z.string(), status: z.enum(['active', 'suspended']) })),
+  relatedAccounts: z.array(z.object({ id: z.number(), handle: z.string(), name: z.string(), status: z.enum(['active', 'suspended', 'deleted']) })),
 });
 export type ModerationMember = z.infer<typeof moderationMember>;
 

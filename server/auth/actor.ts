@@ -3,7 +3,7 @@ export interface Actor {
   id: number;
   handle: string;
   role: 'member' | 'admin';
-  status: 'active' | 'suspended';
+  status: 'active' | 'suspended' | 'deleted';
   via: 'session' | 'token';
   sessionHash: string | null;
   /** The access token this request came with, when it came with one. */

@@ -18,3 +18,4 @@ export * from './tables/relationships.ts';
 export * from './tables/endorsements.ts';
 export * from './tables/email-invitations.ts';
 export * from './tables/exports.ts';
+export * from './tables/deletions.ts';

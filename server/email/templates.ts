@@ -38,6 +38,14 @@ export function signupAttemptMessage(locale: Locale, name: string, signInLink: s
 }
 
 /**
+ * To a member who asked to delete their account: when it happens and how to cancel (the link opens
+ * Settings, where the card and the banner offer "Keep my account"). `date` is already in the member's language.
+ */
+export function deletionScheduledMessage(locale: Locale, name: string, date: string, settingsLink: string) {
+  return layout(emailTexts(locale, 'deletionScheduled', { name, date }), settingsLink);
+}
+
+/**
  * A notification by email: who did what, a link to it, and in the footer the one-click unsubscribe link of
  * its kind (also sent as List-Unsubscribe, so mail clients offer their own button).
  */

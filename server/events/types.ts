@@ -80,6 +80,15 @@ export interface EventShapes {
   'member.suspended': { actorId: number; subjectId: number; data: { reason: string } };
   'member.reinstated': { actorId: number; subjectId: number; data: { reason: string } };
   'member.role_changed': { actorId: number; subjectId: number; data: { role: Role; previous: Role } };
+  /** A member asked to delete their account; it is purged after `purgeAfter` unless they cancel (docs/account-deletion.md). */
+  'account.deletion_scheduled': { actorId: number; subjectId: number; data: { purgeAfter: string } };
+  'account.deletion_cancelled': { actorId: number; subjectId: number; data: Empty };
+  /**
+   * A member's account was purged (no actor: the hourly sweep): their data is gone and their row is a
+   * tombstone. Their connections and follows were each removed with their own event before this one, so
+   * the graph index drops them; caches drop everything they held of the member.
+   */
+  'member.deleted': { actorId: null; subjectId: number; data: Empty };
   /** actor reported subject (or one post, comment or message of theirs, `content`) to the operators. Silent to the member reported. */
   'report.filed': { actorId: number; subjectId: number; data: { reportId: number; reason: string; content?: { kind: ContentKind; id: number } } };
   /**
@@ -261,6 +270,7 @@ const KINDS: Record<EventKind, true> = {
   'block.added': true, 'block.removed': true, 'invitation.sent': true, 'invitation.answered': true,
   'member.joined': true, 'profile.changed': true, 'member.restricted': true, 'member.unrestricted': true,
   'member.suspended': true, 'member.reinstated': true, 'member.role_changed': true, 'report.filed': true,
+  'account.deletion_scheduled': true, 'account.deletion_cancelled': true, 'member.deleted': true,
   'organisation.merged': true, 'post.created': true, 'post.edited': true, 'post.deleted': true, 'comment.added': true,
   'comment.edited': true, 'comment.deleted': true, 'reaction.set': true, 'reaction.removed': true,
   'message.sent': true, 'conversation.accepted': true, 'conversation.updated': true, 'content.removed': true,

@@ -94,6 +94,9 @@ const LIMITED: WriteRoute[] = [
     request: () => ({ url: '/api/v1/me/message-settings', body: { connection: 'accept', second: 'filter', third_plus: 'filter', new_account: 'filter', flagged: 'drop' } }),
   },
   { route: 'PATCH /api/v1/members/{handle}/relationship', caller: 'member', request: () => ({ url: `/api/v1/members/${nobody}/relationship`, body: { cadence: 'month' } }) },
+  // Scheduling (and cancelling) the caller's own deletion: harmless in this file, the purge never runs here.
+  { route: 'DELETE /api/v1/me', caller: 'member', request: () => ({ url: '/api/v1/me' }) },
+  { route: 'POST /api/v1/me/cancel-deletion', caller: 'member', request: () => ({ url: '/api/v1/me/cancel-deletion' }) },
   { route: 'POST /api/v1/members/{handle}/notes', caller: 'member', request: () => ({ url: `/api/v1/members/${nobody}/notes`, body: { text: 'A note' } }) },
   { route: 'PATCH /api/v1/members/{handle}/notes/{id}', caller: 'member', request: () => ({ url: `/api/v1/members/${nobody}/notes/987654`, body: { text: 'Edited' } }) },
   { route: 'DELETE /api/v1/members/{handle}/notes/{id}', caller: 'member', request: () => ({ url: `/api/v1/members/${nobody}/notes/987654` }) },

@@ -12,7 +12,7 @@ export interface AdminMemberRecord {
   name: string;
   email: string;
   role: 'member' | 'admin';
-  status: 'active' | 'suspended';
+  status: 'active' | 'suspended' | 'deleted';
   emailVerified: boolean;
   createdAt: string;
   restrictions: RestrictionView[];

@@ -35,6 +35,14 @@ export const en = {
       action: 'Join Rapport',
       footer: 'You got this email because {inviter} entered your address. We will not keep it for anything else. To receive no more invitations to Rapport at this address, from anyone: {optOut}',
     },
+    /** To a member who asked to delete their account (commands/deletion/schedule.ts). */
+    deletionScheduled: {
+      subject: 'Your Rapport account will be deleted on {date}',
+      greeting: 'Hi {name},',
+      body: 'You asked to delete your Rapport account. On {date} your profile, posts, connections and everything else you put in will be deleted for good; your comments on others’ posts and your messages will show as from a former member. Until then you can sign in, download your data, or cancel: open Settings and choose "Keep my account".',
+      action: 'Keep my account',
+      footer: 'If you did not ask for this, sign in and cancel, then change your password.',
+    },
     /** Notification emails (kinds in common/schemas/notifications.ts); each footer carries its one-click unsubscribe link. */
     invitation_received: {
       subject: '{actor} invited you to connect on Rapport',

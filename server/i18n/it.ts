@@ -34,6 +34,13 @@ export const it: Messages = {
       action: 'Unisciti a Rapport',
       footer: 'Ricevi questa email perché {inviter} ha inserito il tuo indirizzo, che non useremo per altro. Per non ricevere più inviti a Rapport a questo indirizzo, da nessuno: {optOut}',
     },
+    deletionScheduled: {
+      subject: 'Il tuo account Rapport sarà eliminato il {date}',
+      greeting: 'Ciao {name},',
+      body: 'Hai chiesto di eliminare il tuo account Rapport. Il {date} il tuo profilo, i tuoi post, i tuoi collegamenti e tutto ciò che hai inserito saranno eliminati definitivamente; i tuoi commenti ai post di altri e i tuoi messaggi risulteranno di un ex membro. Fino ad allora puoi accedere, scaricare i tuoi dati o annullare: apri Impostazioni e scegli "Mantieni il mio account".',
+      action: 'Mantieni il mio account',
+      footer: 'Se non l’hai chiesto tu, accedi e annulla, poi cambia la password.',
+    },
     invitation_received: {
       subject: '{actor} ti ha invitato a collegarti su Rapport',
       greeting: 'Ciao {name},',

@@ -19,6 +19,10 @@ export interface JobKinds {
   'uploads.expire': { slot: string };
   /** Expire introductions past their date and remind whoever has let one wait a week (commands/introductions/sweep.ts). */
   'introductions.sweep': { slot: string };
+  /** Find members whose account deletion grace has passed and enqueue a purge for each (jobs/account-deletion.ts). */
+  'deletions.sweep': { slot: string };
+  /** Purge one member's account (commands/deletion/purge.ts); unique per member. */
+  'account.purge': { memberId: number };
   /** Remind members whose people are due a word (jobs/keep-in-touch.ts), weekly. */
   'relationships.remind': { week: string };
   /** Write a member's export ZIP (exports/build.ts), enqueued with the export's row. */

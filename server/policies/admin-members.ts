@@ -5,7 +5,7 @@ import { allow } from './index.ts';
 export interface AdminMemberFacts {
   id: number;
   role: 'member' | 'admin';
-  status: 'active' | 'suspended';
+  status: 'active' | 'suspended' | 'deleted';
   hasRestrictions: boolean;
   /** Operators who can act, site-wide: the last one may not be demoted. */
   activeOperators: number;

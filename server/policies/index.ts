@@ -11,13 +11,13 @@ export type Subject =
       kind: 'member';
       memberId: number;
       role: 'member' | 'admin';
-      status?: 'active' | 'suspended';
+      status?: 'active' | 'suspended' | 'deleted';
       /** Operators able to act (active admins), counted under the role lock: the last one is never demoted. */
       activeOperators?: number;
     }
   | { kind: 'connections'; memberId: number; visibility: 'connections' | 'only_me'; degree: number | null }
   /** A member as anyone may meet them anywhere (a profile, a photo): their standing and any block between the two. */
-  | { kind: 'presence'; memberId: number; status: 'active' | 'suspended'; block: 'i_blocked' | 'they_blocked' | null }
+  | { kind: 'presence'; memberId: number; status: 'active' | 'suspended' | 'deleted'; block: 'i_blocked' | 'they_blocked' | null }
   | { kind: 'site' };
 
 export type Action =

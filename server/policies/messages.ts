@@ -62,7 +62,7 @@ export function gateMessage(settings: MessageSettings, kinds: readonly SenderKin
 /** A recipient named in `to`, as the start command finds them (undefined: no member has the handle). */
 export interface RecipientFacts {
   id: number;
-  status: 'active' | 'suspended';
+  status: 'active' | 'suspended' | 'deleted';
   /** Seen from the sender. */
   block: 'i_blocked' | 'they_blocked' | null;
 }

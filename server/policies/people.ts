@@ -11,7 +11,7 @@ import { allow } from './index.ts';
  */
 export interface PersonFacts {
   id: number;
-  status: 'active' | 'suspended';
+  status: 'active' | 'suspended' | 'deleted';
   visibility: 'signed_in' | 'network';
   whoCanFollow: 'everyone' | 'connections';
   connectionsVisibility: 'connections' | 'only_me';

@@ -16,7 +16,7 @@ export type Block = 'i_blocked' | 'they_blocked' | null;
 /** The author of a post or comment as the rules need them, seen from the viewer. */
 export interface AuthorFacts {
   id: number;
-  status: 'active' | 'suspended';
+  status: 'active' | 'suspended' | 'deleted';
   block: Block;
   /** The viewer and the author are connected. */
   connected: boolean;
@@ -164,7 +164,7 @@ export function commentAbilities(actor: Actor, c: CommentFacts, author: PersonFa
 export interface MentionFacts {
   handle: string;
   id: number | null;
-  status: 'active' | 'suspended' | null;
+  status: 'active' | 'suspended' | 'deleted' | null;
   block: Block;
 }
 

@@ -14,7 +14,7 @@ export interface ProfileData {
   handle: string;
   email: string;
   role: 'member' | 'admin';
-  status: 'active' | 'suspended';
+  status: 'active' | 'suspended' | 'deleted';
   emailVerified: boolean;
   /** The member's chosen language; null: not chosen. */
   locale: 'en' | 'it' | null;

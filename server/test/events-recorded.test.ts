@@ -8,6 +8,7 @@ import { connect, invite } from '../routes/network/network-test-helpers.ts';
 import { type Member, STRONG_PASSWORD, signUp } from './client.ts';
 import { describeEachEngine } from './engines.ts';
 import { emailInvitationCases } from './event-cases/email-invitations.ts';
+import { deletionCases } from './event-cases/deletion.ts';
 import { endorsementCases } from './event-cases/endorsements.ts';
 import { exportCases } from './event-cases/exports.ts';
 import { introductionCases } from './event-cases/introductions.ts';
@@ -640,6 +641,7 @@ describeEachEngine('events are recorded in the transaction of their change', (ge
       ...endorsementCases(kit),
       ...emailInvitationCases(kit),
       ...exportCases(kit),
+      ...deletionCases(kit),
     ];
   }
 

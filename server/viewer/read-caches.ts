@@ -22,7 +22,7 @@ const HANDLES_KEPT = 200_000;
 export interface CachedPersonRecord {
   id: number;
   handle: string;
-  status: 'active' | 'suspended';
+  status: 'active' | 'suspended' | 'deleted';
   name: string;
   headline: string;
   location: string;
@@ -172,6 +172,14 @@ export class ReadCaches {
         this.forgetMember(event.subjectId);
         // A suspension closes the member's invitations (status 'blocked') without an invitation event.
         this.standings.clear();
+        return;
+      case 'member.deleted':
+        // A purge removes the member's profile, their connections, invitations and blocks, and what they
+        // wrote on others' profiles (endorsements, recommendations): rare enough to drop everything held.
+        this.clear();
+        return;
+      case 'account.deletion_scheduled':
+      case 'account.deletion_cancelled':
         return;
       case 'member.restricted':
       case 'member.unrestricted':

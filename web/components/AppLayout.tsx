@@ -12,6 +12,7 @@ import { MessagesNavLink } from './MessagesNavLink.tsx';
 import { NetworkNavLink } from './NetworkNavLink.tsx';
 import { NotificationsNavLink } from './NotificationsNavLink.tsx';
 import { NoticesBanner } from './NoticesBanner.tsx';
+import { DeletionBanner } from './DeletionBanner.tsx';
 import { PageLoader } from './PageState.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import classes from './AppLayout.module.css';
@@ -70,6 +71,7 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
         <Container size="lg" py="lg">
+          {me && <DeletionBanner />}
           <NoticesBanner />
           {/* A scene suspends while its namespace loads; the shell stays put around it. */}
           <Suspense fallback={<PageLoader />}>

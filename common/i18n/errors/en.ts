@@ -188,6 +188,7 @@ const errors = {
     kind: 'This member has no active restriction of that kind.',
   },
   member_suspended: 'Reinstate this member before making them an operator.',
+  deletion_not_scheduled: 'Your account is not scheduled for deletion: there is nothing to cancel.',
   last_operator: 'A community needs at least one operator: make someone else an operator first.',
   already_removed: 'The moderators already removed this.',
   already_merged: {

@@ -179,6 +179,7 @@ const errors: ErrorMessages = {
     kind: 'Questa persona non ha limitazioni attive di quel tipo.',
   },
   member_suspended: 'Riattiva questa persona prima di renderla operatore.',
+  deletion_not_scheduled: 'La cancellazione del tuo account non è in programma: non c’è nulla da annullare.',
   last_operator: 'Una community ha bisogno di almeno un operatore: prima rendi operatore qualcun altro.',
   already_removed: 'I moderatori lo hanno già rimosso.',
   already_merged: {

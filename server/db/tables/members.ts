@@ -11,7 +11,7 @@ export const members = pgTable('members', {
   email: text('email').notNull().unique(),
   emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
   role: text('role', { enum: ['member', 'admin'] }).notNull().default('member'),
-  status: text('status', { enum: ['active', 'suspended'] }).notNull().default('active'),
+  status: text('status', { enum: ['active', 'suspended', 'deleted'] }).notNull().default('active'),
   statusReason: text('status_reason'),
   /** 'en' | 'it'; null: not chosen (server/http/locale.ts decides). */
   locale: text('locale', { enum: ['en', 'it'] }),

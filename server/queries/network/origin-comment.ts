@@ -8,7 +8,7 @@ export interface OriginCommentRow {
   authorId: number;
   handle: string;
   name: string;
-  status: 'active' | 'suspended';
+  status: 'active' | 'suspended' | 'deleted';
 }
 
 /**

@@ -29,7 +29,7 @@ function authorColumns(viewerId: number, id: SQL, status: SQL, prefix: string): 
     EXISTS (SELECT 1 FROM follows xf WHERE xf.follower_id = ${viewerId} AND xf.followee_id = ${id}) AS ${name('Following')}`;
 }
 
-type AuthorRow<P extends string> = { [K in `${P}Id`]: number } & { [K in `${P}Status`]: 'active' | 'suspended' } & { [K in `${P}Block`]: Block } & {
+type AuthorRow<P extends string> = { [K in `${P}Id`]: number } & { [K in `${P}Status`]: 'active' | 'suspended' | 'deleted' } & { [K in `${P}Block`]: Block } & {
   [K in `${P}Connected`]: boolean;
 } & { [K in `${P}Following`]: boolean };
 
@@ -37,7 +37,7 @@ function authorOf<P extends string>(r: AuthorRow<P>, prefix: P): AuthorFacts {
   const get = (n: string) => (r as Record<string, unknown>)[`${prefix}${n}`];
   return {
     id: get('Id') as number,
-    status: get('Status') as 'active' | 'suspended',
+    status: get('Status') as 'active' | 'suspended' | 'deleted',
     block: get('Block') as Block,
     connected: get('Connected') as boolean,
     following: get('Following') as boolean,
@@ -110,7 +110,7 @@ export async function postOfComment(db: DbOrTx, commentId: number): Promise<numb
 /** Each handle a text mentions, with the member behind it (if any) and any block between them and the writer. */
 export async function mentionFacts(db: DbOrTx, writerId: number, handles: readonly string[]): Promise<MentionFacts[]> {
   if (handles.length === 0) return [];
-  const found = await rows<{ handle: string; id: number | null; status: 'active' | 'suspended' | null; block: Block }>(
+  const found = await rows<{ handle: string; id: number | null; status: 'active' | 'suspended' | 'deleted' | null; block: Block }>(
     db,
     sql`SELECT h.handle, m.id, m.status,
                (SELECT CASE WHEN b.blocker_id = ${writerId} THEN 'i_blocked' ELSE 'they_blocked' END FROM blocks b

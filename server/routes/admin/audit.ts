@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { deletionCountsView } from '../../../common/schemas/deletion.ts';
 import { auditPage, auditQuery } from '../../../common/schemas/screening.ts';
 import { authorize } from '../../policies/index.ts';
 import { loadAuditPage } from '../../queries/audit.ts';
+import { deletionCounts } from '../../queries/deletion.ts';
 
 /** The audit log for operators: who did what to whom, newest first. */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -19,5 +21,17 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => loadAuditPage(ctx.db, request.query),
+  );
+
+  app.get(
+    '/admin/deletions',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Account deletions: how many are pending, and completed and cancelled per month (never who; each is also an audit entry without the person’s data)',
+        response: { 200: deletionCountsView },
+      },
+    },
+    async () => deletionCounts(ctx.db),
   );
 };

@@ -8,7 +8,7 @@ import { AppError, forbidden, minutesOf, tooManyRequests } from '../../errors.ts
 export interface CheckedMember {
   id: number;
   handle: string;
-  status: 'active' | 'suspended';
+  status: 'active' | 'suspended' | 'deleted';
 }
 
 /**

@@ -22,6 +22,7 @@ const AREA_KEYS = {
   'password.': 'password',
   'token.': 'token',
   'job.': 'job',
+  'account.': 'account',
 } as const satisfies Record<AuditArea, string>;
 
 const ACTIONS = new Set<string>(AUDIT_ACTIONS);

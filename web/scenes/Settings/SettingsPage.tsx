@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useMe } from '../../hooks/useMe.ts';
 import { BlockedMembersCard } from './BlockedMembersCard.tsx';
+import { DeleteAccountCard } from './DeleteAccountCard.tsx';
 import { EmailNotificationsCard } from './EmailNotificationsCard.tsx';
 import { LanguageCard } from './LanguageCard.tsx';
 import { MessageSettingsCard } from './MessageSettingsCard.tsx';
@@ -29,6 +30,7 @@ export function SettingsPage() {
         <PasswordCard />
         <TokensCard />
         <YourDataCard />
+        <DeleteAccountCard me={me} />
       </Stack>
     </>
   );

@@ -264,6 +264,11 @@ export default {
         discard: 'Discarded a failed job',
         run_digest: 'Ran the weekly digest now',
       },
+      account: {
+        delete_request: 'Asked to delete their account',
+        delete_cancel: 'Cancelled the deletion of their account',
+        purge: 'Account deleted after the grace period',
+      },
     },
     areas: {
       member: 'Members',
@@ -275,6 +280,7 @@ export default {
       password: 'Passwords',
       token: 'Access tokens',
       job: 'Background jobs',
+      account: 'Account deletions',
     },
     areasAll: {
       member: 'All: members',
@@ -286,6 +292,7 @@ export default {
       password: 'All: passwords',
       token: 'All: access tokens',
       job: 'All: background jobs',
+      account: 'All: account deletions',
     },
     details: {
       reportReason: 'Report reason: {reason}',

@@ -137,4 +137,11 @@ export default {
     sales: 'Sales',
     support: 'Support',
   },
+  /** Account deletion: the banner above every page while it is scheduled (web/components/DeletionBanner.tsx). */
+  deletion: {
+    region: 'Account deletion',
+    banner: 'Your account will be deleted on {date}. Until then you can download your data, or keep your account.',
+    keep: 'Keep my account',
+    cancelled: 'Your account will not be deleted.',
+  },
 };

@@ -266,6 +266,11 @@ const admin: Messages<typeof english> = {
         discard: 'Job fallito scartato',
         run_digest: 'Riepilogo settimanale avviato subito',
       },
+      account: {
+        delete_request: 'Ha chiesto di eliminare il proprio account',
+        delete_cancel: 'Ha annullato l’eliminazione del proprio account',
+        purge: 'Account eliminato dopo il periodo di attesa',
+      },
     },
     areas: {
       member: 'Membri',
@@ -277,6 +282,7 @@ const admin: Messages<typeof english> = {
       password: 'Password',
       token: 'Token di accesso',
       job: 'Attività in background',
+      account: 'Eliminazioni di account',
     },
     areasAll: {
       member: 'Tutto: membri',
@@ -288,6 +294,7 @@ const admin: Messages<typeof english> = {
       password: 'Tutto: password',
       token: 'Tutto: token di accesso',
       job: 'Tutto: attività in background',
+      account: 'Tutto: eliminazioni di account',
     },
     details: {
       reportReason: 'Motivo della segnalazione: {reason}',

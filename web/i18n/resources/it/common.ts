@@ -132,5 +132,11 @@ const common: Messages<typeof english> = {
     sales: 'Vendite',
     support: 'Assistenza',
   },
+  deletion: {
+    region: 'Eliminazione dell’account',
+    banner: 'Il tuo account sarà eliminato il {date}. Fino ad allora puoi scaricare i tuoi dati o mantenere l’account.',
+    keep: 'Mantieni il mio account',
+    cancelled: 'Il tuo account non sarà eliminato.',
+  },
 };
 export default common;

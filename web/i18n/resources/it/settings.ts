@@ -165,6 +165,21 @@ const settings: Messages<typeof english> = {
     request: 'Esporta i miei dati',
     requestAgain: 'Prepara una nuova esportazione',
   },
+  deleteAccount: {
+    title: 'Elimina il tuo account',
+    explain: 'Eliminare l’account rimuove il tuo profilo, i post, i collegamenti, le note e tutto ciò che hai inserito, 14 giorni dopo la richiesta. Fino ad allora puoi ancora accedere e cambiare idea. I tuoi commenti ai post di altri e i tuoi messaggi restano nelle conversazioni come di un ex membro, senza il testo.',
+    exportFirst: 'Prima potresti voler scaricare i tuoi dati.',
+    open: 'Elimina il mio account…',
+    confirmTitle: 'Eliminare il tuo account?',
+    confirmText: 'Il tuo account sarà eliminato al termine del periodo di attesa. Per confermare, scrivi il tuo nome utente.',
+    typeHandle: 'Scrivi {handle}',
+    handleMismatch: 'Non è il tuo nome utente.',
+    back: 'Torna indietro',
+    confirm: 'Elimina il mio account',
+    failed: 'Non è stato possibile programmare l’eliminazione dell’account. Riprova.',
+    scheduled: 'Il tuo account sarà eliminato il {date}.',
+    keep: 'Mantieni il mio account',
+  },
 };
 
 export default settings;
