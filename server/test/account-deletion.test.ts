@@ -65,6 +65,8 @@ describeEachEngine('account deletion', (get) => {
     // Relationship memory both ways, and an endorsement.
     ok(await zed.call('POST', `/api/v1/members/${ana.handle}/notes`, { text: `${NAME} met Ana at the fair` }), 201);
     ok(await ana.call('POST', `/api/v1/members/${zed.handle}/notes`, { text: `Met ${NAME} (${email}) at the fair` }), 201);
+    // An invitation to join they emailed to someone outside: the email in the outbox names them.
+    ok(await zed.call('POST', '/api/v1/email-invitations', { email: 'outsider.friend@example.net', note: `From ${NAME}` }), 201);
     ok(await ana.call('PUT', `/api/v1/members/${zed.handle}/skills/${encodeURIComponent('Bridge building')}/endorsement`));
   }, 120_000);
 

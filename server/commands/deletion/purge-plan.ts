@@ -41,6 +41,14 @@ const del = (table: string, ...columns: string[]) => (m: PurgeTarget) => [
   sql.raw(`DELETE FROM ${table} WHERE ${columns.map((c) => `${c} = ${m.id}`).join(' OR ')}`),
 ];
 
+/**
+ * The outbox's emails to them, and those to others that name them ("Zed invited you…", an invitation to
+ * join they sent): their name, as their profile still has it when this runs (before `profiles` goes).
+ */
+const emailsAbout = (m: PurgeTarget) =>
+  sql`member_id = ${m.id} OR lower(to_address) = ${m.email}
+      OR strpos(lower(subject || ' ' || text_body), (SELECT lower(name) FROM profiles WHERE member_id = ${m.id})) > 0`;
+
 export const PURGE_PLAN: PlanEntry[] = [
   // Content others react to first, so their counters can be put right while the rows still say where.
   {
@@ -127,6 +135,23 @@ export const PURGE_PLAN: PlanEntry[] = [
   { table: 'suggestion_dismissals', refs: ['member_id', 'other_id'], action: 'delete', why: 'both sides', statements: del('suggestion_dismissals', 'member_id', 'other_id') },
   // Relationship memory: their own, and others' cards about them (the person they describe is gone).
   { table: 'relationship_card_tags', refs: ['member_id', 'other_id'], action: 'delete', why: 'their tags on cards, and tags on others’ cards about them', statements: del('relationship_card_tags', 'member_id', 'other_id') },
+  {
+    table: 'exports',
+    refs: ['member_id'],
+    action: 'delete',
+    why: 'their exports expire at once: the hourly export sweep deletes each row with its file (SQL cannot remove a file), and no download token works meanwhile',
+    statements: (m) => [sql`UPDATE exports SET expires_at = now(), token_hashes = '{}' WHERE member_id = ${m.id}`],
+  },
+  {
+    table: 'email_invitations',
+    refs: ['member_id', 'joined_member_id'],
+    action: 'delete',
+    why: 'invitations to join they sent, and any sent to their own address before they joined; one they joined from forgets them',
+    statements: (m) => [
+      sql`DELETE FROM email_invitations WHERE member_id = ${m.id} OR email = ${m.email}`,
+      sql`UPDATE email_invitations SET joined_member_id = NULL WHERE joined_member_id = ${m.id}`,
+    ],
+  },
   { table: 'relationship_notes', refs: ['member_id', 'other_id'], action: 'delete', why: 'notes they wrote, and notes about them (the person is gone; a note about them is their personal data)', statements: del('relationship_notes', 'member_id', 'other_id') },
   { table: 'relationship_cards', refs: ['member_id', 'other_id'], action: 'delete', why: 'their cards, and cards about them', statements: del('relationship_cards', 'member_id', 'other_id') },
   { table: 'relationship_tags', refs: ['member_id'], action: 'delete', why: 'their tags', statements: del('relationship_tags', 'member_id') },
@@ -194,15 +219,15 @@ export const PURGE_PLAN: PlanEntry[] = [
     why: 'jobs whose payload names them (a digest) or an email to them; running ones are left to finish and find nothing',
     statements: (m) => [
       sql`DELETE FROM jobs WHERE status <> 'running' AND (payload->>'memberId' = ${String(m.id)}
-            OR (kind = 'email.send' AND (payload->>'emailId')::bigint IN (SELECT id FROM email_outbox WHERE member_id = ${m.id} OR lower(to_address) = ${m.email})))`,
+            OR (kind = 'email.send' AND (payload->>'emailId')::bigint IN (SELECT id FROM email_outbox WHERE ${emailsAbout(m)})))`,
     ],
   },
   {
     table: 'email_outbox',
     refs: ['member_id', 'to_address'],
     action: 'delete',
-    why: 'every email to them, sent or not',
-    statements: (m) => [sql`DELETE FROM email_outbox WHERE member_id = ${m.id} OR lower(to_address) = ${m.email}`],
+    why: 'every email to them, sent or not, and every email to others that names them (an invitation, a notification)',
+    statements: (m) => [sql`DELETE FROM email_outbox WHERE ${emailsAbout(m)}`],
   },
   // The profile and search.
   {
