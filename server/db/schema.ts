@@ -16,3 +16,4 @@ export * from './tables/media.ts';
 export * from './tables/introductions.ts';
 export * from './tables/relationships.ts';
 export * from './tables/endorsements.ts';
+export * from './tables/imports.ts';

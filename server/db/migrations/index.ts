@@ -20,7 +20,8 @@ import { feedRanking } from './20261224-0025-feed-ranking.ts';
 import { relationshipMemory } from './20261225-0026-relationship-memory.ts';
 import { introductions } from './20261225-0027-introductions.ts';
 import { endorsementsRecommendations } from './20261225-0028-endorsements-recommendations.ts';
+import { importsContacts } from './20261227-0031-imports-contacts.ts';
 import type { Migration } from './types.ts';
 
 /** The one registry of migrations, in order. Add new files here; never edit one that has shipped. */
-export const migrations: Migration[] = [initial, graph, screening, memberDirectory, organisationSpelling, moderationLifecycle, events, searchWords, reasonCodes, connectionInvitationIndex, memberLocale, placementCodes, posts, messages, notifications, postMedia, contentModeration, jobs, feedRanking, relationshipMemory, introductions, endorsementsRecommendations];
+export const migrations: Migration[] = [initial, graph, screening, memberDirectory, organisationSpelling, moderationLifecycle, events, searchWords, reasonCodes, connectionInvitationIndex, memberLocale, placementCodes, posts, messages, notifications, postMedia, contentModeration, jobs, feedRanking, relationshipMemory, introductions, endorsementsRecommendations, importsContacts];
