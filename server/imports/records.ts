@@ -118,3 +118,21 @@ export class ImportFormatError extends Error {
     this.name = 'ImportFormatError';
   }
 }
+
+/**
+ * How the columns of a generic contacts CSV map onto a person: each field names a header of the file (matched
+ * case-insensitively); the list fields may name several columns. A name comes from `name`, or from `firstName`
+ * and `lastName` when `name` is absent or empty in a row.
+ */
+export interface ColumnMapping {
+  name?: string;
+  firstName?: string;
+  lastName?: string;
+  emails?: string[];
+  phones?: string[];
+  urls?: string[];
+  organisation?: string;
+  title?: string;
+  birthday?: string;
+  note?: string;
+}
