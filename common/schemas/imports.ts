@@ -10,8 +10,6 @@ import { page, personCard } from './search.ts';
 export const IMPORT_STATUSES = ['queued', 'parsing', 'needs_mapping', 'applying', 'done', 'failed'] as const;
 export const CONTACT_SOURCES = ['linkedin', 'vcard', 'csv', 'rapport'] as const;
 export const MATCH_KINDS = ['url', 'email', 'name_org'] as const;
-/** The fields of a contact a CSV column can fill (the column-mapping step). */
-export const MAPPABLE_FIELDS = ['name', 'firstName', 'lastName', 'email', 'phone', 'url', 'organisation', 'title', 'birthday', 'note'] as const;
 
 export const reportIssue = z.object({ line: z.number(), code: z.string(), detail: z.string().optional() });
 export const reportFile = z.object({
@@ -32,8 +30,20 @@ export const importReport = z.object({
 export type ImportReport = z.infer<typeof importReport>;
 export type ImportReportFile = z.infer<typeof reportFile>;
 
-/** The column-mapping step: each CSV header to a contact field (or null: ignored). */
-export const columnMapping = z.record(z.string().max(200), z.enum(MAPPABLE_FIELDS).nullable()).refine((m) => Object.keys(m).length <= 200, { message: 'at most 200 columns' });
+/** The column-mapping step: which CSV header fills each contact field (lists take several headers). */
+const header = z.string().min(1).max(200);
+export const columnMapping = z.strictObject({
+  name: header.optional(),
+  firstName: header.optional(),
+  lastName: header.optional(),
+  emails: z.array(header).max(10).optional(),
+  phones: z.array(header).max(10).optional(),
+  urls: z.array(header).max(10).optional(),
+  organisation: header.optional(),
+  title: header.optional(),
+  birthday: header.optional(),
+  note: header.optional(),
+});
 export type ColumnMappingInput = z.infer<typeof columnMapping>;
 export const mappingBody = z.strictObject({ mapping: columnMapping });
 
@@ -48,7 +58,7 @@ export const importView = z.object({
   report: importReport,
   /** While `needs_mapping`: the CSV's headers, a few rows and the proposed mapping. */
   mapping: z
-    .object({ headers: z.array(z.string()), sample: z.array(z.array(z.string())), proposed: z.record(z.string(), z.string().nullable()) })
+    .object({ headers: z.array(z.string()), sample: z.array(z.array(z.string())), preset: z.string().nullable(), proposed: columnMapping.partial() })
     .nullable(),
   hasProfileDraft: z.boolean(),
   createdAt: z.string(),

@@ -206,7 +206,8 @@ async function resolveRefs(ctx: ApplyContext, refs: readonly PersonRef[]): Promi
     ctx.tx,
     sql`SELECT id, dedupe_key AS key, lower(name) AS lname FROM contacts
          WHERE member_id = ${ctx.memberId}
-           AND (dedupe_key = ANY(${[...new Set(keys.filter((k): k is string => k !== null))]}::text[]) OR lower(name) = ANY(${[...new Set(names)]}::text[]))`,
+           AND (dedupe_key = ANY(ARRAY(SELECT jsonb_array_elements_text(${jsonText([...new Set(keys.filter((k): k is string => k !== null))])}::jsonb)))
+                OR lower(name) = ANY(ARRAY(SELECT jsonb_array_elements_text(${jsonText([...new Set(names)])}::jsonb))))`,
   );
   const byKey = new Map(found.map((r) => [r.key, r.id]));
   const byName = new Map<string, number[]>();

@@ -19,13 +19,13 @@ import type { ImportStatus } from '../db/tables/imports.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { applyBatch } from './apply.ts';
 import { type DegreesOf, MatchIndex } from './match.ts';
-import { ImportFormatError, type ImportLimits, type ImportRecord, type ImportSink } from './records.ts';
+import { type ColumnMapping, ImportFormatError, type ImportLimits, type ImportRecord, type ImportSink } from './records.ts';
 import { addIssue, emptyReport, jsonText, StagingSink } from './stage.ts';
 
 /** The parsers' entry (server/imports/parse/), injected so the pipeline is tested with records of its own. */
-export type ParseUpload = (file: { path: string; name: string }, options: { limits: ImportLimits; mapping?: unknown }, sink: ImportSink) => Promise<unknown>;
+export type ParseUpload = (file: { path: string; name: string }, options: { limits: ImportLimits; mapping?: ColumnMapping }, sink: ImportSink) => Promise<unknown>;
 /** The column-mapping step's look at a CSV: its headers, a few rows and the mapping a preset proposes. */
-export type InspectUpload = (file: { path: string; name: string }, limits: ImportLimits) => Promise<{ headers: string[]; sample: string[][]; proposed: Record<string, string | null> }>;
+export type InspectUpload = (file: { path: string; name: string }, limits: ImportLimits) => Promise<{ headers: string[]; sample: string[][]; preset: string | null; proposed: ColumnMapping }>;
 
 export interface ImportJobDeps {
   db: Db;
@@ -45,7 +45,7 @@ interface ImportRow {
   status: ImportStatus;
   fileName: string;
   storedPath: string | null;
-  mapping: unknown;
+  mapping: ColumnMapping | null;
   report: ImportReport;
   counts: Record<string, number>;
   checkpointRank: number;

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/connection.ts';
 import { notFound } from '../../errors.ts';
+import { intArray } from '../../graph/sql.ts';
 
 /** "Not now" on a match: it leaves "are here"; the contact stays. Dismissing twice is harmless. */
 export async function dismissContact(db: Db, memberId: number, contactId: number): Promise<void> {
@@ -25,7 +26,7 @@ export async function setContactTags(db: Db, memberId: number, contactId: number
     if (tagIds.length)
       await tx.execute(
         sql`INSERT INTO contact_tags (member_id, contact_id, tag_id)
-            SELECT ${memberId}, ${contactId}, t.id FROM relationship_tags t WHERE t.member_id = ${memberId} AND t.id = ANY(${[...tagIds]}::int[])
+            SELECT ${memberId}, ${contactId}, t.id FROM relationship_tags t WHERE t.member_id = ${memberId} AND t.id = ANY(${intArray(tagIds)}::int[])
             ON CONFLICT DO NOTHING`,
       );
   });

@@ -4,6 +4,7 @@ import type { ContactView, ImportReport, ImportView } from '../../../common/sche
 import { type DbOrTx, rows } from '../../db/connection.ts';
 import type { ImportStatus, MatchKind } from '../../db/tables/imports.ts';
 import { decodeCursor, type KeysetPage, keysetPage, lookahead } from '../../http/cursor.ts';
+import { intArray } from '../../graph/sql.ts';
 import { likePattern } from '../network/lists.ts';
 
 interface ImportRow {
@@ -126,7 +127,7 @@ export async function tagsOfContacts(db: DbOrTx, memberId: number, ids: readonly
   const found = await rows<{ contactId: number; id: number; name: string; colour: string }>(
     db,
     sql`SELECT ct.contact_id AS "contactId", t.id, t.name, t.colour FROM contact_tags ct JOIN relationship_tags t ON t.id = ct.tag_id
-         WHERE ct.member_id = ${memberId} AND ct.contact_id = ANY(${[...ids]}::int[]) ORDER BY lower(t.name)`,
+         WHERE ct.member_id = ${memberId} AND ct.contact_id = ANY(${intArray(ids)}::int[]) ORDER BY lower(t.name)`,
   );
   for (const r of found) out.set(r.contactId, [...(out.get(r.contactId) ?? []), { id: r.id, name: r.name, colour: r.colour }]);
   return out;
