@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   invalid_cursor: { status: 400, meaning: 'The cursor does not belong to this list or was altered. Start again without it.' },
   invalid_upload: { status: 400, meaning: 'The multipart upload is malformed, cut short, or carries more than the one file.' },
   photo_missing: { status: 400, meaning: 'The upload has no file in its `photo` field.' },
+  import_file_missing: { status: 400, meaning: 'The upload has no file in its `file` field.' },
   invalid_image: { status: 400, meaning: 'The image could not be read.' },
   invalid_link: { status: 400, meaning: 'The emailed link (email confirmation, password reset, unsubscribe or an invitation to join) is invalid, used or expired.' },
   wrong_password: { status: 400, meaning: 'The current password given to change the password is not correct.' },
@@ -149,10 +150,14 @@ export const ERROR_CODES = {
     status: 409,
     meaning: 'The recommendation cannot change that way now: approve or decline a pending one, hide a shown one, show a hidden one.',
   },
+  imports_running: { status: 409, meaning: 'You already have imports being processed (`params.max` at most); wait for one to finish.' },
+  import_state: { status: 409, meaning: 'The import is not at that step: a column mapping is taken only while its status is `needs_mapping`, a profile draft only once.' },
+  contact_unmatched: { status: 409, meaning: 'The contact is not matched to a member you can invite (or the match was dismissed).' },
   job_not_dead: { status: 409, meaning: 'Only a dead job (out of attempts) can be retried or discarded; this one is queued, running or done.' },
 
   // 413 to 431: the request's size or shape
   payload_too_large: { status: 413, meaning: 'The body or the uploaded file is too large.' },
+  import_too_large: { status: 413, meaning: 'The uploaded file is over the import limit (`params.maxMb`, 200 MB by default).' },
   uri_too_long: { status: 414, meaning: 'A path segment is over 100 characters.' },
   unsupported_media_type: { status: 415, meaning: 'The body is not JSON (or the file is not a JPEG, PNG, WebP or GIF image).' },
   multipart_required: { status: 415, meaning: 'Send the file as multipart/form-data.' },

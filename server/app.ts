@@ -34,6 +34,10 @@ import { type JobRunner, runJobs } from './jobs/runner.ts';
 import { Scheduler } from './jobs/schedule.ts';
 import { registerLinkPreviews, requeuePendingPreviews } from './jobs/link-previews.ts';
 import { registerExports } from './jobs/exports.ts';
+import { registerImports } from './jobs/imports.ts';
+import { inspectCsv, parseUpload } from './imports/parse/index.ts';
+import { contactRoutes } from './routes/imports/contacts.ts';
+import { importRoutes } from './routes/imports/imports.ts';
 import { announceEventsOn } from './events/announce.ts';
 import { EventDispatcher } from './events/dispatcher.ts';
 import { followRemoteEvents } from './events/remote.ts';
@@ -164,6 +168,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerAccountDeletion(jobs, database.db);
   const scheduler = new Scheduler(database.db, [...MAINTENANCE_SCHEDULES, DIGEST_SCHEDULE, KEEP_IN_TOUCH_SCHEDULE, DELETION_SWEEP_SCHEDULE]);
   // Link previews are fetched after the post commits, by the job its transaction enqueued.
+  // Member imports: parsed and applied by the job their upload enqueued (imports/run.ts).
+  registerImports(jobs, {
+    db: database.db,
+    parse: parseUpload,
+    inspect: inspectCsv,
+    limits: config.imports.limits,
+    degreesOf: (viewer, ids) => graph.index.degrees(viewer, ids),
+  });
   const linkPreviews = registerLinkPreviews(jobs, { db: database.db, config: config.linkPreviews, userAgent: `RapportLinkPreview/1.0 (+${config.publicUrl})` });
 
   const ctx: AppContext = {
@@ -203,6 +215,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(localeRoutes, { prefix: '/api/v1' });
   await app.register(meRoutes, { prefix: '/api/v1' });
   await app.register(deletionRoutes, { prefix: '/api/v1' });
+  await app.register(importRoutes, { prefix: '/api/v1' });
+  await app.register(contactRoutes, { prefix: '/api/v1' });
   await app.register(memberRoutes, { prefix: '/api/v1' });
   await app.register(directoryRoutes, { prefix: '/api/v1' });
   await app.register(searchRoutes, { prefix: '/api/v1' });

@@ -3,6 +3,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../common/locales.ts';
+import type { ImportLimits } from './imports/records.ts';
 
 /**
  * The only reader of process.env. Everything else receives a typed Config, so tests can build an app
@@ -49,6 +50,8 @@ const envSchema = z.object({
   SIGNUP_SUBNET_BURST: z.coerce.number().int().min(2).default(5),
   SIGNUP_CLUSTER_MIN: z.coerce.number().int().min(2).default(5),
   LINK_PREVIEW_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  IMPORT_MAX_MB: z.coerce.number().min(1).default(200),
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(100_000),
 });
 
 export interface Config {
@@ -108,6 +111,14 @@ export interface Config {
   linkPreviews: LinkPreviewConfig;
   /** Account deletion (commands/deletion/): how long a member may cancel before their data is purged. */
   accountDeletion: { graceMs: number };
+  /** Member imports (server/imports/): where uploads wait for their job, and how much a parser reads. */
+  imports: ImportConfig;
+}
+
+export interface ImportConfig {
+  /** RAPPORT_DATA_DIR/imports: uploads streamed to disk, deleted once their import is done or failed. */
+  dir: string;
+  limits: ImportLimits;
 }
 
 export interface LinkPreviewConfig {
@@ -277,6 +288,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRedirects: 3,
     },
     accountDeletion: { graceMs: e.ACCOUNT_DELETION_GRACE_DAYS * 86_400_000 },
+    imports: {
+      dir: join(resolve(e.RAPPORT_DATA_DIR), 'imports'),
+      limits: {
+        maxUploadBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024),
+        maxRowsPerFile: e.IMPORT_MAX_ROWS,
+        // An archive may inflate to ten times the largest upload, and no entry more than 200 to 1.
+        maxInflatedBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024) * 10,
+        maxInflationRatio: 200,
+      },
+    },
     screening: {
       ipBurst: e.SIGNUP_IP_BURST,
       ipWindowMs: 10 * 60_000,
@@ -293,8 +314,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** A configuration for tests: in-memory PGlite, quiet logs, no SMTP unless given. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
+  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', VACUUM_INTERVAL_MINUTES: '0', SCRYPT_LOG_N: '12' });
   return {
-    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', VACUUM_INTERVAL_MINUTES: '0', SCRYPT_LOG_N: '12' }),
+    ...base,
     database: { kind: 'pglite', dataDir: null, blankCluster: process.env.RAPPORT_TEST_BLANK_CLUSTER || undefined },
     graphSnapshot: { path: null, intervalMs: 0, everyChanges: 100_000 },
     exportsDir: join(tmpdir(), `rapport-test-exports-${process.pid}`),
@@ -303,6 +325,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     rateLimit: { perMinute: 1_000_000, writesPerMinute: 1_000_000 },
     preAuth: { perMinute: 1_000_000, failedCredentials: 1_000_000, failedCredentialsWindowMs: 900_000 },
     signupProbe: { perAddress: 1_000_000, perSubnet: 1_000_000, windowMs: 3_600_000 },
+    // Each test's uploads in a directory of its own process.
+    imports: { ...base.imports, dir: join(tmpdir(), `rapport-imports-${process.pid}`) },
     ...overrides,
   };
 }

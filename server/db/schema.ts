@@ -19,3 +19,4 @@ export * from './tables/endorsements.ts';
 export * from './tables/email-invitations.ts';
 export * from './tables/exports.ts';
 export * from './tables/deletions.ts';
+export * from './tables/imports.ts';

@@ -1,3 +1,6 @@
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { AppError, badRequest } from '../errors.ts';
 
@@ -22,4 +25,37 @@ export async function readSingleUpload(request: FastifyRequest, options: { maxBy
 function isClientError(err: unknown): boolean {
   const status = (err as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/**
+ * Streams the one file of a multipart/form-data request to `path`, never holding more than a chunk in
+ * memory (imports take archives of hundreds of megabytes). Returns the file's name as the client gave it
+ * and its size, or null when the request carries no file. Over `maxBytes` the partial file is deleted and
+ * `tooLarge()` is thrown; a body cut short is `invalid_upload`, as for readSingleUpload.
+ */
+export async function streamSingleUpload(
+  request: FastifyRequest,
+  path: string,
+  options: { maxBytes: number; tooLarge: () => AppError },
+): Promise<{ fileName: string; bytes: number } | null> {
+  if (!request.isMultipart()) throw new AppError(415, 'multipart_required');
+  let wrote = false;
+  try {
+    const file = await request.file({ limits: { fileSize: options.maxBytes } });
+    if (!file) return null;
+    wrote = true;
+    let bytes = 0;
+    file.file.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+    });
+    await pipeline(file.file, createWriteStream(path, { flags: 'wx', mode: 0o600 }));
+    if (file.file.truncated) throw options.tooLarge();
+    return { fileName: file.filename, bytes };
+  } catch (err) {
+    if (wrote) await rm(path, { force: true });
+    if (err instanceof AppError) throw err;
+    if ((err as { code?: unknown } | null)?.code === 'FST_REQ_FILE_TOO_LARGE') throw options.tooLarge();
+    if (isClientError(err)) throw err;
+    throw badRequest('invalid_upload', { key: 'malformed' });
+  }
 }

@@ -31,6 +31,8 @@ export interface JobKinds {
   'exports.sweep': { slot: string };
   /** Fetch a post's pending link preview (jobs/link-previews.ts), enqueued with the post's write. */
   'link-preview.refresh': { postId: number };
+  /** Parse and apply one member's upload (imports/run.ts), enqueued with the upload and again after its column mapping. */
+  'imports.run': { importId: number };
 }
 
 export type JobKind = keyof JobKinds;
@@ -39,3 +41,5 @@ export type JobKind = keyof JobKinds;
 export const EMAIL_ATTEMPTS = 8;
 /** Attempts at a link preview before a failure that may pass (a timeout, a 5xx) is final. */
 export const LINK_PREVIEW_ATTEMPTS = 3;
+/** Attempts at an import before it ends failed (each resumes where the last stopped). */
+export const IMPORT_ATTEMPTS = 5;

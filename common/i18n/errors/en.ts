@@ -26,6 +26,7 @@ const errors = {
     one_file: 'Send one file and nothing else.',
   },
   photo_missing: 'Attach an image in the "photo" field.',
+  import_file_missing: 'Attach the file to import in the "file" field.',
   invalid_image: 'The image could not be read. Try another file.',
   invalid_link: {
     confirmation: 'This confirmation link is invalid or has expired. Ask for a new one.',
@@ -130,6 +131,9 @@ const errors = {
     position: 'This member has no such position.',
     recommendation: 'Recommendation not found.',
     recommendation_request: 'Recommendation request not found.',
+    import: 'Import not found.',
+    contact: 'Contact not found.',
+    profile_draft: 'No profile to review from your imports.',
   },
 
   request_timeout: 'The request took too long to arrive.',
@@ -199,12 +203,16 @@ const errors = {
   recommendation_request_closed: 'This request was already answered with a recommendation.',
   recommendation_exists: 'You already wrote a recommendation for this position.',
   recommendation_state: 'This recommendation has changed in the meantime: reload the page.',
+  imports_running: 'You already have {max} imports being processed. Wait for one to finish.',
+  import_state: 'This import is not waiting for that any more: reload the page.',
+  contact_unmatched: 'This contact is not a member you can invite.',
   job_not_dead: 'This job is not dead any more (it was retried, or is running or done): reload the list.',
 
   payload_too_large: {
     body: 'The request body is too large.',
     file: 'The file is too large.',
   },
+  import_too_large: 'The file is too large: imports take up to {maxMb} MB.',
   uri_too_long: 'A part of the address is too long.',
   unsupported_media_type: {
     body: 'The body must be JSON.',

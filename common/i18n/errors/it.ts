@@ -16,6 +16,7 @@ const errors: ErrorMessages = {
     one_file: 'Invia un solo file e nient’altro.',
   },
   photo_missing: 'Allega un’immagine nel campo "photo".',
+  import_file_missing: 'Allega il file da importare nel campo "file".',
   invalid_image: 'Non è stato possibile leggere l’immagine. Prova con un altro file.',
   invalid_link: {
     confirmation: 'Questo link di conferma non è valido o è scaduto. Chiedine uno nuovo.',
@@ -121,6 +122,9 @@ const errors: ErrorMessages = {
     position: 'Questa persona non ha questa esperienza.',
     recommendation: 'Referenza non trovata.',
     recommendation_request: 'Richiesta di referenza non trovata.',
+    import: 'Importazione non trovata.',
+    contact: 'Contatto non trovato.',
+    profile_draft: 'Nessun profilo da rivedere dalle tue importazioni.',
   },
 
   request_timeout: 'La richiesta ha impiegato troppo tempo ad arrivare.',
@@ -190,12 +194,16 @@ const errors: ErrorMessages = {
   recommendation_request_closed: 'A questa richiesta è già stata data risposta con una referenza.',
   recommendation_exists: 'Hai già scritto una referenza per questa esperienza.',
   recommendation_state: 'Nel frattempo questa referenza è cambiata: ricarica la pagina.',
+  imports_running: 'Hai già {max} importazioni in corso. Attendi che una finisca.',
+  import_state: 'Questa importazione non è più in attesa di questo: ricarica la pagina.',
+  contact_unmatched: 'Questo contatto non è un membro che puoi invitare.',
   job_not_dead: 'Questo job non è più fallito (è stato riprovato, è in esecuzione o è concluso): ricarica l’elenco.',
 
   payload_too_large: {
     body: 'Il corpo della richiesta è troppo grande.',
     file: 'Il file è troppo grande.',
   },
+  import_too_large: 'Il file è troppo grande: le importazioni accettano fino a {maxMb} MB.',
   uri_too_long: 'Una parte dell’indirizzo è troppo lunga.',
   unsupported_media_type: {
     body: 'Il corpo della richiesta deve essere JSON.',

@@ -36,7 +36,7 @@ const OPEN = ['pending', 'ignored'] as const;
  * Sent from a comment (`commentId`), the sender must see the comment and invite its author or its post's
  * author (commentInvitationRefusal); the context is then `comment`, with the comment kept as the origin.
  */
-export async function sendInvitation(deps: NetworkDeps, sender: Actor, input: InvitationCreate): Promise<SendResult> {
+export async function sendInvitation(deps: NetworkDeps, sender: Actor, input: InvitationCreate, server: { context?: 'import' } = {}): Promise<SendResult> {
   const senderId = sender.id;
   const [recipient] = await deps.db
     .select({ id: members.id, status: members.status, handle: members.handle, role: members.role, email: members.email, name: profiles.name })
@@ -47,7 +47,8 @@ export async function sendInvitation(deps: NetworkDeps, sender: Actor, input: In
   const toSelf = inviteRefusal(senderId, { id: recipient.id, block: null, connected: false });
   if (toSelf) throw toSelf;
   const fromComment = input.commentId !== undefined;
-  const origin = fromComment ? 'comment' : await checkedOrigin(deps, senderId, recipient.id, input.context);
+  // A context no client may name (an import's contact) is set by the server's own route, never from the body.
+  const origin = fromComment ? 'comment' : (server.context ?? (await checkedOrigin(deps, senderId, recipient.id, input.context)));
 
   return inTransaction(deps.db, async (tx) => {
     await lockMembers(tx, senderId, recipient.id);
