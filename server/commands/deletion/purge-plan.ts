@@ -135,6 +135,23 @@ export const PURGE_PLAN: PlanEntry[] = [
   { table: 'suggestion_dismissals', refs: ['member_id', 'other_id'], action: 'delete', why: 'both sides', statements: del('suggestion_dismissals', 'member_id', 'other_id') },
   // Relationship memory: their own, and others' cards about them (the person they describe is gone).
   { table: 'relationship_card_tags', refs: ['member_id', 'other_id'], action: 'delete', why: 'their tags on cards, and tags on others’ cards about them', statements: del('relationship_card_tags', 'member_id', 'other_id') },
+  // Imports and the contacts they brought (docs/imports.md).
+  { table: 'contact_tags', refs: ['member_id'], action: 'delete', why: 'tags on their contacts', statements: del('contact_tags', 'member_id') },
+  { table: 'contact_notes', refs: ['member_id'], action: 'delete', why: 'notes on their contacts', statements: del('contact_notes', 'member_id') },
+  {
+    table: 'contacts',
+    refs: ['member_id', 'matched_member_id'],
+    action: 'delete',
+    why: 'their contacts; in others’ address books the person stays as the others imported them, no longer matched to a member',
+    statements: (m) => [
+      sql`DELETE FROM contacts WHERE member_id = ${m.id}`,
+      sql`UPDATE contacts SET matched_member_id = NULL, match_kind = NULL, match_confidence = NULL WHERE matched_member_id = ${m.id}`,
+    ],
+  },
+  { table: 'import_records', refs: ['member_id'], action: 'delete', why: 'records staged from their uploads', statements: del('import_records', 'member_id') },
+  { table: 'imports', refs: ['member_id'], action: 'delete', why: 'their imports and their reports', statements: del('imports', 'member_id') },
+  { table: 'import_profile_drafts', refs: ['member_id'], action: 'delete', why: 'the profile read from their archive', statements: del('import_profile_drafts', 'member_id') },
+  { table: 'imported_history', refs: ['member_id'], action: 'delete', why: 'endorsements and recommendations imported from elsewhere', statements: del('imported_history', 'member_id') },
   {
     table: 'exports',
     refs: ['member_id'],
