@@ -2,12 +2,13 @@
  * `npx tsx bench/graph/report-md.ts [file]`: the tables of docs/performance.md's graph section, printed as
  * Markdown from a run-all.ts result (default bench/results/latest-graph.json).
  */
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import type { Summary } from './measure.ts';
 import { markdownTable, targetRows } from './summary.ts';
 
 type Obj = Record<string, unknown>;
-const file = process.argv[2] ?? new URL('../results/latest-graph.json', import.meta.url).pathname;
+const file = process.argv[2] ?? fileURLToPath(new URL('../results/latest-graph.json', import.meta.url));
 const r = JSON.parse(readFileSync(file, 'utf8')) as Obj;
 const graphs = r.graphs as Record<string, Obj>;
 const f = (us: number | undefined): string => (us === undefined ? '–' : us >= 1000 ? `${(us / 1000).toFixed(us >= 100_000 ? 0 : 1)} ms` : `${us.toFixed(us < 10 ? 1 : 0)} µs`);

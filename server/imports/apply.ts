@@ -188,7 +188,7 @@ async function attachTags(ctx: ApplyContext, tags: { contact: number; name: stri
   );
   await ctx.tx.execute(
     sql`INSERT INTO contact_tags (member_id, contact_id, tag_id)
-        SELECT DISTINCT ${ctx.memberId}, x.contact, t.id
+        SELECT DISTINCT ${ctx.memberId}::int, x.contact, t.id
           FROM jsonb_to_recordset(${jsonText(tags)}::jsonb) AS x(contact integer, name text)
           JOIN relationship_tags t ON t.member_id = ${ctx.memberId} AND lower(t.name) = lower(x.name)
         ON CONFLICT DO NOTHING`,
