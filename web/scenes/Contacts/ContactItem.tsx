@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Button, Collapse, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Collapse, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -40,9 +40,10 @@ export function ContactItem({ contact }: { contact: ContactView }) {
     <Box py="sm">
       <Stack gap={4}>
         <Group gap="xs" wrap="wrap">
-          <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+          {/* Each contact is a heading, so a screen reader can move from one to the next. */}
+          <Title order={2} fz="md" style={{ overflowWrap: 'anywhere' }}>
             <bdi>{contact.name}</bdi>
-          </Text>
+          </Title>
           {member && <DegreeBadge degree={member.degree} />}
         </Group>
         {role && (
