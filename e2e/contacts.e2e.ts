@@ -7,6 +7,8 @@ import { rows } from '../server/db/connection.ts';
 import { buildLinkedInArchive, eraPath } from '../server/imports/parse/fixtures/build-archive.ts';
 import { multipart } from '../server/test/uploads.ts';
 import { expectAccessible } from './fixtures/axe.ts';
+import { tabTo } from './fixtures/keyboard.ts';
+import { expectNoSidewaysScroll } from './fixtures/layout.ts';
 import { type SeededMember, seedMember } from './fixtures/network-api.ts';
 import { startingWith } from './fixtures/pages.ts';
 import { browserSuite } from './fixtures/suite.ts';
@@ -78,11 +80,18 @@ describe('my contacts', () => {
     await list.getByRole('button', { name: t('contacts:actions.connectLabel', { name: 'Ottoline Vasquez-Brennan' }) }).first().waitFor();
 
     // A private note on a contact.
-    await list.getByRole('button', { name: t('contacts:actions.detailsLabel', { name: isadora.name }) }).first().click();
+    // Opened with the keyboard: Tab from the filter to the disclosure, Enter.
+    const details = list.getByRole('button', { name: t('contacts:actions.detailsLabel', { name: isadora.name }) }).first();
+    await tabTo(page, details);
+    await page.keyboard.press('Enter');
+    expect(await details.getAttribute('aria-expanded')).toBe('true');
     await list.getByRole('textbox', { name: t('contacts:notes.label') }).fill(NOTE);
     await list.getByRole('button', { name: t('contacts:notes.add') }).click();
     await list.getByRole('list', { name: t('contacts:notes.list', { name: isadora.name }) }).getByText(NOTE).waitFor();
     await expectAccessible(page, 'contacts, a contact opened with its notes');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectNoSidewaysScroll(page, 'contacts at 390 px');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // "Not here yet": Perpetua has an email address, so she can be invited to join.
     await page.getByRole('textbox', { name: t('contacts:filter.label') }).click();
