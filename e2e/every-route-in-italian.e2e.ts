@@ -252,6 +252,7 @@ const VISITS: Visit[] = [
   { route: '/notifications', path: () => '/notifications', as: 'member' },
   { route: '/introductions', path: () => '/introductions', as: 'member' },
   { route: '/relationships', path: () => '/relationships', as: 'member' },
+  { route: '/contacts', path: () => '/contacts', as: 'member' },
   { route: '/keep-in-touch', path: () => '/keep-in-touch', as: 'member' },
   { route: '/ledger', path: () => '/ledger', as: 'member' },
   { route: '/recommendations', path: () => '/recommendations', as: 'member' },

@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './components/AppLayout.tsx';
 import { RequireAuth } from './components/RequireAuth.tsx';
 import { AdminPage } from './scenes/Admin/AdminPage.tsx';
+import { ContactsPage } from './scenes/Contacts/ContactsPage.tsx';
 import { DirectoryPage } from './scenes/Directory/DirectoryPage.tsx';
 import { EditProfilePage } from './scenes/EditProfile/EditProfilePage.tsx';
 import { ForgotPasswordPage } from './scenes/ForgotPassword/ForgotPasswordPage.tsx';
@@ -61,6 +62,7 @@ export const router = createBrowserRouter([
           { path: '/introductions', element: <IntroductionsPage /> },
           { path: '/notifications', element: <NotificationsPage /> },
           { path: '/relationships', element: <RelationshipsPage /> },
+          { path: '/contacts', element: <ContactsPage /> },
           { path: '/keep-in-touch', element: <KeepInTouchPage /> },
           { path: '/ledger', element: <LedgerPage /> },
           { path: '/recommendations', element: <RecommendationsPage /> },

@@ -62,6 +62,9 @@ export function NetworkPage() {
             <Button component={Link} to="/relationships" variant="default">
               {t('page.yourPeople')}
             </Button>
+            <Button component={Link} to="/contacts" variant="default">
+              {t('page.contacts')}
+            </Button>
             <Button component={Link} to="/keep-in-touch" variant="default">
               {t('page.keepInTouch')}
             </Button>

@@ -5,6 +5,7 @@ export default {
     description: 'Invitations, connections, follows and people you may know.',
     /** Links to the private relationship memory (scenes/Relationships). */
     yourPeople: 'Your people',
+    contacts: 'Contacts',
     keepInTouch: 'Keep in touch',
     ledger: 'Gives and asks',
   },

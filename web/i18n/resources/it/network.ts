@@ -6,6 +6,7 @@ const network: Messages<typeof english> = {
     title: 'Rete',
     description: 'Inviti, collegamenti, chi segui e persone che potresti conoscere.',
     yourPeople: 'Le tue persone',
+    contacts: 'Contatti',
     keepInTouch: 'Resta in contatto',
     ledger: 'Dare e chiedere',
   },
