@@ -157,7 +157,7 @@ export const ERROR_CODES = {
 
   // 413 to 431: the request's size or shape
   payload_too_large: { status: 413, meaning: 'The body or the uploaded file is too large.' },
-  import_too_large: { status: 413, meaning: 'The uploaded file is over the import limit (`params.maxMb`, 200 MB by default).' },
+  import_too_large: { status: 413, meaning: 'The uploaded file is over the import limit (`params.megabytes`, 200 MB by default).' },
   uri_too_long: { status: 414, meaning: 'A path segment is over 100 characters.' },
   unsupported_media_type: { status: 415, meaning: 'The body is not JSON (or the file is not a JPEG, PNG, WebP or GIF image).' },
   multipart_required: { status: 415, meaning: 'Send the file as multipart/form-data.' },

@@ -212,7 +212,7 @@ const errors = {
     body: 'The request body is too large.',
     file: 'The file is too large.',
   },
-  import_too_large: 'The file is too large: imports take up to {maxMb} MB.',
+  import_too_large: 'The file is too large: imports take up to {megabytes, number} MB.',
   uri_too_long: 'A part of the address is too long.',
   unsupported_media_type: {
     body: 'The body must be JSON.',

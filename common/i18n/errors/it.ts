@@ -203,7 +203,7 @@ const errors: ErrorMessages = {
     body: 'Il corpo della richiesta è troppo grande.',
     file: 'Il file è troppo grande.',
   },
-  import_too_large: 'Il file è troppo grande: le importazioni accettano fino a {maxMb} MB.',
+  import_too_large: 'Il file è troppo grande: le importazioni accettano fino a {megabytes, number} MB.',
   uri_too_long: 'Una parte dell’indirizzo è troppo lunga.',
   unsupported_media_type: {
     body: 'Il corpo della richiesta deve essere JSON.',

@@ -70,7 +70,7 @@ const proposalView = z.object({
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
   const limits = ctx.config.imports.limits;
-  const tooLarge = () => new AppError(413, 'import_too_large', { params: { maxMb: Math.round(limits.maxUploadBytes / (1024 * 1024)) } });
+  const tooLarge = () => new AppError(413, 'import_too_large', { params: { megabytes: Math.round(limits.maxUploadBytes / (1024 * 1024)) } });
 
   async function ownImport(actorId: number, id: number) {
     const found = await loadImport(ctx.db, id);
