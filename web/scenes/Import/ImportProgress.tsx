@@ -62,7 +62,6 @@ export function ImportProgress({ id }: { id: number }) {
               striped={!resting(data.status)}
               animated={!resting(data.status)}
               aria-label={t('status.label')}
-              aria-valuetext={`${words} ${t('status.percent', { percent: format.number(progress) })}`}
             />
           )}
           {data.status === 'failed' && data.report.error && <ImportFailure error={data.report.error} />}

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -63,9 +63,9 @@ function MatchRow({ contact, sent, onConnect, onDismiss, dismissing }: { contact
             </Text>
           )}
           <Group gap={6}>
-            <Badge variant="light" color={match.kind === 'name_org' ? 'yellow' : 'teal'} tt="none" style={{ whiteSpace: 'normal', height: 'auto' }}>
+            <Text size="sm" fw={500}>
               {t(`matches.kinds.${match.kind}`)}
-            </Badge>
+            </Text>
             <Text size="xs" c="dimmed">
               {match.confidence >= 0.9 ? t('matches.confidence.high') : t('matches.confidence.low')}
             </Text>

@@ -27,7 +27,7 @@ export function PreviousImports({ current }: { current: number | null }) {
         <Stack component="ul" gap={6} p={0} m={0} aria-label={t('previous.label')} style={{ listStyle: 'none' }}>
           {list.data.items.map((item) => (
             <li key={item.id} style={{ overflowWrap: 'anywhere' }}>
-              <Anchor component={Link} to={`/settings/import?id=${item.id}`} size="sm" aria-current={item.id === current ? 'true' : undefined} aria-label={t('previous.open', { file: item.fileName })}>
+              <Anchor component={Link} to={`/settings/import?id=${item.id}`} size="sm" aria-current={item.id === current ? 'true' : undefined}>
                 {t('previous.line', { file: item.fileName, status: t(`status.${item.status}`), date: format.dateTime(item.createdAt) })}
               </Anchor>
             </li>

@@ -102,7 +102,7 @@ export function UploadCard({ onStarted }: { onStarted: (id: number) => void }) {
             <Text size="sm" aria-hidden>
               {t('choose.uploading', { percent: format.number(percent) })}
             </Text>
-            <Progress value={percent} aria-label={t('choose.uploadLabel')} aria-valuetext={t('choose.uploading', { percent: format.number(percent) })} />
+            <Progress value={percent} aria-label={t('choose.uploadLabel')} />
           </Stack>
         )}
         <FormError error={error} />

@@ -172,6 +172,5 @@ export default {
     none: 'No imports yet.',
     label: 'Your previous imports',
     line: '{file} — {status}, {date}',
-    open: 'Open the report of {file}',
   },
 };

@@ -174,7 +174,6 @@ const imports: Messages<typeof english> = {
     none: 'Ancora nessuna importazione.',
     label: 'Le tue importazioni precedenti',
     line: '{file} — {status}, {date}',
-    open: 'Apri il resoconto di {file}',
   },
 };
 
