@@ -24,6 +24,7 @@ export function UploadCard({ onStarted }: { onStarted: (id: number) => void }) {
   const [error, setError] = useState<unknown>(null);
   const [dragging, setDragging] = useState(false);
   const abort = useRef<AbortController | null>(null);
+  const input = useRef<HTMLInputElement>(null);
 
   const choose = (chosen: File | null | undefined) => {
     setError(null);
@@ -44,6 +45,8 @@ export function UploadCard({ onStarted }: { onStarted: (id: number) => void }) {
     try {
       const { id } = await importsApi.start(file, setFraction, abort.current.signal);
       setFile(null);
+      // Emptied, so choosing the same file again (a re-import) is a change the input reports.
+      if (input.current) input.current.value = '';
       onStarted(id);
     } catch (err) {
       if (!(err instanceof DOMException && err.name === 'AbortError')) setError(err);
@@ -86,6 +89,7 @@ export function UploadCard({ onStarted }: { onStarted: (id: number) => void }) {
             </Text>
             <input
               id={inputId}
+              ref={input}
               type="file"
               accept={[...ACCEPTED, 'application/zip', 'text/csv', 'text/vcard'].join(',')}
               aria-describedby={hintId}
