@@ -9,6 +9,7 @@ import type endorsements from './web/i18n/resources/en/endorsements.ts';
 import type errors from './web/i18n/resources/en/errors.ts';
 import type feed from './web/i18n/resources/en/feed.ts';
 import type home from './web/i18n/resources/en/home.ts';
+import type imports from './web/i18n/resources/en/imports.ts';
 import type messages from './web/i18n/resources/en/messages.ts';
 import type network from './web/i18n/resources/en/network.ts';
 import type notifications from './web/i18n/resources/en/notifications.ts';
@@ -45,6 +46,7 @@ declare module 'i18next' {
       errors: typeof errors;
       feed: typeof feed;
       home: typeof home;
+      imports: typeof imports;
       messages: typeof messages;
       network: typeof network;
       notifications: typeof notifications;

@@ -260,6 +260,7 @@ const VISITS: Visit[] = [
   { route: '/messages/new', path: () => '/messages/new', as: 'member' },
   { route: '/messages/:id', path: () => `/messages/${conversationId}`, as: 'member' },
   { route: '/settings', path: () => '/settings', as: 'member' },
+  { route: '/settings/import', path: () => '/settings/import', as: 'member' },
   { route: '/admin', path: () => '/admin', as: 'operator' },
   { route: '*', path: () => '/no-such-page', as: 'member' },
 ];

@@ -7,6 +7,7 @@ import { DirectoryPage } from './scenes/Directory/DirectoryPage.tsx';
 import { EditProfilePage } from './scenes/EditProfile/EditProfilePage.tsx';
 import { ForgotPasswordPage } from './scenes/ForgotPassword/ForgotPasswordPage.tsx';
 import { HomePage } from './scenes/Home/HomePage.tsx';
+import { ImportPage } from './scenes/Import/ImportPage.tsx';
 import { ConversationPane } from './scenes/Messages/ConversationPane.tsx';
 import { MessagesHome } from './scenes/Messages/MessagesHome.tsx';
 import { MessagesLayout } from './scenes/Messages/MessagesLayout.tsx';
@@ -76,6 +77,7 @@ export const router = createBrowserRouter([
             ],
           },
           { path: '/settings', element: <SettingsPage /> },
+          { path: '/settings/import', element: <ImportPage /> },
           { path: '/admin', element: <AdminPage /> },
         ],
       },

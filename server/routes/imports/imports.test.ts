@@ -7,6 +7,7 @@ import { rows } from '../../db/connection.ts';
 import { buildLinkedInArchive, eraPath } from '../../imports/parse/fixtures/build-archive.ts';
 import { type Member, signUp } from '../../test/client.ts';
 import { describeEachEngine } from '../../test/engines.ts';
+import { plantArchiveMembers } from '../../test/imports-planted.ts';
 import { multipart } from '../../test/uploads.ts';
 
 describeEachEngine('member imports and contacts', (get) => {
@@ -25,22 +26,7 @@ describeEachEngine('member imports and contacts', (get) => {
     const jobs = await rows(db(), sql`SELECT status, attempts, last_error FROM jobs WHERE kind = 'imports.run'`);
     throw new Error(`import never finished: ${JSON.stringify(jobs)}`);
   };
-  const planted = async (tag: string) => {
-    const verify = (m: Member) => db().execute(sql`UPDATE members SET email_verified_at = now() WHERE id = ${m.id}`);
-    const ottoline = await signUp(get().app, `Ottoline Vasquez-Brennan`, `ottoline-${tag}@example.com`);
-    await ottoline.call('PATCH', '/api/v1/me/profile', { links: [{ label: 'LinkedIn', url: 'https://linkedin.com/in/ottoline-vasquez-brennan' }] });
-    const thaddeus = await signUp(get().app, `Thaddeus Okonkwo-Lindqvist`, `thaddeus-${tag}@example.com`);
-    await thaddeus.call('PATCH', '/api/v1/me/profile', { links: [{ label: 'Profile', url: 'https://www.linkedin.com/in/Thaddeus-Okonkwo-Lindqvist/' }] });
-    const perpetua = await signUp(get().app, `Perpetua Szymańska`, tag === 'a' ? 'perpetua.szymanska@example.org' : `perpetua-${tag}@example.org`);
-    await verify(perpetua);
-    const bartholomew = await signUp(get().app, `Bartholomew Quaye`, tag === 'a' ? 'b.quaye@example.net' : `bq-${tag}@example.net`);
-    await verify(bartholomew);
-    const isadora = await signUp(get().app, `Isadora Fenwick-Achebe`, `isadora-${tag}@example.com`);
-    await isadora.call('PATCH', '/api/v1/me/profile', { experience: [{ organisation: 'Lanternfish Cooperative', title: 'Beekeeper', startDate: '2019-01' }] });
-    const casimir = await signUp(get().app, `Casimir Undset`, `casimir-${tag}@example.com`);
-    await casimir.call('PATCH', '/api/v1/me/profile', { experience: [{ organisation: 'brackenridge  ropeworks', title: 'Rigger', startDate: '2015-01' }] });
-    return { ottoline, thaddeus, perpetua, bartholomew, isadora, casimir };
-  };
+  const planted = (tag: string) => plantArchiveMembers(get().app, db(), tag);
 
   it('imports a LinkedIn archive: contacts, how we met, interactions, notes, history, profile draft; matches the planted members and no decoy; re-import adds nothing', async () => {
     const people = await planted('a');

@@ -31,7 +31,7 @@ const isTab = (v: string | null): v is Tab => TABS.includes(v as Tab);
  * (?tab=connections) so each list can be linked to and survives a reload.
  */
 export function NetworkPage() {
-  const { t } = useTranslation(['network', 'introductions', 'join']);
+  const { t } = useTranslation(['network', 'introductions', 'join', 'imports']);
   const [inviting, setInviting] = useState(false);
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab');
@@ -73,6 +73,9 @@ export function NetworkPage() {
             </Button>
             <Button variant="default" onClick={() => setInviting(true)}>
               {t('join:invite.open')}
+            </Button>
+            <Button component={Link} to="/settings/import" variant="default">
+              {t('imports:link.open')}
             </Button>
           </Group>
         }

@@ -5,6 +5,7 @@ import { useMe } from '../../hooks/useMe.ts';
 import { BlockedMembersCard } from './BlockedMembersCard.tsx';
 import { DeleteAccountCard } from './DeleteAccountCard.tsx';
 import { EmailNotificationsCard } from './EmailNotificationsCard.tsx';
+import { ImportCard } from './ImportCard.tsx';
 import { LanguageCard } from './LanguageCard.tsx';
 import { MessageSettingsCard } from './MessageSettingsCard.tsx';
 import { PasswordCard } from './PasswordCard.tsx';
@@ -29,6 +30,7 @@ export function SettingsPage() {
         <LanguageCard me={me} />
         <PasswordCard />
         <TokensCard />
+        <ImportCard />
         <YourDataCard />
         <DeleteAccountCard me={me} />
       </Stack>

@@ -1,0 +1,104 @@
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../server/db/connection.ts';
+import { buildLinkedInArchive, eraPath } from '../server/imports/parse/fixtures/build-archive.ts';
+import { plantArchiveMembers } from '../server/test/imports-planted.ts';
+import { expectAccessible } from './fixtures/axe.ts';
+import { expectNoSidewaysScroll } from './fixtures/layout.ts';
+import { seedMember } from './fixtures/network-api.ts';
+import { browserSuite } from './fixtures/suite.ts';
+import { t } from './fixtures/words.ts';
+
+const e2e = browserSuite();
+/** The planted members' names (server/imports/parse/fixtures/README.md), as plantArchiveMembers signs them up. */
+const PLANTED = ['Ottoline Vasquez-Brennan', 'Thaddeus Okonkwo-Lindqvist', 'Perpetua Szymańska', 'Bartholomew Quaye', 'Isadora Fenwick-Achebe', 'Casimir Undset'];
+const OTTOLINE = PLANTED[0]!;
+const archive = join(tmpdir(), `rapport-e2e-linkedin-2026-${process.pid}.zip`);
+
+beforeAll(async () => {
+  await buildLinkedInArchive(eraPath('linkedin-2026'), archive);
+});
+afterAll(async () => {
+  await rm(archive, { force: true });
+});
+
+/** Uploads the archive through the page and waits for its report, kicking the job queue as a worker would. */
+async function importThroughPage(page: Page): Promise<void> {
+  const before = page.url();
+  await page.getByLabel(t('imports:choose.label')).setInputFiles(archive);
+  await page.getByRole('button', { name: t('imports:choose.start'), exact: true }).click();
+  await expect.poll(() => page.url()).not.toBe(before);
+  await page.getByRole('progressbar', { name: t('imports:status.label') }).waitFor();
+  const report = page.getByRole('heading', { name: t('imports:report.title') });
+  await expect
+    .poll(
+      async () => {
+        await e2e.server.app.ctx.jobs.kick();
+        return report.isVisible();
+      },
+      { timeout: 60_000, interval: 300 },
+    )
+    .toBe(true);
+}
+
+describe('member imports through the browser', () => {
+  it('imports the LinkedIn archive with progress and a report, shows the planted members as here (not the decoys), connects with context import, and a re-import adds no contact', async () => {
+    const people = await plantArchiveMembers(e2e.server.app, e2e.server.app.ctx.db, 'a');
+    const marisol = await seedMember(e2e.server.app, 'Marisol Quennell-Adebayo');
+    const page = await e2e.signedIn(marisol);
+
+    // Settings leads to the page.
+    await page.goto('/settings');
+    await page.getByRole('link', { name: t('imports:link.open') }).click();
+    await page.getByRole('heading', { level: 1, name: t('imports:page.title') }).waitFor();
+    await expectAccessible(page, 'the import page, empty');
+
+    await importThroughPage(page);
+    await page.getByRole('status').getByText(t('imports:status.done'), { exact: false }).waitFor();
+    // The planted fault of the 2026 Connections.csv, worded with its line.
+    await page.getByText(t('imports:report.issue', { line: 13, text: t('imports:issues.bad_date') })).first().waitFor();
+
+    // Who is here: the six planted members, each once; the decoys (Ottoline Vasquez, the other Isadora and Casimir) are not.
+    const here = page.getByRole('list', { name: t('imports:matches.listLabel') });
+    await page.getByRole('heading', { name: t('imports:matches.title', { count: 6 }) }).waitFor();
+    for (const name of PLANTED) await here.getByRole('link', { name, exact: true }).waitFor();
+    expect(await here.getByRole('listitem').count()).toBe(6);
+    expect(await here.getByRole('link', { name: 'Ottoline Vasquez', exact: true }).count()).toBe(0);
+    await here.getByText(t('imports:matches.kinds.name_org')).first().waitFor();
+    await page.getByRole('heading', { name: t('imports:draft.title') }).waitFor();
+    await expectAccessible(page, 'the import report with who is here');
+
+    // Connect with Ottoline, with a note: the invitation's context is import.
+    await here.getByRole('button', { name: t('imports:matches.connectLabel', { name: OTTOLINE }) }).click();
+    const dialog = page.getByRole('dialog', { name: t('imports:matches.dialogTitle', { name: OTTOLINE }) });
+    await dialog.getByRole('textbox', { name: t('imports:matches.noteLabel') }).fill('We met through LinkedIn');
+    await expectAccessible(page, 'the connect dialog');
+    await dialog.getByRole('button', { name: t('imports:matches.send') }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await here.getByText(t('imports:matches.sent')).waitFor();
+    const invitations = await rows<{ context: string }>(e2e.server.app.ctx.db, sql`SELECT context FROM invitations WHERE sender_id = ${marisol.id} AND recipient_id = ${people.ottoline.id}`);
+    expect(invitations.map((i) => i.context)).toEqual(['import']);
+
+    // At 390 px the page does not scroll sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectNoSidewaysScroll(page, 'the import page with its report on a phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // The same archive again: no duplicate contact.
+    const count = async () => (await rows<{ n: number }>(e2e.server.app.ctx.db, sql`SELECT count(*)::int AS n FROM contacts WHERE member_id = ${marisol.id}`))[0]!.n;
+    const contacts = await count();
+    expect(contacts).toBeGreaterThan(6);
+    await importThroughPage(page);
+    expect(await count()).toBe(contacts);
+
+    // Both imports are listed; the first reopens its report.
+    const previous = page.getByRole('list', { name: t('imports:previous.label') });
+    await expect.poll(() => previous.getByRole('listitem').count()).toBe(2);
+    await previous.getByRole('link').last().click();
+    await page.getByRole('heading', { name: t('imports:report.title') }).waitFor();
+  });
+});
