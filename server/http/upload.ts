@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { AppError, badRequest } from '../errors.ts';
 
@@ -45,10 +46,18 @@ export async function streamSingleUpload(
     if (!file) return null;
     wrote = true;
     let bytes = 0;
-    file.file.on('data', (chunk: Buffer) => {
-      bytes += chunk.length;
-    });
-    await pipeline(file.file, createWriteStream(path, { flags: 'wx', mode: 0o600 }));
+    const out = createWriteStream(path, { flags: 'wx', mode: 0o600 });
+    try {
+      // Read as @fastify/multipart's own toBuffer does: a part cut short (no closing boundary) ends this
+      // loop, where a pipeline would wait for the part forever.
+      for await (const chunk of file.file as AsyncIterable<Buffer>) {
+        bytes += chunk.length;
+        if (!out.write(chunk)) await once(out, 'drain');
+      }
+    } finally {
+      out.end();
+      await finished(out).catch(() => undefined);
+    }
     if (file.file.truncated) throw options.tooLarge();
     return { fileName: file.filename, bytes };
   } catch (err) {
