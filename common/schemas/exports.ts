@@ -26,4 +26,5 @@ export type ExportView = z.infer<typeof exportView>;
 export const exportList = z.object({ items: z.array(exportView) });
 
 export const exportParams = z.strictObject({ id: bigIdParam });
-export const downloadQuery = z.strictObject({ token: z.string().min(1).max(200) });
+/** The shape a download token has (`rx_` and 24 random bytes, base64url); anything else is refused before the database is asked. */
+export const downloadQuery = z.strictObject({ token: z.string().regex(/^rx_[\w-]{32}$/, { message: 'must be a download token' }) });
