@@ -64,8 +64,10 @@ export interface Config {
         kind: 'pglite';
         dataDir: string | null;
         /**
-         * In memory only: a tarball of a freshly initialised, empty cluster to start from instead of
-         * running initdb again. Tests set it (server/test/global-setup.ts): initdb costs seconds per file.
+         * In memory only: a tarball of a cluster to start from instead of running initdb again. Tests set
+         * it (server/test/global-setup.ts): initdb costs seconds per file. It is either freshly initialised
+         * and empty, or (for suites that do not test migrations) already migrated, which start-up's
+         * migrate() then finds up to date.
          */
         blankCluster?: string;
       }

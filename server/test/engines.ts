@@ -17,11 +17,16 @@ export function engines(): Engine[] {
 
 /**
  * Opens an isolated database: a fresh in-memory PGlite, or a fresh schema on the server that is dropped
- * on close. Each test file therefore starts from an empty, migrated database.
+ * on close. Each test file therefore starts from an empty database, which the app (or the test) migrates.
+ * `migrated: true` starts a PGlite database from the cluster global-setup migrated once, so that
+ * migrating finds nothing left to do (server/test/global-setup.ts); a schema on the server is empty either way.
  */
-export async function openTestDatabase(engine: Engine): Promise<{ database: Database; config: Config; drop: () => Promise<void> }> {
+export async function openTestDatabase(
+  engine: Engine,
+  options: { migrated?: boolean } = {},
+): Promise<{ database: Database; config: Config; drop: () => Promise<void> }> {
   if (engine === 'pglite') {
-    const config = testConfig();
+    const config = options.migrated ? testConfig({ database: migratedPglite() }) : testConfig();
     const database = await openDatabase(config);
     return { database, config, drop: () => database.close() };
   }
@@ -46,6 +51,11 @@ export async function openTestDatabase(engine: Engine): Promise<{ database: Data
   };
 }
 
+/** An in-memory PGlite database that starts migrated, when global-setup left the cluster for it. */
+export function migratedPglite(): Config['database'] {
+  return { kind: 'pglite', dataDir: null, blankCluster: process.env.RAPPORT_TEST_MIGRATED_CLUSTER || process.env.RAPPORT_TEST_BLANK_CLUSTER || undefined };
+}
+
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
@@ -64,7 +74,7 @@ export function describeEachEngine(
       let current: TestApp | null = null;
       let drop: (() => Promise<void>) | null = null;
       beforeAll(async () => {
-        const opened = await openTestDatabase(engine);
+        const opened = await openTestDatabase(engine, { migrated: true });
         drop = opened.drop;
         const config = { ...opened.config, ...overrides(opened.config) };
         const app = await buildApp(config, { database: opened.database, background: false });
