@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type Config, testConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/connection.ts';
+import { TEMPLATE_SCHEMA, databaseUrl } from './template-database.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -18,8 +19,9 @@ export function engines(): Engine[] {
 /**
  * Opens an isolated database: a fresh in-memory PGlite, or a fresh schema on the server that is dropped
  * on close. Each test file therefore starts from an empty database, which the app (or the test) migrates.
- * `migrated: true` starts a PGlite database from the cluster global-setup migrated once, so that
- * migrating finds nothing left to do (server/test/global-setup.ts); a schema on the server is empty either way.
+ * `migrated: true` starts from what global-setup migrated once (server/test/global-setup.ts), so that
+ * migrating finds nothing left to do: PGlite from the migrated cluster, the server from a copy of the
+ * migrated template database (a database of its own rather than a schema).
  */
 export async function openTestDatabase(
   engine: Engine,
@@ -31,6 +33,8 @@ export async function openTestDatabase(
     return { database, config, drop: () => database.close() };
   }
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const template = process.env.RAPPORT_TEST_PG_TEMPLATE;
+  if (options.migrated && template) return copyOfTemplate(serverUrl, template);
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -46,6 +50,28 @@ export async function openTestDatabase(
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
       await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+/** A database of its own on the server, copied from the migrated template, dropped on close. */
+async function copyOfTemplate(url: string, template: string): Promise<{ database: Database; config: Config; drop: () => Promise<void> }> {
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await admin.end();
+  const config = testConfig({ database: { kind: 'postgres', url: databaseUrl(url, name), schema: TEMPLATE_SCHEMA } });
+  const database = await openDatabase(config);
+  return {
+    database,
+    config,
+    drop: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
   };
