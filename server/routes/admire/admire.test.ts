@@ -106,6 +106,18 @@ describeEachEngine('admire list', (get) => {
     expectCode(await add(a!, { organisation: slug }), 409, 'admire_duplicate');
   });
 
+  it('never shows a path through someone on either side of a block, nor a member who has since blocked me', async () => {
+    const [a, viaBlocker, viaOpen, c, d] = await people('Ari', 'Vib', 'Vio', 'Cid', 'Dot');
+    for (const [x, y] of [[a, viaBlocker], [viaBlocker, c], [a, viaOpen], [viaOpen, c], [viaOpen, d]] as const) await connect(x!, y!);
+    await viaBlocker!.call('PUT', `/api/v1/members/${a!.handle}/block`);
+    const { entry } = (await add(a!, { member: c!.handle })).json();
+    expect(entry.member.paths.map((p: Card[]) => p.map((x) => x.handle))).toEqual([[viaOpen!.handle]]);
+    await add(a!, { member: d!.handle });
+    await d!.call('PUT', `/api/v1/members/${a!.handle}/block`);
+    const after = await list(a!);
+    expect(after.map((e) => e.member?.person.handle ?? null)).toEqual([null, c!.handle]);
+  });
+
   it('refuses bad input with a stable code and writes nothing', async () => {
     const [a, b, blocked, blocker] = await people('Al', 'Bo', 'Blocked', 'Blocker');
     await blocked!.call('GET', '/api/v1/me');
