@@ -14,6 +14,7 @@ import type messages from './web/i18n/resources/en/messages.ts';
 import type network from './web/i18n/resources/en/network.ts';
 import type notifications from './web/i18n/resources/en/notifications.ts';
 import type introductions from './web/i18n/resources/en/introductions.ts';
+import type admire from './web/i18n/resources/en/admire.ts';
 import type join from './web/i18n/resources/en/join.ts';
 import type organisation from './web/i18n/resources/en/organisation.ts';
 import type people from './web/i18n/resources/en/people.ts';
@@ -51,6 +52,7 @@ declare module 'i18next' {
       network: typeof network;
       notifications: typeof notifications;
       introductions: typeof introductions;
+      admire: typeof admire;
       join: typeof join;
       organisation: typeof organisation;
       people: typeof people;

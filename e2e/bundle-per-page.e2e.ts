@@ -73,6 +73,7 @@ const VISITS: Visit[] = [
   { route: '/network', path: () => '/network', as: 'member' },
   { route: '/notifications', path: () => '/notifications', as: 'member' },
   { route: '/introductions', path: () => '/introductions', as: 'member' },
+  { route: '/admire', path: () => '/admire', as: 'member' },
   { route: '/relationships', path: () => '/relationships', as: 'member' },
   { route: '/contacts', path: () => '/contacts', as: 'member' },
   { route: '/keep-in-touch', path: () => '/keep-in-touch', as: 'member' },

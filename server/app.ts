@@ -49,6 +49,7 @@ import { eventRoutes } from './routes/events/events.ts';
 import { notificationRoutes, notificationSettingRoutes } from './routes/notifications/notifications.ts';
 import { GraphIndexProcessor } from './events/processors/graph-index.ts';
 import { ReadCacheProcessor } from './events/processors/read-caches.ts';
+import { AdmireConnectedProcessor } from './events/processors/admire-connected.ts';
 import { ChangeMarks } from './events/change-marks.ts';
 import { attachReadCaches, ReadCaches } from './viewer/read-caches.ts';
 import { loadStandings } from './viewer/standing.ts';
@@ -80,6 +81,7 @@ import { followBlockRoutes } from './routes/network/follows-blocks.ts';
 import { graphRoutes } from './routes/network/graph.ts';
 import { invitationRoutes } from './routes/network/invitations.ts';
 import { introductionRoutes } from './routes/introductions/introductions.ts';
+import { admireRoutes } from './routes/admire/admire.ts';
 import { screeningRoutes } from './routes/network/screening.ts';
 import { suggestionRoutes } from './routes/network/suggestions.ts';
 import { organisationRoutes } from './routes/organisations/organisations.ts';
@@ -139,6 +141,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   const detachReadCaches = attachReadCaches(database.db, readCaches);
   await events.register(new ReadCacheProcessor(readCaches), { marks: new ChangeMarks(graph.marks.safe()) });
+  // The admire list's pipeline moves to `connected` when its two members connect (durable: replayed after a crash).
+  await events.register(new AdmireConnectedProcessor(database.db));
 
   // Live updates: this process's events through the dispatcher, other processes' through their announcements.
   const live = new LiveStreams(metrics);
@@ -233,6 +237,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(followBlockRoutes, { prefix: '/api/v1' });
   await app.register(graphRoutes, { prefix: '/api/v1' });
   await app.register(introductionRoutes, { prefix: '/api/v1' });
+  await app.register(admireRoutes, { prefix: '/api/v1' });
   await app.register(suggestionRoutes, { prefix: '/api/v1' });
   await app.register(screeningRoutes, { prefix: '/api/v1' });
   await app.register(eventRoutes, { prefix: '/api/v1' });

@@ -14,6 +14,7 @@ import { MessagesLayout } from './scenes/Messages/MessagesLayout.tsx';
 import { NewMessagePane } from './scenes/Messages/NewMessagePane.tsx';
 import { NetworkPage } from './scenes/Network/NetworkPage.tsx';
 import { IntroductionsPage } from './scenes/Introductions/IntroductionsPage.tsx';
+import { AdmirePage } from './scenes/Admire/AdmirePage.tsx';
 import { NotFoundPage } from './scenes/NotFound/NotFoundPage.tsx';
 import { NotificationsPage } from './scenes/Notifications/NotificationsPage.tsx';
 import { OrganisationPage } from './scenes/Organisation/OrganisationPage.tsx';
@@ -61,6 +62,7 @@ export const router = createBrowserRouter([
           { path: '/posts/:id', element: <PostPage /> },
           { path: '/network', element: <NetworkPage /> },
           { path: '/introductions', element: <IntroductionsPage /> },
+          { path: '/admire', element: <AdmirePage /> },
           { path: '/notifications', element: <NotificationsPage /> },
           { path: '/relationships', element: <RelationshipsPage /> },
           { path: '/contacts', element: <ContactsPage /> },

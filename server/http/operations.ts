@@ -245,6 +245,14 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/v1/introductions/:id/decline': { operationId: 'declineIntroduction', errors: ['not_found', 'introduction_not_your_turn', 'introduction_answered', 'introduction_expired', 'introduction_closed'] },
   'POST /api/v1/introductions/:id/accept': { operationId: 'acceptIntroduction', errors: ['not_found', 'introduction_not_your_turn', 'introduction_answered', 'introduction_expired', 'introduction_closed', 'introduction_path_invalid'] },
   'POST /api/v1/introductions/:id/leave': { operationId: 'leaveIntroduction', errors: ['not_found', 'introduction_no_conversation'] },
+  // the admire list (issue 15, "map it out")
+  'GET /api/v1/admire': { operationId: 'listAdmired', errors: [] },
+  'POST /api/v1/admire': {
+    operationId: 'addAdmired',
+    errors: ['admire_target_required', 'admire_member_unknown', 'admire_organisation_unknown', 'admire_self', 'admire_duplicate', 'admire_list_full'],
+  },
+  'PATCH /api/v1/admire/:id': { operationId: 'updateAdmired', errors: ['not_found', 'admire_stage_backwards'] },
+  'DELETE /api/v1/admire/:id': { operationId: 'removeAdmired', errors: ['not_found'] },
   'GET /api/v1/suggestions/people': { operationId: 'listPeopleSuggestions', errors: [] },
   'DELETE /api/v1/suggestions/people/:handle': { operationId: 'dismissPeopleSuggestion', errors: ['not_found'] },
 

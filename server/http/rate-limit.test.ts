@@ -55,6 +55,9 @@ const LIMITED: WriteRoute[] = [
   { route: 'POST /api/v1/me/notices/{id}/read', caller: 'member', request: () => ({ url: '/api/v1/me/notices/987654/read' }) },
   { route: 'PUT /api/v1/me/screening', caller: 'member', request: () => ({ url: '/api/v1/me/screening', body: { mode: 'open', whoCanInvite: 'everyone', rules: [], otherwise: 'inbox' } }) },
   { route: 'POST /api/v1/invitations', caller: 'member', request: () => ({ url: '/api/v1/invitations', body: { to: nobody } }) },
+  { route: 'POST /api/v1/admire', caller: 'member', request: () => ({ url: '/api/v1/admire', body: { member: 'nobody-here' } }) },
+  { route: 'PATCH /api/v1/admire/{id}', caller: 'member', request: () => ({ url: '/api/v1/admire/987654', body: { stage: 'met' } }) },
+  { route: 'DELETE /api/v1/admire/{id}', caller: 'member', request: () => ({ url: '/api/v1/admire/987654' }) },
   { route: 'POST /api/v1/introductions', caller: 'member', request: () => ({ url: '/api/v1/introductions', body: { target: 'nobody-here', via: ['nobody-either'], blurb: 'Hello' } }) },
   ...(['forward', 'decline', 'accept', 'leave'] as const).map(
     (step): WriteRoute => ({ route: `POST /api/v1/introductions/{id}/${step}`, caller: 'member', request: () => ({ url: `/api/v1/introductions/987654/${step}` }) }),

@@ -28,6 +28,8 @@ export const keys = {
   follows: (direction: FollowDirection) => ['network', 'follows', direction] as const,
   blocks: ['network', 'blocks'] as const,
   suggestions: ['network', 'suggestions'] as const,
+  /** My admire list: under 'network', so a connection (which may move an entry to connected) refetches it. */
+  admire: ['network', 'admire'] as const,
   mutuals: (handle: string, limit: number) => ['member', handle, 'mutuals', limit] as const,
   paths: (handle: string) => ['member', handle, 'paths'] as const,
   /** The viewer's introductions, by box; any step refetches them all. */

@@ -169,6 +169,7 @@ export const PURGE_PLAN: PlanEntry[] = [
       sql`UPDATE email_invitations SET joined_member_id = NULL WHERE joined_member_id = ${m.id}`,
     ],
   },
+  { table: 'admire_entries', refs: ['member_id', 'target_id'], action: 'delete', why: 'their admire list, and others’ entries about them (private notes about a person who is gone)', statements: del('admire_entries', 'member_id', 'target_id') },
   { table: 'relationship_notes', refs: ['member_id', 'other_id'], action: 'delete', why: 'notes they wrote, and notes about them (the person is gone; a note about them is their personal data)', statements: del('relationship_notes', 'member_id', 'other_id') },
   { table: 'relationship_cards', refs: ['member_id', 'other_id'], action: 'delete', why: 'their cards, and cards about them', statements: del('relationship_cards', 'member_id', 'other_id') },
   { table: 'relationship_tags', refs: ['member_id'], action: 'delete', why: 'their tags', statements: del('relationship_tags', 'member_id') },

@@ -2,6 +2,7 @@
  * Every section of an export, in the order the ZIP holds them. A new kind of member data gets a section here
  * (and with it a file, its README entry and its manifest line).
  */
+import { admireSection } from './admire.ts';
 import { contactsSection } from './contacts.ts';
 import { commentsSection, conversationsSection, messagesSection, postsSection, reactionsSection } from './content.ts';
 import {
@@ -37,6 +38,7 @@ export const EXPORT_SECTIONS: readonly ExportSection[] = [
   interactionsSection,
   ledgerSection,
   introductionsSection,
+  admireSection,
   endorsementsSection,
   recommendationsSection,
   postsSection,

@@ -1,7 +1,12 @@
 import { ActionIcon, Menu } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBan, IconDots, IconFlag, IconLockOpen } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
+import { IconBan, IconDots, IconFlag, IconLockOpen, IconStar } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Trans, useTranslation } from 'react-i18next';
+import { admireApi } from '../../api/admire.ts';
+import { errorMessage } from '../../api/client.ts';
+import { keys } from '../../api/keys.ts';
 import { networkApi } from '../../api/network.ts';
 import { BlockDialog } from '../../components/BlockDialog.tsx';
 import { ReportDialog } from '../../components/ReportDialog.tsx';
@@ -9,12 +14,22 @@ import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
 
 /** Rare, weighty actions live behind "More" so they are not clicked by accident; blocking asks first. */
 export function ProfileMoreMenu({ person, blocked }: { person: { handle: string; name: string }; blocked: boolean }) {
-  const { t } = useTranslation('profile');
+  const { t } = useTranslation(['profile', 'admire']);
   const [confirming, { open, close }] = useDisclosure(false);
   const [reporting, report] = useDisclosure(false);
   const named = { values: { name: person.name }, components: { bdi: <bdi /> } };
   const unblock = useNetworkMutation(() => networkApi.unblock(person.handle), {
     success: () => <Trans t={t} i18nKey="actions.unblocked" {...named} />,
+  });
+  const client = useQueryClient();
+  // "Admire": onto the private admire list (issue 15); a second time says it is already there.
+  const admire = useMutation({
+    mutationFn: () => admireApi.add({ member: person.handle }, ''),
+    onSuccess: async () => {
+      notifications.show({ color: 'teal', message: t('admire:add.added', { name: person.name }) });
+      await client.invalidateQueries({ queryKey: keys.admire });
+    },
+    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
   return (
     <>
@@ -25,6 +40,11 @@ export function ProfileMoreMenu({ person, blocked }: { person: { handle: string;
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
+          {!blocked && (
+            <Menu.Item leftSection={<IconStar size={16} aria-hidden />} onClick={() => admire.mutate()}>
+              {t('admire:profileAction')}
+            </Menu.Item>
+          )}
           <Menu.Item leftSection={<IconFlag size={16} aria-hidden />} onClick={report.open}>
             <Trans t={t} i18nKey="actions.report" {...named} />
           </Menu.Item>

@@ -27,6 +27,7 @@ const common: Messages<typeof english> = {
     viewProfile: 'Visualizza profilo',
     editProfile: 'Modifica profilo',
     recommendations: 'Referenze',
+    admire: 'Chi ammiri',
     settings: 'Impostazioni',
     admin: 'Amministrazione',
     signOut: 'Esci',
