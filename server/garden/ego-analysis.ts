@@ -76,9 +76,11 @@ function clustersOf(ego: EgoNetwork, deg: Int32Array, seed: number): Int32Array 
   const { n, tieA, tieB } = ego;
   const cluster = new Int32Array(n).fill(-1);
   if (tieA.length === 0) return cluster;
+  // Keys made once: graphology keys are strings, and building the graph is most of the cost (bench/ego-structure.bench.ts).
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
-  for (let i = 0; i < n; i++) if (deg[i]! > 0) graph.addNode(i);
-  for (let e = 0; e < tieA.length; e++) graph.addEdge(tieA[e]!, tieB[e]!);
+  const keys = Array.from({ length: n }, (_, i) => String(i));
+  for (let i = 0; i < n; i++) if (deg[i]! > 0) graph.addNode(keys[i]!);
+  for (let e = 0; e < tieA.length; e++) graph.addUndirectedEdgeWithKey(e, keys[tieA[e]!]!, keys[tieB[e]!]!);
   const found = louvain(graph, { rng: seededRandom(seed), getEdgeWeight: null });
   const raw = new Int32Array(n).fill(-1);
   let count = 0;
