@@ -78,6 +78,7 @@ import { memberRoutes } from './routes/members/members.ts';
 import { connectionRoutes } from './routes/network/connections.ts';
 import { followBlockRoutes } from './routes/network/follows-blocks.ts';
 import { graphRoutes } from './routes/network/graph.ts';
+import { egoMapRoutes } from './routes/garden/ego-map.ts';
 import { invitationRoutes } from './routes/network/invitations.ts';
 import { introductionRoutes } from './routes/introductions/introductions.ts';
 import { screeningRoutes } from './routes/network/screening.ts';
@@ -232,6 +233,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(connectionRoutes, { prefix: '/api/v1' });
   await app.register(followBlockRoutes, { prefix: '/api/v1' });
   await app.register(graphRoutes, { prefix: '/api/v1' });
+  await app.register(egoMapRoutes, { prefix: '/api/v1' });
   await app.register(introductionRoutes, { prefix: '/api/v1' });
   await app.register(suggestionRoutes, { prefix: '/api/v1' });
   await app.register(screeningRoutes, { prefix: '/api/v1' });
