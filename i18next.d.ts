@@ -5,6 +5,7 @@ import type contacts from './web/i18n/resources/en/contacts.ts';
 import type admin from './web/i18n/resources/en/admin.ts';
 import type directory from './web/i18n/resources/en/directory.ts';
 import type editProfile from './web/i18n/resources/en/editProfile.ts';
+import type egoMap from './web/i18n/resources/en/egoMap.ts';
 import type endorsements from './web/i18n/resources/en/endorsements.ts';
 import type errors from './web/i18n/resources/en/errors.ts';
 import type feed from './web/i18n/resources/en/feed.ts';
@@ -43,6 +44,7 @@ declare module 'i18next' {
       admin: typeof admin;
       directory: typeof directory;
       editProfile: typeof editProfile;
+      egoMap: typeof egoMap;
       endorsements: typeof endorsements;
       errors: typeof errors;
       feed: typeof feed;

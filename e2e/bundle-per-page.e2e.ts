@@ -79,6 +79,7 @@ const VISITS: Visit[] = [
   { route: '/keep-in-touch', path: () => '/keep-in-touch', as: 'member' },
   { route: '/ledger', path: () => '/ledger', as: 'member' },
   { route: '/recommendations', path: () => '/recommendations', as: 'member' },
+  { route: '/garden/map', path: () => '/garden/map', as: 'member' },
   { route: '/messages', path: () => '/messages', as: 'member' },
   { route: '/messages/new', path: () => '/messages/new', as: 'member' },
   { route: '/messages/:id', path: () => `/messages/${conversationId}`, as: 'member' },

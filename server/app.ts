@@ -79,6 +79,7 @@ import { memberRoutes } from './routes/members/members.ts';
 import { connectionRoutes } from './routes/network/connections.ts';
 import { followBlockRoutes } from './routes/network/follows-blocks.ts';
 import { graphRoutes } from './routes/network/graph.ts';
+import { egoMapRoutes } from './routes/garden/ego-map.ts';
 import { invitationRoutes } from './routes/network/invitations.ts';
 import { introductionRoutes } from './routes/introductions/introductions.ts';
 import { admireRoutes } from './routes/admire/admire.ts';
@@ -236,6 +237,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(connectionRoutes, { prefix: '/api/v1' });
   await app.register(followBlockRoutes, { prefix: '/api/v1' });
   await app.register(graphRoutes, { prefix: '/api/v1' });
+  await app.register(egoMapRoutes, { prefix: '/api/v1' });
   await app.register(introductionRoutes, { prefix: '/api/v1' });
   await app.register(admireRoutes, { prefix: '/api/v1' });
   await app.register(suggestionRoutes, { prefix: '/api/v1' });

@@ -6,6 +6,7 @@ import { ContactsPage } from './scenes/Contacts/ContactsPage.tsx';
 import { DirectoryPage } from './scenes/Directory/DirectoryPage.tsx';
 import { EditProfilePage } from './scenes/EditProfile/EditProfilePage.tsx';
 import { ForgotPasswordPage } from './scenes/ForgotPassword/ForgotPasswordPage.tsx';
+import { EgoMapPage } from './scenes/Garden/EgoMapPage.tsx';
 import { HomePage } from './scenes/Home/HomePage.tsx';
 import { ImportPage } from './scenes/Import/ImportPage.tsx';
 import { ConversationPane } from './scenes/Messages/ConversationPane.tsx';
@@ -69,6 +70,7 @@ export const router = createBrowserRouter([
           { path: '/keep-in-touch', element: <KeepInTouchPage /> },
           { path: '/ledger', element: <LedgerPage /> },
           { path: '/recommendations', element: <RecommendationsPage /> },
+          { path: '/garden/map', element: <EgoMapPage /> },
           {
             path: '/messages',
             element: <MessagesLayout />,

@@ -19,6 +19,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'mantine', test: /node_modules[\\/]@(mantine|tabler|floating-ui)/ },
+            // The ego map's WebGL renderer and layout: only /garden/map loads them (egoMapRenderer.ts is imported on demand).
+            { name: 'graph-drawing', test: /node_modules[\\/](sigma|graphology[^\\/]*|events)[\\/]/ },
             { name: 'vendor', test: /node_modules/ },
           ],
         },

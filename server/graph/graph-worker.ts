@@ -14,6 +14,7 @@
  */
 import { isMainThread, type MessagePort, parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { CsrGraph, CTL } from './csr.ts';
+import { egoStructureOf } from './csr-ego.ts';
 import { CsrQueries } from './csr-queries.ts';
 import type { ArraysMessage, FromWorker, QueryArgs, QueryOp, QueryResults, ToWorker, WorkerInit } from './worker-pool.ts';
 
@@ -56,6 +57,12 @@ function execute(q: CsrQueries, op: QueryOp, raw: QueryArgs[QueryOp], transfer: 
     case 'suggest': {
       const a = raw as QueryArgs['suggest'];
       return q.suggest(a.viewer, a.limit, toSet(a.avoid), toSet(a.exclude), a.nowDay);
+    }
+    case 'egoStructure': {
+      const a = raw as QueryArgs['egoStructure'];
+      const out: QueryResults['egoStructure'] = egoStructureOf(q.g, a.viewer, toSet(a.avoid), a.seed);
+      for (const arr of [out.alters, out.tieA, out.tieB, out.cluster, out.bridgeScore]) if (arr.buffer instanceof ArrayBuffer) transfer.push(arr.buffer);
+      return out;
     }
   }
 }

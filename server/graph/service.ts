@@ -10,6 +10,7 @@ import type { DbOrTx } from '../db/connection.ts';
 import { ChangeMarks } from '../events/change-marks.ts';
 import { readEvents } from '../events/outbox.ts';
 import type { StoredEvent } from '../events/types.ts';
+import { type EgoResult, egoStructureOf } from './csr-ego.ts';
 import { CsrGraphIndex } from './csr-index.ts';
 import type { CsrGraph } from './csr.ts';
 import type { GraphIndex } from './graph-index.ts';
@@ -76,6 +77,15 @@ export class GraphService {
     const w = this.workers;
     this.workers = null;
     await w?.close();
+  }
+
+  /**
+   * The structure of a member's ego network (csr-ego.ts): in a worker thread when workers run and the
+   * network is large, else here. `avoid` leaves blocked members out of the network entirely.
+   */
+  egoStructure(viewer: number, opts: { avoid?: ReadonlySet<number>; seed: number }): Promise<EgoResult> {
+    if (this.workers) return this.workers.egoStructure(viewer, opts);
+    return Promise.resolve(egoStructureOf(this.csr.graph, viewer, opts.avoid, opts.seed));
   }
 
   get csrIndex(): CsrGraphIndex {

@@ -18,6 +18,7 @@
  * the query is answered inline: same answer, only the event loop pays for it.
  */
 import type { CsrGraph } from './csr.ts';
+import { type EgoResult, egoStructureOf } from './csr-ego.ts';
 import { CsrGraphIndex } from './csr-index.ts';
 import { GALLOP_RATIO } from './csr-intersect.ts';
 import type { Degree, GraphIndex, GraphStats, Mutuals, QueryOptions, Suggestion, SuggestOptions } from './graph-index.ts';
@@ -84,6 +85,10 @@ export const readCost = {
   suggest(g: CsrGraph, viewer: number, limit: number): number {
     return limit <= 0 || g.degree(viewer) === 0 ? 0 : Infinity;
   },
+  /** The 2-hop walk finding the ties, then Louvain over them (graphology's, far slower per tie than a CSR kernel: ×20). */
+  egoStructure(g: CsrGraph, viewer: number, limit: number): number {
+    return 20 * twoHopWork(g, viewer, limit / 20);
+  },
 };
 
 /** Valid member ids of a set, as an Int32Array (what loadAvoid would keep), or null when there are none. */
@@ -117,6 +122,7 @@ export class WorkerGraphIndex implements GraphIndex {
     paths: { inline: 0, pool: 0, fallback: 0 },
     secondDegree: { inline: 0, pool: 0, fallback: 0 },
     suggest: { inline: 0, pool: 0, fallback: 0 },
+    egoStructure: { inline: 0, pool: 0, fallback: 0 },
   };
 
   constructor(
@@ -238,6 +244,24 @@ export class WorkerGraphIndex implements GraphIndex {
         return this.pool.run('suggest', { viewer, limit, avoid, exclude, nowDay: nowDayOf(opts.nowMs) }, buffers(avoid, exclude));
       },
       () => this.csr.suggest(viewer, limit, opts),
+    );
+  }
+
+  /**
+   * The structure of the viewer's ego network (csr-ego.ts), not part of GraphIndex: the SQL reference has no
+   * equivalent, and only GraphService.egoStructure calls it. Clustering a few hundred connections takes a
+   * millisecond or two and runs inline; a larger network goes to the pool (a hub's takes hundreds of ms).
+   */
+  async egoStructure(viewer: number, opts: { avoid?: ReadonlySet<number>; seed: number }): Promise<EgoResult> {
+    const local = async (): Promise<EgoResult> => egoStructureOf(this.graph, viewer, opts.avoid, opts.seed);
+    if (this.light('egoStructure', readCost.egoStructure(this.graph, viewer, this.inlineWork))) return local();
+    return this.offload(
+      'egoStructure',
+      () => {
+        const avoid = idArray(opts.avoid);
+        return this.pool.run('egoStructure', { viewer, avoid, seed: opts.seed }, buffers(avoid));
+      },
+      local,
     );
   }
 

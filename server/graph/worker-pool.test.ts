@@ -10,6 +10,7 @@ import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateGraph, makeRandom } from '../../bench/graph/generate.ts';
 import { CsrGraph, CTL } from './csr.ts';
+import { egoStructureOf } from './csr-ego.ts';
 import { CsrGraphIndex } from './csr-index.ts';
 import type { GraphIndex } from './graph-index.ts';
 import { DAY_MS, EPOCH_2000_MS } from './scoring.ts';
@@ -88,6 +89,18 @@ describe('WorkerGraphIndex', () => {
       expect(index.routed[op].fallback, op).toBe(0);
     }
     expect(index.pool.stats().answered).toBeGreaterThan(viewers.length * 8);
+  });
+
+  it('answers the ego-network structure in a worker exactly as inline (the garden map)', async () => {
+    const viewers = [hubs[0]!, ...viewersOf(graph, [], 3, 5)];
+    for (const v of viewers) {
+      const avoid = new Set(graph.neighbours(v).slice(0, 2));
+      const inline = egoStructureOf(graph, v, avoid, 3);
+      const pooled = await index.egoStructure(v, { avoid, seed: 3 });
+      expect({ ...pooled, bridgeScore: Array.from(pooled.bridgeScore) }).toEqual({ ...inline, bridgeScore: Array.from(inline.bridgeScore) });
+    }
+    expect(index.routed.egoStructure.pool).toBe(viewers.length);
+    expect(index.routed.egoStructure.fallback).toBe(0);
   });
 
   it('passes activity to the workers (path ranking)', async () => {

@@ -25,6 +25,7 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort, type TransferListItem, Worker } from 'node:worker_threads';
 import { type CsrArrays, type CsrGraph, CTL } from './csr.ts';
+import type { EgoResult } from './csr-ego.ts';
 import type { Mutuals, Suggestion } from './graph-index.ts';
 
 // ---- the protocol (graph-worker.ts imports these types) ----
@@ -37,6 +38,7 @@ export interface QueryArgs {
   paths: { viewer: number; target: number; k: number; avoid: Int32Array | null; nowDay: number };
   secondDegree: { viewer: number; avoid: Int32Array | null };
   suggest: { viewer: number; limit: number; avoid: Int32Array | null; exclude: Int32Array | null; nowDay: number };
+  egoStructure: { viewer: number; avoid: Int32Array | null; seed: number };
 }
 
 /** Results per operation. Degrees come back as an Int8Array with -1 for null, counts as an Int32Array (transferred, not copied). */
@@ -47,6 +49,7 @@ export interface QueryResults {
   paths: number[][];
   secondDegree: Int32Array;
   suggest: Suggestion[];
+  egoStructure: EgoResult;
 }
 
 export type QueryOp = keyof QueryArgs;

@@ -215,6 +215,9 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/members/:handle/mutuals': { operationId: 'listMutualConnections', errors: ['not_found'] },
   'GET /api/v1/members/:handle/paths': { operationId: 'listIntroductionPaths', errors: ['not_found'] },
 
+  // the garden
+  'GET /api/v1/me/garden/map': { operationId: 'getEgoMap', errors: [] },
+
   // invitations to join, by email
   'POST /api/v1/email-invitations': {
     operationId: 'sendEmailInvitation',
