@@ -49,6 +49,7 @@ import { eventRoutes } from './routes/events/events.ts';
 import { notificationRoutes, notificationSettingRoutes } from './routes/notifications/notifications.ts';
 import { GraphIndexProcessor } from './events/processors/graph-index.ts';
 import { ReadCacheProcessor } from './events/processors/read-caches.ts';
+import { OutreachProcessor } from './events/processors/outreach.ts';
 import { ChangeMarks } from './events/change-marks.ts';
 import { attachReadCaches, ReadCaches } from './viewer/read-caches.ts';
 import { loadStandings } from './viewer/standing.ts';
@@ -69,6 +70,7 @@ import { meRoutes } from './routes/me/me.ts';
 import { deletionRoutes } from './routes/me/deletion.ts';
 import { ledgerRoutes } from './routes/relationships/ledger.ts';
 import { relationshipRoutes } from './routes/relationships/relationships.ts';
+import { outreachRoutes } from './routes/outreach/outreach.ts';
 import { relationshipTagRoutes } from './routes/relationships/tags.ts';
 import { conversationRoutes } from './routes/messages/conversations.ts';
 import { messageSettingsRoutes } from './routes/messages/settings.ts';
@@ -147,6 +149,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     blocksOf: async (id) => (await readCaches.standing(id)).blocks.avoid,
   });
   await events.register(liveUpdates, { marks: new ChangeMarks(graph.marks.safe()) });
+  // One person a week: outreach derived from the events that reach a person (durable: replayed after a crash).
+  await events.register(new OutreachProcessor(database.db));
   const announcing = database.events ? announceEventsOn(database.db, database.events.channel) : null;
   const remoteEvents = followRemoteEvents(database, announcing?.origin ?? null, app.log, (found) => {
     for (const event of found) {
@@ -251,6 +255,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(recommendationRoutes, { prefix: '/api/v1' });
   await app.register(emailInvitationRoutes, { prefix: '/api/v1' });
   await app.register(exportRoutes, { prefix: '/api/v1' });
+  await app.register(outreachRoutes, { prefix: '/api/v1' });
   await registerWebApp(app, config.webDistDir);
 
   let vacuumTimer: NodeJS.Timeout | null = null;

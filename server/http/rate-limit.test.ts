@@ -55,6 +55,8 @@ const LIMITED: WriteRoute[] = [
   { route: 'POST /api/v1/me/notices/{id}/read', caller: 'member', request: () => ({ url: '/api/v1/me/notices/987654/read' }) },
   { route: 'PUT /api/v1/me/screening', caller: 'member', request: () => ({ url: '/api/v1/me/screening', body: { mode: 'open', whoCanInvite: 'everyone', rules: [], otherwise: 'inbox' } }) },
   { route: 'POST /api/v1/invitations', caller: 'member', request: () => ({ url: '/api/v1/invitations', body: { to: nobody } }) },
+  { route: 'PUT /api/v1/me/outreach', caller: 'member', request: () => ({ url: '/api/v1/me/outreach', body: { weeklyGoal: 2 } }) },
+  { route: 'POST /api/v1/notes/check', caller: 'member', request: () => ({ url: '/api/v1/notes/check', body: { note: 'Hello there' } }) },
   { route: 'POST /api/v1/introductions', caller: 'member', request: () => ({ url: '/api/v1/introductions', body: { target: 'nobody-here', via: ['nobody-either'], blurb: 'Hello' } }) },
   ...(['forward', 'decline', 'accept', 'leave'] as const).map(
     (step): WriteRoute => ({ route: `POST /api/v1/introductions/{id}/${step}`, caller: 'member', request: () => ({ url: `/api/v1/introductions/987654/${step}` }) }),
