@@ -27,6 +27,7 @@ const common: Messages<typeof english> = {
     viewProfile: 'Visualizza profilo',
     editProfile: 'Modifica profilo',
     recommendations: 'Referenze',
+    outreach: 'Una persona a settimana',
     settings: 'Impostazioni',
     admin: 'Amministrazione',
     signOut: 'Esci',
