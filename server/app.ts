@@ -49,7 +49,6 @@ import { eventRoutes } from './routes/events/events.ts';
 import { notificationRoutes, notificationSettingRoutes } from './routes/notifications/notifications.ts';
 import { GraphIndexProcessor } from './events/processors/graph-index.ts';
 import { ReadCacheProcessor } from './events/processors/read-caches.ts';
-import { OutreachProcessor } from './events/processors/outreach.ts';
 import { ChangeMarks } from './events/change-marks.ts';
 import { attachReadCaches, ReadCaches } from './viewer/read-caches.ts';
 import { loadStandings } from './viewer/standing.ts';
@@ -149,8 +148,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     blocksOf: async (id) => (await readCaches.standing(id)).blocks.avoid,
   });
   await events.register(liveUpdates, { marks: new ChangeMarks(graph.marks.safe()) });
-  // One person a week: outreach derived from the events that reach a person (durable: replayed after a crash).
-  await events.register(new OutreachProcessor(database.db));
   const announcing = database.events ? announceEventsOn(database.db, database.events.channel) : null;
   const remoteEvents = followRemoteEvents(database, announcing?.origin ?? null, app.log, (found) => {
     for (const event of found) {

@@ -6,9 +6,9 @@ import type { Migration } from './types.ts';
  *
  * - **`outreach_goals`**: the weekly goal, only once the member set one (no row: the default, 1). Bounded
  *   1..20 here as in the API (common/outreach.ts), so a value the API refuses can never be stored.
- * - **`outreach_acts`**: one row per person reached, written by the `outreach` events processor from
- *   `message.sent`, `invitation.sent` and `introduction.requested` (never by the commands themselves). The
- *   primary key is the event's own reference, so handing an event over twice (at least once) writes once.
+ * - **`outreach_acts`**: one row per person reached, written with the `message.sent`, `invitation.sent` or
+ *   `introduction.requested` event in its transaction (outreach/record.ts; never by the commands themselves),
+ *   keyed by the event's own reference.
  *   Weeks are computed when read (ISO weeks, UTC: members have no time zone).
  * - **`outreach_suggestions`**: the week's suggestions, chosen on the member's first look that week and kept,
  *   so they stay the same all week (reaching out to one must not swap it for another). Privacy is applied

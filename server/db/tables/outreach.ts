@@ -10,7 +10,7 @@ export const outreachGoals = pgTable('outreach_goals', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
 });
 
-/** One person a member reached out to, written by the outreach events processor (events/processors/outreach.ts). */
+/** One person a member reached out to, written with the event that reached them (outreach/record.ts). */
 export const outreachActs = pgTable(
   'outreach_acts',
   {

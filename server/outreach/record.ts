@@ -1,17 +1,18 @@
 /**
- * Writes the outreach a committed event is (docs/outreach.md), for the outreach events processor
- * (events/processors/outreach.ts). What counts, whichever screen it was sent from:
+ * Writes the outreach an event is (docs/outreach.md), in the event's own transaction like the interactions
+ * ledger (events/record.ts calls it), so it exists exactly when its change committed and no command writes
+ * outreach itself. What counts, whichever screen it was sent from:
  * - an invitation that carried a note (a personal note is what the composer pushes for; an empty invitation
  *   is a click, not outreach), delivered or not, so the count never tells the sender where it landed;
  * - a message to a person the sender had not messaged for MESSAGE_QUIET_WEEKS weeks (each such person of the
  *   conversation counts once), since keeping up a running conversation is not reaching out;
  * - an introduction request (to its target).
- * Idempotent: the rows' key is the event's own reference, and at-least-once delivery writes once.
+ * Idempotent: the rows' key is the event's own reference.
  */
 import { sql } from 'drizzle-orm';
-import { MESSAGE_QUIET_WEEKS, type OutreachKind } from '../../../common/outreach.ts';
-import { type DbOrTx, rows } from '../../db/connection.ts';
-import type { StoredEvent } from '../../events/types.ts';
+import { MESSAGE_QUIET_WEEKS, type OutreachKind } from '../../common/outreach.ts';
+import { type DbOrTx, rows } from '../db/connection.ts';
+import type { StoredEvent } from '../events/types.ts';
 
 export const OUTREACH_EVENT_KINDS = ['invitation.sent', 'message.sent', 'introduction.requested'] as const;
 export type OutreachEventKind = (typeof OUTREACH_EVENT_KINDS)[number];
@@ -37,7 +38,7 @@ async function actsOf(db: DbOrTx, event: StoredEvent<OutreachEventKind>): Promis
       const { messageId, others, delivered } = (event as StoredEvent<'message.sent'>).data;
       const to = others ?? delivered.map((d) => d.memberId);
       if (to.length === 0) return [];
-      // The interactions ledger is written in the event's own transaction, so it already holds this message:
+      // The interactions ledger is written just before, in the same transaction, so it holds this message:
       // anything else sent to them within the quiet spell before it means the conversation was running.
       const since = new Date(event.createdAt.getTime() - MESSAGE_QUIET_WEEKS * 7 * 86_400_000);
       const recent = await rows<{ otherId: number }>(
@@ -53,7 +54,9 @@ async function actsOf(db: DbOrTx, event: StoredEvent<OutreachEventKind>): Promis
   return [];
 }
 
-export async function recordOutreach(db: DbOrTx, event: StoredEvent<OutreachEventKind>): Promise<void> {
+export async function recordOutreach(db: DbOrTx, stored: StoredEvent): Promise<void> {
+  if (!(OUTREACH_EVENT_KINDS as readonly string[]).includes(stored.kind)) return;
+  const event = stored as StoredEvent<OutreachEventKind>;
   const acts = (await actsOf(db, event)).filter((a) => a.otherId !== event.actorId);
   for (const a of acts) {
     await db.execute(
