@@ -18,6 +18,7 @@ import type introductions from './web/i18n/resources/en/introductions.ts';
 import type admire from './web/i18n/resources/en/admire.ts';
 import type join from './web/i18n/resources/en/join.ts';
 import type organisation from './web/i18n/resources/en/organisation.ts';
+import type outreach from './web/i18n/resources/en/outreach.ts';
 import type people from './web/i18n/resources/en/people.ts';
 import type profile from './web/i18n/resources/en/profile.ts';
 import type reasons from './web/i18n/resources/en/reasons.ts';
@@ -57,6 +58,7 @@ declare module 'i18next' {
       admire: typeof admire;
       join: typeof join;
       organisation: typeof organisation;
+      outreach: typeof outreach;
       people: typeof people;
       profile: typeof profile;
       reasons: typeof reasons;

@@ -70,6 +70,7 @@ import { meRoutes } from './routes/me/me.ts';
 import { deletionRoutes } from './routes/me/deletion.ts';
 import { ledgerRoutes } from './routes/relationships/ledger.ts';
 import { relationshipRoutes } from './routes/relationships/relationships.ts';
+import { outreachRoutes } from './routes/outreach/outreach.ts';
 import { relationshipTagRoutes } from './routes/relationships/tags.ts';
 import { conversationRoutes } from './routes/messages/conversations.ts';
 import { messageSettingsRoutes } from './routes/messages/settings.ts';
@@ -258,6 +259,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(recommendationRoutes, { prefix: '/api/v1' });
   await app.register(emailInvitationRoutes, { prefix: '/api/v1' });
   await app.register(exportRoutes, { prefix: '/api/v1' });
+  await app.register(outreachRoutes, { prefix: '/api/v1' });
   await registerWebApp(app, config.webDistDir);
 
   let vacuumTimer: NodeJS.Timeout | null = null;

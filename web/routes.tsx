@@ -17,6 +17,7 @@ import { NetworkPage } from './scenes/Network/NetworkPage.tsx';
 import { IntroductionsPage } from './scenes/Introductions/IntroductionsPage.tsx';
 import { AdmirePage } from './scenes/Admire/AdmirePage.tsx';
 import { NotFoundPage } from './scenes/NotFound/NotFoundPage.tsx';
+import { OutreachPage } from './scenes/Outreach/OutreachPage.tsx';
 import { NotificationsPage } from './scenes/Notifications/NotificationsPage.tsx';
 import { OrganisationPage } from './scenes/Organisation/OrganisationPage.tsx';
 import { MemberConnectionsPage } from './scenes/Profile/MemberConnectionsPage.tsx';
@@ -69,6 +70,7 @@ export const router = createBrowserRouter([
           { path: '/contacts', element: <ContactsPage /> },
           { path: '/keep-in-touch', element: <KeepInTouchPage /> },
           { path: '/ledger', element: <LedgerPage /> },
+          { path: '/outreach', element: <OutreachPage /> },
           { path: '/recommendations', element: <RecommendationsPage /> },
           { path: '/garden/map', element: <EgoMapPage /> },
           {

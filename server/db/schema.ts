@@ -21,3 +21,4 @@ export * from './tables/exports.ts';
 export * from './tables/deletions.ts';
 export * from './tables/imports.ts';
 export * from './tables/admire.ts';
+export * from './tables/outreach.ts';

@@ -9,6 +9,7 @@ import { transactionScope } from '../db/transaction.ts';
 import { announceEvent } from './announce.ts';
 import { recordNotifications } from '../notifications/record.ts';
 import { recordInteractions } from '../relationships/record.ts';
+import { recordOutreach } from '../outreach/record.ts';
 import { dispatcherFor } from './dispatcher.ts';
 import type { NewEvent, StoredEvent } from './types.ts';
 
@@ -37,6 +38,8 @@ export async function recordEvent(tx: Tx, event: NewEvent): Promise<void> {
   await recordNotifications(tx, stored);
   // So is the interaction it is between two members (relationship memory).
   await recordInteractions(tx, stored);
+  // And the outreach it is (one person a week, docs/outreach.md), read from that ledger.
+  await recordOutreach(tx, stored);
   if (!scope || !dispatcher) return;
   // Other processes on the same server learn of it when (and only if) this transaction commits.
   await announceEvent(tx, scope.db, row.id);

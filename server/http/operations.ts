@@ -184,6 +184,11 @@ export const OPERATIONS: Record<string, Operation> = {
   'PATCH /api/v1/relationship-tags/:id': { operationId: 'updateRelationshipTag', errors: ['not_found', 'tag_name_taken'] },
   'DELETE /api/v1/relationship-tags/:id': { operationId: 'deleteRelationshipTag', errors: ['not_found'] },
 
+  // outreach: one person a week (docs/outreach.md)
+  'GET /api/v1/me/outreach': { operationId: 'getMyOutreach', errors: [] },
+  'PUT /api/v1/me/outreach': { operationId: 'setMyOutreachGoal', errors: [] },
+  'POST /api/v1/notes/check': { operationId: 'checkNote', errors: [] },
+
   // network: connections, follows, blocks, the graph, suggestions
   'GET /api/v1/me/connections': { operationId: 'listMyConnections', errors: [] },
   'DELETE /api/v1/connections/:handle': { operationId: 'removeConnection', errors: ['not_found'] },

@@ -58,6 +58,8 @@ const LIMITED: WriteRoute[] = [
   { route: 'POST /api/v1/admire', caller: 'member', request: () => ({ url: '/api/v1/admire', body: { member: 'nobody-here' } }) },
   { route: 'PATCH /api/v1/admire/{id}', caller: 'member', request: () => ({ url: '/api/v1/admire/987654', body: { stage: 'met' } }) },
   { route: 'DELETE /api/v1/admire/{id}', caller: 'member', request: () => ({ url: '/api/v1/admire/987654' }) },
+  { route: 'PUT /api/v1/me/outreach', caller: 'member', request: () => ({ url: '/api/v1/me/outreach', body: { weeklyGoal: 2 } }) },
+  { route: 'POST /api/v1/notes/check', caller: 'member', request: () => ({ url: '/api/v1/notes/check', body: { note: 'Hello there' } }) },
   { route: 'POST /api/v1/introductions', caller: 'member', request: () => ({ url: '/api/v1/introductions', body: { target: 'nobody-here', via: ['nobody-either'], blurb: 'Hello' } }) },
   ...(['forward', 'decline', 'accept', 'leave'] as const).map(
     (step): WriteRoute => ({ route: `POST /api/v1/introductions/{id}/${step}`, caller: 'member', request: () => ({ url: `/api/v1/introductions/987654/${step}` }) }),

@@ -45,6 +45,8 @@ export const keys = {
   keepInTouch: ['relationships', 'keep-in-touch'] as const,
   ledger: ['relationships', 'ledger'] as const,
   ledgerWith: (handle: string) => ['relationships', 'ledger', handle] as const,
+  /** One person a week: goal, streak, year view and suggestions. */
+  outreach: ['outreach'] as const,
   /** The bell's number and the notifications page; a live `notification` update refreshes both. */
   notifications: ['notifications'] as const,
   notificationsUnread: ['notifications', 'unread'] as const,

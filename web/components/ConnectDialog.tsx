@@ -6,6 +6,7 @@ import { ApiError, type ApiErrorCode } from '../api/client.ts';
 import { type InvitationOrigin, networkApi } from '../api/network.ts';
 import { useNetworkMutation } from '../hooks/useNetworkMutation.ts';
 import { InviteError } from './InviteError.tsx';
+import { NoteNudge, useNoteNudge } from './NoteNudge.tsx';
 
 interface Props {
   person: { handle: string; name: string };
@@ -30,7 +31,8 @@ const NOTE_ERRORS = new Set<ApiErrorCode>(['note_links_not_allowed']);
 const BDI = { bdi: <bdi /> };
 
 /**
- * The invitation composer: a personal note is optional but encouraged, because members screen on it.
+ * The invitation composer: a personal note is optional but encouraged, because members screen on it: an empty
+ * note, stock text or a template gets a nudge beside it (NoteNudge.tsx), never a block.
  * A refusal stays in the dialog in the server's words; a member who accepts invitations only from people
  * who know their email address gets an email field.
  */
@@ -39,6 +41,7 @@ export function ConnectDialog({ person, context, opened, onClose }: Props) {
   const [note, setNote] = useState('');
   const [email, setEmail] = useState('');
   const [needsEmail, setNeedsEmail] = useState(false);
+  const nudge = useNoteNudge(note, person.handle, opened);
   const send = useNetworkMutation((vars: Vars) => networkApi.invite(person.handle, vars.note, context, vars.email || undefined), {
     // Lists offer Accept to someone who already invited the viewer; if their invitation arrived after the
     // list loaded, inviting back connects the two and the note goes nowhere, so say so rather than drop it silently.
@@ -115,6 +118,7 @@ export function ConnectDialog({ person, context, opened, onClose }: Props) {
               autoComplete="off"
             />
           )}
+          <NoteNudge kind={nudge} firstName={firstName} />
           {!noteError && !emailError && <InviteError error={send.error} onNavigate={close} />}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>

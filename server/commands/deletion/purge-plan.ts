@@ -133,6 +133,10 @@ export const PURGE_PLAN: PlanEntry[] = [
     ],
   },
   { table: 'suggestion_dismissals', refs: ['member_id', 'other_id'], action: 'delete', why: 'both sides', statements: del('suggestion_dismissals', 'member_id', 'other_id') },
+  // One person a week (docs/outreach.md): private to the member; rows where they are the other side go too.
+  { table: 'outreach_goals', refs: ['member_id'], action: 'delete', why: 'their weekly goal', statements: del('outreach_goals', 'member_id') },
+  { table: 'outreach_acts', refs: ['member_id', 'other_id'], action: 'delete', why: 'their outreach, and others’ outreach to them', statements: del('outreach_acts', 'member_id', 'other_id') },
+  { table: 'outreach_suggestions', refs: ['member_id', 'other_id'], action: 'delete', why: 'their suggestions, and suggestions of them to others', statements: del('outreach_suggestions', 'member_id', 'other_id') },
   // Relationship memory: their own, and others' cards about them (the person they describe is gone).
   { table: 'relationship_card_tags', refs: ['member_id', 'other_id'], action: 'delete', why: 'their tags on cards, and tags on others’ cards about them', statements: del('relationship_card_tags', 'member_id', 'other_id') },
   // Imports and the contacts they brought (docs/imports.md).

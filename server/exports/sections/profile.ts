@@ -1,5 +1,6 @@
 /** The export's profile sections: the profile itself, positions, education, skills, and the member's settings. */
 import { sql } from 'drizzle-orm';
+import { WEEKLY_GOAL_DEFAULT } from '../../../common/outreach.ts';
 import { rows } from '../../db/connection.ts';
 import { type ExportContext, type ExportSection, paged } from './section.ts';
 
@@ -99,6 +100,7 @@ export const settingsSection: ExportSection = {
     screening: 'How invitations to you are screened: mode (open, selective, manual), who may invite you, your rules, and where the rest go.',
     messages: 'Who may message you, by how you are related (accept, filter to requests, drop).',
     emailNotifications: 'The notification kinds you turned on or off for email (the others keep their defaults).',
+    outreachWeeklyGoal: 'How many people a week you set out to reach (one person a week; 1 unless you changed it).',
   },
   document: async (ctx: ExportContext) => {
     const [s] = await rows<Record<string, unknown>>(
@@ -109,7 +111,8 @@ export const settingsSection: ExportSection = {
                     FROM screening_policies sp WHERE sp.member_id = m.id) AS screening,
                  (SELECT json_build_object('connection', ms.connection, 'second', ms.second, 'thirdPlus', ms.third_plus, 'newAccount', ms.new_account, 'flagged', ms.flagged)
                     FROM message_settings ms WHERE ms.member_id = m.id) AS messages,
-                 (SELECT np.email FROM notification_preferences np WHERE np.member_id = m.id) AS "emailNotifications"
+                 (SELECT np.email FROM notification_preferences np WHERE np.member_id = m.id) AS "emailNotifications",
+                 (SELECT og.weekly_goal FROM outreach_goals og WHERE og.member_id = m.id) AS "outreachWeeklyGoal"
             FROM members m JOIN profiles p ON p.member_id = m.id WHERE m.id = ${ctx.memberId}`,
     );
     return {
@@ -119,6 +122,7 @@ export const settingsSection: ExportSection = {
       screening: s?.screening ?? { mode: 'manual', whoCanInvite: 'everyone', rules: [], otherwise: 'inbox' },
       messages: s?.messages ?? { connection: 'accept', second: 'filter', thirdPlus: 'filter', newAccount: 'filter', flagged: 'filter' },
       emailNotifications: s?.emailNotifications ?? {},
+      outreachWeeklyGoal: s?.outreachWeeklyGoal ?? WEEKLY_GOAL_DEFAULT,
     };
   },
 };

@@ -26,6 +26,7 @@ export default {
     editProfile: 'Edit profile',
     recommendations: 'Recommendations',
     admire: 'Admire list',
+    outreach: 'One person a week',
     settings: 'Settings',
     admin: 'Admin',
     signOut: 'Sign out',

@@ -15,6 +15,11 @@ export default {
     connected: 'You are now connected with <bdi>{name}</bdi>.',
     notSent: 'The invitation was not sent',
     allowanceLink: 'See your invitation allowance and why',
+    nudge: {
+      none: 'No note yet. A line on why you want to connect makes a yes far more likely.',
+      stock: 'This reads like the stock invitation text. A line in your own words makes a yes far more likely.',
+      template: 'This note is nearly the same as ones you sent to others recently. A line just for {firstName} makes a yes far more likely.',
+    },
   },
   message: {
     action: 'Message',

@@ -28,6 +28,7 @@ const common: Messages<typeof english> = {
     editProfile: 'Modifica profilo',
     recommendations: 'Referenze',
     admire: 'Chi ammiri',
+    outreach: 'Una persona a settimana',
     settings: 'Impostazioni',
     admin: 'Amministrazione',
     signOut: 'Esci',

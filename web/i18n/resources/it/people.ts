@@ -17,6 +17,11 @@ const people: Messages<typeof english> = {
     connected: '<bdi>{name}</bdi> è ora tra i tuoi collegamenti.',
     notSent: 'L’invito non è stato inviato',
     allowanceLink: 'Vedi quanti inviti hai a disposizione e perché',
+    nudge: {
+      none: 'Ancora nessuna nota. Una riga sul perché vuoi collegarti rende un sì molto più probabile.',
+      stock: 'Sembra il testo standard degli inviti. Una riga con parole tue rende un sì molto più probabile.',
+      template: 'Questa nota è quasi uguale a quelle che hai mandato ad altri di recente. Una riga solo per {firstName} rende un sì molto più probabile.',
+    },
   },
   message: {
     action: 'Scrivi',

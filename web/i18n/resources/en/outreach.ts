@@ -1,0 +1,58 @@
+/** One person a week: the weekly outreach goal, streak, year view, the week's suggestions and the composer. */
+export default {
+  title: 'One person a week',
+  description: 'Reach out to someone every week: a dormant tie, someone who would widen your network, someone you admire. Only you see this page.',
+  loading: 'Loading your outreach…',
+  goal: {
+    title: 'Your weekly goal',
+    label: 'People to reach each week',
+    hint: 'From 1 to {max}. A message to someone you have not written to for 12 weeks, an invitation with a note, or a request for an introduction counts.',
+    save: 'Save goal',
+    saved: 'Weekly goal saved.',
+  },
+  progress: {
+    thisWeek: '{count} of {goal} this week',
+    met: 'Goal met this week. Well done.',
+    streak: '{count, plural, =0 {No streak yet} one {# week in a row} other {# weeks in a row}}',
+  },
+  year: {
+    title: 'Your year',
+    squares: 'The last 52 weeks, one square each',
+    square: '{week}: {count, plural, =0 {nobody reached} one {# person reached} other {# people reached}}, {met, select, true {goal met} other {goal not met}}',
+    showTable: 'Show as a table',
+    showSquares: 'Hide the table',
+    caption: 'People reached each week, the last 52 weeks',
+    week: 'Week',
+    starting: 'Starting',
+    count: 'People reached',
+    goalMet: 'Goal met',
+    yes: 'Yes',
+    no: 'No',
+  },
+  suggestions: {
+    title: 'This week’s suggestions',
+    empty: 'No suggestions this week yet. As your network grows, you will find someone here every week.',
+    reachOut: 'Reach out',
+    reachOutLabel: 'Reach out to {name}',
+    reached: 'Reached this week',
+    reasons: {
+      admired: 'On your admire list',
+      dormant_tie: '{weeks, plural, one {# week} other {# weeks}} since you were last in touch; you meant to be every {cadenceDays} days',
+      diverse_weak_tie:
+        '{dimension, select, industry {Works in {value}} function {Works in {value}} career_stage {At a different career stage ({value})} other {Based in {value}}}: few of your connections do. {mutualCount, plural, one {# mutual connection} other {# mutual connections}}',
+    },
+  },
+  composer: {
+    title: 'Reach out to <bdi>{name}</bdi>',
+    intro: 'A few words of your own go further than any template.',
+    admire: 'What do you admire in their work?',
+    admireHint: 'Be specific: a post, a project, a talk.',
+    note: 'Your note',
+    length: '{length}/{max} characters',
+    recentPost: 'Their latest post, to refer to',
+    noPost: 'They have not posted yet.',
+    sendMessage: 'Send message',
+    sendInvitation: 'Send invitation',
+    sent: 'Sent to <bdi>{name}</bdi>. It counts towards this week.',
+  },
+} as const;
