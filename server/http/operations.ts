@@ -246,6 +246,8 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/v1/introductions/:id/accept': { operationId: 'acceptIntroduction', errors: ['not_found', 'introduction_not_your_turn', 'introduction_answered', 'introduction_expired', 'introduction_closed', 'introduction_path_invalid'] },
   'POST /api/v1/introductions/:id/leave': { operationId: 'leaveIntroduction', errors: ['not_found', 'introduction_no_conversation'] },
   'GET /api/v1/suggestions/people': { operationId: 'listPeopleSuggestions', errors: [] },
+  // the garden (issue 15)
+  'GET /api/v1/me/garden': { operationId: 'getGarden', errors: [] },
   'DELETE /api/v1/suggestions/people/:handle': { operationId: 'dismissPeopleSuggestion', errors: ['not_found'] },
 
   // messages: conversations, message requests and message settings
