@@ -5,6 +5,7 @@ import { AdminPage } from './scenes/Admin/AdminPage.tsx';
 import { ContactsPage } from './scenes/Contacts/ContactsPage.tsx';
 import { DirectoryPage } from './scenes/Directory/DirectoryPage.tsx';
 import { EditProfilePage } from './scenes/EditProfile/EditProfilePage.tsx';
+import { GardenPage } from './scenes/Garden/GardenPage.tsx';
 import { ForgotPasswordPage } from './scenes/ForgotPassword/ForgotPasswordPage.tsx';
 import { HomePage } from './scenes/Home/HomePage.tsx';
 import { ImportPage } from './scenes/Import/ImportPage.tsx';
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
           { path: '/contacts', element: <ContactsPage /> },
           { path: '/keep-in-touch', element: <KeepInTouchPage /> },
           { path: '/ledger', element: <LedgerPage /> },
+          { path: '/garden', element: <GardenPage /> },
           { path: '/recommendations', element: <RecommendationsPage /> },
           {
             path: '/messages',

@@ -1,5 +1,5 @@
 import { Menu, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconLogout, IconPencil, IconQuote, IconSettings, IconShieldLock, IconUser } from '@tabler/icons-react';
+import { IconLogout, IconPencil, IconPlant, IconQuote, IconSettings, IconShieldLock, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { MeView } from '../api/types.ts';
@@ -29,6 +29,9 @@ export function UserMenu({ me }: { me: MeView }) {
         </Menu.Item>
         <Menu.Item component={Link} to="/recommendations" leftSection={<IconQuote size={16} aria-hidden />}>
           {t('userMenu.recommendations')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/garden" leftSection={<IconPlant size={16} aria-hidden />}>
+          {t('userMenu.garden')}
         </Menu.Item>
         <Menu.Item component={Link} to="/settings" leftSection={<IconSettings size={16} aria-hidden />}>
           {t('userMenu.settings')}

@@ -25,6 +25,7 @@ export default {
     viewProfile: 'View profile',
     editProfile: 'Edit profile',
     recommendations: 'Recommendations',
+    garden: 'Your garden',
     settings: 'Settings',
     admin: 'Admin',
     signOut: 'Sign out',

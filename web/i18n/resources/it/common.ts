@@ -27,6 +27,7 @@ const common: Messages<typeof english> = {
     viewProfile: 'Visualizza profilo',
     editProfile: 'Modifica profilo',
     recommendations: 'Referenze',
+    garden: 'Il tuo giardino',
     settings: 'Impostazioni',
     admin: 'Amministrazione',
     signOut: 'Esci',
