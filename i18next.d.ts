@@ -2,6 +2,7 @@ import 'i18next';
 import type { Messages as ServerMessages } from './server/i18n/en.ts';
 import type account from './web/i18n/resources/en/account.ts';
 import type contacts from './web/i18n/resources/en/contacts.ts';
+import type garden from './web/i18n/resources/en/garden.ts';
 import type admin from './web/i18n/resources/en/admin.ts';
 import type directory from './web/i18n/resources/en/directory.ts';
 import type editProfile from './web/i18n/resources/en/editProfile.ts';
@@ -42,6 +43,7 @@ declare module 'i18next' {
       auth: typeof auth;
       account: typeof account;
       contacts: typeof contacts;
+      garden: typeof garden;
       admin: typeof admin;
       directory: typeof directory;
       editProfile: typeof editProfile;

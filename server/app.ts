@@ -35,6 +35,10 @@ import { Scheduler } from './jobs/schedule.ts';
 import { registerLinkPreviews, requeuePendingPreviews } from './jobs/link-previews.ts';
 import { registerExports } from './jobs/exports.ts';
 import { registerImports } from './jobs/imports.ts';
+import { GARDEN_BASELINE_SCHEDULE, registerGardenBaseline } from './jobs/garden-baseline.ts';
+import { attachGardenCache, GardenCache } from './garden/cache.ts';
+import { GardenCacheProcessor } from './events/processors/garden-cache.ts';
+import { gardenRoutes } from './routes/garden/garden.ts';
 import { inspectCsv, parseUpload } from './imports/parse/index.ts';
 import { contactRoutes } from './routes/imports/contacts.ts';
 import { importRoutes } from './routes/imports/imports.ts';
@@ -145,6 +149,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await events.register(new ReadCacheProcessor(readCaches), { marks: new ChangeMarks(graph.marks.safe()) });
   // The admire list's pipeline moves to `connected` when its two members connect (durable: replayed after a crash).
   await events.register(new AdmireConnectedProcessor(database.db));
+  // Gardens (issue 15) cached per member until something they count changes.
+  const gardenCache = new GardenCache<unknown>();
+  const detachGardenCache = attachGardenCache(database.db, gardenCache);
+  await events.register(new GardenCacheProcessor(gardenCache), { marks: new ChangeMarks(graph.marks.safe()) });
 
   // Live updates: this process's events through the dispatcher, other processes' through their announcements.
   const live = new LiveStreams(metrics);
@@ -172,7 +180,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerKeepInTouch(jobs, { db: database.db });
   registerExports(jobs, { db: database.db, dir: config.exportsDir, publicUrl: config.publicUrl });
   registerAccountDeletion(jobs, database.db);
-  const scheduler = new Scheduler(database.db, [...MAINTENANCE_SCHEDULES, DIGEST_SCHEDULE, KEEP_IN_TOUCH_SCHEDULE, DELETION_SWEEP_SCHEDULE]);
+  registerGardenBaseline(jobs, { db: database.db });
+  const scheduler = new Scheduler(database.db, [...MAINTENANCE_SCHEDULES, DIGEST_SCHEDULE, KEEP_IN_TOUCH_SCHEDULE, DELETION_SWEEP_SCHEDULE, GARDEN_BASELINE_SCHEDULE]);
   // Link previews are fetched after the post commits, by the job its transaction enqueued.
   // Member imports: parsed and applied by the job their upload enqueued (imports/run.ts).
   registerImports(jobs, {
@@ -260,6 +269,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(emailInvitationRoutes, { prefix: '/api/v1' });
   await app.register(exportRoutes, { prefix: '/api/v1' });
   await app.register(outreachRoutes, { prefix: '/api/v1' });
+  await app.register(gardenRoutes, { prefix: '/api/v1' });
   await registerWebApp(app, config.webDistDir);
 
   let vacuumTimer: NodeJS.Timeout | null = null;
@@ -298,6 +308,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     stopNotificationEmails();
     await events.close();
     detachReadCaches();
+    detachGardenCache();
     // Requests have drained by now, so the snapshot's mark is exact; a failure only costs a slower start.
     await snapshots?.stop().catch((err: unknown) => app.log.warn({ err }, 'graph snapshot at shutdown failed'));
     await graph.close();

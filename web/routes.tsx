@@ -5,6 +5,7 @@ import { AdminPage } from './scenes/Admin/AdminPage.tsx';
 import { ContactsPage } from './scenes/Contacts/ContactsPage.tsx';
 import { DirectoryPage } from './scenes/Directory/DirectoryPage.tsx';
 import { EditProfilePage } from './scenes/EditProfile/EditProfilePage.tsx';
+import { GardenPage } from './scenes/Garden/GardenPage.tsx';
 import { ForgotPasswordPage } from './scenes/ForgotPassword/ForgotPasswordPage.tsx';
 import { EgoMapPage } from './scenes/Garden/EgoMapPage.tsx';
 import { HomePage } from './scenes/Home/HomePage.tsx';
@@ -71,6 +72,7 @@ export const router = createBrowserRouter([
           { path: '/keep-in-touch', element: <KeepInTouchPage /> },
           { path: '/ledger', element: <LedgerPage /> },
           { path: '/outreach', element: <OutreachPage /> },
+          { path: '/garden', element: <GardenPage /> },
           { path: '/recommendations', element: <RecommendationsPage /> },
           { path: '/garden/map', element: <EgoMapPage /> },
           {

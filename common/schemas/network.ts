@@ -3,7 +3,7 @@
  * Shared by the server (validation and OpenAPI) and the web client.
  */
 import { z } from 'zod';
-import { LIMITS } from '../limits.ts';
+import { CAREER_STAGES, LIMITS } from '../limits.ts';
 import { bigId, bigIdParam, cursor, email, handle, pageLimit, queryText, reasonView, text } from './primitives.ts';
 import { invitationEvidence, threadMessage } from './screening.ts';
 import { page, personCard, personCardWithConnection } from './search.ts';
@@ -146,7 +146,21 @@ export const suggestionView = z.object({
   reasons: z.array(reasonView),
 });
 export const suggestionList = z.object({ items: z.array(suggestionView) });
-export const suggestionQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20) });
+/** A profile value to filter people you may know by (the garden's "widen this gap" links): compared trimmed and case-blind. */
+const suggestionFilterText = queryText(LIMITS.industryMax);
+export const suggestionQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20),
+  /** Only people at this career stage; an unknown stage is a 400. */
+  careerStage: z.enum(CAREER_STAGES).optional(),
+  industry: suggestionFilterText.optional(),
+  function: suggestionFilterText.optional(),
+  location: suggestionFilterText.optional(),
+  /** Only people who said an industry, function or place other than this one (widening "all in Milan"). */
+  notIndustry: suggestionFilterText.optional(),
+  notFunction: suggestionFilterText.optional(),
+  notLocation: suggestionFilterText.optional(),
+});
+export type SuggestionQuery = z.infer<typeof suggestionQuery>;
 
 /** The viewer's relationship to a member, as a profile shows it. */
 export const relationshipState = z.object({

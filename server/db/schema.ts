@@ -22,3 +22,4 @@ export * from './tables/deletions.ts';
 export * from './tables/imports.ts';
 export * from './tables/admire.ts';
 export * from './tables/outreach.ts';
+export * from './tables/garden.ts';

@@ -262,6 +262,8 @@ export const OPERATIONS: Record<string, Operation> = {
   'PATCH /api/v1/admire/:id': { operationId: 'updateAdmired', errors: ['not_found', 'admire_stage_backwards'] },
   'DELETE /api/v1/admire/:id': { operationId: 'removeAdmired', errors: ['not_found'] },
   'GET /api/v1/suggestions/people': { operationId: 'listPeopleSuggestions', errors: [] },
+  // the garden (issue 15)
+  'GET /api/v1/me/garden': { operationId: 'getGarden', errors: [] },
   'DELETE /api/v1/suggestions/people/:handle': { operationId: 'dismissPeopleSuggestion', errors: ['not_found'] },
 
   // messages: conversations, message requests and message settings

@@ -33,6 +33,8 @@ export interface JobKinds {
   'link-preview.refresh': { postId: number };
   /** Parse and apply one member's upload (imports/run.ts), enqueued with the upload and again after its column mapping. */
   'imports.run': { importId: number };
+  /** Recompute the garden's community baseline (commands/garden/baseline.ts), daily. */
+  'garden.baseline': { day: string };
 }
 
 export type JobKind = keyof JobKinds;

@@ -7,7 +7,7 @@ import type { DbOrTx } from '../db/connection.ts';
 import { enqueueJob } from './enqueue.ts';
 import type { JobKind, JobKinds } from './kinds.ts';
 
-export type Period = 'hour' | 'week';
+export type Period = 'hour' | 'day' | 'week';
 
 export interface Schedule<K extends JobKind = JobKind> {
   kind: K;
@@ -29,9 +29,10 @@ export function isoWeek(at: Date): string {
   return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
-/** The slot a moment falls in: its UTC hour ("2026-12-24T13") or its ISO week. */
+/** The slot a moment falls in: its UTC hour ("2026-12-24T13"), its UTC day ("2026-12-24") or its ISO week. */
 export function slotOf(every: Period, at: Date): string {
-  return every === 'week' ? isoWeek(at) : at.toISOString().slice(0, 13);
+  if (every === 'week') return isoWeek(at);
+  return at.toISOString().slice(0, every === 'day' ? 10 : 13);
 }
 
 export class Scheduler {

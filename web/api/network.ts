@@ -56,6 +56,11 @@ export const networkApi = {
   mutuals: (handle: string, limit: number) => api<MutualsView>('GET', `${member(handle)}/mutuals`, { query: { limit } }),
   paths: (handle: string, k = 3) => api<PathsView>('GET', `${member(handle)}/paths`, { query: { k } }),
 
-  suggestions: (limit = 20) => api<{ items: SuggestionView[] }>('GET', '/suggestions/people', { query: { limit } }),
+  /** People you may know; `filter` narrows them to widen a garden gap (careerStage, notLocation…). */
+  suggestions: (limit = 20, filter: SuggestionFilter = {}) => api<{ items: SuggestionView[] }>('GET', '/suggestions/people', { query: { limit, ...filter } }),
   dismissSuggestion: (handle: string) => api<void>('DELETE', `/suggestions/people/${encodeURIComponent(handle)}`),
 };
+
+/** The filters of people you may know a garden gap links to (`widen` of a gap), as query parameters. */
+export const SUGGESTION_FILTERS = ['careerStage', 'industry', 'function', 'location', 'notIndustry', 'notFunction', 'notLocation'] as const;
+export type SuggestionFilter = Partial<Record<(typeof SUGGESTION_FILTERS)[number], string>>;

@@ -1,5 +1,5 @@
 import { Menu, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconLogout, IconPencil, IconQuote, IconSeedling, IconSettings, IconShieldLock, IconStar, IconUser } from '@tabler/icons-react';
+import { IconLogout, IconPencil, IconPlant, IconQuote, IconSeedling, IconSettings, IconShieldLock, IconStar, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { MeView } from '../api/types.ts';
@@ -35,6 +35,9 @@ export function UserMenu({ me }: { me: MeView }) {
         </Menu.Item>
         <Menu.Item component={Link} to="/outreach" leftSection={<IconSeedling size={16} aria-hidden />}>
           {t('userMenu.outreach')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/garden" leftSection={<IconPlant size={16} aria-hidden />}>
+          {t('userMenu.garden')}
         </Menu.Item>
         <Menu.Item component={Link} to="/settings" leftSection={<IconSettings size={16} aria-hidden />}>
           {t('userMenu.settings')}

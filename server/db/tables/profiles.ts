@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { customType, date, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { members } from './members.ts';
 import { organisations, skills } from './organisations.ts';
 
@@ -19,6 +19,8 @@ export const profiles = pgTable('profiles', {
   careerStage: text('career_stage', { enum: ['student', 'early', 'mid', 'senior', 'executive', 'retired'] }),
   /** Private: only ever used for an age band in the member's own analytics. */
   birthYear: smallint('birth_year'),
+  /** Whether the age band of `birthYear` may count in connections' gardens (migration 0033); off by default. */
+  ageBandShared: boolean('age_band_shared').notNull().default(false),
   visibility: text('visibility', { enum: ['signed_in', 'network'] }).notNull().default('signed_in'),
   whoCanFollow: text('who_can_follow', { enum: ['everyone', 'connections'] }).notNull().default('everyone'),
   connectionsVisibility: text('connections_visibility', { enum: ['connections', 'only_me'] }).notNull().default('connections'),

@@ -8,6 +8,7 @@ import { writeRateLimit } from '../../http/rate-limit.ts';
 import { hydratePeople } from '../../hydration/people.ts';
 import { presentActionableCard } from '../../views/person-card.ts';
 import { suggestPeople } from '../../queries/suggestions.ts';
+import { FILTER_POOL_FACTOR, FILTER_POOL_MAX, filterConditions, matchingMembers } from '../../queries/garden/widen.ts';
 import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['network'];
@@ -21,16 +22,24 @@ export const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'People you may know, each with the reasons it was suggested',
+        summary: 'People you may know, each with the reasons it was suggested; optionally only those at a career stage, in an industry, function or place (or not in one)',
         querystring: suggestionQuery,
         response: { 200: suggestionList },
       },
     },
     async (request) => {
       const lens = await viewerOf(request).load();
-      const found = await suggestPeople({ db: ctx.db, graph: ctx.graph.index }, lens.actor.id, request.query.limit, {
+      const { limit, ...filter } = request.query;
+      // A filter (the garden's "widen this gap" links) ranks a wider pool and keeps those who match it.
+      const conditions = filterConditions(filter);
+      const pool = conditions.length ? Math.min(FILTER_POOL_MAX, limit * FILTER_POOL_FACTOR) : limit;
+      let found = await suggestPeople({ db: ctx.db, graph: ctx.graph.index }, lens.actor.id, pool, {
         reinviteWaitMs: ctx.config.network.reinviteWaitMs,
       });
+      if (conditions.length) {
+        const keep = new Set((await matchingMembers(ctx.db, found.map((s) => s.memberId), conditions)).slice(0, limit));
+        found = found.filter((s) => keep.has(s.memberId));
+      }
       const people = await hydratePeople(lens, found.map((s) => s.memberId), { relations: true });
       const byId = new Map(people.map((p) => [p.record.id, presentActionableCard(lens.actor, p)]));
       return { items: found.filter((s) => byId.has(s.memberId)).map((s) => ({ person: byId.get(s.memberId)!, reasons: s.reasons })) };

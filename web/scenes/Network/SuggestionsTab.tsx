@@ -1,11 +1,12 @@
-import { Button, Divider, List, Text } from '@mantine/core';
+import { Anchor, Button, Divider, List, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
-import { networkApi } from '../../api/network.ts';
+import { networkApi, SUGGESTION_FILTERS, type SuggestionFilter } from '../../api/network.ts';
 import type { SuggestionView } from '../../api/types.ts';
 import { EmptyState, ErrorState, NextSteps, PageLoader } from '../../components/PageState.tsx';
 import { PersonActions } from '../../components/PersonActions.tsx';
@@ -17,14 +18,29 @@ import { asReason } from './reason.ts';
 /** People you may know, each with the reasons it was suggested, so the member can judge before inviting. */
 export function SuggestionsTab() {
   const { t } = useTranslation('network');
-  const query = useQuery({ queryKey: keys.suggestions, queryFn: () => networkApi.suggestions(20) });
+  // The garden's "widen this gap" links open this tab with a filter in the address (?careerStage=early).
+  const [params] = useSearchParams();
+  const filter = Object.fromEntries(SUGGESTION_FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : []))) as SuggestionFilter;
+  const filtered = Object.keys(filter).length > 0;
+  const queryKey = filtered ? [...keys.suggestions, filter] : keys.suggestions;
+  const query = useQuery({ queryKey, queryFn: () => networkApi.suggestions(20, filter) });
   // The profile editor opens at the most useful missing field; a complete profile needs no nudge.
   const next = useMe().data?.strength.next;
   if (query.isPending) return <PageLoader label={t('suggestions.loading')} />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const items = query.data.items;
+  const filterNote = filtered && (
+    <Text size="sm" c="dimmed" mb="sm">
+      {t('suggestions.filtered')}{' '}
+      <Anchor component={Link} to="/network?tab=suggestions">
+        {t('suggestions.clearFilter')}
+      </Anchor>
+    </Text>
+  );
   if (items.length === 0) {
     return (
+      <>
+      {filterNote}
       <EmptyState
         title={t('suggestions.emptyTitle')}
         action={
@@ -38,23 +54,27 @@ export function SuggestionsTab() {
       >
         {t('suggestions.emptyText')}
       </EmptyState>
+      </>
     );
   }
   return (
+    <>
+    {filterNote}
     <ul aria-label={t('suggestions.list')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {items.map((s, i) => (
         <Fragment key={s.person.id}>
           {i > 0 && <Divider component="li" aria-hidden />}
           <li>
-            <Suggestion suggestion={s} />
+            <Suggestion suggestion={s} queryKey={queryKey} />
           </li>
         </Fragment>
       ))}
     </ul>
+    </>
   );
 }
 
-function Suggestion({ suggestion }: { suggestion: SuggestionView }) {
+function Suggestion({ suggestion, queryKey }: { suggestion: SuggestionView; queryKey: readonly unknown[] }) {
   const { t } = useTranslation('network');
   const reasonText = useReasonText();
   const { person, reasons } = suggestion;
@@ -64,7 +84,7 @@ function Suggestion({ suggestion }: { suggestion: SuggestionView }) {
   const dismiss = useMutation({
     mutationFn: () => networkApi.dismissSuggestion(person.handle),
     onSuccess: () =>
-      queryClient.setQueryData<{ items: SuggestionView[] }>(keys.suggestions, (old) =>
+      queryClient.setQueryData<{ items: SuggestionView[] }>(queryKey, (old) =>
         old ? { items: old.items.filter((s) => s.person.id !== person.id) } : old,
       ),
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),

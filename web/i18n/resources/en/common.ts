@@ -27,6 +27,7 @@ export default {
     recommendations: 'Recommendations',
     admire: 'Admire list',
     outreach: 'One person a week',
+    garden: 'Your garden',
     settings: 'Settings',
     admin: 'Admin',
     signOut: 'Sign out',

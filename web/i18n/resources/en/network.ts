@@ -258,6 +258,8 @@ export default {
     why: 'Why you may know them',
     dismiss: 'Dismiss',
     dismissLabel: 'Dismiss {name}',
+    filtered: 'Showing people who would widen your garden.',
+    clearFilter: 'Show everyone',
   },
   howYouMet: {
     line: 'How you met: {how}',

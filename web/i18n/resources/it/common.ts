@@ -29,6 +29,7 @@ const common: Messages<typeof english> = {
     recommendations: 'Referenze',
     admire: 'Chi ammiri',
     outreach: 'Una persona a settimana',
+    garden: 'Il tuo giardino',
     settings: 'Impostazioni',
     admin: 'Amministrazione',
     signOut: 'Esci',

@@ -258,6 +258,8 @@ const network: Messages<typeof english> = {
     why: 'Perché potresti conoscere questa persona',
     dismiss: 'Nascondi',
     dismissLabel: 'Nascondi {name}',
+    filtered: 'Persone che renderebbero più vario il tuo giardino.',
+    clearFilter: 'Mostra tutti',
   },
   howYouMet: {
     line: 'Com’è nato il collegamento: {how}',

@@ -1,0 +1,44 @@
+/**
+ * How each garden dimension reads a connection's self-declared profile, in SQL, written once for the
+ * member's own garden (network.ts) and the community baseline (commands/garden/baseline.ts), so both group
+ * values the same way: free text trimmed and lower-cased ("Milan" and "milan " are one place), the
+ * organisation of the current position listed first, the age band only where the member gave a year of
+ * birth and allowed it to count (profiles.age_band_shared). NULL is "did not say".
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import type { GardenDimension } from '../../garden/diversity.ts';
+
+const text = (column: string) => sql.raw(`NULLIF(lower(btrim(p.${column})), '')`);
+
+/** The bands of garden/diversity.ts `ageBand`, by the age the member turns this year. */
+const AGE_BAND = sql.raw(`CASE WHEN p.age_band_shared AND p.birth_year IS NOT NULL THEN
+  CASE WHEN extract(year FROM now())::int - p.birth_year < 25 THEN 'under25'
+       WHEN extract(year FROM now())::int - p.birth_year < 35 THEN '25to34'
+       WHEN extract(year FROM now())::int - p.birth_year < 45 THEN '35to44'
+       WHEN extract(year FROM now())::int - p.birth_year < 55 THEN '45to54'
+       WHEN extract(year FROM now())::int - p.birth_year < 65 THEN '55to64'
+       ELSE '65plus' END END`);
+
+/** The current organisation (open-ended position, first listed), by id; `p` is the connection's profile. */
+export const CURRENT_ORGANISATION = sql.raw(
+  `(SELECT e.organisation_id FROM experiences e WHERE e.member_id = p.member_id AND e.end_date IS NULL ORDER BY e.position LIMIT 1)`,
+);
+
+/** Each dimension's value for the profile aliased `p`, as text (NULL: unknown). */
+export const DIMENSION_SQL: Record<GardenDimension, SQL> = {
+  industry: text('industry'),
+  function: text('function'),
+  careerStage: sql.raw('p.career_stage'),
+  location: text('location'),
+  organisation: sql`${CURRENT_ORGANISATION}::text`,
+  ageBand: AGE_BAND,
+};
+
+/**
+ * The connections that count in `owner`'s garden: active members, no block either way. `owner` is a SQL
+ * expression (a member id, or a column when the baseline runs over everyone).
+ */
+export const countedConnection = (owner: SQL) => sql`c.member_id = ${owner}
+  AND m.status = 'active'
+  AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = c.member_id AND b.blocked_id = c.other_id)
+                                           OR (b.blocker_id = c.other_id AND b.blocked_id = c.member_id))`;
