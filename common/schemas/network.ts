@@ -146,7 +146,11 @@ export const suggestionView = z.object({
   reasons: z.array(reasonView),
 });
 export const suggestionList = z.object({ items: z.array(suggestionView) });
-export const suggestionQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20) });
+export const suggestionQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20),
+  /** 'widen': "widen my garden", favouring organisations the viewer's network has few people from. */
+  mode: z.enum(['relevance', 'widen']).default('relevance'),
+});
 
 /** The viewer's relationship to a member, as a profile shows it. */
 export const relationshipState = z.object({

@@ -148,7 +148,7 @@ export interface Ranked {
 
 /** The viewer's pool ranked by the model, best first (ties on the smaller id); walks the scratch itself. */
 export function rankByModel(s: FeatureScratch, g: Adjacency, v: number, model: LinkModel, ctx: FeatureContext, hubCutoff = Infinity): Ranked {
-  s.walk(g, v, hubCutoff);
+  s.walk(g, v, { maxDegree: hubCutoff });
   const ids = pool(s);
   const f = new Float64Array(ids.length * FEATURE_COUNT);
   ids.forEach((c, i) => writeFeatures(s, g, v, c, ctx, f, i * FEATURE_COUNT));

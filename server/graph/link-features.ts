@@ -63,12 +63,10 @@ export class FeatureScratch {
       this.seen[this.seenCount++] = u;
     }
   }
-  /** The viewer of the last walk (−1 before the first), whose connections `skip` still marks. */
-  private lastViewer = -1;
-  /** Clears only what the last walk touched (call it with the same graph, unchanged since that walk). */
-  reset(g: Adjacency): void {
-    const v = this.lastViewer;
-    this.lastViewer = -1;
+  /** Members whose `skip` the last walk set (the viewer, their connections, the avoided): cleared from this list, not from the rows, which may have changed since. */
+  private readonly marked: number[] = [];
+  /** Clears only what the last walk touched. */
+  reset(): void {
     for (let i = 0; i < this.seenCount; i++) {
       const u = this.seen[i]!;
       this.cn[u] = 0;
@@ -81,32 +79,51 @@ export class FeatureScratch {
     }
     this.seenCount = 0;
     this.twoHopCount = 0;
-    if (v >= 0 && v < this.n) {
-      this.skip[v] = 0;
-      const arr = g.rowArr(v);
-      for (let p = g.rowLo(v), e = g.rowHi(v); p < e; p++) this.skip[arr[p]!] = 0;
-    }
+    for (const u of this.marked) this.skip[u] = 0;
+    this.marked.length = 0;
   }
-  /** Runs both passes from v (see the file comment), first clearing what the last walk left. */
-  walk(g: Adjacency, v: number, hubCutoff = Infinity): void {
-    this.reset(g);
-    if (!(v >= 0 && v < g.n)) return;
-    this.lastViewer = v;
-    const { cn, aa, ra, p3, ra3, fresh, skip } = this;
+  /**
+   * Runs both passes from v (see the file comment), first clearing what the last walk left. Avoided members
+   * (blocks either way) are neither intermediaries nor candidates. `work` bounds the edge visits: pass 1
+   * expands v's connections up to `maxDegree` (fof-budget.ts picks it), pass 2 stops once the budget is spent.
+   */
+  walk(g: Adjacency, v: number, opts: { avoid?: ReadonlySet<number>; maxDegree?: number; work?: number } = {}): void {
+    this.reset();
+    if (!(v >= 0 && v < g.n) || g.n > this.n) return;
+    const { cn, aa, ra, p3, ra3, fresh, skip, marked } = this;
+    // 2 marks an avoided member: never walked through, never a candidate.
+    if (opts.avoid) {
+      for (const a of opts.avoid) {
+        if (a >= 0 && a < this.n && (a | 0) === a && a !== v) {
+          skip[a] = 2;
+          marked.push(a);
+        }
+      }
+    }
     skip[v] = 1;
+    marked.push(v);
     const varr = g.rowArr(v), vdays = g.rowDays(v);
     const vlo = g.rowLo(v), vhi = g.rowHi(v);
-    for (let p = vlo; p < vhi; p++) skip[varr[p]!] = 1;
+    for (let p = vlo; p < vhi; p++) {
+      const x = varr[p]!;
+      if (skip[x] === 0) {
+        skip[x] = 1;
+        marked.push(x);
+      }
+    }
+    const maxDegree = opts.maxDegree ?? Infinity;
+    let budget = opts.work ?? Infinity;
     // Pass 1: 2-hop paths v–x–y.
     for (let p = vlo; p < vhi; p++) {
       const x = varr[p]!;
       const dx = g.degree(x);
+      if (skip[x] === 2 || dx > maxDegree) continue;
       const waa = 1 / Math.log(dx > 2 ? dx : 2), wra = 1 / dx;
       const dvx = vdays[p]!;
       const arr = g.rowArr(x), days = g.rowDays(x);
       for (let q = g.rowLo(x), e = g.rowHi(x); q < e; q++) {
         const y = arr[q]!;
-        if (y === v) continue;
+        if (y === v || skip[y] === 2) continue;
         this.touch(y);
         cn[y]!++;
         aa[y]! += waa;
@@ -118,15 +135,16 @@ export class FeatureScratch {
     this.twoHopCount = this.seenCount;
     // Pass 2: extend every 2-hop walk v–x–y by one tie y–c. A 2-hop walk count of y is cn[y]; its
     // resource-allocation weight along the way is ra[y] (Σ 1/deg x), divided by deg y at the next step.
-    for (let i = 0; i < this.twoHopCount; i++) {
+    for (let i = 0; i < this.twoHopCount && budget > 0; i++) {
       const y = this.seen[i]!;
       const dy = g.degree(y);
-      if (dy > hubCutoff) continue;
+      if (dy > maxDegree) continue;
+      budget -= dy;
       const walks = cn[y]!, w3 = ra[y]! / dy;
       const arr = g.rowArr(y);
       for (let q = g.rowLo(y), e = g.rowHi(y); q < e; q++) {
         const c = arr[q]!;
-        if (skip[c] === 1) continue;
+        if (skip[c] !== 0) continue;
         this.touch(c);
         p3[c]! += walks;
         ra3[c]! += w3;

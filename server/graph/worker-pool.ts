@@ -26,6 +26,7 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort, type TransferListItem, Worker } from 'node:worker_threads';
 import { type CsrArrays, type CsrGraph, CTL } from './csr.ts';
 import type { Mutuals, Suggestion } from './graph-index.ts';
+import type { LinkModel } from './link-model.ts';
 
 // ---- the protocol (graph-worker.ts imports these types) ----
 
@@ -36,7 +37,7 @@ export interface QueryArgs {
   mutualCounts: { viewer: number; others: number[]; avoid: Int32Array | null };
   paths: { viewer: number; target: number; k: number; avoid: Int32Array | null; nowDay: number };
   secondDegree: { viewer: number; avoid: Int32Array | null };
-  suggest: { viewer: number; limit: number; avoid: Int32Array | null; exclude: Int32Array | null; nowDay: number };
+  suggest: { viewer: number; limit: number; avoid: Int32Array | null; exclude: Int32Array | null; nowDay: number; model: LinkModel | null };
 }
 
 /** Results per operation. Degrees come back as an Int8Array with -1 for null, counts as an Int32Array (transferred, not copied). */

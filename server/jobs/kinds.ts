@@ -33,6 +33,8 @@ export interface JobKinds {
   'link-preview.refresh': { postId: number };
   /** Parse and apply one member's upload (imports/run.ts), enqueued with the upload and again after its column mapping. */
   'imports.run': { importId: number };
+  /** Learn people-you-may-know weights from the community's history (jobs/suggestions-learn.ts), weekly. */
+  'suggestions.learn': { week: string };
 }
 
 export type JobKind = keyof JobKinds;

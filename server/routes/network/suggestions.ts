@@ -30,6 +30,7 @@ export const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
       const lens = await viewerOf(request).load();
       const found = await suggestPeople({ db: ctx.db, graph: ctx.graph.index }, lens.actor.id, request.query.limit, {
         reinviteWaitMs: ctx.config.network.reinviteWaitMs,
+        mode: request.query.mode,
       });
       const people = await hydratePeople(lens, found.map((s) => s.memberId), { relations: true });
       const byId = new Map(people.map((p) => [p.record.id, presentActionableCard(lens.actor, p)]));
