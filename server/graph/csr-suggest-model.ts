@@ -43,7 +43,8 @@ export function suggestByModel(
   const g = s.g;
   if (!(v >= 0 && v < g.n) || limit <= 0) return [];
   const fs = scratchFor(g);
-  fs.walk(g, v, { ...(avoid ? { avoid } : {}), maxDegree: degreeCutoff(g, v, work), work });
+  // The third hop gets a quarter of the walk's budget: it only refines the order of the 2-hop candidates.
+  fs.walk(g, v, { ...(avoid ? { avoid } : {}), maxDegree: degreeCutoff(g, v, work), work: work / 4 });
   if (exclude) for (const x of exclude) if (x >= 0 && x < fs.n && (x | 0) === x && fs.skip[x] === 0 && fs.cn[x]! > 0) fs.cn[x] = -fs.cn[x]!;
   // Excluded candidates were marked by a negative count: the pool and the ranking skip them, then the sign is restored.
   const ids = pool(fs, Math.max(limit, 50)).filter((c) => fs.cn[c]! > 0);
