@@ -27,6 +27,8 @@ import { EmailDelivery } from './jobs/email-delivery.ts';
 import { wakeJobsOn } from './jobs/enqueue.ts';
 import { DIGEST_SCHEDULE, registerDigest } from './jobs/digest.ts';
 import { KEEP_IN_TOUCH_SCHEDULE, registerKeepInTouch } from './jobs/keep-in-touch.ts';
+import { registerSuggestionsLearn, SUGGESTIONS_LEARN_SCHEDULE } from './jobs/suggestions-learn.ts';
+import { forgetLearnedModel } from './queries/suggestions/model.ts';
 import { MAINTENANCE_SCHEDULES, registerMaintenance } from './jobs/maintenance.ts';
 import { DELETION_SWEEP_SCHEDULE, registerAccountDeletion } from './jobs/account-deletion.ts';
 import { JobQueue } from './jobs/queue.ts';
@@ -178,10 +180,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerMaintenance(jobs, database.db, config);
   registerDigest(jobs, { db: database.db, graph: () => graph.index, config });
   registerKeepInTouch(jobs, { db: database.db });
+  // People-you-may-know weights, learned weekly from the community's own connections.
+  registerSuggestionsLearn(jobs, { db: database.db, onLearned: () => forgetLearnedModel(database.db) });
   registerExports(jobs, { db: database.db, dir: config.exportsDir, publicUrl: config.publicUrl });
   registerAccountDeletion(jobs, database.db);
   registerGardenBaseline(jobs, { db: database.db });
-  const scheduler = new Scheduler(database.db, [...MAINTENANCE_SCHEDULES, DIGEST_SCHEDULE, KEEP_IN_TOUCH_SCHEDULE, DELETION_SWEEP_SCHEDULE, GARDEN_BASELINE_SCHEDULE]);
+  const scheduler = new Scheduler(database.db, [...MAINTENANCE_SCHEDULES, DIGEST_SCHEDULE, KEEP_IN_TOUCH_SCHEDULE, DELETION_SWEEP_SCHEDULE, GARDEN_BASELINE_SCHEDULE, SUGGESTIONS_LEARN_SCHEDULE]);
   // Link previews are fetched after the post commits, by the job its transaction enqueued.
   // Member imports: parsed and applied by the job their upload enqueued (imports/run.ts).
   registerImports(jobs, {

@@ -150,6 +150,8 @@ export const suggestionList = z.object({ items: z.array(suggestionView) });
 const suggestionFilterText = queryText(LIMITS.industryMax);
 export const suggestionQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20),
+  /** 'widen': "widen my garden", favouring organisations the viewer's network has few people from. */
+  mode: z.enum(['relevance', 'widen']).default('relevance'),
   /** Only people at this career stage; an unknown stage is a 400. */
   careerStage: z.enum(CAREER_STAGES).optional(),
   industry: suggestionFilterText.optional(),

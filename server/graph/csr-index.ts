@@ -33,7 +33,7 @@ export class CsrGraphIndex implements GraphIndex {
     return this.queries.secondDegree(viewer, opts.avoid);
   }
   async suggest(viewer: number, limit: number, opts: SuggestOptions = {}): Promise<Suggestion[]> {
-    return this.queries.suggest(viewer, limit, opts.avoid, opts.exclude, nowDayOf(opts.nowMs));
+    return this.queries.suggest(viewer, limit, opts.avoid, opts.exclude, nowDayOf(opts.nowMs), opts.model);
   }
   async following(viewer: number, targets: readonly number[]): Promise<boolean[]> {
     return targets.map((t) => this.graph.follows.isFollowing(viewer, t));

@@ -13,6 +13,8 @@ import { mutualCounts, mutuals } from './csr-mutuals.ts';
 import { paths } from './csr-paths.ts';
 import { CsrScratch } from './csr-scratch.ts';
 import { suggest } from './csr-suggest.ts';
+import { suggestByModel } from './csr-suggest-model.ts';
+import type { LinkModel } from './link-model.ts';
 import type { Degree, Mutuals, Suggestion } from './graph-index.ts';
 import { SUGGEST_WORK } from './fof-budget.ts';
 
@@ -71,7 +73,9 @@ export class CsrQueries {
     return paths(this.scratch, v, t, k, avoid, nowDay, this.activity);
   }
 
-  suggest(v: number, limit: number, avoid: ReadonlySet<number> | undefined, exclude: ReadonlySet<number> | undefined, nowDay: number): Suggestion[] {
+  /** Shaped Adamic–Adar (csr-suggest.ts), or the learned relevance model then the same shaping when one is given (csr-suggest-model.ts). */
+  suggest(v: number, limit: number, avoid: ReadonlySet<number> | undefined, exclude: ReadonlySet<number> | undefined, nowDay: number, model?: LinkModel): Suggestion[] {
+    if (model) return suggestByModel(this.scratch, v, limit, avoid, exclude, nowDay, this.suggestWork, model);
     return suggest(this.scratch, v, limit, avoid, exclude, nowDay, this.suggestWork);
   }
 }

@@ -1,3 +1,5 @@
+import type { LinkModel } from './link-model.ts';
+
 /**
  * The graph engine's one interface. Two implementations answer it: the in-memory CSR index (csr.ts, the
  * hot path) and straight SQL over the connection table (sql.ts, the reference). graph.case.test.ts runs
@@ -27,6 +29,12 @@ export interface QueryOptions {
 export interface SuggestOptions extends QueryOptions {
   /** Members never to suggest: already connected is implicit; pass pending, blocked, dismissed and "I don't know" pairs here. */
   exclude?: ReadonlySet<number>;
+  /**
+   * The learned relevance model (link-model.ts, learned by the `suggestions.learn` job). The CSR ranks friends
+   * of friends by it, then applies the weak-ties shaping (csr-suggest-model.ts); without it, and always in the
+   * SQL reference, the ranking is shaped Adamic–Adar.
+   */
+  model?: LinkModel;
 }
 
 export interface Mutuals {

@@ -56,7 +56,7 @@ function execute(q: CsrQueries, op: QueryOp, raw: QueryArgs[QueryOp], transfer: 
     }
     case 'suggest': {
       const a = raw as QueryArgs['suggest'];
-      return q.suggest(a.viewer, a.limit, toSet(a.avoid), toSet(a.exclude), a.nowDay);
+      return q.suggest(a.viewer, a.limit, toSet(a.avoid), toSet(a.exclude), a.nowDay, a.model ?? undefined);
     }
     case 'egoStructure': {
       const a = raw as QueryArgs['egoStructure'];

@@ -241,7 +241,7 @@ export class WorkerGraphIndex implements GraphIndex {
       'suggest',
       () => {
         const avoid = idArray(opts.avoid), exclude = idArray(opts.exclude);
-        return this.pool.run('suggest', { viewer, limit, avoid, exclude, nowDay: nowDayOf(opts.nowMs) }, buffers(avoid, exclude));
+        return this.pool.run('suggest', { viewer, limit, avoid, exclude, nowDay: nowDayOf(opts.nowMs), model: opts.model ?? null }, buffers(avoid, exclude));
       },
       () => this.csr.suggest(viewer, limit, opts),
     );

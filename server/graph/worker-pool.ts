@@ -27,6 +27,7 @@ import { MessageChannel, type MessagePort, type TransferListItem, Worker } from 
 import { type CsrArrays, type CsrGraph, CTL } from './csr.ts';
 import type { EgoResult } from './csr-ego.ts';
 import type { Mutuals, Suggestion } from './graph-index.ts';
+import type { LinkModel } from './link-model.ts';
 
 // ---- the protocol (graph-worker.ts imports these types) ----
 
@@ -37,7 +38,7 @@ export interface QueryArgs {
   mutualCounts: { viewer: number; others: number[]; avoid: Int32Array | null };
   paths: { viewer: number; target: number; k: number; avoid: Int32Array | null; nowDay: number };
   secondDegree: { viewer: number; avoid: Int32Array | null };
-  suggest: { viewer: number; limit: number; avoid: Int32Array | null; exclude: Int32Array | null; nowDay: number };
+  suggest: { viewer: number; limit: number; avoid: Int32Array | null; exclude: Int32Array | null; nowDay: number; model: LinkModel | null };
   egoStructure: { viewer: number; avoid: Int32Array | null; seed: number };
 }
 

@@ -24,6 +24,9 @@ import {
   type ViewerRow,
 } from './suggestions/load.ts';
 import { type OverlapRow, overlapsFrom } from './suggestions/overlap.ts';
+import { learnedModel } from './suggestions/model.ts';
+import { networkOrganisations } from './suggestions/network-orgs.ts';
+import { widen, WIDEN_WINDOW_FACTOR } from './suggestions/widen.ts';
 import { exchangeReason, industryReason, mutualReason, overlapReason, placeReason } from './suggestions/reasons.ts';
 import { candidateScore, compareRanked, exchangeWeight, MIN_EXCHANGES, overlapWeight, PLACE_ONLY_MAX, upperBound } from './suggestions/score.ts';
 
@@ -46,6 +49,11 @@ export interface SuggestPeopleOptions {
   nowMs?: number;
   /** How long after withdrawing an invitation the viewer must wait to invite again (config); default 21 days. */
   reinviteWaitMs?: number;
+  /**
+   * 'relevance' (the default): the best matches. 'widen': "widen my garden", the same candidates re-ranked to
+   * favour organisations the viewer's network has few people from (suggestions/widen.ts).
+   */
+  mode?: 'relevance' | 'widen';
 }
 
 /** Friends of friends asked of the graph: enough that table candidates rarely fall outside the pool. */
@@ -101,6 +109,9 @@ export async function suggestPeople(
 ): Promise<PeopleSuggestion[]> {
   const { db, graph } = deps;
   if (!(limit > 0)) return [];
+  const widening = opts.mode === 'widen';
+  // Widening chooses among a deeper list than it returns.
+  const depth = widening ? limit * WIDEN_WINDOW_FACTOR : limit;
   const nowMs = opts.nowMs ?? Date.now();
   const ctx = await loadViewerContext(db, viewerId, nowMs, opts.reinviteWaitMs ?? DEFAULT_REINVITE_WAIT_MS, MAX_STINTS, MIN_EXCHANGES);
   const { avoid, exclude } = ctx;
@@ -108,8 +119,10 @@ export async function suggestPeople(
 
   // Candidates: friends of friends from the graph; colleagues, classmates and people the viewer has been
   // answering (and been answered by) from the tables.
-  const pool = Math.min(FOF_POOL_MAX, Math.max(FOF_POOL_MIN, limit * FOF_POOL_PER_RESULT));
-  const fof = await graph.suggest(viewerId, pool, { avoid, exclude, nowMs });
+  const pool = Math.min(FOF_POOL_MAX, Math.max(FOF_POOL_MIN, depth * FOF_POOL_PER_RESULT));
+  // The learned relevance model when the community has one (suggestions/model.ts), then the weak-ties shaping.
+  const model = await learnedModel(db);
+  const fof = await graph.suggest(viewerId, pool, { avoid, exclude, nowMs, ...(model ? { model } : {}) });
   const overlaps = overlapsFrom(ctx.stints, ctx.orgNames, nowMs).filter((o) => !offLimits.has(o.id));
   const cands = new Map<number, Candidate>();
   const candidate = (id: number): Candidate => {
@@ -150,7 +163,7 @@ export async function suggestPeople(
   const names: Names = new Map();
   // Loaded with the first batch (a holder, since the batches assign it).
   const me: { viewer: ViewerRow | null } = { viewer: null };
-  const kth = () => (ranked.length >= limit ? ranked[limit - 1]!.score : -Infinity);
+  const kth = () => (ranked.length >= depth ? ranked[depth - 1]!.score : -Infinity);
   const rankBatch = async (batch: Candidate[]) => {
     const unknown = batch.filter((c) => c.degree === undefined);
     const degrees = await graph.degrees(viewerId, unknown.map((c) => c.id), { avoid, nowMs });
@@ -185,7 +198,7 @@ export async function suggestPeople(
     }
     ranked.sort(compareRanked);
   };
-  let batchSize = 2 * limit + 10;
+  let batchSize = 2 * depth + 10;
   for (let i = 0; i < order.length && !(kth() > order[i]!.bound); batchSize *= 2) {
     const batch = order.slice(i, i + batchSize);
     i += batch.length;
@@ -198,7 +211,7 @@ export async function suggestPeople(
     await fromGraph(batch);
     if (batch.length > 0) await rankBatch(batch);
   }
-  const top = ranked.slice(0, limit);
+  const top = widening ? widenRanked(ranked.slice(0, depth), await networkOrganisations(db, viewerId), limit) : ranked.slice(0, limit);
 
   // A suspended member is never named: ask the graph again without them.
   const hidden = new Set<number>();
@@ -223,6 +236,16 @@ export async function suggestPeople(
     mutuals: r.mutuals,
     degree: r.degree === 2 || r.degree === 3 ? r.degree : null,
   }));
+}
+
+/** Each candidate's current organisation (the first by id) as their category; none for a profile hidden from the viewer. */
+function widenRanked(ranked: Ranked[], network: (string | null)[], limit: number): Ranked[] {
+  const items = ranked.map((r) => {
+    const hidden = r.degree === null && r.row.networkOnly;
+    const org = hidden ? undefined : [...r.row.currentOrgs].sort((a, b) => a - b)[0];
+    return { ...r, id: r.memberId, category: org === undefined ? null : String(org) };
+  });
+  return widen(items, network, limit);
 }
 
 /** The heaviest stint per (kind, organisation): two stints at one employer are one acquaintance. */

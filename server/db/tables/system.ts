@@ -31,3 +31,10 @@ export const emailOutbox = pgTable('email_outbox', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
   sentAt: timestamp('sent_at', { withTimezone: true }),
 });
+
+/** Values the community's jobs compute for the application, by key (migration 20261228-0038). */
+export const systemSettings = pgTable('system_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').$type<unknown>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
+});

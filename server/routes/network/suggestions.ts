@@ -35,6 +35,7 @@ export const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
       const pool = conditions.length ? Math.min(FILTER_POOL_MAX, limit * FILTER_POOL_FACTOR) : limit;
       let found = await suggestPeople({ db: ctx.db, graph: ctx.graph.index }, lens.actor.id, pool, {
         reinviteWaitMs: ctx.config.network.reinviteWaitMs,
+        mode: request.query.mode,
       });
       if (conditions.length) {
         const keep = new Set((await matchingMembers(ctx.db, found.map((s) => s.memberId), conditions)).slice(0, limit));
