@@ -20,3 +20,4 @@ export * from './tables/email-invitations.ts';
 export * from './tables/exports.ts';
 export * from './tables/deletions.ts';
 export * from './tables/imports.ts';
+export * from './tables/opportunities.ts';

@@ -24,7 +24,8 @@ import { accountDeletion } from './20261227-0029-account-deletion.ts';
 import { exportsTable } from './20261227-0030-exports.ts';
 import { importsContacts } from './20261227-0031-imports-contacts.ts';
 import { emailInvitations } from './20261227-0032-email-invitations.ts';
+import { opportunities } from './20261228-0037-opportunities.ts';
 import type { Migration } from './types.ts';
 
 /** The one registry of migrations, in order. Add new files here; never edit one that has shipped. */
-export const migrations: Migration[] = [initial, graph, screening, memberDirectory, organisationSpelling, moderationLifecycle, events, searchWords, reasonCodes, connectionInvitationIndex, memberLocale, placementCodes, posts, messages, notifications, postMedia, contentModeration, jobs, feedRanking, relationshipMemory, introductions, endorsementsRecommendations, accountDeletion, exportsTable, importsContacts, emailInvitations];
+export const migrations: Migration[] = [initial, graph, screening, memberDirectory, organisationSpelling, moderationLifecycle, events, searchWords, reasonCodes, connectionInvitationIndex, memberLocale, placementCodes, posts, messages, notifications, postMedia, contentModeration, jobs, feedRanking, relationshipMemory, introductions, endorsementsRecommendations, accountDeletion, exportsTable, importsContacts, emailInvitations, opportunities];
