@@ -15,6 +15,7 @@ import type network from './web/i18n/resources/en/network.ts';
 import type notifications from './web/i18n/resources/en/notifications.ts';
 import type introductions from './web/i18n/resources/en/introductions.ts';
 import type join from './web/i18n/resources/en/join.ts';
+import type opportunities from './web/i18n/resources/en/opportunities.ts';
 import type organisation from './web/i18n/resources/en/organisation.ts';
 import type people from './web/i18n/resources/en/people.ts';
 import type profile from './web/i18n/resources/en/profile.ts';
@@ -52,6 +53,7 @@ declare module 'i18next' {
       notifications: typeof notifications;
       introductions: typeof introductions;
       join: typeof join;
+      opportunities: typeof opportunities;
       organisation: typeof organisation;
       people: typeof people;
       profile: typeof profile;

@@ -77,6 +77,7 @@ const VISITS: Visit[] = [
   { route: '/contacts', path: () => '/contacts', as: 'member' },
   { route: '/keep-in-touch', path: () => '/keep-in-touch', as: 'member' },
   { route: '/ledger', path: () => '/ledger', as: 'member' },
+  { route: '/opportunities', path: () => '/opportunities', as: 'member' },
   { route: '/recommendations', path: () => '/recommendations', as: 'member' },
   { route: '/messages', path: () => '/messages', as: 'member' },
   { route: '/messages/new', path: () => '/messages/new', as: 'member' },

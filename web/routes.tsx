@@ -16,6 +16,7 @@ import { NetworkPage } from './scenes/Network/NetworkPage.tsx';
 import { IntroductionsPage } from './scenes/Introductions/IntroductionsPage.tsx';
 import { NotFoundPage } from './scenes/NotFound/NotFoundPage.tsx';
 import { NotificationsPage } from './scenes/Notifications/NotificationsPage.tsx';
+import { OpportunitiesPage } from './scenes/Opportunities/OpportunitiesPage.tsx';
 import { OrganisationPage } from './scenes/Organisation/OrganisationPage.tsx';
 import { MemberConnectionsPage } from './scenes/Profile/MemberConnectionsPage.tsx';
 import { PostPage } from './scenes/Post/PostPage.tsx';
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
           { path: '/contacts', element: <ContactsPage /> },
           { path: '/keep-in-touch', element: <KeepInTouchPage /> },
           { path: '/ledger', element: <LedgerPage /> },
+          { path: '/opportunities', element: <OpportunitiesPage /> },
           { path: '/recommendations', element: <RecommendationsPage /> },
           {
             path: '/messages',

@@ -43,6 +43,9 @@ export const keys = {
   keepInTouch: ['relationships', 'keep-in-touch'] as const,
   ledger: ['relationships', 'ledger'] as const,
   ledgerWith: (handle: string) => ['relationships', 'ledger', handle] as const,
+  /** The opportunity log and its report: one prefix, so logging or removing one refreshes both. */
+  opportunities: ['opportunities', 'list'] as const,
+  opportunityReport: ['opportunities', 'report'] as const,
   /** The bell's number and the notifications page; a live `notification` update refreshes both. */
   notifications: ['notifications'] as const,
   notificationsUnread: ['notifications', 'unread'] as const,

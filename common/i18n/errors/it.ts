@@ -125,8 +125,8 @@ const errors: ErrorMessages = {
     recommendation: 'Referenza non trovata.',
     recommendation_request: 'Richiesta di referenza non trovata.',
     import: 'Importazione non trovata.',
-    opportunity: 'Opportunità non trovata.',
     contact: 'Contatto non trovato.',
+    opportunity: 'Opportunità non trovata.',
     profile_draft: 'Nessun profilo da rivedere dalle tue importazioni.',
   },
 
