@@ -34,7 +34,7 @@ export function OpportunityItem({ opportunity: o, onRemove, removing }: { opport
           person={p}
           extra={
             <Text size="sm" c="teal.9">
-              {f.list(howItBegan(t, p.origin))}
+              {howItBegan(t, p.origin).join(' · ')}
             </Text>
           }
         />

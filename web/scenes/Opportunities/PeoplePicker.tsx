@@ -23,7 +23,9 @@ interface Props {
  * rank first there), up to the limit. The server checks each handle again when the opportunity is logged.
  */
 export function PeoplePicker({ value, onChange, error }: Props) {
-  const { t } = useTranslation('opportunities');
+  // 'people' too: the options' degree badges word it, and loading it only once they appear would suspend the
+  // page mid-typing and lose the search.
+  const { t } = useTranslation(['opportunities', 'people']);
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const found = useQuery({
