@@ -18,6 +18,7 @@ import type notifications from './web/i18n/resources/en/notifications.ts';
 import type introductions from './web/i18n/resources/en/introductions.ts';
 import type admire from './web/i18n/resources/en/admire.ts';
 import type join from './web/i18n/resources/en/join.ts';
+import type opportunities from './web/i18n/resources/en/opportunities.ts';
 import type organisation from './web/i18n/resources/en/organisation.ts';
 import type outreach from './web/i18n/resources/en/outreach.ts';
 import type people from './web/i18n/resources/en/people.ts';
@@ -59,6 +60,7 @@ declare module 'i18next' {
       introductions: typeof introductions;
       admire: typeof admire;
       join: typeof join;
+      opportunities: typeof opportunities;
       organisation: typeof organisation;
       outreach: typeof outreach;
       people: typeof people;

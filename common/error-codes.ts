@@ -63,6 +63,10 @@ export const ERROR_CODES = {
   },
   relationship_self: { status: 400, meaning: 'You keep no relationship card on yourself.' },
   tag_unknown: { status: 400, meaning: 'A tag id is not one of your relationship tags (`params.id`). Nothing was written.' },
+  opportunity_person_unknown: {
+    status: 400,
+    meaning: 'An opportunity names someone it cannot be linked to: no such member, yourself, or one of you has blocked the other. `params.handle` names them. Nothing was written.',
+  },
   media_unknown: {
     status: 400,
     meaning: 'An image id is not one of your uploads waiting to be posted (someone else\'s, already on a post or message, removed, or expired). `params.id` names it. Nothing was written.',
@@ -152,6 +156,7 @@ export const ERROR_CODES = {
   introduction_no_conversation: { status: 409, meaning: 'You are not in a conversation opened by this introduction.' },
   tag_name_taken: { status: 409, meaning: 'You already have a relationship tag with this name (case aside).' },
   export_in_progress: { status: 409, meaning: 'An export of yours is already queued or running: poll it (`GET /api/v1/exports/{id}`) and request another once it is done.' },
+  opportunities_limit: { status: 409, meaning: 'You have logged as many opportunities as one member may keep; `params.max` says how many. Remove old ones first.' },
   tags_limit: { status: 409, meaning: 'You have reached the number of relationship tags you may define, or of tags on one card; `params.max` says how many.' },
   recommendation_request_open: { status: 409, meaning: 'You already asked this connection for a recommendation for this position; it waits for them.' },
   recommendation_request_closed: { status: 409, meaning: 'The request was already answered with a recommendation.' },

@@ -80,6 +80,7 @@ const VISITS: Visit[] = [
   { route: '/ledger', path: () => '/ledger', as: 'member' },
   { route: '/outreach', path: () => '/outreach', as: 'member' },
   { route: '/garden', path: () => '/garden', as: 'member' },
+  { route: '/opportunities', path: () => '/opportunities', as: 'member' },
   { route: '/recommendations', path: () => '/recommendations', as: 'member' },
   { route: '/garden/map', path: () => '/garden/map', as: 'member' },
   { route: '/messages', path: () => '/messages', as: 'member' },

@@ -175,6 +175,9 @@ beforeAll(async () => {
   await app.ctx.db.execute(sql`UPDATE relationship_cards SET due_at = now() - interval '3 days' WHERE member_id = ${giulia.id}`);
   // A give logged by hand, so /ledger has a person and a balance.
   expect((await giulia.call('POST', `/api/v1/members/${marco.handle}/ledger`, { subject: 'advice', side: 'given', date: '2026-11-21' })).statusCode).toBe(201);
+  // An opportunity logged with Marco, so /opportunities shows the report, its chart and the list.
+  expect((await giulia.call('POST', '/api/v1/opportunities', { kind: 'client', title: 'Sito del museo', people: [marco.handle], value: 5000 })).statusCode).toBe(201);
+  DATA.push('Sito del museo');
   DATA.push(TAG_NAME, MET_TEXT, NOTE_TEXT);
   // Endorsements and recommendations: Marco's skills, one endorsed by Giulia; a recommendation Luca wrote and
   // Marco shows under his position; on Giulia's Recommendations page, one from Marco waiting for her approval
@@ -258,6 +261,7 @@ const VISITS: Visit[] = [
   { route: '/ledger', path: () => '/ledger', as: 'member' },
   { route: '/outreach', path: () => '/outreach', as: 'member' },
   { route: '/garden', path: () => '/garden', as: 'member' },
+  { route: '/opportunities', path: () => '/opportunities', as: 'member' },
   { route: '/recommendations', path: () => '/recommendations', as: 'member' },
   { route: '/garden/map', path: () => '/garden/map', as: 'member' },
   { route: '/messages', path: () => '/messages', as: 'member' },

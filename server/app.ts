@@ -75,6 +75,7 @@ import { localeRoutes } from './routes/locale/locale.ts';
 import { meRoutes } from './routes/me/me.ts';
 import { deletionRoutes } from './routes/me/deletion.ts';
 import { ledgerRoutes } from './routes/relationships/ledger.ts';
+import { opportunityRoutes } from './routes/opportunities/opportunities.ts';
 import { relationshipRoutes } from './routes/relationships/relationships.ts';
 import { outreachRoutes } from './routes/outreach/outreach.ts';
 import { relationshipTagRoutes } from './routes/relationships/tags.ts';
@@ -274,6 +275,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(exportRoutes, { prefix: '/api/v1' });
   await app.register(outreachRoutes, { prefix: '/api/v1' });
   await app.register(gardenRoutes, { prefix: '/api/v1' });
+  await app.register(opportunityRoutes, { prefix: '/api/v1' });
   await registerWebApp(app, config.webDistDir);
 
   let vacuumTimer: NodeJS.Timeout | null = null;

@@ -20,6 +20,7 @@ import { AdmirePage } from './scenes/Admire/AdmirePage.tsx';
 import { NotFoundPage } from './scenes/NotFound/NotFoundPage.tsx';
 import { OutreachPage } from './scenes/Outreach/OutreachPage.tsx';
 import { NotificationsPage } from './scenes/Notifications/NotificationsPage.tsx';
+import { OpportunitiesPage } from './scenes/Opportunities/OpportunitiesPage.tsx';
 import { OrganisationPage } from './scenes/Organisation/OrganisationPage.tsx';
 import { MemberConnectionsPage } from './scenes/Profile/MemberConnectionsPage.tsx';
 import { PostPage } from './scenes/Post/PostPage.tsx';
@@ -73,6 +74,7 @@ export const router = createBrowserRouter([
           { path: '/ledger', element: <LedgerPage /> },
           { path: '/outreach', element: <OutreachPage /> },
           { path: '/garden', element: <GardenPage /> },
+          { path: '/opportunities', element: <OpportunitiesPage /> },
           { path: '/recommendations', element: <RecommendationsPage /> },
           { path: '/garden/map', element: <EgoMapPage /> },
           {

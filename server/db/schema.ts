@@ -23,3 +23,4 @@ export * from './tables/imports.ts';
 export * from './tables/admire.ts';
 export * from './tables/outreach.ts';
 export * from './tables/garden.ts';
+export * from './tables/opportunities.ts';

@@ -174,6 +174,13 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/ledger': { operationId: 'getLedger', errors: [] },
   'GET /api/v1/members/:handle/ledger': { operationId: 'getPersonLedger', errors: ['not_found', 'relationship_self', 'no_relationship'] },
   'POST /api/v1/members/:handle/ledger': { operationId: 'logLedgerEntry', errors: ['not_found', 'relationship_self', 'no_relationship'] },
+
+  // the opportunity log (private)
+  'GET /api/v1/opportunities': { operationId: 'listOpportunities', errors: [] },
+  'GET /api/v1/opportunities/report': { operationId: 'getOpportunityReport', errors: [] },
+  'POST /api/v1/opportunities': { operationId: 'logOpportunity', errors: ['opportunity_person_unknown', 'opportunities_limit'] },
+  'PATCH /api/v1/opportunities/:id': { operationId: 'updateOpportunity', errors: ['not_found', 'opportunity_person_unknown'] },
+  'DELETE /api/v1/opportunities/:id': { operationId: 'deleteOpportunity', errors: ['not_found'] },
   'GET /api/v1/relationship-tags': { operationId: 'listRelationshipTags', errors: [] },
   // exports (docs/exports.md)
   'POST /api/v1/exports': { operationId: 'requestExport', errors: ['export_in_progress'] },

@@ -47,6 +47,9 @@ export const keys = {
   ledgerWith: (handle: string) => ['relationships', 'ledger', handle] as const,
   /** One person a week: goal, streak, year view and suggestions. */
   outreach: ['outreach'] as const,
+  /** The opportunity log and its report: one prefix, so logging or removing one refreshes both. */
+  opportunities: ['opportunities', 'list'] as const,
+  opportunityReport: ['opportunities', 'report'] as const,
   /** The bell's number and the notifications page; a live `notification` update refreshes both. */
   notifications: ['notifications'] as const,
   notificationsUnread: ['notifications', 'unread'] as const,

@@ -67,6 +67,8 @@ const errors = {
   no_relationship: 'You can keep notes, tags and reminders only for your connections and people you have interacted with.',
   tag_name_taken: 'You already have a tag with this name.',
   export_in_progress: 'Your export is already being prepared. Wait for it to finish before requesting another.',
+  opportunities_limit: 'You can keep at most {max, number} opportunities. Remove some old ones first.',
+  opportunity_person_unknown: 'There is no member you can link to an opportunity with the handle "{handle}".',
   tags_limit: 'You can have at most {max, number} tags here.',
   media_unknown: 'The image {id} is not one of your uploads waiting to be posted. Upload it again.',
   invalid_merge: {
@@ -133,6 +135,7 @@ const errors = {
     recommendation_request: 'Recommendation request not found.',
     import: 'Import not found.',
     contact: 'Contact not found.',
+    opportunity: 'Opportunity not found.',
     profile_draft: 'No profile to review from your imports.',
   },
 

@@ -57,6 +57,8 @@ const errors: ErrorMessages = {
   no_relationship: 'Puoi tenere note, etichette e promemoria solo per i tuoi collegamenti e per le persone con cui hai interagito.',
   tag_name_taken: 'Hai già un’etichetta con questo nome.',
   export_in_progress: 'La tua esportazione è già in preparazione. Aspetta che finisca prima di richiederne un’altra.',
+  opportunities_limit: 'Puoi tenere al massimo {max, number} opportunità. Rimuovine prima qualcuna vecchia.',
+  opportunity_person_unknown: 'Non c’è nessuna persona che puoi collegare a un’opportunità con il nome utente "{handle}".',
   tags_limit: 'Puoi avere al massimo {max, number} etichette qui.',
   media_unknown: 'L’immagine {id} non è tra i tuoi caricamenti in attesa di pubblicazione. Caricala di nuovo.',
   invalid_merge: {
@@ -124,6 +126,7 @@ const errors: ErrorMessages = {
     recommendation_request: 'Richiesta di referenza non trovata.',
     import: 'Importazione non trovata.',
     contact: 'Contatto non trovato.',
+    opportunity: 'Opportunità non trovata.',
     profile_draft: 'Nessun profilo da rivedere dalle tue importazioni.',
   },
 

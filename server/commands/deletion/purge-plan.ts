@@ -174,6 +174,15 @@ export const PURGE_PLAN: PlanEntry[] = [
     ],
   },
   { table: 'admire_entries', refs: ['member_id', 'target_id'], action: 'delete', why: 'their admire list, and others’ entries about them (private notes about a person who is gone)', statements: del('admire_entries', 'member_id', 'target_id') },
+  // The opportunity log (private): their own, and their place in others' (the person is gone from each).
+  {
+    table: 'opportunity_people',
+    refs: ['member_id', 'person_id'],
+    action: 'delete',
+    why: 'the people on their opportunities, and their place on others’ opportunities (which stay, with one person fewer)',
+    statements: del('opportunity_people', 'member_id', 'person_id'),
+  },
+  { table: 'opportunities', refs: ['member_id'], action: 'delete', why: 'their opportunity log', statements: del('opportunities', 'member_id') },
   { table: 'relationship_notes', refs: ['member_id', 'other_id'], action: 'delete', why: 'notes they wrote, and notes about them (the person is gone; a note about them is their personal data)', statements: del('relationship_notes', 'member_id', 'other_id') },
   { table: 'relationship_cards', refs: ['member_id', 'other_id'], action: 'delete', why: 'their cards, and cards about them', statements: del('relationship_cards', 'member_id', 'other_id') },
   { table: 'relationship_tags', refs: ['member_id'], action: 'delete', why: 'their tags', statements: del('relationship_tags', 'member_id') },

@@ -104,6 +104,8 @@ export async function sendInvitation(deps: NetworkDeps, sender: Actor, input: In
         riskReasons: screened.judgement.risk.reasons.map((r) => r.text),
         template: screened.judgement.evidence.note.kind === 'template',
         noteMinhash: screened.signature,
+        // "A weak tie at the time" for the opportunity report: screening already walked the graph for it.
+        degreeAtSend: screened.judgement.facts.degree ?? 0,
         ...(auto ? { status: 'accepted' as const, respondedAt: sql`now()` } : {}),
         // The recipient's earlier answer stands: it reaches nobody, and to its sender it waits like any other.
         ...(undelivered ? { status: 'dont_know' as const, respondedAt: sql`now()` } : {}),

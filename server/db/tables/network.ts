@@ -39,6 +39,11 @@ export const invitations = pgTable('invitations', {
    * server: the connection's origin is then 'introduction', introduced by that introduction's path.
    */
   introductionId: bigint('introduction_id', { mode: 'number' }),
+  /**
+   * The sender's degree from the recipient when it was sent (migration 0037), as screening computed it: 2 or 3,
+   * 0 for no path within three hops, null where never recorded (older rows, imports).
+   */
+  degreeAtSend: smallint('degree_at_send'),
 });
 
 /** Each connection is stored twice, once per member, so a member's connections are one index range. */

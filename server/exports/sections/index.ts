@@ -15,6 +15,7 @@ import {
   relationshipsSection,
   tagsSection,
 } from './memory.ts';
+import { opportunitiesSection } from './opportunities.ts';
 import { blocksSection, connectionsSection, followsSection, invitationsSection } from './network.ts';
 import { educationSection, positionsSection, profileSection, settingsSection, skillsSection } from './profile.ts';
 import type { ExportSection } from './section.ts';
@@ -41,6 +42,7 @@ export const EXPORT_SECTIONS: readonly ExportSection[] = [
   admireSection,
   endorsementsSection,
   recommendationsSection,
+  opportunitiesSection,
   postsSection,
   commentsSection,
   reactionsSection,

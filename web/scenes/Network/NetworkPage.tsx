@@ -31,7 +31,7 @@ const isTab = (v: string | null): v is Tab => TABS.includes(v as Tab);
  * (?tab=connections) so each list can be linked to and survives a reload.
  */
 export function NetworkPage() {
-  const { t } = useTranslation(['network', 'introductions', 'join', 'imports']);
+  const { t } = useTranslation(['network', 'introductions', 'join', 'imports', 'opportunities']);
   const [inviting, setInviting] = useState(false);
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab');
@@ -70,6 +70,9 @@ export function NetworkPage() {
             </Button>
             <Button component={Link} to="/ledger" variant="default">
               {t('page.ledger')}
+            </Button>
+            <Button component={Link} to="/opportunities" variant="default">
+              {t('opportunities:nav')}
             </Button>
             <Button variant="default" onClick={() => setInviting(true)}>
               {t('join:invite.open')}
