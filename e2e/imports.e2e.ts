@@ -103,6 +103,14 @@ describe('member imports through the browser', () => {
     await importThroughPage(page);
     expect(await count()).toBe(contacts);
 
+    // Dismissing a match takes them off the list, without telling them anything.
+    const matched = page.getByRole('list', { name: t('imports:matches.listLabel') });
+    const before = await matched.getByRole('listitem').count();
+    await matched.getByRole('button', { name: t('imports:matches.dismissLabel', { name: PLANTED[1]! }) }).click();
+    await matched.getByRole('link', { name: PLANTED[1]!, exact: true }).waitFor({ state: 'detached' });
+    expect(await matched.getByRole('listitem').count()).toBe(before - 1);
+    expect((await rows(e2e.server.app.ctx.db, sql`SELECT 1 FROM invitations WHERE sender_id = ${marisol.id} AND recipient_id = ${people.thaddeus.id}`)).length).toBe(0);
+
     // Both imports are listed; the first reopens its report.
     const previous = page.getByRole('list', { name: t('imports:previous.label') });
     await expect.poll(() => previous.getByRole('listitem').count()).toBe(2);
