@@ -55,6 +55,8 @@ describe('member imports through the browser', () => {
     await page.goto('/settings');
     await page.getByRole('link', { name: t('imports:link.open') }).click();
     await page.getByRole('heading', { level: 1, name: t('imports:page.title') }).waitFor();
+    // Imported history starts empty, and says where it will come from.
+    await page.getByText(t('imports:history.none')).waitFor();
     await expectAccessible(page, 'the import page, empty');
 
     await importThroughPage(page);
@@ -70,6 +72,12 @@ describe('member imports through the browser', () => {
     expect(await here.getByRole('link', { name: 'Ottoline Vasquez', exact: true }).count()).toBe(0);
     await here.getByText(t('imports:matches.kinds.name_org')).first().waitFor();
     await page.getByRole('heading', { name: t('imports:draft.title') }).waitFor();
+    // The endorsements and recommendations received on LinkedIn, as imported history, each once.
+    const imported = (await marisol.call('GET', '/api/v1/imports/history')).json<{ items: { person: { name: string } }[] }>().items;
+    expect(imported.length).toBeGreaterThan(0);
+    const history = page.getByRole('list', { name: t('imports:history.label') });
+    await expect.poll(() => history.getByRole('listitem').count()).toBe(imported.length);
+    await history.getByText(imported[0]!.person.name, { exact: false }).first().waitFor();
     await expectAccessible(page, 'the import report with who is here');
 
     // Connect with Ottoline, with a note: the invitation's context is import.
@@ -94,6 +102,14 @@ describe('member imports through the browser', () => {
     expect(contacts).toBeGreaterThan(6);
     await importThroughPage(page);
     expect(await count()).toBe(contacts);
+
+    // Dismissing a match takes them off the list, without telling them anything.
+    const matched = page.getByRole('list', { name: t('imports:matches.listLabel') });
+    const before = await matched.getByRole('listitem').count();
+    await matched.getByRole('button', { name: t('imports:matches.dismissLabel', { name: PLANTED[1]! }) }).click();
+    await matched.getByRole('link', { name: PLANTED[1]!, exact: true }).waitFor({ state: 'detached' });
+    expect(await matched.getByRole('listitem').count()).toBe(before - 1);
+    expect((await rows(e2e.server.app.ctx.db, sql`SELECT 1 FROM invitations WHERE sender_id = ${marisol.id} AND recipient_id = ${people.thaddeus.id}`)).length).toBe(0);
 
     // Both imports are listed; the first reopens its report.
     const previous = page.getByRole('list', { name: t('imports:previous.label') });

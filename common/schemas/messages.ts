@@ -119,13 +119,15 @@ export const conversationAbilities = z.object({
 /** The last message as a list shows it: its text cut to messagePreviewMax characters. */
 export const messagePreview = z.object({
   id: z.number(),
-  /** The sender's handle; the viewer's own messages say `mine`. */
-  senderHandle: z.string(),
+  /** The sender's handle; the viewer's own messages say `mine`. Null when the sender deleted their account (`deleted`). */
+  senderHandle: z.string().nullable(),
   mine: z.boolean(),
   text: z.string(),
   createdAt: z.string(),
   /** Removed by the moderators: `text` is empty; show "Removed by the moderators" instead. */
   removed: z.boolean(),
+  /** Its sender deleted their account: `text` is empty and the sender unnamed; show the tombstone ("Deleted member"). */
+  deleted: z.boolean(),
 });
 
 /** A conversation as one of its members sees it. */
@@ -145,6 +147,11 @@ export const conversationSummary = z.object({
   /** For a request: what to weigh before accepting (the sender's account is new, or flagged). Kept after accepting. */
   warnings: z.array(z.enum(REQUEST_WARNINGS)),
   abilities: conversationAbilities,
+  /**
+   * A one-to-one whose other member deleted their account: `members` is empty, the history stays readable
+   * (their messages as tombstones) and nothing more can be sent. Show "Deleted member".
+   */
+  peerDeleted: z.boolean(),
 });
 export type ConversationSummary = z.infer<typeof conversationSummary>;
 
@@ -154,7 +161,8 @@ export const conversationPage = page(conversationSummary);
 export const messageView = z.object({
   id: z.number(),
   conversationId: z.number(),
-  sender: personCard,
+  /** Null when the sender deleted their account (`deleted`). */
+  sender: personCard.nullable(),
   mine: z.boolean(),
   text: z.string(),
   createdAt: z.string(),
@@ -164,6 +172,11 @@ export const messageView = z.object({
   image: imageView.nullable().optional(),
   /** Removed by the moderators: `text` is empty and `link` null; show "Removed by the moderators" in its place. */
   removed: z.boolean(),
+  /**
+   * A tombstone: the sender deleted their account, so `sender` is null, `text` empty, no link or image (and
+   * `removed` is true too). Show "Deleted member" / "Message removed with its author's account" instead.
+   */
+  deleted: z.boolean(),
 });
 export type MessageView = z.infer<typeof messageView>;
 

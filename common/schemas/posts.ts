@@ -157,8 +157,12 @@ export const commentView = z.object({
   id: z.number(),
   postId: z.number(),
   parentId: z.number().nullable(),
+  /** Empty for a tombstone. */
   text: z.string(),
-  author: personCard,
+  /** Null for a tombstone: the author deleted their account, the comment stays so its replies keep their place. */
+  author: personCard.nullable(),
+  /** A tombstone (its author's account was deleted): text empty, author null, nothing to do but remove it from one's own post. */
+  deleted: z.boolean(),
   createdAt: z.string(),
   editedAt: z.string().nullable(),
   mentions: z.array(mention),

@@ -20,10 +20,14 @@ export async function hydrateConversations(viewer: Lens, page: readonly Conversa
   return page.map((row) => ({ row, members: row.memberIds.flatMap((id) => people.get(id) ?? []) }));
 }
 
-/** A page of messages with their senders, hydrated in one batch; a message whose sender is not shown is left out. */
-export async function hydrateMessages(viewer: Lens, page: readonly MessageRow[]): Promise<{ message: MessageRow; sender: HydratedPerson }[]> {
-  const people = new Map((await hydratePeople(viewer, page.map((m) => m.senderId))).map((p) => [p.record.id, p]));
-  return page.flatMap((message) => {
+/**
+ * A page of messages with their senders, hydrated in one batch; a message whose sender is not shown is left
+ * out, except a deleted member's: a tombstone with no sender (null).
+ */
+export async function hydrateMessages(viewer: Lens, page: readonly MessageRow[]): Promise<{ message: MessageRow; sender: HydratedPerson | null }[]> {
+  const people = new Map((await hydratePeople(viewer, page.flatMap((m) => (m.senderDeleted ? [] : [m.senderId])))).map((p) => [p.record.id, p]));
+  return page.flatMap((message): { message: MessageRow; sender: HydratedPerson | null }[] => {
+    if (message.senderDeleted) return [{ message, sender: null }];
     const sender = people.get(message.senderId);
     return sender ? [{ message, sender }] : [];
   });

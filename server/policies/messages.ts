@@ -107,21 +107,27 @@ export interface MembershipFacts {
    * way). Null in a group.
    */
   peerVisible: boolean | null;
+  /**
+   * A one-to-one whose other member deleted their account: it stays readable for the viewer (their own
+   * messages, and the other side's as tombstones), but nothing more can be sent in it.
+   */
+  peerDeleted?: boolean;
 }
 
 /**
  * Whether the conversation exists for this member at all. One never delivered to them ('dropped') does not;
  * nor does a one-to-one across a block (either way, so neither learns who blocked whom from it) or with a
- * suspended member. Unblocking or reinstating brings it back as it was.
+ * suspended member. Unblocking or reinstating brings it back as it was. One with a member who deleted their
+ * account stays, read-only: the history is the viewer's too (docs/account-deletion.md).
  */
 export function conversationVisible(f: MembershipFacts): boolean {
-  return f.folder !== 'dropped' && (f.kind === 'group' || f.peerVisible === true);
+  return f.folder !== 'dropped' && (f.kind === 'group' || f.peerVisible === true || f.peerDeleted === true);
 }
 
-/** What the member may do in a conversation they can see. */
+/** What the member may do in a conversation they can see: nothing new in one with a deleted member. */
 export function conversationAbilities(active: boolean, f: MembershipFacts): { canReply: boolean; canAccept: boolean } {
-  const visible = conversationVisible(f);
-  return { canReply: active && visible, canAccept: active && visible && f.folder === 'requests' };
+  const open = active && conversationVisible(f) && f.peerDeleted !== true;
+  return { canReply: open, canAccept: open && f.folder === 'requests' };
 }
 
 /** One member's own view of a conversation, as stored (conversation_members). */

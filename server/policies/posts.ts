@@ -105,16 +105,34 @@ export function postAbilities(actor: Actor, f: PostFacts, original: PostFacts | 
   };
 }
 
-/** Whether the viewer may see a comment: its post, and its author unless suspended or across a block. */
+/**
+ * A comment whose author's account was deleted (and purged): the row stays with its text wiped, so the thread
+ * and the replies others wrote under it hold (docs/account-deletion.md). Unlike a suspended member's comment
+ * (hidden, since the member may come back) it is shown, as a tombstone naming nobody, and nothing more can be
+ * done with it than its post's author removing it.
+ */
+export function isTombstone(c: CommentFacts): boolean {
+  return c.author.status === 'deleted';
+}
+
+/**
+ * Whether the viewer may see a comment: its post, and its author unless suspended or across a block. A
+ * deleted author's comment is seen as a tombstone (a purge leaves no block behind).
+ */
 export function canSeeComment(actor: Actor, c: CommentFacts): boolean {
   if (!canSeePost(actor, c.post)) return false;
   const author = c.author;
-  if (author.id === actor.id) return true;
+  if (author.id === actor.id || isTombstone(c)) return true;
   return author.status === 'active' && author.block === null;
 }
 
 export function commentRefusal(actor: Actor, c: CommentFacts | null | undefined): AppError | null {
   return c && canSeeComment(actor, c) ? null : notFound('comment');
+}
+
+/** Reacting: to a comment the viewer sees, except a tombstone (there is nothing left to react to). */
+export function commentReactRefusal(actor: Actor, c: CommentFacts | null | undefined): AppError | null {
+  return commentRefusal(actor, c) ?? (isTombstone(c!) ? notFound('comment') : null);
 }
 
 /** Editing is the comment's author's alone. */
@@ -136,25 +154,29 @@ export function commentDeleteRefusal(actor: Actor, c: CommentFacts | null | unde
  * of the same post that the viewer sees. A hidden parent is refused like a missing one.
  */
 export function parentRefusal(actor: Actor, postId: number, parent: CommentFacts | null | undefined): AppError | null {
-  if (!parent || parent.postId !== postId || parent.parentId !== null || !canSeeComment(actor, parent)) return badRequest('comment_parent_invalid');
+  if (!parent || parent.postId !== postId || parent.parentId !== null || !canSeeComment(actor, parent) || isTombstone(parent)) {
+    return badRequest('comment_parent_invalid');
+  }
   return null;
 }
 
 /**
  * What the viewer may do with a comment they see. Connect and Follow come from the one rule for people
- * (`personAbilities`), given the author's facts as hydrated; none on the viewer's own comments.
+ * (`personAbilities`), given the author's facts as hydrated; none on the viewer's own comments. A tombstone
+ * may only be removed, by the post's author.
  */
 export function commentAbilities(actor: Actor, c: CommentFacts, author: PersonFacts | null): CommentAbilities {
   const seen = canSeeComment(actor, c);
   const own = c.author.id === actor.id;
-  const person = seen && !own && author ? personAbilities(actor, author) : null;
+  const live = seen && !isTombstone(c);
+  const person = live && !own && author ? personAbilities(actor, author) : null;
   return {
-    canEdit: seen && own,
+    canEdit: live && own,
     canDelete: seen && (own || c.post.author.id === actor.id),
-    canReact: seen,
-    canComment: seen,
+    canReact: live,
+    canComment: live,
     canRepost: false,
-    canReport: seen && !own,
+    canReport: live && !own,
     canConnect: person?.canConnect ?? false,
     canFollow: person?.canFollow ?? false,
   };

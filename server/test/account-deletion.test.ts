@@ -20,6 +20,7 @@ describeEachEngine('account deletion', (get) => {
   let cy: Member;
   let email: string;
   let anaPostId: number;
+  let zedCommentId: number;
   let conversationId: number;
 
   /** Makes every pending deletion due now, runs the hourly sweep and the purge jobs it enqueued. */
@@ -55,7 +56,11 @@ describeEachEngine('account deletion', (get) => {
     const anaPost = await ana.call('POST', '/api/v1/posts', { text: 'A post by Ana', visibility: 'members' });
     ok(anaPost, 201);
     anaPostId = anaPost.json<{ id: number }>().id;
-    ok(await zed.call('POST', `/api/v1/posts/${anaPostId}/comments`, { text: `Signed, ${NAME} (${zed.handle})` }), 201);
+    const zedComment = await zed.call('POST', `/api/v1/posts/${anaPostId}/comments`, { text: `Signed, ${NAME} (${zed.handle})` });
+    ok(zedComment, 201);
+    zedCommentId = zedComment.json<{ id: number }>().id;
+    // A reply to it: the thread must still read once their comment is a tombstone.
+    ok(await bo.call('POST', `/api/v1/posts/${anaPostId}/comments`, { text: 'Agreed with that', parentId: zedCommentId }), 201);
     ok(await zed.call('PUT', `/api/v1/posts/${anaPostId}/reaction`, { kind: 'celebrate' }));
     // Messages with another member.
     const started = await zed.call('POST', '/api/v1/conversations', { to: [ana.handle], text: `Hi Ana, it is ${NAME}` });
@@ -177,9 +182,9 @@ describeEachEngine('account deletion', (get) => {
   });
 
   it('the other member keeps the thread and the conversation, with tombstones', async () => {
-    const [comment] = await rows<{ text: string; author_id: number }>(db(), sql`SELECT text, author_id FROM comments WHERE post_id = ${anaPostId}`);
+    const [comment] = await rows<{ text: string; author_id: number }>(db(), sql`SELECT text, author_id FROM comments WHERE id = ${zedCommentId}`);
     expect(comment).toMatchObject({ text: '', author_id: zed.id });
-    // The rows stay for Ana's history (the API hides a conversation whose peer is gone, as with a suspended one).
+    // The rows stay for Ana's history.
     const messages = await rows<{ text: string; removed: boolean; sender_id: number }>(
       db(),
       sql`SELECT text, removed_at IS NOT NULL AS removed, sender_id FROM messages WHERE conversation_id = ${conversationId} ORDER BY id`,
@@ -190,6 +195,41 @@ describeEachEngine('account deletion', (get) => {
     ]);
     // Their own post went, with Ana's comment on it and her reaction.
     expect((await rows(db(), sql`SELECT 1 FROM posts WHERE author_id = ${zed.id}`)).length).toBe(0);
+  });
+
+  it('the API shows their comment as a tombstone with the replies under it, which nobody can react to or answer', async () => {
+    for (const viewer of [ana, bo]) {
+      const res = await viewer.call('GET', `/api/v1/posts/${anaPostId}/comments`);
+      expect(res.statusCode, res.body).toBe(200);
+      const [thread] = res.json<{ items: { id: number; author: unknown; deleted: boolean; text: string; abilities: Record<string, boolean>; replies: { text: string; deleted: boolean; author: { handle: string } }[] }[] }>().items;
+      expect(thread).toMatchObject({ id: zedCommentId, author: null, deleted: true, text: '', mentions: [] });
+      expect(thread!.replies).toEqual([expect.objectContaining({ text: 'Agreed with that', deleted: false, author: expect.objectContaining({ handle: bo.handle }) })]);
+      expect(thread!.abilities).toMatchObject({ canEdit: false, canReact: false, canComment: false, canReport: false, canConnect: false, canFollow: false });
+      // Only the post's author may still remove it.
+      expect(thread!.abilities.canDelete).toBe(viewer === ana);
+      expect(JSON.stringify(res.json())).not.toContain(zed.handle);
+    }
+    expect((await bo.call('PUT', `/api/v1/comments/${zedCommentId}/reaction`, { kind: 'like' })).statusCode).toBe(404);
+    const reply = await bo.call('POST', `/api/v1/posts/${anaPostId}/comments`, { text: 'Still there?', parentId: zedCommentId });
+    expect(reply.statusCode).toBe(400);
+    expect(reply.json()).toMatchObject({ code: 'comment_parent_invalid' });
+  });
+
+  it('the API keeps the conversation, read-only: their messages as tombstones, the other side’s as they were', async () => {
+    const list = await ana.call('GET', '/api/v1/conversations');
+    expect(list.statusCode, list.body).toBe(200);
+    const summary = list.json<{ items: { id: number }[] }>().items.find((c) => c.id === conversationId);
+    expect(summary).toMatchObject({ members: [], peerDeleted: true, abilities: { canReply: false, canAccept: false }, lastMessage: { mine: true, text: 'Hi Zebulon!', deleted: false } });
+    expect((await ana.call('GET', `/api/v1/conversations/${conversationId}`)).json()).toMatchObject({ peerDeleted: true });
+    const messages = await ana.call('GET', `/api/v1/conversations/${conversationId}/messages`);
+    expect(messages.statusCode, messages.body).toBe(200);
+    expect(messages.json<{ items: unknown[] }>().items).toEqual([
+      expect.objectContaining({ text: 'Hi Zebulon!', mine: true, deleted: false, sender: expect.objectContaining({ handle: ana.handle }) }),
+      expect.objectContaining({ text: '', mine: false, deleted: true, sender: null, link: null, image: null }),
+    ]);
+    // Nothing more can be sent; the viewer's own actions on it still work.
+    expect((await ana.call('POST', `/api/v1/conversations/${conversationId}/messages`, { text: 'Hello?' })).statusCode).toBe(404);
+    expect((await ana.call('POST', `/api/v1/conversations/${conversationId}/read`)).statusCode).toBeLessThan(300);
   });
 
   it('a retried purge does nothing more, and operators see counts and an audit entry without the person', async () => {

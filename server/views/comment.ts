@@ -12,13 +12,14 @@ export function presentComment(actor: Actor, c: HydratedComment): CommentView {
     id: r.id,
     postId: r.postId,
     parentId: r.parentId,
-    text: r.text,
-    author: presentPersonCard(actor, c.author),
+    text: c.author ? r.text : '',
+    author: c.author && presentPersonCard(actor, c.author),
+    deleted: c.author === null,
     createdAt: r.createdAt.toISOString(),
     editedAt: r.editedAt?.toISOString() ?? null,
-    mentions: presentMentions(c.mentions),
+    mentions: c.author ? presentMentions(c.mentions) : [],
     reactions: presentReactions(r.reactionCounts, r.mine),
-    abilities: commentAbilities(actor, c.facts, c.author.facts),
+    abilities: commentAbilities(actor, c.facts, c.author?.facts ?? null),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { HydratedConversation } from '../hydration/conversations.ts';
 import type { HydratedPerson } from '../hydration/people.ts';
 import { conversationAbilities } from '../policies/messages.ts';
+import type { ConversationRow } from '../queries/messages/conversations.ts';
 import type { MessageRow } from '../queries/messages/messages.ts';
 import { mediaUrl } from './media.ts';
 import { presentPersonCard } from './person-card.ts';
@@ -16,10 +17,8 @@ export function presentConversation(actor: Actor, { row, members }: HydratedConv
     id: row.id,
     kind: row.kind,
     members: members.map((m) => presentPersonCard(actor, m)),
-    lastMessage:
-      last && handleOf.has(last.senderId)
-        ? { id: last.id, senderHandle: handleOf.get(last.senderId)!, mine: last.senderId === actor.id, text: last.text, createdAt: last.createdAt.toISOString(), removed: last.removed }
-        : null,
+    lastMessage: last && (last.senderDeleted || handleOf.has(last.senderId)) ? presentPreview(actor, last, handleOf.get(last.senderId) ?? null) : null,
+    peerDeleted: row.peerDeleted === true,
     lastActivityAt: (last?.createdAt ?? row.createdAt).toISOString(),
     unreadCount: row.unread,
     folder: row.folder === 'requests' ? 'requests' : 'inbox',
@@ -30,16 +29,33 @@ export function presentConversation(actor: Actor, { row, members }: HydratedConv
   };
 }
 
-export function presentMessage(actor: Actor, { message, sender }: { message: MessageRow; sender: HydratedPerson }): MessageView {
+/** The last message as a list shows it; a deleted member's is a tombstone naming nobody. */
+function presentPreview(actor: Actor, last: NonNullable<ConversationRow['last']>, handle: string | null): ConversationSummary['lastMessage'] {
+  const deleted = last.senderDeleted;
+  return {
+    id: last.id,
+    senderHandle: deleted ? null : handle,
+    mine: last.senderId === actor.id,
+    text: deleted ? '' : last.text,
+    createdAt: last.createdAt.toISOString(),
+    removed: last.removed,
+    deleted,
+  };
+}
+
+/** One message; a deleted member's is a tombstone: no sender, no text, link or image. */
+export function presentMessage(actor: Actor, { message, sender }: { message: MessageRow; sender: HydratedPerson | null }): MessageView {
+  const deleted = sender === null;
   return {
     id: message.id,
     conversationId: message.conversationId,
-    sender: presentPersonCard(actor, sender),
+    sender: sender && presentPersonCard(actor, sender),
     mine: message.senderId === actor.id,
-    text: message.text,
+    text: deleted ? '' : message.text,
     createdAt: message.createdAt.toISOString(),
-    link: message.linkUrl ? { url: message.linkUrl } : null,
-    image: message.image && { ...message.image, url: mediaUrl(message.image.id) },
+    link: message.linkUrl && !deleted ? { url: message.linkUrl } : null,
+    image: deleted ? null : message.image && { ...message.image, url: mediaUrl(message.image.id) },
     removed: message.removed,
+    deleted,
   };
 }

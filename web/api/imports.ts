@@ -1,9 +1,12 @@
-import type { ColumnMappingInput, ContactView, ImportView, ProfileDraft } from '../../common/schemas/imports.ts';
+import type { z } from 'zod';
+import type { ColumnMappingInput, ContactView, historyView, ImportView, ProfileDraft } from '../../common/schemas/imports.ts';
 import type { ProfilePatchInput } from './types.ts';
 import { api, upload } from './client.ts';
 
 export type { ColumnMappingInput, ContactView, ImportView, ProfileDraft };
 export type ImportSummary = Omit<ImportView, 'report' | 'mapping'>;
+/** One endorsement or recommendation received elsewhere: imported history, never a live endorsement. */
+export type ImportedHistoryItem = z.infer<typeof historyView>['items'][number];
 
 /** The review form's starting point: the draft as a profile patch (server/routes/imports/imports.ts, proposalOf). */
 export interface ProfileProposal {
@@ -38,6 +41,7 @@ export const importsApi = {
   setMapping: (id: number, mapping: ColumnMappingInput) => api<{ id: number }>('POST', `/imports/${id}/mapping`, { body: { mapping } }),
   profileDraft: (id: number) => api<ProfileDraftAnswer>('GET', `/imports/${id}/profile-draft`),
   applyProfileDraft: (id: number, patch: ProfilePatchInput) => api<void>('POST', `/imports/${id}/profile-draft/apply`, { body: patch }),
+  history: () => api<{ items: ImportedHistoryItem[] }>('GET', '/imports/history'),
   matches: () => api<{ count: number; items: ContactView[] }>('GET', '/contacts/matches'),
   connect: (contactId: number, note: string) => api<{ outcome: 'invited' | 'connected'; invitationId: number }>('POST', `/contacts/${contactId}/connect`, { body: { note } }),
   dismiss: (contactId: number) => api<void>('POST', `/contacts/${contactId}/dismiss`),

@@ -5,7 +5,7 @@ import { type Db, rows, type Tx } from '../../db/connection.ts';
 import type { ReactionCounts } from '../../db/tables/posts.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordEvent } from '../../events/record.ts';
-import { commentRefusal, postRefusal } from '../../policies/posts.ts';
+import { commentReactRefusal, postRefusal } from '../../policies/posts.ts';
 import { commentFacts, postFacts } from '../../queries/posts/facts.ts';
 import { moveReaction } from './counters.ts';
 
@@ -39,7 +39,7 @@ async function lockTarget(tx: Tx, actor: Actor, target: ReactionTarget): Promise
     return { authorId: post!.author.id, postId: post!.id };
   }
   const comment = await commentFacts(tx, actor.id, target.id, 'write');
-  const refusal = commentRefusal(actor, comment);
+  const refusal = commentReactRefusal(actor, comment);
   if (refusal) throw refusal;
   return { authorId: comment!.author.id, postId: comment!.postId };
 }

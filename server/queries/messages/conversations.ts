@@ -25,8 +25,11 @@ export interface ConversationRow extends MembershipFacts {
   warnings: RequestWarning[];
   /** Everyone else in it, in the order they joined. */
   memberIds: number[];
-  /** The last message the member can see, cut to messagePreviewMax characters. */
-  last: { id: number; senderId: number; text: string; createdAt: Date; removed: boolean } | null;
+  /**
+   * The last message the member can see, cut to messagePreviewMax characters; `senderDeleted` when its
+   * sender deleted their account (a tombstone: its text is wiped).
+   */
+  last: { id: number; senderId: number; text: string; createdAt: Date; removed: boolean; senderDeleted: boolean } | null;
   unread: number;
   /** The list's sort key: the last message delivered to the member. */
   lastMessageId: number;
@@ -41,12 +44,14 @@ interface RawRow {
   muted: boolean;
   warnings: RequestWarning[] | string | null;
   peerVisible: boolean | null;
+  peerDeleted: boolean | null;
   memberIds: number[] | null;
   lastMessageId: string | number | null;
   lastId: string | number | null;
   lastSenderId: number | null;
   lastText: string | null;
   lastRemoved: boolean | null;
+  lastSenderDeleted: boolean | null;
   lastAt: Date | string | null;
   unread: number;
 }
@@ -60,8 +65,15 @@ const avoided = (lens: Lens) => sql`${intArray(lens.avoid)}::int[]`;
 const peerVisible = (lens: Lens) =>
   sql`CASE WHEN cm.peer_id IS NULL THEN NULL ELSE (pm.status = 'active' AND NOT (cm.peer_id = ANY(${avoided(lens)}))) END`;
 
+/** Whether the other member of a one-to-one deleted their account: the conversation stays, read-only. */
+const peerDeleted = sql`coalesce(pm.status = 'deleted', false)`;
+
 /** The same rule in a WHERE clause. */
-const visible = (lens: Lens) => sql`cm.folder <> 'dropped' AND (cm.peer_id IS NULL OR (pm.status = 'active' AND NOT (cm.peer_id = ANY(${avoided(lens)}))))`;
+const visible = (lens: Lens) =>
+  sql`cm.folder <> 'dropped' AND (cm.peer_id IS NULL OR pm.status = 'deleted' OR (pm.status = 'active' AND NOT (cm.peer_id = ANY(${avoided(lens)}))))`;
+
+/** Senders whose messages are shown: active members, and deleted ones as tombstones (never suspended ones). */
+const shownSender = sql`s.status IN ('active', 'deleted')`;
 
 /**
  * A conversation row for the viewer, in one statement however many conversations: their row, the other
@@ -72,19 +84,20 @@ const visible = (lens: Lens) => sql`cm.folder <> 'dropped' AND (cm.peer_id IS NU
 function summaries(lens: Lens, where: SQL, tail: SQL = sql``): SQL {
   const me = lens.actor.id;
   return sql`SELECT c.id, c.kind, c.created_at AS "createdAt", cm.folder, cm.archived, cm.muted, cm.warnings,
-                    ${peerVisible(lens)} AS "peerVisible", cm.last_message_id AS "lastMessageId",
+                    ${peerVisible(lens)} AS "peerVisible", ${peerDeleted} AS "peerDeleted", cm.last_message_id AS "lastMessageId",
                     (SELECT array_agg(o.member_id ORDER BY o.joined_at, o.member_id) FROM conversation_members o
                       WHERE o.conversation_id = cm.conversation_id AND o.member_id <> ${me}) AS "memberIds",
-                    l.id AS "lastId", l.sender_id AS "lastSenderId", l.text AS "lastText", l.created_at AS "lastAt", l.removed AS "lastRemoved",
+                    l.id AS "lastId", l.sender_id AS "lastSenderId", l.text AS "lastText", l.created_at AS "lastAt", l.removed AS "lastRemoved", l.sender_deleted AS "lastSenderDeleted",
                     u.n AS unread
                FROM conversation_members cm
                JOIN conversations c ON c.id = cm.conversation_id
                LEFT JOIN members pm ON pm.id = cm.peer_id
                LEFT JOIN LATERAL (
-                 SELECT m.id, m.sender_id, left(m.text, ${LIMITS.messagePreviewMax}) AS text, m.created_at, m.removed_at IS NOT NULL AS removed
+                 SELECT m.id, m.sender_id, left(m.text, ${LIMITS.messagePreviewMax}) AS text, m.created_at, m.removed_at IS NOT NULL AS removed,
+                        s.status = 'deleted' AS sender_deleted
                    FROM messages m JOIN members s ON s.id = m.sender_id
                   WHERE m.conversation_id = cm.conversation_id AND m.id > coalesce(cm.cleared_before_message_id, 0)
-                    AND s.status = 'active' AND NOT (m.sender_id = ANY(${avoided(lens)}))
+                    AND ${shownSender} AND NOT (m.sender_id = ANY(${avoided(lens)}))
                   ORDER BY m.id DESC LIMIT 1) l ON true
                CROSS JOIN LATERAL (
                  SELECT count(*)::int AS n FROM (
@@ -109,11 +122,16 @@ function toRow(r: RawRow): ConversationRow {
     muted: r.muted,
     warnings,
     peerVisible: r.peerVisible,
+    peerDeleted: r.peerDeleted === true,
     memberIds: r.memberIds ?? [],
     last:
       r.lastId === null || r.lastSenderId === null || r.lastAt === null
         ? null
-        : { id: Number(r.lastId), senderId: r.lastSenderId, text: r.lastText ?? '', createdAt: new Date(r.lastAt), removed: r.lastRemoved === true },
+        : { id: Number(r.lastId), senderId: r.lastSenderId, text: r.lastText ?? '',
+            createdAt: new Date(r.lastAt),
+            removed: r.lastRemoved === true,
+            senderDeleted: r.lastSenderDeleted === true,
+          },
     unread: r.unread,
     lastMessageId: r.lastMessageId === null ? 0 : Number(r.lastMessageId),
   };
@@ -166,16 +184,28 @@ export interface Membership extends MembershipFacts {
 
 /** The viewer's place in one conversation, in one statement; null when they are not in it. */
 export async function loadMembership(lens: Lens, conversationId: number): Promise<Membership | null> {
-  const [found] = await rows<{ folder: MemberFolder; kind: 'direct' | 'group'; peerVisible: boolean | null; cleared: string | number | null }>(
+  const [found] = await rows<{
+    folder: MemberFolder;
+    kind: 'direct' | 'group';
+    peerVisible: boolean | null;
+    peerDeleted: boolean | null;
+    cleared: string | number | null;
+  }>(
     lens.db,
-    sql`SELECT cm.folder, c.kind, ${peerVisible(lens)} AS "peerVisible", cm.cleared_before_message_id AS cleared
+    sql`SELECT cm.folder, c.kind, ${peerVisible(lens)} AS "peerVisible", ${peerDeleted} AS "peerDeleted", cm.cleared_before_message_id AS cleared
           FROM conversation_members cm
           JOIN conversations c ON c.id = cm.conversation_id
           LEFT JOIN members pm ON pm.id = cm.peer_id
          WHERE cm.conversation_id = ${conversationId} AND cm.member_id = ${lens.actor.id}`,
   );
   if (!found) return null;
-  return { folder: found.folder, kind: found.kind, peerVisible: found.peerVisible, clearedBeforeMessageId: found.cleared === null ? 0 : Number(found.cleared) };
+  return {
+    folder: found.folder,
+    kind: found.kind,
+    peerVisible: found.peerVisible,
+    peerDeleted: found.peerDeleted === true,
+    clearedBeforeMessageId: found.cleared === null ? 0 : Number(found.cleared),
+  };
 }
 
 /**

@@ -15,12 +15,14 @@ export interface MessageRow {
   image: { id: number; alt: string; width: number; height: number } | null;
   /** Removed by an operator: its text, link and image are gone. */
   removed: boolean;
+  /** Its sender deleted their account: a tombstone (the purge wiped it and marked it removed). */
+  senderDeleted: boolean;
 }
 
 /**
  * A page of messages, newest first; the cursor pages back to older ones. Nothing up to what the viewer
  * deleted for themself (`clearedBefore`) is shown, nor messages from a member suspended or on either side of
- * a block with the viewer. The viewer's membership is the caller's to check first (loadMembership).
+ * a block with the viewer. A deleted member's messages stay, as tombstones, so the history reads. The viewer's membership is the caller's to check first (loadMembership).
  */
 export async function listMessages(
   lens: Lens,
@@ -39,15 +41,16 @@ export async function listMessages(
     createdAt: Date | string;
     image: Image | string | null;
     removed: boolean;
+    senderDeleted: boolean;
   }>(
     lens.db,
     sql`SELECT m.id, m.conversation_id AS "conversationId", m.sender_id AS "senderId", m.text, m.link_url AS "linkUrl", m.created_at AS "createdAt",
-               m.removed_at IS NOT NULL AS removed,
+               m.removed_at IS NOT NULL AS removed, s.status = 'deleted' AS "senderDeleted",
                (SELECT json_build_object('id', md.id, 'alt', md.alt, 'width', md.width, 'height', md.height)
                   FROM media md WHERE md.message_id = m.id AND m.removed_at IS NULL) AS image
           FROM messages m JOIN members s ON s.id = m.sender_id
          WHERE m.conversation_id = ${conversationId} AND m.id > ${clearedBefore}
-           AND s.status = 'active' AND NOT (m.sender_id = ANY(${intArray(lens.avoid)}::int[]))
+           AND s.status IN ('active', 'deleted') AND NOT (m.sender_id = ANY(${intArray(lens.avoid)}::int[]))
            ${after ? sql`AND m.id < ${after.m}` : sql``}
          ORDER BY m.id DESC
          LIMIT ${lookahead(query.limit)}`,

@@ -163,6 +163,7 @@ export interface CommentSkeleton {
 /**
  * A post's top-level comments, oldest first, each with its first REPLIES_SHOWN replies (oldest first), in
  * one statement; comments by suspended members or across a block are left out, replies under them too.
+ * A deleted member's comments stay (hydration shows them as tombstones), so the replies under them read.
  */
 export async function commentsPage(lens: Lens, postId: number, query: Query): Promise<CommentSkeleton> {
   const after = decodeItemCursor(query.cursor);
@@ -170,7 +171,7 @@ export async function commentsPage(lens: Lens, postId: number, query: Query): Pr
   const found = await rows<{ id: string | number; parentId: string | number | null; ms: string }>(
     lens.db,
     sql`WITH top AS (
-          SELECT c.id, c.created_at FROM comments c JOIN members m ON m.id = c.author_id AND m.status = 'active'
+          SELECT c.id, c.created_at FROM comments c JOIN members m ON m.id = c.author_id AND m.status IN ('active', 'deleted')
            WHERE c.post_id = ${postId} AND c.parent_id IS NULL
              ${hidden ? sql`AND NOT (c.author_id = ANY(${hidden}::int[]))` : sql``}
              ${after ? sql`AND (c.created_at, c.id) > (${after.t}::timestamptz, ${after.i})` : sql``}
@@ -180,7 +181,7 @@ export async function commentsPage(lens: Lens, postId: number, query: Query): Pr
         UNION ALL
         SELECT r.id, top.id, NULL, r.created_at, top.id, 1
           FROM top CROSS JOIN LATERAL (
-            SELECT r.id, r.created_at FROM comments r JOIN members m ON m.id = r.author_id AND m.status = 'active'
+            SELECT r.id, r.created_at FROM comments r JOIN members m ON m.id = r.author_id AND m.status IN ('active', 'deleted')
              WHERE r.parent_id = top.id
                ${hidden ? sql`AND NOT (r.author_id = ANY(${hidden}::int[]))` : sql``}
              ORDER BY r.created_at, r.id

@@ -1,5 +1,5 @@
-import { Anchor, Group, Stack, Text, Tooltip } from '@mantine/core';
-import { IconLock, IconUsers, IconWorld } from '@tabler/icons-react';
+import { Anchor, Avatar, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { IconLock, IconUserOff, IconUsers, IconWorld } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -95,6 +95,32 @@ export function AuthorLine({ author, createdAt, editedAt, visibility, compact = 
             </>
           ) : null}
         </Group>
+      </Stack>
+    </Group>
+  );
+}
+
+/**
+ * The head of a tombstone: the author deleted their account, so there is nobody to name or link to, only
+ * "Deleted member" and when they wrote (the thread's order still reads by time).
+ */
+export function DeletedAuthorLine({ createdAt, actions }: { createdAt: string; actions?: ReactNode }) {
+  const { t } = useTranslation('feed');
+  return (
+    <Group align="flex-start" gap="sm" wrap="nowrap">
+      <Avatar size={36} color="gray" variant="light" aria-hidden>
+        <IconUserOff size={18} />
+      </Avatar>
+      <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+        <Group gap={6} wrap="nowrap" align="baseline" justify="space-between">
+          <Text size="sm" fw={600} c="dimmed">
+            {t('comments.tombstone.author')}
+          </Text>
+          {actions}
+        </Group>
+        <Text size="xs" c="dimmed" component="span">
+          <TimeAgo iso={createdAt} />
+        </Text>
       </Stack>
     </Group>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Stack } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCornerDownRight, IconRss, IconUserPlus } from '@tabler/icons-react';
@@ -14,7 +14,7 @@ import { useNetworkMutation } from '../../hooks/useNetworkMutation.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { ConnectDialog } from '../ConnectDialog.tsx';
 import { ReportDialog } from '../ReportDialog.tsx';
-import { AuthorLine } from './AuthorLine.tsx';
+import { AuthorLine, DeletedAuthorLine } from './AuthorLine.tsx';
 import { patchComment } from './postCache.ts';
 import { PostMenu } from './PostMenu.tsx';
 import { PostText } from './PostText.tsx';
@@ -35,7 +35,8 @@ interface Props {
 /**
  * One comment or reply. Besides reacting and replying, engagement can become a relationship here: Connect
  * (the invitation records this comment as where the two met) and Follow, each in one click, as the
- * server's abilities allow.
+ * server's abilities allow. A tombstone (its author deleted their account) shows "Deleted member" and that the
+ * comment went with the account, so the replies under it still read; the post's author may still remove it.
  */
 export function CommentItem({ comment, onReply, replyButtonRef, onRemoved }: Props) {
   const { t } = useTranslation(['feed', 'common', 'people']);
@@ -47,6 +48,7 @@ export function CommentItem({ comment, onReply, replyButtonRef, onRemoved }: Pro
   const [connecting, connectDialog] = useDisclosure(false);
   const bodyRef = useRef<HTMLDivElement>(null);
   const author = comment.author;
+  const name = author?.name ?? t('comments.tombstone.author');
   const can = comment.abilities;
 
   const edit = useMutation({
@@ -70,30 +72,33 @@ export function CommentItem({ comment, onReply, replyButtonRef, onRemoved }: Pro
     },
     onError: (error) => notifications.show({ color: 'red', title: t('common:notify.failed'), message: errorMessage(error) }),
   });
-  const follow = useNetworkMutation(() => networkApi.follow(author.handle), {
-    success: () => <Trans t={t} i18nKey="comments.followed" values={{ name: author.name }} components={BDI} />,
+  const follow = useNetworkMutation(() => networkApi.follow(author!.handle), {
+    success: () => <Trans t={t} i18nKey="comments.followed" values={{ name }} components={BDI} />,
   });
+  const menu = (
+    <PostMenu
+      label={t('comments.more', { name })}
+      can={can}
+      words={{ edit: t('comments.edit'), delete: t('comments.delete'), report: t('comments.report') }}
+      onEdit={() => setEditing(true)}
+      onDelete={deleteDialog.open}
+      onReport={reportDialog.open}
+    />
+  );
 
   return (
-    <Stack gap={6} ref={bodyRef} tabIndex={-1} aria-label={t('comments.by', { name: author.name })} role="article">
-      <AuthorLine
-        author={author}
-        createdAt={comment.createdAt}
-        editedAt={comment.editedAt}
-        compact
-        actions={
-          <PostMenu
-            label={t('comments.more', { name: author.name })}
-            can={can}
-            words={{ edit: t('comments.edit'), delete: t('comments.delete'), report: t('comments.report') }}
-            onEdit={() => setEditing(true)}
-            onDelete={deleteDialog.open}
-            onReport={reportDialog.open}
-          />
-        }
-      />
+    <Stack gap={6} ref={bodyRef} tabIndex={-1} aria-label={t('comments.by', { name })} role="article">
+      {author ? (
+        <AuthorLine author={author} createdAt={comment.createdAt} editedAt={comment.editedAt} compact actions={menu} />
+      ) : (
+        <DeletedAuthorLine createdAt={comment.createdAt} actions={menu} />
+      )}
       <Stack gap={6} pl={{ base: 0, sm: 46 }}>
-        {editing ? (
+        {!author ? (
+          <Text size="sm" c="dimmed" fs="italic">
+            {t('comments.tombstone.text')}
+          </Text>
+        ) : editing ? (
           <TextEditor
             label={t('comments.editLabel')}
             initial={comment.text}
@@ -112,7 +117,7 @@ export function CommentItem({ comment, onReply, replyButtonRef, onRemoved }: Pro
           <PostText text={comment.text} mentions={comment.mentions} />
         )}
         <Group gap={4} wrap="wrap">
-          {can.canReact && <ReactButton target={{ type: 'comment', id: comment.id }} summary={comment.reactions} authorName={author.name} size="compact-sm" />}
+          {can.canReact && <ReactButton target={{ type: 'comment', id: comment.id }} summary={comment.reactions} authorName={name} size="compact-sm" />}
           <ReactionCounts summary={comment.reactions} target={{ type: 'comment', id: comment.id }} />
           {can.canComment && (
             <Button
@@ -121,7 +126,7 @@ export function CommentItem({ comment, onReply, replyButtonRef, onRemoved }: Pro
               variant="subtle"
               color="gray"
               leftSection={<IconCornerDownRight size={14} aria-hidden />}
-              aria-label={t('comments.replyLabel', { name: author.name })}
+              aria-label={t('comments.replyLabel', { name })}
               onClick={onReply}
             >
               {t('comments.reply')}
@@ -132,7 +137,7 @@ export function CommentItem({ comment, onReply, replyButtonRef, onRemoved }: Pro
               size="compact-sm"
               variant="subtle"
               leftSection={<IconUserPlus size={14} aria-hidden />}
-              aria-label={t('comments.connectLabel', { name: author.name })}
+              aria-label={t('comments.connectLabel', { name })}
               onClick={connectDialog.open}
             >
               {t('people:connect.action')}
@@ -143,7 +148,7 @@ export function CommentItem({ comment, onReply, replyButtonRef, onRemoved }: Pro
               size="compact-sm"
               variant="subtle"
               leftSection={<IconRss size={14} aria-hidden />}
-              aria-label={t('comments.followLabel', { name: author.name })}
+              aria-label={t('comments.followLabel', { name })}
               loading={follow.isPending}
               onClick={() => follow.mutate(undefined)}
             >
@@ -165,8 +170,8 @@ export function CommentItem({ comment, onReply, replyButtonRef, onRemoved }: Pro
       >
         {t('comments.deleteBody')}
       </ConfirmDialog>
-      {reporting && <ReportDialog person={author} content={{ kind: 'comment', id: comment.id }} opened onClose={reportDialog.close} />}
-      {can.canConnect && <ConnectDialog person={author} context={{ commentId: comment.id }} opened={connecting} onClose={connectDialog.close} />}
+      {reporting && author && <ReportDialog person={author} content={{ kind: 'comment', id: comment.id }} opened onClose={reportDialog.close} />}
+      {can.canConnect && author && <ConnectDialog person={author} context={{ commentId: comment.id }} opened={connecting} onClose={connectDialog.close} />}
     </Stack>
   );
 }

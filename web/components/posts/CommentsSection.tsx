@@ -58,7 +58,7 @@ function Thread({ thread, post, onRemoved }: { thread: CommentThread; post: Post
       {(replies.length > 0 || replying) && (
         <Stack gap="xs" pl={{ base: 'md', sm: 46 }} mt="xs">
           {replies.length > 0 && (
-            <ul aria-label={t('comments.replies', { name: comment.author.name })} style={LIST_STYLE}>
+            <ul aria-label={t('comments.replies', { name: (comment.author?.name ?? t('comments.tombstone.author')) })} style={LIST_STYLE}>
               {replies.map((reply) => (
                 <li key={reply.id} style={{ marginBottom: 'var(--mantine-spacing-xs)' }}>
                   <CommentItem comment={reply} onReply={() => setReplying(true)} onRemoved={() => replyButton.current?.focus()} />
@@ -70,7 +70,7 @@ function Thread({ thread, post, onRemoved }: { thread: CommentThread; post: Post
             <CommentComposer
               postId={post.id}
               parentId={comment.id}
-              label={t('comments.replyField', { name: comment.author.name })}
+              label={t('comments.replyField', { name: (comment.author?.name ?? t('comments.tombstone.author')) })}
               submitLabel={t('comments.replySubmit')}
               autoFocus
               onSent={closeReply}

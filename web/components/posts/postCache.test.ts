@@ -28,6 +28,7 @@ const comment = (id: number, parentId: number | null = null): CommentView => ({
   parentId,
   text: `comment ${id}`,
   author,
+  deleted: false,
   createdAt: '2027-01-04T10:00:00Z',
   editedAt: null,
   mentions: [],

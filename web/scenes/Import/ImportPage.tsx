@@ -2,6 +2,7 @@ import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ImportedHistory } from './ImportedHistory.tsx';
 import { ImportProgress } from './ImportProgress.tsx';
 import { PreviousImports } from './PreviousImports.tsx';
 import { UploadCard } from './UploadCard.tsx';
@@ -22,6 +23,7 @@ export function ImportPage() {
       <Stack gap="lg" maw={860}>
         <UploadCard onStarted={(started) => setParams({ id: String(started) })} />
         {id !== null && <ImportProgress key={id} id={id} />}
+        <ImportedHistory />
         <PreviousImports current={id} />
       </Stack>
     </>

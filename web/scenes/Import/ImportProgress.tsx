@@ -6,7 +6,7 @@ import { type ImportView, importsApi } from '../../api/imports.ts';
 import { ErrorState, PageLoader } from '../../components/PageState.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { ImportFailure, ImportReport } from './ImportReport.tsx';
-import { importKey, importListKey, matchesKey } from './keys.ts';
+import { importedHistoryKey, importKey, importListKey, matchesKey } from './keys.ts';
 import { MappingStep } from './MappingStep.tsx';
 import { MatchesSection } from './MatchesSection.tsx';
 import { ProfileDraftSection } from './ProfileDraftSection.tsx';
@@ -33,7 +33,10 @@ export function ImportProgress({ id }: { id: number }) {
   useEffect(() => {
     if (status === 'done' || status === 'failed') {
       void queryClient.invalidateQueries({ queryKey: importListKey });
-      if (status === 'done') void queryClient.invalidateQueries({ queryKey: matchesKey });
+      if (status === 'done') {
+        void queryClient.invalidateQueries({ queryKey: matchesKey });
+        void queryClient.invalidateQueries({ queryKey: importedHistoryKey });
+      }
     }
   }, [status, queryClient]);
 

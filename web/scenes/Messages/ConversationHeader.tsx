@@ -38,7 +38,7 @@ export function ConversationHeader({ conversation: c, headingId, onGone }: { con
             </Group>
           ) : (
             <Text size="sm" c="dimmed">
-              {t('conversation.members', { count: c.members.length })}
+              {c.peerDeleted ? t('conversation.peerDeleted') : t('conversation.members', { count: c.members.length })}
             </Text>
           )}
           {(c.muted || c.archived) && (

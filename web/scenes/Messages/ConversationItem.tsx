@@ -16,7 +16,8 @@ export function ConversationItem({ conversation: c, folder, active }: { conversa
   const names = useNames(c);
   const unread = c.unreadCount > 0;
   const last = c.lastMessage;
-  const snippet = last === null ? t('list.noMessages') : last.mine ? t('list.you', { text: last.text }) : last.text;
+  const snippet =
+    last === null ? t('list.noMessages') : last.deleted ? t('conversation.deletedMessage') : last.mine ? t('list.you', { text: last.text }) : last.text;
   const peer = c.kind === 'direct' ? c.members[0] : undefined;
   return (
     <Link to={conversationPath(c.id, folder)} className={classes.item} aria-current={active ? 'page' : undefined}>

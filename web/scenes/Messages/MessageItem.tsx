@@ -10,27 +10,29 @@ import { MessageText } from './MessageText.tsx';
 /**
  * One message: mine on the end side, others' on the start side. The sender's name shows when it changes from
  * the message before; a screen reader hears who wrote each one. Another member's message has a menu (a
- * button, so keyboard users reach it with Tab) to report that message.
+ * button, so keyboard users reach it with Tab) to report that message. A deleted member's message is a
+ * tombstone: "Deleted member", and that the message went with their account.
  */
 export function MessageItem({ message: m, showSender, onReport }: { message: MessageView; showSender: boolean; onReport?: (message: MessageView) => void }) {
   const { t } = useTranslation('messages');
   const link = m.link ? safeHref(m.link.url) : null;
+  const name = m.sender?.name ?? t('conversation.deletedMember');
   return (
     <div className={m.mine ? `${classes.message} ${classes.mine}` : classes.message}>
       <Group gap={6} wrap="wrap">
         {showSender &&
           // Seen, not heard: the hidden "From …" below names the sender of every message.
           <Text size="xs" fw={600} dir="auto" aria-hidden>
-            {m.mine ? t('conversation.you') : m.sender.name}
+            {m.mine ? t('conversation.you') : name}
           </Text>}
-        <VisuallyHidden>{m.mine ? t('conversation.fromYou') : <Trans t={t} i18nKey="conversation.from" values={{ name: m.sender.name }} components={{ bdi: <bdi /> }} />}</VisuallyHidden>
+        <VisuallyHidden>{m.mine ? t('conversation.fromYou') : <Trans t={t} i18nKey="conversation.from" values={{ name }} components={{ bdi: <bdi /> }} />}</VisuallyHidden>
         <Text size="xs" c="dimmed">
           <TimeAgo iso={m.createdAt} />
         </Text>
-        {onReport && !m.mine && !m.removed && (
+        {onReport && !m.mine && !m.removed && !m.deleted && (
           <Menu position="bottom-start" withArrow>
             <Menu.Target>
-              <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('conversation.messageMenu', { name: m.sender.name })}>
+              <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('conversation.messageMenu', { name })}>
                 <IconDots size={14} aria-hidden />
               </ActionIcon>
             </Menu.Target>
@@ -43,9 +45,9 @@ export function MessageItem({ message: m, showSender, onReport }: { message: Mes
         )}
       </Group>
       <div className={classes.bubble}>
-        {m.removed ? (
+        {m.deleted || m.removed ? (
           <Text size="sm" fs="italic" c="dimmed">
-            {t('conversation.removed')}
+            {m.deleted ? t('conversation.deletedMessage') : t('conversation.removed')}
           </Text>
         ) : (
           <MessageText text={m.text} />

@@ -49,7 +49,7 @@ export function MessageThread({ conversationId, names }: { conversationId: numbe
             <li key={m.id} style={{ display: 'flex', flexDirection: 'column' }}>
               <MessageItem
                 message={m}
-                showSender={i === 0 || messages[i - 1]!.sender.id !== m.sender.id}
+                showSender={i === 0 || messages[i - 1]!.sender?.id !== m.sender?.id}
                 onReport={(message) => {
                   setReported(message);
                   setReporting(true);
@@ -60,7 +60,7 @@ export function MessageThread({ conversationId, names }: { conversationId: numbe
         </ol>
       )}
       <div ref={end} />
-      {reported && (
+      {reported?.sender && (
         <ConversationReportDialog
           person={{ handle: reported.sender.handle, name: reported.sender.name }}
           messageId={reported.id}

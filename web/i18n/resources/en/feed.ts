@@ -159,6 +159,11 @@ export default {
     followLabel: 'Follow {name}',
     followed: 'You now follow <bdi>{name}</bdi>.',
     by: 'Comment by {name}',
+    /** A comment whose author deleted their account: kept so the replies under it still read. */
+    tombstone: {
+      author: 'Deleted member',
+      text: 'Comment removed: its author deleted their account.',
+    },
   },
   repost: {
     action: 'Repost',

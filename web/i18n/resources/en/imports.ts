@@ -167,6 +167,18 @@ export default {
     viewProfile: 'See your profile',
     loading: 'Loading the profile from your archive…',
   },
+  /** Endorsements and recommendations received elsewhere (LinkedIn): history, never live endorsements. */
+  history: {
+    title: 'Imported history',
+    intro: 'Endorsements and recommendations you received elsewhere, as your archive recorded them. They are your history, not endorsements from members here.',
+    none: 'Nothing imported yet. Endorsements and recommendations you received on LinkedIn appear here after you import your archive.',
+    label: 'Your imported endorsements and recommendations',
+    endorsement: 'Endorsed {skill} — {name}',
+    endorsementNoSkill: 'Endorsement — {name}',
+    recommendation: 'Recommendation — {name}',
+    role: '{title} at {organisation}',
+    dated: 'Received {date}',
+  },
   previous: {
     title: 'Your imports',
     none: 'No imports yet.',

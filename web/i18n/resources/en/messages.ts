@@ -60,6 +60,10 @@ export default {
     fromYou: 'From you',
     link: 'Attached link',
     removed: 'Removed by the moderators.',
+    /** A member who deleted their account, and their messages, kept as tombstones so the history reads. */
+    deletedMember: 'Deleted member',
+    deletedMessage: 'Message removed: its author deleted their account.',
+    peerDeleted: 'This member deleted their account. Their messages were removed with it; yours stay here for you.',
     empty: 'No messages to show. New ones will appear here.',
     cannotReply: 'You can no longer reply in this conversation.',
     more: 'More actions for the conversation with {names}',

@@ -148,6 +148,11 @@ const feed: Messages<typeof english> = {
     followLabel: 'Segui {name}',
     followed: 'Ora segui <bdi>{name}</bdi>.',
     by: 'Commento di {name}',
+    /** A comment whose author deleted their account: kept so the replies under it still read. */
+    tombstone: {
+      author: 'Membro eliminato',
+      text: 'Commento rimosso: chi l’ha scritto ha eliminato il proprio account.',
+    },
   },
   repost: {
     action: 'Diffondi',

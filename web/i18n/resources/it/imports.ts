@@ -169,6 +169,18 @@ const imports: Messages<typeof english> = {
     viewProfile: 'Vedi il tuo profilo',
     loading: 'Caricamento del profilo dal tuo archivio…',
   },
+  /** Endorsements and recommendations received elsewhere (LinkedIn): history, never live endorsements. */
+  history: {
+    title: 'Storico importato',
+    intro: 'Conferme e referenze che hai ricevuto altrove, come le riportava il tuo archivio. Sono il tuo storico, non conferme di membri di questa comunità.',
+    none: 'Ancora niente di importato. Le conferme e le referenze ricevute su LinkedIn compaiono qui dopo aver importato il tuo archivio.',
+    label: 'Le tue conferme e referenze importate',
+    endorsement: 'Conferma per {skill} — {name}',
+    endorsementNoSkill: 'Conferma — {name}',
+    recommendation: 'Referenza — {name}',
+    role: '{title} presso {organisation}',
+    dated: 'Ricevuta il {date}',
+  },
   previous: {
     title: 'Le tue importazioni',
     none: 'Ancora nessuna importazione.',

@@ -60,6 +60,10 @@ const messages: Messages<typeof english> = {
     fromYou: 'Da te',
     link: 'Link allegato',
     removed: 'Rimosso dai moderatori.',
+    /** A member who deleted their account, and their messages, kept as tombstones so the history reads. */
+    deletedMember: 'Membro eliminato',
+    deletedMessage: 'Messaggio rimosso: chi l’ha scritto ha eliminato il proprio account.',
+    peerDeleted: 'Questo membro ha eliminato il proprio account. I suoi messaggi sono stati rimossi con esso; i tuoi restano qui per te.',
     empty: 'Nessun messaggio da mostrare. Quelli nuovi compariranno qui.',
     cannotReply: 'Non puoi più rispondere in questa conversazione.',
     more: 'Altre azioni per la conversazione con {names}',
