@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { egoMapCluster } from './ego-map.ts';
 import { GAP_DIMENSIONS, GARDEN_DIMENSIONS } from '../garden.ts';
 import { CAREER_STAGES } from '../limits.ts';
 
@@ -40,12 +41,28 @@ export const gardenGap = z.discriminatedUnion('code', [
   z.object({ code: z.literal('garden.mostly_one'), params: z.object({ dimension: z.enum(GAP_DIMENSIONS), value: z.string(), percent: z.number().int() }), widen }),
 ]);
 
+/** A community among the member's connections (server/garden/ego-structure.ts), as the ego map names it. */
+export const gardenCluster = egoMapCluster;
+/** A connection whose ties reach into other clusters than their own: who joins the member's circles. */
+export const gardenBridge = z.object({
+  handle: z.string(),
+  name: z.string(),
+  cluster: z.number().int().nullable(),
+  /** The other clusters (ids) their ties reach. */
+  reaches: z.array(z.number().int()),
+});
+export type GardenCluster = z.infer<typeof gardenCluster>;
+export type GardenBridge = z.infer<typeof gardenBridge>;
+
 export const gardenView = z.object({
   connections: z.number().int(),
   dimensions: z.array(gardenDimensionView),
-  /** Communities among the member's connections and who bridges them (server/garden/ego-structure.ts). */
-  clusters: z.array(z.unknown()),
-  bridges: z.array(z.unknown()),
+  /** Communities among the member's connections, largest first, and who bridges them (strongest first, at most 20). */
+  clusters: z.array(gardenCluster),
+  bridges: z.array(gardenBridge),
+  /** Burt's brokerage measures of the member's ego network (docs/garden: effective size and constraint). */
+  effectiveSize: z.number(),
+  constraint: z.number(),
   gaps: z.array(gardenGap),
 });
 export type GardenView = z.infer<typeof gardenView>;

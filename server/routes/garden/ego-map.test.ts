@@ -42,6 +42,12 @@ describeEachEngine('garden: the ego map', (get) => {
     expect(map.effectiveSize).toBeCloseTo(7 - 20 / 7, 3);
     expect(map.constraint).toBeGreaterThan(0);
     expect(map.constraint).toBeLessThan(1);
+    // The garden names the same structure: its clusters and the bridge, with the clusters the bridge reaches.
+    const garden = (await me!.call('GET', '/api/v1/me/garden')).json();
+    expect(garden.clusters).toEqual(map.clusters);
+    expect(garden.bridges).toEqual([{ handle: x!.handle, name: 'Xan Bridge', cluster: node(x!.handle).cluster, reaches: [1 - node(x!.handle).cluster] }]);
+    expect(garden.effectiveSize).toBeCloseTo(map.effectiveSize, 3);
+    expect(JSON.stringify(garden)).not.toContain(blocker!.handle);
     expect(JSON.stringify(map)).not.toContain(blocker!.handle);
     expect(JSON.stringify(map)).not.toContain(gone!.handle);
     expect(JSON.stringify(map)).not.toContain(stranger!.handle);

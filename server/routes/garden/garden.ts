@@ -4,6 +4,8 @@ import { ensureGardenBaselines } from '../../commands/garden/baseline.ts';
 import { gardenCacheOf } from '../../garden/cache.ts';
 import { assembleGarden, type Garden } from '../../queries/garden/garden.ts';
 import { loadGardenRows } from '../../queries/garden/network.ts';
+import { type GardenStructure, gardenStructure } from '../../queries/garden/structure.ts';
+import type { Lens } from '../../viewer/viewer.ts';
 import { viewerOf } from '../../viewer/request.ts';
 
 const tags = ['garden'];
@@ -11,10 +13,18 @@ const tags = ['garden'];
 export const gardenRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
 
-  /** Reads the member's garden; the route caches it (garden/cache.ts) until something it counts changes. */
-  const loadGarden = async (memberId: number) => {
-    const [{ rows, connectionIds }, baselines] = await Promise.all([loadGardenRows(ctx.db, memberId), ensureGardenBaselines(ctx.db)]);
-    return { garden: assembleGarden(rows, baselines), counted: connectionIds };
+  /**
+   * Reads the member's garden; the route caches it (garden/cache.ts) until something it counts changes
+   * (their connections, blocks, or a counted member's profile or status), which also covers the clusters.
+   */
+  const loadGarden = async (lens: Lens) => {
+    const memberId = lens.actor.id;
+    const [{ rows, connectionIds }, baselines, structure] = await Promise.all([
+      loadGardenRows(ctx.db, memberId),
+      ensureGardenBaselines(ctx.db),
+      gardenStructure({ db: ctx.db, graph: ctx.graph }, lens),
+    ]);
+    return { garden: { ...assembleGarden(rows, baselines), ...structure }, counted: connectionIds };
   };
 
   app.get(
@@ -29,16 +39,17 @@ export const gardenRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       // Only ever the signed-in member's own: a garden is private, to other members and to operators alike.
-      const me = viewerOf(request).actor.id;
-      const cache = gardenCacheOf<Garden>(ctx.db);
-      const garden = cache ? await cache.get(me, () => loadGarden(me)) : (await loadGarden(me)).garden;
+      const lens = await viewerOf(request).load();
+      const cache = gardenCacheOf<Garden & GardenStructure>(ctx.db);
+      const garden = cache ? await cache.get(lens.actor.id, () => loadGarden(lens)) : (await loadGarden(lens)).garden;
       const { dimension } = request.query;
       return {
         connections: garden.connections,
         dimensions: dimension ? garden.dimensions.filter((d) => d.name === dimension) : garden.dimensions,
-        // wired to server/garden/ego-structure.ts at merge
-        clusters: [],
-        bridges: [],
+        clusters: garden.clusters,
+        bridges: garden.bridges,
+        effectiveSize: garden.effectiveSize,
+        constraint: garden.constraint,
         gaps: garden.gaps,
       };
     },

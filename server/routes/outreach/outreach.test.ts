@@ -154,6 +154,24 @@ describeEachEngine('one person a week', (get) => {
     expect(blocked.suggestions.map((s: { person: { handle: string } }) => s.person.handle)).toEqual([cy.handle]);
   });
 
+  it('suggests someone from the admire list I am not connected with yet, and nobody once connected or blocked', async () => {
+    const ana = await signUp(get().app, 'Ana Admires');
+    const zoe = await signUp(get().app, 'Zoe Admired');
+    const max = await signUp(get().app, 'Max Admired');
+    for (const target of [zoe, max]) expect((await ana.call('POST', '/api/v1/admire', { member: target.handle })).statusCode).toBe(201);
+    await connect(ana, max); // already connected: not an outreach suggestion any more
+    const res = await ana.call('GET', '/api/v1/me/outreach');
+    expect(res.statusCode, res.body).toBe(200);
+    const admired = (res.json().suggestions as { person: { handle: string }; reason: { code: string } }[]).filter((s) => s.reason.code === 'admired');
+    expect(admired.map((s) => s.person.handle)).toEqual([zoe.handle]);
+
+    const lee = await signUp(get().app, 'Lee Admires');
+    expect((await lee.call('POST', '/api/v1/admire', { member: zoe.handle })).statusCode).toBe(201);
+    expect((await zoe.call('PUT', `/api/v1/members/${lee.handle}/block`)).statusCode).toBeLessThan(300);
+    const none = (await lee.call('GET', '/api/v1/me/outreach')).json();
+    expect(none.suggestions.filter((s: { reason: { code: string } }) => s.reason.code === 'admired')).toEqual([]);
+  });
+
   it('checks a note: empty, a template copied to others, or personal', async () => {
     const ana = await signUp(get().app, 'Ana Notes');
     const check = async (note: string, to?: string) => {
