@@ -18,6 +18,11 @@ export default defineConfig({
         // Libraries change less often than the app; a separate chunk stays cached across deploys.
         codeSplitting: {
           groups: [
+            // The charts (the garden, the opportunity report) and everything recharts brings: only those pages load them.
+            {
+              name: 'charts',
+              test: /node_modules[\\/](@mantine[\\/]charts|recharts|d3-[^\\/]+|victory-vendor|@reduxjs|redux|redux-thunk|react-redux|reselect|immer|decimal\.js-light|es-toolkit|eventemitter3|internmap|tiny-invariant)[\\/]/,
+            },
             { name: 'mantine', test: /node_modules[\\/]@(mantine|tabler|floating-ui)/ },
             // The ego map's WebGL renderer and layout: only /garden/map loads them (egoMapRenderer.ts is imported on demand).
             { name: 'graph-drawing', test: /node_modules[\\/](sigma|graphology[^\\/]*|events)[\\/]/ },

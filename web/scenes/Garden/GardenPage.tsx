@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { gardenApi, gardenKeys } from '../../api/garden.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { GardenCircles } from './GardenCircles.tsx';
 import { EmptyState, ErrorState, NextSteps, PageLoader } from '../../components/PageState.tsx';
 import { DimensionCard } from './DimensionCard.tsx';
 import { useGapText, widenLink } from './gardenWords.ts';
@@ -72,6 +73,7 @@ export function GardenPage() {
           </List>
         )}
       </Paper>
+      <GardenCircles garden={garden} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         {garden.dimensions.map((d) => (
           <DimensionCard key={d.name} dimension={d} />

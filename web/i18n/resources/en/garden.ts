@@ -67,6 +67,16 @@ export default {
     more: 'Your network is more varied by {dimension} than {share}% of members’ (the community’s median variety is {median}).',
     none: 'There is no community comparison for this yet.',
   },
+  circles: {
+    title: 'Your circles',
+    none: 'Your connections do not form circles yet: the people you know do not know each other much.',
+    summary: 'Your connections form {count, plural, one {# circle} other {# circles}}; {bridges, plural, =0 {nobody joins them} one {# person joins them} other {# people join them}}.',
+    cluster: '{name}: {size, plural, one {# person} other {# people}}',
+    bridge: 'joins {from} to {to}',
+    noCluster: 'no circle of their own',
+    measures: 'Effective size {effectiveSize}: about how many separate groups you reach. Constraint {constraint}: the closer to 1, the more your contacts all know each other (less room to broker).',
+    map: 'See the map of your network',
+  },
   gaps: {
     title: 'Where your garden could grow',
     none: 'No obvious gaps: your network is already varied in every way we can measure.',

@@ -69,6 +69,16 @@ const garden: Messages<typeof english> = {
     more: 'La tua rete è più varia per {dimension} di quella del {share}% dei membri (la varietà mediana della comunità è {median}).',
     none: 'Per questo non c’è ancora un confronto con la comunità.',
   },
+  circles: {
+    title: 'Le tue cerchie',
+    none: 'I tuoi collegamenti non formano ancora cerchie: le persone che conosci si conoscono poco tra loro.',
+    summary: 'I tuoi collegamenti formano {count, plural, one {# cerchia} other {# cerchie}}; {bridges, plural, =0 {nessuno le unisce} one {# persona le unisce} other {# persone le uniscono}}.',
+    cluster: '{name}: {size, plural, one {# persona} other {# persone}}',
+    bridge: 'unisce {from} a {to}',
+    noCluster: 'nessuna cerchia propria',
+    measures: 'Dimensione effettiva {effectiveSize}: più o meno quanti gruppi distinti raggiungi. Vincolo {constraint}: più è vicino a 1, più i tuoi contatti si conoscono tutti (meno spazio per fare da ponte).',
+    map: 'Vedi la mappa della tua rete',
+  },
   gaps: {
     title: 'Dove il tuo giardino può crescere',
     none: 'Nessuna lacuna evidente: la tua rete è già varia in tutto ciò che possiamo misurare.',
