@@ -35,7 +35,7 @@ const NOT_MESSAGE_NAMES = [
 ];
 const NOT_MESSAGE_TEXTS: { re: RegExp; why: string }[] = [
   { re: /^\d+ (second|minute|hour|day|week|month|year)s? ago$/, why: "Intl.RelativeTimeFormat's English" },
-  { re: /^(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}( at \d{1,2}:\d{2} [AP]M)?$/, why: "Intl.DateTimeFormat's English" },
+  { re: /^(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sep(tember)?|Oct(ober)?|Nov(ember)?|Dec(ember)?) \d{1,2}, \d{4}( at \d{1,2}:\d{2} [AP]M)?$/, why: "Intl.DateTimeFormat's English (long and short months)" },
   { re: /^Authorization: Bearer <token>$/, why: 'an HTTP header to copy, the same in every language' },
 ];
 

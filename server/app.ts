@@ -55,7 +55,6 @@ import { eventRoutes } from './routes/events/events.ts';
 import { notificationRoutes, notificationSettingRoutes } from './routes/notifications/notifications.ts';
 import { GraphIndexProcessor } from './events/processors/graph-index.ts';
 import { ReadCacheProcessor } from './events/processors/read-caches.ts';
-import { AdmireConnectedProcessor } from './events/processors/admire-connected.ts';
 import { ChangeMarks } from './events/change-marks.ts';
 import { attachReadCaches, ReadCaches } from './viewer/read-caches.ts';
 import { loadStandings } from './viewer/standing.ts';
@@ -150,8 +149,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   const detachReadCaches = attachReadCaches(database.db, readCaches);
   await events.register(new ReadCacheProcessor(readCaches), { marks: new ChangeMarks(graph.marks.safe()) });
-  // The admire list's pipeline moves to `connected` when its two members connect (durable: replayed after a crash).
-  await events.register(new AdmireConnectedProcessor(database.db));
   // Gardens (issue 15) cached per member until something they count changes.
   const gardenCache = new GardenCache<unknown>();
   const detachGardenCache = attachGardenCache(database.db, gardenCache);

@@ -10,6 +10,7 @@ import { announceEvent } from './announce.ts';
 import { recordNotifications } from '../notifications/record.ts';
 import { recordInteractions } from '../relationships/record.ts';
 import { recordOutreach } from '../outreach/record.ts';
+import { markAdmiredConnected } from '../commands/admire/entries.ts';
 import { dispatcherFor } from './dispatcher.ts';
 import type { NewEvent, StoredEvent } from './types.ts';
 
@@ -40,6 +41,8 @@ export async function recordEvent(tx: Tx, event: NewEvent): Promise<void> {
   await recordInteractions(tx, stored);
   // And the outreach it is (one person a week, docs/outreach.md), read from that ledger.
   await recordOutreach(tx, stored);
+  // And a connection moves each one's admire-list entry for the other to `connected` (docs/admire.md).
+  if (stored.kind === 'connection.made') await markAdmiredConnected(tx, stored.actorId, stored.subjectId, stored.createdAt);
   if (!scope || !dispatcher) return;
   // Other processes on the same server learn of it when (and only if) this transaction commits.
   await announceEvent(tx, scope.db, row.id);

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { ADMIRE_HISTORY_MAX, type AdmireHistoryItem, type AdmireStage } from '../../../common/admire.ts';
 import type { AdmireCreate, AdmireUpdate } from '../../../common/schemas/admire.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { type Db, rows } from '../../db/connection.ts';
+import { type Db, type DbOrTx, rows } from '../../db/connection.ts';
 import { admireEntries, members } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
@@ -100,7 +100,7 @@ export async function removeAdmired(db: Db, owner: Actor, id: number): Promise<v
  * Two members connected: each one's entry for the other, wherever its pipeline stood, is now `connected`
  * (the events processor calls this for connection.made; idempotent, so a replay changes nothing).
  */
-export async function markAdmiredConnected(db: Db, a: number, b: number, at: Date): Promise<void> {
+export async function markAdmiredConnected(db: DbOrTx, a: number, b: number, at: Date): Promise<void> {
   const item = JSON.stringify([{ stage: 'connected', note: '', at: at.toISOString() }]);
   await db.execute(sql`
     UPDATE admire_entries
