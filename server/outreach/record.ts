@@ -44,7 +44,7 @@ async function actsOf(db: DbOrTx, event: StoredEvent<OutreachEventKind>): Promis
       const recent = await rows<{ otherId: number }>(
         db,
         sql`SELECT DISTINCT other_id AS "otherId" FROM interactions
-             WHERE member_id = ${event.actorId} AND kind = 'message_sent' AND other_id IN ${sql.raw(`(${to.map(Number).join(',')})`)}
+             WHERE member_id = ${event.actorId} AND kind = 'message_sent' AND other_id = ANY(${`{${to.map(Number).join(',')}}`}::int[])
                AND at >= ${since} AND at <= ${event.createdAt} AND ref_id IS DISTINCT FROM ${messageId}`,
       );
       const running = new Set(recent.map((r) => r.otherId));
