@@ -28,7 +28,8 @@ import { TEMPLATE_SCHEMA, databaseUrl } from './template-database.ts';
  * When TEST_DATABASE_URL is set, it creates pg_trgm once before test files race to create it in their
  * schemas, and fails fast with a clear message if the server does not answer. It also migrates a template
  * database there (RAPPORT_TEST_PG_TEMPLATE), which the app suites copy instead of migrating a schema
- * each: a copy takes a fraction of a second, the migrations one to three.
+ * each: a copy takes a fraction of a second, the migrations one to three. The copies and the template are
+ * dropped at teardown.
  */
 export default async function setup(): Promise<() => void | Promise<void>> {
   const folder = mkdtempSync(join(tmpdir(), 'rapport-test-'));
@@ -70,7 +71,12 @@ export default async function setup(): Promise<() => void | Promise<void>> {
   console.log('Database suites run on embedded PGlite and on the PostgreSQL server at TEST_DATABASE_URL.');
   return async () => {
     teardown();
-    await client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    // The copies first (engines.ts names them after the template), then the template itself.
+    const copies = await client.query<{ name: string }>(
+      `SELECT datname AS name FROM pg_database WHERE datname LIKE $1 ORDER BY datname DESC`,
+      [`${template}\\_%`],
+    );
+    for (const { name } of [...copies.rows, { name: template }]) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await client.end();
   };
 }
