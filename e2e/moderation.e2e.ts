@@ -361,6 +361,8 @@ describe('a second operator', () => {
     await expectAccessible(page, 'Admin → Members');
 
     await admin.findMember().fill('Rhea');
+    // The search is debounced: wait for its answer (Opal's row gone) so the row clicked is not replaced under the click.
+    await admin.memberRow(operator.name).waitFor({ state: 'detached' });
     // Suspend asks first too (checked here with axe, then cancelled).
     await admin.memberAction(rhea.name, t('admin:members.suspend')).click();
     const suspend = admin.dialog(shown('admin:suspend.titleSuspend', { name: rhea.name }));
@@ -387,6 +389,7 @@ describe('a second operator', () => {
 
     // Now Opal may step down, and does: the dialog says what that means, and the Admin page closes to her.
     await admin.findMember().fill('Opal');
+    await admin.memberRow(rhea.name).waitFor({ state: 'detached' });
     await admin.memberAction(operator.name, stepDownWord).click();
     const stepDown = admin.dialog(t('admin:role.stepDownTitle'));
     await stepDown.getByText(t('admin:role.stepDownBody')).waitFor();
