@@ -1,81 +1,24 @@
-import { Group, Loader, MultiSelect, Stack, Text } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../common/limits.ts';
-import { directoryApi } from '../../api/directory.ts';
-import { keys } from '../../api/keys.ts';
-import type { PersonCard } from '../../api/types.ts';
-import { DegreeBadge } from '../../components/DegreeBadge.tsx';
-import { PersonAvatar } from '../../components/PersonAvatar.tsx';
+import { type PickedPerson, PeopleSearchPicker } from '../../components/PeopleSearchPicker.tsx';
 
-export type Recipient = Pick<PersonCard, 'handle' | 'name' | 'photoUrl' | 'degree' | 'headline'>;
-
-interface Props {
-  value: Recipient[];
-  onChange: (value: Recipient[]) => void;
-  error?: string | null;
-}
+export type Recipient = PickedPerson;
 
 /**
- * Whom a new message goes to: members found by the people search as the name is typed, up to 9 (a group
- * has at most 10 members, the writer included). Only people the server says can be messaged are offered.
+ * Whom a new message goes to: members found by the people search, up to 9 (a group has at most 10 members,
+ * the writer included). Only people the server says can be messaged are offered.
  */
-export function RecipientPicker({ value, onChange, error }: Props) {
+export function RecipientPicker({ value, onChange, error }: { value: Recipient[]; onChange: (value: Recipient[]) => void; error?: string | null }) {
   const { t } = useTranslation('messages');
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 250);
-  const found = useQuery({
-    queryKey: keys.search({ q }),
-    queryFn: () => directoryApi.search({ q }),
-    enabled: q.length > 0,
-    placeholderData: keepPreviousData,
-  });
-  const offered = q ? (found.data?.items ?? []).filter((p) => p.abilities.canMessage) : [];
-  // Those chosen keep their card while the search moves on; a pick is always among them or the results.
-  const known = new Map<string, Recipient>([...offered, ...value].map((p) => [p.handle, p]));
-  const data = [...known.values()].map((p) => ({ value: p.handle, label: p.name }));
   const max = LIMITS.groupMax - 1;
   return (
-    <MultiSelect
-      label={t('new.to')}
-      description={t('new.toHint', { max })}
-      placeholder={value.length === 0 ? t('new.toPlaceholder') : undefined}
-      data={data}
-      value={value.map((r) => r.handle)}
-      onChange={(handles) => onChange(handles.flatMap((h) => known.get(h) ?? []))}
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options }) => options}
-      maxValues={max}
-      hidePickedOptions
-      nothingFoundMessage={q && !found.isFetching ? t('new.noMatches') : undefined}
-      rightSection={found.isFetching ? <Loader size={14} aria-hidden /> : undefined}
+    <PeopleSearchPicker
+      value={value}
+      onChange={onChange}
+      offers={(p) => p.abilities.canMessage}
+      max={max}
+      words={{ label: t('new.to'), description: t('new.toHint', { max }), placeholder: t('new.toPlaceholder'), noMatches: t('new.noMatches') }}
       error={error}
-      required
-      renderOption={({ option }) => {
-        const person = known.get(option.value);
-        return (
-          <Group gap="sm" wrap="nowrap">
-            <PersonAvatar name={option.label} photoUrl={person?.photoUrl} size={28} />
-            <Stack gap={0} style={{ minWidth: 0 }}>
-              <Group gap={6} wrap="nowrap">
-                <Text size="sm" dir="auto">
-                  {option.label}
-                </Text>
-                <DegreeBadge degree={person?.degree} />
-              </Group>
-              {person?.headline && (
-                <Text size="xs" c="dimmed" lineClamp={1} dir="auto">
-                  {person.headline}
-                </Text>
-              )}
-            </Stack>
-          </Group>
-        );
-      }}
     />
   );
 }
