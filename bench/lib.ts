@@ -47,3 +47,6 @@ export async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const value = await fn();
   return [performance.now() - start, value];
 }
+
+/** The METRICS_TOKEN a benchmark gives the server it starts, so it can read /metrics as a scraper would. */
+export const BENCH_METRICS_TOKEN = 'bench-metrics-token-not-a-secret';

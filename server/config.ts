@@ -52,6 +52,9 @@ const envSchema = z.object({
   LINK_PREVIEW_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   IMPORT_MAX_MB: z.coerce.number().min(1).default(200),
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(100_000),
+  METRICS_TOKEN: z.string().min(24, 'use at least 24 characters (e.g. `openssl rand -hex 24`)').optional(),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
 });
 
 export interface Config {
@@ -115,7 +118,23 @@ export interface Config {
   accountDeletion: { graceMs: number };
   /** Member imports (server/imports/): where uploads wait for their job, and how much a parser reads. */
   imports: ImportConfig;
+  metrics: MetricsConfig;
 }
+
+/**
+ * Who may read the Prometheus metrics, which say a lot about an instance (its routes' traffic, its queues).
+ * They are never public: `/metrics` on the main port answers only with the bearer token, and without one
+ * configured it does not exist there. A separate listener (METRICS_PORT, on METRICS_HOST, loopback by
+ * default) serves them without a token to whatever can reach that address, for a scraper beside the app.
+ */
+export interface MetricsConfig {
+  token: string | null;
+  port: number | null;
+  host: string;
+}
+
+/** The metrics token testConfig sets, so tests can read /metrics as a scraper would. Never used outside tests. */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-for-tests-only';
 
 export interface ImportConfig {
   /** RAPPORT_DATA_DIR/imports: uploads streamed to disk, deleted once their import is done or failed. */
@@ -300,6 +319,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         maxInflationRatio: 200,
       },
     },
+    metrics: { token: e.METRICS_TOKEN ?? null, port: e.METRICS_PORT ?? null, host: e.METRICS_HOST },
     screening: {
       ipBurst: e.SIGNUP_IP_BURST,
       ipWindowMs: 10 * 60_000,
@@ -323,6 +343,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     graphSnapshot: { path: null, intervalMs: 0, everyChanges: 100_000 },
     exportsDir: join(tmpdir(), `rapport-test-exports-${process.pid}`),
     graphWorkers: 0,
+    metrics: { token: TEST_METRICS_TOKEN, port: null, host: '127.0.0.1' },
     // Tests drive hundreds of requests a second as one member from one address; the tests of these limits set their own.
     rateLimit: { perMinute: 1_000_000, writesPerMinute: 1_000_000 },
     preAuth: { perMinute: 1_000_000, failedCredentials: 1_000_000, failedCredentialsWindowMs: 900_000 },

@@ -1,6 +1,8 @@
+import type { Server } from 'node:http';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
+import { startMetricsListener } from './http/metrics-access.ts';
 
 /** Listens and shuts down gracefully; everything else lives in buildApp. */
 async function main(): Promise<void> {
@@ -8,6 +10,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await buildApp(config);
   let closing = false;
+  let metricsListener: Server | undefined;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
@@ -15,6 +18,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
+      metricsListener?.close();
       await app.close();
       process.exit(0);
     } catch (err) {
@@ -25,6 +29,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  if (config.metrics.port !== null) {
+    metricsListener = await startMetricsListener(app.ctx.metrics, config.metrics.port, config.metrics.host);
+    console.log(`Metrics for scrapers at http://${config.metrics.host}:${config.metrics.port}/metrics`);
+  }
   const where = config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL server';
   const ms = Math.round(performance.now() - started);
   // PORT=0 (tests, benchmarks) lets the OS pick a port: print the one it picked.

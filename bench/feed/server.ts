@@ -11,6 +11,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { get } from '../graph/http-bench.ts';
+import { BENCH_METRICS_TOKEN } from '../lib.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -38,6 +39,7 @@ export async function startBenchServer(databaseUrl: string, port: number, log: (
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       VACUUM_INTERVAL_MINUTES: '0',
+      METRICS_TOKEN: BENCH_METRICS_TOKEN,
       RATE_LIMIT_PER_MINUTE: '100000000',
       RATE_LIMIT_WRITES_PER_MINUTE: '100000000',
       RATE_LIMIT_ADDRESS_PER_MINUTE: '100000000',
@@ -80,7 +82,7 @@ export async function startBenchServer(databaseUrl: string, port: number, log: (
 
 /** The server's own CPU seconds (user + system) from /metrics: what a phase cost it, asynchronous work included. */
 export async function serverCpuSeconds(port: number, agent: http.Agent): Promise<number> {
-  const r = await get(port, '/metrics', agent);
+  const r = await get(port, '/metrics', agent, { authorization: `Bearer ${BENCH_METRICS_TOKEN}` });
   const m = /^process_cpu_seconds_total\s+([\d.e+-]+)/m.exec(r.body);
   return m?.[1] ? Number(m[1]) : NaN;
 }

@@ -18,6 +18,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { makeRandom } from './generate.ts';
 import { loadAverage, summarise } from './measure.ts';
+import { BENCH_METRICS_TOKEN } from '../lib.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -82,6 +83,7 @@ async function startServer(o: HttpBenchOptions, dataDir: string): Promise<{ chil
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       VACUUM_INTERVAL_MINUTES: '0',
+      METRICS_TOKEN: BENCH_METRICS_TOKEN,
       // One load generator on one address with 200 tokens: the per-member and per-address read limits
       // would answer most requests with 429, and the run would measure the limiter.
       RATE_LIMIT_PER_MINUTE: '100000000',
@@ -114,7 +116,7 @@ async function startServer(o: HttpBenchOptions, dataDir: string): Promise<{ chil
 
 /** prom-client's event-loop gauges (seconds → ms); reading them also resets the histogram. */
 export async function eventLoopLag(port: number, agent: http.Agent): Promise<Record<string, number>> {
-  const r = await get(port, '/metrics', agent);
+  const r = await get(port, '/metrics', agent, { authorization: `Bearer ${BENCH_METRICS_TOKEN}` });
   const out: Record<string, number> = {};
   for (const line of r.body.split('\n')) {
     const m = /^nodejs_eventloop_lag_(p50|p99|max|mean)_seconds\s+([\d.e+-]+)/.exec(line);

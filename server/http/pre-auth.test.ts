@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
-import { STRONG_PASSWORD } from '../test/client.ts';
+import { readMetrics, STRONG_PASSWORD } from '../test/client.ts';
 import { describeEachEngine } from '../test/engines.ts';
 import { signUpFrom } from '../test/screening-helpers.ts';
 
@@ -37,7 +37,7 @@ describeEachEngine(
 
     /** A counter from /metrics: what the app itself reports about its database look-ups and refusals. */
     const metric = async (name: string, labels: string): Promise<number> => {
-      const text = (await get().app.inject({ method: 'GET', url: '/metrics' })).body;
+      const text = (await readMetrics(get().app)).body;
       const line = text.split('\n').find((l) => l.startsWith(`${name}{${labels}}`));
       return line ? Number(line.split(' ').at(-1)) : 0;
     };

@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { TEST_METRICS_TOKEN } from '../config.ts';
 
 let counter = 0;
 export const STRONG_PASSWORD = 'a sensible long passphrase';
@@ -45,4 +46,9 @@ export function asMember(
         ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
       }),
   };
+}
+
+/** GET /metrics as the operator's scraper reads it, with the token testConfig sets. */
+export function readMetrics(app: FastifyInstance): Promise<LightMyRequestResponse> {
+  return app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } });
 }

@@ -10,7 +10,7 @@ import type { Database } from '../db/connection.ts';
 import type { Processor } from '../events/processor.ts';
 import type { StoredEvent } from '../events/types.ts';
 import { verifyGraph } from '../graph/verify.ts';
-import { signUp } from './client.ts';
+import { readMetrics, signUp } from './client.ts';
 import { engines, openTestDatabase } from './engines.ts';
 
 /**
@@ -36,7 +36,7 @@ class FlakyFollows implements Processor<'follow.added'> {
 }
 
 async function metric(app: FastifyInstance, name: string, labels: string): Promise<number | undefined> {
-  const res = await app.inject({ method: 'GET', url: '/metrics' });
+  const res = await readMetrics(app);
   const line = res.body.split('\n').find((l) => l.startsWith(`${name}{${labels}}`));
   return line === undefined ? undefined : Number(line.split(' ').at(-1));
 }

@@ -6,7 +6,7 @@ import { buildApp } from '../app.ts';
 import { testConfig } from '../config.ts';
 import { openDatabase } from '../db/connection.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
-import { signUp } from './client.ts';
+import { readMetrics, signUp } from './client.ts';
 import { describeEachEngine } from './engines.ts';
 
 describeEachEngine('platform', (get) => {
@@ -22,7 +22,7 @@ describeEachEngine('platform', (get) => {
     const { app } = get();
     expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
     expect((await app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ready' });
-    const metrics = await app.inject({ method: 'GET', url: '/metrics' });
+    const metrics = await readMetrics(app);
     expect(metrics.body).toContain('rapport_http_request_duration_seconds');
     expect(metrics.body).toContain('process_cpu_user_seconds_total');
   });

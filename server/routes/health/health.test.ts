@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { testConfig } from '../../config.ts';
 import { type Database, openDatabase } from '../../db/connection.ts';
-import { STRONG_PASSWORD, signUp } from '../../test/client.ts';
+import { readMetrics, STRONG_PASSWORD, signUp } from '../../test/client.ts';
 
 const BACKLOG = 60;
 // Each read keeps the database busy for a while, as a heavy search or network page does.
@@ -81,7 +81,7 @@ describe('health and sign-in behind a backlog of reads [pglite]', () => {
   });
 
   it('reports the database queue in /metrics', async () => {
-    const metrics = await app.inject({ method: 'GET', url: '/metrics' });
+    const metrics = await readMetrics(app);
     expect(metrics.body).toMatch(/^rapport_db_queue_waiting 0$/m);
   });
 });

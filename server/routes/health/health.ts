@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { collectDefaultMetrics, Gauge, Histogram } from 'prom-client';
 import { z } from 'zod';
+import { notFound, unauthorized } from '../../errors.ts';
+import { carriesMetricsToken } from '../../http/metrics-access.ts';
 
 /** How long /readyz waits for the database before it answers "not ready" instead of hanging the prober. */
 const READY_DEADLINE_MS = 2_000;
@@ -68,8 +70,16 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       }
     },
   );
-  app.get('/metrics', { config: { auth: 'public' }, schema: { tags: ['ops'], summary: 'Prometheus metrics, in its text format' } }, async (_request, reply) => {
-    reply.type(registry.contentType);
-    return registry.metrics();
-  });
+  app.get(
+    '/metrics',
+    { config: { auth: 'public' }, schema: { tags: ['ops'], summary: 'Prometheus metrics, in its text format, for the bearer of METRICS_TOKEN (404 without one configured)' } },
+    async (request, reply) => {
+      // Not public (docs/operations.md "Metrics"): without a token configured the route does not exist here.
+      const token = app.ctx.config.metrics.token;
+      if (!token) throw notFound();
+      if (!carriesMetricsToken(token, request.headers.authorization)) throw unauthorized();
+      reply.type(registry.contentType);
+      return registry.metrics();
+    },
+  );
 };
