@@ -60,3 +60,23 @@ it('queues the weekly digest on demand, shows the job queue, and refuses to retr
   expect(rapport('jobs', 'discard', '987654').stderr).toContain('There is no job #987654.');
   expect(rapport('jobs', 'retry', 'x').status).toBe(2);
 }, 180_000);
+
+it('backs up the embedded database and restores it, and refuses a file that is not a backup without changing anything', () => {
+  const backup = rapport('backup', '--keep', '3');
+  expect(backup.stderr).not.toContain('Error');
+  expect(backup.status).toBe(0);
+  const file = /^Wrote (\S+rapport-backup-\S+\.tar\.gz)/m.exec(backup.stdout)?.[1];
+  expect(file && existsSync(file)).toBe(true);
+  const bogus = join(dir, 'bogus.tar.gz');
+  writeFileSync(bogus, 'not a backup');
+  const refused = rapport('restore', bogus);
+  expect(refused.status).toBe(1);
+  expect(refused.stderr).toContain('bogus.tar.gz is not a Rapport backup');
+  expect(refused.stderr).toContain('Nothing was changed.');
+  expect(rapport('backup', '--keep', 'lots').status).toBe(2);
+  const restored = rapport('restore', file!);
+  expect(restored.stderr).not.toContain('Error');
+  expect(restored.status).toBe(0);
+  expect(restored.stdout).toContain('rebuilds the graph index');
+  // What a restore brings back is checked in server/db/backup.test.ts.
+}, 180_000);

@@ -1,3 +1,4 @@
+import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { graphCommand } from './commands/graph.ts';
 import { helpCommand } from './commands/help.ts';
 import { importCommand } from './commands/import.ts';
@@ -6,7 +7,7 @@ import type { Command } from './commands/types.ts';
 import { UsageError } from './lib/database.ts';
 
 /** `rapport <command>`: operator tasks against the server's database. Add a command by adding its file here. */
-const commands: Command[] = [importCommand, graphCommand, jobsCommand];
+const commands: Command[] = [importCommand, graphCommand, jobsCommand, backupCommand, restoreCommand];
 commands.push(helpCommand(() => commands));
 
 async function main(argv: string[]): Promise<number> {

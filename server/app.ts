@@ -38,6 +38,7 @@ import { registerLinkPreviews, requeuePendingPreviews } from './jobs/link-previe
 import { registerExports } from './jobs/exports.ts';
 import { registerImports } from './jobs/imports.ts';
 import { GARDEN_BASELINE_SCHEDULE, registerGardenBaseline } from './jobs/garden-baseline.ts';
+import { BACKUP_SCHEDULE, backsItselfUp, registerBackup } from './jobs/backup.ts';
 import { attachGardenCache, GardenCache } from './garden/cache.ts';
 import { GardenCacheProcessor } from './events/processors/garden-cache.ts';
 import { gardenRoutes } from './routes/garden/garden.ts';
@@ -183,7 +184,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerExports(jobs, { db: database.db, dir: config.exportsDir, publicUrl: config.publicUrl });
   registerAccountDeletion(jobs, database.db);
   registerGardenBaseline(jobs, { db: database.db });
-  const scheduler = new Scheduler(database.db, [...MAINTENANCE_SCHEDULES, DIGEST_SCHEDULE, KEEP_IN_TOUCH_SCHEDULE, DELETION_SWEEP_SCHEDULE, GARDEN_BASELINE_SCHEDULE, SUGGESTIONS_LEARN_SCHEDULE]);
+  registerBackup(jobs, { database, config });
+  const scheduler = new Scheduler(database.db, [
+    ...MAINTENANCE_SCHEDULES,
+    DIGEST_SCHEDULE,
+    KEEP_IN_TOUCH_SCHEDULE,
+    DELETION_SWEEP_SCHEDULE,
+    GARDEN_BASELINE_SCHEDULE,
+    SUGGESTIONS_LEARN_SCHEDULE,
+    ...(backsItselfUp(config) ? [BACKUP_SCHEDULE] : []),
+  ]);
   // Link previews are fetched after the post commits, by the job its transaction enqueued.
   // Member imports: parsed and applied by the job their upload enqueued (imports/run.ts).
   registerImports(jobs, {

@@ -55,6 +55,8 @@ const envSchema = z.object({
   METRICS_TOKEN: z.string().min(24, 'use at least 24 characters (e.g. `openssl rand -hex 24`)').optional(),
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   METRICS_HOST: z.string().default('127.0.0.1'),
+  BACKUP_DIR: z.string().optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(0).default(7),
 });
 
 export interface Config {
@@ -119,6 +121,12 @@ export interface Config {
   /** Member imports (server/imports/): where uploads wait for their job, and how much a parser reads. */
   imports: ImportConfig;
   metrics: MetricsConfig;
+  /**
+   * The embedded database's daily backups (db/backup.ts): where they go (RAPPORT_DATA_DIR/backups unless
+   * BACKUP_DIR says otherwise, ideally another disk) and how many to keep; keep 0 turns them off.
+   * A PostgreSQL server is backed up with its own tools.
+   */
+  backups: { dir: string; keep: number };
 }
 
 /**
@@ -320,6 +328,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     metrics: { token: e.METRICS_TOKEN ?? null, port: e.METRICS_PORT ?? null, host: e.METRICS_HOST },
+    backups: { dir: resolve(e.BACKUP_DIR ?? join(e.RAPPORT_DATA_DIR, 'backups')), keep: e.BACKUP_KEEP },
     screening: {
       ipBurst: e.SIGNUP_IP_BURST,
       ipWindowMs: 10 * 60_000,
@@ -342,6 +351,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     database: { kind: 'pglite', dataDir: null, blankCluster: process.env.RAPPORT_TEST_BLANK_CLUSTER || undefined },
     graphSnapshot: { path: null, intervalMs: 0, everyChanges: 100_000 },
     exportsDir: join(tmpdir(), `rapport-test-exports-${process.pid}`),
+    // No daily backups of test databases; the backup tests call db/backup.ts themselves.
+    backups: { dir: join(tmpdir(), `rapport-test-backups-${process.pid}`), keep: 0 },
     graphWorkers: 0,
     metrics: { token: TEST_METRICS_TOKEN, port: null, host: '127.0.0.1' },
     // Tests drive hundreds of requests a second as one member from one address; the tests of these limits set their own.

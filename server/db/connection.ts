@@ -34,6 +34,11 @@ export interface Database {
   jobs?: { channel: string; listen(handlers: Omit<ListenOptions, 'url' | 'schema' | 'channel'>): Listener };
   /** Reclaims dead rows and refreshes planner statistics; PGlite never autovacuums. */
   vacuumAnalyze(): Promise<void>;
+  /**
+   * Embedded PGlite only: its data directory as a gzipped tarball (db/backup.ts), taken between two database
+   * calls, so no transaction is half-way through it. A server is backed up with its own tools (pg_dump).
+   */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -96,6 +101,11 @@ export async function openDatabase(config: Config): Promise<Database> {
     lane,
     async vacuumAnalyze() {
       await client.exec('VACUUM ANALYZE');
+    },
+    async dumpDataDir() {
+      // Written out first, so the dump needs no crash recovery's worth of WAL replay when restored.
+      await client.exec('CHECKPOINT');
+      return lane.run('normal', () => client.dumpDataDir('gzip'));
     },
     async close() {
       await client.close();

@@ -33,6 +33,8 @@ export interface JobKinds {
   'link-preview.refresh': { postId: number };
   /** Parse and apply one member's upload (imports/run.ts), enqueued with the upload and again after its column mapping. */
   'imports.run': { importId: number };
+  /** Back up the embedded database's data directory (jobs/backup.ts), daily. */
+  'backup.embedded': { day: string };
   /** Recompute the garden's community baseline (commands/garden/baseline.ts), daily. */
   'garden.baseline': { day: string };
   /** Learn people-you-may-know weights from the community's history (jobs/suggestions-learn.ts), weekly. */
