@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { startMetricsListener } from './http/metrics-access.ts';
+import { NewerDatabaseError } from './db/migrate.ts';
 
 /** Listens and shuts down gracefully; everything else lives in buildApp. */
 async function main(): Promise<void> {
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof NewerDatabaseError) {
     console.error(err.message);
   } else {
     console.error(err);
