@@ -37,6 +37,7 @@ import { Scheduler } from './jobs/schedule.ts';
 import { registerLinkPreviews, requeuePendingPreviews } from './jobs/link-previews.ts';
 import { registerExports } from './jobs/exports.ts';
 import { registerImports } from './jobs/imports.ts';
+import { logSerializers } from './http/log-serializers.ts';
 import { GARDEN_BASELINE_SCHEDULE, registerGardenBaseline } from './jobs/garden-baseline.ts';
 import { BACKUP_SCHEDULE, backsItselfUp, registerBackup } from './jobs/backup.ts';
 import { attachGardenCache, GardenCache } from './garden/cache.ts';
@@ -117,7 +118,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await migrate(database.db);
 
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, serializers: logSerializers },
     // Errors the router or Node's HTTP parser meet before any route runs are problem+json too.
     frameworkErrors,
     clientErrorHandler,
