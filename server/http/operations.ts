@@ -85,7 +85,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/imports': { operationId: 'listImports', errors: [] },
   'GET /api/v1/imports/history': { operationId: 'listImportedHistory', errors: [] },
   'GET /api/v1/imports/:id': { operationId: 'getImport', errors: ['not_found'] },
-  'POST /api/v1/imports/:id/mapping': { operationId: 'mapImportColumns', errors: ['not_found', 'import_state'] },
+  'POST /api/v1/imports/:id/mapping': { operationId: 'mapImportColumns', errors: ['not_found', 'import_state', 'import_mapping_no_name'] },
   'GET /api/v1/imports/:id/profile-draft': { operationId: 'getImportProfileDraft', errors: ['not_found'] },
   'POST /api/v1/imports/:id/profile-draft/apply': { operationId: 'applyImportProfileDraft', errors: ['not_found', 'import_state'] },
   'GET /api/v1/contacts': { operationId: 'listContacts', errors: [] },
