@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   invalid_upload: { status: 400, meaning: 'The multipart upload is malformed, cut short, or carries more than the one file.' },
   photo_missing: { status: 400, meaning: 'The upload has no file in its `photo` field.' },
   import_file_missing: { status: 400, meaning: 'The upload has no file in its `file` field.' },
+  import_mapping_no_name: { status: 400, meaning: 'A column mapping names no column for the contact’s name: map `name`, `firstName` or `lastName`.' },
   invalid_image: { status: 400, meaning: 'The image could not be read.' },
   invalid_link: { status: 400, meaning: 'The emailed link (email confirmation, password reset, unsubscribe or an invitation to join) is invalid, used or expired.' },
   wrong_password: { status: 400, meaning: 'The current password given to change the password is not correct.' },

@@ -10,6 +10,7 @@ import { expectAccessible } from './fixtures/axe.ts';
 import { tabTo } from './fixtures/keyboard.ts';
 import { expectNoSidewaysScroll } from './fixtures/layout.ts';
 import { type SeededMember, seedMember } from './fixtures/network-api.ts';
+import { shown } from './fixtures/network-pages.ts';
 import { startingWith } from './fixtures/pages.ts';
 import { browserSuite } from './fixtures/suite.ts';
 import { t } from './fixtures/words.ts';
@@ -77,7 +78,17 @@ describe('my contacts', () => {
     await list.getByText(t('contacts:match.name_org')).waitFor();
     await expect.poll(() => list.getByText('Perpetua Szymańska', { exact: true }).count()).toBe(0);
     expect(await list.getByRole('link', { name: new RegExp(ottoline.name) }).getAttribute('href')).toBe(`/in/${ottoline.handle}`);
-    await list.getByRole('button', { name: t('contacts:actions.connectLabel', { name: 'Ottoline Vasquez-Brennan' }) }).first().waitFor();
+    // Connect, in the common invitation dialog with the contacts' own intro: the invitation's context is import.
+    await list.getByRole('button', { name: t('contacts:actions.connectLabel', { name: 'Ottoline Vasquez-Brennan' }) }).first().click();
+    const connect = page.getByRole('dialog', { name: shown('people:connect.title', { name: ottoline.name }) });
+    await connect.getByText(t('contacts:connect.intro')).waitFor();
+    await connect.getByRole('textbox', { name: t('people:connect.note') }).fill('We met on LinkedIn years ago');
+    await expectAccessible(page, 'contacts, the connect dialog');
+    await connect.getByRole('button', { name: t('people:connect.send') }).click();
+    await connect.waitFor({ state: 'hidden' });
+    await page.getByText(shown('people:connect.sent', { name: ottoline.name })).waitFor();
+    const invited = await rows<{ context: string; note: string }>(e2e.server.app.ctx.db, sql`SELECT context, note FROM invitations WHERE sender_id = ${marisol.id} AND recipient_id = ${ottoline.id}`);
+    expect(invited).toEqual([{ context: 'import', note: 'We met on LinkedIn years ago' }]);
 
     // A private note on a contact.
     // Opened with the keyboard: Tab from the filter to the disclosure, Enter.

@@ -2,12 +2,14 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../server/db/connection.ts';
 import { buildLinkedInArchive, eraPath } from '../server/imports/parse/fixtures/build-archive.ts';
 import { plantArchiveMembers } from '../server/test/imports-planted.ts';
 import { expectAccessible } from './fixtures/axe.ts';
+import { isFocused } from './fixtures/admin-pages.ts';
+import { tabTo } from './fixtures/keyboard.ts';
 import { expectNoSidewaysScroll } from './fixtures/layout.ts';
 import { seedMember } from './fixtures/network-api.ts';
 import { browserSuite } from './fixtures/suite.ts';
@@ -33,12 +35,16 @@ async function importThroughPage(page: Page): Promise<void> {
   await page.getByRole('button', { name: t('imports:choose.start'), exact: true }).click();
   await expect.poll(() => page.url()).not.toBe(before);
   await page.getByRole('progressbar', { name: t('imports:status.label') }).waitFor();
-  const report = page.getByRole('heading', { name: t('imports:report.title') });
+  await untilShown(page.getByRole('heading', { name: t('imports:report.title') }));
+}
+
+/** Waits for something on the page while kicking the job queue, as a worker would. */
+async function untilShown(what: Locator): Promise<void> {
   await expect
     .poll(
       async () => {
         await e2e.server.app.ctx.jobs.kick();
-        return report.isVisible();
+        return what.isVisible();
       },
       { timeout: 60_000, interval: 300 },
     )
@@ -116,5 +122,70 @@ describe('member imports through the browser', () => {
     await expect.poll(() => previous.getByRole('listitem').count()).toBe(2);
     await previous.getByRole('link').last().click();
     await page.getByRole('heading', { name: t('imports:report.title') }).waitFor();
+  });
+});
+
+/**
+ * Picks `option` in the focused Mantine select with the keyboard: ArrowDown opens the list and moves through it
+ * (the option under the cursor carries data-combobox-selected), Enter takes it; Escape closes a multi-select's list.
+ */
+async function pickWithKeyboard(page: Page, field: Locator, option: string): Promise<void> {
+  expect(await isFocused(field)).toBe(true);
+  const under = page.locator('[data-combobox-selected]');
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('ArrowDown');
+    if ((await under.count()) === 1 && (await under.innerText()).trim() === option) break;
+  }
+  expect((await under.innerText()).trim()).toBe(option);
+  await page.keyboard.press('Enter');
+  if ((await field.getAttribute('aria-expanded')) === 'true') await page.keyboard.press('Escape');
+}
+
+describe('a contacts CSV of a shape we do not know', () => {
+  it('asks which column is which; a mapping with no name is refused with a clear message; mapped with the keyboard, it imports and the contacts appear', async () => {
+    const maud = await seedMember(e2e.server.app, 'Maud Mapping');
+    const page = await e2e.signedIn(maud);
+    await page.goto('/settings/import');
+    await page.getByLabel(t('imports:choose.label')).setInputFiles(`${eraPath('contacts')}/unknown-shape.csv`);
+    await page.getByRole('button', { name: t('imports:choose.start'), exact: true }).click();
+    const step = page.getByRole('region', { name: t('imports:mapping.title') });
+    await untilShown(step);
+    await page.getByRole('status').getByText(t('imports:status.needs_mapping')).waitFor();
+    // The first rows, to tell the columns apart.
+    await step.getByRole('cell', { name: 'Saltmarsh Orchards' }).waitFor();
+    await expectAccessible(page, 'the column-mapping step');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectNoSidewaysScroll(page, 'the column-mapping step on a phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // Nothing holds the name: refused, said plainly, and the step stays.
+    const submit = step.getByRole('button', { name: t('imports:mapping.submit') });
+    await submit.click();
+    await step.getByText(t('errors:import_mapping_no_name')).waitFor();
+    await expectAccessible(page, 'the column-mapping step refusing a mapping without a name');
+
+    // With the keyboard: Tab to each field, arrows to the column, Enter.
+    const field = (key: 'name' | 'emails' | 'organisation' | 'note') => step.getByLabel(t(`imports:mapping.fields.${key}`), { exact: true });
+    for (const [key, column] of [
+      ['name', 'Who'],
+      ['emails', 'Electronic address'],
+      ['organisation', 'Firm'],
+      ['note', 'Jotted down'],
+    ] as const) {
+      await tabTo(page, field(key));
+      await pickWithKeyboard(page, field(key), column);
+    }
+    await tabTo(page, submit);
+    await page.keyboard.press('Enter');
+    await untilShown(page.getByRole('heading', { name: t('imports:report.title') }));
+    expect(await page.getByText(t('errors:import_mapping_no_name')).count()).toBe(0);
+
+    await page.goto('/contacts');
+    const list = page.getByRole('list', { name: t('contacts:list.label') });
+    await list.getByRole('heading', { name: 'Wendeline Marchetti-Oyelaran', exact: true }).waitFor();
+    await list.getByRole('heading', { name: 'Leopold Ashgrove', exact: true }).waitFor();
+    await list.getByText('Saltmarsh Orchards').waitFor();
+    await list.getByText(t('contacts:howWeMet.csv')).first().waitFor();
+    await page.context().close();
   });
 });

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { cursor, pageLimit, queryText, text } from './primitives.ts';
+import { cursor, email, pageLimit, queryText, text } from './primitives.ts';
 import { page, personCard } from './search.ts';
 
 export const IMPORT_STATUSES = ['queued', 'parsing', 'needs_mapping', 'applying', 'done', 'failed'] as const;
@@ -101,7 +101,11 @@ export const contactListQuery = z.strictObject({
   matched: z.enum(['all', 'matched', 'unmatched']).default('all'),
 });
 export const contactMatches = z.object({ count: z.number(), items: z.array(contactView) });
-export const contactConnectBody = z.strictObject({ note: text(LIMITS.invitationNoteMax).default('') });
+export const contactConnectBody = z.strictObject({
+  note: text(LIMITS.invitationNoteMax).default(''),
+  /** The member's email address, for members who accept invitations only from people who know it (as POST /invitations). */
+  email: email.optional(),
+});
 export const contactNoteBody = z.strictObject({ text: text(LIMITS.relationshipNoteMax).refine((t) => t.trim().length > 0, { message: 'must not be empty' }) });
 export const contactNoteView = z.object({ id: z.number(), text: z.string(), notedOn: z.string().nullable(), createdAt: z.string() });
 export const contactNotes = z.object({ items: z.array(contactNoteView) });

@@ -16,6 +16,8 @@ export const contactsApi = {
   notes: (id: number) => api<{ items: ContactNoteView[] }>('GET', `${contact(id)}/notes`),
   addNote: (id: number, text: string) => api<{ id: number }>('POST', `${contact(id)}/notes`, { body: { text } }),
   setTags: (id: number, tagIds: number[]) => api<null>('PUT', `${contact(id)}/tags`, { body: { tagIds } }),
-  connect: (id: number, note: string) => api<{ outcome: 'invited' | 'connected'; invitationId: number }>('POST', `${contact(id)}/connect`, { body: { note } }),
+  /** `email` is for members who accept invitations only from people who know their address. */
+  connect: (id: number, note: string, email?: string) =>
+    api<{ outcome: 'invited' | 'connected'; invitationId: number }>('POST', `${contact(id)}/connect`, { body: { note, ...(email ? { email } : {}) } }),
   dismiss: (id: number) => api<null>('POST', `${contact(id)}/dismiss`),
 };

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { LIMITS } from '../../common/limits.ts';
 import { ApiError, type ApiErrorCode } from '../api/client.ts';
+import { contactsApi } from '../api/contacts.ts';
 import { type InvitationOrigin, networkApi } from '../api/network.ts';
 import { useNetworkMutation } from '../hooks/useNetworkMutation.ts';
 import { InviteError } from './InviteError.tsx';
@@ -12,12 +13,19 @@ interface Props {
   person: { handle: string; name: string };
   /**
    * Where the invitation was sent from; recorded as the start of the relationship ("how we met"). From a
-   * comment, the comment's id: the server derives the context from it.
+   * comment, the comment's id: the server derives the context from it. From one of my imported contacts, the
+   * contact's id: it goes through POST /contacts/:id/connect, whose context (import) the server sets.
    */
-  context: InvitationOrigin;
+  context: InvitationOrigin | { contactId: number };
+  /** A sentence in place of the usual intro, for a context that tells the other person something more. */
+  intro?: string;
   opened: boolean;
   onClose: () => void;
 }
+
+/** Sends the invitation the way its context asks for. */
+const invite = (handle: string, context: Props['context'], note: string, email?: string): Promise<{ outcome: 'invited' | 'connected' }> =>
+  typeof context === 'object' && 'contactId' in context ? contactsApi.connect(context.contactId, note, email) : networkApi.invite(handle, note, context, email);
 
 interface Vars {
   note: string;
@@ -36,13 +44,13 @@ const BDI = { bdi: <bdi /> };
  * A refusal stays in the dialog in the server's words; a member who accepts invitations only from people
  * who know their email address gets an email field.
  */
-export function ConnectDialog({ person, context, opened, onClose }: Props) {
+export function ConnectDialog({ person, context, intro, opened, onClose }: Props) {
   const { t } = useTranslation(['people', 'common']);
   const [note, setNote] = useState('');
   const [email, setEmail] = useState('');
   const [needsEmail, setNeedsEmail] = useState(false);
   const nudge = useNoteNudge(note, person.handle, opened);
-  const send = useNetworkMutation((vars: Vars) => networkApi.invite(person.handle, vars.note, context, vars.email || undefined), {
+  const send = useNetworkMutation((vars: Vars) => invite(person.handle, context, vars.note, vars.email || undefined), {
     // Lists offer Accept to someone who already invited the viewer; if their invitation arrived after the
     // list loaded, inviting back connects the two and the note goes nowhere, so say so rather than drop it silently.
     success: (vars, result) =>
@@ -92,7 +100,7 @@ export function ConnectDialog({ person, context, opened, onClose }: Props) {
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            <Trans t={t} i18nKey="connect.intro" values={{ firstName }} components={BDI} />
+            {intro ?? <Trans t={t} i18nKey="connect.intro" values={{ firstName }} components={BDI} />}
           </Text>
           <Textarea
             label={t('connect.note')}

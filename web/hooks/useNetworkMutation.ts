@@ -42,6 +42,8 @@ export function useNetworkMutation<TVars, TResult = unknown>(fn: (vars: TVars) =
         queryClient.invalidateQueries({ queryKey: ['directory'] }),
         // Posts and comments carry their authors' degrees and the Connect and Follow a comment offers.
         queryClient.invalidateQueries({ queryKey: keys.posts }),
+        // My imported contacts show whether the member each matched is connected with me.
+        queryClient.invalidateQueries({ queryKey: ['contacts'] }),
       ]);
     },
     onError: (error) => {

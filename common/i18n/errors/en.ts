@@ -215,6 +215,7 @@ const errors = {
   recommendation_state: 'This recommendation has changed in the meantime: reload the page.',
   imports_running: 'You already have {max} imports being processed. Wait for one to finish.',
   import_state: 'This import is not waiting for that any more: reload the page.',
+  import_mapping_no_name: 'Choose the column that holds each contact’s name: a full name, a first name or a last name.',
   contact_unmatched: 'This contact is not a member you can invite.',
   job_not_dead: 'This job is not dead any more (it was retried, or is running or done): reload the list.',
 

@@ -206,6 +206,7 @@ const errors: ErrorMessages = {
   recommendation_state: 'Nel frattempo questa referenza è cambiata: ricarica la pagina.',
   imports_running: 'Hai già {max} importazioni in corso. Attendi che una finisca.',
   import_state: 'Questa importazione non è più in attesa di questo: ricarica la pagina.',
+  import_mapping_no_name: 'Scegli la colonna che contiene il nome di ogni contatto: un nome completo, un nome o un cognome.',
   contact_unmatched: 'Questo contatto non è un membro che puoi invitare.',
   job_not_dead: 'Questo job non è più fallito (è stato riprovato, è in esecuzione o è concluso): ricarica l’elenco.',
 

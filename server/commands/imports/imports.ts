@@ -28,6 +28,9 @@ export async function createImport(db: Db, memberId: number, upload: { fileName:
 
 /** The member's column mapping for a CSV no preset knew: the import parses again with it. */
 export async function setImportMapping(db: Db, importId: number, mapping: ColumnMappingInput): Promise<void> {
+  // Without a name no row can become a contact: say so now, while the member can still change the mapping,
+  // rather than failing the import with it.
+  if (!mapping.name && !mapping.firstName && !mapping.lastName) throw new AppError(400, 'import_mapping_no_name');
   await inTransaction(db, async (tx) => {
     const updated = await rows<{ id: number }>(
       tx,

@@ -93,7 +93,7 @@ export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
       const [card] = contact.matchedMemberId === null ? [] : await loadPersonCards(lens, [contact.matchedMemberId]);
       const refusal = contactConnectRefusal(contact, card !== undefined);
       if (refusal) throw refusal;
-      const result = await sendInvitation(networkDeps(ctx), lens.actor, { to: card!.handle, note: request.body.note, context: 'profile' }, { context: 'import' });
+      const result = await sendInvitation(networkDeps(ctx), lens.actor, { to: card!.handle, note: request.body.note, context: 'profile', ...(request.body.email ? { email: request.body.email } : {}) }, { context: 'import' });
       return reply.status(result.outcome === 'invited' ? 201 : 200).send(result);
     },
   );

@@ -151,6 +151,49 @@ describeEachEngine('member imports and contacts', (get) => {
     expect(anon.statusCode).toBe(401);
   });
 
+  it('stops a CSV of unknown shape at needs_mapping; refuses a mapping with no name column (400, still waiting); imports with a good one', async () => {
+    const m = await signUp(get().app, 'Mapping Member');
+    const started = await upload(m, 'unknown-shape.csv', await readFile(`${eraPath('contacts')}/unknown-shape.csv`));
+    expect(started.statusCode, started.body).toBe(202);
+    const { id } = started.json<{ id: number }>();
+    const waiting = await finish(m, id);
+    expect(waiting.status).toBe('needs_mapping');
+    expect(waiting.mapping.headers).toEqual(['Who', 'Electronic address', 'Firm', 'Jotted down']);
+    expect(waiting.mapping.proposed.name).toBeUndefined();
+
+    const nameless = await m.call('POST', `/api/v1/imports/${id}/mapping`, { mapping: { organisation: 'Firm' } });
+    expect(nameless.statusCode, nameless.body).toBe(400);
+    expect(nameless.json().code).toBe('import_mapping_no_name');
+    expect((await m.call('GET', `/api/v1/imports/${id}`)).json().status).toBe('needs_mapping');
+
+    const mapped = await m.call('POST', `/api/v1/imports/${id}/mapping`, { mapping: { name: 'Who', emails: ['Electronic address'], organisation: 'Firm', note: 'Jotted down' } });
+    expect(mapped.statusCode, mapped.body).toBe(202);
+    expect((await finish(m, id)).status).toBe('done');
+    const contacts = (await m.call('GET', '/api/v1/contacts')).json<{ items: { name: string; organisation: string; emails: string[]; source: string }[] }>().items;
+    expect(contacts.map((c) => [c.name, c.organisation, c.emails, c.source]).sort()).toEqual([
+      ['Leopold Ashgrove', 'Ashgrove Bindery', ['leopold.ashgrove@example.org'], 'csv'],
+      ['Wendeline Marchetti-Oyelaran', 'Saltmarsh Orchards', ['wendeline@example.net'], 'csv'],
+    ]);
+  });
+
+  it('connects with a matched contact who accepts invitations only from people who know their email, given the address', async () => {
+    const pia = await signUp(get().app, 'Pia Picky-Contact', 'pia.picky@example.org');
+    await pia.call('PATCH', '/api/v1/me/profile', { experience: [{ organisation: 'Quietwater Studio', title: 'Designer', startDate: '2021-01' }] });
+    await pia.call('PUT', '/api/v1/me/screening', { mode: 'manual', whoCanInvite: 'email', rules: [], otherwise: 'inbox' });
+    const m = await signUp(get().app, 'Knows Pia');
+    const card = 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Pia Picky-Contact\r\nORG:Quietwater Studio\r\nEND:VCARD\r\n';
+    const started = await upload(m, 'pia.vcf', Buffer.from(card));
+    expect((await finish(m, started.json<{ id: number }>().id)).status).toBe('done');
+    const [contact] = (await m.call('GET', '/api/v1/contacts')).json<{ items: { id: number; member: { handle: string } | null }[] }>().items;
+    expect(contact?.member?.handle).toBe(pia.handle);
+    const refused = await m.call('POST', `/api/v1/contacts/${contact!.id}/connect`, { note: 'From my address book' });
+    expect([refused.statusCode, refused.json().code]).toEqual([403, 'invitation_needs_email']);
+    const sent = await m.call('POST', `/api/v1/contacts/${contact!.id}/connect`, { note: 'From my address book', email: 'pia.picky@example.org' });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const [inv] = await rows<{ context: string }>(db(), sql`SELECT context FROM invitations WHERE id = ${sent.json().invitationId}`);
+    expect(inv!.context).toBe('import');
+  });
+
   it('answers 413 import_too_large over the configured limit', async () => {
     const m = await signUp(get().app, 'Too Large');
     const limits = get().app.ctx.config.imports.limits;

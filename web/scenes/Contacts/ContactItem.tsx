@@ -6,11 +6,11 @@ import { useId, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { contactsApi, type ContactView } from '../../api/contacts.ts';
+import { ConnectDialog } from '../../components/ConnectDialog.tsx';
 import { DegreeBadge } from '../../components/DegreeBadge.tsx';
 import { InviteByEmailDialog } from '../../components/email-invitations/InviteByEmailDialog.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { useFormat } from '../../i18n/format.ts';
-import { ContactConnectDialog } from './ContactConnectDialog.tsx';
 import { ContactDetails } from './ContactDetails.tsx';
 import { contactKeys, firstName, howWeMet } from './contactWords.ts';
 
@@ -124,7 +124,15 @@ export function ContactItem({ contact }: { contact: ContactView }) {
       <Collapse in={open} id={detailsId}>
         {open && <ContactDetails contact={contact} />}
       </Collapse>
-      {member && <ContactConnectDialog contact={contact} opened={connecting} onClose={() => setConnecting(false)} />}
+      {member && (
+        <ConnectDialog
+          person={member}
+          context={{ contactId: contact.id }}
+          intro={t('connect.intro')}
+          opened={connecting}
+          onClose={() => setConnecting(false)}
+        />
+      )}
       {!member && email && inviting && (
         <InviteByEmailDialog opened={inviting} onClose={() => setInviting(false)} initial={{ email, name: firstName(contact.name) }} />
       )}

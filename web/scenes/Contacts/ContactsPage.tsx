@@ -1,13 +1,11 @@
-import { Button, Group, Paper, Select, Text, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { LIMITS } from '../../../common/limits.ts';
 import { type ContactFilter, contactsApi } from '../../api/contacts.ts';
-import { PagedList } from '../../components/PagedList.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, NextSteps } from '../../components/PageState.tsx';
+import { FilteredListPage } from '../../components/FilteredListPage.tsx';
 import { usePagedQuery } from '../../hooks/usePagedQuery.ts';
 import { ContactItem } from './ContactItem.tsx';
 import { contactKeys } from './contactWords.ts';
@@ -31,21 +29,14 @@ export function ContactsPage() {
     const next = { q, show: matched, ...change };
     setParams({ ...(next.q ? { q: next.q } : {}), ...(next.show !== 'all' ? { show: next.show } : {}) }, { replace: true });
   };
-  const filtered = debounced !== '' || matched !== 'all';
 
   return (
-    <>
-      <PageHeader
-        title={t('page.title')}
-        description={t('page.description')}
-        actions={
-          <Button component={Link} to="/settings/import" variant="default">
-            {t('page.import')}
-          </Button>
-        }
-      />
-      <Paper p="md" radius="md">
-        <Group mb="sm" align="flex-end" wrap="wrap">
+    <FilteredListPage
+      title={t('page.title')}
+      description={t('page.description')}
+      action={{ to: '/settings/import', label: t('page.import') }}
+      filters={
+        <>
           <TextInput
             type="search"
             label={t('filter.search')}
@@ -64,23 +55,15 @@ export function ContactsPage() {
             allowDeselect={false}
             w={{ base: '100%', xs: 240 }}
           />
-        </Group>
-        <PagedList
-          query={query}
-          label={t('list.label')}
-          loadingLabel={t('list.loading')}
-          empty={
-            filtered ? (
-              <Text c="dimmed">{t('list.noResults')}</Text>
-            ) : (
-              <EmptyState title={t('list.empty.title')} action={<NextSteps steps={[{ to: '/settings/import', label: t('list.empty.action') }]} />}>
-                {t('list.empty.body')}
-              </EmptyState>
-            )
-          }
-          renderItem={(c) => <ContactItem contact={c} />}
-        />
-      </Paper>
-    </>
+        </>
+      }
+      filtered={debounced !== '' || matched !== 'all'}
+      noResults={t('list.noResults')}
+      empty={{ title: t('list.empty.title'), body: t('list.empty.body'), action: { to: '/settings/import', label: t('list.empty.action') } }}
+      query={query}
+      label={t('list.label')}
+      loadingLabel={t('list.loading')}
+      renderItem={(c) => <ContactItem contact={c} />}
+    />
   );
 }

@@ -52,13 +52,8 @@ export default {
     detailsLabel: 'Notes and tags for {name}',
   },
   connect: {
-    title: 'Connect with {name}',
+    /** The dialog is the common one (people:connect); this sentence replaces its intro. */
     intro: 'They will see that you know each other from your imported contacts.',
-    note: 'A personal note (optional)',
-    send: 'Send invitation',
-    cancel: 'Cancel',
-    sent: 'Invitation sent to {name}.',
-    connectedNow: 'You are now connected with {name}.',
   },
   notes: {
     title: 'Private notes',

@@ -11,7 +11,7 @@ export default {
   },
   choose: {
     title: 'Choose a file',
-    explain: 'LinkedIn’s data archive (the ZIP it emails you, or its CSV files one at a time), a vCard file (versions 3 and 4) or a contacts CSV from Google or Outlook.',
+    explain: 'LinkedIn’s data archive (the ZIP it emails you, or its CSV files one at a time), a vCard file (versions 3 and 4), a contacts CSV from Google or Outlook, or the export of your data from a Rapport community.',
     label: 'File to import (.zip, .csv or .vcf)',
     drop: 'Drop a file here, or',
     browse: 'choose a file',
@@ -114,7 +114,7 @@ export default {
       line_too_long: 'A line is far too long to be a contact.',
       missing_headers: 'The column names are missing.',
       too_many_rows: 'The file has too many rows.',
-      unrecognised_file: 'This is not a file we can import: choose a LinkedIn archive, a vCard or a contacts CSV.',
+      unrecognised_file: 'This is not a file we can import: choose a LinkedIn archive, a vCard, a contacts CSV or a Rapport export.',
       unsupported_version: 'This version of the format cannot be read.',
       invalid_json: 'The file holds data we cannot read.',
       mapping_required: 'The columns of this CSV need matching first.',
@@ -150,8 +150,8 @@ export default {
     cancel: 'Cancel',
   },
   draft: {
-    title: 'Review your profile from LinkedIn',
-    intro: 'Your archive has a profile. Check it and save what you want on your profile here; ticked items replace that list on your profile, untick them all to keep yours.',
+    title: 'Review the profile from your file',
+    intro: 'Your file has a profile. Check it and save what you want on your profile here; ticked items replace that list on your profile, untick them all to keep yours.',
     headline: 'Headline',
     summary: 'Summary',
     location: 'Location',
@@ -165,7 +165,7 @@ export default {
     saved: 'Saved to your profile.',
     applied: 'You saved this profile on {date}.',
     viewProfile: 'See your profile',
-    loading: 'Loading the profile from your archive…',
+    loading: 'Loading the profile from your file…',
   },
   /** Endorsements and recommendations received elsewhere (LinkedIn): history, never live endorsements. */
   history: {

@@ -55,13 +55,8 @@ const contacts: Messages<typeof english> = {
     detailsLabel: 'Note ed etichette per {name}',
   },
   connect: {
-    title: 'Collegati con {name}',
+    /** The dialog is the common one (people:connect); this sentence replaces its intro. */
     intro: 'Vedrà che vi conoscete dai tuoi contatti importati.',
-    note: 'Una nota personale (facoltativa)',
-    send: 'Invia invito',
-    cancel: 'Annulla',
-    sent: 'Invito inviato a {name}.',
-    connectedNow: 'Ora sei collegato con {name}.',
   },
   notes: {
     title: 'Note private',

@@ -13,7 +13,7 @@ const imports: Messages<typeof english> = {
   },
   choose: {
     title: 'Scegli un file',
-    explain: 'L’archivio dei dati di LinkedIn (lo ZIP che ti invia via email, o i suoi file CSV uno alla volta), un file vCard (versioni 3 e 4) o un CSV di contatti da Google o Outlook.',
+    explain: 'L’archivio dei dati di LinkedIn (lo ZIP che ti invia via email, o i suoi file CSV uno alla volta), un file vCard (versioni 3 e 4), un CSV di contatti da Google o Outlook, o l’esportazione dei tuoi dati da una comunità Rapport.',
     label: 'File da importare (.zip, .csv o .vcf)',
     drop: 'Trascina qui un file, oppure',
     browse: 'scegli un file',
@@ -116,7 +116,7 @@ const imports: Messages<typeof english> = {
       line_too_long: 'Una riga è troppo lunga per essere un contatto.',
       missing_headers: 'Mancano i nomi delle colonne.',
       too_many_rows: 'Il file ha troppe righe.',
-      unrecognised_file: 'Non è un file che possiamo importare: scegli un archivio di LinkedIn, una vCard o un CSV di contatti.',
+      unrecognised_file: 'Non è un file che possiamo importare: scegli un archivio di LinkedIn, una vCard, un CSV di contatti o un’esportazione di Rapport.',
       unsupported_version: 'Questa versione del formato non si può leggere.',
       invalid_json: 'Il file contiene dati che non riusciamo a leggere.',
       mapping_required: 'Prima bisogna abbinare le colonne di questo CSV.',
@@ -152,8 +152,8 @@ const imports: Messages<typeof english> = {
     cancel: 'Annulla',
   },
   draft: {
-    title: 'Rivedi il tuo profilo da LinkedIn',
-    intro: 'Il tuo archivio contiene un profilo. Controllalo e salva sul tuo profilo ciò che vuoi; le voci spuntate sostituiscono quell’elenco sul tuo profilo, togli tutte le spunte per tenere il tuo.',
+    title: 'Rivedi il profilo dal tuo file',
+    intro: 'Il tuo file contiene un profilo. Controllalo e salva sul tuo profilo ciò che vuoi; le voci spuntate sostituiscono quell’elenco sul tuo profilo, togli tutte le spunte per tenere il tuo.',
     headline: 'Titolo',
     summary: 'Riepilogo',
     location: 'Località',
@@ -167,7 +167,7 @@ const imports: Messages<typeof english> = {
     saved: 'Salvato sul tuo profilo.',
     applied: 'Hai salvato questo profilo il {date}.',
     viewProfile: 'Vedi il tuo profilo',
-    loading: 'Caricamento del profilo dal tuo archivio…',
+    loading: 'Caricamento del profilo dal tuo file…',
   },
   /** Endorsements and recommendations received elsewhere (LinkedIn): history, never live endorsements. */
   history: {
