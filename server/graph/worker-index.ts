@@ -85,7 +85,7 @@ export const readCost = {
   suggest(g: CsrGraph, viewer: number, limit: number): number {
     return limit <= 0 || g.degree(viewer) === 0 ? 0 : Infinity;
   },
-  /** The 2-hop walk finding the ties, then Louvain over them (graphology's, far slower per tie than a CSR kernel: ×20). */
+  /** The 2-hop walk finding the ties, then Louvain over them (csr-louvain.ts: several passes per tie; ×20 keeps hubs off the event loop). */
   egoStructure(g: CsrGraph, viewer: number, limit: number): number {
     return 20 * twoHopWork(g, viewer, limit / 20);
   },
