@@ -18,6 +18,7 @@
  * the query is answered inline: same answer, only the event loop pays for it.
  */
 import type { CsrGraph } from './csr.ts';
+import { type CommunityStructure, communityStructureOf } from './csr-community.ts';
 import { type EgoResult, egoStructureOf } from './csr-ego.ts';
 import { CsrGraphIndex } from './csr-index.ts';
 import { GALLOP_RATIO } from './csr-intersect.ts';
@@ -123,6 +124,7 @@ export class WorkerGraphIndex implements GraphIndex {
     secondDegree: { inline: 0, pool: 0, fallback: 0 },
     suggest: { inline: 0, pool: 0, fallback: 0 },
     egoStructure: { inline: 0, pool: 0, fallback: 0 },
+    communityStructure: { inline: 0, pool: 0, fallback: 0 },
   };
 
   constructor(
@@ -260,6 +262,22 @@ export class WorkerGraphIndex implements GraphIndex {
       () => {
         const avoid = idArray(opts.avoid);
         return this.pool.run('egoStructure', { viewer, avoid, seed: opts.seed }, buffers(avoid));
+      },
+      local,
+    );
+  }
+
+  /**
+   * The whole community's clusters and bridges (csr-community.ts), for the daily structure job: always in the
+   * pool (seconds at a million members), inline only when the pool cannot answer.
+   */
+  async communityStructure(opts: { exclude: ReadonlySet<number>; seed: number }): Promise<CommunityStructure> {
+    const local = async (): Promise<CommunityStructure> => communityStructureOf(this.graph, idArray(opts.exclude), opts.seed);
+    return this.offload(
+      'communityStructure',
+      () => {
+        const exclude = idArray(opts.exclude);
+        return this.pool.run('communityStructure', { exclude, seed: opts.seed }, buffers(exclude));
       },
       local,
     );
