@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { communityStructureOf, MIN_CLUSTER_SIZE } from './csr-community.ts';
 import { CsrGraph } from './csr.ts';
+import { CsrGraphIndex } from './csr-index.ts';
+import { WorkerGraphIndex } from './worker-index.ts';
 
 function clique(ids: number[]): [number, number][] {
   const out: [number, number][] = [];
@@ -33,5 +35,20 @@ describe('the community structure over the CSR', () => {
     const one = communityStructureOf(g, null, 15), two = communityStructureOf(g, null, 15);
     expect(Array.from(two.cluster)).toEqual(Array.from(one.cluster));
     expect(Array.from(two.bridges)).toEqual(Array.from(one.bridges));
+  });
+
+  it('answers in a graph worker exactly as inline', async () => {
+    const index = new WorkerGraphIndex(new CsrGraphIndex(g), { size: 1, inlineWork: 0 });
+    await index.ready();
+    try {
+      const remote = await index.communityStructure({ exclude: new Set([12]), seed: 15 });
+      const local = communityStructureOf(g, Int32Array.from([12]), 15);
+      expect(index.routed.communityStructure).toMatchObject({ pool: 1, fallback: 0 });
+      expect(Array.from(remote.cluster)).toEqual(Array.from(local.cluster));
+      expect(Array.from(remote.bridges)).toEqual(Array.from(local.bridges));
+      expect(remote.modularity).toBe(local.modularity);
+    } finally {
+      await index.close();
+    }
   });
 });
