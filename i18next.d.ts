@@ -3,6 +3,7 @@ import type { Messages as ServerMessages } from './server/i18n/en.ts';
 import type account from './web/i18n/resources/en/account.ts';
 import type contacts from './web/i18n/resources/en/contacts.ts';
 import type garden from './web/i18n/resources/en/garden.ts';
+import type communityStructure from './web/i18n/resources/en/communityStructure.ts';
 import type admin from './web/i18n/resources/en/admin.ts';
 import type directory from './web/i18n/resources/en/directory.ts';
 import type editProfile from './web/i18n/resources/en/editProfile.ts';
@@ -45,6 +46,7 @@ declare module 'i18next' {
       account: typeof account;
       contacts: typeof contacts;
       garden: typeof garden;
+      communityStructure: typeof communityStructure;
       admin: typeof admin;
       directory: typeof directory;
       editProfile: typeof editProfile;

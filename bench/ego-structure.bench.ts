@@ -7,8 +7,8 @@
  * The graph: 60,000 members; the hub (0) is connected to members 1–10,000, who fall into 25 planted
  * communities of 400; each of them has about `--ties` ties to other connections of the hub (90% inside
  * its community) and 30 to members outside the hub's network (which the 2-hop walk must read and skip).
- * Also reported inline, by phase: reading the ties off the CSR, and the analysis (graphology build,
- * Louvain, bridges, Burt).
+ * Also reported inline, by phase: reading the ties off the CSR, and the analysis (CSR Louvain,
+ * server/graph/csr-louvain.ts, bridges, Burt).
  */
 import { makeRandom } from './graph/generate.ts';
 import { CsrGraph } from '../server/graph/csr.ts';

@@ -40,6 +40,7 @@ import { registerImports } from './jobs/imports.ts';
 import { logSerializers } from './http/log-serializers.ts';
 import { GARDEN_BASELINE_SCHEDULE, registerGardenBaseline } from './jobs/garden-baseline.ts';
 import { BACKUP_SCHEDULE, backsItselfUp, registerBackup } from './jobs/backup.ts';
+import { COMMUNITY_STRUCTURE_SCHEDULE, registerCommunityStructure } from './jobs/community-structure.ts';
 import { attachGardenCache, GardenCache } from './garden/cache.ts';
 import { GardenCacheProcessor } from './events/processors/garden-cache.ts';
 import { gardenRoutes } from './routes/garden/garden.ts';
@@ -68,6 +69,7 @@ import { adminRoutes } from './routes/admin/admin.ts';
 import { auditRoutes } from './routes/admin/audit.ts';
 import { exportRoutes } from './routes/exports/exports.ts';
 import { adminJobRoutes } from './routes/admin/jobs.ts';
+import { adminCommunityStructureRoutes } from './routes/admin/community-structure.ts';
 import { moderationRoutes } from './routes/admin/moderation.ts';
 import { adminOrganisationRoutes } from './routes/admin/organisations.ts';
 import { authRoutes } from './routes/auth/auth.ts';
@@ -186,12 +188,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerAccountDeletion(jobs, database.db);
   registerGardenBaseline(jobs, { db: database.db });
   registerBackup(jobs, { database, config });
+  registerCommunityStructure(jobs, { db: database.db, graph: () => graph });
   const scheduler = new Scheduler(database.db, [
     ...MAINTENANCE_SCHEDULES,
     DIGEST_SCHEDULE,
     KEEP_IN_TOUCH_SCHEDULE,
     DELETION_SWEEP_SCHEDULE,
     GARDEN_BASELINE_SCHEDULE,
+    COMMUNITY_STRUCTURE_SCHEDULE,
     SUGGESTIONS_LEARN_SCHEDULE,
     ...(backsItselfUp(config) ? [BACKUP_SCHEDULE] : []),
   ]);
@@ -253,6 +257,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(moderationRoutes, { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1' });
   await app.register(adminJobRoutes, { prefix: '/api/v1' });
+  await app.register(adminCommunityStructureRoutes, { prefix: '/api/v1' });
   await app.register(adminOrganisationRoutes, { prefix: '/api/v1' });
   await app.register(noticeRoutes, { prefix: '/api/v1' });
   await app.register(reportRoutes, { prefix: '/api/v1' });

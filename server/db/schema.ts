@@ -23,4 +23,5 @@ export * from './tables/imports.ts';
 export * from './tables/admire.ts';
 export * from './tables/outreach.ts';
 export * from './tables/garden.ts';
+export * from './tables/community-structure.ts';
 export * from './tables/opportunities.ts';

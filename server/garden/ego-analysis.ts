@@ -7,8 +7,7 @@
  * the data Burt's measures are defined on: an alter's degree below is its degree *inside* the ego network
  * (its tie to ego plus its ties to other alters), not in the whole community.
  */
-import Graph from 'graphology';
-import louvain from 'graphology-communities-louvain';
+import { csrFromTies, louvain, seededRandom } from '../graph/csr-louvain.ts';
 
 /** The ego network: n alters (local indices 0..n-1) and the undirected ties among them, each once. */
 export interface EgoNetwork {
@@ -39,17 +38,8 @@ export interface EgoAnalysis {
 /** A connection bridges when it holds at least this many ties into each of two clusters: one stray tie makes no bridge. */
 export const MIN_BRIDGE_TIES = 2;
 
-/** Mulberry32: a small seeded PRNG, so Louvain's random order (and so the clusters) is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Re-exported: the seeded PRNG lives beside the Louvain that uses it. */
+export { seededRandom };
 
 export const DEFAULT_SEED = 15;
 
@@ -76,23 +66,14 @@ function clustersOf(ego: EgoNetwork, deg: Int32Array, seed: number): Int32Array 
   const { n, tieA, tieB } = ego;
   const cluster = new Int32Array(n).fill(-1);
   if (tieA.length === 0) return cluster;
-  // Keys made once: graphology keys are strings, and building the graph is most of the cost (bench/ego-structure.bench.ts).
-  const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
-  const keys = Array.from({ length: n }, (_, i) => String(i));
-  for (let i = 0; i < n; i++) if (deg[i]! > 0) graph.addNode(keys[i]!);
-  for (let e = 0; e < tieA.length; e++) graph.addUndirectedEdgeWithKey(e, keys[tieA[e]!]!, keys[tieB[e]!]!);
-  const found = louvain(graph, { rng: seededRandom(seed), getEdgeWeight: null });
-  const raw = new Int32Array(n).fill(-1);
-  let count = 0;
-  for (const key in found) {
-    const c = found[key]!;
-    raw[Number(key)] = c;
-    if (c + 1 > count) count = c + 1;
-  }
+  // Louvain over a CSR built straight from the ties (server/graph/csr-louvain.ts): no graphology graph to build,
+  // which had cost more than the clustering (bench/ego-structure.bench.ts). Isolated alters stay singletons.
+  const found = louvain(csrFromTies(n, tieA, tieB), { seed });
+  const raw = found.community, count = found.count;
   const size = new Int32Array(count), first = new Int32Array(count).fill(n);
   for (let i = 0; i < n; i++) {
+    if (deg[i] === 0) continue;
     const c = raw[i]!;
-    if (c < 0) continue;
     size[c]!++;
     if (i < first[c]!) first[c] = i;
   }
@@ -101,7 +82,7 @@ function clustersOf(ego: EgoNetwork, deg: Int32Array, seed: number): Int32Array 
     .sort((a, b) => size[b]! - size[a]! || first[a]! - first[b]!);
   const renumber = new Int32Array(count).fill(-1);
   order.forEach((c, k) => (renumber[c] = k));
-  for (let i = 0; i < n; i++) if (raw[i]! >= 0) cluster[i] = renumber[raw[i]!]!;
+  for (let i = 0; i < n; i++) if (deg[i]! > 0) cluster[i] = renumber[raw[i]!]!;
   return cluster;
 }
 

@@ -14,6 +14,7 @@
  */
 import { isMainThread, type MessagePort, parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { CsrGraph, CTL } from './csr.ts';
+import { copyForLouvain, structureOf } from './csr-community.ts';
 import { egoStructureOf } from './csr-ego.ts';
 import { CsrQueries } from './csr-queries.ts';
 import type { ArraysMessage, FromWorker, QueryArgs, QueryOp, QueryResults, ToWorker, WorkerInit } from './worker-pool.ts';
@@ -64,7 +65,22 @@ function execute(q: CsrQueries, op: QueryOp, raw: QueryArgs[QueryOp], transfer: 
       for (const arr of [out.alters, out.tieA, out.tieB, out.cluster, out.bridgeScore]) if (arr.buffer instanceof ArrayBuffer) transfer.push(arr.buffer);
       return out;
     }
+    case 'communityStructure': {
+      // Only the copy runs under the seqlock: Louvain on a million members takes seconds, and would be thrown
+      // away by any write in the meantime. `finish` clusters the copy once it is known to be consistent.
+      const a = raw as QueryArgs['communityStructure'];
+      return copyForLouvain(q.g, a.exclude);
+    }
   }
+}
+
+/** The part of an operation that runs after its validated read (see `execute`'s communityStructure). */
+function finish(op: QueryOp, raw: QueryArgs[QueryOp], value: unknown, transfer: ArrayBuffer[]): unknown {
+  if (op !== 'communityStructure') return value;
+  const copy = value as ReturnType<typeof copyForLouvain>;
+  const out: QueryResults['communityStructure'] = structureOf(copy.csr, copy.members, (raw as QueryArgs['communityStructure']).seed);
+  for (const arr of [out.cluster, out.bridges, out.bridgeScores, out.bridgeClusterOff, out.bridgeClusters]) if (arr.buffer instanceof ArrayBuffer) transfer.push(arr.buffer);
+  return out;
 }
 
 /** The replica and its query loop, apart from the message plumbing (so it can be driven directly). */
@@ -137,7 +153,7 @@ export class ReplicaAnswerer {
       if (!valid || threw) this.scrub();
       if (valid) {
         if (threw) throw error;
-        return { ok: true, value, attempts, transfer };
+        return { ok: true, value: finish(op, args, value, transfer), attempts, transfer };
       }
       if (attempts >= this.init.maxAttempts || performance.now() > deadline) return { ok: false, attempts };
     }

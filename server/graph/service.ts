@@ -10,6 +10,7 @@ import type { DbOrTx } from '../db/connection.ts';
 import { ChangeMarks } from '../events/change-marks.ts';
 import { readEvents } from '../events/outbox.ts';
 import type { StoredEvent } from '../events/types.ts';
+import { type CommunityStructure, communityStructureOf } from './csr-community.ts';
 import { type EgoResult, egoStructureOf } from './csr-ego.ts';
 import { CsrGraphIndex } from './csr-index.ts';
 import type { CsrGraph } from './csr.ts';
@@ -86,6 +87,12 @@ export class GraphService {
   egoStructure(viewer: number, opts: { avoid?: ReadonlySet<number>; seed: number }): Promise<EgoResult> {
     if (this.workers) return this.workers.egoStructure(viewer, opts);
     return Promise.resolve(egoStructureOf(this.csr.graph, viewer, opts.avoid, opts.seed));
+  }
+
+  /** The whole community's clusters and bridges (csr-community.ts), without the excluded members: in a worker when workers run. */
+  communityStructure(opts: { exclude: ReadonlySet<number>; seed: number }): Promise<CommunityStructure> {
+    if (this.workers) return this.workers.communityStructure(opts);
+    return Promise.resolve(communityStructureOf(this.csr.graph, Int32Array.from(opts.exclude), opts.seed));
   }
 
   get csrIndex(): CsrGraphIndex {

@@ -18,6 +18,7 @@
  * the query is answered inline: same answer, only the event loop pays for it.
  */
 import type { CsrGraph } from './csr.ts';
+import { type CommunityStructure, communityStructureOf } from './csr-community.ts';
 import { type EgoResult, egoStructureOf } from './csr-ego.ts';
 import { CsrGraphIndex } from './csr-index.ts';
 import { GALLOP_RATIO } from './csr-intersect.ts';
@@ -85,7 +86,7 @@ export const readCost = {
   suggest(g: CsrGraph, viewer: number, limit: number): number {
     return limit <= 0 || g.degree(viewer) === 0 ? 0 : Infinity;
   },
-  /** The 2-hop walk finding the ties, then Louvain over them (graphology's, far slower per tie than a CSR kernel: ×20). */
+  /** The 2-hop walk finding the ties, then Louvain over them (csr-louvain.ts: several passes per tie; ×20 keeps hubs off the event loop). */
   egoStructure(g: CsrGraph, viewer: number, limit: number): number {
     return 20 * twoHopWork(g, viewer, limit / 20);
   },
@@ -123,6 +124,7 @@ export class WorkerGraphIndex implements GraphIndex {
     secondDegree: { inline: 0, pool: 0, fallback: 0 },
     suggest: { inline: 0, pool: 0, fallback: 0 },
     egoStructure: { inline: 0, pool: 0, fallback: 0 },
+    communityStructure: { inline: 0, pool: 0, fallback: 0 },
   };
 
   constructor(
@@ -260,6 +262,22 @@ export class WorkerGraphIndex implements GraphIndex {
       () => {
         const avoid = idArray(opts.avoid);
         return this.pool.run('egoStructure', { viewer, avoid, seed: opts.seed }, buffers(avoid));
+      },
+      local,
+    );
+  }
+
+  /**
+   * The whole community's clusters and bridges (csr-community.ts), for the daily structure job: always in the
+   * pool (seconds at a million members), inline only when the pool cannot answer.
+   */
+  async communityStructure(opts: { exclude: ReadonlySet<number>; seed: number }): Promise<CommunityStructure> {
+    const local = async (): Promise<CommunityStructure> => communityStructureOf(this.graph, idArray(opts.exclude), opts.seed);
+    return this.offload(
+      'communityStructure',
+      () => {
+        const exclude = idArray(opts.exclude);
+        return this.pool.run('communityStructure', { exclude, seed: opts.seed }, buffers(exclude));
       },
       local,
     );

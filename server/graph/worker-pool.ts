@@ -27,6 +27,7 @@ import { MessageChannel, type MessagePort, type TransferListItem, Worker } from 
 import { type CsrArrays, type CsrGraph, CTL } from './csr.ts';
 import type { EgoResult } from './csr-ego.ts';
 import type { Mutuals, Suggestion } from './graph-index.ts';
+import type { CommunityStructure } from './csr-community.ts';
 import type { LinkModel } from './link-model.ts';
 
 // ---- the protocol (graph-worker.ts imports these types) ----
@@ -40,6 +41,8 @@ export interface QueryArgs {
   secondDegree: { viewer: number; avoid: Int32Array | null };
   suggest: { viewer: number; limit: number; avoid: Int32Array | null; exclude: Int32Array | null; nowDay: number; model: LinkModel | null };
   egoStructure: { viewer: number; avoid: Int32Array | null; seed: number };
+  /** The whole graph's clusters and bridges (csr-community.ts), leaving out `exclude` (inactive members). */
+  communityStructure: { exclude: Int32Array | null; seed: number };
 }
 
 /** Results per operation. Degrees come back as an Int8Array with -1 for null, counts as an Int32Array (transferred, not copied). */
@@ -51,6 +54,7 @@ export interface QueryResults {
   secondDegree: Int32Array;
   suggest: Suggestion[];
   egoStructure: EgoResult;
+  communityStructure: CommunityStructure;
 }
 
 export type QueryOp = keyof QueryArgs;

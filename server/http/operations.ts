@@ -340,6 +340,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/admin/deletions': { operationId: 'countAccountDeletions', errors: OPERATORS },
   'GET /api/v1/admin/jobs': { operationId: 'countJobs', errors: OPERATORS },
   'GET /api/v1/admin/jobs/dead': { operationId: 'listDeadJobs', errors: OPERATORS },
+  'GET /api/v1/admin/community/structure': { operationId: 'getCommunityStructure', errors: OPERATORS },
   'POST /api/v1/admin/jobs/:id/retry': { operationId: 'retryJob', errors: [...OPERATORS, 'not_found', 'job_not_dead'] },
   'POST /api/v1/admin/jobs/:id/discard': { operationId: 'discardJob', errors: [...OPERATORS, 'not_found', 'job_not_dead'] },
   'POST /api/v1/admin/jobs/digest': { operationId: 'runDigestNow', errors: OPERATORS },

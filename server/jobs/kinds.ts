@@ -37,6 +37,8 @@ export interface JobKinds {
   'backup.embedded': { day: string };
   /** Recompute the garden's community baseline (commands/garden/baseline.ts), daily. */
   'garden.baseline': { day: string };
+  /** The community's clusters, bridges and density today (commands/community/structure.ts), daily. */
+  'community.structure': { day: string };
   /** Learn people-you-may-know weights from the community's history (jobs/suggestions-learn.ts), weekly. */
   'suggestions.learn': { week: string };
 }

@@ -31,6 +31,7 @@ export type Action =
   | 'member.demote'
   | 'moderation.act'
   | 'jobs.manage'
+  | 'community.analytics'
   | 'content.remove';
 
 export function allow(actor: Actor | null, action: Action, subject: Subject): boolean {
@@ -61,6 +62,9 @@ export function allow(actor: Actor | null, action: Action, subject: Subject): bo
       return actor.role === 'admin';
     case 'jobs.manage':
       // The job queue's dead letters, retried or discarded, and the digest run on demand: operators only.
+      return actor.role === 'admin' && subject.kind === 'site';
+    case 'community.analytics':
+      // The community's clusters, bridges and growth (Admin → Community): operators only; members never see who bridges whom.
       return actor.role === 'admin' && subject.kind === 'site';
     case 'moderation.act':
       // Warn, restrict or dismiss: operators only, and never about themselves (suspension has its own rule).

@@ -132,6 +132,8 @@ export const PURGE_PLAN: PlanEntry[] = [
       sql`DELETE FROM invitations WHERE sender_id = ${m.id} OR recipient_id = ${m.id}`,
     ],
   },
+  // Operator analytics (Admin → Community): the member's row among the community's bridges goes; the next daily run recomputes.
+  { table: 'community_bridges', refs: ['member_id'], action: 'delete', why: 'their place among the bridges between the community’s clusters', statements: del('community_bridges', 'member_id') },
   { table: 'suggestion_dismissals', refs: ['member_id', 'other_id'], action: 'delete', why: 'both sides', statements: del('suggestion_dismissals', 'member_id', 'other_id') },
   // One person a week (docs/outreach.md): private to the member; rows where they are the other side go too.
   { table: 'outreach_goals', refs: ['member_id'], action: 'delete', why: 'their weekly goal', statements: del('outreach_goals', 'member_id') },

@@ -1,8 +1,9 @@
 import { Paper, Tabs } from '@mantine/core';
-import { IconBuilding, IconFlag, IconHistory, IconMail, IconStack2, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconChartDots3, IconFlag, IconHistory, IconMail, IconStack2, IconUsers } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState } from '../../components/PageState.tsx';
+import { EmptyState, PageLoader } from '../../components/PageState.tsx';
 import { useMe } from '../../hooks/useMe.ts';
 import { AuditPanel } from './AuditPanel.tsx';
 import { JobsPanel } from './JobsPanel.tsx';
@@ -10,6 +11,9 @@ import { MembersPanel } from './MembersPanel.tsx';
 import { ModerationPanel } from './ModerationPanel.tsx';
 import { OrganisationsPanel } from './OrganisationsPanel.tsx';
 import { OutboxPanel } from './OutboxPanel.tsx';
+
+// Lazy: it draws a chart, and the charts chunk loads only where one is drawn.
+const CommunityStructure = lazy(() => import('./Community/CommunityStructure.tsx'));
 
 export function AdminPage() {
   const { t } = useTranslation('admin');
@@ -47,6 +51,9 @@ export function AdminPage() {
             <Tabs.Tab value="organisations" leftSection={<IconBuilding size={16} aria-hidden />}>
               {t('page.tabs.organisations')}
             </Tabs.Tab>
+            <Tabs.Tab value="structure" leftSection={<IconChartDots3 size={16} aria-hidden />}>
+              {t('page.tabs.structure')}
+            </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="moderation">
             <ModerationPanel />
@@ -65,6 +72,11 @@ export function AdminPage() {
           </Tabs.Panel>
           <Tabs.Panel value="organisations">
             <OrganisationsPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="structure">
+            <Suspense fallback={<PageLoader />}>
+              <CommunityStructure />
+            </Suspense>
           </Tabs.Panel>
         </Tabs>
       </Paper>

@@ -14,6 +14,7 @@ export default {
       jobs: 'Jobs',
       audit: 'Audit log',
       organisations: 'Organisations',
+      structure: 'Community structure',
     },
     refresh: 'Refresh',
   },

@@ -15,6 +15,7 @@ const admin: Messages<typeof english> = {
       jobs: 'Attività in background',
       audit: 'Registro attività',
       organisations: 'Organizzazioni',
+      structure: 'Struttura della comunità',
     },
     refresh: 'Aggiorna',
   },

@@ -1,0 +1,43 @@
+/** Admin → Community: the community's clusters, the members who bridge them, and density over time (issue 15). Operators only. */
+export default {
+  title: 'Community structure',
+  description: 'Clusters found among all connections, the members whose connections reach into several of them, and how dense the network is over time.',
+  loading: 'Reading the community’s structure…',
+  computedAt: 'Computed {when}; recomputed every day.',
+  empty: {
+    title: 'No connections yet',
+    text: 'Once members connect, the clusters among them and the members who bridge them appear here.',
+  },
+  clusters: {
+    title: 'Clusters',
+    none: 'No clusters yet: too few connections.',
+    name: 'Cluster {number}',
+    size: '{count, plural, one {# member} other {# members}}',
+    labelOrganisation: 'mostly {value} (organisation)',
+    labelIndustry: 'mostly {value} (industry)',
+    labelPlace: 'mostly {value} (place)',
+    unlabelled: 'no shared organisation, industry or place',
+  },
+  bridges: {
+    title: 'Members who bridge clusters',
+    none: 'Nobody bridges two clusters yet.',
+    reaches: 'Reaches {clusters}',
+    clusterNumber: 'cluster {number}',
+    score: 'Bridging score {score}',
+  },
+  density: {
+    title: 'Density over time',
+    explain: 'The share of all possible connections among active members that exist.',
+    view: 'Show density as',
+    chart: 'Chart',
+    table: 'Table',
+    chartLabel: 'Line chart of the community’s density by day',
+    series: 'Density',
+    caption: 'The community’s density by day',
+    day: 'Day',
+    members: 'Members',
+    connections: 'Connections',
+    value: 'Density',
+    clusters: 'Clusters',
+  },
+};
