@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { rows } from '../server/db/connection.ts';
 import { expectAccessible } from './fixtures/axe.ts';
+import { AdmirePage, introductionPath, sendIntroductionRequest } from './fixtures/garden-pages.ts';
 import { connectViaApi, type SeededMember, seedMember } from './fixtures/network-api.ts';
 import { browserSuite } from './fixtures/suite.ts';
 import { t, type WebKey } from './fixtures/words.ts';
@@ -28,35 +29,22 @@ describe('the admire list in the browser', () => {
     await expectAccessible(page, '/admire, empty');
 
     // Add Cleo through the member search.
-    const search = page.getByRole('textbox', { name: shown('admire:add.personLabel') });
-    await search.fill('Cleo');
-    await page.getByRole('option', { name: cleo.name }).click();
-    await page.getByRole('textbox', { name: shown('admire:add.note') }).fill('Her grid co-op talk');
-    await page.getByRole('button', { name: shown('admire:add.submit') }).click();
+    const admire = new AdmirePage(page);
+    const entry = await admire.addPerson('Cleo', cleo.name, 'Her grid co-op talk');
 
     // The entry: 2nd degree, the best path named through Ben, the stage "identified".
-    const entry = page.getByRole('article', { name: cleo.name });
     await entry.getByText(shown('admire:entry.through', { names: ben.name })).waitFor();
-    await entry.getByText('Her grid co-op talk').waitFor();
     await expectAccessible(page, '/admire, one entry');
 
     // Ask for an introduction from there: the existing dialog, with Ben as the path.
-    await entry.getByRole('button', { name: shown('admire:entry.askIntroductionLabel', { name: cleo.name }) }).click();
-    const dialog = page.getByRole('dialog', { name: shown('introductions:ask.title', { name: cleo.name }) });
-    await dialog.waitFor();
-    await expect(dialog.getByRole('radio', { name: shown('introductions:ask.through', { names: ben.name }) }).isChecked()).resolves.toBe(true);
-    await dialog.getByRole('textbox', { name: shown('introductions:ask.blurb') }).fill('I admire your grid co-op work and would love ten minutes of advice.');
-    await dialog.getByRole('button', { name: shown('introductions:ask.send') }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    const dialog = await admire.openAskIntroduction(cleo.name);
+    await expect(introductionPath(dialog, ben.name).isChecked()).resolves.toBe(true);
+    await sendIntroductionRequest(dialog, 'I admire your grid co-op work and would love ten minutes of advice.');
     const asked = await rows<{ path: number[] }>(e2e.server.app.ctx.db, sql`SELECT path FROM introductions WHERE requester_id = ${ana.id} AND target_id = ${cleo.id}`);
     expect(asked.map((r) => r.path.map(Number))).toEqual([[ben.id]]);
 
     // Move the pipeline forward with a note; the history shows it.
-    await entry.getByRole('textbox', { name: shown('admire:stage.label') }).click();
-    await page.getByRole('option', { name: shown('admire:stage.reached_out') }).click();
-    await entry.getByRole('textbox', { name: shown('admire:stage.note') }).fill('Asked Ben to introduce us');
-    await entry.getByRole('button', { name: shown('admire:stage.save') }).click();
-    await entry.getByRole('list', { name: shown('admire:stage.history') }).getByText('Asked Ben to introduce us').waitFor();
+    await admire.moveStage(cleo.name, 'reached_out', 'Asked Ben to introduce us');
     await expectAccessible(page, '/admire, after a stage change');
   });
 });

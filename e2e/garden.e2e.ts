@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './fixtures/axe.ts';
+import { GardenPage } from './fixtures/garden-pages.ts';
 import { connectViaApi, seedMember } from './fixtures/network-api.ts';
 import { browserSuite } from './fixtures/suite.ts';
 import { t } from './fixtures/words.ts';
@@ -23,18 +24,12 @@ describe('the garden', () => {
     }
 
     const page = await signedIn(ana);
-    await page.goto('/garden');
-    await page.getByRole('heading', { level: 1, name: t('garden:page.title') }).waitFor();
-    const industry = page.getByRole('region', { name: t('garden:dimensions.industry') });
-    const chart = industry.getByTestId('garden-chart');
-    await chart.locator('svg text').first().waitFor();
-    const chartTexts = (await chart.locator('svg text').allTextContents()).map((s) => s.trim());
+    const garden = new GardenPage(page);
+    await garden.open();
+    const chartTexts = await garden.chartTexts('industry');
     await expectAccessible(page, 'the garden, charts');
 
-    await industry.getByText(t('garden:view.table'), { exact: true }).click();
-    const rows = industry.getByTestId('garden-table').locator('tbody tr');
-    await rows.first().waitFor();
-    const table = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+    const table = await garden.tableRows('industry');
     expect(table).toEqual([
       ['Finance', '2'],
       ['Law', '1'],

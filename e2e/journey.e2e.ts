@@ -43,9 +43,14 @@ describe('a member finds another by a misspelt name and reads their profile', ()
     await edit.setLocation('Rotterdam, Netherlands');
     await edit.addPosition({ organisation: 'Acme Robotics', title: 'Staff Engineer', start: '2019-04' });
     await edit.addSkill('Motion planning');
+    expect(await edit.ageBandShared().isChecked()).toBe(false);
+    await edit.setBirthYear(1986, true);
     await edit.save();
     await expectAccessible(pageA, 'the profile edit page');
     const handleA = await edit.handle();
+    // The choice to let the age band count in gardens is saved with the rest (the year stays private: below).
+    await edit.open();
+    expect(await edit.ageBandShared().isChecked()).toBe(true);
 
     // Member B joins in a separate browser identity and searches with two typos.
     const contextB = await newMemberContext(browser, server.baseUrl);
@@ -73,6 +78,7 @@ describe('a member finds another by a misspelt name and reads their profile', ()
     expect(await orgLink.getAttribute('href')).toMatch(/^\/org\/acme-robotics/);
     expect(await pageB.getByRole('region', { name: t('profile:sections.skills') }).getByText('Motion planning').isVisible()).toBe(true);
     await expectAccessible(pageB, 'the profile view');
+    expect(await pageB.getByText('1986', { exact: false }).count()).toBe(0);
 
     // Deep links work too: the organisation page lists A as a current member.
     await orgLink.click();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './fixtures/axe.ts';
+import { OpportunitiesPage } from './fixtures/garden-pages.ts';
 import { connectViaApi, type SeededMember, seedMember } from './fixtures/network-api.ts';
-import { nameSource } from './fixtures/network-pages.ts';
 import { browserSuite } from './fixtures/suite.ts';
 import { t } from './fixtures/words.ts';
 
@@ -31,21 +31,16 @@ describe('where opportunities came from, in the browser', () => {
     await expectAccessible(page, '/opportunities, empty');
 
     // Log a client who came through Cleo.
-    const form = page.getByRole('region', { name: t('opportunities:form.title') });
-    await form.getByRole('textbox', { name: t('opportunities:form.what') }).fill('Museum wayfinding');
-    await form.getByRole('textbox', { name: t('opportunities:form.people'), exact: true }).fill(cleo.name);
-    await page.getByRole('option', { name: new RegExp(`^${nameSource(cleo.name)}`) }).click();
-    await form.getByRole('textbox', { name: t('opportunities:form.value') }).fill('9000');
-    await form.getByRole('button', { name: t('opportunities:form.submit') }).click();
+    const opportunities = new OpportunitiesPage(page);
+    await opportunities.log({ what: 'Museum wayfinding', person: cleo.name, value: '9000' });
 
     // The report says where it came from, in a sentence, a chart and its table; the log says how it began.
-    const report = page.getByRole('region', { name: t('opportunities:report.title') });
+    const report = opportunities.report();
     await report.getByText(t('opportunities:report.sentence.introduction', { count: 1, total: 1 })).waitFor();
     await report.getByText(t('opportunities:report.sentence.weak_tie', { count: 1, total: 1 })).waitFor();
     await report.getByRole('img', { name: t('opportunities:report.chartLabel') }).waitFor();
-    const table = report.getByRole('table', { name: t('opportunities:report.table.caption') });
-    await expect(table.getByRole('row', { name: new RegExp(`^${nameSource(t('opportunities:report.origins.introduction'))}`) }).textContent()).resolves.toMatch(/100\s?%/);
-    const log = page.getByRole('region', { name: t('opportunities:list.title') });
+    await expect(opportunities.originRow('introduction').textContent()).resolves.toMatch(/100\s?%/);
+    const log = opportunities.list();
     await log.getByText('Museum wayfinding').waitFor();
     await log.getByText(t('opportunities:origin.introducedBy', { name: ben.name }), { exact: false }).waitFor();
     await log.getByText(t('opportunities:origin.degreeThen.2'), { exact: false }).waitFor();

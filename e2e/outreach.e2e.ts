@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './fixtures/axe.ts';
+import { OutreachPage } from './fixtures/garden-pages.ts';
 import { connectViaApi, seedMember } from './fixtures/network-api.ts';
 import { browserSuite } from './fixtures/suite.ts';
 import { t } from './fixtures/words.ts';
@@ -19,32 +20,25 @@ describe('one person a week', () => {
     await connectViaApi(bo, di); // Di: 2nd degree, in an industry none of Ana's connections is in
 
     const page = await signedIn(ana);
-    await page.goto('/outreach');
-    await page.getByRole('heading', { level: 1, name: t('outreach:title') }).waitFor();
+    const outreach = new OutreachPage(page);
+    await outreach.open();
     expect(await page.getByRole('list', { name: t('outreach:year.squares') }).getByRole('listitem').count()).toBe(52);
 
     // A goal of two a week.
-    const goal = page.getByRole('textbox', { name: t('outreach:goal.label') });
-    await goal.fill('2');
-    await page.getByRole('button', { name: t('outreach:goal.save') }).click();
-    await page.getByText(t('outreach:progress.thisWeek', { count: 0, goal: 2 })).waitFor();
+    await outreach.setGoal(2);
+    await outreach.progress(0, 2).waitFor();
     await page.getByRole('button', { name: t('outreach:year.showTable') }).click();
     await page.getByRole('table', { name: t('outreach:year.caption') }).waitFor();
     await expectAccessible(page, 'one person a week');
 
     // Di is suggested as a diverse weak tie; the composer nudges until the note is personal.
-    await page.getByRole('button', { name: t('outreach:suggestions.reachOutLabel', { name: di.name }) }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByText(t('people:connect.nudge.none')).waitFor();
+    const dialog = await outreach.openComposer(di.name);
     await expectAccessible(page, 'the outreach composer');
-    await dialog.getByRole('textbox', { name: t('outreach:composer.admire') }).fill('Your post on cover crops in the Langhe');
-    await dialog.getByRole('textbox', { name: t('outreach:composer.note') }).fill('I work on irrigation software and would love to hear what you measure.');
-    expect(await dialog.getByText(t('people:connect.nudge.none')).count()).toBe(0);
-    await dialog.getByRole('button', { name: t('outreach:composer.sendInvitation') }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await outreach.writePersonalNote(dialog, 'Your post on cover crops in the Langhe', 'I work on irrigation software and would love to hear what you measure.');
+    await outreach.sendInvitation(dialog);
 
     // The week counts it, and the suggestion says so.
-    await page.getByText(t('outreach:progress.thisWeek', { count: 1, goal: 2 })).waitFor();
+    await outreach.progress(1, 2).waitFor();
     await page.getByText(t('outreach:suggestions.reached')).waitFor();
   });
 });

@@ -45,6 +45,8 @@ export const profilePatch = z.strictObject({
   function: line(LIMITS.industryMax).optional(),
   careerStage: careerStage.nullable().optional(),
   birthYear: z.number().int().min(1900).max(new Date().getUTCFullYear() - 13).nullable().optional(),
+  /** Whether the age band from the birth year may count in the garden's age mix (own and community baseline); off until the member turns it on. */
+  ageBandShared: z.boolean().optional(),
   visibility: profileVisibility.optional(),
   whoCanFollow: z.enum(['everyone', 'connections']).optional(),
   connectionsVisibility: z.enum(['connections', 'only_me']).optional(),
@@ -144,6 +146,8 @@ export const meView = z.object({
   abilities: z.object({ admin: z.boolean(), editProfile: z.boolean() }),
   profile: memberProfileView,
   birthYear: z.number().nullable(),
+  /** Whether the member lets their age band (never the year) count in gardens' age mix. */
+  ageBandShared: z.boolean(),
   visibility: profileVisibility,
   whoCanFollow: z.enum(['everyone', 'connections']),
   connectionsVisibility: z.enum(['connections', 'only_me']),

@@ -50,8 +50,9 @@ export const LABEL_SHARE = 0.5;
 export async function egoStructure(deps: { db: DbOrTx; graph: GraphService }, viewer: { id: number; avoid: ReadonlySet<number> }): Promise<EgoStructure> {
   const inactive = await rows<{ id: number }>(
     deps.db,
-    sql`SELECT c.other_id AS id FROM connections c JOIN members m ON m.id = c.other_id
-         WHERE c.member_id = ${viewer.id} AND m.status <> 'active'`,
+    // A status read per connection (index lookups), not a join: joined, the planner scanned every member.
+    sql`SELECT c.other_id AS id FROM connections c
+         WHERE c.member_id = ${viewer.id} AND (SELECT m.status FROM members m WHERE m.id = c.other_id) <> 'active'`,
   );
   const avoid = new Set(viewer.avoid);
   for (const r of inactive) avoid.add(Number(r.id));

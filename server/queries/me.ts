@@ -20,6 +20,7 @@ export async function loadMe(db: DbOrTx, actor: Actor): Promise<MeView> {
     abilities: abilities(actor),
     profile: presentProfile(p, { limited: false, degree: null, mutualCount: null, self: true }),
     birthYear: p.birthYear,
+    ageBandShared: p.ageBandShared ?? false,
     visibility: p.visibility,
     whoCanFollow: p.whoCanFollow,
     connectionsVisibility: p.connectionsVisibility,

@@ -27,6 +27,8 @@ export interface ProfileData {
   function: string;
   careerStage: 'student' | 'early' | 'mid' | 'senior' | 'executive' | 'retired' | null;
   birthYear: number | null;
+  /** Whether the age band may count in gardens (absent where a loader does not read it). */
+  ageBandShared?: boolean;
   visibility: 'signed_in' | 'network';
   whoCanFollow: 'everyone' | 'connections';
   connectionsVisibility: 'connections' | 'only_me';
@@ -110,6 +112,7 @@ export async function loadProfiles(db: DbOrTx, ids: number[]): Promise<ProfileDa
       function: p.function,
       careerStage: p.careerStage,
       birthYear: p.birthYear,
+      ageBandShared: p.ageBandShared,
       visibility: p.visibility,
       whoCanFollow: p.whoCanFollow,
       connectionsVisibility: p.connectionsVisibility,

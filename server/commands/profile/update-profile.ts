@@ -7,7 +7,7 @@ import { organisationDisplayName, resolveOrganisation, resolveSkills } from '../
 import { refreshSearchDocument } from '../search-document.ts';
 
 const SCALAR_FIELDS = [
-  'name', 'headline', 'about', 'location', 'industry', 'function', 'careerStage', 'birthYear', 'visibility', 'links',
+  'name', 'headline', 'about', 'location', 'industry', 'function', 'careerStage', 'birthYear', 'ageBandShared', 'visibility', 'links',
   'offers', 'asks', 'whoCanFollow', 'connectionsVisibility',
 ] as const;
 

@@ -21,6 +21,7 @@ export const profileSection: ExportSection = {
     function: 'Your function (what you do).',
     careerStage: 'Your career stage (student, early, mid, senior, executive, retired), if given.',
     birthYear: 'Your birth year, if given (private: only ever used for an age band in your own analytics).',
+    ageBandShared: 'Whether you let your age band (never the year) count in the age mix of network overviews.',
     links: 'The links on your profile: label and URL.',
     offers: 'What you offer to others.',
     asks: 'What you are looking for.',
@@ -31,7 +32,7 @@ export const profileSection: ExportSection = {
     const [p] = await rows<Record<string, unknown>>(
       ctx.db,
       sql`SELECT m.handle, p.name, m.email, p.headline, p.about, p.location, p.industry, p.function, p.career_stage AS "careerStage",
-                 p.birth_year AS "birthYear", p.links, p.offers, p.asks, ${ts('m.created_at')} AS "joinedAt",
+                 p.birth_year AS "birthYear", p.age_band_shared AS "ageBandShared", p.links, p.offers, p.asks, ${ts('m.created_at')} AS "joinedAt",
                  (SELECT mime_type FROM member_photos ph WHERE ph.member_id = m.id) AS "photoType"
             FROM members m JOIN profiles p ON p.member_id = m.id WHERE m.id = ${ctx.memberId}`,
     );

@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/connection.ts';
-import { countedConnection, CURRENT_ORGANISATION, DIMENSION_SQL } from './dimensions.ts';
+import { countedConnectionOfOne, DIMENSION_SQL } from './dimensions.ts';
 
 export interface GardenRow {
   industry: string | null;
@@ -28,13 +28,15 @@ export async function loadGardenRows(db: DbOrTx, memberId: number): Promise<{ ro
                ${DIMENSION_SQL.industry} AS industry, ${DIMENSION_SQL.function} AS function,
                ${DIMENSION_SQL.careerStage} AS "careerStage", ${DIMENSION_SQL.location} AS location,
                ${DIMENSION_SQL.ageBand} AS "ageBand",
-               o.slug AS "orgSlug", o.name AS "orgName",
+               cur.slug AS "orgSlug", cur.name AS "orgName",
                btrim(p.industry) AS "industryText", btrim(p.function) AS "functionText", btrim(p.location) AS "locationText"
           FROM connections c
-          JOIN members m ON m.id = c.other_id
           JOIN profiles p ON p.member_id = c.other_id
-          LEFT JOIN organisations o ON o.id = ${CURRENT_ORGANISATION}
-         WHERE ${countedConnection(sql`${memberId}`)}`,
+          -- The current organisation (CURRENT_ORGANISATION's position) as a lateral lookup: joined on the
+          -- subquery's value instead, it was planned as a hash over every organisation, evaluated twice a row.
+          LEFT JOIN LATERAL (SELECT o.slug, o.name FROM experiences e JOIN organisations o ON o.id = e.organisation_id
+                              WHERE e.member_id = p.member_id AND e.end_date IS NULL ORDER BY e.position LIMIT 1) cur ON true
+         WHERE ${countedConnectionOfOne(memberId)}`,
   );
   return { rows: found, connectionIds: found.map((r) => Number(r.id)) };
 }

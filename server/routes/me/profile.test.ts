@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { signUp } from '../../test/client.ts';
 import { describeEachEngine } from '../../test/engines.ts';
 import { multipart, png } from '../../test/uploads.ts';
+import { connect, members } from '../network/network-test-helpers.ts';
 
 const fullProfile = {
   name: 'Jonathan Smith',
@@ -168,5 +169,36 @@ describeEachEngine('profile', (get) => {
       expect(res.json().code).toBe('validation_failed');
     }
     expect((await m.call('PATCH', '/api/v1/me/profile', { locale: null })).json().locale).toBeNull();
+  });
+
+  it('lets a member share their age band with gardens: off until turned on, on and off again; the year stays private', async () => {
+    const { app } = get();
+    const [owner, sharer] = await members(app, ['Garden Owner', 'Age Sharer']);
+    await connect(owner!, sharer!);
+    const ageBand = async () => {
+      const res = await owner!.call('GET', '/api/v1/me/garden?dimension=ageBand');
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ dimensions: { known: number; counts: { value: string | null }[] }[] }>().dimensions[0]!;
+    };
+    expect((await sharer!.call('PATCH', '/api/v1/me/profile', { birthYear: 1984 })).json().ageBandShared).toBe(false);
+    expect((await sharer!.call('GET', '/api/v1/me')).json().ageBandShared).toBe(false);
+    expect((await ageBand()).known).toBe(0);
+
+    const on = await sharer!.call('PATCH', '/api/v1/me/profile', { ageBandShared: true });
+    expect(on.statusCode, on.body).toBe(200);
+    expect(on.json()).toMatchObject({ ageBandShared: true, birthYear: 1984 });
+    expect((await sharer!.call('PATCH', '/api/v1/me/profile', { headline: 'Still sharing' })).json().ageBandShared).toBe(true);
+    // The owner's cached garden hears the change at once, and shows a band, never the year.
+    const shared = await ageBand();
+    expect(shared.known).toBe(1);
+    expect(JSON.stringify(shared)).not.toContain('1984');
+
+    for (const bad of ['yes', 1, null]) {
+      const res = await sharer!.call('PATCH', '/api/v1/me/profile', { ageBandShared: bad });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().code).toBe('validation_failed');
+    }
+    expect((await sharer!.call('PATCH', '/api/v1/me/profile', { ageBandShared: false })).json().ageBandShared).toBe(false);
+    expect((await ageBand()).known).toBe(0);
   });
 });

@@ -31,7 +31,7 @@ const isAction = (action: string): action is AuditAction => ACTIONS.has(action);
 type Restriction = keyof typeof english.audit.details.restrictions;
 const isRestriction = (kind: string): kind is Restriction => kind === 'held' || kind === 'limited' || kind === 'invitations';
 type ProfileField = keyof typeof english.audit.details.fields;
-const PROFILE_FIELDS = new Set<string>(['name', 'headline', 'about', 'location', 'industry', 'function', 'careerStage', 'birthYear', 'visibility', 'whoCanFollow', 'connectionsVisibility', 'links', 'offers', 'asks', 'skills', 'experience', 'education', 'locale'] satisfies ProfileField[]);
+const PROFILE_FIELDS = new Set<string>(['name', 'headline', 'about', 'location', 'industry', 'function', 'careerStage', 'birthYear', 'ageBandShared', 'visibility', 'whoCanFollow', 'connectionsVisibility', 'links', 'offers', 'asks', 'skills', 'experience', 'education', 'locale'] satisfies ProfileField[]);
 const isProfileField = (field: string): field is ProfileField => PROFILE_FIELDS.has(field);
 const REPORT_REASONS = new Set<string>(['spam', 'fake', 'scam', 'harassment', 'other'] satisfies (keyof typeof english.reportReasons)[]);
 const isReportReason = (reason: string): reason is keyof typeof english.reportReasons => REPORT_REASONS.has(reason);

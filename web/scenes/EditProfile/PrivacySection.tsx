@@ -1,11 +1,14 @@
-import { NumberInput, Radio, Stack } from '@mantine/core';
+import { Checkbox, NumberInput, Radio, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormSection } from './FormSection.tsx';
 import type { ProfileForm } from './profileForm.ts';
 
 const thisYear = new Date().getFullYear();
 
-/** Private birth year (used only for age-band diversity), who sees the full profile, who may follow, who sees connections. */
+/**
+ * Who sees the full profile, who may follow, who sees connections, and the private birth year with the choice
+ * to let its age band (never the year) count in the garden's age mix, mine and my connections'.
+ */
 export function PrivacySection({ form }: { form: ProfileForm }) {
   const { t } = useTranslation('editProfile');
   return (
@@ -39,6 +42,11 @@ export function PrivacySection({ form }: { form: ProfileForm }) {
         hideControls
         maw={240}
         {...form.getInputProps('birthYear')}
+      />
+      <Checkbox
+        label={t('privacy.ageBandShared')}
+        description={t('privacy.ageBandSharedHint')}
+        {...form.getInputProps('ageBandShared', { type: 'checkbox' })}
       />
     </FormSection>
   );

@@ -34,6 +34,7 @@ export interface ProfileFormValues {
   function: string;
   careerStage: string;
   birthYear: number | string;
+  ageBandShared: boolean;
   visibility: ProfileVisibility;
   whoCanFollow: MeView['whoCanFollow'];
   connectionsVisibility: MeView['connectionsVisibility'];
@@ -71,6 +72,7 @@ export function toFormValues(me: MeView): ProfileFormValues {
     function: p.function ?? '',
     careerStage: p.careerStage ?? '',
     birthYear: me.birthYear ?? '',
+    ageBandShared: me.ageBandShared,
     visibility: me.visibility,
     whoCanFollow: me.whoCanFollow,
     connectionsVisibility: me.connectionsVisibility,
@@ -111,6 +113,7 @@ export function toPatch(v: ProfileFormValues): ProfilePatchInput {
     function: v.function,
     careerStage: v.careerStage ? (v.careerStage as CareerStage) : null,
     birthYear: yearOrNull(v.birthYear),
+    ageBandShared: v.ageBandShared,
     visibility: v.visibility,
     whoCanFollow: v.whoCanFollow,
     connectionsVisibility: v.connectionsVisibility,

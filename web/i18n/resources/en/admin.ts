@@ -325,6 +325,7 @@ export default {
         function: 'function',
         careerStage: 'careerStage',
         birthYear: 'birthYear',
+        ageBandShared: 'ageBandShared',
         visibility: 'visibility',
         whoCanFollow: 'whoCanFollow',
         connectionsVisibility: 'connectionsVisibility',

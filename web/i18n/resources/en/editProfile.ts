@@ -127,6 +127,8 @@ export default {
     birthYear: 'Birth year (private)',
     birthYearHint: 'Never shown to anyone. Used only for the age mix in your network overview.',
     birthYearPlaceholder: 'e.g. 1988',
+    ageBandShared: 'Let my age band count in network overviews',
+    ageBandSharedHint: 'Only the band (such as 35–44), never the year, and only in the age mix of your connections’ overviews and the community’s averages.',
   },
   validation: {
     enterName: 'Enter your name',

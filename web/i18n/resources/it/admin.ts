@@ -327,6 +327,7 @@ const admin: Messages<typeof english> = {
         function: 'funzione',
         careerStage: 'fase di carriera',
         birthYear: 'anno di nascita',
+        ageBandShared: 'fascia d’età condivisa',
         visibility: 'visibilità',
         whoCanFollow: 'chi può seguirti',
         connectionsVisibility: 'visibilità dei collegamenti',

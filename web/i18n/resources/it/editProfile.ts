@@ -128,6 +128,8 @@ const editProfile: Messages<typeof english> = {
     birthYear: 'Anno di nascita (privato)',
     birthYearHint: 'Non viene mai mostrato a nessuno. Serve solo per la distribuzione per età nella panoramica della tua rete.',
     birthYearPlaceholder: 'ad es. 1988',
+    ageBandShared: 'Conta la mia fascia d’età nelle panoramiche della rete',
+    ageBandSharedHint: 'Solo la fascia (ad es. 35–44), mai l’anno, e solo nella distribuzione per età delle panoramiche dei tuoi collegamenti e nelle medie della community.',
   },
   validation: {
     enterName: 'Inserisci il tuo nome',
