@@ -7,7 +7,7 @@ import { organisationDisplayName, resolveOrganisation } from '../commands/organi
 import { changedFields, profileScalars } from '../commands/profile/update-profile.ts';
 import { refreshSearchDocuments } from '../commands/search-document.ts';
 import { recordEvent } from '../events/record.ts';
-import type { ImportPerson } from './people.ts';
+import type { ProfilePatch } from '../../common/schemas/profile.ts';
 
 /**
  * Writing an import's new members set-based: what createMember followed by updateProfile writes for each
@@ -17,6 +17,16 @@ import type { ImportPerson } from './people.ts';
  *
  * The caller has already created every organisation and skill the people name (importPeople does, up front).
  */
+
+/** What is written of a person (people.ts's ImportPerson, which this file cannot import without a cycle). */
+interface ImportPerson {
+  /** `file:line`, for messages. */
+  source: string;
+  email: string;
+  name: string;
+  createdAt?: Date;
+  patch: ProfilePatch;
+}
 
 /** Rows per INSERT: far below PostgreSQL's 65,535 parameters with the widest table here. */
 const ROWS_PER_INSERT = 1000;
