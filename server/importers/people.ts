@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { LIMITS } from '../../common/limits.ts';
 import { requiredLine } from '../../common/schemas/primitives.ts';
 import { type ExperienceInput, type ProfilePatch, profilePatch } from '../../common/schemas/profile.ts';
@@ -14,6 +14,7 @@ import { updateProfile } from '../commands/profile/update-profile.ts';
 import { type ProfileData, loadProfiles } from '../queries/profiles.ts';
 import { type ImportConnection, connectImported } from './connections.ts';
 import { type ImportIssue, ImportValidationError, zodMessages } from './issues.ts';
+import { type ImportRefs, loadImportRefs, recordNewMemberEvents, writeNewMembers } from './new-members.ts';
 
 /** An organisation an import knows more about than a typed name: its kind and its id in the source. */
 export interface OrganisationHint {
@@ -158,6 +159,46 @@ export function patchChangesNothing(current: ProfileData, name: string, patch: P
   return true;
 }
 
+/** New members per set-based write: big enough to amortise the statements, small enough for one JSON parameter. */
+const NEW_MEMBER_BATCH = 500;
+
+/**
+ * Creates new members as createMember + updateProfile would, set-based (new-members.ts) inside a savepoint.
+ * Should that fail (an address taken meanwhile, a row the database refuses), the savepoint is rolled back
+ * and the batch goes through the commands one person at a time, which report the person at fault.
+ */
+async function createNewMembers(tx: Tx, people: ImportPerson[], passwordHash: string, refs: ImportRefs, publicUrl: string): Promise<number[]> {
+  await tx.execute(sql`SAVEPOINT import_new_members`);
+  let ids: number[] | null = null;
+  try {
+    ids = await writeNewMembers(tx, people, passwordHash, refs);
+  } catch {
+    ids = null;
+  }
+  if (ids) {
+    await tx.execute(sql`RELEASE SAVEPOINT import_new_members`);
+    await recordNewMemberEvents(tx, people, ids);
+    return ids;
+  }
+  await tx.execute(sql`ROLLBACK TO SAVEPOINT import_new_members`);
+  const one: number[] = [];
+  for (const p of people) {
+    try {
+      const member = await createMember(
+        tx,
+        { email: p.email, name: p.name, passwordHash, emailVerified: true, createdAt: p.createdAt, mayBecomeOperator: false },
+        publicUrl,
+      );
+      // createMember already wrote the name and the search row: an empty patch (graph nodes) adds nothing.
+      if (Object.keys(p.patch).length) await updateProfile(tx, member.id, p.patch);
+      one.push(member.id);
+    } catch (err) {
+      throw new Error(`${p.source}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+  return one;
+}
+
 /**
  * Writes validated people through the same commands as the API, in ONE transaction: either every person
  * is created or updated, or (on any error) nothing is. Members are matched by email, so importing the same
@@ -217,42 +258,50 @@ export async function importPeople(database: Database, given: ImportPerson[], op
     let updated = 0;
     let unchanged = 0;
     let done = 0;
+    const advance = (n: number) => {
+      for (let k = 0; k < n; k++) {
+        done++;
+        if (done % 50 === 0 || done === people.length) options.onProgress?.(done, people.length);
+      }
+    };
     const idByEmail = new Map(existing);
+    const refs = await loadImportRefs(tx, people);
+    // New members are written set-based, a batch at a time (new-members.ts); people already here one by one.
+    let fresh: ImportPerson[] = [];
+    const writeFresh = async () => {
+      const batch = fresh;
+      fresh = [];
+      for (const [i, id] of (await createNewMembers(tx, batch, passwordHash, refs, options.publicUrl)).entries()) idByEmail.set(batch[i]!.email, id);
+      created += batch.length;
+      advance(batch.length);
+    };
     for (const p of people) {
+      const id = existing.get(p.email);
+      if (id === undefined) {
+        fresh.push(p);
+        if (fresh.length === NEW_MEMBER_BATCH) await writeFresh();
+        continue;
+      }
       try {
-        let id = existing.get(p.email);
         let patch = p.patch;
-        if (id === undefined) {
-          const member = await createMember(
-            tx,
-            { email: p.email, name: p.name, passwordHash, emailVerified: true, createdAt: p.createdAt, mayBecomeOperator: false },
-            options.publicUrl,
-          );
-          id = member.id;
-          idByEmail.set(p.email, id);
-          created++;
-          // createMember already wrote the name and the search row: an empty patch (graph nodes) adds nothing.
-          if (Object.keys(patch).length) await updateProfile(tx, id, patch);
+        const profile = current.get(id);
+        if (profile && p.mergeExperience && patch.experience) {
+          const { experience, ...rest } = patch;
+          const merged = mergedExperience(profile, experience);
+          patch = merged ? { ...rest, experience: merged } : rest;
+        }
+        if (profile && patchChangesNothing(profile, p.name, patch)) {
+          unchanged++;
         } else {
-          const profile = current.get(id);
-          if (profile && p.mergeExperience && patch.experience) {
-            const { experience, ...rest } = patch;
-            const merged = mergedExperience(profile, experience);
-            patch = merged ? { ...rest, experience: merged } : rest;
-          }
-          if (profile && patchChangesNothing(profile, p.name, patch)) {
-            unchanged++;
-          } else {
-            await updateProfile(tx, id, { name: p.name, ...patch });
-            updated++;
-          }
+          await updateProfile(tx, id, { name: p.name, ...patch });
+          updated++;
         }
       } catch (err) {
         throw new Error(`${p.source}: ${(err as Error).message}`, { cause: err });
       }
-      done++;
-      if (done % 50 === 0 || done === people.length) options.onProgress?.(done, people.length);
+      advance(1);
     }
+    if (fresh.length) await writeFresh();
     const connected = options.connections?.length
       ? await connectImported(tx, idByEmail, options.connections, options.onConnectProgress)
       : { connected: 0 };

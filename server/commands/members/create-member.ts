@@ -12,7 +12,7 @@ import { verifyEmailMessage } from '../../email/templates.ts';
 import type { Locale } from '../../../common/locales.ts';
 
 /** Serialises "is this the first account?" so two simultaneous first sign-ups cannot both become operator. */
-const FIRST_MEMBER_LOCK = 72_617_002;
+export const FIRST_MEMBER_LOCK = 72_617_002;
 
 export interface NewMember {
   email: string;

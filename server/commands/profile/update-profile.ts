@@ -11,16 +11,27 @@ const SCALAR_FIELDS = [
   'offers', 'asks', 'whoCanFollow', 'connectionsVisibility',
 ] as const;
 
+/** The scalar columns of profiles a patch sets (a new member's row can be written with them at once). */
+export function profileScalars(patch: ProfilePatch): Partial<typeof profiles.$inferInsert> {
+  const scalars: Partial<typeof profiles.$inferInsert> = {};
+  for (const field of SCALAR_FIELDS) {
+    if (patch[field] !== undefined) (scalars as Record<string, unknown>)[field] = patch[field];
+  }
+  return scalars;
+}
+
+/** The fields a profile.changed event names for a patch: those it sets, lists included. */
+export function changedFields(patch: ProfilePatch): string[] {
+  return [...SCALAR_FIELDS, 'skills', 'experience', 'education'].filter((f) => patch[f as keyof ProfilePatch] !== undefined);
+}
+
 /**
  * Applies a validated profile patch in the caller's transaction. Scalar fields are set when present;
  * each list (skills, experience, education) is replaced whole when present, so a client that sends the
  * list it shows never leaves stale rows behind.
  */
 export async function updateProfile(tx: Tx, memberId: number, patch: ProfilePatch): Promise<void> {
-  const scalars: Partial<typeof profiles.$inferInsert> = {};
-  for (const field of SCALAR_FIELDS) {
-    if (patch[field] !== undefined) (scalars as Record<string, unknown>)[field] = patch[field];
-  }
+  const scalars = profileScalars(patch);
   await tx
     .update(profiles)
     .set({ ...scalars, updatedAt: sql`now()` })
@@ -51,7 +62,7 @@ export async function updateProfile(tx: Tx, memberId: number, patch: ProfilePatc
     }
   }
   await refreshSearchDocument(tx, memberId);
-  const fields = [...SCALAR_FIELDS, 'skills', 'experience', 'education'].filter((f) => patch[f as keyof ProfilePatch] !== undefined);
+  const fields = changedFields(patch);
   if (fields.length) await recordEvent(tx, { kind: 'profile.changed', actorId: memberId, subjectId: memberId, data: { fields } });
 }
 
