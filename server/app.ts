@@ -38,6 +38,7 @@ import { registerLinkPreviews, requeuePendingPreviews } from './jobs/link-previe
 import { registerExports } from './jobs/exports.ts';
 import { registerImports } from './jobs/imports.ts';
 import { GARDEN_BASELINE_SCHEDULE, registerGardenBaseline } from './jobs/garden-baseline.ts';
+import { COMMUNITY_ROLLUP_SCHEDULE, registerCommunityRollup } from './jobs/community-rollup.ts';
 import { attachGardenCache, GardenCache } from './garden/cache.ts';
 import { GardenCacheProcessor } from './events/processors/garden-cache.ts';
 import { gardenRoutes } from './routes/garden/garden.ts';
@@ -63,6 +64,7 @@ import { loadPersonRecords } from './hydration/person-records.ts';
 import { openGraph } from './graph/persist.ts';
 import { SnapshotSchedule } from './graph/snapshot-schedule.ts';
 import { adminRoutes } from './routes/admin/admin.ts';
+import { adminCommunityRoutes } from './routes/admin/community.ts';
 import { auditRoutes } from './routes/admin/audit.ts';
 import { exportRoutes } from './routes/exports/exports.ts';
 import { adminJobRoutes } from './routes/admin/jobs.ts';
@@ -183,7 +185,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerExports(jobs, { db: database.db, dir: config.exportsDir, publicUrl: config.publicUrl });
   registerAccountDeletion(jobs, database.db);
   registerGardenBaseline(jobs, { db: database.db });
-  const scheduler = new Scheduler(database.db, [...MAINTENANCE_SCHEDULES, DIGEST_SCHEDULE, KEEP_IN_TOUCH_SCHEDULE, DELETION_SWEEP_SCHEDULE, GARDEN_BASELINE_SCHEDULE, SUGGESTIONS_LEARN_SCHEDULE]);
+  registerCommunityRollup(jobs, { db: database.db });
+  const scheduler = new Scheduler(database.db, [...MAINTENANCE_SCHEDULES, DIGEST_SCHEDULE, KEEP_IN_TOUCH_SCHEDULE, DELETION_SWEEP_SCHEDULE, GARDEN_BASELINE_SCHEDULE, SUGGESTIONS_LEARN_SCHEDULE, COMMUNITY_ROLLUP_SCHEDULE]);
   // Link previews are fetched after the post commits, by the job its transaction enqueued.
   // Member imports: parsed and applied by the job their upload enqueued (imports/run.ts).
   registerImports(jobs, {
@@ -243,6 +246,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(auditRoutes, { prefix: '/api/v1' });
   await app.register(adminJobRoutes, { prefix: '/api/v1' });
   await app.register(adminOrganisationRoutes, { prefix: '/api/v1' });
+  await app.register(adminCommunityRoutes, { prefix: '/api/v1' });
   await app.register(noticeRoutes, { prefix: '/api/v1' });
   await app.register(reportRoutes, { prefix: '/api/v1' });
   await app.register(invitationRoutes, { prefix: '/api/v1' });

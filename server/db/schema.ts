@@ -24,3 +24,4 @@ export * from './tables/admire.ts';
 export * from './tables/outreach.ts';
 export * from './tables/garden.ts';
 export * from './tables/opportunities.ts';
+export * from './tables/community.ts';

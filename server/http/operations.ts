@@ -337,6 +337,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/v1/admin/members/:handle/restrictions/lift': { operationId: 'liftRestrictions', errors: [...OPERATORS, 'not_found', 'not_restricted'] },
   'GET /api/v1/admin/outbox': { operationId: 'listOutbox', errors: OPERATORS },
   'GET /api/v1/admin/audit': { operationId: 'listAuditEvents', errors: OPERATORS },
+  'GET /api/v1/admin/community': { operationId: 'getCommunityAnalytics', errors: [...OPERATORS, 'invalid_range'] },
   'GET /api/v1/admin/deletions': { operationId: 'countAccountDeletions', errors: OPERATORS },
   'GET /api/v1/admin/jobs': { operationId: 'countJobs', errors: OPERATORS },
   'GET /api/v1/admin/jobs/dead': { operationId: 'listDeadJobs', errors: OPERATORS },

@@ -35,6 +35,8 @@ export interface JobKinds {
   'imports.run': { importId: number };
   /** Recompute the garden's community baseline (commands/garden/baseline.ts), daily. */
   'garden.baseline': { day: string };
+  /** Bring the operator's community rollups up to date, recomputing only the recent days (commands/community/rollups.ts), hourly. */
+  'community.rollup': { slot: string };
   /** Learn people-you-may-know weights from the community's history (jobs/suggestions-learn.ts), weekly. */
   'suggestions.learn': { week: string };
 }

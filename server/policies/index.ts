@@ -31,7 +31,9 @@ export type Action =
   | 'member.demote'
   | 'moderation.act'
   | 'jobs.manage'
-  | 'content.remove';
+  | 'content.remove'
+  | 'community.analytics'
+  | 'community.help';
 
 export function allow(actor: Actor | null, action: Action, subject: Subject): boolean {
   if (!actor || actor.status !== 'active') return false;
@@ -59,6 +61,12 @@ export function allow(actor: Actor | null, action: Action, subject: Subject): bo
       return subject.kind === 'profile' && subject.memberId === actor.id;
     case 'admin.access':
       return actor.role === 'admin';
+    case 'community.analytics':
+      // The community's aggregates and its newcomers (Admin → Community): operators only.
+      return actor.role === 'admin' && subject.kind === 'site';
+    case 'community.help':
+      // Helping a newcomer in (introduction suggestions, a welcome post): an operator, for another member.
+      return actor.role === 'admin' && subject.kind === 'member' && subject.memberId !== actor.id;
     case 'jobs.manage':
       // The job queue's dead letters, retried or discarded, and the digest run on demand: operators only.
       return actor.role === 'admin' && subject.kind === 'site';
