@@ -1,10 +1,11 @@
 import { Paper, Tabs } from '@mantine/core';
-import { IconBuilding, IconFlag, IconHistory, IconMail, IconStack2, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconChartLine, IconFlag, IconHistory, IconMail, IconStack2, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState } from '../../components/PageState.tsx';
 import { useMe } from '../../hooks/useMe.ts';
 import { AuditPanel } from './AuditPanel.tsx';
+import { CommunityPanel } from './Community/CommunityPanel.tsx';
 import { JobsPanel } from './JobsPanel.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
 import { ModerationPanel } from './ModerationPanel.tsx';
@@ -47,6 +48,9 @@ export function AdminPage() {
             <Tabs.Tab value="organisations" leftSection={<IconBuilding size={16} aria-hidden />}>
               {t('page.tabs.organisations')}
             </Tabs.Tab>
+            <Tabs.Tab value="community" leftSection={<IconChartLine size={16} aria-hidden />}>
+              {t('page.tabs.community')}
+            </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="moderation">
             <ModerationPanel />
@@ -65,6 +69,9 @@ export function AdminPage() {
           </Tabs.Panel>
           <Tabs.Panel value="organisations">
             <OrganisationsPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="community">
+            <CommunityPanel />
           </Tabs.Panel>
         </Tabs>
       </Paper>

@@ -1,4 +1,5 @@
 import moderation from './admin/moderation.ts';
+import community from './admin/community.ts';
 
 /** The operators' Admin page: moderation queue, members, outbox, audit log and organisations. */
 export default {
@@ -14,6 +15,7 @@ export default {
       jobs: 'Jobs',
       audit: 'Audit log',
       organisations: 'Organisations',
+      community: 'Community',
     },
     refresh: 'Refresh',
   },
@@ -34,6 +36,7 @@ export default {
     other: 'other',
   },
   moderation,
+  community,
   evidence: {
     label: 'Evidence about {name}',
     suspended: 'Suspended',

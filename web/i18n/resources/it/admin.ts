@@ -1,6 +1,7 @@
 import type english from '../en/admin.ts';
 import type { Messages } from '../messages.ts';
 import moderation from './admin/moderation.ts';
+import community from './admin/community.ts';
 
 const admin: Messages<typeof english> = {
   page: {
@@ -15,6 +16,7 @@ const admin: Messages<typeof english> = {
       jobs: 'Attività in background',
       audit: 'Registro attività',
       organisations: 'Organizzazioni',
+      community: 'Comunità',
     },
     refresh: 'Aggiorna',
   },
@@ -35,6 +37,7 @@ const admin: Messages<typeof english> = {
     other: 'altro',
   },
   moderation,
+  community,
   evidence: {
     label: 'Elementi su {name}',
     suspended: 'Sospeso',

@@ -1,0 +1,62 @@
+/** The Admin page's Community tab: growth, retention by signup week and newcomers (part of the `admin` namespace). */
+export default {
+  loading: 'Loading the community’s numbers…',
+  intro: 'How the community grows and takes part, from counts a background job keeps up to date. Aggregates only: nobody’s notes, tags, ledgers or garden appear here.',
+  updatedAt: 'Updated {when}.',
+  notYet: 'Not computed yet.',
+  range: {
+    label: 'Period',
+    days30: '30 days',
+    days90: '90 days',
+    days365: 'One year',
+  },
+  view: {
+    label: 'Show {metric} as',
+    chart: 'Chart',
+    table: 'Table',
+  },
+  chart: {
+    label: 'Chart of {metric} per day; the table view has the same numbers.',
+  },
+  table: {
+    caption: '{metric} per day',
+    day: 'Day',
+  },
+  metrics: {
+    members: 'Members',
+    activity: 'Active members',
+    dauMau: 'Daily share of monthly actives',
+    content: 'Posts and messages',
+    invitations: 'Invitations',
+  },
+  series: {
+    members: 'Members',
+    newMembers: 'New members',
+    activeMembers: 'Active that day',
+    monthlyActive: 'Active in the last 30 days',
+    dauMau: 'Active that day ÷ in 30 days (%)',
+    posts: 'Posts',
+    messages: 'Messages',
+    invitationsSent: 'Sent',
+    invitationsAccepted: 'Accepted',
+  },
+  activeMeaning: 'Active: posted, commented, reacted, messaged, or sent or answered an invitation.',
+  noDays: 'No days to show in this period yet.',
+  cohorts: {
+    title: 'Retention by signup week',
+    intro: 'Each row is the members who joined in one week; each column, the share of them active that many weeks after joining (week 0 is the week they joined).',
+    caption: 'Share of each signup week’s members active in the weeks after joining',
+    week: 'Signup week',
+    members: 'Members',
+    offset: 'Week {week}',
+    cell: '{share} ({active})',
+    empty: 'No signups in this period.',
+  },
+  newcomers: {
+    title: 'Newcomers who have not found their people yet',
+    intro: 'Members who joined two to eight weeks ago and have fewer than 3 connections. Help them in: suggest people they may want to meet, or welcome them with a post.',
+    empty: 'Everyone who joined recently has found at least 3 connections.',
+    joined: 'Joined {when}',
+    connections: '{count, plural, =0 {No connections yet} one {# connection} other {# connections}}',
+  },
+};
