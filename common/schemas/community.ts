@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { LIMITS } from '../limits.ts';
+import { requiredText } from './primitives.ts';
 
 /** A UTC day, YYYY-MM-DD; a date that does not exist (2026-02-30) passes here and is the route's `invalid_range`. */
 export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be YYYY-MM-DD' });
@@ -56,3 +58,7 @@ export type CommunityAnalytics = z.infer<typeof communityAnalytics>;
 export type CommunityGrowthDay = z.infer<typeof communityGrowthDay>;
 export type CommunityCohort = z.infer<typeof communityCohort>;
 export type CommunityNewcomer = z.infer<typeof communityNewcomer>;
+
+/** A welcome post's text, as the operator edited it (room is left for the mention the server may add: "@", a handle of up to 60, a space). */
+export const welcomeBody = z.strictObject({ text: requiredText(LIMITS.postMax - 62) });
+export const welcomeResult = z.object({ postId: z.number().int(), text: z.string() });

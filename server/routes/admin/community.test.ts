@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { rows } from '../../db/connection.ts';
 import { signUp } from '../../test/client.ts';
 import { describeEachEngine } from '../../test/engines.ts';
 import { connect } from '../network/network-test-helpers.ts';
@@ -69,5 +70,47 @@ describeEachEngine('admin: community analytics', (get) => {
       expect(bad.json().code, query).toBe(code);
       if (key === 'length') expect(bad.json().detail ?? bad.json().title).toMatch(/731/);
     }
+  });
+});
+
+describeEachEngine('admin: helping a newcomer in', (get) => {
+  it('publishes a welcome post by the operator that mentions the newcomer, who is notified; audited; members get 403, unknown newcomers 404', async () => {
+    const { app, database } = get();
+    const db = database.db;
+    const operator = await signUp(app, 'Welcoming Operator');
+    await db.execute(sql`UPDATE members SET role = 'admin' WHERE id = ${operator.id}`);
+    const newcomer = await signUp(app, 'Wendy Welcome');
+    const member = await signUp(app, 'Plain Welcomer');
+
+    const refused = await member.call('POST', `/api/v1/admin/community/newcomers/${newcomer.handle}/welcome`, { text: 'Hi' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('forbidden');
+    expect((await operator.call('POST', '/api/v1/admin/community/newcomers/nobody-at-all/welcome', { text: 'Hi' })).statusCode).toBe(404);
+    // The operator cannot welcome themselves; empty or oversized text is refused, nothing posted.
+    expect((await operator.call('POST', `/api/v1/admin/community/newcomers/${operator.handle}/welcome`, { text: 'Hi' })).statusCode).toBe(403);
+    for (const body of [{ text: '' }, { text: '   ' }, { text: 'x'.repeat(3000) }, {}, { text: 'Hi', extra: 1 }]) {
+      const bad = await operator.call('POST', `/api/v1/admin/community/newcomers/${newcomer.handle}/welcome`, body);
+      expect(bad.statusCode, JSON.stringify(body)).toBe(400);
+      expect(bad.json().code).toBe('validation_failed');
+    }
+    const [before] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM posts`);
+    expect(Number(before!.n)).toBe(0);
+
+    // Without the mention, it is added at the start.
+    const res = await operator.call('POST', `/api/v1/admin/community/newcomers/${newcomer.handle}/welcome`, { text: 'Welcome to the community! Say hello.' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().text).toBe(`@${newcomer.handle} Welcome to the community! Say hello.`);
+    const post = await newcomer.call('GET', `/api/v1/posts/${res.json().postId}`);
+    expect(post.statusCode).toBe(200);
+    const notified = (await newcomer.call('GET', '/api/v1/notifications')).json().items;
+    expect(notified.map((n: { kind: string }) => n.kind)).toContain('mention');
+    // With the mention, the text is kept as written.
+    const again = await operator.call('POST', `/api/v1/admin/community/newcomers/${newcomer.handle}/welcome`, { text: `Everyone, meet @${newcomer.handle}!` });
+    expect(again.json().text).toBe(`Everyone, meet @${newcomer.handle}!`);
+    const audit = await rows<{ action: string; subject_id: string; actor_id: number }>(db, sql`SELECT action, subject_id, actor_id FROM audit_events WHERE action = 'community.welcome_post' ORDER BY id`);
+    expect(audit).toEqual([
+      { action: 'community.welcome_post', subject_id: String(newcomer.id), actor_id: operator.id },
+      { action: 'community.welcome_post', subject_id: String(newcomer.id), actor_id: operator.id },
+    ]);
   });
 });

@@ -1,5 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { COMMUNITY_RANGE_MAX_DAYS, communityAnalytics, communityQuery } from '../../../common/schemas/community.ts';
+import { z } from 'zod';
+import { handle } from '../../../common/schemas/primitives.ts';
+import { COMMUNITY_RANGE_MAX_DAYS, communityAnalytics, communityQuery, welcomeBody, welcomeResult } from '../../../common/schemas/community.ts';
+import { welcomeNewcomer } from '../../commands/community/welcome.ts';
+import { writeRateLimit } from '../../http/rate-limit.ts';
+import { viewerOf } from '../../viewer/request.ts';
 import { ensureCommunityRollups } from '../../commands/community/rollups.ts';
 import { badRequest } from '../../errors.ts';
 import { authorize } from '../../policies/index.ts';
@@ -58,6 +63,24 @@ export const adminCommunityRoutes: FastifyPluginAsyncZod = async (app) => {
         rollupUpdatedAt(ctx.db),
       ]);
       return { from, to, growth, cohorts, newcomers, updatedAt };
+    },
+  );
+
+  app.post(
+    '/admin/community/newcomers/:handle/welcome',
+    {
+      config: writeRateLimit(ctx.config),
+      schema: {
+        tags,
+        summary: 'Welcome a newcomer with a post by the operator that mentions them (added at the start if the text leaves it out); audited',
+        params: z.strictObject({ handle }),
+        body: welcomeBody,
+        response: { 201: welcomeResult },
+      },
+    },
+    async (request, reply) => {
+      const done = await welcomeNewcomer(ctx.db, viewerOf(request).actor, request.params.handle, request.body.text, request.ip);
+      return reply.status(201).send(done);
     },
   );
 };

@@ -272,6 +272,10 @@ export default {
         delete_cancel: 'Cancelled the deletion of their account',
         purge: 'Account deleted after the grace period',
       },
+      community: {
+        welcome_post: 'Welcomed a newcomer with a post',
+        suggest_introductions: 'Suggested people for a newcomer to meet',
+      },
     },
     areas: {
       member: 'Members',
@@ -284,6 +288,7 @@ export default {
       token: 'Access tokens',
       job: 'Background jobs',
       account: 'Account deletions',
+      community: 'Helping newcomers in',
     },
     areasAll: {
       member: 'All: members',
@@ -296,6 +301,7 @@ export default {
       token: 'All: access tokens',
       job: 'All: background jobs',
       account: 'All: account deletions',
+      community: 'All: helping newcomers in',
     },
     details: {
       reportReason: 'Report reason: {reason}',

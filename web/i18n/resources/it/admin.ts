@@ -274,6 +274,10 @@ const admin: Messages<typeof english> = {
         delete_cancel: 'Ha annullato l’eliminazione del proprio account',
         purge: 'Account eliminato dopo il periodo di attesa',
       },
+      community: {
+        welcome_post: 'Ha dato il benvenuto a un nuovo arrivato con un post',
+        suggest_introductions: 'Ha suggerito persone da conoscere a un nuovo arrivato',
+      },
     },
     areas: {
       member: 'Membri',
@@ -286,6 +290,7 @@ const admin: Messages<typeof english> = {
       token: 'Token di accesso',
       job: 'Attività in background',
       account: 'Eliminazioni di account',
+      community: 'Aiuto ai nuovi arrivati',
     },
     areasAll: {
       member: 'Tutto: membri',
@@ -298,6 +303,7 @@ const admin: Messages<typeof english> = {
       token: 'Tutto: token di accesso',
       job: 'Tutto: attività in background',
       account: 'Tutto: eliminazioni di account',
+      community: 'Tutto: aiuto ai nuovi arrivati',
     },
     details: {
       reportReason: 'Motivo della segnalazione: {reason}',
