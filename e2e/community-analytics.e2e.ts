@@ -11,7 +11,7 @@ const e2e = browserSuite();
 const { signedIn } = e2e;
 
 describe('Admin → Community', () => {
-  it('shows the operator growth as a chart and a table with the same numbers, retention by signup week and a newcomer to help in; axe, 390 px', async () => {
+  it('shows the operator growth as a chart and a table with the same numbers, retention by signup week and a newcomer to help in with a welcome post; axe, 390 px', async () => {
     const app = e2e.server.app;
     const operator = await seedMember(app, 'Olga Community'); // the first account is the operator
     const people: SeededMember[] = [];
@@ -63,6 +63,18 @@ describe('Admin → Community', () => {
     await newcomer.getByText(t('admin:community.newcomers.connections', { count: 1 })).waitFor();
     expect(await page.getByTestId('community-newcomer').filter({ hasText: 'Ben Regular' }).count()).toBe(0);
     await expectAccessible(page, 'Admin → Community, tables');
+
+    // A welcome post, pre-filled in the operator's language and published with one click.
+    await newcomer.getByRole('button', { name: t('admin:community.welcome.openLabel', { name: 'Nora Newcomer' }) }).click();
+    const dialog = page.getByRole('dialog', { name: t('admin:community.welcome.title', { name: 'Nora Newcomer' }) });
+    const text = dialog.getByRole('textbox', { name: t('admin:community.welcome.label') });
+    await text.waitFor();
+    expect(await text.inputValue()).toBe(t('admin:community.welcome.template', { name: 'Nora Newcomer', handle: nora.handle }));
+    await expectAccessible(page, 'Admin → Community, the welcome post dialog');
+    await dialog.getByRole('button', { name: t('admin:community.welcome.publish') }).click();
+    await page.getByText(t('admin:community.welcome.done', { name: 'Nora Newcomer' })).waitFor();
+    const mentions = (await nora.call('GET', '/api/v1/notifications')).json<{ items: { kind: string }[] }>().items;
+    expect(mentions.map((n) => n.kind)).toContain('mention');
 
     await page.setViewportSize({ width: 390, height: 844 });
     await panel.waitFor();

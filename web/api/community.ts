@@ -6,6 +6,9 @@ export type { CommunityAnalytics, CommunityCohort, CommunityGrowthDay, Community
 /** The operator's community analytics (issue 15, Admin → Community). */
 export const communityApi = {
   get: (range: { from?: string; to?: string }) => api<CommunityAnalytics>('GET', '/admin/community', { query: range }),
+  /** A welcome post by the operator mentioning the newcomer (the server adds the mention if the text drops it). */
+  welcome: (handle: string, text: string) =>
+    api<{ postId: number; text: string }>('POST', `/admin/community/newcomers/${encodeURIComponent(handle)}/welcome`, { body: { text } }),
 };
 
 export const communityKeys = {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CommunityNewcomer } from '../../../api/community.ts';
 import { useFormat } from '../../../i18n/format.ts';
+import { NewcomerHelp } from './NewcomerHelp.tsx';
 
 /** Members who joined two to eight weeks ago with fewer than 3 connections, each with the ways to help them in. */
 export function NewcomersList({ newcomers }: { newcomers: CommunityNewcomer[] }) {
@@ -36,6 +37,7 @@ export function NewcomersList({ newcomers }: { newcomers: CommunityNewcomer[] })
                     {t('community.newcomers.connections', { count: n.connections })}
                   </Text>
                 </Stack>
+                <NewcomerHelp newcomer={n} />
               </Group>
             </Paper>
           ))}

@@ -52,6 +52,17 @@ export default {
     cell: '{share} ({active})',
     empty: 'No signups in this period.',
   },
+  welcome: {
+    open: 'Welcome post',
+    openLabel: 'Write a welcome post for {name}',
+    title: 'Welcome {name} with a post',
+    intro: 'The post is yours, visible to all members, and mentions {name}, who is notified. Edit it as you like; it is recorded in the audit log.',
+    label: 'Welcome post',
+    template: 'Please welcome @{handle} to our community! {name}, we are glad you are here: say hello, tell us what you work on, and have a look at who you may know.',
+    publish: 'Publish',
+    cancel: 'Cancel',
+    done: 'Welcome post published for {name}.',
+  },
   newcomers: {
     title: 'Newcomers who have not found their people yet',
     intro: 'Members who joined two to eight weeks ago and have fewer than 3 connections. Help them in: suggest people they may want to meet, or welcome them with a post.',

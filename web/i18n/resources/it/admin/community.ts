@@ -55,6 +55,17 @@ const community: Messages<typeof english> = {
     cell: '{share} ({active})',
     empty: 'Nessuna iscrizione in questo periodo.',
   },
+  welcome: {
+    open: 'Post di benvenuto',
+    openLabel: 'Scrivi un post di benvenuto per {name}',
+    title: 'Dai il benvenuto a {name} con un post',
+    intro: 'Il post è tuo, visibile a tutti gli iscritti, e menziona {name}, che riceve una notifica. Modificalo come vuoi; resta nel registro attività.',
+    label: 'Post di benvenuto',
+    template: 'Diamo il benvenuto a @{handle} nella nostra comunità! {name}, siamo contenti che tu sia qui: presentati, raccontaci di cosa ti occupi e dai un’occhiata alle persone che potresti conoscere.',
+    publish: 'Pubblica',
+    cancel: 'Annulla',
+    done: 'Post di benvenuto pubblicato per {name}.',
+  },
   newcomers: {
     title: 'Nuovi arrivati che non hanno ancora trovato le loro persone',
     intro: 'Iscritti arrivati da due a otto settimane fa con meno di 3 collegamenti. Aiutali a entrare: suggerisci persone che potrebbero voler conoscere, o dai loro il benvenuto con un post.',
