@@ -80,7 +80,8 @@ const bench: Benchmark = {
                     CASE WHEN i % 3 = 0 THEN NULL ELSE at + interval '1 day' END
                FROM (SELECT i, 1 + (hashint4(i + 17) & 2147483647) % ${members} AS s, 1 + (hashint4(i + 19) & 2147483647) % ${members} AS r,
                             now() - interval '${DAYS} days' + (i::float8 / ${invitations}) * interval '${DAYS} days' AS at
-                       FROM generate_series(1, ${invitations}) i) g`,
+                       FROM generate_series(1, ${invitations}) i) g
+             ON CONFLICT DO NOTHING`,
         ],
       ];
       const seedMs: Record<string, number> = {};
