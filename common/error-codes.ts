@@ -19,6 +19,10 @@ export const ERROR_CODES = {
     meaning: 'A path parameter, query parameter or body field is not valid, or is not known; `errors` names each one.',
   },
   invalid_cursor: { status: 400, meaning: 'The cursor does not belong to this list or was altered. Start again without it.' },
+  invalid_range: {
+    status: 400,
+    meaning: 'The `from`/`to` days do not make a range: a day that does not exist, `from` after `to`, or more than 731 days. Nothing was read.',
+  },
   invalid_upload: { status: 400, meaning: 'The multipart upload is malformed, cut short, or carries more than the one file.' },
   photo_missing: { status: 400, meaning: 'The upload has no file in its `photo` field.' },
   import_file_missing: { status: 400, meaning: 'The upload has no file in its `file` field.' },

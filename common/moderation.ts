@@ -47,9 +47,12 @@ export const AUDIT_ACTIONS = [
   'account.delete_request',
   'account.delete_cancel',
   'account.purge',
+  // Helping a newcomer in (Admin → Community): the welcome post and the people suggested to them.
+  'community.welcome_post',
+  'community.suggest_introductions',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** An area of the log: every action that starts with it ("moderation." is every moderation action). */
-export const AUDIT_AREAS = ['member.', 'moderation.', 'report.', 'invitation.', 'organisation.', 'profile.', 'password.', 'token.', 'job.', 'account.'] as const;
+export const AUDIT_AREAS = ['member.', 'moderation.', 'report.', 'invitation.', 'organisation.', 'profile.', 'password.', 'token.', 'job.', 'account.', 'community.'] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];

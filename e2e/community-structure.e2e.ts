@@ -34,7 +34,7 @@ describe('the community structure on the admin page', () => {
 
     const page = await signedIn(operator);
     await page.goto('/admin');
-    await page.getByRole('tab', { name: t('admin:page.tabs.structure') }).click();
+    await page.getByRole('tab', { name: t('admin:page.tabs.community') }).click();
     const structure = page.getByTestId('community-structure');
     await structure.waitFor();
     const clusters = structure.getByTestId('community-clusters').getByRole('listitem');

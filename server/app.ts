@@ -41,6 +41,7 @@ import { logSerializers } from './http/log-serializers.ts';
 import { GARDEN_BASELINE_SCHEDULE, registerGardenBaseline } from './jobs/garden-baseline.ts';
 import { BACKUP_SCHEDULE, backsItselfUp, registerBackup } from './jobs/backup.ts';
 import { COMMUNITY_STRUCTURE_SCHEDULE, registerCommunityStructure } from './jobs/community-structure.ts';
+import { COMMUNITY_ROLLUP_SCHEDULE, registerCommunityRollup } from './jobs/community-rollup.ts';
 import { attachGardenCache, GardenCache } from './garden/cache.ts';
 import { GardenCacheProcessor } from './events/processors/garden-cache.ts';
 import { gardenRoutes } from './routes/garden/garden.ts';
@@ -66,6 +67,7 @@ import { loadPersonRecords } from './hydration/person-records.ts';
 import { openGraph } from './graph/persist.ts';
 import { SnapshotSchedule } from './graph/snapshot-schedule.ts';
 import { adminRoutes } from './routes/admin/admin.ts';
+import { adminCommunityRoutes } from './routes/admin/community.ts';
 import { auditRoutes } from './routes/admin/audit.ts';
 import { exportRoutes } from './routes/exports/exports.ts';
 import { adminJobRoutes } from './routes/admin/jobs.ts';
@@ -189,6 +191,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerGardenBaseline(jobs, { db: database.db });
   registerBackup(jobs, { database, config });
   registerCommunityStructure(jobs, { db: database.db, graph: () => graph });
+  registerCommunityRollup(jobs, { db: database.db });
   const scheduler = new Scheduler(database.db, [
     ...MAINTENANCE_SCHEDULES,
     DIGEST_SCHEDULE,
@@ -197,6 +200,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     GARDEN_BASELINE_SCHEDULE,
     COMMUNITY_STRUCTURE_SCHEDULE,
     SUGGESTIONS_LEARN_SCHEDULE,
+    COMMUNITY_ROLLUP_SCHEDULE,
     ...(backsItselfUp(config) ? [BACKUP_SCHEDULE] : []),
   ]);
   // Link previews are fetched after the post commits, by the job its transaction enqueued.
@@ -259,6 +263,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(adminJobRoutes, { prefix: '/api/v1' });
   await app.register(adminCommunityStructureRoutes, { prefix: '/api/v1' });
   await app.register(adminOrganisationRoutes, { prefix: '/api/v1' });
+  await app.register(adminCommunityRoutes, { prefix: '/api/v1' });
   await app.register(noticeRoutes, { prefix: '/api/v1' });
   await app.register(reportRoutes, { prefix: '/api/v1' });
   await app.register(invitationRoutes, { prefix: '/api/v1' });

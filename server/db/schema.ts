@@ -25,3 +25,4 @@ export * from './tables/outreach.ts';
 export * from './tables/garden.ts';
 export * from './tables/community-structure.ts';
 export * from './tables/opportunities.ts';
+export * from './tables/community.ts';

@@ -337,6 +337,8 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/v1/admin/members/:handle/restrictions/lift': { operationId: 'liftRestrictions', errors: [...OPERATORS, 'not_found', 'not_restricted'] },
   'GET /api/v1/admin/outbox': { operationId: 'listOutbox', errors: OPERATORS },
   'GET /api/v1/admin/audit': { operationId: 'listAuditEvents', errors: OPERATORS },
+  'GET /api/v1/admin/community': { operationId: 'getCommunityAnalytics', errors: [...OPERATORS, 'invalid_range'] },
+  'POST /api/v1/admin/community/newcomers/:handle/welcome': { operationId: 'welcomeNewcomer', errors: [...OPERATORS, 'not_found', 'mention_unknown'] },
   'GET /api/v1/admin/deletions': { operationId: 'countAccountDeletions', errors: OPERATORS },
   'GET /api/v1/admin/jobs': { operationId: 'countJobs', errors: OPERATORS },
   'GET /api/v1/admin/jobs/dead': { operationId: 'listDeadJobs', errors: OPERATORS },

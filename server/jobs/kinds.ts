@@ -39,6 +39,8 @@ export interface JobKinds {
   'garden.baseline': { day: string };
   /** The community's clusters, bridges and density today (commands/community/structure.ts), daily. */
   'community.structure': { day: string };
+  /** Bring the operator's community rollups up to date, recomputing only the recent days (commands/community/rollups.ts), hourly. */
+  'community.rollup': { slot: string };
   /** Learn people-you-may-know weights from the community's history (jobs/suggestions-learn.ts), weekly. */
   'suggestions.learn': { week: string };
 }

@@ -31,8 +31,9 @@ export type Action =
   | 'member.demote'
   | 'moderation.act'
   | 'jobs.manage'
+  | 'content.remove'
   | 'community.analytics'
-  | 'content.remove';
+  | 'community.help';
 
 export function allow(actor: Actor | null, action: Action, subject: Subject): boolean {
   if (!actor || actor.status !== 'active') return false;
@@ -60,11 +61,15 @@ export function allow(actor: Actor | null, action: Action, subject: Subject): bo
       return subject.kind === 'profile' && subject.memberId === actor.id;
     case 'admin.access':
       return actor.role === 'admin';
+    case 'community.analytics':
+      // The community's aggregates, newcomers, clusters and bridges (Admin → Community): operators only;
+      // members never see who bridges whom.
+      return actor.role === 'admin' && subject.kind === 'site';
+    case 'community.help':
+      // Helping a newcomer in (introduction suggestions, a welcome post): an operator, for another member.
+      return actor.role === 'admin' && subject.kind === 'member' && subject.memberId !== actor.id;
     case 'jobs.manage':
       // The job queue's dead letters, retried or discarded, and the digest run on demand: operators only.
-      return actor.role === 'admin' && subject.kind === 'site';
-    case 'community.analytics':
-      // The community's clusters, bridges and growth (Admin → Community): operators only; members never see who bridges whom.
       return actor.role === 'admin' && subject.kind === 'site';
     case 'moderation.act':
       // Warn, restrict or dismiss: operators only, and never about themselves (suspension has its own rule).

@@ -21,6 +21,11 @@ const errors = {
   invalid_json: 'The body is empty or not valid JSON.',
   validation_failed: 'Some fields are not valid.',
   invalid_cursor: 'The cursor is not valid for this list. Start again without it.',
+  invalid_range: {
+    order: 'The first day of the range comes after the last. Swap them.',
+    day: 'One of the days does not exist. Use a real date (YYYY-MM-DD).',
+    length: 'The range is too long: ask for at most {max} days.',
+  },
   invalid_upload: {
     malformed: 'The upload is not valid multipart/form-data, or it was cut short. Send it again.',
     one_file: 'Send one file and nothing else.',

@@ -11,6 +11,11 @@ const errors: ErrorMessages = {
   invalid_json: 'Il corpo della richiesta è vuoto o non è JSON valido.',
   validation_failed: 'Alcuni campi non sono validi.',
   invalid_cursor: 'Il cursore non è valido per questo elenco. Ricomincia senza.',
+  invalid_range: {
+    order: 'Il primo giorno dell’intervallo viene dopo l’ultimo. Scambiali.',
+    day: 'Uno dei giorni non esiste. Usa una data reale (AAAA-MM-GG).',
+    length: 'L’intervallo è troppo lungo: chiedi al massimo {max} giorni.',
+  },
   invalid_upload: {
     malformed: "Il caricamento non è multipart/form-data valido, oppure si è interrotto. Invialo di nuovo.",
     one_file: 'Invia un solo file e nient’altro.',

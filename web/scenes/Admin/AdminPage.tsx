@@ -1,5 +1,5 @@
 import { Paper, Tabs } from '@mantine/core';
-import { IconBuilding, IconChartDots3, IconFlag, IconHistory, IconMail, IconStack2, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconChartLine, IconFlag, IconHistory, IconMail, IconStack2, IconUsers } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -12,8 +12,8 @@ import { ModerationPanel } from './ModerationPanel.tsx';
 import { OrganisationsPanel } from './OrganisationsPanel.tsx';
 import { OutboxPanel } from './OutboxPanel.tsx';
 
-// Lazy: it draws a chart, and the charts chunk loads only where one is drawn.
-const CommunityStructure = lazy(() => import('./Community/CommunityStructure.tsx'));
+// Lazy: it draws charts, and the charts chunk loads only where one is drawn.
+const CommunityPanel = lazy(() => import('./Community/CommunityPanel.tsx'));
 
 export function AdminPage() {
   const { t } = useTranslation('admin');
@@ -51,8 +51,8 @@ export function AdminPage() {
             <Tabs.Tab value="organisations" leftSection={<IconBuilding size={16} aria-hidden />}>
               {t('page.tabs.organisations')}
             </Tabs.Tab>
-            <Tabs.Tab value="structure" leftSection={<IconChartDots3 size={16} aria-hidden />}>
-              {t('page.tabs.structure')}
+            <Tabs.Tab value="community" leftSection={<IconChartLine size={16} aria-hidden />}>
+              {t('page.tabs.community')}
             </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="moderation">
@@ -73,9 +73,9 @@ export function AdminPage() {
           <Tabs.Panel value="organisations">
             <OrganisationsPanel />
           </Tabs.Panel>
-          <Tabs.Panel value="structure">
+          <Tabs.Panel value="community">
             <Suspense fallback={<PageLoader />}>
-              <CommunityStructure />
+              <CommunityPanel />
             </Suspense>
           </Tabs.Panel>
         </Tabs>

@@ -23,6 +23,7 @@ const AREA_KEYS = {
   'token.': 'token',
   'job.': 'job',
   'account.': 'account',
+  'community.': 'community',
 } as const satisfies Record<AuditArea, string>;
 
 const ACTIONS = new Set<string>(AUDIT_ACTIONS);

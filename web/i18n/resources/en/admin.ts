@@ -1,4 +1,5 @@
 import moderation from './admin/moderation.ts';
+import community from './admin/community.ts';
 
 /** The operators' Admin page: moderation queue, members, outbox, audit log and organisations. */
 export default {
@@ -14,7 +15,7 @@ export default {
       jobs: 'Jobs',
       audit: 'Audit log',
       organisations: 'Organisations',
-      structure: 'Community structure',
+      community: 'Community',
     },
     refresh: 'Refresh',
   },
@@ -35,6 +36,7 @@ export default {
     other: 'other',
   },
   moderation,
+  community,
   evidence: {
     label: 'Evidence about {name}',
     suspended: 'Suspended',
@@ -270,6 +272,10 @@ export default {
         delete_cancel: 'Cancelled the deletion of their account',
         purge: 'Account deleted after the grace period',
       },
+      community: {
+        welcome_post: 'Welcomed a newcomer with a post',
+        suggest_introductions: 'Suggested people for a newcomer to meet',
+      },
     },
     areas: {
       member: 'Members',
@@ -282,6 +288,7 @@ export default {
       token: 'Access tokens',
       job: 'Background jobs',
       account: 'Account deletions',
+      community: 'Helping newcomers in',
     },
     areasAll: {
       member: 'All: members',
@@ -294,6 +301,7 @@ export default {
       token: 'All: access tokens',
       job: 'All: background jobs',
       account: 'All: account deletions',
+      community: 'All: helping newcomers in',
     },
     details: {
       reportReason: 'Report reason: {reason}',

@@ -1,6 +1,7 @@
 import type english from '../en/admin.ts';
 import type { Messages } from '../messages.ts';
 import moderation from './admin/moderation.ts';
+import community from './admin/community.ts';
 
 const admin: Messages<typeof english> = {
   page: {
@@ -15,7 +16,7 @@ const admin: Messages<typeof english> = {
       jobs: 'Attività in background',
       audit: 'Registro attività',
       organisations: 'Organizzazioni',
-      structure: 'Struttura della comunità',
+      community: 'Comunità',
     },
     refresh: 'Aggiorna',
   },
@@ -36,6 +37,7 @@ const admin: Messages<typeof english> = {
     other: 'altro',
   },
   moderation,
+  community,
   evidence: {
     label: 'Elementi su {name}',
     suspended: 'Sospeso',
@@ -272,6 +274,10 @@ const admin: Messages<typeof english> = {
         delete_cancel: 'Ha annullato l’eliminazione del proprio account',
         purge: 'Account eliminato dopo il periodo di attesa',
       },
+      community: {
+        welcome_post: 'Ha dato il benvenuto a un nuovo arrivato con un post',
+        suggest_introductions: 'Ha suggerito persone da conoscere a un nuovo arrivato',
+      },
     },
     areas: {
       member: 'Membri',
@@ -284,6 +290,7 @@ const admin: Messages<typeof english> = {
       token: 'Token di accesso',
       job: 'Attività in background',
       account: 'Eliminazioni di account',
+      community: 'Aiuto ai nuovi arrivati',
     },
     areasAll: {
       member: 'Tutto: membri',
@@ -296,6 +303,7 @@ const admin: Messages<typeof english> = {
       token: 'Tutto: token di accesso',
       job: 'Tutto: attività in background',
       account: 'Tutto: eliminazioni di account',
+      community: 'Tutto: aiuto ai nuovi arrivati',
     },
     details: {
       reportReason: 'Motivo della segnalazione: {reason}',
