@@ -29,6 +29,7 @@ export function openApiDocument(config: Config): NonNullable<FastifyDynamicSwagg
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'A personal access token' },
         session: { type: 'apiKey', in: 'cookie', name: 'rapport_session' },
+        metricsToken: { type: 'http', scheme: 'bearer', description: 'The instance\'s METRICS_TOKEN (docs/operations.md, "Who can read the metrics")' },
       },
       schemas: {
         Problem: { ...problemSchema, description: 'An RFC 9457 problem; `code` is one of the codes in docs/api.md ("Errors").' },
@@ -51,7 +52,8 @@ export const openApiTransform: SwaggerTransform = (input) => {
   const schema: Record<string, unknown> = { ...out.schema };
   const route = input.route;
   const auth = route.config?.auth;
-  if (auth === 'public') schema.security = [];
+  if (route.config?.ownToken) schema.security = [{ [route.config.ownToken]: [] }];
+  else if (auth === 'public') schema.security = [];
   else if (auth === 'optional') schema.security = [...SIGNED_IN, {}];
 
   const methods = Array.isArray(route.method) ? route.method : [route.method];

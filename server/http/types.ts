@@ -8,6 +8,11 @@ declare module 'fastify' {
     auth?: 'public' | 'optional';
     /** Suspended members may still call this route (sign out, read their own status). */
     allowSuspended?: boolean;
+    /**
+     * A `public` route guarded by a token of its own rather than a member's credentials (/metrics and
+     * METRICS_TOKEN); the OpenAPI document names it as the route's security.
+     */
+    ownToken?: 'metricsToken';
   }
   interface FastifyRequest {
     actor: Actor | null;

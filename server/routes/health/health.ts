@@ -72,7 +72,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/metrics',
-    { config: { auth: 'public' }, schema: { tags: ['ops'], summary: 'Prometheus metrics, in its text format, for the bearer of METRICS_TOKEN (404 without one configured)' } },
+    { config: { auth: 'public', ownToken: 'metricsToken' }, schema: { tags: ['ops'], summary: 'Prometheus metrics, in its text format, for the bearer of METRICS_TOKEN (404 without one configured)' } },
     async (request, reply) => {
       // Not public (docs/operations.md "Metrics"): without a token configured the route does not exist here.
       const token = app.ctx.config.metrics.token;
