@@ -185,7 +185,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerDigest(jobs, { db: database.db, graph: () => graph.index, config });
   registerKeepInTouch(jobs, { db: database.db });
   // People-you-may-know weights, learned weekly from the community's own connections.
-  registerSuggestionsLearn(jobs, { db: database.db, onLearned: () => forgetLearnedModel(database.db) });
+  registerSuggestionsLearn(jobs, { db: database.db, graph: () => graph, onLearned: () => forgetLearnedModel(database.db) });
   registerExports(jobs, { db: database.db, dir: config.exportsDir, publicUrl: config.publicUrl });
   registerAccountDeletion(jobs, database.db);
   registerGardenBaseline(jobs, { db: database.db });

@@ -16,6 +16,8 @@ import { isMainThread, type MessagePort, parentPort, receiveMessageOnPort, worke
 import { CsrGraph, CTL } from './csr.ts';
 import { copyForLouvain, structureOf } from './csr-community.ts';
 import { egoStructureOf } from './csr-ego.ts';
+import { edgesOfCsr, learnFromEdges } from './csr-learn.ts';
+import type { Edges } from './learn-links.ts';
 import { CsrQueries } from './csr-queries.ts';
 import type { ArraysMessage, FromWorker, QueryArgs, QueryOp, QueryResults, ToWorker, WorkerInit } from './worker-pool.ts';
 
@@ -71,11 +73,15 @@ function execute(q: CsrQueries, op: QueryOp, raw: QueryArgs[QueryOp], transfer: 
       const a = raw as QueryArgs['communityStructure'];
       return copyForLouvain(q.g, a.exclude);
     }
+    case 'learnLinks':
+      // Likewise: only the copy of the edges under the seqlock, the learning (a minute at a million members) after it.
+      return edgesOfCsr(q.g);
   }
 }
 
-/** The part of an operation that runs after its validated read (see `execute`'s communityStructure). */
+/** The part of an operation that runs after its validated read (see `execute`'s communityStructure and learnLinks). */
 function finish(op: QueryOp, raw: QueryArgs[QueryOp], value: unknown, transfer: ArrayBuffer[]): unknown {
+  if (op === 'learnLinks') return learnFromEdges(value as Edges, raw as QueryArgs['learnLinks']);
   if (op !== 'communityStructure') return value;
   const copy = value as ReturnType<typeof copyForLouvain>;
   const out: QueryResults['communityStructure'] = structureOf(copy.csr, copy.members, (raw as QueryArgs['communityStructure']).seed);

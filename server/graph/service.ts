@@ -11,6 +11,7 @@ import { ChangeMarks } from '../events/change-marks.ts';
 import { readEvents } from '../events/outbox.ts';
 import type { StoredEvent } from '../events/types.ts';
 import { type CommunityStructure, communityStructureOf } from './csr-community.ts';
+import { edgesOfCsr, type LearnArgs, type LearnedFromIndex, learnFromEdges } from './csr-learn.ts';
 import { type EgoResult, egoStructureOf } from './csr-ego.ts';
 import { CsrGraphIndex } from './csr-index.ts';
 import type { CsrGraph } from './csr.ts';
@@ -93,6 +94,12 @@ export class GraphService {
   communityStructure(opts: { exclude: ReadonlySet<number>; seed: number }): Promise<CommunityStructure> {
     if (this.workers) return this.workers.communityStructure(opts);
     return Promise.resolve(communityStructureOf(this.csr.graph, Int32Array.from(opts.exclude), opts.seed));
+  }
+
+  /** The people-you-may-know weights learned from every connection in the index (csr-learn.ts): in a worker when workers run. */
+  learnLinks(args: LearnArgs): Promise<LearnedFromIndex> {
+    if (this.workers) return this.workers.learnLinks(args);
+    return Promise.resolve(learnFromEdges(edgesOfCsr(this.csr.graph), args));
   }
 
   get csrIndex(): CsrGraphIndex {

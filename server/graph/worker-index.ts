@@ -19,6 +19,7 @@
  */
 import type { CsrGraph } from './csr.ts';
 import { type CommunityStructure, communityStructureOf } from './csr-community.ts';
+import { edgesOfCsr, type LearnArgs, type LearnedFromIndex, learnFromEdges } from './csr-learn.ts';
 import { type EgoResult, egoStructureOf } from './csr-ego.ts';
 import { CsrGraphIndex } from './csr-index.ts';
 import { GALLOP_RATIO } from './csr-intersect.ts';
@@ -125,6 +126,7 @@ export class WorkerGraphIndex implements GraphIndex {
     suggest: { inline: 0, pool: 0, fallback: 0 },
     egoStructure: { inline: 0, pool: 0, fallback: 0 },
     communityStructure: { inline: 0, pool: 0, fallback: 0 },
+    learnLinks: { inline: 0, pool: 0, fallback: 0 },
   };
 
   constructor(
@@ -280,6 +282,15 @@ export class WorkerGraphIndex implements GraphIndex {
         return this.pool.run('communityStructure', { exclude, seed: opts.seed }, buffers(exclude));
       },
       local,
+    );
+  }
+
+  /** The people-you-may-know weights learned from the whole graph (csr-learn.ts), for the weekly job: in the pool, inline only when it cannot answer. */
+  async learnLinks(args: LearnArgs): Promise<LearnedFromIndex> {
+    return this.offload(
+      'learnLinks',
+      () => this.pool.run('learnLinks', args, []),
+      async () => learnFromEdges(edgesOfCsr(this.graph), args),
     );
   }
 

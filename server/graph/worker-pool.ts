@@ -28,6 +28,7 @@ import { type CsrArrays, type CsrGraph, CTL } from './csr.ts';
 import type { EgoResult } from './csr-ego.ts';
 import type { Mutuals, Suggestion } from './graph-index.ts';
 import type { CommunityStructure } from './csr-community.ts';
+import type { LearnArgs, LearnedFromIndex } from './csr-learn.ts';
 import type { LinkModel } from './link-model.ts';
 
 // ---- the protocol (graph-worker.ts imports these types) ----
@@ -43,6 +44,8 @@ export interface QueryArgs {
   egoStructure: { viewer: number; avoid: Int32Array | null; seed: number };
   /** The whole graph's clusters and bridges (csr-community.ts), leaving out `exclude` (inactive members). */
   communityStructure: { exclude: Int32Array | null; seed: number };
+  /** Learn the people-you-may-know weights from the whole graph (csr-learn.ts), for the weekly job. */
+  learnLinks: LearnArgs;
 }
 
 /** Results per operation. Degrees come back as an Int8Array with -1 for null, counts as an Int32Array (transferred, not copied). */
@@ -55,6 +58,7 @@ export interface QueryResults {
   suggest: Suggestion[];
   egoStructure: EgoResult;
   communityStructure: CommunityStructure;
+  learnLinks: LearnedFromIndex;
 }
 
 export type QueryOp = keyof QueryArgs;

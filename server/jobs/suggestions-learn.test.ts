@@ -16,7 +16,7 @@ describeEachEngine('people you may know: the learned model', (get) => {
     await connect(bo!, cy!);
     await connect(bo!, dee!);
     await connect(dee!, eli!);
-    const stored = await learnSuggestions(database.db);
+    const stored = await learnSuggestions(database.db, app.ctx.graph);
     expect(stored).toMatchObject({ learned: false, weights: DEFAULT_MODEL.weights });
     const [row] = await rows<{ value: { learned: boolean } }>(database.db, sql`SELECT value FROM system_settings WHERE key = ${MODEL_KEY}`);
     expect(row?.value.learned).toBe(false);
