@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readDataset } from '../../server/graph/edge-list.ts';
 import { UsageError } from '../lib/database.ts';
 import { runGraphQuery } from './graph-query.ts';
-import { seededRandom } from '../../server/test/seeded-random.ts';
+import { seededRandom } from '../../common/seeded-random.ts';
 
 // `rapport graph query --file` through the real launcher, and in-process for many single answers.
 const dir = mkdtempSync(join(tmpdir(), 'rapport-graph-query-'));

@@ -1,4 +1,5 @@
 import { CAREER_STAGES, type CareerStage, FUNCTIONS, INDUSTRIES, LIMITS } from '../../common/limits.ts';
+import { seededRandom } from '../../common/seeded-random.ts';
 import { slugify } from '../../common/text.ts';
 import { ASKS, FUNCTION_PROFILES, INDUSTRY_PROFILES, OFFERS, ORG_WORDS, REGIONS, type Region } from './data.ts';
 
@@ -8,17 +9,8 @@ import { ASKS, FUNCTION_PROFILES, INDUSTRY_PROFILES, OFFERS, ORG_WORDS, REGIONS,
  * attributes: region and city, organisations (Zipf-distributed sizes), industry, function and career stage.
  */
 
-/** mulberry32: a tiny, fast, well-distributed 32-bit PRNG; Math.random is never used, so output is reproducible. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo's generator (common/seeded-random.ts): the same community from the same seed on every machine. */
+export const mulberry32 = seededRandom;
 
 export class Random {
   readonly next: () => number;

@@ -7,7 +7,8 @@
  * the data Burt's measures are defined on: an alter's degree below is its degree *inside* the ego network
  * (its tie to ego plus its ties to other alters), not in the whole community.
  */
-import { csrFromTies, louvain, seededRandom } from '../graph/csr-louvain.ts';
+import { seededRandom } from '../../common/seeded-random.ts';
+import { csrFromTies, louvain } from '../graph/csr-louvain.ts';
 
 /** The ego network: n alters (local indices 0..n-1) and the undirected ties among them, each once. */
 export interface EgoNetwork {

@@ -12,7 +12,7 @@ import { CsrGraph } from './csr.ts';
 import { countCommonMarked } from './csr-intersect.ts';
 import { CsrQueries } from './csr-queries.ts';
 import { comparePaths, mutualRelevance, pathScore } from './scoring.ts';
-import { seededRandom } from '../test/seeded-random.ts';
+import { seededRandom } from '../../common/seeded-random.ts';
 
 const NOW_DAY = 9000;
 

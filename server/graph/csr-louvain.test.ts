@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { analyseEgo, type EgoNetwork } from '../garden/ego-analysis.ts';
 import { CsrGraph } from './csr.ts';
 import { egoNetworkOf } from './csr-ego.ts';
-import { csrFromTies, louvain, modularity, seededRandom } from './csr-louvain.ts';
+import { seededRandom } from '../../common/seeded-random.ts';
+import { csrFromTies, louvain, modularity } from './csr-louvain.ts';
 import { parseEdgeList, readDataset } from './edge-list.ts';
 
 /** Modularity may fall short of graphology's by this much (seed-to-seed spread on GitHub is ~0.01). */

@@ -13,17 +13,7 @@
  * The first order is a seeded shuffle, so the same graph and seed give the same communities on every run.
  */
 
-/** Mulberry32: a small seeded PRNG, so Louvain's random order (and so the clusters) is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../common/seeded-random.ts';
 
 /**
  * An undirected weighted graph as CSR: node i's row is nbr[off[i], off[i+1]) with weights w (null: all 1).

@@ -11,7 +11,7 @@ import { type EdgeList, parseEdgeList, readDataset, syntheticDays } from './edge
 import { DAY_MS, EPOCH_2000_MS } from './scoring.ts';
 import { SqlGraphIndex } from './sql.ts';
 import { TEST_GRAPH_TABLES, clearGraphTestTables, createGraphTestTables, loadGraphTestEdges } from './sql-test-tables.ts';
-import { seededRandom } from '../test/seeded-random.ts';
+import { seededRandom } from '../../common/seeded-random.ts';
 
 const NOW = EPOCH_2000_MS + 9200 * DAY_MS;
 
