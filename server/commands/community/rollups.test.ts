@@ -3,19 +3,8 @@ import { expect, it } from 'vitest';
 import { rows } from '../../db/connection.ts';
 import { signUp } from '../../test/client.ts';
 import { describeEachEngine } from '../../test/engines.ts';
+import type { DailyRow } from '../../queries/community/analytics.ts';
 import { ensureCommunityRollups, refreshCommunityRollups } from './rollups.ts';
-
-interface Day {
-  day: string;
-  members: number;
-  new_members: number;
-  active_members: number;
-  monthly_active: number;
-  posts: number;
-  messages: number;
-  invitations_sent: number;
-  invitations_accepted: number;
-}
 
 describeEachEngine('the community rollups', (get) => {
   it('counts members, actives (daily and over 30 days), posts, messages and invitations per day, and retention by signup week; later runs recompute only the recent days', async () => {
@@ -50,9 +39,9 @@ describeEachEngine('the community rollups', (get) => {
     expect(run).toMatchObject({ from: base > 0 ? '2029-12-31' : '2030-01-01', to: '2030-01-20', days: base > 0 ? 21 : 20 });
     const daily = async () =>
       new Map(
-        (await rows<Day>(db, sql`SELECT day::text AS day, members, new_members, active_members, monthly_active, posts, messages, invitations_sent, invitations_accepted FROM community_daily ORDER BY day`)).map((r) => [
+        (await rows<DailyRow>(db, sql`SELECT day::text AS day, members, new_members, active_members, monthly_active, posts, messages, invitations_sent, invitations_accepted FROM community_daily ORDER BY day`)).map((r) => [
           r.day,
-          Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'day' ? v : Number(v)])) as unknown as Day,
+          Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'day' ? v : Number(v)])) as unknown as DailyRow,
         ]),
       );
     let days = await daily();

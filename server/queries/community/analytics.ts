@@ -16,7 +16,8 @@ export const NEWCOMER_CONNECTIONS = 3;
 /** The longest newcomer list the page shows (the most recent first). */
 export const NEWCOMERS_SHOWN = 50;
 
-interface DailyRow {
+/** One row of community_daily as read back (the rollup's own test reads it the same way). */
+export interface DailyRow {
   day: string;
   members: number;
   new_members: number;
