@@ -1,7 +1,7 @@
-import { type Config, ConfigError, loadConfig } from '../../server/config.ts';
+import type { Config } from '../../server/config.ts';
 import { BackupError, listBackups, restoreBackup, writeBackup } from '../../server/db/backup.ts';
 import { DataDirLockedError } from '../../server/db/data-dir-lock.ts';
-import { openConfiguredDatabase, UsageError } from '../lib/database.ts';
+import { loadOperatorConfig, openConfiguredDatabase, UsageError } from '../lib/database.ts';
 import type { Command } from './types.ts';
 
 const serverAdvice =
@@ -21,13 +21,7 @@ checked first, so an unreadable one changes nothing; the database it replaces is
 pg.before-restore-<time>. The server rebuilds its graph index from the restored tables when it starts.`;
 
 function embeddedConfig(): Config & { database: { kind: 'pglite'; dataDir: string } } {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) throw new UsageError(err.message);
-    throw err;
-  }
+  const config = loadOperatorConfig();
   if (config.database.kind !== 'pglite' || !config.database.dataDir) throw new UsageError(serverAdvice);
   return config as Config & { database: { kind: 'pglite'; dataDir: string } };
 }

@@ -11,18 +11,22 @@ export function describeDatabase(config: Config): string {
   return config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'the PostgreSQL server at DATABASE_URL';
 }
 
+/** The server's configuration from the environment; a setting it refuses is the operator's to fix, so a plain message. */
+export function loadOperatorConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
 /**
  * Opens the same database the server uses (RAPPORT_DATA_DIR or DATABASE_URL) and brings its schema up to
  * date. An embedded data directory can only be open in one process: while the server runs, stop it first.
  */
 export async function openConfiguredDatabase(): Promise<{ config: Config; database: Database; applied: string[] }> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) throw new UsageError(err.message);
-    throw err;
-  }
+  const config = loadOperatorConfig();
   let database: Database;
   try {
     database = await openDatabase(config);
