@@ -50,7 +50,7 @@ import { contactRoutes } from './routes/imports/contacts.ts';
 import { importRoutes } from './routes/imports/imports.ts';
 import { announceEventsOn } from './events/announce.ts';
 import { EventDispatcher } from './events/dispatcher.ts';
-import { followRemoteEvents } from './events/remote.ts';
+import { followEveryProcess } from './events/remote.ts';
 import { feedGraphOf } from './live/feed-audience.ts';
 import { LiveUpdatesProcessor } from './live/live-processor.ts';
 import { emailNotificationsOn } from './notifications/email.ts';
@@ -160,19 +160,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const detachGardenCache = attachGardenCache(database.db, gardenCache);
   await events.register(new GardenCacheProcessor(gardenCache), { marks: new ChangeMarks(graph.marks.safe()) });
 
-  // Live updates: this process's events through the dispatcher, other processes' through their announcements.
+  // Live updates: every committed event that concerns a member with a stream open here.
   const live = new LiveStreams(metrics);
   const liveUpdates = new LiveUpdatesProcessor(live, {
     graph: feedGraphOf(graph),
     blocksOf: async (id) => (await readCaches.standing(id)).blocks.avoid,
   });
   await events.register(liveUpdates, { marks: new ChangeMarks(graph.marks.safe()) });
+  // On a server, the processors above follow every app process's events, not only this one's (events/remote.ts).
   const announcing = database.events ? announceEventsOn(database.db, database.events.channel) : null;
-  const remoteEvents = followRemoteEvents(database, announcing?.origin ?? null, app.log, (found) => {
-    for (const event of found) {
-      Promise.resolve(liveUpdates.handle(event)).catch((err: unknown) => app.log.warn({ err, eventId: event.id }, 'live update failed'));
-    }
-  });
+  const remoteEvents = await followEveryProcess(database, events, { origin: announcing?.origin ?? null, from: graph.marks.safe(), log: app.log });
 
   // Background work: jobs enqueued in the transactions that cause them, run after commit by this process's
   // queue (woken at once here, through NOTIFY from other processes on a server, and on a timer).
@@ -304,6 +301,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Previews an older version left pending for its own worker get their jobs.
     requeuePendingPreviews(database.db).catch((err: unknown) => app.log.warn({ err }, 'queueing pending link previews failed'));
     events.start();
+    // The outbox follower's sweep every second, for announcements that never arrived.
+    remoteEvents.follower?.start();
     snapshots?.start();
     if (database.engine === 'pglite' && config.vacuumIntervalMs > 0) {
       vacuumTimer = setInterval(() => {

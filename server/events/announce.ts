@@ -1,9 +1,9 @@
 /**
  * Telling the other app processes on the same PostgreSQL server which events were committed: each event's
  * transaction also sends `NOTIFY <channel>, '<origin>:<id>'`, which PostgreSQL delivers only if and when the
- * transaction commits. The payload is ids only (NOTIFY payloads stop at 8,000 bytes); a listener reads the
- * rows from the outbox (remote.ts). `origin` names the app that sent it, so an app skips its own announcements: its
- * processors had those events from the dispatcher already.
+ * transaction commits. It only wakes the other processes' outbox followers (remote.ts, follower.ts), which read
+ * the rows themselves. `origin` names the app that sent it, so an app skips its own announcements: its own
+ * commits start a sweep already.
  *
  * On PGlite there is one process and nobody to tell, so nothing is registered and nothing is sent.
  */

@@ -29,6 +29,9 @@ export class ChangeMarks {
   private readonly inserting = new Map<number, number>();
   private known = 0;
   private tokens = 0;
+  /** Positions kept by others below which this one may not go (the outbox follower's floor). */
+  private readonly limits: (() => number)[] = [];
+  private readonly settlers: (() => Promise<void>)[] = [];
 
   constructor(applied = 0) {
     this.applied = applied;
@@ -60,6 +63,7 @@ export class ChangeMarks {
 
   /** Forgets pending events whose transactions rolled back (or are too old for the database to say). */
   async settle(db: DbOrTx): Promise<void> {
+    for (const settle of this.settlers) await settle();
     if (this.pending.size === 0) return;
     const entries = [...this.pending];
     const statuses = await rows<{ x: string; status: string | null }>(
@@ -81,9 +85,19 @@ export class ChangeMarks {
     if (id - 1 < this.applied) this.applied = id - 1;
   }
 
+  /**
+   * Never reports a safe position above `limit()`: on a server, events from other processes arrive through
+   * the outbox follower, which alone knows which of their ids are still in flight (follower.ts).
+   */
+  limitTo(limit: () => number, settle?: () => Promise<void>): void {
+    this.limits.push(limit);
+    if (settle) this.settlers.push(settle);
+  }
+
   /** Every event with an id ≤ this is handled, or will never commit. */
   safe(): number {
     let mark = this.applied;
+    for (const limit of this.limits) mark = Math.min(mark, limit());
     for (const id of this.pending.keys()) mark = Math.min(mark, id - 1);
     for (const known of this.inserting.values()) mark = Math.min(mark, known);
     return Math.max(0, mark);

@@ -61,6 +61,7 @@ export class EventDispatcher {
   private nextToken = 0;
   private timer: NodeJS.Timeout | null = null;
   private ticks = 0;
+  private follower: { sync(): Promise<void>; floor(): number } | null = null;
   private ticking: Promise<void> | null = null;
   private readonly detach: (() => void)[] = [];
   private readonly failures: Counter<'processor' | 'kind'>;
@@ -115,8 +116,12 @@ export class EventDispatcher {
    */
   async register<K extends EventKind>(processor: Processor<K>, options: { marks?: ChangeMarks } = {}): Promise<void> {
     if (this.runners.some((r) => r.name === processor.name)) throw new Error(`event processor ${processor.name} is registered twice`);
+    // Beside the follower every process's processors see every process's events, durable ones too (which
+    // are idempotent, at least once): work to be done once per installation belongs in the job queue.
     const stored = options.marks ? null : await loadPosition(this.db, processor.name);
     const marks = options.marks ?? new ChangeMarks(stored ?? 0);
+    const follower = this.follower;
+    if (follower) marks.limitTo(() => follower.floor(), () => follower.sync());
     const runner = new ProcessorRunner(processor as Processor, marks, stored, {
       db: this.db,
       now: this.now,
@@ -152,9 +157,31 @@ export class EventDispatcher {
     this.inserts.delete(token);
   }
 
+  /**
+   * On a server, committed events reach the processors through the outbox follower, from every process in
+   * one order (follower.ts); this process's own commits then wait for its next sweep instead of being
+   * handed over directly, which could overtake an earlier change to the same thing from another process.
+   */
+  followWith(follower: { sync(): Promise<void>; floor(): number }): void {
+    this.follower = follower;
+    for (const runner of this.runners) runner.marks.limitTo(() => follower.floor(), () => follower.sync());
+  }
+
   /** A committed event: every processor that is up to date handles it before this resolves. Never rejects. */
   async dispatch(event: StoredEvent): Promise<void> {
-    await Promise.all(this.runners.map((r) => r.deliver(event)));
+    if (this.follower) return this.follower.sync();
+    await this.deliver([event]);
+  }
+
+  /**
+   * Committed events, in the order given (the follower's sweeps); those with ids up to `replayedUpTo` are
+   * handed over again, not new changes. Never rejects.
+   */
+  async deliver(found: readonly StoredEvent[], replayedUpTo = 0): Promise<void> {
+    // Each runner queues its work in call order, so handing them all over before waiting keeps the order.
+    const handled: Promise<void>[] = [];
+    for (const event of found) for (const r of this.runners) handled.push(r.deliver(event, event.id <= replayedUpTo));
+    await Promise.all(handled);
   }
 
   /** Retries the processors that failed and whose backoff has passed (the background timer calls it). */

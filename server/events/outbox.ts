@@ -37,17 +37,6 @@ export async function readEvents(db: DbOrTx, options: ReadOptions): Promise<Stor
   return found.map(toStored);
 }
 
-/** The events with these ids, in id order (those pruned or never committed are simply absent). */
-export async function readEventsById(db: DbOrTx, ids: readonly number[]): Promise<StoredEvent[]> {
-  if (ids.length === 0) return [];
-  const found = await rows<Row>(
-    db,
-    sql`SELECT id, kind, actor_id, subject_id, data, created_at FROM events
-         WHERE id = ANY(${`{${ids.join(',')}}`}::bigint[]) ORDER BY id`,
-  );
-  return found.map(toStored);
-}
-
 function toStored(r: Row): StoredEvent {
   return {
     id: Number(r.id),

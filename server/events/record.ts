@@ -3,8 +3,8 @@
  * the two commit together or not at all. Once that transaction commits, the event is handed to the
  * processors in this process (dispatcher.ts); whatever they miss, they find in the outbox.
  */
-import type { Tx } from '../db/connection.ts';
-import { events } from '../db/schema.ts';
+import { sql } from 'drizzle-orm';
+import { rows, type Tx } from '../db/connection.ts';
 import { transactionScope } from '../db/transaction.ts';
 import { announceEvent } from './announce.ts';
 import { recordNotifications } from '../notifications/record.ts';
@@ -26,10 +26,17 @@ export async function recordEvent(tx: Tx, event: NewEvent): Promise<void> {
   const token = dispatcher?.beginInsert();
   let row: { id: number; xid: string; createdAt: Date } | undefined;
   try {
-    [row] = await tx
-      .insert(events)
-      .values({ kind: event.kind, actorId: event.actorId, subjectId: event.subjectId, data: event.data })
-      .returning({ id: events.id, xid: events.xid, createdAt: events.createdAt });
+    // The transaction takes its id (xid) before the event takes its number: the fenced subquery runs before
+    // the row's identity default. A reader in another process relies on it (follower.ts): an id it skips
+    // belongs to a transaction its snapshot saw running.
+    const [inserted] = await rows<{ id: string | number; xid: string; created_at: string | Date }>(
+      tx,
+      sql`INSERT INTO events (kind, actor_id, subject_id, data, xid)
+          SELECT ${event.kind}::text, ${event.actorId}::int, ${event.subjectId}::int, ${JSON.stringify(event.data)}::jsonb, x.xid
+            FROM (SELECT pg_current_xact_id() AS xid OFFSET 0) x
+          RETURNING id, xid::text AS xid, created_at`,
+    );
+    row = inserted && { id: Number(inserted.id), xid: inserted.xid, createdAt: new Date(inserted.created_at) };
   } finally {
     if (dispatcher && token !== undefined) dispatcher.endInsert(token, row && { id: row.id, xid: row.xid });
   }

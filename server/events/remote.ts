@@ -1,66 +1,54 @@
 /**
- * Events committed by the other app processes on the same PostgreSQL server, as they commit: each
- * announcement (announce.ts) carries an event id; the ids that arrive together are read from the outbox in
- * one statement and handed on in id order.
+ * Several app processes on one PostgreSQL server: each one's processors (graph index, read caches, live
+ * streams) follow the events every process commits, through the outbox follower (follower.ts). Another
+ * process's commit is announced with NOTIFY (announce.ts) and starts a sweep at once; a reconnection sweeps
+ * at once, and the follower's timer (started with the app's background work: `follower.start()`) covers
+ * announcements that never arrive (a dropped connection, a pause).
  *
- * This feeds what must reach people live (server-sent events, live/). The processors that keep state (the
- * graph index, the read caches) are still fed by their own process's writes and by replaying the outbox at
- * start-up; following other processes' writes with them is the multi-process step (docs/architecture.md,
- * "Growing past one process").
+ * On PGlite (one process) there is nobody else: the dispatcher hands this process's events over directly.
  */
 import type { Database } from '../db/connection.ts';
 import { parseAnnouncement } from './announce.ts';
-import type { EventLog } from './dispatcher.ts';
-import { readEventsById } from './outbox.ts';
-import type { StoredEvent } from './types.ts';
+import type { EventDispatcher, EventLog } from './dispatcher.ts';
+import { OutboxFollower } from './follower.ts';
 
 export interface RemoteEvents {
+  /** The follower, on a server (null on PGlite). */
+  follower: OutboxFollower | null;
   close(): Promise<void>;
 }
 
-/**
- * Follows the events other apps announce on a server, skipping those of `origin` (this app's own); on
- * PGlite (one process) there are none, and it does nothing.
- */
-export function followRemoteEvents(
-  database: Database,
-  origin: string | null,
-  log: EventLog,
-  onEvents: (events: StoredEvent[]) => void,
-): RemoteEvents {
-  if (!database.events) return { close: async () => undefined };
-  let pending: number[] = [];
-  let reading: Promise<void> | null = null;
+export interface FollowOptions {
+  /** This app's announcements: they need no sweep of their own, since its commits already ask for one. */
+  origin: string | null;
+  /** Every event up to here is reflected in the processors' state (the graph's position after start-up). */
+  from: number;
+  log: EventLog;
+}
 
-  const drain = async (): Promise<void> => {
-    while (pending.length > 0) {
-      const ids = pending;
-      pending = [];
-      try {
-        onEvents(await readEventsById(database.db, ids));
-      } catch (err) {
-        // Live delivery is best effort: a reader reconnecting reloads what it shows. Never crash the process.
-        log.warn({ err, ids: ids.length }, 'reading announced events failed');
-      }
-    }
-  };
-
+/** Starts following; resolves after the first sweep, so the app serves nothing older than its start. */
+export async function followEveryProcess(database: Database, dispatcher: EventDispatcher, options: FollowOptions): Promise<RemoteEvents> {
+  if (!database.events) return { follower: null, close: async () => undefined };
+  const follower = new OutboxFollower(database.db, {
+    log: options.log,
+    from: options.from,
+    deliver: (found, replayedUpTo) => dispatcher.deliver(found, replayedUpTo),
+  });
+  dispatcher.followWith(follower);
   const listener = database.events.listen({
     onPayload(payload) {
       const announcement = parseAnnouncement(payload);
-      if (!announcement || announcement.origin === origin) return;
-      pending.push(announcement.id);
-      // Announcements arriving while a read runs are collected and read together by the same loop.
-      reading ??= drain().finally(() => {
-        reading = null;
-      });
+      if (announcement && announcement.origin !== options.origin) void follower.sync();
     },
-    onError: (err) => log.warn({ err }, 'listening for other processes’ events failed; retrying'),
+    onError: (err) => options.log.warn({ err }, 'listening for other processes’ events failed; retrying (the outbox is swept meanwhile)'),
+    onConnected: () => void follower.sync(),
   });
+  await follower.sync();
   return {
+    follower,
     async close() {
       await listener.close();
-      await reading;
+      await follower.close();
     },
   };
 }

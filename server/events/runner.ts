@@ -82,14 +82,17 @@ export class ProcessorRunner {
     return n;
   }
 
-  /** A committed event. A runner that is catching up leaves it to the outbox, which still holds it. */
-  deliver(event: StoredEvent): Promise<void> {
+  /**
+   * A committed event. A runner that is catching up leaves it to the outbox, which still holds it.
+   * `replay`: handed over again at start-up (the outbox follower's rewind), not a change since.
+   */
+  deliver(event: StoredEvent, replay = false): Promise<void> {
     if (!this.live) {
       this.arrive(event);
       return Promise.resolve();
     }
     return this.enqueue(async () => {
-      if (this.live) await this.take(event);
+      if (this.live) await this.take(event, replay);
       else this.arrive(event);
     });
   }
@@ -170,7 +173,7 @@ export class ProcessorRunner {
   }
 
   /** Hands one event to the processor unless it is not its kind or already handled; false when it threw. */
-  private async take(event: StoredEvent): Promise<boolean> {
+  private async take(event: StoredEvent, replay = false): Promise<boolean> {
     if (!this.kinds.has(event.kind) || this.handled.has(event.id)) {
       this.marks.markApplied(event.id, false);
       return true;
@@ -182,7 +185,7 @@ export class ProcessorRunner {
       return false;
     }
     this.handled.add(event.id);
-    this.marks.markApplied(event.id);
+    this.marks.markApplied(event.id, !replay);
     if (this.handled.size > HANDLED_KEPT) this.prune();
     return true;
   }

@@ -1,6 +1,6 @@
 /**
- * Hands committed events to the members' open streams: this process's events through the dispatcher, and
- * other processes' through their announcements (events/remote.ts). Live only: a processor with no saved
+ * Hands committed events to the members' open streams: every process's events, through the dispatcher (on a
+ * server, fed by the outbox follower: events/remote.ts). Live only: a processor with no saved
  * position, since a page that reconnects reloads what it shows, and handling is a few map look-ups (plus,
  * for a new post with someone online to tell, the author's blocks from the read caches).
  */
