@@ -72,6 +72,10 @@ export const ERROR_CODES = {
     status: 400,
     meaning: 'An opportunity names someone it cannot be linked to: no such member, yourself, or one of you has blocked the other. `params.handle` names them. Nothing was written.',
   },
+  suggestion_person_unknown: {
+    status: 400,
+    meaning: 'A handle in `handles` names nobody the newcomer can be introduced to: no such member, the newcomer, a member suspended, restricted or deleted, a block either way, or someone already connected or with an invitation waiting between the two. `params.handle` names them. Nothing was sent.',
+  },
   media_unknown: {
     status: 400,
     meaning: 'An image id is not one of your uploads waiting to be posted (someone else\'s, already on a post or message, removed, or expired). `params.id` names it. Nothing was written.',
@@ -173,6 +177,11 @@ export const ERROR_CODES = {
   imports_running: { status: 409, meaning: 'You already have imports being processed (`params.max` at most); wait for one to finish.' },
   import_state: { status: 409, meaning: 'The import is not at that step: a column mapping is taken only while its status is `needs_mapping`, a profile draft only once.' },
   contact_unmatched: { status: 409, meaning: 'The contact is not matched to a member you can invite (or the match was dismissed).' },
+  not_a_newcomer: { status: 409, meaning: 'The member has 3 or more connections: they have found their people, so no introductions are suggested. Nothing was sent.' },
+  no_suggestions: {
+    status: 409,
+    meaning: 'Nobody could be suggested to the newcomer (no people they may know, and nobody eligible shares their organisation, place or industry): choose people with `handles`. Nothing was sent.',
+  },
   job_not_dead: { status: 409, meaning: 'Only a dead job (out of attempts) can be retried or discarded; this one is queued, running or done.' },
 
   // 413 to 431: the request's size or shape

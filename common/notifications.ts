@@ -47,6 +47,8 @@ export const NOTIFICATION_KINDS = [
   'recommendation_approved',
   /** My export is ready to download (no actor; `exportId` in its subject). */
   'export_ready',
+  /** The community team suggests people for me, a newcomer, to meet (no actor; the people in its subject). */
+  'introductions_suggested',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -84,5 +86,6 @@ export const EMAIL_BY_DEFAULT: Record<EmailKind, boolean> = {
   recommendation_written: true,
   recommendation_approved: false,
   export_ready: true,
+  introductions_suggested: true,
   digest: true,
 };

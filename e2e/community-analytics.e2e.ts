@@ -4,6 +4,7 @@ import { refreshCommunityRollups } from '../server/commands/community/rollups.ts
 import { expectAccessible } from './fixtures/axe.ts';
 import { expectNoSidewaysScroll } from './fixtures/layout.ts';
 import { connectViaApi, type SeededMember, seedMember } from './fixtures/network-api.ts';
+import { shown } from './fixtures/network-pages.ts';
 import { browserSuite } from './fixtures/suite.ts';
 import { t } from './fixtures/words.ts';
 
@@ -11,7 +12,7 @@ const e2e = browserSuite();
 const { signedIn } = e2e;
 
 describe('Admin → Community', () => {
-  it('shows the operator growth as a chart and a table with the same numbers, retention by signup week and a newcomer to help in with a welcome post; axe, 390 px', async () => {
+  it('shows the operator growth as a chart and a table with the same numbers, retention by signup week and a newcomer to help in with a welcome post and suggested introductions; axe, 390 px', async () => {
     const app = e2e.server.app;
     const operator = await seedMember(app, 'Olga Community'); // the first account is the operator
     const people: SeededMember[] = [];
@@ -75,6 +76,26 @@ describe('Admin → Community', () => {
     await page.getByText(t('admin:community.welcome.done', { name: 'Nora Newcomer' })).waitFor();
     const mentions = (await nora.call('GET', '/api/v1/notifications')).json<{ items: { kind: string }[] }>().items;
     expect(mentions.map((n) => n.kind)).toContain('mention');
+
+    // Suggested introductions, with one click: Ben knows Cy, Nora's one connection, so Ben is the person Nora may know.
+    const suggest = newcomer.getByRole('button', { name: t('admin:community.suggest.openLabel', { name: 'Nora Newcomer' }) });
+    await suggest.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(t('admin:community.suggest.done', { name: 'Nora Newcomer', people: 'Ben Regular' })).waitFor();
+    await newcomer.getByRole('status').getByText(t('admin:community.suggest.result', { people: 'Ben Regular' })).waitFor();
+    await expectAccessible(page, 'Admin → Community, introductions suggested');
+
+    // Nora sees one notification naming Ben, with his profile and Connect (the invitation with its note) one click away.
+    const noraPage = await signedIn(nora);
+    await noraPage.goto('/notifications');
+    await noraPage.getByText(shown('notifications:kinds.introductions_suggested', { people: 'Ben Regular' })).waitFor();
+    const suggested = noraPage.getByRole('list', { name: t('notifications:suggestedPeople') });
+    await suggested.getByRole('link', { name: 'Ben Regular' }).waitFor();
+    await suggested.getByRole('button', { name: t('people:connect.actionLabel', { name: 'Ben Regular' }) }).click();
+    await noraPage.getByRole('dialog').waitFor();
+    await noraPage.keyboard.press('Escape');
+    await expectAccessible(noraPage, 'Notifications, introductions suggested');
+    await noraPage.context().close();
 
     await page.setViewportSize({ width: 390, height: 844 });
     await panel.waitFor();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { requiredText } from './primitives.ts';
+import { handle, requiredText } from './primitives.ts';
 
 /** A UTC day, YYYY-MM-DD; a date that does not exist (2026-02-30) passes here and is the route's `invalid_range`. */
 export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be YYYY-MM-DD' });
@@ -62,3 +62,9 @@ export type CommunityNewcomer = z.infer<typeof communityNewcomer>;
 /** A welcome post's text, as the operator edited it (room is left for the mention the server may add: "@", a handle of up to 60, a space). */
 export const welcomeBody = z.strictObject({ text: requiredText(LIMITS.postMax - 62) });
 export const welcomeResult = z.object({ postId: z.number().int(), text: z.string() });
+
+/** "Suggest introductions": the operator may name up to 3 members; without `handles`, the server picks them. */
+export const suggestionsBody = z.strictObject({ handles: z.array(handle).min(1).max(3).optional() });
+/** Who the newcomer was told to meet, in the order the notification names them. */
+export const suggestionsResult = z.object({ people: z.array(z.object({ handle: z.string(), name: z.string() })) });
+export type SuggestionsResult = z.infer<typeof suggestionsResult>;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { EMAIL_BY_DEFAULT, EMAIL_KINDS, type EmailKind, NOTIFICATION_KINDS, type NotificationKind } from '../notifications.ts';
 import { cursor } from './primitives.ts';
-import { page, personCard } from './search.ts';
+import { page, personCard, personCardWithConnection } from './search.ts';
 
 export { NOTIFICATION_KINDS, EMAIL_KINDS, EMAIL_BY_DEFAULT, type NotificationKind, type EmailKind };
 
@@ -21,6 +21,8 @@ export const notificationSubject = z.object({
   count: z.number().optional(),
   /** export_ready: the export to download. */
   exportId: z.number().optional(),
+  /** introductions_suggested: the members suggested, in the order the operator's pick gave them. */
+  people: z.array(z.number()).optional(),
 });
 export type NotificationSubject = z.infer<typeof notificationSubject>;
 
@@ -31,6 +33,11 @@ export const notificationView = z.object({
   subject: notificationSubject,
   /** Up to three of the people who did it, newest first; `count` is how many times it happened. */
   actors: z.array(personCard),
+  /**
+   * introductions_suggested: the people suggested, with the reader's connection state and what they may do
+   * (Connect opens the invitation with its note), so each is one click away; empty for the other kinds.
+   */
+  people: z.array(personCardWithConnection),
   count: z.number(),
   /** How many different people did it (the "12 others" of "Ana and 12 others"). */
   actorCount: z.number(),

@@ -52,7 +52,7 @@ export function deletionScheduledMessage(locale: Locale, name: string, date: str
 export function notificationMessage(
   locale: Locale,
   kind: NotificationKind,
-  values: { name: string; actor: string },
+  values: { name: string; actor: string; people: string },
   link: string,
   unsubscribeLink: string,
 ) {

@@ -250,6 +250,11 @@ export interface EventShapes {
     subjectId: number;
     data: { recommendationId: number; positionId: number; change: 'declined' | 'hidden' | 'shown' };
   };
+  /**
+   * actor, an operator, suggested `people` for subject, a newcomer with fewer than 3 connections, to meet
+   * (Admin → Community). Tells subject, in the community team's name; the people suggested are not told.
+   */
+  'community.introductions_suggested': { actorId: number; subjectId: number; data: { people: number[] } };
   /** actor emailed an invitation to join to an address that is not a member's (no subject: the address is not in the event). */
   'email_invitation.sent': { actorId: number; subjectId: null; data: { invitationId: number } };
   /** actor signed up from subject's invitation to join. */
@@ -280,6 +285,7 @@ const KINDS: Record<EventKind, true> = {
   'endorsement.added': true, 'endorsement.removed': true, 'recommendation.requested': true, 'recommendation.written': true,
   'recommendation.approved': true, 'recommendation.updated': true,
   'email_invitation.sent': true, 'email_invitation.joined': true,
+  'community.introductions_suggested': true,
 };
 
 /** Every kind, for code that must list them (tests, docs). */

@@ -339,6 +339,10 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/admin/audit': { operationId: 'listAuditEvents', errors: OPERATORS },
   'GET /api/v1/admin/community': { operationId: 'getCommunityAnalytics', errors: [...OPERATORS, 'invalid_range'] },
   'POST /api/v1/admin/community/newcomers/:handle/welcome': { operationId: 'welcomeNewcomer', errors: [...OPERATORS, 'not_found', 'mention_unknown'] },
+  'POST /api/v1/admin/community/newcomers/:handle/suggestions': {
+    operationId: 'suggestIntroductions',
+    errors: [...OPERATORS, 'not_found', 'suggestion_person_unknown', 'not_a_newcomer', 'no_suggestions'],
+  },
   'GET /api/v1/admin/deletions': { operationId: 'countAccountDeletions', errors: OPERATORS },
   'GET /api/v1/admin/jobs': { operationId: 'countJobs', errors: OPERATORS },
   'GET /api/v1/admin/jobs/dead': { operationId: 'listDeadJobs', errors: OPERATORS },

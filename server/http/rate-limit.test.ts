@@ -128,6 +128,7 @@ const LIMITED: WriteRoute[] = [
   ...['retry', 'discard'].map((action): WriteRoute => ({ route: `POST /api/v1/admin/jobs/{id}/${action}`, caller: 'operator', request: () => ({ url: `/api/v1/admin/jobs/987654/${action}` }) })),
   { route: 'POST /api/v1/admin/jobs/digest', caller: 'operator', request: () => ({ url: '/api/v1/admin/jobs/digest' }) },
   { route: 'POST /api/v1/admin/community/newcomers/{handle}/welcome', caller: 'operator', request: () => ({ url: `/api/v1/admin/community/newcomers/${nobody}/welcome`, body: { text: 'Welcome!' } }) },
+  { route: 'POST /api/v1/admin/community/newcomers/{handle}/suggestions', caller: 'operator', request: () => ({ url: `/api/v1/admin/community/newcomers/${nobody}/suggestions`, body: {} }) },
   { route: 'POST /api/v1/admin/content/remove', caller: 'operator', request: () => ({ url: '/api/v1/admin/content/remove', body: { kind: 'post', id: 987654, reason: 'Spam' } }) },
   ...['flag', 'report'].flatMap((type) =>
     ['dismiss', 'warn', 'restrict', 'suspend'].map(

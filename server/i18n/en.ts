@@ -170,6 +170,13 @@ export const en = {
       action: 'Download your data',
       footer: 'You get this email because you asked for an export of your data. Stop these emails with one click: {unsubscribe}',
     },
+    introductions_suggested: {
+      subject: 'People you may want to meet on Rapport',
+      greeting: 'Hi {name},',
+      body: 'The community team suggests you meet {people}. Each is one click away from an invitation to connect, with a note of your own:',
+      action: 'See who they are',
+      footer: 'You get this email because you chose to hear about people the community team suggests you meet. Stop these emails with one click: {unsubscribe}',
+    },
     endorsement: {
       subject: '{actor} endorsed your skills',
       greeting: 'Hi {name},',

@@ -167,6 +167,13 @@ export const it: Messages = {
       action: 'Scarica i tuoi dati',
       footer: 'Ricevi questa email perché hai chiesto un’esportazione dei tuoi dati. Per non riceverne più basta un clic: {unsubscribe}',
     },
+    introductions_suggested: {
+      subject: 'Persone che potresti voler conoscere su Rapport',
+      greeting: 'Ciao {name},',
+      body: 'Il team della comunità ti suggerisce di conoscere {people}. Con un clic puoi invitare ciascuno a collegarsi, con una tua nota:',
+      action: 'Scopri chi sono',
+      footer: 'Ricevi questa email perché hai scelto di sapere chi il team della comunità ti suggerisce di conoscere. Per non riceverne più basta un clic: {unsubscribe}',
+    },
     endorsement: {
       subject: '{actor} ha confermato le tue competenze',
       greeting: 'Ciao {name},',

@@ -62,6 +62,8 @@ function linkFor(base: string, n: NewNotification, actor: Person | undefined): s
   if (n.kind === 'keep_in_touch') return `${base}/keep-in-touch`;
   // Not the download itself: its link carries a token, which an email (kept in the outbox) must not.
   if (n.kind === 'export_ready') return `${base}/settings#your-data`;
+  // The notification itself: it lists the people suggested, each with Connect.
+  if (n.kind === 'introductions_suggested') return `${base}/notifications`;
   const box = RECOMMENDATION_BOX[n.kind];
   if (box) return `${base}/recommendations?box=${box}`;
   if (n.kind === 'invitation_received' || !actor) return `${base}/network`;
@@ -72,7 +74,7 @@ export async function queueNotificationEmails(tx: Tx, notified: readonly NewNoti
   const scope = transactionScope(tx);
   const options = scope && settings.get(scope.db);
   if (!options || notified.length === 0) return;
-  const ids = new Set(notified.flatMap((n) => (n.actorId === null ? [n.memberId] : [n.memberId, n.actorId])));
+  const ids = new Set(notified.flatMap((n) => [n.memberId, ...(n.actorId === null ? [] : [n.actorId]), ...(n.data.people ?? [])]));
   const people = await rows<Person>(
     tx,
     sql`SELECT m.id, m.handle, p.name, m.email, m.locale,
@@ -89,10 +91,13 @@ export async function queueNotificationEmails(tx: Tx, notified: readonly NewNoti
     if (!to?.reachable || !wantsEmail(to.prefs, n.kind)) continue;
     to.token ??= await unsubscribeToken(tx, to.id);
     const query = `token=${encodeURIComponent(to.token)}&kind=${n.kind}`;
+    const locale = to.locale ?? options.defaultLocale;
+    // "Ana, Ben and Cy", in the reader's language (introductions_suggested names them).
+    const people = new Intl.ListFormat(locale, { type: 'conjunction' }).format((n.data.people ?? []).flatMap((id) => byId.get(id)?.name ?? []));
     const message = notificationMessage(
-      to.locale ?? options.defaultLocale,
+      locale,
       n.kind,
-      { name: to.name, actor: actor?.name ?? '' },
+      { name: to.name, actor: actor?.name ?? '', people },
       linkFor(options.publicUrl, n, actor),
       `${options.publicUrl}/unsubscribe?${query}`,
     );

@@ -27,6 +27,7 @@ export const NOTIFYING_KINDS = [
   'recommendation.requested',
   'recommendation.written',
   'recommendation.approved',
+  'community.introductions_suggested',
 ] as const;
 type NotifyingKind = (typeof NOTIFYING_KINDS)[number];
 
@@ -105,6 +106,11 @@ export function notificationsFor(event: StoredEvent): NewNotification[] {
       return [{ memberId: e.subjectId, kind: 'recommendation_written', actorId: e.actorId, groupKey: `recommendation:${e.data.recommendationId}`, data: {} }];
     case 'recommendation.approved':
       return [{ memberId: e.subjectId, kind: 'recommendation_approved', actorId: e.actorId, groupKey: `recommendation:${e.data.recommendationId}:approved`, data: {} }];
+    case 'community.introductions_suggested':
+      // In the community team's name: the operator who clicked is not the point. Each suggestion is its own item.
+      return [
+        { memberId: e.subjectId, kind: 'introductions_suggested', actorId: null, groupKey: `introductions-suggested:${e.id}`, data: { people: e.data.people } },
+      ];
     case 'invitation.answered':
       // The one who answered is the actor; only an acceptance is news to the other.
       if (e.data.answer !== 'accepted') return [];

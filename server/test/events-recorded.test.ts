@@ -7,6 +7,7 @@ import { EVENT_KINDS, type EventKind } from '../events/types.ts';
 import { connect, invite } from '../routes/network/network-test-helpers.ts';
 import { type Member, STRONG_PASSWORD, signUp } from './client.ts';
 import { describeEachEngine } from './engines.ts';
+import { communityCases } from './event-cases/community.ts';
 import { emailInvitationCases } from './event-cases/email-invitations.ts';
 import { deletionCases } from './event-cases/deletion.ts';
 import { endorsementCases } from './event-cases/endorsements.ts';
@@ -642,6 +643,7 @@ describeEachEngine('events are recorded in the transaction of their change', (ge
       ...emailInvitationCases(kit),
       ...exportCases(kit),
       ...deletionCases(kit),
+      ...communityCases(kit),
     ];
   }
 

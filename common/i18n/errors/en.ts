@@ -75,6 +75,7 @@ const errors = {
   opportunities_limit: 'You can keep at most {max, number} opportunities. Remove some old ones first.',
   opportunity_person_unknown: 'There is no member you can link to an opportunity with the handle "{handle}".',
   tags_limit: 'You can have at most {max, number} tags here.',
+  suggestion_person_unknown: 'The newcomer cannot be introduced to "{handle}": no such member, someone suspended, restricted or blocked, or someone already connected to them or with an invitation waiting.',
   media_unknown: 'The image {id} is not one of your uploads waiting to be posted. Upload it again.',
   invalid_merge: {
     itself: 'An organisation cannot be merged into itself.',
@@ -222,6 +223,8 @@ const errors = {
   import_state: 'This import is not waiting for that any more: reload the page.',
   import_mapping_no_name: 'Choose the column that holds each contact’s name: a full name, a first name or a last name.',
   contact_unmatched: 'This contact is not a member you can invite.',
+  not_a_newcomer: 'This member already has 3 or more connections: they have found their people.',
+  no_suggestions: 'Nobody could be suggested to this newcomer: nobody shares their organisation, place or industry yet. Choose people yourself.',
   job_not_dead: 'This job is not dead any more (it was retried, or is running or done): reload the list.',
 
   payload_too_large: {

@@ -65,6 +65,7 @@ const errors: ErrorMessages = {
   opportunities_limit: 'Puoi tenere al massimo {max, number} opportunità. Rimuovine prima qualcuna vecchia.',
   opportunity_person_unknown: 'Non c’è nessuna persona che puoi collegare a un’opportunità con il nome utente "{handle}".',
   tags_limit: 'Puoi avere al massimo {max, number} etichette qui.',
+  suggestion_person_unknown: 'Non si può presentare al nuovo arrivato "{handle}": nessuna persona con questo nome utente, oppure è sospesa, limitata o bloccata, è già un suo collegamento o c’è un invito in attesa tra loro.',
   media_unknown: 'L’immagine {id} non è tra i tuoi caricamenti in attesa di pubblicazione. Caricala di nuovo.',
   invalid_merge: {
     itself: 'Non si può unire un’organizzazione a sé stessa.',
@@ -213,6 +214,8 @@ const errors: ErrorMessages = {
   import_state: 'Questa importazione non è più in attesa di questo: ricarica la pagina.',
   import_mapping_no_name: 'Scegli la colonna che contiene il nome di ogni contatto: un nome completo, un nome o un cognome.',
   contact_unmatched: 'Questo contatto non è un membro che puoi invitare.',
+  not_a_newcomer: 'Questa persona ha già 3 o più collegamenti: ha trovato la sua gente.',
+  no_suggestions: 'Non c’è nessuno da suggerire a questo nuovo arrivato: nessuno condivide ancora la sua organizzazione, il suo luogo o il suo settore. Scegli tu le persone.',
   job_not_dead: 'Questo job non è più fallito (è stato riprovato, è in esecuzione o è concluso): ricarica l’elenco.',
 
   payload_too_large: {

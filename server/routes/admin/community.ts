@@ -1,7 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { handle } from '../../../common/schemas/primitives.ts';
-import { COMMUNITY_RANGE_MAX_DAYS, communityAnalytics, communityQuery, welcomeBody, welcomeResult } from '../../../common/schemas/community.ts';
+import {
+  COMMUNITY_RANGE_MAX_DAYS,
+  communityAnalytics,
+  communityQuery,
+  suggestionsBody,
+  suggestionsResult,
+  welcomeBody,
+  welcomeResult,
+} from '../../../common/schemas/community.ts';
+import { suggestIntroductions } from '../../commands/community/suggest-introductions.ts';
 import { welcomeNewcomer } from '../../commands/community/welcome.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { viewerOf } from '../../viewer/request.ts';
@@ -80,6 +89,31 @@ export const adminCommunityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const done = await welcomeNewcomer(ctx.db, viewerOf(request).actor, request.params.handle, request.body.text, request.ip);
+      return reply.status(201).send(done);
+    },
+  );
+
+  app.post(
+    '/admin/community/newcomers/:handle/suggestions',
+    {
+      config: writeRateLimit(ctx.config),
+      schema: {
+        tags,
+        summary:
+          'Suggest up to 3 members for a newcomer to meet (the server picks them, or `handles` names them): the newcomer gets one notification linking to each; audited',
+        params: z.strictObject({ handle }),
+        body: suggestionsBody,
+        response: { 201: suggestionsResult },
+      },
+    },
+    async (request, reply) => {
+      const done = await suggestIntroductions(
+        { db: ctx.db, graph: ctx.graph.index, reinviteWaitMs: ctx.config.network.reinviteWaitMs },
+        viewerOf(request).actor,
+        request.params.handle,
+        request.body.handles,
+        request.ip,
+      );
       return reply.status(201).send(done);
     },
   );

@@ -36,7 +36,11 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       // Every person of the page in one batch: one statement for the records, one graph call per question.
       const people = await hydratePeople(lens, page.rows.flatMap((g) => g.actorIds));
       const byId = new Map(people.map((p) => [p.record.id, p]));
-      const items = page.rows.flatMap((g) => presentNotification(lens.actor, g, byId) ?? []);
+      // The people a suggestion names, with the viewer's relations (Connect, Pending, Connected): only when a page has one.
+      const named = page.rows.flatMap((g) => g.subject.people ?? []);
+      const suggested = named.length > 0 ? await hydratePeople(lens, named, { relations: true }) : [];
+      const suggestedById = new Map(suggested.map((p) => [p.record.id, p]));
+      const items = page.rows.flatMap((g) => presentNotification(lens.actor, g, byId, suggestedById) ?? []);
       return { items, nextCursor: page.nextCursor };
     },
   );

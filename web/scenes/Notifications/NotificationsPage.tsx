@@ -8,7 +8,9 @@ import { type NotificationView, notificationsApi } from '../../api/notifications
 import { PagedList } from '../../components/PagedList.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, NextSteps } from '../../components/PageState.tsx';
+import { PersonActions } from '../../components/PersonActions.tsx';
 import { PersonAvatar } from '../../components/PersonAvatar.tsx';
+import { PersonCardItem } from '../../components/PersonCardItem.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { usePagedQuery } from '../../hooks/usePagedQuery.ts';
 
@@ -53,9 +55,11 @@ export function NotificationsPage() {
 }
 
 function NotificationItem({ notification: n }: { notification: NotificationView }) {
-  const { t } = useTranslation('notifications');
+  const { t, i18n } = useTranslation('notifications');
   const actor = n.actors[0];
   const to = linkOf(n);
+  // "Ana, Ben and Cy" in the reader's language, for a suggestion of people to meet.
+  const people = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(n.people.map((p) => p.name));
   return (
     <Group gap="sm" wrap="nowrap" align="flex-start" py="sm">
       {actor && <PersonAvatar name={actor.name} photoUrl={actor.photoUrl} size={44} />}
@@ -64,7 +68,13 @@ function NotificationItem({ notification: n }: { notification: NotificationView 
           <Trans
             t={t}
             i18nKey={`kinds.${n.kind}`}
-            values={{ name: actor?.name ?? '', others: Math.max(n.actorCount - 1, 0), item: n.subject.commentId === undefined ? 'post' : 'comment', count: n.subject.count ?? 0 }}
+            values={{
+              name: actor?.name ?? '',
+              others: Math.max(n.actorCount - 1, 0),
+              item: n.subject.commentId === undefined ? 'post' : 'comment',
+              count: n.subject.count ?? 0,
+              people,
+            }}
             components={{ bdi: <bdi /> }}
           />
         </Text>
@@ -78,6 +88,16 @@ function NotificationItem({ notification: n }: { notification: NotificationView 
             </Badge>
           )}
         </Group>
+        {n.people.length > 0 && (
+          // Each person suggested, linked to their profile, with Connect (the invitation and its note) one click away.
+          <Stack gap={0} mt="xs" role="list" aria-label={t('suggestedPeople')}>
+            {n.people.map((p) => (
+              <div role="listitem" key={p.id}>
+                <PersonCardItem person={p} actions={<PersonActions person={p} context="suggestion" />} />
+              </div>
+            ))}
+          </Stack>
+        )}
       </Stack>
       <Anchor component={Link} to={to} size="sm">
         {t(`open.${n.kind}`)}
@@ -96,6 +116,7 @@ function linkOf(n: NotificationView): string {
   if (n.kind === 'recommendation_requested') return '/recommendations?box=requests';
   if (n.kind === 'recommendation_written') return '/recommendations?box=received';
   if (n.kind === 'recommendation_approved') return '/recommendations?box=written';
+  if (n.kind === 'introductions_suggested') return '/network?tab=suggestions';
   const actor = n.actors[0];
   return actor ? `/in/${actor.handle}` : '/network';
 }

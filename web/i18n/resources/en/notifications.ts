@@ -4,6 +4,7 @@ export default {
   description: 'What happened in your network: invitations, acceptances, and more as the conversation grows.',
   list: 'Notifications',
   loading: 'Loading notifications…',
+  suggestedPeople: 'People suggested to you',
   unread: 'Unread',
   empty: {
     title: 'Nothing new yet',
@@ -38,6 +39,7 @@ export default {
       recommendation_written: 'A connection writes me a recommendation',
       recommendation_approved: 'Someone approves a recommendation I wrote',
       export_ready: 'An export of my data I asked for is ready',
+      introductions_suggested: 'The community team suggests people for me to meet',
       digest: 'A weekly summary of my network when I have been away for a week',
     },
   },
@@ -82,6 +84,7 @@ export default {
     recommendation_written: '<bdi>{name}</bdi> wrote you a recommendation. Approve it to show it on your profile.',
     recommendation_approved: '<bdi>{name}</bdi> approved your recommendation. It now shows on their profile.',
     export_ready: 'Your data export is ready to download for 7 days',
+    introductions_suggested: 'The community team suggests you meet <bdi>{people}</bdi>. Say hello with an invitation and a note.',
   },
   open: {
     invitation_received: 'See the invitation',
@@ -106,5 +109,6 @@ export default {
     recommendation_written: 'Read and approve it',
     recommendation_approved: 'See your recommendations',
     export_ready: 'Download your data',
+    introductions_suggested: 'More people you may know',
   },
 };

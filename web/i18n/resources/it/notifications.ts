@@ -7,6 +7,7 @@ const notifications: Messages<typeof english> = {
   description: 'Cosa succede nella tua rete: inviti, accettazioni e altro man mano che la conversazione cresce.',
   list: 'Notifiche',
   loading: 'Caricamento delle notifiche…',
+  suggestedPeople: 'Persone suggerite a te',
   unread: 'Da leggere',
   empty: {
     title: 'Ancora niente di nuovo',
@@ -41,6 +42,7 @@ const notifications: Messages<typeof english> = {
       recommendation_written: 'Un collegamento scrive una referenza per me',
       recommendation_approved: 'Qualcuno approva una referenza che ho scritto',
       export_ready: 'Un’esportazione dei miei dati che ho chiesto è pronta',
+      introductions_suggested: 'Il team della comunità mi suggerisce persone da conoscere',
       digest: 'Un riepilogo settimanale della mia rete quando non visito Rapport da una settimana',
     },
   },
@@ -84,6 +86,7 @@ const notifications: Messages<typeof english> = {
     recommendation_written: '<bdi>{name}</bdi> ha scritto una referenza per te. Approvala per mostrarla sul tuo profilo.',
     recommendation_approved: '<bdi>{name}</bdi> ha approvato la tua referenza. Ora compare sul suo profilo.',
     export_ready: 'L’esportazione dei tuoi dati è pronta da scaricare per 7 giorni',
+    introductions_suggested: 'Il team della comunità ti suggerisce di conoscere <bdi>{people}</bdi>. Saluta con un invito e una nota.',
   },
   open: {
     invitation_received: "Vedi l'invito",
@@ -108,6 +111,7 @@ const notifications: Messages<typeof english> = {
     recommendation_written: 'Leggila e approvala',
     recommendation_approved: 'Vedi le tue referenze',
     export_ready: 'Scarica i tuoi dati',
+    introductions_suggested: 'Altre persone che potresti conoscere',
   },
 };
 

@@ -7,11 +7,12 @@ import { communityApi, type CommunityNewcomer } from '../../../api/community.ts'
 import { errorMessage } from '../../../api/client.ts';
 
 /**
- * The ways to help one newcomer in: a welcome post by the operator that mentions them, pre-filled in the
- * operator's language and editable before it goes out. Nothing is posted without the operator's click.
+ * The ways to help one newcomer in: people to meet, picked by the server and sent to the newcomer as one
+ * notification (the page then says who), and a welcome post by the operator that mentions them, pre-filled
+ * in the operator's language and editable before it goes out. Nothing is sent without the operator's click.
  */
 export function NewcomerHelp({ newcomer }: { newcomer: CommunityNewcomer }) {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const welcome = useMutation({
@@ -22,16 +23,41 @@ export function NewcomerHelp({ newcomer }: { newcomer: CommunityNewcomer }) {
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
+  const [suggested, setSuggested] = useState<string | null>(null);
+  const list = (names: string[]) => new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(names);
+  const suggest = useMutation({
+    mutationFn: () => communityApi.suggest(newcomer.handle),
+    onSuccess: ({ people }) => {
+      const names = list(people.map((p) => p.name));
+      setSuggested(names);
+      notifications.show({ color: 'teal', message: t('community.suggest.done', { name: newcomer.name, people: names }) });
+    },
+    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+  });
   const start = () => {
     setText(t('community.welcome.template', { name: newcomer.name, handle: newcomer.handle }));
     setOpen(true);
   };
 
   return (
-    <>
-      <Button size="xs" variant="light" onClick={start} aria-label={t('community.welcome.openLabel', { name: newcomer.name })}>
-        {t('community.welcome.open')}
-      </Button>
+    <Stack gap={4} align="flex-end">
+      <Group gap="xs" wrap="wrap" justify="flex-end">
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => suggest.mutate()}
+          loading={suggest.isPending}
+          aria-label={t('community.suggest.openLabel', { name: newcomer.name })}
+        >
+          {t('community.suggest.open')}
+        </Button>
+        <Button size="xs" variant="light" onClick={start} aria-label={t('community.welcome.openLabel', { name: newcomer.name })}>
+          {t('community.welcome.open')}
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed" role="status" data-testid="community-newcomer-suggested">
+        {suggested && t('community.suggest.result', { people: suggested })}
+      </Text>
       <Modal opened={open} onClose={() => setOpen(false)} title={t('community.welcome.title', { name: newcomer.name })}>
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
@@ -48,6 +74,6 @@ export function NewcomerHelp({ newcomer }: { newcomer: CommunityNewcomer }) {
           </Group>
         </Stack>
       </Modal>
-    </>
+    </Stack>
   );
 }

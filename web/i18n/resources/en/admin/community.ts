@@ -63,6 +63,12 @@ export default {
     cancel: 'Cancel',
     done: 'Welcome post published for {name}.',
   },
+  suggest: {
+    open: 'Suggest introductions',
+    openLabel: 'Suggest introductions for {name}',
+    done: '{name} was sent a notification suggesting they meet {people}.',
+    result: 'Suggested to meet: {people}',
+  },
   newcomers: {
     title: 'Newcomers who have not found their people yet',
     intro: 'Members who joined two to eight weeks ago and have fewer than 3 connections. Help them in: suggest people they may want to meet, or welcome them with a post.',

@@ -66,6 +66,12 @@ const community: Messages<typeof english> = {
     cancel: 'Annulla',
     done: 'Post di benvenuto pubblicato per {name}.',
   },
+  suggest: {
+    open: 'Suggerisci presentazioni',
+    openLabel: 'Suggerisci presentazioni per {name}',
+    done: '{name} ha ricevuto una notifica con il suggerimento di conoscere {people}.',
+    result: 'Suggeriti da conoscere: {people}',
+  },
   newcomers: {
     title: 'Nuovi arrivati che non hanno ancora trovato le loro persone',
     intro: 'Iscritti arrivati da due a otto settimane fa con meno di 3 collegamenti. Aiutali a entrare: suggerisci persone che potrebbero voler conoscere, o dai loro il benvenuto con un post.',
