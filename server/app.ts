@@ -14,6 +14,7 @@ import { migrate } from './db/migrate.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { registerApiConventions } from './http/api-conventions.ts';
 import { registerDbPriority } from './http/db-priority.ts';
+import { registerReadReplicas } from './http/read-db.ts';
 import { openApiDocument, openApiTransform } from './http/openapi.ts';
 import { clientErrorHandler, frameworkErrors, registerProblemHandler } from './http/problem.ts';
 import { trustProxyOption, warnAboutProxySetup } from './http/proxy.ts';
@@ -59,6 +60,7 @@ import { eventRoutes } from './routes/events/events.ts';
 import { notificationRoutes, notificationSettingRoutes } from './routes/notifications/notifications.ts';
 import { GraphIndexProcessor } from './events/processors/graph-index.ts';
 import { ReadCacheProcessor } from './events/processors/read-caches.ts';
+import { RecentWritersProcessor } from './events/processors/recent-writers.ts';
 import { ChangeMarks } from './events/change-marks.ts';
 import { attachReadCaches, ReadCaches } from './viewer/read-caches.ts';
 import { loadStandings } from './viewer/standing.ts';
@@ -159,6 +161,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const gardenCache = new GardenCache<unknown>();
   const detachGardenCache = attachGardenCache(database.db, gardenCache);
   await events.register(new GardenCacheProcessor(gardenCache), { marks: new ChangeMarks(graph.marks.safe()) });
+  // Read replicas: their lag checked on a timer from now on, and members who just changed something read the primary.
+  const stopReplicaChecks = database.replicas ? await database.replicas.monitor({ metrics, log: app.log }) : null;
+  if (database.replicas) await events.register(new RecentWritersProcessor(database.replicas.writers), { marks: new ChangeMarks(graph.marks.safe()) });
 
   // Live updates: every committed event that concerns a member with a stream open here.
   const live = new LiveStreams(metrics);
@@ -236,6 +241,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // only once the cheap per-address budgets (which need the limiter registered first) let it through.
   const credentialGuard = await registerRateLimits(app, config);
   registerAuthentication(app, credentialGuard);
+  // Before the routes, which it checks: only GET routes may read from replicas.
+  registerReadReplicas(app);
   await app.register(multipart, { limits: { fileSize: LIMITS.photoBytesMax, files: 1, fields: 0 } });
   await app.register(swagger, {
     openapi: openApiDocument(config),
@@ -318,6 +325,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   app.addHook('onClose', async () => {
     if (vacuumTimer) clearInterval(vacuumTimer);
+    stopReplicaChecks?.();
     // Running jobs finish (or their leases expire for another process to take over); no new ones start.
     // Link previews in flight are cut short rather than waited for: their jobs run again later.
     const jobsStopped = jobRunner ? jobRunner.stop() : jobs.stop();

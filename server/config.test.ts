@@ -52,3 +52,48 @@ describe('LINK_PREVIEW_ALLOW_PRIVATE', () => {
     expect(loadConfig({}).linkPreviews).toMatchObject({ timeoutMs: 5_000, pageMaxBytes: 512 * 1024, maxRedirects: 3 });
   });
 });
+
+describe('DATABASE_REPLICA_URLS', () => {
+  const server = { DATABASE_URL: 'postgres://rapport:secret@db.example:5432/rapport' };
+  const replicasOf = (env: Record<string, string>) => {
+    const { database } = loadConfig(env);
+    return database.kind === 'postgres' ? database.replicas : undefined;
+  };
+
+  it('is off unless set, and takes comma-separated postgres URLs with a lag limit and a read-your-writes window', () => {
+    expect(replicasOf(server)).toBeUndefined();
+    expect(replicasOf({ ...server, DATABASE_REPLICA_URLS: ' ' })).toBeUndefined();
+    expect(replicasOf({ ...server, DATABASE_REPLICA_URLS: 'postgres://r:pw@replica-1/rapport, postgresql://replica-2:5433/rapport' })).toEqual({
+      urls: ['postgres://r:pw@replica-1/rapport', 'postgresql://replica-2:5433/rapport'],
+      maxLagMs: 3000,
+      checkIntervalMs: 1000,
+      readYourWritesMs: 5000,
+    });
+    expect(replicasOf({ ...server, DATABASE_REPLICA_URLS: 'postgres://replica/rapport', REPLICA_MAX_LAG_MS: '600', READ_YOUR_WRITES_MS: '1000' })).toMatchObject({
+      maxLagMs: 600,
+      checkIntervalMs: 200,
+      readYourWritesMs: 1000,
+    });
+  });
+
+  it('is refused on the embedded database, which has no replicas', () => {
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://replica/rapport' })).toThrow(/DATABASE_REPLICA_URLS: needs DATABASE_URL/);
+  });
+
+  it.each([['replica-host:5432'], ['http://replica/rapport'], ['postgres://replica/rapport,'], ['postgres://replica/rapport,,postgres://other/rapport'], ['postgres://']])(
+    'refuses %j at start-up, naming the variable',
+    (value) => {
+      expect(() => loadConfig({ ...server, DATABASE_REPLICA_URLS: value })).toThrow(/DATABASE_REPLICA_URLS: must be comma-separated postgres:\/\//);
+    },
+  );
+
+  it('names a bad entry by its position, never quoting one: it may hold a password', () => {
+    const load = () => loadConfig({ ...server, DATABASE_REPLICA_URLS: 'postgres://u:hunter2@ok/db,mysql://u:hunter2@bad/db' });
+    expect(load).toThrow(/not valid: entry 2$/m);
+    expect(load).not.toThrow(/hunter2/);
+  });
+
+  it('refuses a read-your-writes window shorter than the lag a replica in rotation may have', () => {
+    expect(() => loadConfig({ ...server, DATABASE_REPLICA_URLS: 'postgres://replica/rapport', READ_YOUR_WRITES_MS: '2000' })).toThrow(/READ_YOUR_WRITES_MS: must be at least/);
+  });
+});

@@ -15,6 +15,9 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: z.string().url().optional(),
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_REPLICA_URLS: z.string().optional().transform(parseReplicaUrls),
+  REPLICA_MAX_LAG_MS: z.coerce.number().int().min(100).default(3000),
+  READ_YOUR_WRITES_MS: z.coerce.number().int().min(0).optional(),
   RAPPORT_DATA_DIR: z.string().default('./data'),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Rapport <no-reply@rapport.local>'),
@@ -76,7 +79,7 @@ export interface Config {
          */
         blankCluster?: string;
       }
-    | { kind: 'postgres'; url: string; schema?: string };
+    | { kind: 'postgres'; url: string; schema?: string; replicas?: ReplicaConfig };
   smtpUrl: string | null;
   mailFrom: string;
   /** The community's language: for visitors and members whose browser asks for none Rapport ships, and for emails to members who chose none. */
@@ -139,6 +142,24 @@ export interface MetricsConfig {
   token: string | null;
   port: number | null;
   host: string;
+}
+
+/**
+ * PostgreSQL streaming replicas that take the reads which may be a few seconds stale (server/db/replicas/,
+ * docs/operations.md "Read replicas"). Only with a server: the embedded database has no replicas.
+ */
+export interface ReplicaConfig {
+  /** One connection string per replica, in DATABASE_REPLICA_URLS order; a replica's index names it in metrics and logs. */
+  urls: string[];
+  /** A replica further behind the primary than this leaves the rotation until it catches up. */
+  maxLagMs: number;
+  /** How often each replica's lag is measured. */
+  checkIntervalMs: number;
+  /**
+   * After a member's write, their reads go to the primary for this long (read-your-writes). At least
+   * maxLagMs plus one check: a replica in rotation was at most maxLagMs behind at its last check.
+   */
+  readYourWritesMs: number;
 }
 
 /** The metrics token testConfig sets, so tests can read /metrics as a scraper would. Never used outside tests. */
@@ -252,6 +273,64 @@ function parseTrustProxy(raw: string, ctx: z.RefinementCtx): TrustProxy {
   return z.NEVER;
 }
 
+/**
+ * DATABASE_REPLICA_URLS: comma-separated postgres:// URLs. A bad entry is named by its position, never
+ * quoted: it may carry a password.
+ */
+function parseReplicaUrls(raw: string | undefined, ctx: z.RefinementCtx): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  const entries = raw.split(',').map((e) => e.trim());
+  const bad = entries.flatMap((entry, i) => (isPostgresUrl(entry) ? [] : [i + 1]));
+  if (bad.length === 0) return entries;
+  ctx.addIssue({
+    code: 'custom',
+    message: `must be comma-separated postgres:// (or postgresql://) URLs, one per replica; not valid: entr${bad.length === 1 ? 'y' : 'ies'} ${bad.join(', ')}`,
+  });
+  return z.NEVER;
+}
+
+function isPostgresUrl(entry: string): boolean {
+  try {
+    const url = new URL(entry);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** A replica's lag is measured this often: a third of the lag allowed, between 100 ms and a second. */
+function replicaCheckIntervalMs(maxLagMs: number): number {
+  return Math.min(1000, Math.max(100, Math.round(maxLagMs / 3)));
+}
+
+/**
+ * The replicas' settings, or the reasons they are refused. Read-your-writes defaults to the lag allowed plus
+ * two seconds (5 s with the default 3 s): a replica in rotation was at most REPLICA_MAX_LAG_MS behind when last
+ * measured, a second at most ago, so an author's write has reached every replica in rotation by then, with a
+ * second to spare for a check that is late because the event loop was busy.
+ */
+function replicaConfig(e: z.infer<typeof envSchema>): { replicas?: ReplicaConfig; problems: string[] } {
+  if (e.DATABASE_REPLICA_URLS.length === 0) return { problems: [] };
+  if (!e.DATABASE_URL) {
+    return {
+      problems: [
+        'DATABASE_REPLICA_URLS: needs DATABASE_URL: replicas stream from a PostgreSQL server, and the embedded database (no DATABASE_URL) has none',
+      ],
+    };
+  }
+  const maxLagMs = e.REPLICA_MAX_LAG_MS;
+  const checkIntervalMs = replicaCheckIntervalMs(maxLagMs);
+  const readYourWritesMs = e.READ_YOUR_WRITES_MS ?? maxLagMs + 2000;
+  if (readYourWritesMs < maxLagMs + checkIntervalMs) {
+    return {
+      problems: [
+        `READ_YOUR_WRITES_MS: must be at least REPLICA_MAX_LAG_MS plus one lag check (${maxLagMs + checkIntervalMs} ms), or a member could read a replica that does not have their write yet`,
+      ],
+    };
+  }
+  return { replicas: { urls: e.DATABASE_REPLICA_URLS, maxLagMs, checkIntervalMs, readYourWritesMs }, problems: [] };
+}
+
 export class ConfigError extends Error {}
 
 /** Reads and validates the environment once, at start-up. */
@@ -262,6 +341,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const { replicas, problems } = replicaConfig(e);
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     env: e.NODE_ENV,
@@ -269,7 +350,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     publicUrl,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
+      ? { kind: 'postgres', url: e.DATABASE_URL, ...(replicas ? { replicas } : {}) }
       : { kind: 'pglite', dataDir: resolve(e.RAPPORT_DATA_DIR) },
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,

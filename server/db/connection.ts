@@ -3,8 +3,6 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SQL } from 'drizzle-orm';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
@@ -12,13 +10,12 @@ import type { Config } from '../config.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { channelFor, listen, type Listener, type ListenOptions } from './notifications.ts';
 import { gatePglite, PriorityLane } from './priority-lane.ts';
+import { ReplicaSet } from './replicas/replica-set.ts';
+import type { Db, DbOrTx } from './handles.ts';
 import * as schema from './schema.ts';
 
-export type Schema = typeof schema;
-/** The query builder over either engine. Commands and queries accept this, or a transaction of it. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-export type DbOrTx = Db | Tx;
+// The handles' types live apart so the replicas (replicas/replica-set.ts), which this module opens, can name them too.
+export type { Db, DbOrTx, Schema, Tx } from './handles.ts';
 
 export interface Database {
   db: Db;
@@ -32,6 +29,11 @@ export interface Database {
   events?: { channel: string; listen(handlers: Omit<ListenOptions, 'url' | 'schema' | 'channel'>): Listener };
   /** The same for the job queue: a job enqueued in one process wakes the workers of the others (jobs/enqueue.ts). */
   jobs?: { channel: string; listen(handlers: Omit<ListenOptions, 'url' | 'schema' | 'channel'>): Listener };
+  /**
+   * A server's streaming replicas (DATABASE_REPLICA_URLS), for reads that may be a few seconds stale:
+   * server/http/read-db.ts picks one per request. Absent without replicas, and always on PGlite.
+   */
+  replicas?: ReplicaSet;
   /** Reclaims dead rows and refreshes planner statistics; PGlite never autovacuums. */
   vacuumAnalyze(): Promise<void>;
   /**
@@ -64,15 +66,20 @@ export async function openDatabase(config: Config): Promise<Database> {
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     const channel = channelFor('rapport_events', dbc.schema);
     const jobsChannel = channelFor('rapport_jobs', dbc.schema);
+    const replicas = dbc.replicas ? new ReplicaSet(pool, dbc.replicas, { schema: dbc.schema }) : undefined;
     return {
       db,
       engine: 'postgres',
+      ...(replicas ? { replicas } : {}),
       events: { channel, listen: (handlers) => listen({ ...handlers, url: dbc.url, schema: dbc.schema, channel }) },
       jobs: { channel: jobsChannel, listen: (handlers) => listen({ ...handlers, url: dbc.url, schema: dbc.schema, channel: jobsChannel }) },
       async vacuumAnalyze() {
         await pool.query('ANALYZE');
       },
-      close: () => pool.end(),
+      async close() {
+        await replicas?.close();
+        await pool.end();
+      },
     };
   }
 

@@ -8,7 +8,8 @@ import { PERSON_RECORD_COLUMNS, type PersonRecord, toPersonRecord } from './pers
  * Person records by id (what a card shows and its rules need), suspended members included: the caller
  * decides who is shown. With the app's read caches, only the ids not cached are read, in one statement
  * shared with the other requests' misses of the moment; an event about a member (profile edit,
- * suspension) evicts theirs. Ids without a member are absent.
+ * suspension) evicts theirs. Read from a replica, the misses are read there and not cached (viewer.ts,
+ * fromReplica). Ids without a member are absent.
  */
 export async function personRecords(lens: Lens, ids: readonly number[]): Promise<Map<number, PersonRecord>> {
   const out = new Map<number, PersonRecord>();
@@ -16,6 +17,10 @@ export async function personRecords(lens: Lens, ids: readonly number[]): Promise
   const missing = caches ? ids.filter((id) => !remember(out, caches.records.peek(id))) : [...ids];
   if (missing.length === 0) return out;
   if (!caches) return loadPersonRecords(lens.db, missing);
+  if (lens.fromReplica) {
+    for (const [id, record] of await loadPersonRecords(lens.db, missing)) out.set(id, record);
+    return out;
+  }
   const stamp = caches.records.stamp();
   const found = await caches.batches.records.loadMany(missing);
   for (const record of found) {

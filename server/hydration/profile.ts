@@ -30,22 +30,22 @@ export interface FoundProfile {
  * JSON, in ONE statement, or none when the read caches hold it (the record is the same for every viewer;
  * an edit, a suspension, a role change or an organisation merge evicts it). Null when no member has the
  * handle. The statement also reads the one per-pair fact the graph index does not know, the invitation
- * that connected viewer and member, so a cold profile stays within three statements.
+ * that connected viewer and member, so a cold profile stays within three statements. Read from a replica,
+ * a cached record is still used but a missing one is read from the replica and not cached.
  */
 export async function hydrateProfile(viewer: LoadedViewer, handle: string): Promise<FoundProfile | null> {
   const { caches } = viewer;
   const cached = caches?.profiles.peek(handle);
   if (cached) return { profile: cached };
-  const stamps = { profile: caches?.profiles.stamp() ?? 0, origin: caches?.origins.stamp() ?? 0 };
   const want = { handle, viewerId: viewer.actor.id };
-  const r = caches ? await caches.batches.profiles.load(want) : (await loadProfiles(viewer.db, [want])).get(profileWantKey(want));
+  if (!caches || viewer.fromReplica) return (await loadProfiles(viewer.db, [want])).get(profileWantKey(want)) ?? null;
+  const stamps = { profile: caches.profiles.stamp(), origin: caches.origins.stamp() };
+  const r = await caches.batches.profiles.load(want);
   if (!r) return null;
   const { profile, originInvitationId } = r;
-  if (caches) {
-    caches.noteHandle(profile.id, profile.handle);
-    caches.profiles.put(handle, profile, stamps.profile);
-    caches.origins.put(caches.originKey(viewer.actor.id, profile.id), originInvitationId, stamps.origin);
-  }
+  caches.noteHandle(profile.id, profile.handle);
+  caches.profiles.put(handle, profile, stamps.profile);
+  caches.origins.put(caches.originKey(viewer.actor.id, profile.id), originInvitationId, stamps.origin);
   return { profile, originInvitationId };
 }
 
@@ -139,6 +139,10 @@ export async function relationWith(viewer: LoadedViewer, found: FoundProfile, co
       const [c] = await rows<{ id: string | number | null }>(db, sql`SELECT invitation_id AS id FROM connections WHERE member_id = ${v.actor.id} AND other_id = ${other}`);
       return c?.id === null || c?.id === undefined ? null : Number(c.id);
     };
-    return caches ? caches.origins.get(caches.originKey(v.actor.id, other), read) : read();
+    if (!caches) return read();
+    const key = caches.originKey(v.actor.id, other);
+    if (!v.fromReplica) return caches.origins.get(key, read);
+    const hit = caches.origins.peek(key);
+    return hit !== undefined ? hit : read();
   }
 }

@@ -19,6 +19,12 @@ export interface Lens {
   blocks?: Blocks;
   /** This process's read caches, when `db` is the app's own handle (never inside a transaction). */
   caches?: ReadCaches;
+  /**
+   * `db` is a streaming replica (http/read-db.ts): its rows may be older than what the caches hold, and an
+   * eviction does not wait for it to catch up. So the caches are read when they have an entry, and never
+   * filled from it: one stale read must not be served to everyone (the author included) for a TTL.
+   */
+  fromReplica?: boolean;
 }
 
 /** The request's viewer once loaded: the signed-in member, their blocks both ways and their open invitations. */

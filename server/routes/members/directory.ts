@@ -3,18 +3,18 @@ import { memberDirectoryPage, memberDirectoryQuery } from '../../../common/schem
 import { listDirectory } from '../../queries/directory.ts';
 import { hydratePeople } from '../../hydration/people.ts';
 import { presentActionableCard } from '../../views/person-card.ts';
-import { viewerOf } from '../../viewer/request.ts';
+import { readDbOf, readLensOf } from '../../http/read-db.ts';
 
 /**
  * The member directory: where a member of a young community finds people when search has nothing to go
  * on and there is no network yet to suggest from.
  */
 export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { ctx } = app;
-
   app.get(
     '/members',
     {
+      // Only reads; a new member may show a few seconds late (docs/operations.md, "Read replicas").
+      config: { replicaReads: true },
       schema: {
         tags: ['members'],
         summary:
@@ -24,10 +24,10 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = viewerOf(request).actor;
-      const lens = await viewerOf(request).load();
+      const lens = await readLensOf(request);
+      const { actor } = lens;
       const viewer = { id: actor.id, isAdmin: actor.role === 'admin' };
-      const { rows, nextCursor } = await listDirectory(ctx.db, viewer, request.query, lens.avoid);
+      const { rows, nextCursor } = await listDirectory(readDbOf(request), viewer, request.query, lens.avoid);
       const people = await hydratePeople(lens, rows.map((r) => r.id), { relations: true });
       return { items: people.map((p) => presentActionableCard(actor, p)), nextCursor };
     },

@@ -10,6 +10,7 @@ import { canSee, personAbilities } from '../../policies/people.ts';
 import { canEndorseOrRecommend } from '../../policies/endorsements.ts';
 import { hydrateProfilePeople } from '../../hydration/profile-endorsements.ts';
 import { presentMemberProfile, presentProfile } from '../../views/profile.ts';
+import { readLensOf } from '../../http/read-db.ts';
 import { viewerOf } from '../../viewer/request.ts';
 import { blockWith } from '../../viewer/viewer.ts';
 
@@ -22,6 +23,9 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/members/:handle',
     {
+      // Only reads. Who may see whom is decided on the viewer's standing (blocks), read from the primary as
+      // always; the profile's rows may be a few seconds late (docs/operations.md, "Read replicas").
+      config: { replicaReads: true },
       schema: {
         tags,
         summary: "A member's profile as the viewer may see it, with degree, mutual count and connection state",
@@ -32,7 +36,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       // Warm, no SQL at all: the viewer's standing (blocks, open invitations), the profile record and the
       // mutuals' records come from the read caches, the rest from the graph index. Cold: one statement each.
-      const viewer = await viewerOf(request).load();
+      const viewer = await readLensOf(request);
       const { actor } = viewer;
       const found = await hydrateProfile(viewer, request.params.handle);
       if (!found) throw notFound('member');

@@ -10,6 +10,7 @@ import { memberByHandle } from '../../queries/members.ts';
 import { homeFeed, memberPostsPage, topicPostsPage } from '../../queries/posts/lists.ts';
 import { homeTopFeed } from '../../queries/posts/top.ts';
 import { presentPost } from '../../views/post.ts';
+import { readLensOf } from '../../http/read-db.ts';
 import { viewerOf } from '../../viewer/request.ts';
 import { blockWith } from '../../viewer/viewer.ts';
 import { created, idParams, presentPostPage, presentTopPage, tags, visiblePost } from './shared.ts';
@@ -79,6 +80,9 @@ export const postRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/feed',
     {
+      // Only reads: whom the viewer follows comes from the graph index, the posts from a replica may be a few
+      // seconds late, and the author's own new post is read from the primary (docs/operations.md, "Read replicas").
+      config: { replicaReads: true },
       schema: {
         tags,
         summary:
@@ -88,7 +92,7 @@ export const postRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const lens = await viewerOf(request).load();
+      const lens = await readLensOf(request);
       if (request.query.order === 'top') return presentTopPage(lens, await homeTopFeed(lens, request.query));
       return presentPostPage(lens, await homeFeed(lens, request.query));
     },

@@ -5,7 +5,7 @@ import { hydratePeople } from '../../hydration/people.ts';
 import { searchCandidates } from '../../queries/search-members.ts';
 import { rankCandidates } from '../../queries/search-rank.ts';
 import { presentActionableCard } from '../../views/person-card.ts';
-import { viewerOf } from '../../viewer/request.ts';
+import { readDbOf, readLensOf } from '../../http/read-db.ts';
 
 /**
  * Candidates per source. Ranking by degree needs the whole pool in hand, so the pool is what a search can
@@ -19,11 +19,11 @@ const POOL = 200;
 const FILTERED_POOL = 1_000;
 
 export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { ctx } = app;
-
   app.get(
     '/search/members',
     {
+      // Only reads, and a profile a few seconds late in the results harms no one (docs/operations.md, "Read replicas").
+      config: { replicaReads: true },
       schema: {
         tags: ['search'],
         summary:
@@ -33,14 +33,14 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const lens = await viewerOf(request).load();
+      const lens = await readLensOf(request);
       const { actor } = lens;
       // The cursor is the last hit's rank (degree bucket, score, id) within the pool, which each page draws
       // again: a keyset, so a change between pages shifts no hit into a repeat.
       const after = decodeCursor(request.query.cursor, { b: 'id', s: 'score', i: 'id' });
       const viewer = { id: actor.id, isAdmin: actor.role === 'admin' };
       const wanted = request.query.degree ? (Number(request.query.degree) as 1 | 2 | 3) : null;
-      const candidates = await searchCandidates(ctx.db, viewer, request.query, {
+      const candidates = await searchCandidates(readDbOf(request), viewer, request.query, {
         exclude: lens.avoid,
         connectionsOnly: wanted === 1,
         pool: wanted === 2 || wanted === 3 ? FILTERED_POOL : POOL,
