@@ -94,7 +94,7 @@ export function rateLimitRedis(url: string): Redis {
 export async function openRateLimitStore(
   config: RateLimitStoreConfig,
   db: Db,
-  deps: { log: FastifyBaseLogger; metrics: Registry },
+  deps: { log: FastifyBaseLogger; metrics: Registry; engine: 'pglite' | 'postgres' },
 ): Promise<OpenedStore> {
   const errors = new Counter({
     name: 'rapport_rate_limit_store_errors_total',
@@ -110,7 +110,13 @@ export async function openRateLimitStore(
     deps.log.warn({ err, store: config.kind }, 'the rate-limit store failed: requests pass uncounted until it answers again');
   };
 
-  if (config.kind === 'memory') return { options: {}, close: async () => {} };
+  if (config.kind === 'memory') {
+    // Chosen explicitly (the default on a server is postgres): fine for one process, not for several.
+    if (deps.engine === 'postgres') {
+      deps.log.warn('RATE_LIMIT_STORE=memory on a PostgreSQL server: each app process counts its own rate limits, so N processes allow N times each budget');
+    }
+    return { options: {}, close: async () => {} };
+  }
   if (config.kind === 'postgres') return { options: { store: postgresCounterStore(db, failed), skipOnError: true }, close: async () => {} };
 
   const redis = rateLimitRedis(config.url);

@@ -45,7 +45,11 @@ export interface CredentialGuard {
 
 /** Registers the limiter and its per-route budgets; returns the pre-authentication checks. */
 export async function registerRateLimits(app: FastifyInstance, config: Config): Promise<CredentialGuard> {
-  const store = await openRateLimitStore(config.rateLimitStore, app.ctx.db, { log: app.log, metrics: app.ctx.metrics });
+  const store = await openRateLimitStore(config.rateLimitStore, app.ctx.db, {
+    log: app.log,
+    metrics: app.ctx.metrics,
+    engine: app.ctx.database.engine,
+  });
   app.addHook('onClose', () => store.close());
   await app.register(rateLimit, {
     ...store.options,
