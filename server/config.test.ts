@@ -97,3 +97,30 @@ describe('DATABASE_REPLICA_URLS', () => {
     expect(() => loadConfig({ ...server, DATABASE_REPLICA_URLS: 'postgres://replica/rapport', READ_YOUR_WRITES_MS: '2000' })).toThrow(/READ_YOUR_WRITES_MS: must be at least/);
   });
 });
+
+describe('RATE_LIMIT_STORE and REDIS_URL', () => {
+  const store = (env: NodeJS.ProcessEnv) => loadConfig(env).rateLimitStore;
+
+  it('defaults to Redis when REDIS_URL is set, the database on a PostgreSQL server, and memory on embedded PGlite', () => {
+    expect(store({})).toEqual({ kind: 'memory' });
+    expect(store({ DATABASE_URL: 'postgres://db.example/rapport' })).toEqual({ kind: 'postgres' });
+    expect(store({ DATABASE_URL: 'postgres://db.example/rapport', REDIS_URL: 'redis://cache:6379' })).toEqual({ kind: 'redis', url: 'redis://cache:6379', prefix: 'rapport:rate-limit:' });
+    expect(store({ REDIS_URL: 'rediss://cache:6380/2' })).toEqual({ kind: 'redis', url: 'rediss://cache:6380/2', prefix: 'rapport:rate-limit:' });
+  });
+
+  it('takes an explicit choice over the default', () => {
+    expect(store({ RATE_LIMIT_STORE: 'memory', DATABASE_URL: 'postgres://db.example/rapport' })).toEqual({ kind: 'memory' });
+    expect(store({ RATE_LIMIT_STORE: 'postgres', REDIS_URL: 'redis://cache:6379' })).toEqual({ kind: 'postgres' });
+    expect(store({ RATE_LIMIT_STORE: 'postgres' })).toEqual({ kind: 'postgres' });
+  });
+
+  it.each([
+    [{ RATE_LIMIT_STORE: 'memcached' }, /RATE_LIMIT_STORE: must be memory, postgres or redis/],
+    [{ RATE_LIMIT_STORE: 'redis' }, /RATE_LIMIT_STORE: redis needs REDIS_URL/],
+    [{ REDIS_URL: 'http://cache:6379' }, /REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/],
+    [{ REDIS_URL: 'cache:6379' }, /REDIS_URL/],
+  ])('refuses %j at start-up, naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

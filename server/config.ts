@@ -45,6 +45,12 @@ const envSchema = z.object({
   RATE_LIMIT_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
   AUTH_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   SIGNUP_EXISTING_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
+  RATE_LIMIT_STORE: z.enum(['memory', 'postgres', 'redis'], { message: 'must be memory, postgres or redis' }).optional(),
+  REDIS_URL: z
+    .string()
+    .url()
+    .refine((url) => /^rediss?:\/\//.test(url), 'must be a redis:// or rediss:// URL')
+    .optional(),
   REINVITE_WAIT_DAYS: z.coerce.number().min(0).default(21),
   INVITATION_EXPIRY_DAYS: z.coerce.number().min(1).default(182),
   GRAPH_SNAPSHOT_MINUTES: z.coerce.number().min(0).default(60),
@@ -60,6 +66,10 @@ const envSchema = z.object({
   METRICS_HOST: z.string().default('127.0.0.1'),
   BACKUP_DIR: z.string().optional(),
   BACKUP_KEEP: z.coerce.number().int().min(0).default(7),
+}).superRefine((e, ctx) => {
+  if (e.RATE_LIMIT_STORE === 'redis' && !e.REDIS_URL) {
+    ctx.addIssue({ code: 'custom', path: ['RATE_LIMIT_STORE'], message: 'redis needs REDIS_URL (redis://host:6379)' });
+  }
 });
 
 export interface Config {
@@ -107,7 +117,13 @@ export interface Config {
   /** Requests per member (or per address when signed out) per minute: all API routes, and each write route that a script could flood. */
   rateLimit: { perMinute: number; writesPerMinute: number };
   /**
-   * Budgets per client address checked before authentication, in memory (server/http/rate-limit.ts):
+   * Where the rate limits' counters live (server/http/rate-limit-store.ts; docs/operations.md, "Which counters
+   * live where"): this process's memory, a table on the database, or Redis. Several processes must share one,
+   * or each would grant a client the whole budget again.
+   */
+  rateLimitStore: RateLimitStoreConfig;
+  /**
+   * Budgets per client address checked before authentication, in the rate limits' store (server/http/rate-limit.ts):
    * API requests a minute, and credentials (session cookies, bearer tokens) that failed to match within
    * failedCredentialsWindowMs; past either, 429 without a database look-up.
    */
@@ -232,6 +248,29 @@ export interface NetworkLimits {
   /** An introduction not accepted by then expires; the person whose turn it is is reminded once after introductionReminderMs. */
   introductionExpiryMs: number;
   introductionReminderMs: number;
+}
+
+/**
+ * memory: one process only (embedded PGlite, whose data-directory lock allows no second one); postgres: an
+ * UNLOGGED table on the database every process already shares; redis: a Redis server (REDIS_URL).
+ */
+export type RateLimitStoreConfig = { kind: 'memory' } | { kind: 'postgres' } | { kind: 'redis'; url: string; prefix: string };
+
+/**
+ * Where Rapport's keys start in Redis. Communities sharing one Redis server should each use a database of
+ * their own (redis://host:6379/1, /2…); tests use a prefix of their own.
+ */
+export const REDIS_KEY_PREFIX = 'rapport:rate-limit:';
+
+/**
+ * RATE_LIMIT_STORE, or the default: Redis when REDIS_URL is set; the database when it is a PostgreSQL
+ * server, which more than one process may use; memory on embedded PGlite, which only one process can open.
+ */
+function rateLimitStoreOf(e: Pick<z.infer<typeof envSchema>, 'RATE_LIMIT_STORE' | 'REDIS_URL' | 'DATABASE_URL'>): RateLimitStoreConfig {
+  const kind = e.RATE_LIMIT_STORE ?? (e.REDIS_URL ? 'redis' : e.DATABASE_URL ? 'postgres' : 'memory');
+  if (kind !== 'redis') return { kind };
+  // The schema refused redis without REDIS_URL, so it is set here.
+  return { kind, url: e.REDIS_URL ?? '', prefix: REDIS_KEY_PREFIX };
 }
 
 /** false: the socket's address is the client; a number: trust that many proxy hops; a list: trust those proxies. */
@@ -384,6 +423,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // One core stays with the event loop (HTTP, SQL); the rest answer graph queries.
     graphWorkers: e.GRAPH_WORKERS ?? Math.max(1, availableParallelism() - 1),
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE },
+    rateLimitStore: rateLimitStoreOf(e),
     preAuth: {
       perMinute: e.RATE_LIMIT_ADDRESS_PER_MINUTE,
       failedCredentials: e.AUTH_FAILURES_PER_ADDRESS,

@@ -1,7 +1,9 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
+import type { RateLimitStoreConfig } from '../config.ts';
 import { type Member, STRONG_PASSWORD, sessionCookie } from '../test/client.ts';
 import { describeEachEngine } from '../test/engines.ts';
+import { isolated, redisStoresUnderTest } from '../test/redis.ts';
 import { signUpFrom } from '../test/screening-helpers.ts';
 
 const WRITES = 2;
@@ -140,8 +142,11 @@ const LIMITED: WriteRoute[] = [
 /** Write routes without a budget of their own (they still count against the general one): they only ever take access away. */
 const EXEMPT = ['POST /api/v1/auth/logout', 'DELETE /api/v1/me/tokens/{id}'];
 
-describeEachEngine(
-  'rate limits per member and per route',
+/** The same suite over each store the counters can live in (config.rateLimitStore); Redis when TEST_REDIS_URL is set. */
+const STORES: RateLimitStoreConfig[] = [{ kind: 'memory' }, { kind: 'postgres' }, ...redisStoresUnderTest()];
+
+for (const store of STORES) describeEachEngine(
+  `rate limits per member and per route (${store.kind} store)`,
   (get) => {
     let operator: Member;
     let member: Member;
@@ -223,5 +228,5 @@ describeEachEngine(
       expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
     });
   },
-  () => ({ rateLimit: { perMinute: PER_MINUTE, writesPerMinute: WRITES } }),
+  () => ({ rateLimit: { perMinute: PER_MINUTE, writesPerMinute: WRITES }, rateLimitStore: isolated(store) }),
 );

@@ -17,6 +17,8 @@ export interface JobKinds {
   'clusters.scan': { slot: string };
   'jobs.prune': { slot: string };
   'uploads.expire': { slot: string };
+  /** Delete the rate limits' counters whose window has ended (db/rate-limit-counters.ts), hourly. */
+  'rate-limits.sweep': { slot: string };
   /** Expire introductions past their date and remind whoever has let one wait a week (commands/introductions/sweep.ts). */
   'introductions.sweep': { slot: string };
   /** Find members whose account deletion grace has passed and enqueue a purge for each (jobs/account-deletion.ts). */

@@ -10,6 +10,7 @@ import { sweepIntroductions } from '../commands/introductions/sweep.ts';
 import { sweepExports } from '../commands/exports/sweep.ts';
 import type { Config } from '../config.ts';
 import { type Db, rows } from '../db/connection.ts';
+import { sweepRateLimitCounters } from '../db/rate-limit-counters.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { expireInvitations } from './expire-invitations.ts';
 import type { JobQueue } from './queue.ts';
@@ -29,6 +30,8 @@ export const MAINTENANCE_SCHEDULES: Schedule[] = [
   schedule({ kind: 'introductions.sweep', every: 'hour', payload: (slot) => ({ slot }) }),
   // Members' exports are kept seven days, then their rows and files go.
   schedule({ kind: 'exports.sweep', every: 'hour', payload: (slot) => ({ slot }) }),
+  // The rate limits' ended windows, when they are counted on the database (RATE_LIMIT_STORE=postgres).
+  schedule({ kind: 'rate-limits.sweep', every: 'hour', payload: (slot) => ({ slot }) }),
 ];
 
 export function registerMaintenance(jobs: JobQueue, db: Db, config: Config): void {
@@ -53,6 +56,9 @@ export function registerMaintenance(jobs: JobQueue, db: Db, config: Config): voi
     })
     .register('exports.sweep', async () => {
       await sweepExports(db, config.exportsDir);
+    })
+    .register('rate-limits.sweep', async () => {
+      await sweepRateLimitCounters(db);
     });
 }
 
