@@ -2,7 +2,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import type { RateLimitStoreConfig } from '../config.ts';
 import { type Member, STRONG_PASSWORD, sessionCookie } from '../test/client.ts';
-import { describeEachEngine } from '../test/engines.ts';
+import { describeEachEngine, serverUrl } from '../test/engines.ts';
 import { isolated, redisStoresUnderTest } from '../test/redis.ts';
 import { signUpFrom } from '../test/screening-helpers.ts';
 
@@ -142,8 +142,13 @@ const LIMITED: WriteRoute[] = [
 /** Write routes without a budget of their own (they still count against the general one): they only ever take access away. */
 const EXEMPT = ['POST /api/v1/auth/logout', 'DELETE /api/v1/me/tokens/{id}'];
 
-/** The same suite over each store the counters can live in (config.rateLimitStore); Redis when TEST_REDIS_URL is set. */
+/**
+ * The same suite over each store the counters can live in (config.rateLimitStore); Redis when TEST_REDIS_URL
+ * is set. Memory runs on both engines; the shared stores where they are used, beside a PostgreSQL server
+ * (their own SQL is checked on both engines by db/rate-limit-counters.test.ts), which keeps CI's time down.
+ */
 const STORES: RateLimitStoreConfig[] = [{ kind: 'memory' }, { kind: 'postgres' }, ...redisStoresUnderTest()];
+const engineFor = (store: RateLimitStoreConfig) => (store.kind === 'memory' ? undefined : serverUrl ? 'postgres' : 'pglite');
 
 for (const store of STORES) describeEachEngine(
   `rate limits per member and per route (${store.kind} store)`,
@@ -229,4 +234,5 @@ for (const store of STORES) describeEachEngine(
     });
   },
   () => ({ rateLimit: { perMinute: PER_MINUTE, writesPerMinute: WRITES }, rateLimitStore: isolated(store) }),
+  engineFor(store),
 );

@@ -88,8 +88,11 @@ export function describeEachEngine(
   name: string,
   suite: (get: () => TestApp) => void,
   overrides: (config: Config) => Partial<Config> = () => ({}),
+  /** Run on one engine only (when it is available), for a suite whose subject does not depend on the engine. */
+  only?: Engine,
 ): void {
   for (const engine of engines()) {
+    if (only && engine !== only) continue;
     describe(`${name} [${engine}]`, () => {
       let current: TestApp | null = null;
       let drop: (() => Promise<void>) | null = null;
