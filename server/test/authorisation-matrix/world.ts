@@ -4,10 +4,11 @@
  * and a suspended member, and a victim (a first-degree connection of mine) who owns one of every kind of
  * thing an id names. Private fields carry canaries: unique strings that no answer to anyone else may hold.
  */
+import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { type Member, signUp } from '../client.ts';
-import { uploadImage, uploadPhoto } from '../uploads.ts';
+import { multipart, uploadImage, uploadPhoto } from '../uploads.ts';
 import { connect, invite } from '../../routes/network/network-test-helpers.ts';
 
 /**
@@ -214,9 +215,21 @@ export async function buildWorld(app: FastifyInstance): Promise<World> {
     canaries.push({ text: m.email, why: `email address of ${m.handle}`, seenBy: m === me ? ['member'] : m === restricted ? ['restricted'] : [], operatorRoutes: true });
   }
 
-  // Kinds the world does not create (an import needs an archive, the queue no dead job): an id nobody owns.
-  ids.import = 999_001;
-  ids.contact = 999_002;
+  // The victim imports their address book (a fixture of Outlook's export); a contact gets a private note.
+  const csv = await readFile(new URL('../../imports/parse/fixtures/contacts/outlook.csv', import.meta.url));
+  const file = multipart('file', 'contacts.csv', 'text/csv', csv);
+  const upload = await app.inject({ method: 'POST', url: '/api/v1/imports', headers: { cookie: victim.cookie, 'x-csrf-token': victim.csrf, 'content-type': file.contentType }, payload: file.payload });
+  ids.import = await id(Promise.resolve(upload));
+  for (let i = 0; i < 40 && !['done', 'failed', 'needs_mapping'].includes((await victim.call('GET', `/api/v1/imports/${ids.import}`)).json().status); i++) {
+    await app.ctx.jobs.kick();
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const contacts = (await ok(await victim.call('GET', '/api/v1/contacts'))).json();
+  ids.contact = Number(contacts.items[0]?.id);
+  expect(Number.isInteger(ids.contact), JSON.stringify(contacts).slice(0, 300)).toBe(true);
+  await ok(await victim.call('POST', `/api/v1/contacts/${ids.contact}/notes`, { text: canary('contact note') }));
+
+  // Kinds the world does not create (the queue has no flag nor dead job, no organisation to merge): an id nobody owns.
   ids.flag = 999_003;
   ids.job = 999_004;
   ids.organisation = 999_005;
