@@ -32,6 +32,16 @@ export function blockedRefusal(block: PersonFacts['block']): AppError | null {
   return null;
 }
 
+/**
+ * Whether a write that names a member by handle may reach them: not when they blocked the viewer, who is
+ * answered as for a handle nobody has (404), so that unfollowing, disconnecting, dismissing a suggestion,
+ * blocking or unblocking cannot tell them the member exists. A block the viewer made is theirs to undo, so
+ * with blocks both ways (`i_blocked` wins) they may still unblock.
+ */
+export function hiddenByBlockRefusal(block: PersonFacts['block']): AppError | null {
+  return block === 'they_blocked' ? notFound('member') : null;
+}
+
 /** Why the viewer may not follow them, as the error the API answers; null when they may. */
 export function followRefusal(viewerId: number, f: FollowFacts): AppError | null {
   if (f.id === viewerId) return badRequest('follow_self');

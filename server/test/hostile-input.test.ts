@@ -1,6 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { type Member, STRONG_PASSWORD, signUp } from './client.ts';
+import { type OpenApiDoc as Doc, type Schema, isEventStream, jsonBodySchema, namedValues, validValue as validRequestValue } from './openapi-requests.ts';
 import { describeEachEngine } from './engines.ts';
 import {
   CORE_JSON,
@@ -18,29 +19,6 @@ import {
 /** How many values beyond the core set each location gets: enough to cover every value across routes, fast. */
 const SAMPLED = 6;
 
-/** The parts of a JSON Schema (as the OpenAPI document carries it) that building a valid request needs. */
-interface Schema {
-  type?: string | string[];
-  enum?: unknown[];
-  const?: unknown;
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  minimum?: number;
-  exclusiveMinimum?: number;
-  minLength?: number;
-  minItems?: number;
-  default?: unknown;
-}
-interface Operation {
-  responses?: Record<string, { content?: Record<string, unknown> }>;
-  parameters?: { in: 'path' | 'query' | 'header' | 'cookie'; name: string; schema: Schema }[];
-  requestBody?: { content: Record<string, { schema: Schema }> };
-}
-type Doc = { paths: Record<string, Record<string, Operation>> };
-
 /** The ids, handles and names a request needs to reach past validation into the route's real work. */
 interface World {
   actor: Member;
@@ -51,42 +29,9 @@ interface World {
   spareTokenId: number;
 }
 
-let emails = 0;
-
 /** A plausible value for a field, so that one hostile field at a time meets an otherwise valid request. */
 function validValue(name: string, schema: Schema, world: World): unknown {
-  const byName: Record<string, unknown> = {
-    handle: world.other.handle,
-    to: world.other.handle,
-    member: world.other.handle,
-    email: `hostile.${Date.now().toString(36)}.${++emails}@example.com`,
-    password: STRONG_PASSWORD,
-    currentPassword: 'not the current password at all',
-    newPassword: `${STRONG_PASSWORD} renewed`,
-    invitationId: world.invitationId,
-  };
-  if (name in byName) return byName[name];
-  if (schema.const !== undefined) return schema.const;
-  if (schema.enum?.length) return schema.enum[0];
-  if (schema.default !== undefined) return schema.default;
-  const option = schema.anyOf?.[0] ?? schema.oneOf?.[0];
-  if (option) return validValue(name, option, world);
-  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
-  switch (type) {
-    case 'string':
-      return 'a'.repeat(Math.max(schema.minLength ?? 0, 12));
-    case 'integer':
-    case 'number':
-      return Math.max(schema.minimum ?? 1, (schema.exclusiveMinimum ?? 0) + 1);
-    case 'boolean':
-      return true;
-    case 'array':
-      return schema.items && schema.minItems ? [validValue(name, schema.items, world)] : [];
-    case 'object':
-      return Object.fromEntries((schema.required ?? []).map((k) => [k, validValue(k, schema.properties?.[k] ?? {}, world)]));
-    default:
-      return null;
-  }
+  return validRequestValue(name, schema, namedValues(world.other, { invitationId: world.invitationId }));
 }
 
 /** The path's base id for each kind of resource, so a hostile body reaches a real row. */
@@ -183,11 +128,11 @@ describeEachEngine('hostile input on every route', (get) => {
     for (const [template, operations] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         // A live stream stays open, so an injected call never ends; it takes no input, and its test covers refusals.
-        if (operation.responses?.['200']?.content?.['text/event-stream']) continue;
+        if (isEventStream(operation)) continue;
         const params = operation.parameters ?? [];
         const pathParams = params.filter((p) => p.in === 'path');
         const queryParams = params.filter((p) => p.in === 'query');
-        const jsonBody = operation.requestBody?.content['application/json']?.schema;
+        const jsonBody = jsonBodySchema(operation);
         const urlWith = (overrides: Record<string, string> = {}, query = '') =>
           template.replace(/\{(\w+)\}/g, (_m, name: string) => overrides[name] ?? encodeParam(pathValue(template, name, world))) + query;
         const body = jsonBody ? validValue('', jsonBody, world) : undefined;

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { connectionListQuery, connectionPage, followListQuery, followPage } from '../../../common/schemas/network.ts';
 import { handle } from '../../../common/schemas/primitives.ts';
-import { memberByHandle } from '../../queries/members.ts';
+import { approachableMemberByHandle, memberByHandle } from '../../queries/members.ts';
 import { removeConnection } from '../../commands/network/remove-connection.ts';
 import { eq } from 'drizzle-orm';
 import { profiles } from '../../db/schema.ts';
@@ -36,7 +36,7 @@ export const connectionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'Remove a connection (the other member is not told)', params: handleParams, response: { 204: z.null() } },
     },
     async (request, reply) => {
-      const other = await memberByHandle(ctx.db, request.params.handle);
+      const other = await approachableMemberByHandle(ctx.db, viewerOf(request).actor.id, request.params.handle);
       await removeConnection(networkDeps(ctx), viewerOf(request).actor.id, other.id);
       return reply.status(204).send(null);
     },

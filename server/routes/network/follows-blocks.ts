@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { blockedList, blockState, followState } from '../../../common/schemas/network.ts';
 import { handle } from '../../../common/schemas/primitives.ts';
 import { blockMember, unblockMember } from '../../commands/network/blocks.ts';
-import { memberByHandle } from '../../queries/members.ts';
+import { approachableMemberByHandle } from '../../queries/members.ts';
 import { followMember, unfollowMember } from '../../commands/network/follow.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { listBlocks } from '../../queries/network/lists.ts';
@@ -30,7 +30,7 @@ export const followBlockRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const other = await memberByHandle(ctx.db, request.params.handle);
+      const other = await approachableMemberByHandle(ctx.db, viewerOf(request).actor.id, request.params.handle);
       await followMember(networkDeps(ctx), viewerOf(request).actor.id, other.id);
       return { following: true };
     },
@@ -40,7 +40,7 @@ export const followBlockRoutes: FastifyPluginAsyncZod = async (app) => {
     '/members/:handle/follow',
     { config: writeRateLimit(ctx.config), schema: { tags, summary: 'Stop following a member', params: handleParams, response: { 200: followState } } },
     async (request) => {
-      const other = await memberByHandle(ctx.db, request.params.handle);
+      const other = await approachableMemberByHandle(ctx.db, viewerOf(request).actor.id, request.params.handle);
       await unfollowMember(networkDeps(ctx), viewerOf(request).actor.id, other.id);
       return { following: false };
     },
@@ -58,7 +58,7 @@ export const followBlockRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const other = await memberByHandle(ctx.db, request.params.handle);
+      const other = await approachableMemberByHandle(ctx.db, viewerOf(request).actor.id, request.params.handle);
       await blockMember(networkDeps(ctx), viewerOf(request).actor.id, other.id);
       return { blocked: true };
     },
@@ -68,7 +68,7 @@ export const followBlockRoutes: FastifyPluginAsyncZod = async (app) => {
     '/members/:handle/block',
     { config: writeRateLimit(ctx.config), schema: { tags, summary: 'Unblock a member (nothing is restored automatically)', params: handleParams, response: { 200: blockState } } },
     async (request) => {
-      const other = await memberByHandle(ctx.db, request.params.handle);
+      const other = await approachableMemberByHandle(ctx.db, viewerOf(request).actor.id, request.params.handle);
       await unblockMember(networkDeps(ctx), viewerOf(request).actor.id, other.id);
       return { blocked: false };
     },

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { suggestionList, suggestionQuery } from '../../../common/schemas/network.ts';
 import { handle } from '../../../common/schemas/primitives.ts';
-import { memberByHandle } from '../../queries/members.ts';
+import { approachableMemberByHandle } from '../../queries/members.ts';
 import { dismissSuggestion } from '../../commands/network/dismiss-suggestion.ts';
 import { writeRateLimit } from '../../http/rate-limit.ts';
 import { hydratePeople } from '../../hydration/people.ts';
@@ -54,7 +54,7 @@ export const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'Dismiss a suggestion ("not now"); it is shown less from then on', params: handleParams, response: { 204: z.null() } },
     },
     async (request, reply) => {
-      const other = await memberByHandle(ctx.db, request.params.handle);
+      const other = await approachableMemberByHandle(ctx.db, viewerOf(request).actor.id, request.params.handle);
       await dismissSuggestion(ctx.db, viewerOf(request).actor.id, other.id);
       return reply.status(204).send(null);
     },
