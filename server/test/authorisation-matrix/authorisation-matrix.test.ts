@@ -108,7 +108,8 @@ describeEachEngine('authorisation matrix', (get) => {
       if (!/^4/.test(answers.unknown ?? '')) problems.push(`${route}: a handle nobody has answered ${answers.unknown}`);
     }
     const routes = routesOf(doc).length;
-    const naming = routesOf(doc).filter(([key, template]) => namesMember(template, EXPECTATIONS[key]!)).length;
+    // A route without an entry is reported by the test above; counted here as not naming a member.
+    const naming = routesOf(doc).filter(([key, template]) => EXPECTATIONS[key] && namesMember(template, EXPECTATIONS[key])).length;
     console.info(
       `authorisation matrix [${get().engine}]: ${sent} requests = (${naming} routes naming a member × ${world.targets.length} targets + ` +
         `${routes - naming} other routes) × ${ROLES.length} roles − ${skipped} live-stream opens, ` +

@@ -148,6 +148,7 @@ export const EXPECTATIONS: Record<string, Entry> = {
   'POST /api/v1/admin/organisations/{id}/merge': operator({ thing: 'organisation' }),
   'GET /api/v1/admin/community': operator(),
   'POST /api/v1/admin/community/newcomers/{handle}/welcome': operator(),
+  'POST /api/v1/admin/community/newcomers/{handle}/suggestions': operator(),
 
   // Reports, invitations and connections.
   'POST /api/v1/reports': about('body', { relationships: { self: 400 } }),
