@@ -7,6 +7,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { Registry } from 'prom-client';
 import { LIMITS } from '../common/limits.ts';
 import { createAuthThrottles } from './auth/throttles.ts';
+import { DatabaseAttempts } from './db/auth-attempts.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { type Database, openDatabase } from './db/connection.ts';
@@ -220,7 +221,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     config,
     database,
     db: database.db,
-    throttles: createAuthThrottles(config),
+    // Shared by every process when the rate limits are (a server's database or Redis): on the database.
+    throttles: createAuthThrottles(config, config.rateLimitStore.kind === 'memory' ? undefined : new DatabaseAttempts(database.db)),
     metrics,
     email,
     jobs,

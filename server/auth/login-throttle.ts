@@ -1,4 +1,4 @@
-import { AttemptLog } from './attempt-log.ts';
+import { type AttemptBackend, AttemptLog } from './attempt-log.ts';
 
 /**
  * Password-guessing throttle that an attacker cannot turn against an account's owner.
@@ -23,58 +23,57 @@ import { AttemptLog } from './attempt-log.ts';
  * before the password is hashed, and a refused attempt is not counted, so a throttled guesser costs
  * nothing and learns nothing (the answer is 429 whether or not the password was right).
  */
+/** How long an address a member signed in from stays known for their account. */
+const KNOWN_FOR_MS = 90 * 24 * 3_600_000;
+
 export class LoginThrottle {
   private readonly failures: AttemptLog;
-  /** Per account, the addresses it recently signed in from successfully (most recent last). */
-  private readonly known = new Map<string, string[]>();
+  /** Per account, the addresses it recently signed in from successfully. */
+  private readonly known: AttemptLog;
   readonly addressLimit: number;
   readonly strictPairLimit: number;
 
+  /** `backend`: where the attempts are kept (memory by default; the database when processes share one). */
   constructor(
     readonly maxAttempts: number,
     windowMs: number,
     now: () => number = Date.now,
+    shared?: { backend: AttemptBackend; name: string },
   ) {
     this.addressLimit = maxAttempts * 5;
     this.strictPairLimit = Math.max(2, Math.ceil(maxAttempts / 4));
-    this.failures = new AttemptLog(windowMs, { keepPerKey: this.addressLimit, now });
+    const memory = shared ? {} : { now };
+    this.failures = new AttemptLog(windowMs, { keepPerKey: this.addressLimit, ...memory, ...(shared ? { backend: shared.backend, name: shared.name } : {}) });
+    this.known = new AttemptLog(KNOWN_FOR_MS, { keepPerKey: 1, ...memory, ...(shared ? { backend: shared.backend, name: `${shared.name}-known` } : {}) });
   }
 
   /** Seconds before this account may be tried again from this address, or 0 when it may now. */
-  retryAfter(account: string, address: string): number {
-    const trusted = this.isKnown(account, address);
-    const underAttack = this.failures.count(accountKey(account)) >= this.maxAttempts;
+  async retryAfter(account: string, address: string): Promise<number> {
+    const [trusted, accountFailures] = await Promise.all([this.isKnown(account, address), this.failures.count(accountKey(account))]);
+    const underAttack = accountFailures >= this.maxAttempts;
     const pairLimit = underAttack && !trusted ? this.strictPairLimit : this.maxAttempts;
-    let wait = this.failures.retryAfter(pairKey(account, address), pairLimit);
-    if (!trusted) wait = Math.max(wait, this.failures.retryAfter(addressKeyOf(address), this.addressLimit));
+    let wait = await this.failures.retryAfter(pairKey(account, address), pairLimit);
+    if (!trusted) wait = Math.max(wait, await this.failures.retryAfter(addressKeyOf(address), this.addressLimit));
     return wait;
   }
 
-  recordFailure(account: string, address: string): void {
-    this.failures.record(pairKey(account, address));
-    this.failures.record(addressKeyOf(address));
-    this.failures.record(accountKey(account));
+  async recordFailure(account: string, address: string): Promise<void> {
+    await Promise.all([
+      this.failures.record(pairKey(account, address)),
+      this.failures.record(addressKeyOf(address)),
+      this.failures.record(accountKey(account)),
+    ]);
   }
 
   /** The right password: this pair starts afresh, and the address is known for the account from now on. */
-  recordSuccess(account: string, address: string): void {
-    this.failures.clear(pairKey(account, address));
-    const addresses = (this.known.get(account) ?? []).filter((a) => a !== address);
-    addresses.push(address);
-    if (addresses.length > 20) addresses.shift();
-    this.known.delete(account);
-    this.known.set(account, addresses);
-    if (this.known.size > 100_000) {
-      const oldest = this.known.keys().next();
-      if (!oldest.done) this.known.delete(oldest.value);
-    }
+  async recordSuccess(account: string, address: string): Promise<void> {
+    await Promise.all([this.failures.clear(pairKey(account, address)), this.known.record(pairKey(account, address))]);
   }
 
-  private isKnown(account: string, address: string): boolean {
-    return this.known.get(account)?.includes(address) ?? false;
+  private async isKnown(account: string, address: string): Promise<boolean> {
+    return (await this.known.count(pairKey(account, address))) > 0;
   }
 }
-
 const pairKey = (account: string, address: string) => `pair:${account}|${address}`;
 const addressKeyOf = (address: string) => `addr:${address}`;
 const accountKey = (account: string) => `acct:${account}`;

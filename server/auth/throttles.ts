@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts';
-import { AttemptLog } from './attempt-log.ts';
+import { type AttemptBackend, AttemptLog } from './attempt-log.ts';
 import { LoginThrottle } from './login-throttle.ts';
 
 const HOUR = 3_600_000;
@@ -15,7 +15,8 @@ export const EMAIL_LIMITS = {
 } as const;
 
 /**
- * The in-memory throttles of the authentication routes, built once per app. They are keyed by what an
+ * The throttles of the authentication routes, built once per app: in memory, or on the database when
+ * several processes share it (attempt-log.ts). They are keyed by what an
  * attacker would have to vary (account, client address, subnet, recipient), never by anything the
  * owner of an account alone controls.
  */
@@ -30,13 +31,16 @@ export interface AuthThrottles {
   signupProbes: AttemptLog;
 }
 
-export function createAuthThrottles(config: Config): AuthThrottles {
+/** `backend`: where attempts are kept: this process's memory by default, the database when processes share one. */
+export function createAuthThrottles(config: Config, backend?: AttemptBackend): AuthThrottles {
+  const shared = (name: string) => (backend ? { backend, name } : {});
   return {
-    signIn: new LoginThrottle(config.login.maxAttempts, config.login.windowMs),
-    passwordChange: new LoginThrottle(config.login.maxAttempts, config.login.windowMs),
-    emails: new AttemptLog(HOUR, { keepPerKey: Math.max(...Object.values(EMAIL_LIMITS)) }),
+    signIn: new LoginThrottle(config.login.maxAttempts, config.login.windowMs, Date.now, backend && { backend, name: 'sign-in' }),
+    passwordChange: new LoginThrottle(config.login.maxAttempts, config.login.windowMs, Date.now, backend && { backend, name: 'password-change' }),
+    emails: new AttemptLog(HOUR, { keepPerKey: Math.max(...Object.values(EMAIL_LIMITS)), ...shared('emails') }),
     signupProbes: new AttemptLog(config.signupProbe.windowMs, {
       keepPerKey: Math.max(config.signupProbe.perAddress, config.signupProbe.perSubnet),
+      ...shared('signup-probes'),
     }),
   };
 }

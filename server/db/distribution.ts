@@ -260,6 +260,7 @@ export const DISTRIBUTION: Distribution = {
   email_outbox: local('emails waiting for the email.send job; no foreign keys'),
   email_opt_outs: local('addresses that asked for no more email, read before sending'),
   schema_migrations: local('which migrations ran'),
+  auth_attempts: local('the sign-in and email throttles\' attempts, unlogged; keyed by account, address or recipient'),
   rate_limit_counters: local('shared rate-limit windows, unlogged; keyed by member or address, read and written on every API request'),
   community_daily: local('the operator\'s daily figures, written by a job'),
   community_cohorts: local('the operator\'s cohorts, written by a job'),

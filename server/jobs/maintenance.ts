@@ -10,6 +10,7 @@ import { sweepIntroductions } from '../commands/introductions/sweep.ts';
 import { sweepExports } from '../commands/exports/sweep.ts';
 import type { Config } from '../config.ts';
 import { type Db, rows } from '../db/connection.ts';
+import { sweepAuthAttempts } from '../db/auth-attempts.ts';
 import { sweepRateLimitCounters } from '../db/rate-limit-counters.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { expireInvitations } from './expire-invitations.ts';
@@ -59,6 +60,7 @@ export function registerMaintenance(jobs: JobQueue, db: Db, config: Config): voi
     })
     .register('rate-limits.sweep', async () => {
       await sweepRateLimitCounters(db);
+      await sweepAuthAttempts(db);
     });
 }
 

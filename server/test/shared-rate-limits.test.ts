@@ -101,3 +101,45 @@ describe.runIf(serverUrl)('rate limits across two app processes on one database 
     });
   }
 });
+
+/** The sign-in throttle (server/auth/login-throttle.ts) counts password guesses on the database beside a shared store. */
+describe.runIf(serverUrl)('password guesses across two app processes on one database [postgres]', () => {
+  const GUESSES = 3;
+  for (const store of [{ kind: 'postgres' }, { kind: 'memory' }] as RateLimitStoreConfig[]) {
+    const shared = store.kind !== 'memory';
+    describe(`${store.kind} store`, () => {
+      const apps: FastifyInstance[] = [];
+      let second: Database | null = null;
+      let drop: (() => Promise<void>) | null = null;
+      let owner: Member;
+
+      beforeAll(async () => {
+        const opened = await openTestDatabase('postgres', { migrated: true });
+        drop = opened.drop;
+        // Budgets high enough that only the sign-in throttle refuses.
+        const config = { ...opened.config, login: { maxAttempts: GUESSES, windowMs: 900_000 }, rateLimit: { perMinute: 1_000, writesPerMinute: 1_000 }, rateLimitStore: isolated(store) };
+        second = await openDatabase(config);
+        apps.push(await buildApp(config, { database: opened.database, background: false }));
+        apps.push(await buildApp(config, { database: second, background: false }));
+        owner = await signUpFrom(apps[0]!, 'Guessed Owner', '10.8.0.1');
+      }, 180_000);
+
+      afterAll(async () => {
+        for (const app of apps) await app.close();
+        await second?.close();
+        await drop?.();
+      });
+
+      it(`refuses a guesser at ${shared ? 'the budget' : 'twice the budget, one per process'} of ${GUESSES} wrong passwords, whichever process they reach`, async () => {
+        const codes: number[] = [];
+        for (let n = 0; n < 2 * GUESSES + 1; n++) {
+          const res = await apps[n % 2]!.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.8.1.1', payload: { email: owner.email, password: `wrong guess ${n}` } });
+          expect(res.statusCode, res.body).toBeLessThan(500);
+          codes.push(res.statusCode);
+        }
+        expect(codes[0]).toBe(401);
+        expect(codes.indexOf(429) + 1).toBe(shared ? GUESSES + 1 : 2 * GUESSES + 1);
+      });
+    });
+  }
+});

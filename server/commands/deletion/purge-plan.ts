@@ -262,6 +262,16 @@ export const PURGE_PLAN: PlanEntry[] = [
     why: 'every email to them, sent or not, and every email to others that names them (an invitation, a notification)',
     statements: (m) => [sql`DELETE FROM email_outbox WHERE ${emailsAbout(m)}`],
   },
+  {
+    table: 'auth_attempts',
+    refs: [],
+    action: 'delete',
+    why: 'throttle attempts keyed by their email or member id (sign-in guesses, the addresses they signed in from, email rations)',
+    statements: (m) => {
+      const email = likeLiteral(m.email);
+      return [sql`DELETE FROM auth_attempts WHERE key LIKE ${`%:${email}|%`} OR key LIKE ${`%:${email}`} OR key LIKE ${`%:member:${m.id}|%`} OR key LIKE ${`%:confirmation:${m.id}`}`];
+    },
+  },
   // The profile and search.
   {
     table: 'search_documents',
@@ -310,3 +320,8 @@ export const PURGE_PLAN: PlanEntry[] = [
     ],
   },
 ];
+
+/** A value matched literally by LIKE: its wildcards (and the escape character) escaped. */
+function likeLiteral(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

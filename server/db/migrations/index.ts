@@ -32,7 +32,8 @@ import { systemSettings } from './20261228-0038-system-settings.ts';
 import { communityAnalytics } from './20261228-0039-community-analytics.ts';
 import { communityStructure } from './20261228-0040-community-structure.ts';
 import { rateLimitCounters } from './20261228-0042-rate-limit-counters.ts';
+import { authAttempts } from './20261228-0043-auth-attempts.ts';
 import type { Migration } from './types.ts';
 
 /** The one registry of migrations, in order. Add new files here; never edit one that has shipped. */
-export const migrations: Migration[] = [initial, graph, screening, memberDirectory, organisationSpelling, moderationLifecycle, events, searchWords, reasonCodes, connectionInvitationIndex, memberLocale, placementCodes, posts, messages, notifications, postMedia, contentModeration, jobs, feedRanking, relationshipMemory, introductions, endorsementsRecommendations, accountDeletion, exportsTable, importsContacts, emailInvitations, garden, admire, outreach, opportunities, systemSettings, communityAnalytics, communityStructure, rateLimitCounters];
+export const migrations: Migration[] = [initial, graph, screening, memberDirectory, organisationSpelling, moderationLifecycle, events, searchWords, reasonCodes, connectionInvitationIndex, memberLocale, placementCodes, posts, messages, notifications, postMedia, contentModeration, jobs, feedRanking, relationshipMemory, introductions, endorsementsRecommendations, accountDeletion, exportsTable, importsContacts, emailInvitations, garden, admire, outreach, opportunities, systemSettings, communityAnalytics, communityStructure, rateLimitCounters, authAttempts];

@@ -106,7 +106,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = viewerOf(request).actor;
       const key = `confirmation:${actor.id}`;
-      const wait = ctx.throttles.emails.retryAfter(key, EMAIL_LIMITS.confirmation);
+      const wait = await ctx.throttles.emails.retryAfter(key, EMAIL_LIMITS.confirmation);
       if (wait > 0) throw tooManyRequests(wait, 'confirmation', { minutes: minutesOf(wait) });
       await inTransaction(ctx.db, async (tx, onCommit) => {
         const [m] = await tx
@@ -115,7 +115,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           .innerJoin(profiles, eq(profiles.memberId, members.id))
           .where(eq(members.id, actor.id));
         if (!m || m.verified) return;
-        ctx.throttles.emails.record(key);
+        await ctx.throttles.emails.record(key);
         const token = await issueEmailToken(tx, actor.id, 'verify_email');
         const link = `${ctx.config.publicUrl}/verify-email?token=${encodeURIComponent(token)}`;
         const locale = resolveLocale({ memberLocale: m.locale, acceptLanguage: request.headers['accept-language'], defaultLocale: ctx.config.defaultLocale });

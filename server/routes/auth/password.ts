@@ -45,9 +45,9 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
       const { email } = request.body;
       // Counted per address asked about, known or not, so the 429 says nothing about accounts either.
       const key = `reset:${email}`;
-      const wait = ctx.throttles.emails.retryAfter(key, EMAIL_LIMITS.reset);
+      const wait = await ctx.throttles.emails.retryAfter(key, EMAIL_LIMITS.reset);
       if (wait > 0) throw tooManyRequests(wait, 'reset', { minutes: minutesOf(wait) });
-      ctx.throttles.emails.record(key);
+      await ctx.throttles.emails.record(key);
       // Answer first, look up afterwards: the known address costs a write and an email, the unknown one
       // nothing, and doing either before answering let response times tell them apart.
       const acceptLanguage = request.headers['accept-language'];
@@ -125,7 +125,7 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
       // Someone holding a stolen session must not get to guess the current password at leisure.
       const account = `member:${actor.id}`;
       const address = addressKey(request.ip);
-      const wait = ctx.throttles.passwordChange.retryAfter(account, address);
+      const wait = await ctx.throttles.passwordChange.retryAfter(account, address);
       if (wait > 0) throw tooManyRequests(wait, 'wrong_password', { minutes: minutesOf(wait) });
       const [row] = await ctx.db
         .select({ hash: credentials.passwordHash, email: members.email })
@@ -133,10 +133,10 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
         .innerJoin(members, eq(members.id, credentials.memberId))
         .where(eq(credentials.memberId, actor.id));
       if (!row || !(await verifyPassword(request.body.currentPassword, row.hash))) {
-        ctx.throttles.passwordChange.recordFailure(account, address);
+        await ctx.throttles.passwordChange.recordFailure(account, address);
         throw badRequest('wrong_password', { errors: [{ path: 'body.currentPassword', code: 'custom', key: 'field.not_correct' }] });
       }
-      ctx.throttles.passwordChange.recordSuccess(account, address);
+      await ctx.throttles.passwordChange.recordSuccess(account, address);
       const weakness = passwordWeakness(request.body.newPassword, { email: row.email });
       if (weakness) throw weakPassword(weakness, 'body.newPassword');
       const passwordHash = await hashPassword(request.body.newPassword, ctx.config.scryptLogN);

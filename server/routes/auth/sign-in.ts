@@ -22,7 +22,7 @@ export function credentialCheck(ctx: AppContext): (email: string, password: stri
   return async (email, password, ip) => {
     const address = addressKey(ip);
     const throttle = ctx.throttles.signIn;
-    const wait = throttle.retryAfter(email, address);
+    const wait = await throttle.retryAfter(email, address);
     if (wait > 0) throw tooManyRequests(wait, 'sign_in', { minutes: minutesOf(wait) });
     const [row] = await ctx.db
       .select({ id: members.id, handle: members.handle, status: members.status, hash: credentials.passwordHash })
@@ -31,10 +31,10 @@ export function credentialCheck(ctx: AppContext): (email: string, password: stri
       .where(eq(members.email, email));
     const ok = await verifyPassword(password, row?.hash ?? (await decoyHash));
     if (!row || !ok) {
-      throttle.recordFailure(email, address);
+      await throttle.recordFailure(email, address);
       throw new AppError(401, 'invalid_credentials');
     }
-    throttle.recordSuccess(email, address);
+    await throttle.recordSuccess(email, address);
     if (row.status === 'suspended') {
       throw forbidden('account_suspended');
     }

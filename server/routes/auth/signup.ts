@@ -44,8 +44,10 @@ export const signupRoutes: FastifyPluginAsyncZod = async (app) => {
       const probes = probeKeys(request.ip);
       const budget = ctx.config.signupProbe;
       const wait = Math.max(
-        ctx.throttles.signupProbes.retryAfter(probes.address, budget.perAddress),
-        ctx.throttles.signupProbes.retryAfter(probes.subnet, budget.perSubnet),
+        ...(await Promise.all([
+          ctx.throttles.signupProbes.retryAfter(probes.address, budget.perAddress),
+          ctx.throttles.signupProbes.retryAfter(probes.subnet, budget.perSubnet),
+        ])),
       );
       if (wait > 0) throw tooManyRequests(wait, 'sign_up', { minutes: minutesOf(wait) });
 
@@ -75,11 +77,10 @@ export const signupRoutes: FastifyPluginAsyncZod = async (app) => {
         });
       } catch (err) {
         if (err instanceof AppError && err.code === 'email_taken') {
-          ctx.throttles.signupProbes.record(probes.address);
-          ctx.throttles.signupProbes.record(probes.subnet);
+          await Promise.all([ctx.throttles.signupProbes.record(probes.address), ctx.throttles.signupProbes.record(probes.subnet)]);
           const notice = `signup-notice:${email}`;
-          if (ctx.throttles.emails.retryAfter(notice, EMAIL_LIMITS.signupNotice) === 0) {
-            ctx.throttles.emails.record(notice);
+          if ((await ctx.throttles.emails.retryAfter(notice, EMAIL_LIMITS.signupNotice)) === 0) {
+            await ctx.throttles.emails.record(notice);
             afterReply('sign-up attempt notice', () => tellOwner(email));
           }
         }
