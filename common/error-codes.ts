@@ -200,6 +200,12 @@ export const ERROR_CODES = {
 
   // 500
   internal_error: { status: 500, meaning: 'Something went wrong on the server; it is logged, and the message never gives details.' },
+
+  // 503
+  database_unavailable: {
+    status: 503,
+    meaning: 'The database cannot be reached for now (restarting, or the connection was refused or cut); nothing was done. `Retry-After` says when to try again; the server reconnects on its own.',
+  },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 
 /** A stable error code: the only strings the server may answer in a problem's `code`. */

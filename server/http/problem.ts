@@ -143,6 +143,12 @@ export function registerProblemHandler(app: FastifyInstance): void {
       const known = FASTIFY_CODES[error.code];
       return sendProblem(reply, known?.code ?? fallbackCode(error.statusCode), locale, known ? knownMessage(known, error) : fallbackMessage(error.statusCode, error.message));
     }
+    if (isDatabaseUnavailable(error)) {
+      // Fail fast and say so: the pool reconnects by itself once the server is back.
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', '5');
+      return sendProblem(reply, 'database_unavailable', locale, { key: 'database_unavailable' });
+    }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, 'internal_error', locale, { key: 'internal_error' });
   });
@@ -151,6 +157,24 @@ export function registerProblemHandler(app: FastifyInstance): void {
     const params = { method: request.method, path: request.url.split('?')[0] ?? '' };
     return sendProblem(reply, 'not_found', await localeOf(request), { key: 'not_found.route', params });
   });
+}
+
+/**
+ * Errors that mean the database cannot be reached rather than that the request went wrong: the socket was
+ * refused or cut (the server stopped or restarted), PostgreSQL is shutting down or starting (57P01-57P03), or
+ * a connection exception (class 08). Drizzle wraps the driver's error, so the causes are followed too.
+ */
+const UNREACHABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+const UNAVAILABLE_SQLSTATE = new Set(['57P01', '57P02', '57P03']);
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNREACHABLE_ERRNO.has(code) || UNAVAILABLE_SQLSTATE.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    const message = (e as { message?: unknown }).message;
+    // node-postgres's own words when the server ends a connection it was using.
+    if (typeof message === 'string' && /^Connection terminated|^Client has encountered a connection error/.test(message)) return true;
+  }
+  return false;
 }
 
 /**

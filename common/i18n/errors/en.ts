@@ -255,6 +255,7 @@ const errors = {
   headers_too_large: 'The request headers are too large.',
 
   internal_error: 'Something went wrong on our side.',
+  database_unavailable: 'The service is briefly unavailable. Nothing was changed; please try again in a few seconds.',
 
   field: {
     invalid_type: 'is not valid',

@@ -245,6 +245,7 @@ const errors: ErrorMessages = {
   headers_too_large: 'Le intestazioni della richiesta sono troppo grandi.',
 
   internal_error: 'Si è verificato un errore da parte nostra.',
+  database_unavailable: 'Il servizio è momentaneamente non disponibile. Non è stato modificato nulla; riprova tra qualche secondo.',
 
   field: {
     invalid_type: 'non è valido',
