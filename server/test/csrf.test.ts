@@ -41,6 +41,13 @@ describeEachEngine('CSRF on every cookie-authenticated write, and session fixati
     spareTokenId = spare.json<{ id: number }>().id;
   }, 120_000);
 
+  /** A real member, organisation or spare token for a path parameter; other ids need not exist for a refusal. */
+  const pathValue = (template: string, name: string): string => {
+    if (name === 'handle') return other.handle;
+    if (name === 'slug') return 'acme';
+    return template.includes('/tokens/') ? String(spareTokenId) : '1';
+  };
+
   /** Every write operation with its URL and a valid body, so nothing but the missing token can refuse it. */
   function writes(): { method: string; url: string; payload?: unknown; csrf: boolean }[] {
     const doc = get().app.swagger() as unknown as OpenApiDoc;
@@ -48,7 +55,7 @@ describeEachEngine('CSRF on every cookie-authenticated write, and session fixati
     for (const [template, operations] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         if (SAFE.has(method) || isEventStream(operation)) continue;
-        const url = template.replace(/\{(\w+)\}/g, (_m, name: string) => name === 'handle' ? other.handle : name === 'slug' ? 'acme' : template.includes('/tokens/') ? String(spareTokenId) : '1',);
+        const url = template.replace(/\{(\w+)\}/g, (_m, name: string) => pathValue(template, name));
         const schema = jsonBodySchema(operation);
         out.push({ method: method.toUpperCase(), url, csrf: takesCsrf(operation), ...(schema ? { payload: validValue('', schema, namedValues(other)) } : {}) });
       }
