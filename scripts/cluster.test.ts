@@ -8,10 +8,9 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEventStream } from '../server/test/sse-client.ts';
-import { serverUrl } from '../server/test/engines.ts';
+import { onServer, serverUrl } from '../server/test/engines.ts';
 
 const hasNginx = !spawnSync('nginx', ['-v']).error;
 const database = `rapport_cluster_${randomBytes(4).toString('hex')}`;
@@ -31,16 +30,6 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl! });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 interface Session {
   cookie: string;
   csrf: string;
@@ -55,7 +44,7 @@ describe.runIf(serverUrl && hasNginx)('npm run cluster: two processes behind ngi
   const processUrl = (n: 1 | 2) => `http://127.0.0.1:${base + n}`;
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${database}`);
+    await onServer(`CREATE DATABASE ${database}`);
     base = await freePorts();
     const url = new URL(serverUrl!);
     url.pathname = `/${database}`;
@@ -80,7 +69,7 @@ describe.runIf(serverUrl && hasNginx)('npm run cluster: two processes behind ngi
       cluster.kill('SIGTERM');
       await new Promise((resolve) => cluster.once('exit', resolve));
     }
-    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   });
 
   async function signUp(name: string): Promise<Session> {

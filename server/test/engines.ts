@@ -12,6 +12,18 @@ export type Engine = 'pglite' | 'postgres';
 /** The test database server, when one is configured; the database suites then run on both engines. */
 export const serverUrl = process.env.TEST_DATABASE_URL || null;
 
+/** Runs one statement on the test server as its administrator: databases a test makes and drops, backends it ends. */
+export async function onServer(statement: string, params: unknown[] = []): Promise<pg.QueryResult> {
+  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return await client.query(statement, params);
+  } finally {
+    await client.end();
+  }
+}
+
 export function engines(): Engine[] {
   return serverUrl ? ['pglite', 'postgres'] : ['pglite'];
 }

@@ -9,13 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { connect, degreeOf } from '../routes/network/network-test-helpers.ts';
 import { asMember, sessionCookie, signUp, STRONG_PASSWORD } from './client.ts';
 import { testConfig } from '../config.ts';
-import { serverUrl } from './engines.ts';
+import { onServer, serverUrl } from './engines.ts';
 import { databaseUrl } from './template-database.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'rapport-pg-restore-'));
@@ -23,19 +22,9 @@ const suffix = randomBytes(5).toString('hex');
 const sourceName = `rapport_dump_${suffix}`;
 const restoredName = `rapport_restore_${suffix}`;
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl! });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
-  if (serverUrl) for (const name of [sourceName, restoredName]) await admin(`DROP DATABASE IF EXISTS ${name}`);
+  if (serverUrl) for (const name of [sourceName, restoredName]) await onServer(`DROP DATABASE IF EXISTS ${name}`);
 });
 
 function run(command: string, args: string[]): void {
@@ -47,7 +36,7 @@ function run(command: string, args: string[]): void {
 describe.runIf(serverUrl)('pg_dump and pg_restore of a server instance [postgres]', () => {
   it('restores members who sign in as before and a graph index rebuilt from the restored connections', async () => {
     // A database of its own, as an instance has: the whole of it is dumped, extensions included.
-    await admin(`CREATE DATABASE ${sourceName}`);
+    await onServer(`CREATE DATABASE ${sourceName}`);
     const sourceUrl = databaseUrl(serverUrl!, sourceName);
     let app: FastifyInstance = await buildApp(testConfig({ database: { kind: 'postgres', url: sourceUrl } }), { background: false });
     const [ines, jonas] = [await signUp(app, 'Ines Dumped'), await signUp(app, 'Jonas Dumped')];
@@ -56,7 +45,7 @@ describe.runIf(serverUrl)('pg_dump and pg_restore of a server instance [postgres
 
     const dump = join(dir, 'rapport.dump');
     run('pg_dump', ['-Fc', '--no-owner', '-f', dump, sourceUrl]);
-    await admin(`CREATE DATABASE ${restoredName}`);
+    await onServer(`CREATE DATABASE ${restoredName}`);
     const restoredUrl = databaseUrl(serverUrl!, restoredName);
     run('pg_restore', ['--no-owner', '-d', restoredUrl, dump]);
 

@@ -7,10 +7,10 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, chownSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './free-port.ts';
 
 const DEBIAN_VERSIONS = '/usr/lib/postgresql';
 const NEEDED = ['initdb', 'pg_ctl', 'pg_basebackup'];
@@ -47,17 +47,6 @@ export interface StreamingPair {
   stopReplica(): void;
   /** Stops both servers and removes their files; safe to call twice, and after a failed start. */
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 export async function startStreamingPair(database = 'rapport'): Promise<StreamingPair> {

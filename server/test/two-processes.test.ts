@@ -4,7 +4,6 @@
  */
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
@@ -12,7 +11,7 @@ import { type Database, openDatabase, rows } from '../db/connection.ts';
 import { verifyGraph } from '../graph/verify.ts';
 import { connect, degreeOf } from '../routes/network/network-test-helpers.ts';
 import { asMember, type Member, signUp } from './client.ts';
-import { openTestDatabase, serverUrl } from './engines.ts';
+import { onServer, openTestDatabase, serverUrl } from './engines.ts';
 
 /** Polls `check` until it holds or `ms` pass; answers how long it took (or throws the last failure). */
 async function within(ms: number, check: () => Promise<void>): Promise<number> {
@@ -62,14 +61,8 @@ describe.runIf(serverUrl)('two app processes on one database [postgres]', () => 
     const [cy, di] = [await signUp(a, 'Cy Dropped'), await signUp(a, 'Di Dropped')];
     // Every LISTEN connection of this database's channel goes: both processes reconnect on their own.
     const channel = a.ctx.database.events!.channel;
-    const admin = new pg.Client({ connectionString: serverUrl! });
-    await admin.connect();
-    try {
-      const ended = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1`, [`LISTEN ${channel}`]);
-      expect(ended.rowCount).toBeGreaterThanOrEqual(2);
-    } finally {
-      await admin.end();
-    }
+    const ended = await onServer(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1`, [`LISTEN ${channel}`]);
+    expect(ended.rowCount).toBeGreaterThanOrEqual(2);
     await connect(cy, di);
     // The timer's sweep or the reconnection's finds it: no announcement needed.
     await within(5_000, async () => expect(await degreeOf(through(b, cy), di)).toBe(1));

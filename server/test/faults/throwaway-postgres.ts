@@ -5,10 +5,10 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, chownSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from '../free-port.ts';
 import { streamingBinaries } from '../streaming-replica.ts';
 
 /** The directory of initdb and pg_ctl, or null. */
@@ -22,17 +22,6 @@ export interface ThrowawayPostgres {
   start(): void;
   /** Stops the server and removes its files; safe to call twice. */
   remove(): void;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 export async function startThrowawayPostgres(database = 'rapport'): Promise<ThrowawayPostgres> {
