@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
-import { STRONG_PASSWORD, signUp } from './client.ts';
 import { describeEachEngine } from './engines.ts';
-import { type OpenApiDoc, type Schema, isEventStream, jsonBodySchema, namedValues, validValue } from './openapi-requests.ts';
+import { type OpenApiDoc, type Schema, isEventStream, jsonBodySchema, namedValues, operatorWorld, validValue } from './openapi-requests.ts';
 
 /**
  * Property-based companion to the hostile-input suite: where that one puts a fixed list of bad values in one
@@ -128,17 +127,9 @@ describeEachEngine(
     beforeAll(async () => {
       const { app } = get();
       // The first member is the operator, so the admin routes are fuzzed past their authorisation too.
-      const actor = await signUp(app, 'Fuzz Operator');
-      const other = await signUp(app, 'Fuzz Target');
-      const tokenFor = async (name: string) => {
-        const res = await app.inject({ method: 'POST', url: '/api/v1/auth/tokens', payload: { email: actor.email, password: STRONG_PASSWORD, name } });
-        expect(res.statusCode, res.body).toBe(201);
-        return res.json<{ token: string; id: number }>();
-      };
-      const invitation = await other.call('POST', '/api/v1/invitations', { to: actor.handle, note: 'We met at the autumn meetup, would love to connect.' });
-      expect(invitation.statusCode, invitation.body).toBe(201);
+      const { other, invitationId, tokenFor } = await operatorWorld(app, 'Fuzz');
       token = (await tokenFor('fuzz suite')).token;
-      world = { handle: other.handle, invitationId: invitation.json().invitation.id, spareTokenId: (await tokenFor('spare')).id };
+      world = { handle: other.handle, invitationId, spareTokenId: (await tokenFor('spare')).id };
       named = namedValues(other, { invitationId: world.invitationId });
     }, 120_000);
 

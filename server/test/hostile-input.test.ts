@@ -1,7 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
-import { type Member, STRONG_PASSWORD, signUp } from './client.ts';
-import { type OpenApiDoc as Doc, type Schema, isEventStream, jsonBodySchema, namedValues, validValue as validRequestValue } from './openapi-requests.ts';
+import type { Member } from './client.ts';
+import { type OpenApiDoc as Doc, type Schema, isEventStream, jsonBodySchema, namedValues, operatorWorld, validValue as validRequestValue } from './openapi-requests.ts';
 import { describeEachEngine } from './engines.ts';
 import {
   CORE_JSON,
@@ -84,15 +84,7 @@ describeEachEngine('hostile input on every route', (get) => {
   beforeAll(async () => {
     const { app } = get();
     // The first member is the operator, so the admin routes are reached too.
-    const actor = await signUp(app, 'Hostile Operator');
-    const other = await signUp(app, 'Hostile Target');
-    const tokenFor = async (name: string) => {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/tokens', payload: { email: actor.email, password: STRONG_PASSWORD, name } });
-      expect(res.statusCode, res.body).toBe(201);
-      return res.json<{ token: string; id: number }>();
-    };
-    const invitation = await other.call('POST', '/api/v1/invitations', { to: actor.handle, note: 'We met at the spring meetup, would love to connect.' });
-    expect(invitation.statusCode, invitation.body).toBe(201);
+    const { actor, other, invitationId, tokenFor } = await operatorWorld(app, 'Hostile');
     const report = await actor.call('POST', '/api/v1/reports', { member: other.handle, reason: 'spam' });
     expect(report.statusCode, report.body).toBe(201);
     world = {
@@ -100,7 +92,7 @@ describeEachEngine('hostile input on every route', (get) => {
       other,
       token: (await tokenFor('hostile suite')).token,
       spareTokenId: (await tokenFor('spare')).id,
-      invitationId: invitation.json().invitation.id,
+      invitationId,
       reportId: report.json().id,
     };
   }, 120_000);

@@ -3,7 +3,9 @@
  * hostile value at a time meets an otherwise valid request), and the authorisation matrix sends them as each
  * role to each relationship.
  */
-import { STRONG_PASSWORD } from './client.ts';
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+import { type Member, STRONG_PASSWORD, signUp } from './client.ts';
 
 /** The parts of a JSON Schema (as the OpenAPI document carries it) that building a valid request needs. */
 export interface Schema {
@@ -94,4 +96,24 @@ export function jsonBodySchema(operation: Operation): Schema | undefined {
 /** Whether the operation is a live stream, which stays open so that an injected call never ends. */
 export function isEventStream(operation: Operation): boolean {
   return Boolean(operation.responses?.['200']?.content?.['text/event-stream']);
+}
+
+/**
+ * What a sweep over every route as the operator starts from: the operator (the first member to sign up),
+ * another member, an invitation from them waiting for the operator, and API tokens made on demand.
+ */
+export async function operatorWorld(
+  app: FastifyInstance,
+  label: string,
+): Promise<{ actor: Member; other: Member; invitationId: number; tokenFor: (name: string) => Promise<{ token: string; id: number }> }> {
+  const actor = await signUp(app, `${label} Operator`);
+  const other = await signUp(app, `${label} Target`);
+  const tokenFor = async (name: string) => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/tokens', payload: { email: actor.email, password: STRONG_PASSWORD, name } });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<{ token: string; id: number }>();
+  };
+  const invitation = await other.call('POST', '/api/v1/invitations', { to: actor.handle, note: 'We met at the spring meetup, would love to connect.' });
+  expect(invitation.statusCode, invitation.body).toBe(201);
+  return { actor, other, invitationId: invitation.json().invitation.id, tokenFor };
 }
