@@ -108,20 +108,23 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const key = `confirmation:${actor.id}`;
       const wait = await ctx.throttles.emails.retryAfter(key, EMAIL_LIMITS.confirmation);
       if (wait > 0) throw tooManyRequests(wait, 'confirmation', { minutes: minutesOf(wait) });
-      await inTransaction(ctx.db, async (tx, onCommit) => {
+      const queued = await inTransaction(ctx.db, async (tx, onCommit) => {
         const [m] = await tx
           .select({ email: members.email, verified: members.emailVerifiedAt, name: profiles.name, locale: members.locale })
           .from(members)
           .innerJoin(profiles, eq(profiles.memberId, members.id))
           .where(eq(members.id, actor.id));
-        if (!m || m.verified) return;
-        await ctx.throttles.emails.record(key);
+        if (!m || m.verified) return false;
         const token = await issueEmailToken(tx, actor.id, 'verify_email');
         const link = `${ctx.config.publicUrl}/verify-email?token=${encodeURIComponent(token)}`;
         const locale = resolveLocale({ memberLocale: m.locale, acceptLanguage: request.headers['accept-language'], defaultLocale: ctx.config.defaultLocale });
         await queueEmail(tx, { memberId: actor.id, to: m.email, ...verifyEmailMessage(locale, m.name, link) });
         onCommit(() => ctx.email.kick());
+        return true;
       });
+      // Counted after the transaction, never inside it: the throttle may keep its attempts on the database,
+      // and embedded PGlite's one connection is the transaction's until it ends.
+      if (queued) await ctx.throttles.emails.record(key);
       return { ok: true as const };
     },
   );
