@@ -1,9 +1,11 @@
-import { isIP } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../common/locales.ts';
+import { parseReplicaUrls, parseTrustProxy, replicaCheckIntervalMs, type TrustProxy } from './config-values.ts';
 import type { ImportLimits } from './imports/records.ts';
+
+export type { TrustProxy } from './config-values.ts';
 
 /**
  * The only reader of process.env. Everything else receives a typed Config, so tests can build an app
@@ -271,75 +273,6 @@ function rateLimitStoreOf(e: Pick<z.infer<typeof envSchema>, 'RATE_LIMIT_STORE' 
   if (kind !== 'redis') return { kind };
   // The schema refused redis without REDIS_URL, so it is set here.
   return { kind, url: e.REDIS_URL ?? '', prefix: REDIS_KEY_PREFIX };
-}
-
-/** false: the socket's address is the client; a number: trust that many proxy hops; a list: trust those proxies. */
-export type TrustProxy = false | number | string[];
-
-const MAX_PROXY_HOPS = 10;
-const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
-
-/** An IPv4 or IPv6 address, optionally with a CIDR prefix length that fits it. */
-function isAddressOrRange(entry: string): boolean {
-  const [address = '', prefix, ...rest] = entry.split('/');
-  const family = isIP(address);
-  if (!family || rest.length) return false;
-  if (prefix === undefined) return true;
-  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
-}
-
-/**
- * TRUST_PROXY: `false`, a hop count, or the proxies' addresses. `true` means one hop, never "believe every
- * entry": the left-most X-Forwarded-For entry is whatever the client wrote.
- */
-function parseTrustProxy(raw: string, ctx: z.RefinementCtx): TrustProxy {
-  const value = raw.trim().toLowerCase();
-  if (value === 'false' || value === '0' || value === '') return false;
-  if (value === 'true') return 1;
-  if (/^\d+$/.test(value)) {
-    const hops = Number(value);
-    if (hops <= MAX_PROXY_HOPS) return hops;
-    ctx.addIssue({ code: 'custom', message: `at most ${MAX_PROXY_HOPS} proxy hops (got ${raw})` });
-    return z.NEVER;
-  }
-  const entries = value.split(',').map((e) => e.trim());
-  const bad = entries.filter((e) => !NAMED_RANGES.has(e) && !isAddressOrRange(e));
-  if (bad.length === 0) return entries;
-  ctx.addIssue({
-    code: 'custom',
-    message: `must be false, a number of proxy hops (1, 2…) or a comma-separated list of proxy addresses or CIDR ranges; not valid: ${bad.map((b) => JSON.stringify(b)).join(', ')}`,
-  });
-  return z.NEVER;
-}
-
-/**
- * DATABASE_REPLICA_URLS: comma-separated postgres:// URLs. A bad entry is named by its position, never
- * quoted: it may carry a password.
- */
-function parseReplicaUrls(raw: string | undefined, ctx: z.RefinementCtx): string[] {
-  if (raw === undefined || raw.trim() === '') return [];
-  const entries = raw.split(',').map((e) => e.trim());
-  const bad = entries.flatMap((entry, i) => (isPostgresUrl(entry) ? [] : [i + 1]));
-  if (bad.length === 0) return entries;
-  ctx.addIssue({
-    code: 'custom',
-    message: `must be comma-separated postgres:// (or postgresql://) URLs, one per replica; not valid: entr${bad.length === 1 ? 'y' : 'ies'} ${bad.join(', ')}`,
-  });
-  return z.NEVER;
-}
-
-function isPostgresUrl(entry: string): boolean {
-  try {
-    const url = new URL(entry);
-    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
-
-/** A replica's lag is measured this often: a third of the lag allowed, between 100 ms and a second. */
-function replicaCheckIntervalMs(maxLagMs: number): number {
-  return Math.min(1000, Math.max(100, Math.round(maxLagMs / 3)));
 }
 
 /**
