@@ -179,7 +179,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   // Background work: jobs enqueued in the transactions that cause them, run after commit by this process's
   // queue (woken at once here, through NOTIFY from other processes on a server, and on a timer).
-  const jobs = new JobQueue(database.db, { log: app.log, metrics });
+  const jobs = new JobQueue(database.db, { log: app.log, metrics, idle: !config.runJobs });
   const stopWakingJobs = wakeJobsOn(database.db, { wake: () => void jobs.kick(), ...(database.jobs ? { channel: database.jobs.channel } : {}) });
   // Notification emails are queued in the events' transactions; these say where their links point.
   const stopNotificationEmails = emailNotificationsOn(database.db, { publicUrl: config.publicUrl, defaultLocale: config.defaultLocale });
@@ -306,7 +306,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   let jobRunner: JobRunner | null = null;
   if (options.background !== false) {
     // The hourly upkeep (expiry, cluster scan, pruning) and the weekly digest are scheduled jobs on the queue.
-    jobRunner = runJobs(jobs, database, scheduler, app.log);
+    if (config.runJobs) jobRunner = runJobs(jobs, database, scheduler, app.log);
     // Previews an older version left pending for its own worker get their jobs.
     requeuePendingPreviews(database.db).catch((err: unknown) => app.log.warn({ err }, 'queueing pending link previews failed'));
     events.start();

@@ -124,3 +124,12 @@ describe('RATE_LIMIT_STORE and REDIS_URL', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 });
+
+describe('JOBS', () => {
+  it('runs the job queue unless set off, which needs a PostgreSQL server', () => {
+    expect(loadConfig({}).runJobs).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db.example/rapport', JOBS: 'off' }).runJobs).toBe(false);
+    expect(() => loadConfig({ JOBS: 'off' })).toThrow(/JOBS: off needs DATABASE_URL/);
+    expect(() => loadConfig({ JOBS: 'no' })).toThrow(/JOBS: must be on or off/);
+  });
+});

@@ -57,6 +57,7 @@ const envSchema = z.object({
   INVITATION_EXPIRY_DAYS: z.coerce.number().min(1).default(182),
   GRAPH_SNAPSHOT_MINUTES: z.coerce.number().min(0).default(60),
   GRAPH_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
+  JOBS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   SIGNUP_IP_BURST: z.coerce.number().int().min(2).default(3),
   SIGNUP_SUBNET_BURST: z.coerce.number().int().min(2).default(5),
   SIGNUP_CLUSTER_MIN: z.coerce.number().int().min(2).default(5),
@@ -71,6 +72,9 @@ const envSchema = z.object({
 }).superRefine((e, ctx) => {
   if (e.RATE_LIMIT_STORE === 'redis' && !e.REDIS_URL) {
     ctx.addIssue({ code: 'custom', path: ['RATE_LIMIT_STORE'], message: 'redis needs REDIS_URL (redis://host:6379)' });
+  }
+  if (e.JOBS === 'off' && !e.DATABASE_URL) {
+    ctx.addIssue({ code: 'custom', path: ['JOBS'], message: 'off needs DATABASE_URL: the embedded database allows one process, so its jobs would never run' });
   }
 });
 
@@ -115,6 +119,12 @@ export interface Config {
   exportsDir: string;
   /** Worker threads answering heavy graph queries over the shared index; 0 answers every query on the event loop. */
   graphWorkers: number;
+  /**
+   * Whether this process runs the job queue (JOBS, default on). Off, it still enqueues jobs but runs none, so
+   * the daily scans over the whole community (the garden baseline, community structure, learned suggestions)
+   * run on the processes left on, not beside the requests of one that serves members.
+   */
+  runJobs: boolean;
   screening: ScreeningConfig;
   /** Requests per member (or per address when signed out) per minute: all API routes, and each write route that a script could flood. */
   rateLimit: { perMinute: number; writesPerMinute: number };
@@ -355,6 +365,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     // One core stays with the event loop (HTTP, SQL); the rest answer graph queries.
     graphWorkers: e.GRAPH_WORKERS ?? Math.max(1, availableParallelism() - 1),
+    runJobs: e.JOBS === 'on',
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE },
     rateLimitStore: rateLimitStoreOf(e),
     preAuth: {

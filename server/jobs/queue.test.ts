@@ -190,6 +190,30 @@ for (const engine of engines()) {
         }
       });
 
+      it('leaves jobs to the processes that run them when one has JOBS=off', async () => {
+        const web = await openDatabase(opened.config);
+        const ran: string[] = [];
+        // The process that serves requests only: it has the handlers (the app registers them all) but is idle.
+        const idle = new JobQueue(web.db, { log: quiet, idle: true }).register('jobs.prune', ({ slot }) => {
+          ran.push(`idle:${slot}`);
+        });
+        const worker = new JobQueue(db, { log: quiet }).register('jobs.prune', ({ slot }) => {
+          ran.push(`worker:${slot}`);
+        });
+        try {
+          await enqueueJob(web.db, 'jobs.prune', { slot: 'from-the-web-process' });
+          await idle.kick();
+          expect(ran).toEqual([]);
+          expect((await jobRows(db, 'jobs.prune')).filter((j) => j.status === 'queued')).toHaveLength(1);
+          await worker.kick();
+          expect(ran).toEqual(['worker:from-the-web-process']);
+        } finally {
+          await idle.stop();
+          await worker.stop();
+          await web.close();
+        }
+      });
+
       it('never runs a job twice when two processes work one PostgreSQL database', async () => {
         // A second process: its own pool on the same schema, its own worker.
         const other = await openDatabase(opened.config);

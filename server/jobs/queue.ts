@@ -58,6 +58,8 @@ export interface QueueOptions {
   metrics?: Registry;
   /** Jobs run at once by this process (default 2). On PGlite their statements take turns anyway. */
   concurrency?: number;
+  /** Run no jobs here (JOBS=off): the queue still takes jobs in, and the processes that run jobs do them. */
+  idle?: boolean;
 }
 
 interface Registered {
@@ -119,7 +121,7 @@ export class JobQueue {
    * pass. Never rejects: a failed pass is logged, and the timer tries again.
    */
   kick(): Promise<void> {
-    if (this.stopping) return Promise.resolve();
+    if (this.stopping || this.options.idle) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;
