@@ -62,7 +62,7 @@ const bench: Benchmark = {
     t = performance.now();
     const base = testConfig();
     const app = await buildApp(
-      testConfig({ database: { kind: 'postgres', url: benchUrl(o.pg, o.database) }, graphWorkers: Math.max(1, base.graphWorkers), vacuumIntervalMs: 0 }),
+      testConfig({ database: { kind: 'postgres', url: benchUrl(o.pg, o.database) }, graphWorkers: Math.max(1, base.graphWorkers), vacuumIntervalMs: 0, runJobs: false }),
     );
     await app.ready();
     result.startMs = Math.round(performance.now() - t);

@@ -4,7 +4,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/connection.ts';
-import { countedConnectionOfOne, DIMENSION_SQL } from './dimensions.ts';
+import type { KnownConnections } from '../../garden/ego-structure.ts';
+import { countedConnectionOfOne, DIMENSION_SQL, valueKey } from './dimensions.ts';
 
 export interface GardenRow {
   industry: string | null;
@@ -22,12 +23,10 @@ export interface GardenRow {
 }
 
 export async function loadGardenRows(db: DbOrTx, memberId: number): Promise<{ rows: GardenRow[]; connectionIds: number[] }> {
-  const found = await rows<GardenRow & { id: number }>(
+  // Each text once, as written (trimmed); its grouping key is made here (valueKey), not sent a second time.
+  const found = await rows<Omit<GardenRow, 'industry' | 'function' | 'location'> & { id: number }>(
     db,
-    sql`SELECT c.other_id AS id,
-               ${DIMENSION_SQL.industry} AS industry, ${DIMENSION_SQL.function} AS function,
-               ${DIMENSION_SQL.careerStage} AS "careerStage", ${DIMENSION_SQL.location} AS location,
-               ${DIMENSION_SQL.ageBand} AS "ageBand",
+    sql`SELECT c.other_id AS id, ${DIMENSION_SQL.careerStage} AS "careerStage", ${DIMENSION_SQL.ageBand} AS "ageBand",
                cur.slug AS "orgSlug", cur.name AS "orgName",
                btrim(p.industry) AS "industryText", btrim(p.function) AS "functionText", btrim(p.location) AS "locationText"
           FROM connections c
@@ -38,5 +37,19 @@ export async function loadGardenRows(db: DbOrTx, memberId: number): Promise<{ ro
                               WHERE e.member_id = p.member_id AND e.end_date IS NULL ORDER BY e.position LIMIT 1) cur ON true
          WHERE ${countedConnectionOfOne(memberId)}`,
   );
-  return { rows: found, connectionIds: found.map((r) => Number(r.id)) };
+  const gardenRows = found.map((r): GardenRow => ({
+    ...r,
+    industry: valueKey(r.industryText),
+    function: valueKey(r.functionText),
+    location: valueKey(r.locationText),
+  }));
+  return { rows: gardenRows, connectionIds: found.map((r) => Number(r.id)) };
+}
+
+/** What the garden's rows tell the ego structure (garden/ego-structure.ts), so it does not read them again. */
+export function knownConnections(loaded: { rows: readonly GardenRow[]; connectionIds: readonly number[] }): KnownConnections {
+  return {
+    counted: new Set(loaded.connectionIds),
+    facts: new Map(loaded.rows.map((r, i) => [loaded.connectionIds[i]!, { industry: r.industryText, organisation: r.orgName }])),
+  };
 }

@@ -6,7 +6,7 @@
  */
 import type { GardenBridge, GardenCluster } from '../../../common/schemas/garden.ts';
 import type { DbOrTx } from '../../db/connection.ts';
-import { egoStructure } from '../../garden/ego-structure.ts';
+import { egoStructure, type KnownConnections } from '../../garden/ego-structure.ts';
 import type { GraphService } from '../../graph/service.ts';
 import { personRecords } from '../../hydration/person-records.ts';
 import type { Lens } from '../../viewer/viewer.ts';
@@ -21,8 +21,8 @@ export interface GardenStructure {
   constraint: number;
 }
 
-export async function gardenStructure(deps: { db: DbOrTx; graph: GraphService }, lens: Lens): Promise<GardenStructure> {
-  const s = await egoStructure(deps, { id: lens.actor.id, avoid: lens.avoid });
+export async function gardenStructure(deps: { db: DbOrTx; graph: GraphService }, lens: Lens, known?: Promise<KnownConnections>): Promise<GardenStructure> {
+  const s = await egoStructure(deps, { id: lens.actor.id, avoid: lens.avoid }, known);
   const clusterOf = new Map(s.members.map((id, i) => [id, s.cluster[i]]));
   const records = await personRecords(lens, s.bridges.slice(0, GARDEN_BRIDGES));
   const bridges = s.bridges.slice(0, GARDEN_BRIDGES).flatMap((id) => {

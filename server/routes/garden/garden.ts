@@ -3,7 +3,7 @@ import { gardenQuery, gardenView } from '../../../common/schemas/garden.ts';
 import { ensureGardenBaselines } from '../../commands/garden/baseline.ts';
 import { gardenCacheOf } from '../../garden/cache.ts';
 import { assembleGarden, type Garden } from '../../queries/garden/garden.ts';
-import { loadGardenRows } from '../../queries/garden/network.ts';
+import { knownConnections, loadGardenRows } from '../../queries/garden/network.ts';
 import { type GardenStructure, gardenStructure } from '../../queries/garden/structure.ts';
 import type { Lens } from '../../viewer/viewer.ts';
 import { viewerOf } from '../../viewer/request.ts';
@@ -18,11 +18,12 @@ export const gardenRoutes: FastifyPluginAsyncZod = async (app) => {
    * (their connections, blocks, or a counted member's profile or status), which also covers the clusters.
    */
   const loadGarden = async (lens: Lens) => {
-    const memberId = lens.actor.id;
+    const network = loadGardenRows(ctx.db, lens.actor.id);
+    // The structure clusters while the rows load, then takes who counts and the clusters' labels from them.
     const [{ rows, connectionIds }, baselines, structure] = await Promise.all([
-      loadGardenRows(ctx.db, memberId),
+      network,
       ensureGardenBaselines(ctx.db),
-      gardenStructure({ db: ctx.db, graph: ctx.graph }, lens),
+      gardenStructure({ db: ctx.db, graph: ctx.graph }, lens, network.then(knownConnections)),
     ]);
     return { garden: { ...assembleGarden(rows, baselines), ...structure }, counted: connectionIds };
   };
