@@ -61,12 +61,22 @@ function group(rows: readonly GardenRow[], pick: (r: GardenRow) => [key: string 
     g.count += 1;
     g.spellings.set(spelling, (g.spellings.get(spelling) ?? 0) + 1);
   }
-  const values = [...byKey.values()].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  // Ties in code-unit order: deterministic, and no collator call (thousands of organisations per garden).
+  const values = [...byKey.values()].sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { values, unknown };
 }
 
 /** Ties go to the spelling first in code-unit order, so capitalised beats lower-case ("Milan" over "milan") and the label never depends on row order. */
-const labelOf = (g: Grouped) => [...g.spellings].reduce((best, s) => (s[1] > best[1] || (s[1] === best[1] && s[0] < best[0]) ? s : best))[0];
+function labelOf(g: Grouped): string {
+  let label = '', most = -1;
+  for (const [spelling, n] of g.spellings) {
+    if (n > most || (n === most && spelling < label)) {
+      label = spelling;
+      most = n;
+    }
+  }
+  return label;
+}
 
 const PICK: Record<GardenDimension, (r: GardenRow) => [string | null, string]> = {
   industry: (r) => [r.industry, r.industryText],
@@ -83,7 +93,7 @@ export function assembleGarden(rows: readonly GardenRow[], baselines: ReadonlyMa
   const dimensions = GARDEN_DIMENSIONS.map((name): GardenDimensionView => {
     const { values, unknown } = group(rows, PICK[name]);
     known[name] = values.map((g) => ({ value: labelOf(g), count: g.count }));
-    const counts = values.slice(0, TOP_VALUES).map((g): GardenCount => ({ value: g.key, label: labelOf(g), count: g.count, kind: 'value' }));
+    const counts = values.slice(0, TOP_VALUES).map((g, i): GardenCount => ({ value: g.key, label: known[name]![i]!.value, count: g.count, kind: 'value' }));
     const rest = values.slice(TOP_VALUES).reduce((s, g) => s + g.count, 0);
     if (rest > 0) counts.push({ value: null, label: 'other', count: rest, kind: 'other' });
     if (unknown > 0) counts.push({ value: null, label: 'unknown', count: unknown, kind: 'unknown' });
