@@ -12,20 +12,24 @@ import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { BLAU_BINS, GARDEN_DIMENSIONS, type GardenDimension } from '../../garden/diversity.ts';
-import { countedConnection, DIMENSION_SQL } from '../../queries/garden/dimensions.ts';
+import { DIMENSION_SQL, unblockedConnection } from '../../queries/garden/dimensions.ts';
 import { loadBaselines } from '../../queries/garden/baseline.ts';
 
 async function computeDimension(db: Db, dimension: GardenDimension): Promise<{ bins: number[]; members: number; median: number | null }> {
   const found = await rows<{ bin: number; n: number; median: number | null }>(
     db,
-    sql`WITH vals AS (
-          SELECT c.member_id AS owner, ${DIMENSION_SQL[dimension]} AS v
-            FROM connections c
-            JOIN members m ON m.id = c.other_id
-            JOIN profiles p ON p.member_id = c.other_id
-           WHERE ${countedConnection(sql`c.member_id`)}
+    // Each member's value once (an organisation is a subquery: a million of them, not one per connection
+    // row), then the connections joined to it by hash: one pass over the connections per dimension.
+    sql`WITH vals AS MATERIALIZED (
+          SELECT p.member_id AS id, ${DIMENSION_SQL[dimension]} AS v
+            FROM profiles p
+            JOIN members m ON m.id = p.member_id AND m.status = 'active'
         ), per_value AS (
-          SELECT owner, v, count(*)::float8 AS n FROM vals WHERE v IS NOT NULL GROUP BY owner, v
+          SELECT c.member_id AS owner, a.v, count(*)::float8 AS n
+            FROM connections c
+            JOIN vals a ON a.id = c.other_id AND a.v IS NOT NULL
+           WHERE ${unblockedConnection}
+           GROUP BY c.member_id, a.v
         ), per_owner AS (
           SELECT po.owner, 1 - sum(po.n * po.n) / (sum(po.n) * sum(po.n)) AS blau
             FROM per_value po

@@ -53,10 +53,10 @@ export const countedConnectionOfOne = (owner: number) => sql`c.member_id = ${own
 export const valueKey = (trimmed: string | null): string | null => trimmed?.toLowerCase() || null;
 
 /**
- * The connections that count in `owner`'s garden: active members, no block either way. `owner` is a SQL
- * expression (a member id, or a column when the baseline runs over everyone).
+ * For the baseline over everyone: connection `c` has no block either way. Two NOT EXISTS, not one with an
+ * OR: each becomes a hash anti-join against the (small) blocks table, where the OR was a probe per
+ * connection, tens of millions of them at 1 M members. Whether the other member is active is the caller's
+ * join (the baseline's per-member values keep active members only).
  */
-export const countedConnection = (owner: SQL) => sql`c.member_id = ${owner}
-  AND m.status = 'active'
-  AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = c.member_id AND b.blocked_id = c.other_id)
-                                           OR (b.blocker_id = c.other_id AND b.blocked_id = c.member_id))`;
+export const unblockedConnection = sql`NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = c.member_id AND b.blocked_id = c.other_id)
+  AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = c.other_id AND b.blocked_id = c.member_id)`;
