@@ -89,17 +89,35 @@ function childrenOf(pid: number): number[] {
   }
 }
 
-/** One request of each route must answer 200, or the numbers would measure error pages. */
-export async function checkRoutes(port: number, routes: readonly Route[]): Promise<Record<string, { status: number; bytes: number; items?: number }>> {
+export interface RouteCheck {
+  status: number;
+  bytes: number;
+  items?: number;
+  /** One request at a time (nothing queues in the app): the route's own latency, median and slowest, ms. */
+  aloneMs: { p50: number; max: number };
+}
+
+/**
+ * Each route answers 200 (or the numbers would measure error pages), then `samples` requests of it one at
+ * a time: what a request costs when nothing else of this bench runs.
+ */
+export async function checkRoutes(port: number, routes: readonly Route[], samples = 20): Promise<Record<string, RouteCheck>> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const out: Record<string, { status: number; bytes: number; items?: number }> = {};
+  const out: Record<string, RouteCheck> = {};
   try {
     for (const route of routes) {
       const { path, headers } = route.make();
       const r = await get(port, path, agent, headers);
       if (r.status !== 200) throw new Error(`${route.name} ${path} → ${r.status}: ${r.body.slice(0, 300)}`);
       const items = (JSON.parse(r.body) as { items?: unknown[] }).items;
-      out[route.name] = { status: r.status, bytes: r.body.length, ...(items ? { items: items.length } : {}) };
+      const ms: number[] = [];
+      for (let i = 0; i < samples; i++) {
+        const next = route.make();
+        ms.push((await get(port, next.path, agent, next.headers)).ms);
+      }
+      ms.sort((a, b) => a - b);
+      const aloneMs = { p50: Math.round(ms[Math.floor(ms.length / 2)]! * 10) / 10, max: Math.round(ms[ms.length - 1]! * 10) / 10 };
+      out[route.name] = { status: r.status, bytes: r.body.length, ...(items ? { items: items.length } : {}), aloneMs };
     }
   } finally {
     agent.destroy();
