@@ -18,7 +18,7 @@ import { benchDirect } from './feed/direct.ts';
 import { httpLatency, httpLoad } from './feed/http.ts';
 import { benchFanout, benchMessages } from './feed/live.ts';
 import { parseFeedOptions } from './feed/options.ts';
-import { type BenchServer, settle, startBenchServer } from './feed/server.ts';
+import { type BenchServer, settle, startBenchServer } from './http-server.ts';
 import { ensureFeedDatabase, withClient } from './feed/setup.ts';
 import { openStreams, type OpenStreams } from './feed/streams.ts';
 import type { Benchmark } from './lib.ts';

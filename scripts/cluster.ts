@@ -6,11 +6,12 @@
  * draining its requests and streams; if any one exits, the rest are stopped too.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { nginxConfig } from './nginx-config.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -41,10 +42,7 @@ const prefix = mkdtempSync(join(tmpdir(), 'rapport-nginx-'));
 // nginx's workers run as an unprivileged user when it is started as root: they must reach their temporary files.
 chmodSync(prefix, 0o755);
 const appPorts = Array.from({ length: processes }, (_, i) => port + 1 + i);
-const config = readFileSync(join(root, 'deploy/nginx.conf'), 'utf8')
-  .replaceAll('__LISTEN__', `${values.host}:${port}`)
-  .replaceAll('__UPSTREAMS__', appPorts.map((p) => `server 127.0.0.1:${p};`).join('\n    '))
-  .replaceAll('__PREFIX__', prefix);
+const config = nginxConfig(`${values.host}:${port}`, appPorts, prefix);
 writeFileSync(join(prefix, 'nginx.conf'), config);
 
 const children: ChildProcess[] = [];

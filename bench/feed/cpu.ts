@@ -27,17 +27,20 @@ export async function backendCpu(client: pg.Client | pg.Pool, database: string):
     [database],
   );
   const out = new Map<number, number>();
-  for (const { pid } of r.rows) {
-    try {
-      // Fields after the command name in parentheses: utime and stime are the 12th and 13th.
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks());
-    } catch {
-      out.set(pid, NaN);
-    }
-  }
+  for (const { pid } of r.rows) out.set(pid, processCpuMs(pid));
   return out;
+}
+
+/** CPU milliseconds (user + system) a process on this machine has used, NaN when it is gone. */
+export function processCpuMs(pid: number): number {
+  try {
+    // Fields after the command name in parentheses: utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks();
+  } catch {
+    return NaN;
+  }
 }
 
 /** CPU milliseconds the backends used between two readings (a backend that appeared in between counts whole). */

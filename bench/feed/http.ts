@@ -11,12 +11,12 @@
 import http from 'node:http';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { drain, eventLoopLag, get } from '../graph/http-bench.ts';
+import { drain, eventLoopLag, get, serverCpuSeconds } from '../http-server.ts';
 import { loadAverage, summarise } from '../graph/measure.ts';
 import { stats, type Stats } from '../lib.ts';
 import type { FeedBenchOptions } from './options.ts';
 import { backendCpu, cpuSpent } from './cpu.ts';
-import { request, serverCpuSeconds } from './server.ts';
+import { request } from './server.ts';
 
 export type Tokens = Map<number, string>;
 

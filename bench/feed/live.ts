@@ -16,7 +16,8 @@ import { stats, type Stats } from '../lib.ts';
 import { makeRandom } from '../graph/generate.ts';
 import type { FeedBenchOptions } from './options.ts';
 import { backendCpu, cpuSpent } from './cpu.ts';
-import { request, serverCpuSeconds } from './server.ts';
+import { serverCpuSeconds } from '../http-server.ts';
+import { request } from './server.ts';
 import type { OpenStreams, StreamEvent } from './streams.ts';
 
 const VOCABULARY = `alpha bridge copper delta ember fjord garnet harbour iris juniper kestrel lantern meadow nectar orchid pepper

@@ -238,8 +238,8 @@ export async function createTokens(adminUrl: string, benchIds: readonly number[]
 }
 
 /** Member names by bench id, for realistic search queries. */
-export async function memberNames(adminUrl: string, benchIds: readonly number[]): Promise<string[]> {
-  const client = new pg.Client({ connectionString: benchUrl(adminUrl) });
+export async function memberNames(adminUrl: string, benchIds: readonly number[], database = BENCH_DB): Promise<string[]> {
+  const client = new pg.Client({ connectionString: benchUrl(adminUrl, database) });
   await client.connect();
   try {
     const r = await client.query<{ name: string }>(`SELECT name FROM profiles WHERE member_id = ANY($1::int[])`, [benchIds.map((id) => id + 1)]);
@@ -255,8 +255,8 @@ export async function memberNames(adminUrl: string, benchIds: readonly number[])
  * has a full page of evidence to load. Earlier runs' bench invitations are removed first (--reuse-db); a pair already
  * invited the other way round is skipped (one open invitation per pair).
  */
-export async function createInvitations(adminUrl: string, benchIds: readonly number[], perMember: number): Promise<number> {
-  const client = new pg.Client({ connectionString: benchUrl(adminUrl) });
+export async function createInvitations(adminUrl: string, benchIds: readonly number[], perMember: number, database = BENCH_DB): Promise<number> {
+  const client = new pg.Client({ connectionString: benchUrl(adminUrl, database) });
   await client.connect();
   try {
     await client.query(`DELETE FROM invitations WHERE note LIKE 'Bench: %'`);
