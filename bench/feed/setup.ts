@@ -49,16 +49,19 @@ export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T
   }
 }
 
-async function readMeta(url: string): Promise<FeedMeta | null> {
+/**
+ * A bench database's description (`bench_<name>_meta`, key 'meta'), or null when the database or the table
+ * is not there yet: the benches build a database once and reuse it while this matches their options.
+ */
+export async function readBenchMeta<T>(url: string, table: 'bench_feed_meta' | 'bench_garden_meta' | 'bench_load_meta'): Promise<T | null> {
   try {
-    return await withClient(url, async (c) => {
-      const r = await c.query<{ value: FeedMeta }>(`SELECT value FROM bench_feed_meta WHERE key = 'meta'`);
-      return r.rows[0]?.value ?? null;
-    });
+    return await withClient(url, async (c) => (await c.query<{ value: T }>(`SELECT value FROM ${table} WHERE key = 'meta'`)).rows[0]?.value ?? null);
   } catch {
     return null;
   }
 }
+
+const readMeta = (url: string) => readBenchMeta<FeedMeta>(url, 'bench_feed_meta');
 
 export async function writeMeta(url: string, meta: FeedMeta): Promise<void> {
   await withClient(url, async (c) => {

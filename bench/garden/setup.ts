@@ -16,7 +16,7 @@ import pg from 'pg';
 import { CsrGraph } from '../../server/graph/csr.ts';
 import { generateGraph } from '../graph/generate.ts';
 import { benchUrl, createBenchDatabase, createTokens, existingBenchMembers } from '../graph/pg-setup.ts';
-import { withClient } from '../feed/setup.ts';
+import { readBenchMeta, withClient } from '../feed/setup.ts';
 
 export interface GardenBenchOptions {
   pg: string;
@@ -44,13 +44,7 @@ export interface GardenMeta {
   setupMs: Record<string, number>;
 }
 
-async function readMeta(url: string): Promise<GardenMeta | null> {
-  try {
-    return await withClient(url, async (c) => (await c.query<{ value: GardenMeta }>(`SELECT value FROM bench_garden_meta WHERE key = 'meta'`)).rows[0]?.value ?? null);
-  } catch {
-    return null;
-  }
-}
+const readMeta = (url: string) => readBenchMeta<GardenMeta>(url, 'bench_garden_meta');
 
 /** The database as the options ask for it: reused when it matches, built otherwise. */
 export async function ensureGardenDatabase(o: GardenBenchOptions, log: (line: string) => void): Promise<{ meta: GardenMeta; reused: boolean }> {

@@ -18,7 +18,7 @@ import pg from 'pg';
 import type { Db } from '../../server/db/connection.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import * as schema from '../../server/db/schema.ts';
-import { withClient } from '../feed/setup.ts';
+import { readBenchMeta, withClient } from '../feed/setup.ts';
 import { benchDatabaseName, benchUrl, createInvitations, createTokens, memberNames } from '../graph/pg-setup.ts';
 
 /** Bump when what the build writes changes, so an older copy is rebuilt. */
@@ -53,13 +53,7 @@ export interface LoadMeta {
   builtAt: string;
 }
 
-async function readMeta(url: string): Promise<LoadMeta | null> {
-  try {
-    return await withClient(url, async (c) => (await c.query<{ value: LoadMeta }>(`SELECT value FROM bench_load_meta WHERE key = 'meta'`)).rows[0]?.value ?? null);
-  } catch {
-    return null;
-  }
-}
+const readMeta = (url: string) => readBenchMeta<LoadMeta>(url, 'bench_load_meta');
 
 /** The database as the options ask for it: reused when its meta matches, copied and filled otherwise. */
 export async function ensureLoadDatabase(o: LoadSetupOptions, log: (line: string) => void): Promise<{ meta: LoadMeta; reused: boolean }> {
@@ -91,7 +85,7 @@ async function build(o: LoadSetupOptions, url: string, log: (line: string) => vo
     t = performance.now();
   };
   const template = benchDatabaseName(o.template);
-  const templateMeta = await withClient(benchUrl(o.pg, template), async (c) => (await c.query(`SELECT value FROM bench_garden_meta WHERE key = 'meta'`)).rows[0]?.value);
+  const templateMeta = await readBenchMeta<unknown>(benchUrl(o.pg, template), 'bench_garden_meta');
   if (!templateMeta) throw new Error(`${template} has no bench_garden_meta: build it first (npm run bench -- garden)`);
   // The copy needs the template without other sessions: the caller holds /tmp/rapport-bench.lock.
   await withClient(benchUrl(o.pg, 'postgres'), async (c) => {
