@@ -56,12 +56,12 @@ function sendProblem(reply: FastifyReply, code: ErrorCode, locale: Locale, messa
  * The reader's language (server/http/locale.ts): the signed-in member's setting, else Accept-Language,
  * else the community's. The member's setting is read only here, on the way out of a failed request.
  */
-async function localeOf(request: FastifyRequest): Promise<Locale> {
+async function localeOf(request: FastifyRequest, askDatabase = true): Promise<Locale> {
   const ctx = (request.server as Partial<FastifyInstance>).ctx;
   const defaultLocale = ctx?.config.defaultLocale ?? 'en';
   let memberLocale: Locale | null = null;
   const memberId = request.viewer?.actor.id;
-  if (ctx && memberId !== undefined) {
+  if (ctx && memberId !== undefined && askDatabase) {
     try {
       const [row] = await ctx.db.select({ locale: members.locale }).from(members).where(eq(members.id, memberId));
       memberLocale = row?.locale ?? null;
@@ -129,7 +129,8 @@ const FIELD_CODES = new Set([
  */
 export function registerProblemHandler(app: FastifyInstance): void {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    const locale = await localeOf(request);
+    // When the database is what failed, asking it for the member's language would only wait for it again.
+    const locale = await localeOf(request, !isDatabaseTimeout(error) && !isDatabaseUnavailable(error));
     if (error instanceof AppError) {
       for (const [k, v] of Object.entries(error.extra.headers ?? {})) reply.header(k, v);
       const errors = error.extra.errors?.map((e) => fieldError(locale, e));
