@@ -13,7 +13,7 @@ import { cannotMountTmpfs, FaultKit, timedAnswer } from './fault-kit.ts';
  * the ballast is deleted, the same upload and export succeed. FAULT_DISK_WRITES sets the uploads tried while
  * full: 6 by default (CI), 60 under `npm run test:faults`; the exports tried are a tenth of that (at least 2).
  */
-const WRITES = Number(process.env.FAULT_DISK_WRITES || (process.env.FAULT_KILLS ? 60 : 6));
+const WRITES = Number(process.env.FAULT_DISK_WRITES || 6);
 const EXPORTS = Math.max(2, Math.round(WRITES / 10));
 const DISK_BYTES = 1024 * 1024;
 const ENV = { RATE_LIMIT_WRITES_PER_MINUTE: '1000000', RATE_LIMIT_PER_MINUTE: '1000000', GRAPH_SNAPSHOT_MINUTES: '0', SIGNUP_IP_BURST: '1000', SIGNUP_SUBNET_BURST: '1000' };

@@ -16,7 +16,7 @@ import { type SlowProxy, startSlowProxy } from './slow-proxy.ts';
  * serves 200s again without help. FAULT_SLOW_SECONDS sets how long the database stays slow: 8 s by default
  * (CI), 60 s under `npm run test:faults`.
  */
-const SLOW_SECONDS = Number(process.env.FAULT_SLOW_SECONDS || (process.env.FAULT_KILLS ? 60 : 8));
+const SLOW_SECONDS = Number(process.env.FAULT_SLOW_SECONDS || 8);
 const RATE = 25; // requests a second while slow
 const DELAY_MS = 3_000;
 const STATEMENT_MS = 2_000;
