@@ -202,9 +202,19 @@ export const ERROR_CODES = {
   internal_error: { status: 500, meaning: 'Something went wrong on the server; it is logged, and the message never gives details.' },
 
   // 503
+  database_timeout: {
+    status: 503,
+    meaning: 'The database answered too slowly (a statement ran past `DATABASE_STATEMENT_TIMEOUT_MS`, or no connection freed up within `DATABASE_ACQUIRE_TIMEOUT_MS`); the request was given up rather than left waiting, and any write in it was rolled back. `Retry-After` says when to try again.',
+  },
   database_unavailable: {
     status: 503,
     meaning: 'The database cannot be reached for now (restarting, or the connection was refused or cut); nothing was done. `Retry-After` says when to try again; the server reconnects on its own.',
+  },
+
+  // 507
+  storage_full: {
+    status: 507,
+    meaning: "The server's disk is full: the upload or file was not stored (nothing partial is kept). An operator must free space; the same request then succeeds.",
   },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 

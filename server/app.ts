@@ -122,7 +122,10 @@ export interface BuildOptions {
 /** Builds the whole application without listening, so tests drive it with app.inject. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const database = options.database ?? (await openDatabase(config));
-  await migrate(database.db);
+  // Work that may rightly take long (migrations, loading the graph, the dispatcher, jobs) runs on a pool without
+  // the requests' statement and acquire timeouts (db/connection.ts); on PGlite it is the same handle.
+  const background = database.background;
+  await migrate(background);
 
   const app = Fastify({
     logger: { level: config.logLevel, serializers: logSerializers },
@@ -140,15 +143,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.setSerializerCompiler(serializerCompiler);
 
   // From the snapshot in the data directory plus the change log when it is sound, else from the tables.
-  const { service: graph, snapshot } = await openGraph(database.db, config.graphSnapshot.path, app.log);
+  const { service: graph, snapshot } = await openGraph(background, config.graphSnapshot.path, app.log);
   const snapshots = config.graphSnapshot.path
-    ? new SnapshotSchedule(graph, database.db, app.log, { ...config.graphSnapshot, path: config.graphSnapshot.path, loaded: snapshot })
+    ? new SnapshotSchedule(graph, background, app.log, { ...config.graphSnapshot, path: config.graphSnapshot.path, loaded: snapshot })
     : null;
   graph.startWorkers({ size: config.graphWorkers, onError: (err) => app.log.error({ err }, 'graph worker failed') });
 
   // Committed events reach the graph index (and any other processor) through the dispatcher.
   const metrics = new Registry();
-  const events = new EventDispatcher(database.db, { log: app.log, metrics });
+  const events = new EventDispatcher(background, { log: app.log, metrics });
   await events.register(new GraphIndexProcessor(graph), { marks: graph.marks });
   // Profiles, cards and viewers' standings cached for a second, evicted by the changes committed here.
   const readCaches = new ReadCaches({
@@ -179,23 +182,26 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   // Background work: jobs enqueued in the transactions that cause them, run after commit by this process's
   // queue (woken at once here, through NOTIFY from other processes on a server, and on a timer).
-  const jobs = new JobQueue(database.db, { log: app.log, metrics, idle: !config.runJobs });
-  const stopWakingJobs = wakeJobsOn(database.db, { wake: () => void jobs.kick(), ...(database.jobs ? { channel: database.jobs.channel } : {}) });
+  const jobs = new JobQueue(background, { log: app.log, metrics, idle: !config.runJobs });
+  // Registered on both handles: requests and jobs both enqueue jobs and record events that notify by email.
+  const waking = { wake: () => void jobs.kick(), ...(database.jobs ? { channel: database.jobs.channel } : {}) };
+  const stopWakingJobs = [database.db, background].map((db) => wakeJobsOn(db, waking));
   // Notification emails are queued in the events' transactions; these say where their links point.
-  const stopNotificationEmails = emailNotificationsOn(database.db, { publicUrl: config.publicUrl, defaultLocale: config.defaultLocale });
+  const emailSettings = { publicUrl: config.publicUrl, defaultLocale: config.defaultLocale };
+  const stopNotificationEmails = [database.db, background].map((db) => emailNotificationsOn(db, emailSettings));
   const email = new EmailDelivery(database.db, jobs, config.smtpUrl, config.mailFrom, app.log);
-  registerMaintenance(jobs, database.db, config);
-  registerDigest(jobs, { db: database.db, graph: () => graph.index, config });
-  registerKeepInTouch(jobs, { db: database.db });
+  registerMaintenance(jobs, background, config);
+  registerDigest(jobs, { db: background, graph: () => graph.index, config });
+  registerKeepInTouch(jobs, { db: background });
   // People-you-may-know weights, learned weekly from the community's own connections.
-  registerSuggestionsLearn(jobs, { db: database.db, graph: () => graph, onLearned: () => forgetLearnedModel(database.db) });
-  registerExports(jobs, { db: database.db, dir: config.exportsDir, publicUrl: config.publicUrl });
-  registerAccountDeletion(jobs, database.db);
-  registerGardenBaseline(jobs, { db: database.db });
+  registerSuggestionsLearn(jobs, { db: background, graph: () => graph, onLearned: () => forgetLearnedModel(database.db) });
+  registerExports(jobs, { db: background, dir: config.exportsDir, publicUrl: config.publicUrl });
+  registerAccountDeletion(jobs, background);
+  registerGardenBaseline(jobs, { db: background });
   registerBackup(jobs, { database, config });
-  registerCommunityStructure(jobs, { db: database.db, graph: () => graph });
-  registerCommunityRollup(jobs, { db: database.db });
-  const scheduler = new Scheduler(database.db, [
+  registerCommunityStructure(jobs, { db: background, graph: () => graph });
+  registerCommunityRollup(jobs, { db: background });
+  const scheduler = new Scheduler(background, [
     ...MAINTENANCE_SCHEDULES,
     DIGEST_SCHEDULE,
     KEEP_IN_TOUCH_SCHEDULE,
@@ -209,13 +215,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Link previews are fetched after the post commits, by the job its transaction enqueued.
   // Member imports: parsed and applied by the job their upload enqueued (imports/run.ts).
   registerImports(jobs, {
-    db: database.db,
+    db: background,
     parse: parseUpload,
     inspect: inspectCsv,
     limits: config.imports.limits,
     degreesOf: (viewer, ids) => graph.index.degrees(viewer, ids),
   });
-  const linkPreviews = registerLinkPreviews(jobs, { db: database.db, config: config.linkPreviews, userAgent: `RapportLinkPreview/1.0 (+${config.publicUrl})` });
+  const linkPreviews = registerLinkPreviews(jobs, { db: background, config: config.linkPreviews, userAgent: `RapportLinkPreview/1.0 (+${config.publicUrl})` });
 
   const ctx: AppContext = {
     config,
@@ -333,12 +339,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const jobsStopped = jobRunner ? jobRunner.stop() : jobs.stop();
     linkPreviews.stop();
     await jobsStopped;
-    stopWakingJobs();
+    for (const stop of stopWakingJobs) stop();
     email.stop();
     // Before the snapshot, so it holds everything the processors handled.
     await remoteEvents.close();
     announcing?.stop();
-    stopNotificationEmails();
+    for (const stop of stopNotificationEmails) stop();
     await events.close();
     detachReadCaches();
     detachGardenCache();

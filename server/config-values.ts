@@ -5,6 +5,19 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
+/**
+ * How long a request may wait on a PostgreSQL server (DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_ACQUIRE_TIMEOUT_MS;
+ * docs/operations.md "Database timeouts"); 0 is no limit. Past either the request is given up with 503
+ * `database_timeout` instead of queueing behind a slow database. Only the requests' pool has them: migrations,
+ * jobs and the graph's loading use a pool without (db/connection.ts).
+ */
+export interface DatabaseTimeouts {
+  /** One statement: PostgreSQL's statement_timeout, and the driver's own wait for an answer a little longer (db/deadline-client.ts). */
+  statementMs: number;
+  /** Waiting for one of the pool's connections, or for a new connection to open. */
+  acquireMs: number;
+}
+
 /** false: the socket's address is the client; a number: trust that many proxy hops; a list: trust those proxies. */
 export type TrustProxy = false | number | string[];
 

@@ -98,6 +98,23 @@ describe('DATABASE_REPLICA_URLS', () => {
   });
 });
 
+describe('DATABASE_STATEMENT_TIMEOUT_MS and DATABASE_ACQUIRE_TIMEOUT_MS', () => {
+  const timeoutsOf = (env: Record<string, string>) => {
+    const { database } = loadConfig({ DATABASE_URL: 'postgres://db.example/rapport', ...env });
+    return database.kind === 'postgres' ? database.timeouts : undefined;
+  };
+
+  it('bound a request on a server at 15 s a statement and 5 s for a connection unless set; 0 is no limit', () => {
+    expect(timeoutsOf({})).toEqual({ statementMs: 15_000, acquireMs: 5_000 });
+    expect(timeoutsOf({ DATABASE_STATEMENT_TIMEOUT_MS: '2000', DATABASE_ACQUIRE_TIMEOUT_MS: '0' })).toEqual({ statementMs: 2_000, acquireMs: 0 });
+  });
+
+  it('refuses a negative or fractional wait', () => {
+    expect(() => timeoutsOf({ DATABASE_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/);
+    expect(() => timeoutsOf({ DATABASE_ACQUIRE_TIMEOUT_MS: '1.5' })).toThrow(/DATABASE_ACQUIRE_TIMEOUT_MS/);
+  });
+});
+
 describe('RATE_LIMIT_STORE and REDIS_URL', () => {
   const store = (env: NodeJS.ProcessEnv) => loadConfig(env).rateLimitStore;
 

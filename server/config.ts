@@ -2,10 +2,10 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../common/locales.ts';
-import { parseReplicaUrls, parseTrustProxy, replicaCheckIntervalMs, type TrustProxy } from './config-values.ts';
+import { type DatabaseTimeouts, parseReplicaUrls, parseTrustProxy, replicaCheckIntervalMs, type TrustProxy } from './config-values.ts';
 import type { ImportLimits } from './imports/records.ts';
 
-export type { TrustProxy } from './config-values.ts';
+export type { DatabaseTimeouts, TrustProxy } from './config-values.ts';
 
 /**
  * The only reader of process.env. Everything else receives a typed Config, so tests can build an app
@@ -20,6 +20,8 @@ const envSchema = z.object({
   DATABASE_REPLICA_URLS: z.string().optional().transform(parseReplicaUrls),
   REPLICA_MAX_LAG_MS: z.coerce.number().int().min(100).default(3000),
   READ_YOUR_WRITES_MS: z.coerce.number().int().min(0).optional(),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
+  DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
   RAPPORT_DATA_DIR: z.string().default('./data'),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Rapport <no-reply@rapport.local>'),
@@ -95,7 +97,7 @@ export interface Config {
          */
         blankCluster?: string;
       }
-    | { kind: 'postgres'; url: string; schema?: string; replicas?: ReplicaConfig };
+    | { kind: 'postgres'; url: string; schema?: string; replicas?: ReplicaConfig; timeouts?: DatabaseTimeouts };
   smtpUrl: string | null;
   mailFrom: string;
   /** The community's language: for visitors and members whose browser asks for none Rapport ships, and for emails to members who chose none. */
@@ -332,7 +334,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     publicUrl,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL, ...(replicas ? { replicas } : {}) }
+      ? { kind: 'postgres', url: e.DATABASE_URL, ...(replicas ? { replicas } : {}), timeouts: { statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS, acquireMs: e.DATABASE_ACQUIRE_TIMEOUT_MS } }
       : { kind: 'pglite', dataDir: resolve(e.RAPPORT_DATA_DIR) },
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,

@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { deadlineClient } from './deadline-client.ts';
 import { channelFor, listen, type Listener, type ListenOptions } from './notifications.ts';
 import { gatePglite, PriorityLane } from './priority-lane.ts';
 import { ReplicaSet } from './replicas/replica-set.ts';
@@ -18,7 +19,14 @@ import * as schema from './schema.ts';
 export type { Db, DbOrTx, Schema, Tx } from './handles.ts';
 
 export interface Database {
+  /** For requests: on a server, a pool whose statements and waits for a connection are bounded (DATABASE_*_TIMEOUT_MS). */
   db: Db;
+  /**
+   * For work that may rightly take long: migrations, loading the graph, the event dispatcher, jobs. On a server a
+   * small pool of its own without the requests' timeouts, so a slow database fails requests fast without
+   * failing a migration or an export half-way; on PGlite the same handle as `db`.
+   */
+  background: Db;
   engine: 'pglite' | 'postgres';
   /** Embedded PGlite's one connection, shared in priority order (priority-lane.ts); a server's pool needs none. */
   lane?: PriorityLane;
@@ -34,6 +42,8 @@ export interface Database {
    * server/http/read-db.ts picks one per request. Absent without replicas, and always on PGlite.
    */
   replicas?: ReplicaSet;
+  /** A server's request pool now: connections open, idle, and requests waiting for one (for /metrics). */
+  poolStats?(): { total: number; idle: number; waiting: number };
   /** Reclaims dead rows and refreshes planner statistics; PGlite never autovacuums. */
   vacuumAnalyze(): Promise<void>;
   /**
@@ -54,31 +64,44 @@ export async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
 export async function openDatabase(config: Config): Promise<Database> {
   const dbc = config.database;
   if (dbc.kind === 'postgres') {
+    // Tests give each file its own schema; public stays on the path for pg_trgm's functions.
+    const options = dbc.schema ? { options: `-c search_path=${dbc.schema},public` } : {};
+    const { statementMs = 0, acquireMs = 0 } = dbc.timeouts ?? {};
     const pool = new pg.Pool({
       connectionString: dbc.url,
       max: 10,
-      // Tests give each file its own schema; public stays on the path for pg_trgm's functions.
-      ...(dbc.schema ? { options: `-c search_path=${dbc.schema},public` } : {}),
+      ...options,
+      // PostgreSQL cancels a statement running past statementMs; the client ends a connection whose answer is
+      // a second later than that (deadline-client.ts); a request waits at most acquireMs for a connection.
+      ...(statementMs > 0 ? { statement_timeout: statementMs, Client: deadlineClient(statementMs + 1000) } : {}),
+      ...(acquireMs > 0 ? { connectionTimeoutMillis: acquireMs } : {}),
     });
-    pool.on('error', () => {
-      /* idle client errors are surfaced on the next query */
-    });
+    const backgroundPool = statementMs > 0 || acquireMs > 0 ? new pg.Pool({ connectionString: dbc.url, max: 4, ...options }) : pool;
+    for (const p of new Set([pool, backgroundPool])) {
+      p.on('error', () => {
+        /* idle client errors are surfaced on the next query */
+      });
+    }
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    const background = backgroundPool === pool ? db : (drizzleNodePg(backgroundPool, { schema }) as unknown as Db);
     const channel = channelFor('rapport_events', dbc.schema);
     const jobsChannel = channelFor('rapport_jobs', dbc.schema);
     const replicas = dbc.replicas ? new ReplicaSet(pool, dbc.replicas, { schema: dbc.schema }) : undefined;
     return {
       db,
+      background,
       engine: 'postgres',
       ...(replicas ? { replicas } : {}),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       events: { channel, listen: (handlers) => listen({ ...handlers, url: dbc.url, schema: dbc.schema, channel }) },
       jobs: { channel: jobsChannel, listen: (handlers) => listen({ ...handlers, url: dbc.url, schema: dbc.schema, channel: jobsChannel }) },
       async vacuumAnalyze() {
-        await pool.query('ANALYZE');
+        await backgroundPool.query('ANALYZE');
       },
       async close() {
         await replicas?.close();
         await pool.end();
+        if (backgroundPool !== pool) await backgroundPool.end();
       },
     };
   }
@@ -104,6 +127,7 @@ export async function openDatabase(config: Config): Promise<Database> {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
+    background: db,
     engine: 'pglite',
     lane,
     async vacuumAnalyze() {

@@ -10,6 +10,7 @@
  * - Durable processors save their position in event_consumers on the timer and at close; at start they
  *   replay from it. The graph index keeps its position in its snapshot instead.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { Db } from '../db/connection.ts';
 import { reportAfterCommitFailures } from '../db/transaction.ts';
@@ -18,6 +19,9 @@ import { countEventsAfter } from './outbox.ts';
 import { loadPosition } from './positions.ts';
 import type { Processor } from './processor.ts';
 import { ProcessorRunner } from './runner.ts';
+
+/** How long one scrape of /metrics waits for the count of events not yet handled. */
+const SCRAPE_WAIT_MS = 1_000;
 import type { EventKind, StoredEvent } from './types.ts';
 
 export interface EventLog {
@@ -92,7 +96,8 @@ export class EventDispatcher {
       registers: [options.metrics],
       async collect() {
         for (const r of runners) {
-          const waiting = await countEventsAfter(db, r.position(), [...r.kinds]).catch(() => null);
+          // A scrape must not wait on a slow database: past a second the gauge keeps its last value.
+          const waiting = await Promise.race([countEventsAfter(db, r.position(), [...r.kinds]).catch(() => null), sleep(SCRAPE_WAIT_MS).then(() => null)]);
           if (waiting !== null) this.set({ processor: r.name }, Math.max(0, waiting - r.handledAhead()));
         }
       },

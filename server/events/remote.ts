@@ -29,7 +29,7 @@ export interface FollowOptions {
 /** Starts following; resolves after the first sweep, so the app serves nothing older than its start. */
 export async function followEveryProcess(database: Database, dispatcher: EventDispatcher, options: FollowOptions): Promise<RemoteEvents> {
   if (!database.events) return { follower: null, close: async () => undefined };
-  const follower = new OutboxFollower(database.db, {
+  const follower = new OutboxFollower(database.background, {
     log: options.log,
     from: options.from,
     deliver: (found, replayedUpTo) => dispatcher.deliver(found, replayedUpTo),

@@ -33,6 +33,8 @@ export class ZipWriter {
         const stream = made instanceof Readable ? made : Readable.from(made, { objectMode: false });
         stream.on('error', (err) => {
           this.failure ??= err;
+          // yazl would wait for this entry's end forever: the ZIP fails here, and writeTo deletes its file.
+          (this.zip.outputStream as unknown as Readable).destroy(err);
         });
         cb(null, stream);
       } catch (err) {
@@ -89,21 +91,27 @@ export async function* jsonWithCsv<T extends Record<string, unknown>>(
   const file = createWriteStream(csvPath, { flags: 'wx' });
   const csv = stringify({ header: true, columns: columns as string[], record_delimiter: 'windows' });
   csv.pipe(file);
-  const closed = new Promise<void>((resolve, reject) => {
-    file.on('close', resolve);
-    file.on('error', reject);
-    csv.on('error', reject);
-  });
+  // A failed write (ENOSPC) unpipes the CSV, which then never drains: the failure is remembered and every wait
+  // for a drain also ends when the file closes, so the export fails instead of hanging.
+  let failure: Error | null = null;
+  file.on('error', (err) => (failure ??= err));
+  csv.on('error', (err) => (failure ??= err));
+  const closed = new Promise<void>((resolve) => file.on('close', resolve));
+  const failed = (): Error | null => failure;
   try {
     let n = 0;
     yield '[';
     for await (const row of rows) {
       yield `${n === 0 ? '\n' : ',\n'}${JSON.stringify(row)}`;
-      if (!csv.write(columns.map((c) => cell(row[c])))) await once(csv, 'drain');
+      if (!csv.write(columns.map((c) => cell(row[c])))) await Promise.race([once(csv, 'drain').catch(() => undefined), closed]);
+      const err = failed();
+      if (err) throw err;
       n += 1;
     }
     csv.end();
     await closed;
+    const err = failed();
+    if (err) throw err;
     yield n === 0 ? ']\n' : '\n]\n';
     count(n);
   } finally {

@@ -81,7 +81,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/v1/me/notices/:id/read': { operationId: 'markNoticeRead', errors: ['not_found'] },
 
   // imports and contacts
-  'POST /api/v1/imports': { operationId: 'startImport', errors: ['multipart_required', 'invalid_upload', 'import_file_missing', 'import_too_large', 'imports_running'] },
+  'POST /api/v1/imports': { operationId: 'startImport', errors: ['multipart_required', 'invalid_upload', 'import_file_missing', 'import_too_large', 'imports_running', 'storage_full'] },
   'GET /api/v1/imports': { operationId: 'listImports', errors: [] },
   'GET /api/v1/imports/history': { operationId: 'listImportedHistory', errors: [] },
   'GET /api/v1/imports/:id': { operationId: 'getImport', errors: ['not_found'] },

@@ -3,6 +3,7 @@ import Fastify from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Member, signUp } from '../test/client.ts';
 import { describeEachEngine } from '../test/engines.ts';
+import { DEADLINE_MESSAGE } from '../db/deadline-client.ts';
 import { frameworkErrors, registerProblemHandler } from './problem.ts';
 
 /** Sends raw bytes to a listening server and returns everything it writes back before closing. */
@@ -122,6 +123,34 @@ describe('frameworkErrors on its own', () => {
     expect(res.json()).toMatchObject({ status: 414, code: 'uri_too_long' });
     await app.close();
   });
+});
+
+describe("the server's own troubles: a full disk, a slow database", () => {
+  const errno = (code: string, message = code) => Object.assign(new Error(message), { code });
+  const cases: [string, Error, number, string][] = [
+    ['a full disk', errno('ENOSPC', 'ENOSPC: no space left on device, write'), 507, 'storage_full'],
+    ['a disk quota', errno('EDQUOT'), 507, 'storage_full'],
+    ["PostgreSQL's statement_timeout", errno('57014', 'canceling statement due to statement timeout'), 503, 'database_timeout'],
+    ['no pooled connection in time', new Error('timeout exceeded when trying to connect'), 503, 'database_timeout'],
+    ['no new connection in time', new Error('Connection terminated due to connection timeout'), 503, 'database_timeout'],
+    ["the deadline client's give-up, wrapped as Drizzle does", new Error('Failed query: select 1', { cause: new Error(DEADLINE_MESSAGE) }), 503, 'database_timeout'],
+  ];
+  for (const [what, error, status, code] of cases) {
+    it(`answers ${what} with ${status} ${code}`, async () => {
+      const app = Fastify();
+      registerProblemHandler(app);
+      app.get('/fails', async () => {
+        throw error;
+      });
+      const res = await app.inject({ url: '/fails', headers: { 'accept-language': 'it' } });
+      expect(res.statusCode).toBe(status);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ status, code });
+      expect(res.headers['content-language']).toBe('it');
+      if (status === 503) expect(res.headers['retry-after']).toBe('5');
+      await app.close();
+    });
+  }
 });
 
 describeEachEngine("a problem's detail is in the reader's language; its code, status and English title are not", (get) => {

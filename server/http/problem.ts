@@ -10,6 +10,7 @@ import { members } from '../db/schema.ts';
 import { AppError, type FieldErrorSource } from '../errors.ts';
 import { errorText } from '../i18n/errors.ts';
 import { resolveLocale } from './locale.ts';
+import { isStorageFull } from './upload.ts';
 
 const PROBLEM_TYPE = 'https://rapport.example/problems/';
 
@@ -55,12 +56,12 @@ function sendProblem(reply: FastifyReply, code: ErrorCode, locale: Locale, messa
  * The reader's language (server/http/locale.ts): the signed-in member's setting, else Accept-Language,
  * else the community's. The member's setting is read only here, on the way out of a failed request.
  */
-async function localeOf(request: FastifyRequest): Promise<Locale> {
+async function localeOf(request: FastifyRequest, askDatabase = true): Promise<Locale> {
   const ctx = (request.server as Partial<FastifyInstance>).ctx;
   const defaultLocale = ctx?.config.defaultLocale ?? 'en';
   let memberLocale: Locale | null = null;
   const memberId = request.viewer?.actor.id;
-  if (ctx && memberId !== undefined) {
+  if (ctx && memberId !== undefined && askDatabase) {
     try {
       const [row] = await ctx.db.select({ locale: members.locale }).from(members).where(eq(members.id, memberId));
       memberLocale = row?.locale ?? null;
@@ -128,7 +129,8 @@ const FIELD_CODES = new Set([
  */
 export function registerProblemHandler(app: FastifyInstance): void {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    const locale = await localeOf(request);
+    // When the database is what failed, asking it for the member's language would only wait for it again.
+    const locale = await localeOf(request, !isDatabaseTimeout(error) && !isDatabaseUnavailable(error));
     if (error instanceof AppError) {
       for (const [k, v] of Object.entries(error.extra.headers ?? {})) reply.header(k, v);
       const errors = error.extra.errors?.map((e) => fieldError(locale, e));
@@ -143,11 +145,22 @@ export function registerProblemHandler(app: FastifyInstance): void {
       const known = FASTIFY_CODES[error.code];
       return sendProblem(reply, known?.code ?? fallbackCode(error.statusCode), locale, known ? knownMessage(known, error) : fallbackMessage(error.statusCode, error.message));
     }
+    if (isDatabaseTimeout(error)) {
+      // Given up rather than left queueing behind a slow database: the request's connection (and any
+      // transaction on it) is gone, so nothing half-done stays behind.
+      request.log.warn({ err: error }, 'database too slow');
+      reply.header('retry-after', '5');
+      return sendProblem(reply, 'database_timeout', locale, { key: 'database_timeout' });
+    }
     if (isDatabaseUnavailable(error)) {
       // Fail fast and say so: the pool reconnects by itself once the server is back.
       request.log.warn({ err: error }, 'database unavailable');
       reply.header('retry-after', '5');
       return sendProblem(reply, 'database_unavailable', locale, { key: 'database_unavailable' });
+    }
+    if (isStorageFull(error)) {
+      request.log.error({ err: error }, 'disk full');
+      return sendProblem(reply, 'storage_full', locale, { key: 'storage_full' });
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, 'internal_error', locale, { key: 'internal_error' });
@@ -173,6 +186,20 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const message = (e as { message?: unknown }).message;
     // node-postgres's own words when the server ends a connection it was using.
     if (typeof message === 'string' && /^Connection terminated|^Client has encountered a connection error/.test(message)) return true;
+  }
+  return false;
+}
+
+/**
+ * Errors that mean the database is reachable but too slow: PostgreSQL cancelled a statement past
+ * statement_timeout (57014), the driver gave up waiting for an answer (db/timeouts.ts ends that connection),
+ * or no pooled connection freed up within the acquire timeout.
+ */
+export function isDatabaseTimeout(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === '57014') return true;
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === 'string' && /^timeout exceeded when trying to connect|^Query read timeout|^Connection terminated due to connection timeout|^query timed out/.test(message)) return true;
   }
   return false;
 }

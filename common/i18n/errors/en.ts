@@ -255,6 +255,8 @@ const errors = {
   headers_too_large: 'The request headers are too large.',
 
   internal_error: 'Something went wrong on our side.',
+  storage_full: 'The server has no room left to store this file. Nothing was kept; please try again later.',
+  database_timeout: 'The service is too busy to answer right now. Nothing was changed; please try again in a few seconds.',
   database_unavailable: 'The service is briefly unavailable. Nothing was changed; please try again in a few seconds.',
 
   field: {

@@ -245,6 +245,8 @@ const errors: ErrorMessages = {
   headers_too_large: 'Le intestazioni della richiesta sono troppo grandi.',
 
   internal_error: 'Si è verificato un errore da parte nostra.',
+  storage_full: 'Il server non ha più spazio per salvare questo file. Non è stato conservato nulla; riprova più tardi.',
+  database_timeout: 'Il servizio è troppo occupato per rispondere ora. Non è stato modificato nulla; riprova tra qualche secondo.',
   database_unavailable: 'Il servizio è momentaneamente non disponibile. Non è stato modificato nulla; riprova tra qualche secondo.',
 
   field: {

@@ -44,6 +44,26 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     });
   }
+  const poolStats = app.ctx.database.poolStats?.bind(app.ctx.database);
+  if (poolStats) {
+    // Bounded by DATABASE_ACQUIRE_TIMEOUT_MS: a slow database makes requests give up, not queue here without end.
+    new Gauge({
+      name: 'rapport_db_pool_waiting',
+      help: "Requests waiting for one of the request pool's PostgreSQL connections",
+      registers: [registry],
+      collect() {
+        this.set(poolStats().waiting);
+      },
+    });
+    new Gauge({
+      name: 'rapport_db_pool_connections',
+      help: "The request pool's PostgreSQL connections, open (in use or idle)",
+      registers: [registry],
+      collect() {
+        this.set(poolStats().total);
+      },
+    });
+  }
   app.addHook('onResponse', async (request, reply) => {
     duration.observe(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },

@@ -3,7 +3,7 @@
  * its progress and report, map a CSV's columns, review the profile it offers. Private to their member.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -97,7 +97,11 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       const path = join(ctx.config.imports.dir, `${actor.id}-${randomUUID()}.upload`);
       const upload = await streamSingleUpload(request, path, { maxBytes: limits.maxUploadBytes, tooLarge });
       if (!upload) throw badRequest('import_file_missing');
-      const id = await createImport(ctx.db, actor.id, { fileName: cleanFileName(upload.fileName), storedPath: path, bytes: upload.bytes });
+      // No row, no file: an upload whose import could not be recorded (a database timeout) is not kept.
+      const id = await createImport(ctx.db, actor.id, { fileName: cleanFileName(upload.fileName), storedPath: path, bytes: upload.bytes }).catch(async (err: unknown) => {
+        await rm(path, { force: true });
+        throw err;
+      });
       return reply.status(202).send({ id });
     },
   );

@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serverUrl } from '../engines.ts';
-import { type HttpMember, callAs, signUpOverHttp, spawnServer, type SpawnedServer } from '../spawned-server.ts';
+import { type HttpMember, callAs, signUpOverHttp, type SpawnedServer } from '../spawned-server.ts';
 import { databaseUrl } from '../template-database.ts';
+import { FaultKit } from './fault-kit.ts';
 
 /**
  * Issue 16's fault suite: kill -9 of one of two app processes on one PostgreSQL database, again and again
@@ -33,8 +31,7 @@ function words(i: number): string {
   return Array.from({ length: 10 }, () => VOCABULARY[next()]).join(' ');
 }
 
-const dirs: string[] = [];
-const running: SpawnedServer[] = [];
+const kit = new FaultKit();
 const database = `rapport_faults_${randomBytes(4).toString('hex')}`;
 
 async function admin<T = unknown>(statement: string, params: unknown[] = [], url = serverUrl!): Promise<T[]> {
@@ -48,9 +45,7 @@ async function admin<T = unknown>(statement: string, params: unknown[] = [], url
 }
 
 afterAll(async () => {
-  for (const s of running) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
-  await Promise.all(running.map((s) => s.exited));
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  await kit.cleanUp();
   if (serverUrl) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
 });
 
@@ -77,13 +72,7 @@ describe.runIf(serverUrl)('kill -9 of either of two app processes during a write
     const started = performance.now();
     await admin(`CREATE DATABASE ${database}`);
     const url = databaseUrl(serverUrl!, database);
-    const start = async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'rapport-faults-'));
-      dirs.push(dir);
-      const s = await spawnServer(dir, { ...ENV, DATABASE_URL: url });
-      running.push(s);
-      return s;
-    };
+    const start = () => kit.spawn(kit.scratchDir('faults'), { ...ENV, DATABASE_URL: url });
     // One after the other: the first migrates the empty database.
     const processes: [SpawnedServer, SpawnedServer] = [await start(), await start()];
     const people: HttpMember[] = [];

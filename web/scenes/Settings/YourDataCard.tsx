@@ -75,7 +75,7 @@ export function YourDataCard() {
               </Stack>
             ) : latest.status === 'failed' ? (
               <Alert color="red" variant="light" title={t('yourData.failedTitle')}>
-                {t('yourData.failed')}
+                {latest.failure === 'disk_full' ? t('yourData.failedDiskFull') : t('yourData.failed')}
               </Alert>
             ) : (
               <Text size="sm">{t('yourData.expired')}</Text>

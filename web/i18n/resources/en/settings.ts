@@ -158,6 +158,7 @@ export default {
     download: 'Download your data (ZIP)',
     failedTitle: 'The export failed',
     failed: 'Something went wrong while preparing your export. Nothing was kept; please request it again.',
+    failedDiskFull: 'The server ran out of disk space while preparing your export. Nothing was kept; please request it again later, once its operators have freed space.',
     expired: 'Your last export has expired.',
     request: 'Export my data',
     requestAgain: 'Prepare a new export',

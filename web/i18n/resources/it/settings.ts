@@ -161,6 +161,7 @@ const settings: Messages<typeof english> = {
     download: 'Scarica i tuoi dati (ZIP)',
     failedTitle: 'L’esportazione non è riuscita',
     failed: 'Qualcosa è andato storto durante la preparazione. Non è stato conservato nulla: richiedila di nuovo.',
+    failedDiskFull: 'Il server ha esaurito lo spazio su disco durante la preparazione. Non è stato conservato nulla: richiedila di nuovo più tardi, quando gli amministratori avranno liberato spazio.',
     expired: 'La tua ultima esportazione è scaduta.',
     request: 'Esporta i miei dati',
     requestAgain: 'Prepara una nuova esportazione',
