@@ -150,3 +150,16 @@ describe('JOBS', () => {
     expect(() => loadConfig({ JOBS: 'no' })).toThrow(/JOBS: must be on or off/);
   });
 });
+
+describe('DATABASE_POOL_MAX', () => {
+  it('sizes the requests\' pool on a server: 10 unless set, at least 1', () => {
+    const pool = (env: NodeJS.ProcessEnv) => {
+      const db = loadConfig({ DATABASE_URL: 'postgres://db.example/rapport', ...env }).database;
+      return db.kind === 'postgres' ? db.poolMax : null;
+    };
+    expect(pool({})).toBe(10);
+    expect(pool({ DATABASE_POOL_MAX: '32' })).toBe(32);
+    expect(() => loadConfig({ DATABASE_POOL_MAX: '0' })).toThrow(/DATABASE_POOL_MAX/);
+    expect(() => loadConfig({ DATABASE_POOL_MAX: 'many' })).toThrow(/DATABASE_POOL_MAX/);
+  });
+});

@@ -22,6 +22,7 @@ const envSchema = z.object({
   READ_YOUR_WRITES_MS: z.coerce.number().int().min(0).optional(),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
   DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
   RAPPORT_DATA_DIR: z.string().default('./data'),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Rapport <no-reply@rapport.local>'),
@@ -97,7 +98,15 @@ export interface Config {
          */
         blankCluster?: string;
       }
-    | { kind: 'postgres'; url: string; schema?: string; replicas?: ReplicaConfig; timeouts?: DatabaseTimeouts };
+    | {
+        kind: 'postgres';
+        url: string;
+        schema?: string;
+        replicas?: ReplicaConfig;
+        timeouts?: DatabaseTimeouts;
+        /** Connections of the requests' pool (DATABASE_POOL_MAX, default 10); the background pool keeps 4. */
+        poolMax?: number;
+      };
   smtpUrl: string | null;
   mailFrom: string;
   /** The community's language: for visitors and members whose browser asks for none Rapport ships, and for emails to members who chose none. */
@@ -334,7 +343,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     publicUrl,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL, ...(replicas ? { replicas } : {}), timeouts: { statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS, acquireMs: e.DATABASE_ACQUIRE_TIMEOUT_MS } }
+      ? { kind: 'postgres', url: e.DATABASE_URL, ...(replicas ? { replicas } : {}), timeouts: { statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS, acquireMs: e.DATABASE_ACQUIRE_TIMEOUT_MS }, poolMax: e.DATABASE_POOL_MAX }
       : { kind: 'pglite', dataDir: resolve(e.RAPPORT_DATA_DIR) },
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,

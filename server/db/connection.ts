@@ -69,7 +69,7 @@ export async function openDatabase(config: Config): Promise<Database> {
     const { statementMs = 0, acquireMs = 0 } = dbc.timeouts ?? {};
     const pool = new pg.Pool({
       connectionString: dbc.url,
-      max: 10,
+      max: dbc.poolMax ?? 10,
       ...options,
       // PostgreSQL cancels a statement running past statementMs; the client ends a connection whose answer is
       // a second later than that (deadline-client.ts); a request waits at most acquireMs for a connection.
