@@ -55,6 +55,7 @@ import { EventDispatcher } from './events/dispatcher.ts';
 import { followEveryProcess } from './events/remote.ts';
 import { feedGraphOf } from './live/feed-audience.ts';
 import { LiveUpdatesProcessor } from './live/live-processor.ts';
+import { missedSince } from './live/replay.ts';
 import { emailNotificationsOn } from './notifications/email.ts';
 import { LiveStreams } from './live/streams.ts';
 import { eventRoutes } from './routes/events/events.ts';
@@ -172,7 +173,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     graph: feedGraphOf(graph),
     blocksOf: async (id) => (await readCaches.standing(id)).blocks.avoid,
   });
-  await events.register(liveUpdates, { marks: new ChangeMarks(graph.marks.safe()) });
+  // Its safe position is where a stream's cursor stands when it resumes (live/cursor.ts).
+  const liveMarks = new ChangeMarks(graph.marks.safe());
+  await events.register(liveUpdates, { marks: liveMarks });
   // On a server, the processors above follow every app process's events, not only this one's (events/remote.ts).
   const announcing = database.events ? announceEventsOn(database.db, database.events.channel) : null;
   const remoteEvents = await followEveryProcess(database, events, { origin: announcing?.origin ?? null, from: graph.marks.safe(), log: app.log });
@@ -229,6 +232,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     graph,
     events,
     live,
+    liveReplay: {
+      floor: () => liveMarks.safe(),
+      // From the primary: a replica may not have the newest events yet.
+      missed: (memberId, cursor) => missedSince(database.db, liveUpdates, memberId, cursor),
+    },
   };
   app.decorate('ctx', ctx);
 
