@@ -311,6 +311,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerWebApp(app, config.webDistDir);
 
   let vacuumTimer: NodeJS.Timeout | null = null;
+  let settleLiveTimer: NodeJS.Timeout | null = null;
   let jobRunner: JobRunner | null = null;
   if (options.background !== false) {
     // The hourly upkeep (expiry, cluster scan, pruning) and the weekly digest are scheduled jobs on the queue.
@@ -321,6 +322,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // The outbox follower's sweep every second, for announcements that never arrived.
     remoteEvents.follower?.start();
     snapshots?.start();
+    // An event whose transaction rolled back stays pending in the live processor's marks until settled, and
+    // would hold its safe position, and so every stream's cursor base (live/cursor.ts), below it for good.
+    settleLiveTimer = setInterval(() => {
+      liveMarks.settle(database.db).catch((err: unknown) => app.log.warn({ err }, 'settling the live streams’ position failed'));
+    }, 10_000);
+    settleLiveTimer.unref();
     if (database.engine === 'pglite' && config.vacuumIntervalMs > 0) {
       vacuumTimer = setInterval(() => {
         database.vacuumAnalyze().catch((err: unknown) => app.log.warn({ err }, 'vacuum failed'));
@@ -335,6 +342,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   app.addHook('onClose', async () => {
     if (vacuumTimer) clearInterval(vacuumTimer);
+    if (settleLiveTimer) clearInterval(settleLiveTimer);
     stopReplicaChecks?.();
     // Running jobs finish (or their leases expire for another process to take over); no new ones start.
     // Link previews in flight are cut short rather than waited for: their jobs run again later.
