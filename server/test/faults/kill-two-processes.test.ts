@@ -222,7 +222,10 @@ describe.runIf(serverUrl)('kill -9 of either of two app processes during a write
     await listened;
     const live = streamedIds();
     expect([...new Set(live)].sort((x, y) => x - y), 'messages streamed to the listener').toEqual(delivered);
-    expect(live.length, 'messages streamed twice').toBe(delivered.length);
+    const twice = live.filter((id, at) => live.indexOf(id) !== at);
+    const where = (id: number) => connections.flatMap((c, n) => (c.some((e) => e.event === 'message' && (e.data as { messageId: number }).messageId === id) ? [n] : []));
+    const resyncs = connections.flat().filter((e) => e.event === 'resync').length;
+    expect(live.length, `messages streamed twice: ${twice.map((id) => `${id} on connections ${where(id).join(', ')}`).join('; ')}; ${resyncs} resyncs`).toBe(delivered.length);
 
     expect(serverErrors, 'answers 5xx').toEqual([]);
     for (const [kind, list] of Object.entries(acked)) expect(list.length, `acknowledged ${kind}s; ${refusals.slice(0, 3).join(' | ')}`).toBeGreaterThan(0);
