@@ -49,4 +49,23 @@ describe('new posts arrive live without moving the feed', () => {
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await page.waitForFunction((name) => document.activeElement?.tagName === 'H2' && document.activeElement.textContent === name, t('feed:home.title'));
   });
+
+  it('the stream drops; a post written while it is away is announced once the browser reconnects (Last-Event-ID replay)', async () => {
+    const [cal, dee] = await Promise.all(['Cal Away', 'Dee Away'].map((name) => seedMember(e2e.server.app, name)));
+    await connectViaApi(cal!, dee!);
+    expect((await cal!.call('POST', '/api/v1/posts', { text: 'Before the drop' })).statusCode).toBe(201);
+    const page = await e2e.signedIn(dee!);
+    const list = page.getByRole('list', { name: t('feed:home.list') });
+    await new PostCard(page, 'Cal Away', list).text('Before the drop').waitFor();
+    const live = e2e.server.app.ctx.live;
+    await expect.poll(() => live.has(dee!.id), { timeout: 10_000 }).toBe(true);
+
+    // The server ends the stream (as a process going away would); EventSource retries after 3 s.
+    live.closeAll();
+    await expect.poll(() => live.has(dee!.id), { timeout: 5_000 }).toBe(false);
+    expect((await cal!.call('POST', '/api/v1/posts', { text: 'Written while away' })).statusCode).toBe(201);
+    expect(live.has(dee!.id), 'still away when the post was written').toBe(false);
+    // Only the replay from the outbox can tell the page: a reconnection alone reloads nothing.
+    await page.getByRole('button', { name: t('feed:home.newPosts', { count: 1 }) }).waitFor({ timeout: 15_000 });
+  });
 });

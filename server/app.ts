@@ -55,6 +55,7 @@ import { EventDispatcher } from './events/dispatcher.ts';
 import { followEveryProcess } from './events/remote.ts';
 import { feedGraphOf } from './live/feed-audience.ts';
 import { LiveUpdatesProcessor } from './live/live-processor.ts';
+import { missedSince } from './live/replay.ts';
 import { emailNotificationsOn } from './notifications/email.ts';
 import { LiveStreams } from './live/streams.ts';
 import { eventRoutes } from './routes/events/events.ts';
@@ -175,7 +176,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     graph: feedGraphOf(graph),
     blocksOf: async (id) => (await readCaches.standing(id)).blocks.avoid,
   });
-  await events.register(liveUpdates, { marks: new ChangeMarks(graph.marks.safe()) });
+  // Its safe position is where a stream's cursor stands when it resumes (live/cursor.ts).
+  const liveMarks = new ChangeMarks(graph.marks.safe());
+  await events.register(liveUpdates, { marks: liveMarks });
   // On a server, the processors above follow every app process's events, not only this one's (events/remote.ts).
   const announcing = database.events ? announceEventsOn(database.db, database.events.channel) : null;
   const remoteEvents = await followEveryProcess(database, events, { origin: announcing?.origin ?? null, from: graph.marks.safe(), log: app.log });
@@ -235,6 +238,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     graph,
     events,
     live,
+    liveReplay: {
+      floor: () => liveMarks.safe(),
+      // From the primary: a replica may not have the newest events yet.
+      missed: (memberId, cursor) => missedSince(database.db, liveUpdates, memberId, cursor),
+    },
   };
   app.decorate('ctx', ctx);
 
@@ -309,6 +317,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerWebApp(app, config.webDistDir);
 
   let vacuumTimer: NodeJS.Timeout | null = null;
+  let settleLiveTimer: NodeJS.Timeout | null = null;
   let jobRunner: JobRunner | null = null;
   if (options.background !== false) {
     // The hourly upkeep (expiry, cluster scan, pruning) and the weekly digest are scheduled jobs on the queue.
@@ -319,6 +328,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // The outbox follower's sweep every second, for announcements that never arrived.
     remoteEvents.follower?.start();
     snapshots?.start();
+    // An event whose transaction rolled back stays pending in the live processor's marks until settled, and
+    // would hold its safe position, and so every stream's cursor base (live/cursor.ts), below it for good.
+    settleLiveTimer = setInterval(() => {
+      liveMarks.settle(database.db).catch((err: unknown) => app.log.warn({ err }, 'settling the live streams’ position failed'));
+    }, 10_000);
+    settleLiveTimer.unref();
     if (database.engine === 'pglite' && config.vacuumIntervalMs > 0) {
       vacuumTimer = setInterval(() => {
         database.vacuumAnalyze().catch((err: unknown) => app.log.warn({ err }, 'vacuum failed'));
@@ -333,6 +348,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   app.addHook('onClose', async () => {
     if (vacuumTimer) clearInterval(vacuumTimer);
+    if (settleLiveTimer) clearInterval(settleLiveTimer);
     stopReplicaChecks?.();
     // Running jobs finish (or their leases expire for another process to take over); no new ones start.
     // Link previews in flight are cut short rather than waited for: their jobs run again later.

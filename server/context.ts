@@ -6,6 +6,7 @@ import type { EmailDelivery } from './jobs/email-delivery.ts';
 import type { EventDispatcher } from './events/dispatcher.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import type { GraphService } from './graph/service.ts';
+import type { Cursor, Missed } from './live/cursor.ts';
 import type { LiveStreams } from './live/streams.ts';
 
 /** What every route handler can reach: built once in buildApp and decorated onto the Fastify instance. */
@@ -27,4 +28,11 @@ export interface AppContext {
   events: EventDispatcher;
   /** The members' open server-sent event streams in this process (routes/events). */
   live: LiveStreams;
+  /** Resuming a stream from its `Last-Event-ID` (live/cursor.ts, live/replay.ts). */
+  liveReplay: {
+    /** The live processor's safe position: every event up to it is written to the open streams or never commits. */
+    floor(): number;
+    /** What a member's stream missed after `cursor`, or `resync` when that is too far back. */
+    missed(memberId: number, cursor: Cursor): Promise<Missed>;
+  };
 }

@@ -4,7 +4,6 @@
  */
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type Database, openDatabase, rows } from '../db/connection.ts';
@@ -12,20 +11,7 @@ import { verifyGraph } from '../graph/verify.ts';
 import { connect, degreeOf } from '../routes/network/network-test-helpers.ts';
 import { asMember, type Member, signUp } from './client.ts';
 import { onServer, openTestDatabase, serverUrl } from './engines.ts';
-
-/** Polls `check` until it holds or `ms` pass; answers how long it took (or throws the last failure). */
-async function within(ms: number, check: () => Promise<void>): Promise<number> {
-  const started = performance.now();
-  for (;;) {
-    try {
-      await check();
-      return performance.now() - started;
-    } catch (err) {
-      if (performance.now() - started > ms) throw err;
-      await sleep(10);
-    }
-  }
-}
+import { within } from './polling.ts';
 
 describe.runIf(serverUrl)('two app processes on one database [postgres]', () => {
   let a: FastifyInstance;

@@ -18,26 +18,28 @@ const REFRESHES: Record<string, readonly (readonly unknown[])[]> = {
 /**
  * Keeps the signed-in member's pages current while they are open: the invitations badge, their network,
  * the bell and their messages.
- * EventSource reconnects by itself; on reconnecting, everything it feeds is reloaded, since updates sent
- * while it was away are not replayed. A new post in the member's feed (`post`) refreshes nothing: the feed
- * offers it ("N new posts", web/hooks/newPosts.ts) and loads it only when asked, so what is being read
- * never moves.
+ * EventSource reconnects by itself, sending the last event's id (`Last-Event-ID`); the server, whichever
+ * process answers, first replays what this page missed meanwhile, so nothing needs reloading then. When
+ * that is too far back to replay, it sends `resync` instead, and everything the stream feeds is reloaded.
+ * A new post in the member's feed (`post`) refreshes nothing: the feed offers it ("N new posts",
+ * web/hooks/newPosts.ts) and loads it only when asked, so what is being read never moves.
  */
 export function useLiveUpdates(enabled: boolean): void {
   const client = useQueryClient();
   useEffect(() => {
     if (!enabled || typeof EventSource === 'undefined') return;
     const source = new EventSource('/api/v1/events');
-    let opened = false;
     const refresh = (type: string) => {
       for (const key of REFRESHES[type] ?? []) void client.invalidateQueries({ queryKey: key });
     };
-    source.onopen = () => {
-      if (opened) for (const type of Object.keys(REFRESHES)) refresh(type);
-      opened = true;
-    };
     const listeners: [string, (event: MessageEvent<string>) => void][] = Object.keys(REFRESHES).map((type) => [type, () => refresh(type)]);
     listeners.push(['post', (event) => noteNewPost(postIdOf(event.data))]);
+    listeners.push([
+      'resync',
+      () => {
+        for (const type of Object.keys(REFRESHES)) refresh(type);
+      },
+    ]);
     for (const [type, listener] of listeners) source.addEventListener(type, listener);
     return () => {
       for (const [type, listener] of listeners) source.removeEventListener(type, listener);
