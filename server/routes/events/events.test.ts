@@ -1,19 +1,11 @@
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.ts';
-import { openDatabase } from '../../db/connection.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signUp } from '../../test/client.ts';
-import { describeEachEngine, openTestDatabase, serverUrl } from '../../test/engines.ts';
+import { describeEachEngine, serverUrl } from '../../test/engines.ts';
+import { listening, twoAppsOnServer } from '../../test/two-apps.ts';
 import { readEventStream } from '../../test/sse-client.ts';
 
 /** Every invitation waits in the inbox, whoever sends it (a fresh account's may otherwise go to Other). */
 const MANUAL = { mode: 'manual', whoCanInvite: 'everyone', rules: [], otherwise: 'inbox' };
-
-async function listening(app: FastifyInstance): Promise<string> {
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-}
 
 describeEachEngine('live updates over server-sent events', (get) => {
   let base = '';
@@ -93,22 +85,10 @@ describeEachEngine('live updates over server-sent events', (get) => {
 
 // Two app processes over one PostgreSQL database: what one commits reaches a page connected to the other.
 describe.runIf(serverUrl)('live updates across two processes [postgres]', () => {
-  let first: FastifyInstance;
-  let second: FastifyInstance;
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    const opened = await openTestDatabase('postgres');
-    drop = opened.drop;
-    first = await buildApp(opened.config, { database: opened.database, background: false });
-    second = await buildApp(opened.config, { database: await openDatabase(opened.config), background: false });
-  }, 180_000);
-  afterAll(async () => {
-    await second?.close();
-    await first?.close();
-    await drop?.();
-  });
+  const apps = twoAppsOnServer();
 
   it('delivers an invitation and a message sent through one process to a stream open on the other', async () => {
+    const { first, second } = apps();
     const base = await listening(second);
     const ana = await signUp(first, 'Ana Remote');
     const bo = await signUp(first, 'Bo Remote');

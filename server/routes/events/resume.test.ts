@@ -2,25 +2,17 @@
  * Resuming a live stream from its `Last-Event-ID` (live/cursor.ts, live/replay.ts): what a member missed
  * while away is replayed once, through the same routing as live delivery, by this process or another.
  */
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import { Registry } from 'prom-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.ts';
-import { openDatabase } from '../../db/connection.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCursor } from '../../live/cursor.ts';
 import { feedGraphOf } from '../../live/feed-audience.ts';
 import { LiveUpdatesProcessor } from '../../live/live-processor.ts';
 import { missedSince } from '../../live/replay.ts';
 import { LiveStreams } from '../../live/streams.ts';
 import { type Member, signUp } from '../../test/client.ts';
-import { describeEachEngine, openTestDatabase, serverUrl } from '../../test/engines.ts';
+import { describeEachEngine, serverUrl } from '../../test/engines.ts';
+import { listening, twoAppsOnServer } from '../../test/two-apps.ts';
 import { type EventStreamReader, readEventStream, type ReceivedEvent } from '../../test/sse-client.ts';
-
-async function listening(app: FastifyInstance): Promise<string> {
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-}
 
 /** A stream for the member, resumed from `lastEventId` when given; answers once it is live (`ready`) with what came before. */
 async function openStream(base: string, m: Member, lastEventId?: string): Promise<{ stream: EventStreamReader; before: ReceivedEvent[] }> {
@@ -111,22 +103,10 @@ describeEachEngine('resuming a live stream from Last-Event-ID', (get) => {
 
 // The process a stream was on goes away; the page reconnects through the proxy to the other one.
 describe.runIf(serverUrl)('resuming a live stream on another process [postgres]', () => {
-  let first: FastifyInstance;
-  let second: FastifyInstance;
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    const opened = await openTestDatabase('postgres', { migrated: true });
-    drop = opened.drop;
-    first = await buildApp(opened.config, { database: opened.database, background: false });
-    second = await buildApp(opened.config, { database: await openDatabase(opened.config), background: false });
-  }, 180_000);
-  afterAll(async () => {
-    await second?.close();
-    await first?.close();
-    await drop?.();
-  });
+  const apps = twoAppsOnServer({ migrated: true });
 
   it('replays on the second process what the member missed after the first one’s last event', async () => {
+    const { first, second } = apps();
     const [firstUrl, secondUrl] = [await listening(first), await listening(second)];
     const [lea, max] = [await signUp(first, 'Lea Across'), await signUp(first, 'Max Across')];
     const talk = await converse(lea, max, 'Seen on the first process');
