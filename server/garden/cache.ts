@@ -7,8 +7,9 @@
  * or deleted. Which gardens count whom is remembered as they are stored (`counted`), so a profile edit drops
  * exactly its connections' gardens without asking the graph.
  *
- * Changes committed by another process over the same database are not heard here: GARDEN_CACHE_TTL_MS bounds
- * how late they show (the read caches, viewer/read-caches.ts, make the same trade with one second).
+ * On a PostgreSQL server, changes committed through another process reach the processor too, through the
+ * outbox follower (events/remote.ts), within milliseconds (a second at most). GARDEN_CACHE_TTL_MS still bounds
+ * a garden's age, should an event ever be missed.
  */
 import { TtlCache } from '../viewer/ttl-cache.ts';
 import type { Db } from '../db/connection.ts';
