@@ -43,6 +43,24 @@ describe.runIf(serverUrl)('two app processes on one database [postgres]', () => 
     expect(took).toBeLessThan(1_000);
   });
 
+  it('refuses through one process a session ended and a token revoked through the other', async () => {
+    const ana = await signUp(a, 'Ana Revoked');
+    const created = await ana.call('POST', '/api/v1/me/tokens', { name: 'script' });
+    expect(created.statusCode, created.body).toBe(201);
+    const { token, id } = created.json<{ token: string; id: number }>();
+    const onB = async (headers: Record<string, string>) => (await b.inject({ method: 'GET', url: '/api/v1/me', headers })).statusCode;
+    // B has looked both up (and may keep the answers for up to a second: auth/credential-cache.ts).
+    expect(await onB({ authorization: `Bearer ${token}` })).toBe(200);
+    expect(await onB({ cookie: ana.cookie })).toBe(200);
+    expect((await ana.call('DELETE', `/api/v1/me/tokens/${id}`)).statusCode).toBe(204);
+    expect((await ana.call('POST', '/api/v1/auth/logout')).statusCode).toBe(200);
+    // Once B's cached answers expire (a second), it asks the database, where both are gone.
+    await within(5_000, async () => {
+      expect(await onB({ authorization: `Bearer ${token}` })).toBe(401);
+      expect(await onB({ cookie: ana.cookie })).toBe(401);
+    });
+  });
+
   it('catches up from the outbox when its announcements are lost (the listening connection dropped)', async () => {
     const [cy, di] = [await signUp(a, 'Cy Dropped'), await signUp(a, 'Di Dropped')];
     // Every LISTEN connection of this database's channel goes: both processes reconnect on their own.
