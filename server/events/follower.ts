@@ -52,6 +52,8 @@ export interface FollowerOptions {
 
 interface Row {
   snapshot: string;
+  /** Transactions of sessions connected to other databases of the server, comma-separated. */
+  elsewhere: string;
   id: string | number | null;
   kind: EventKind | null;
   actor_id: number | null;
@@ -163,8 +165,14 @@ export class OutboxFollower {
     const inGaps = asked.map((g) => sql` OR id BETWEEN ${g.lo} AND ${g.hi}`);
     const found = await rows<Row>(
       this.db,
-      sql`SELECT s.snapshot, e.id, e.kind, e.actor_id, e.subject_id, e.data, e.created_at
-            FROM (SELECT pg_current_snapshot()::text AS snapshot) s
+      // The snapshot lists every database's running transactions; those of sessions on other databases
+      // (read after it, so the list is sure of them) cannot fill a gap in this outbox and are left out, so a
+      // long transaction elsewhere on the server (another installation, a dump) does not hold gaps open.
+      // A session whose transaction this role may not see stays in: waiting on it is only slower.
+      sql`SELECT s.snapshot, s.elsewhere, e.id, e.kind, e.actor_id, e.subject_id, e.data, e.created_at
+            FROM (SELECT pg_current_snapshot()::text AS snapshot,
+                         (SELECT coalesce(string_agg(a.backend_xid::text, ','), '') FROM pg_stat_activity a
+                           WHERE a.datname IS DISTINCT FROM current_database() AND a.backend_xid IS NOT NULL) AS elsewhere) s
             LEFT JOIN LATERAL (
               SELECT id, kind, actor_id, subject_id, data, created_at FROM events
                WHERE id > ${this.seen}${sql.join(inGaps)}
@@ -172,6 +180,9 @@ export class OutboxFollower {
             ) e ON true`,
     );
     const running = runningTransactions(found[0]?.snapshot ?? '');
+    // backend_xid is a 32-bit xid, the snapshot's are 64-bit (epoch above): compared on their low 32 bits.
+    const elsewhere = new Set((found[0]?.elsewhere ?? '').split(',').filter(Boolean));
+    for (const xid of running) if (elsewhere.has(String(BigInt(xid) & 0xffffffffn))) running.delete(xid);
     const page = found.filter((r) => r.id !== null);
     const full = page.length === this.pageSize;
     // A full page may stop inside the gaps: only those it read through can be judged.
