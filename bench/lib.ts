@@ -50,3 +50,17 @@ export async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
 
 /** The METRICS_TOKEN a benchmark gives the server it starts, so it can read /metrics as a scraper would. */
 export const BENCH_METRICS_TOKEN = 'bench-metrics-token-not-a-secret';
+
+/** Times a build's steps: each `lap(name)` logs and records the time since the previous one, in `ms`. */
+export function lapTimer(log: (line: string) => void): { ms: Record<string, number>; lap: (name: string) => void } {
+  const ms: Record<string, number> = {};
+  let t = performance.now();
+  return {
+    ms,
+    lap(name: string) {
+      ms[name] = Math.round(performance.now() - t);
+      log(`  ${name}: ${ms[name]} ms`);
+      t = performance.now();
+    },
+  };
+}

@@ -13,6 +13,7 @@
  * - the community baseline (`garden_baselines`), computed once as the daily job does, and timed.
  */
 import pg from 'pg';
+import { lapTimer } from '../lib.ts';
 import { CsrGraph } from '../../server/graph/csr.ts';
 import { generateGraph } from '../graph/generate.ts';
 import { benchUrl, createBenchDatabase, createTokens, existingBenchMembers } from '../graph/pg-setup.ts';
@@ -58,13 +59,7 @@ export async function ensureGardenDatabase(o: GardenBenchOptions, log: (line: st
 }
 
 async function build(o: GardenBenchOptions, url: string, log: (line: string) => void): Promise<GardenMeta> {
-  const ms: Record<string, number> = {};
-  let t = performance.now();
-  const lap = (name: string) => {
-    ms[name] = Math.round(performance.now() - t);
-    log(`  ${name}: ${ms[name]} ms`);
-    t = performance.now();
-  };
+  const { ms, lap } = lapTimer(log);
   const list = generateGraph(o.members, { avgDegree: o.avgDegree, seed: 1 });
   const g = CsrGraph.fromEdges(list.n, list.src, list.dst, list.days);
   lap('generateGraph');

@@ -15,6 +15,7 @@
  */
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { lapTimer } from '../lib.ts';
 import type { Db } from '../../server/db/connection.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import * as schema from '../../server/db/schema.ts';
@@ -77,13 +78,7 @@ async function migrateDatabase(url: string): Promise<void> {
 }
 
 async function build(o: LoadSetupOptions, url: string, log: (line: string) => void): Promise<LoadMeta> {
-  const ms: Record<string, number> = {};
-  let t = performance.now();
-  const lap = (name: string) => {
-    ms[name] = Math.round(performance.now() - t);
-    log(`  ${name}: ${ms[name]} ms`);
-    t = performance.now();
-  };
+  const { ms, lap } = lapTimer(log);
   const template = benchDatabaseName(o.template);
   const templateMeta = await readBenchMeta<unknown>(benchUrl(o.pg, template), 'bench_garden_meta');
   if (!templateMeta) throw new Error(`${template} has no bench_garden_meta: build it first (npm run bench -- garden)`);
